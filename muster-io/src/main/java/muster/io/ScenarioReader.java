@@ -189,19 +189,19 @@ public final class ScenarioReader {
                     e.getCause() instanceof MarkedYAMLException m
                             ? yamlProblem(m)
                             : firstLine(e.getOriginalMessage());
-            faults.add(syntaxFault(msg, loc == null ? 0 : loc.getLineNr()));
+            faults.add(0, syntaxFault(msg, loc == null ? 0 : loc.getLineNr()));
             return new Result(null, named(faults));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark();
-            faults.add(syntaxFault(yamlProblem(e), m == null ? 0 : m.getLine() + 1));
+            faults.add(0, syntaxFault(yamlProblem(e), m == null ? 0 : m.getLine() + 1));
             return new Result(null, named(faults));
         } catch (YAMLException e) {
-            faults.add(syntaxFault(firstLine(e.getMessage()), 0));
+            faults.add(0, syntaxFault(firstLine(e.getMessage()), 0));
             return new Result(null, named(faults));
         } catch (NoSuchFileException e) {
             return new Result(null, List.of(fileFault("no such file", 0)));
         } catch (IOException e) {
-            faults.add(syntaxFault(firstLine(e.getMessage()), 0));
+            faults.add(0, syntaxFault(firstLine(e.getMessage()), 0));
             return new Result(null, named(faults));
         }
         if (scenario == null || faults.stream().anyMatch(Fault::isError)) {

@@ -649,6 +649,13 @@ public final class ScenarioValidator {
         }
         List<Route> channels = network.channels(mode, l.poe(), l.pod());
         if (channels.isEmpty()) {
+            for (Route r : unusableRoutes) {
+                if (r.mode().liftMode() == mode
+                        && l.poe().equals(r.from())
+                        && l.pod().equals(r.to())) {
+                    return; // the route's own faults say why it cannot be used
+                }
+            }
             error(
                     path + ".pod",
                     where,
