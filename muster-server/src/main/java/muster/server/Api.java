@@ -61,8 +61,11 @@ final class Api {
                 com.fasterxml.jackson.core.JacksonException.class,
                 (e, ctx) ->
                         ctx.status(400)
-                                .json(Map.of("error", "request body is not valid JSON: "
-                                        + e.getOriginalMessage())));
+                                .json(
+                                        Map.of(
+                                                "error",
+                                                "request body is not valid JSON: "
+                                                        + e.getOriginalMessage())));
         r.exception(
                 Exception.class,
                 (e, ctx) -> {
@@ -109,7 +112,8 @@ final class Api {
 
     // ---- authentication
 
-    private static final Set<String> OPEN = Set.of("/api/health", "/api/openapi.json", "/api/login");
+    private static final Set<String> OPEN =
+            Set.of("/api/health", "/api/openapi.json", "/api/login");
 
     private void authenticate(Context ctx) {
         if (OPEN.contains(ctx.path())) {
@@ -150,8 +154,19 @@ final class Api {
         long maxAge = Math.max(1, s.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
         ctx.header(
                 "Set-Cookie",
-                COOKIE + "=" + s.token() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + maxAge);
-        ctx.json(Map.of("token", s.token(), "expiresAt", s.expiresAt().toString(), "user", s.user()));
+                COOKIE
+                        + "="
+                        + s.token()
+                        + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                        + maxAge);
+        ctx.json(
+                Map.of(
+                        "token",
+                        s.token(),
+                        "expiresAt",
+                        s.expiresAt().toString(),
+                        "user",
+                        s.user()));
     }
 
     private void logout(Context ctx) {
@@ -195,7 +210,14 @@ final class Api {
             int v = Integer.parseInt(s.trim());
             if (v < min || v > max) {
                 throw ApiException.badRequest(
-                        "query parameter '" + name + "' = '" + s + "': must be " + min + ".." + max);
+                        "query parameter '"
+                                + name
+                                + "' = '"
+                                + s
+                                + "': must be "
+                                + min
+                                + ".."
+                                + max);
             }
             return v;
         } catch (NumberFormatException e) {
@@ -247,20 +269,34 @@ final class Api {
 
     private void createUser(Context ctx) {
         User u = user(ctx);
-        require(ctx, u.has(Role.ADMIN), "user.create", "users", "creating users needs the ADMIN role");
+        require(
+                ctx,
+                u.has(Role.ADMIN),
+                "user.create",
+                "users",
+                "creating users needs the ADMIN role");
         NewUser n = ctx.bodyAsClass(NewUser.class);
         if (n.roles() == null) {
             throw ApiException.badRequest("field 'roles': missing; e.g. [\"PLANNER\"]");
         }
         User created =
                 auth.createUser(
-                        u, n.username(), n.password(), n.nation(), Role.parseAll(String.join(",", n.roles())));
+                        u,
+                        n.username(),
+                        n.password(),
+                        n.nation(),
+                        Role.parseAll(String.join(",", n.roles())));
         ctx.status(201).json(created);
     }
 
     private void auditLog(Context ctx) {
         User u = user(ctx);
-        require(ctx, u.has(Role.ADMIN), "audit.read", "audit log", "reading the audit log needs the ADMIN role");
+        require(
+                ctx,
+                u.has(Role.ADMIN),
+                "audit.read",
+                "audit log",
+                "reading the audit log needs the ADMIN role");
         int limit = intParam(ctx, "limit", 200, 1, 5000);
         ctx.json(
                 Jdbc.tx(
@@ -343,17 +379,17 @@ final class Api {
     private void validateScenario(Context ctx) {
         String file = fileName(ctx);
         Engine.Read r = engine.read(file, ctx.body());
-        ctx.json(
-                Map.of(
-                        "valid",
-                        r.scenario() != null,
-                        "faults",
-                        faultsJson(file, r.faults())));
+        ctx.json(Map.of("valid", r.scenario() != null, "faults", faultsJson(file, r.faults())));
     }
 
     private void importScenario(Context ctx) {
         User u = user(ctx);
-        require(ctx, u.has(Role.PLANNER), "scenario.import", "scenarios", "importing a scenario needs the PLANNER role");
+        require(
+                ctx,
+                u.has(Role.PLANNER),
+                "scenario.import",
+                "scenarios",
+                "importing a scenario needs the PLANNER role");
         String file = fileName(ctx);
         String marking = markingOr(ctx.queryParam("marking"), "REL NATO", u.nation());
         String text = ctx.body();
@@ -361,7 +397,11 @@ final class Api {
         if (r.scenario() == null) {
             throw new ApiException(
                     422,
-                    "scenario " + file + " refused: " + r.faults().stream().filter(Fault::isError).count() + " error(s)",
+                    "scenario "
+                            + file
+                            + " refused: "
+                            + r.faults().stream().filter(Fault::isError).count()
+                            + " error(s)",
                     faultsJson(file, r.faults()));
         }
         long id = importScenario(u, r.scenario(), marking, file, text);
@@ -376,7 +416,12 @@ final class Api {
                 store.db(),
                 c -> {
                     long id = store.insertScenario(c, u, s, marking, file, text);
-                    Audit.record(c, u.id() > 0 ? u : null, "scenario.import", "scenario " + id, "OK",
+                    Audit.record(
+                            c,
+                            u.id() > 0 ? u : null,
+                            "scenario.import",
+                            "scenario " + id,
+                            "OK",
                             s.name() + " (" + s.requirements().size() + " lines, " + marking + ")");
                     return id;
                 });
@@ -424,14 +469,27 @@ final class Api {
             lines.add(l.line());
         }
         Scenario part =
-                new Scenario(model.name(), model.nodes(), model.lift(), model.routes(), lines, model.planning());
+                new Scenario(
+                        model.name(),
+                        model.nodes(),
+                        model.lift(),
+                        model.routes(),
+                        lines,
+                        model.planning());
         ctx.header("X-Muster-Withheld-Lines", Integer.toString(all.size() - visible.size()));
         ctx.json(part);
-        Jdbc.tx(store.db(), c -> {
-            Audit.record(c, u, "scenario.export", "scenario " + s.id(), "OK",
-                    (all.size() - visible.size()) + " lines withheld");
-            return null;
-        });
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Audit.record(
+                            c,
+                            u,
+                            "scenario.export",
+                            "scenario " + s.id(),
+                            "OK",
+                            (all.size() - visible.size()) + " lines withheld");
+                    return null;
+                });
     }
 
     record MarkingRequest(String marking) {}
@@ -443,17 +501,35 @@ final class Api {
         String uln = ctx.pathParam("uln");
         Store.LineRow line = store.visibleLines(u, id).get(uln);
         mustSee(ctx, line != null, "line.mark", "requirement line " + uln);
-        require(ctx, u.has(Role.LIAISON) && u.nation().equals(line.owner()), "line.mark",
+        require(
+                ctx,
+                u.has(Role.LIAISON) && u.nation().equals(line.owner()),
+                "line.mark",
                 "requirement line " + uln,
-                "changing the releasability of line " + uln + " needs the LIAISON role of " + line.owner());
-        String marking = markingOr(ctx.bodyAsClass(MarkingRequest.class).marking(), null, line.owner());
-        Jdbc.tx(store.db(), c -> {
-            Jdbc.update(c, "update requirement_line set releasable_to = ? where scenario_id = ? and uln = ?",
-                    marking, id, uln);
-            Audit.record(c, u, "line.mark", "scenario " + id + " line " + uln, "OK",
-                    line.marking() + " -> " + marking);
-            return null;
-        });
+                "changing the releasability of line "
+                        + uln
+                        + " needs the LIAISON role of "
+                        + line.owner());
+        String marking =
+                markingOr(ctx.bodyAsClass(MarkingRequest.class).marking(), null, line.owner());
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Jdbc.update(
+                            c,
+                            "update requirement_line set releasable_to = ? where scenario_id = ? and uln = ?",
+                            marking,
+                            id,
+                            uln);
+                    Audit.record(
+                            c,
+                            u,
+                            "line.mark",
+                            "scenario " + id + " line " + uln,
+                            "OK",
+                            line.marking() + " -> " + marking);
+                    return null;
+                });
         ctx.json(Map.of("uln", uln, "marking", marking));
     }
 
@@ -463,13 +539,23 @@ final class Api {
         String sc = ctx.queryParam("scenario");
         List<Map<String, Object>> out = new ArrayList<>();
         for (Store.ScenarioRow s : store.scenarios()) {
-            if (!u.sees(s.owner(), s.marking()) || (sc != null && !sc.equals(Long.toString(s.id())))) {
+            if (!u.sees(s.owner(), s.marking())
+                    || (sc != null && !sc.equals(Long.toString(s.id())))) {
                 continue;
             }
             for (Store.LineRow l : store.visibleLines(u, s.id()).values()) {
                 RequirementLine r = l.line();
-                String hay = (r.uln() + " " + r.unit() + " " + r.nation() + " " + r.origin() + " " + r.destination())
-                        .toLowerCase(Locale.ROOT);
+                String hay =
+                        (r.uln()
+                                        + " "
+                                        + r.unit()
+                                        + " "
+                                        + r.nation()
+                                        + " "
+                                        + r.origin()
+                                        + " "
+                                        + r.destination())
+                                .toLowerCase(Locale.ROOT);
                 if (hay.contains(q)) {
                     Map<String, Object> m = lineJson(l);
                     m.put("scenario", s.id());
@@ -488,21 +574,45 @@ final class Api {
         User u = user(ctx);
         long sid = id(ctx);
         Store.ScenarioRow s = visibleScenario(ctx, sid, "plan.start");
-        require(ctx, u.has(Role.PLANNER), "plan.start", "scenario " + sid, "running a plan needs the PLANNER role");
-        PlanRequest req = ctx.body().isBlank() ? new PlanRequest(null, null) : ctx.bodyAsClass(PlanRequest.class);
+        require(
+                ctx,
+                u.has(Role.PLANNER),
+                "plan.start",
+                "scenario " + sid,
+                "running a plan needs the PLANNER role");
+        PlanRequest req =
+                ctx.body().isBlank()
+                        ? new PlanRequest(null, null)
+                        : ctx.bodyAsClass(PlanRequest.class);
         String planner = req.planner() == null ? "lns" : req.planner();
         if (!planner.matches("lns|fifo|exact")) {
-            throw ApiException.badRequest("field 'planner' = '" + planner + "': use lns, fifo or exact");
+            throw ApiException.badRequest(
+                    "field 'planner' = '" + planner + "': use lns, fifo or exact");
         }
         String marking = markingOr(req.marking(), s.marking(), u.nation());
-        long pid = Jdbc.tx(store.db(), c -> {
-            long id = Jdbc.insert(c,
-                    "insert into plan_run(scenario_id, planner, owner_nation, releasable_to, status,"
-                            + " created_by) values (?,?,?,?,'QUEUED',?)",
-                    sid, planner, u.nation(), marking, u.id());
-            Audit.record(c, u, "plan.start", "plan " + id, "OK", "scenario " + sid + ", " + planner);
-            return id;
-        });
+        long pid =
+                Jdbc.tx(
+                        store.db(),
+                        c -> {
+                            long id =
+                                    Jdbc.insert(
+                                            c,
+                                            "insert into plan_run(scenario_id, planner, owner_nation, releasable_to, status,"
+                                                    + " created_by) values (?,?,?,?,'QUEUED',?)",
+                                            sid,
+                                            planner,
+                                            u.nation(),
+                                            marking,
+                                            u.id());
+                            Audit.record(
+                                    c,
+                                    u,
+                                    "plan.start",
+                                    "plan " + id,
+                                    "OK",
+                                    "scenario " + sid + ", " + planner);
+                            return id;
+                        });
         jobs.submit(pid, sid, planner);
         ctx.status(202).json(planJson(store.plan(pid).orElseThrow()));
     }
@@ -529,7 +639,11 @@ final class Api {
 
     private void listPlans(Context ctx) {
         User u = user(ctx);
-        ctx.json(store.plans().stream().filter(p -> u.sees(p.owner(), p.marking())).map(this::planJson).toList());
+        ctx.json(
+                store.plans().stream()
+                        .filter(p -> u.sees(p.owner(), p.marking()))
+                        .map(this::planJson)
+                        .toList());
     }
 
     private Store.PlanRow visiblePlan(Context ctx, String action) {
@@ -540,19 +654,36 @@ final class Api {
     }
 
     /** The plan with only what the user may see, or a 409 when it has no result yet. */
-    private record Seen(Store.PlanRow row, Plan plan, Scenario scenario, Map<String, RequirementLine> lines,
+    private record Seen(
+            Store.PlanRow row,
+            Plan plan,
+            Scenario scenario,
+            Map<String, RequirementLine> lines,
             PlanViews.Filtered filtered) {}
 
     private Seen seen(Context ctx, String action) {
         User u = user(ctx);
         Store.PlanRow p = visiblePlan(ctx, action);
-        Plan plan = store.planResult(p.id()).orElseThrow(
-                () -> new ApiException(409, "plan " + p.id() + " has no result (status " + p.status() + ")"));
+        Plan plan =
+                store.planResult(p.id())
+                        .orElseThrow(
+                                () ->
+                                        new ApiException(
+                                                409,
+                                                "plan "
+                                                        + p.id()
+                                                        + " has no result (status "
+                                                        + p.status()
+                                                        + ")"));
         Map<String, RequirementLine> lines = new HashMap<>();
         for (Store.LineRow l : store.visibleLines(u, p.scenarioId()).values()) {
             lines.put(l.uln(), l.line());
         }
-        return new Seen(p, plan, store.scenarioModel(p.scenarioId()), lines,
+        return new Seen(
+                p,
+                plan,
+                store.scenarioModel(p.scenarioId()),
+                lines,
                 PlanViews.filter(plan, lines.keySet()));
     }
 
@@ -562,7 +693,10 @@ final class Api {
         Map<String, Object> m = planJson(p);
         if ("DONE".equals(p.status())) {
             Seen s = seen(ctx, "plan.read");
-            m.put("measures", PlanViews.measures(s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
+            m.put(
+                    "measures",
+                    PlanViews.measures(
+                            s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
             m.put("plannerInfo", s.plan().planner());
             m.put("lowerBound", s.filtered().hiddenLines() == 0 ? s.plan().lowerBound() : null);
         }
@@ -572,14 +706,27 @@ final class Api {
     private void cancelPlan(Context ctx) {
         User u = user(ctx);
         Store.PlanRow p = visiblePlan(ctx, "plan.cancel");
-        require(ctx, u.has(Role.PLANNER) && u.nation().equals(p.owner()), "plan.cancel", "plan " + p.id(),
+        require(
+                ctx,
+                u.has(Role.PLANNER) && u.nation().equals(p.owner()),
+                "plan.cancel",
+                "plan " + p.id(),
                 "cancelling plan " + p.id() + " needs the PLANNER role of " + p.owner());
         boolean running = jobs.cancel(p.id());
-        Jdbc.tx(store.db(), c -> {
-            Audit.record(c, u, "plan.cancel", "plan " + p.id(), "OK", running ? "cancel requested" : "not running");
-            return null;
-        });
-        ctx.status(running ? 202 : 409).json(Map.of("cancelRequested", running, "status", p.status()));
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Audit.record(
+                            c,
+                            u,
+                            "plan.cancel",
+                            "plan " + p.id(),
+                            "OK",
+                            running ? "cancel requested" : "not running");
+                    return null;
+                });
+        ctx.status(running ? 202 : 409)
+                .json(Map.of("cancelRequested", running, "status", p.status()));
     }
 
     private void planLines(Context ctx) {
@@ -619,8 +766,12 @@ final class Api {
 
     private void planSummary(Context ctx) {
         Seen s = seen(ctx, "plan.summary");
-        Map<String, Object> m = new LinkedHashMap<>(PlanViews.summary(s.filtered(), s.scenario(), s.lines()));
-        m.put("measures", PlanViews.measures(s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
+        Map<String, Object> m =
+                new LinkedHashMap<>(PlanViews.summary(s.filtered(), s.scenario(), s.lines()));
+        m.put(
+                "measures",
+                PlanViews.measures(
+                        s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
         m.put("plan", planJson(s.row()));
         ctx.json(m);
     }
@@ -629,14 +780,27 @@ final class Api {
         User u = user(ctx);
         Seen s = seen(ctx, "plan.export");
         Plan p = s.plan();
-        Plan part = new Plan(p.scenario(), p.planner(), s.filtered().hiddenLines() == 0 ? p.measures() : null,
-                s.filtered().hiddenLines() == 0 ? p.lowerBound() : null, s.filtered().missions(), s.filtered().lines(),
-                s.filtered().hiddenLines() == 0 ? p.bindingConstraints() : List.of());
-        Jdbc.tx(store.db(), c -> {
-            Audit.record(c, u, "plan.export", "plan " + s.row().id(), "OK",
-                    s.filtered().hiddenLines() + " lines withheld");
-            return null;
-        });
+        Plan part =
+                new Plan(
+                        p.scenario(),
+                        p.planner(),
+                        s.filtered().hiddenLines() == 0 ? p.measures() : null,
+                        s.filtered().hiddenLines() == 0 ? p.lowerBound() : null,
+                        s.filtered().missions(),
+                        s.filtered().lines(),
+                        s.filtered().hiddenLines() == 0 ? p.bindingConstraints() : List.of());
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Audit.record(
+                            c,
+                            u,
+                            "plan.export",
+                            "plan " + s.row().id(),
+                            "OK",
+                            s.filtered().hiddenLines() + " lines withheld");
+                    return null;
+                });
         ctx.json(part);
     }
 
@@ -652,23 +816,27 @@ final class Api {
         }
         long id = p.id();
         client.keepAlive();
-        Thread t = new Thread(() -> {
-            try {
-                while (!client.terminated()) {
-                    Store.PlanRow row = store.plan(id).orElseThrow();
-                    Map<String, Object> m = planJson(row);
-                    client.sendEvent("progress", Json.write(m));
-                    if (!"QUEUED".equals(row.status()) && !"RUNNING".equals(row.status())) {
-                        break;
-                    }
-                    Thread.sleep(500);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                client.close();
-            }
-        }, "muster-sse-" + id);
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                while (!client.terminated()) {
+                                    Store.PlanRow row = store.plan(id).orElseThrow();
+                                    Map<String, Object> m = planJson(row);
+                                    client.sendEvent("progress", Json.write(m));
+                                    if (!"QUEUED".equals(row.status())
+                                            && !"RUNNING".equals(row.status())) {
+                                        break;
+                                    }
+                                    Thread.sleep(500);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } finally {
+                                client.close();
+                            }
+                        },
+                        "muster-sse-" + id);
         t.setDaemon(true);
         t.start();
     }
@@ -705,8 +873,21 @@ final class Api {
         m.put("draftedBy", v.draftedBy());
         m.put("approvedBy", v.approvedBy());
         m.put("issuedBy", v.issuedBy());
-        m.put("events", v.events().stream().map(e -> Map.of("seq", e.seq(), "kind", e.kind(), "by", e.actor(),
-                "at", e.at().toString())).toList());
+        m.put(
+                "events",
+                v.events().stream()
+                        .map(
+                                e ->
+                                        Map.of(
+                                                "seq",
+                                                e.seq(),
+                                                "kind",
+                                                e.kind(),
+                                                "by",
+                                                e.actor(),
+                                                "at",
+                                                e.at().toString()))
+                        .toList());
         return m;
     }
 
@@ -727,31 +908,62 @@ final class Api {
 
     private void draftOrder(Context ctx) {
         User u = user(ctx);
-        require(ctx, u.has(Role.PLANNER), "order.draft", "orders", "drafting an order needs the PLANNER role");
+        require(
+                ctx,
+                u.has(Role.PLANNER),
+                "order.draft",
+                "orders",
+                "drafting an order needs the PLANNER role");
         DraftRequest d = ctx.bodyAsClass(DraftRequest.class);
         if (d.unit() == null || d.unit().isBlank()) {
             throw ApiException.badRequest("field 'unit': missing; name the unit the order is for");
         }
         if (d.text() == null || d.text().isBlank()) {
-            throw ApiException.badRequest("field 'text': missing; say what the unit is ordered to do");
+            throw ApiException.badRequest(
+                    "field 'text': missing; say what the unit is ordered to do");
         }
         String marking = markingOr(d.marking(), u.nation() + " ONLY", u.nation());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("unit", d.unit());
         payload.put("uln", d.uln());
         payload.put("text", d.text());
-        long id = Jdbc.tx(store.db(), c -> {
-            long oid = Jdbc.one(c, "select nextval('order_id_seq')", rs -> rs.getLong(1)).orElseThrow();
-            appendEvent(c, oid, 1, "DRAFTED", u.nation(), marking, payload, u);
-            return oid;
-        });
+        long id =
+                Jdbc.tx(
+                        store.db(),
+                        c -> {
+                            long oid =
+                                    Jdbc.one(
+                                                    c,
+                                                    "select nextval('order_id_seq')",
+                                                    rs -> rs.getLong(1))
+                                            .orElseThrow();
+                            appendEvent(c, oid, 1, "DRAFTED", u.nation(), marking, payload, u);
+                            return oid;
+                        });
         ctx.status(201).json(orderJson(Orders.fold(store.orderEvents(id))));
     }
 
-    private static void appendEvent(java.sql.Connection c, long oid, int seq, String kind, String owner,
-            String marking, Map<String, Object> payload, User u) throws SQLException {
-        Jdbc.update(c, "insert into order_event(order_id, seq, kind, owner_nation, releasable_to, payload,"
-                + " actor_id) values (?,?,?,?,?,?,?)", oid, seq, kind, owner, marking, Json.write(payload), u.id());
+    private static void appendEvent(
+            java.sql.Connection c,
+            long oid,
+            int seq,
+            String kind,
+            String owner,
+            String marking,
+            Map<String, Object> payload,
+            User u)
+            throws SQLException {
+        Jdbc.update(
+                c,
+                "insert into order_event(order_id, seq, kind, owner_nation, releasable_to, payload,"
+                        + " actor_id) values (?,?,?,?,?,?,?)",
+                oid,
+                seq,
+                kind,
+                owner,
+                marking,
+                Json.write(payload),
+                u.id());
         Audit.record(c, u, "order." + kind.toLowerCase(Locale.ROOT), "order " + oid, "OK", null);
     }
 
@@ -761,14 +973,26 @@ final class Api {
         String why = Orders.refusal(v, kind, u);
         require(ctx, why == null, "order." + kind.toLowerCase(Locale.ROOT), "order " + v.id(), why);
         try {
-            Jdbc.tx(store.db(), c -> {
-                // the unique (order_id, seq) key refuses a concurrent second event on the same state
-                appendEvent(c, v.id(), v.events().size() + 1, kind, v.owner(), v.marking(), Map.of(), u);
-                return null;
-            });
+            Jdbc.tx(
+                    store.db(),
+                    c -> {
+                        // the unique (order_id, seq) key refuses a concurrent second event on the
+                        // same state
+                        appendEvent(
+                                c,
+                                v.id(),
+                                v.events().size() + 1,
+                                kind,
+                                v.owner(),
+                                v.marking(),
+                                Map.of(),
+                                u);
+                        return null;
+                    });
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
-                throw new ApiException(409, "order " + v.id() + " changed meanwhile; reload and try again");
+                throw new ApiException(
+                        409, "order " + v.id() + " changed meanwhile; reload and try again");
             }
             throw e;
         }
@@ -779,7 +1003,8 @@ final class Api {
 
     private void openapi(Context ctx) throws java.io.IOException {
         try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
-            ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            ctx.contentType("application/json")
+                    .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

@@ -27,6 +27,10 @@ final class Auth {
     static final int BCRYPT_COST = 10;
 
     static final int MAX_FAILURES = 5;
+
+    /** Per client address the limit is higher: many users may share one proxy address. */
+    static final int MAX_FAILURES_PER_ADDRESS = 50;
+
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
     private final Database db;
@@ -61,7 +65,7 @@ final class Auth {
     Session login(String username, String password, String clientAddress) {
         String userKey = "u:" + username;
         String addrKey = "a:" + clientAddress;
-        if (limited(userKey) || limited(addrKey)) {
+        if (limited(userKey, MAX_FAILURES) || limited(addrKey, MAX_FAILURES_PER_ADDRESS)) {
             audit.denied(null, "login", "user " + username, "rate limited from " + clientAddress);
             throw new ApiException(
                     429,
@@ -209,11 +213,7 @@ final class Auth {
         return Jdbc.tx(
                 db,
                 c -> {
-                    if (Jdbc.one(
-                                    c,
-                                    "select 1 from app_user where username = ?",
-                                    rs -> 1,
-                                    username)
+                    if (Jdbc.one(c, "select 1 from app_user where username = ?", rs -> 1, username)
                             .isPresent()) {
                         throw new ApiException(
                                 409, "field 'username' = '" + username + "': already taken");
@@ -226,7 +226,8 @@ final class Auth {
                                     username,
                                     hash,
                                     n,
-                                    String.join(",", roles.stream().map(Enum::name).sorted().toList()));
+                                    String.join(
+                                            ",", roles.stream().map(Enum::name).sorted().toList()));
                     User u = new User(id, username, n, roles);
                     Audit.record(
                             c,
@@ -239,7 +240,7 @@ final class Auth {
                 });
     }
 
-    private boolean limited(String key) {
+    private boolean limited(String key, int max) {
         Deque<Instant> d = failures.get(key);
         if (d == null) {
             return false;
@@ -249,7 +250,7 @@ final class Auth {
             while (!d.isEmpty() && d.peekFirst().isBefore(cut)) {
                 d.pollFirst();
             }
-            return d.size() >= MAX_FAILURES;
+            return d.size() >= max;
         }
     }
 

@@ -50,7 +50,8 @@ public final class Database implements AutoCloseable {
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
         try {
-            return new Database(pg, migrate(pool(pg.getJdbcUrl("postgres", "postgres"), null, null)));
+            return new Database(
+                    pg, migrate(pool(pg.getJdbcUrl("postgres", "postgres"), null, null)));
         } catch (RuntimeException e) {
             pg.close();
             throw e;
@@ -66,10 +67,11 @@ public final class Database implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream()
-                .findFirst()
-                .orElse("")
-                .trim();
+        String first =
+                Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream()
+                        .findFirst()
+                        .orElse("")
+                        .trim();
         long pid;
         try {
             pid = Long.parseLong(first);
@@ -110,11 +112,7 @@ public final class Database implements AutoCloseable {
 
     private static HikariDataSource migrate(HikariDataSource ds) {
         try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             return ds;
         } catch (RuntimeException e) {
             ds.close();
@@ -141,7 +139,8 @@ public final class Database implements AutoCloseable {
             try {
                 embedded.close();
             } catch (IOException e) {
-                System.err.println("muster: stopping embedded PostgreSQL failed: " + e.getMessage());
+                System.err.println(
+                        "muster: stopping embedded PostgreSQL failed: " + e.getMessage());
             }
         }
     }

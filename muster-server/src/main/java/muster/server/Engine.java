@@ -13,8 +13,8 @@ import muster.model.Scenario;
 
 /**
  * The server's one door to the engine and the readers the CLI uses: {@code
- * muster.io.ScenarioReader} and {@code muster.engine.plan.Planners}. The server holds no reading
- * or planning logic of its own.
+ * muster.io.ScenarioReader} and {@code muster.engine.plan.Planners}. The server holds no reading or
+ * planning logic of its own.
  */
 final class Engine {
     record Read(Scenario scenario, List<Fault> faults) {}
@@ -37,8 +37,7 @@ final class Engine {
             Object result = callStatic("muster.io.ScenarioReader", "read", Path.class, f);
             Scenario s = (Scenario) result.getClass().getMethod("scenario").invoke(result);
             @SuppressWarnings("unchecked")
-            List<Fault> faults =
-                    (List<Fault>) result.getClass().getMethod("faults").invoke(result);
+            List<Fault> faults = (List<Fault>) result.getClass().getMethod("faults").invoke(result);
             return new Read(s, List.copyOf(faults));
         } catch (java.io.IOException | ReflectiveOperationException e) {
             throw new IllegalStateException("reading " + fileName + ": " + e, e);
@@ -59,7 +58,8 @@ final class Engine {
     /** The planner of that name ({@code lns}, {@code fifo}, {@code exact}). */
     Planner planner(String name) {
         try {
-            return (Planner) callStatic("muster.engine.plan.Planners", "byName", String.class, name);
+            return (Planner)
+                    callStatic("muster.engine.plan.Planners", "byName", String.class, name);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("planner " + name + ": " + e, e);
         }
@@ -76,7 +76,9 @@ final class Engine {
         }
         Method m = c.getMethod(method, arg);
         Object target =
-                Modifier.isStatic(m.getModifiers()) ? null : c.getDeclaredConstructor().newInstance();
+                Modifier.isStatic(m.getModifiers())
+                        ? null
+                        : c.getDeclaredConstructor().newInstance();
         try {
             return m.invoke(target, value);
         } catch (InvocationTargetException e) {

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** The one JSON mapper of the server. */
 final class Json {
     static final ObjectMapper MAPPER =
-            new ObjectMapper()
+            new ObjectMapper(
+                            com.fasterxml.jackson.core.JsonFactory.builder()
+                                    .enable(
+                                            com.fasterxml.jackson.core.json.JsonReadFeature
+                                                    .ALLOW_NON_NUMERIC_NUMBERS)
+                                    .build())
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 

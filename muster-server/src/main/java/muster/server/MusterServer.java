@@ -54,27 +54,87 @@ public final class MusterServer implements AutoCloseable {
         }
 
         public Options withPort(int p) {
-            return new Options(p, host, dbUrl, dbUser, dbPassword, dataDir, adminPassword, adminNation, bundledScenario, sessionLife);
+            return new Options(
+                    p,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
         }
 
         public Options withDb(String url) {
-            return new Options(port, host, url, dbUser, dbPassword, dataDir, adminPassword, adminNation, bundledScenario, sessionLife);
+            return new Options(
+                    port,
+                    host,
+                    url,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
         }
 
         public Options withDataDir(Path d) {
-            return new Options(port, host, dbUrl, dbUser, dbPassword, d, adminPassword, adminNation, bundledScenario, sessionLife);
+            return new Options(
+                    port,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    d,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
         }
 
         public Options withAdminPassword(String pw) {
-            return new Options(port, host, dbUrl, dbUser, dbPassword, dataDir, pw, adminNation, bundledScenario, sessionLife);
+            return new Options(
+                    port,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    pw,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
         }
 
         public Options withBundledScenario(Path p) {
-            return new Options(port, host, dbUrl, dbUser, dbPassword, dataDir, adminPassword, adminNation, p, sessionLife);
+            return new Options(
+                    port,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    p,
+                    sessionLife);
         }
 
         public Options withHost(String h) {
-            return new Options(port, h, dbUrl, dbUser, dbPassword, dataDir, adminPassword, adminNation, bundledScenario, sessionLife);
+            return new Options(
+                    port,
+                    h,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
         }
     }
 
@@ -137,13 +197,17 @@ public final class MusterServer implements AutoCloseable {
         Engine.Read r = new Engine().read(p.getFileName().toString(), text);
         if (r.scenario() == null) {
             out.append("muster: bundled scenario ").append(p.toString()).append(" refused:");
-            r.faults().forEach(f -> {
-                try {
-                    out.append(System.lineSeparator()).append("  ").append(f.describe());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            r.faults()
+                    .forEach(
+                            f -> {
+                                try {
+                                    out.append(System.lineSeparator())
+                                            .append("  ")
+                                            .append(f.describe());
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            });
             out.append(System.lineSeparator());
             return;
         }
@@ -178,6 +242,14 @@ public final class MusterServer implements AutoCloseable {
         return db;
     }
 
+    Api api() {
+        return api;
+    }
+
+    Store store() {
+        return store;
+    }
+
     Auth auth() {
         return auth;
     }
@@ -189,7 +261,9 @@ public final class MusterServer implements AutoCloseable {
         db.close();
     }
 
-    /** {@code java muster.server.MusterServer [port] [jdbc-url]}; the CLI's {@code serve} wraps it. */
+    /**
+     * {@code java muster.server.MusterServer [port] [jdbc-url]}; the CLI's {@code serve} wraps it.
+     */
     public static void main(String[] args) throws IOException {
         Options o = Options.defaults();
         if (args.length > 0) {

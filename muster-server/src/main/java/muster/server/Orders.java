@@ -107,7 +107,11 @@ final class Orders {
                 }
                 yield o.state() == State.APPROVED
                         ? null
-                        : "order " + o.id() + " is " + o.state() + "; only an APPROVED order is issued";
+                        : "order "
+                                + o.id()
+                                + " is "
+                                + o.state()
+                                + "; only an APPROVED order is issued";
             }
             case "CANCELLED" -> {
                 if (!u.has(Role.APPROVER) && !u.has(Role.PLANNER)) {

@@ -17,8 +17,8 @@ import muster.model.PlannerInfo;
 import muster.model.Scenario;
 
 /**
- * Planning runs as background jobs: queued, run on a small pool, their progress kept in memory
- * (and written to the database about once a second), cancellable, their result stored.
+ * Planning runs as background jobs: queued, run on a small pool, their progress kept in memory (and
+ * written to the database about once a second), cancellable, their result stored.
  */
 final class PlanJobs implements AutoCloseable {
     private final Store store;
@@ -77,9 +77,9 @@ final class PlanJobs implements AutoCloseable {
                         Jdbc.update(
                                 c,
                                 "update plan_run set status = 'FAILED', error = 'the server"
-                                    + " stopped before this plan finished; run it again',"
-                                    + " finished_at = now() where status in"
-                                    + " ('QUEUED','RUNNING')"));
+                                        + " stopped before this plan finished; run it again',"
+                                        + " finished_at = now() where status in"
+                                        + " ('QUEUED','RUNNING')"));
     }
 
     Job job(long id) {

@@ -26,7 +26,8 @@ import muster.model.Stop;
 final class PlanViews {
     private PlanViews() {}
 
-    record Filtered(List<LineResult> lines, List<Mission> missions, int hiddenLines, int hiddenMissions) {}
+    record Filtered(
+            List<LineResult> lines, List<Mission> missions, int hiddenLines, int hiddenMissions) {}
 
     static Filtered filter(Plan p, Set<String> visibleUlns) {
         List<LineResult> lines = new ArrayList<>();
@@ -84,10 +85,10 @@ final class PlanViews {
     /**
      * Aggregates for charts: the closure curve (percent of visible weight closed by day against
      * percent required by day), missions begun per day per lift type, and for every airfield and
-     * seaport the peak number of aircraft or ships on the ground each day against its MOG or berths.
+     * seaport the peak number of aircraft or ships on the ground each day against its MOG or
+     * berths.
      */
-    static Map<String, Object> summary(
-            Filtered f, Scenario s, Map<String, RequirementLine> req) {
+    static Map<String, Object> summary(Filtered f, Scenario s, Map<String, RequirementLine> req) {
         int days = s.planning().horizonDays();
         double pw = s.planning().paxWeightStons();
         double[] closed = new double[days + 1];
@@ -111,7 +112,9 @@ final class PlanViews {
             c += closed[d];
             q += required[d];
             curve.add(
-                    new double[] {d, total == 0 ? 0 : 100 * c / total, total == 0 ? 0 : 100 * q / total});
+                    new double[] {
+                        d, total == 0 ? 0 : 100 * c / total, total == 0 ? 0 : 100 * q / total
+                    });
         }
         Map<String, int[]> perLift = new TreeMap<>();
         for (Mission m : f.missions()) {
@@ -146,7 +149,9 @@ final class PlanViews {
                 ev.add(new double[] {i[0], +1});
                 ev.add(new double[] {i[1], -1});
             }
-            ev.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+            ev.sort(
+                    (a, b) ->
+                            a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
             int cur = 0;
             int day = 0;
             for (double[] e : ev) {

@@ -28,7 +28,9 @@ public enum Role {
                 roles.add(Role.valueOf(t.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "role '" + t + "' unknown; roles are PLANNER, APPROVER, LIAISON, OBSERVER,"
+                        "role '"
+                                + t
+                                + "' unknown; roles are PLANNER, APPROVER, LIAISON, OBSERVER,"
                                 + " ADMIN");
             }
         }

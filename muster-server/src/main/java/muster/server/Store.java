@@ -168,8 +168,7 @@ final class Store {
                                                 rs.getString(2),
                                                 rs.getString(3),
                                                 rs.getString(4),
-                                                Json.read(
-                                                        rs.getString(5), RequirementLine.class)),
+                                                Json.read(rs.getString(5), RequirementLine.class)),
                                 scenarioId));
     }
 

@@ -94,10 +94,10 @@ end
 $$;
 
 create trigger audit_log_append_only before update or delete on audit_log
-    for each row execute function muster_append_only();
+    for each statement execute function muster_append_only();
 create trigger audit_log_no_truncate before truncate on audit_log
     for each statement execute function muster_append_only();
 create trigger order_event_append_only before update or delete on order_event
-    for each row execute function muster_append_only();
+    for each statement execute function muster_append_only();
 create trigger order_event_no_truncate before truncate on order_event
     for each statement execute function muster_append_only();
