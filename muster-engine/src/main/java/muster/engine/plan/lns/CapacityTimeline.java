@@ -13,6 +13,12 @@ final class CapacityTimeline {
     private final int capacity;
     private final TreeMap<Double, Integer> steps = new TreeMap<>();
 
+    /**
+     * The maximal intervals where the node is full, start to end; kept so that a search for room
+     * jumps over a busy stretch in one step instead of walking its every change.
+     */
+    private final TreeMap<Double, Double> full = new TreeMap<>();
+
     CapacityTimeline(int capacity) {
         this.capacity = capacity;
         steps.put(Double.NEGATIVE_INFINITY, 0);
@@ -35,19 +41,18 @@ final class CapacityTimeline {
             return Double.POSITIVE_INFINITY;
         }
         double c = from;
-        Map.Entry<Double, Integer> e = steps.floorEntry(from);
-        while (e != null) {
-            Map.Entry<Double, Integer> next = steps.higherEntry(e.getKey());
-            double segEnd = next == null ? Double.POSITIVE_INFINITY : next.getKey();
-            if (e.getKey() >= c + hours) {
+        while (true) {
+            Map.Entry<Double, Double> r = full.floorEntry(c);
+            if (r != null && r.getValue() > c) {
+                c = r.getValue();
+                continue;
+            }
+            Map.Entry<Double, Double> next = full.higherEntry(c);
+            if (next == null || next.getKey() >= c + hours) {
                 return c;
             }
-            if (e.getValue() >= capacity && segEnd > c) {
-                c = segEnd;
-            }
-            e = next;
+            c = next.getValue();
         }
-        return c;
     }
 
     /** The count on the ground at hour {@code t}. */
@@ -72,8 +77,47 @@ final class CapacityTimeline {
         for (Map.Entry<Double, Integer> e : steps.subMap(from, true, to, false).entrySet()) {
             e.setValue(e.getValue() + delta);
         }
+        refreshFull(from, to);
         merge(to);
         merge(from);
+    }
+
+    /** Recomputes the full stretches over {@code [from, to)}, where the counts just changed. */
+    private void refreshFull(double from, double to) {
+        Map.Entry<Double, Double> r = full.lowerEntry(to);
+        while (r != null && r.getValue() > from) {
+            full.remove(r.getKey());
+            if (r.getValue() > to) {
+                full.put(to, r.getValue());
+            }
+            if (r.getKey() < from) {
+                full.put(r.getKey(), from);
+                break;
+            }
+            r = full.lowerEntry(r.getKey());
+        }
+        for (Map.Entry<Double, Integer> e : steps.subMap(from, true, to, false).entrySet()) {
+            if (e.getValue() >= capacity) {
+                Double next = steps.higherKey(e.getKey());
+                addFull(e.getKey(), next == null || next > to ? to : next);
+            }
+        }
+    }
+
+    private void addFull(double a, double b) {
+        Map.Entry<Double, Double> before = full.floorEntry(a);
+        if (before != null && before.getValue() >= a) {
+            a = before.getKey();
+            b = Math.max(b, before.getValue());
+            full.remove(before.getKey());
+        }
+        Map.Entry<Double, Double> after = full.ceilingEntry(a);
+        while (after != null && after.getKey() <= b) {
+            b = Math.max(b, after.getValue());
+            full.remove(after.getKey());
+            after = full.ceilingEntry(a);
+        }
+        full.put(a, b);
     }
 
     private void split(double t) {
