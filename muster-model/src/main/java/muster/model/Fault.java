@@ -6,10 +6,11 @@ package muster.model;
  * @param severity ERROR refuses the input; WARNING does not
  * @param path where in the document, e.g. {@code requirements[12].poe}
  * @param where the human name of the place, e.g. {@code requirement A82AB01}
- * @param field the field at fault
- * @param value the offending value as text (may be empty)
+ * @param field the field at fault, or null when the fault concerns the whole place
+ * @param value the offending value as text (may be empty), or null when there is none
  * @param message what is wrong
  * @param hint a likely fix, or null
+ * @param line 1-based line in the source file, or 0 when unknown
  */
 public record Fault(
         Severity severity,
@@ -18,27 +19,89 @@ public record Fault(
         String field,
         String value,
         String message,
-        String hint) {
+        String hint,
+        int line) {
     public enum Severity {
         ERROR,
         WARNING
+    }
+
+    /** A fault whose file line is not (yet) known. */
+    public Fault(
+            Severity severity,
+            String path,
+            String where,
+            String field,
+            String value,
+            String message,
+            String hint) {
+        this(severity, path, where, field, value, message, hint, 0);
+    }
+
+    public static Fault error(
+            String path, String where, String field, String value, String message, String hint) {
+        return new Fault(Severity.ERROR, path, where, field, value, message, hint, 0);
+    }
+
+    public static Fault warning(
+            String path, String where, String field, String value, String message, String hint) {
+        return new Fault(Severity.WARNING, path, where, field, value, message, hint, 0);
     }
 
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
-    /**
-     * One line: {@code where: field 'value': message}; a second line starts "Maybe" when hinted.
-     */
+    public Fault withLine(int newLine) {
+        return new Fault(severity, path, where, field, value, message, hint, newLine);
+    }
+
+    /** The path of the place, without the trailing field: {@code requirements[12]}. */
+    public String placePath() {
+        if (path == null || path.equals(field)) {
+            return "";
+        }
+        if (field != null && path.endsWith("." + field)) {
+            return path.substring(0, path.length() - field.length() - 1);
+        }
+        return path;
+    }
+
+    /** As {@link #describe(String)} without a source name. */
     public String describe() {
+        return describe(null);
+    }
+
+    /**
+     * One line, {@code error: source:line: where (path): field 'f' = 'v': message}, and a second
+     * line {@code Maybe ...} when hinted.
+     */
+    public String describe(String source) {
         StringBuilder b = new StringBuilder();
         b.append(severity == Severity.WARNING ? "warning: " : "error: ");
-        b.append(where).append(": ").append(field);
-        if (value != null) {
-            b.append(" '").append(value).append('\'');
+        if (source != null) {
+            b.append(source);
+            if (line > 0) {
+                b.append(':').append(line);
+            }
+            b.append(": ");
+        } else if (line > 0) {
+            b.append("line ").append(line).append(": ");
         }
-        b.append(": ").append(message);
+        b.append(where);
+        String place = placePath();
+        if (!place.isEmpty() && !place.equals(where)) {
+            b.append(" (").append(place).append(')');
+        }
+        b.append(": ");
+        if (field != null) {
+            b.append("field '").append(field).append('\'');
+            if (value != null) {
+                b.append(" = '").append(value).append('\'');
+            }
+            b.append(": ");
+        }
+        b.append(message);
         if (hint != null) {
             b.append(System.lineSeparator()).append("  Maybe ").append(hint);
         }

@@ -1,0 +1,34 @@
+package muster.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/** The Jackson factories muster reads and writes with. */
+final class Formats {
+    private Formats() {}
+
+    private static final YAMLFactory YAML = buildYaml();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private static YAMLFactory buildYaml() {
+        LoaderOptions lo = new LoaderOptions();
+        // SnakeYAML refuses documents above 3 MB by default; scenarios may be far larger. The
+        // alias limits stay at their defaults (no billion-laughs expansion).
+        lo.setCodePointLimit(Integer.MAX_VALUE);
+        return YAMLFactory.builder()
+                .loaderOptions(lo)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build();
+    }
+
+    static YAMLFactory yaml() {
+        return YAML;
+    }
+
+    static JsonFactory json() {
+        return JSON;
+    }
+}

@@ -1,0 +1,246 @@
+package muster.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import muster.model.CargoClass;
+import muster.model.CargoEntry;
+import muster.model.LiftType;
+import muster.model.Node;
+import muster.model.Planning;
+import muster.model.RequirementLine;
+import muster.model.Route;
+import muster.model.Scenario;
+
+/**
+ * Writes a scenario as YAML or JSON with a stable field order (the order of FORMATS.md), so that
+ * reading it back gives an equal scenario. Fields at their defaults of 0 are left out.
+ */
+public final class ScenarioWriter {
+    private ScenarioWriter() {}
+
+    public static String yaml(Scenario s) {
+        return write(s, ScenarioReader.Syntax.YAML);
+    }
+
+    public static String json(Scenario s) {
+        return write(s, ScenarioReader.Syntax.JSON);
+    }
+
+    public static String write(Scenario s, ScenarioReader.Syntax syntax) {
+        StringWriter w = new StringWriter();
+        try {
+            write(s, syntax, w);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        return w.toString();
+    }
+
+    public static void write(Scenario s, ScenarioReader.Syntax syntax, Writer out)
+            throws IOException {
+        JsonFactory f = syntax == ScenarioReader.Syntax.JSON ? Formats.json() : Formats.yaml();
+        try (JsonGenerator g = f.createGenerator(out)) {
+            if (syntax == ScenarioReader.Syntax.JSON) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter());
+            }
+            scenario(g, s);
+        }
+    }
+
+    /**
+     * Writes to {@code file} atomically: to a temporary file beside it, then moved over it, so a
+     * failure never leaves a half-written scenario. The syntax follows the file's extension.
+     */
+    public static void writeFile(Scenario s, Path file) throws IOException {
+        ScenarioReader.Syntax syntax = ScenarioReader.syntaxOf(file.getFileName().toString());
+        if (syntax == null) {
+            syntax = ScenarioReader.Syntax.YAML;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp);
+                    Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+                write(s, syntax, w);
+            }
+            try {
+                Files.move(
+                        tmp,
+                        file,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void scenario(JsonGenerator g, Scenario s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("format", Scenario.FORMAT);
+        g.writeStringField("name", s.name());
+        planning(g, s.planning());
+        g.writeArrayFieldStart("nodes");
+        for (Node n : s.nodes()) {
+            node(g, n);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("lift");
+        for (LiftType t : s.lift()) {
+            lift(g, t);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("routes");
+        for (Route r : s.routes()) {
+            route(g, r);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("requirements");
+        for (RequirementLine l : s.requirements()) {
+            line(g, l);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void planning(JsonGenerator g, Planning p) throws IOException {
+        g.writeObjectFieldStart("planning");
+        g.writeNumberField("horizonDays", p.horizonDays());
+        g.writeNumberField("paxWeightStons", p.paxWeightStons());
+        g.writeNumberField("seed", p.seed());
+        g.writeNumberField("searchIterations", p.searchIterations());
+        if (p.cDate() != null) {
+            g.writeStringField("cDate", p.cDate());
+        }
+        g.writeEndObject();
+    }
+
+    private static void node(JsonGenerator g, Node n) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", n.id());
+        str(g, "name", n.name());
+        g.writeStringField("kind", n.kind().name());
+        str(g, "country", n.country());
+        g.writeNumberField("lat", n.lat());
+        g.writeNumberField("lon", n.lon());
+        if (n.mog() != 0) {
+            g.writeNumberField("mog", n.mog());
+        }
+        if (n.berths() != 0) {
+            g.writeNumberField("berths", n.berths());
+        }
+        if (n.handlingHours() != 0) {
+            g.writeNumberField("handlingHours", n.handlingHours());
+        }
+        g.writeEndObject();
+    }
+
+    private static void lift(JsonGenerator g, LiftType t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", t.id());
+        if (t.mode() != null) {
+            g.writeStringField("mode", t.mode().name());
+        }
+        g.writeNumberField("count", t.count());
+        g.writeNumberField("availableFromDay", t.availableFromDay());
+        str(g, "baseNode", t.baseNode());
+        g.writeArrayFieldStart("carries");
+        for (CargoClass c : CargoClass.values()) {
+            if (t.carries(c)) {
+                g.writeString(c.name());
+            }
+        }
+        g.writeEndArray();
+        g.writeNumberField("paxCapacity", t.paxCapacity());
+        g.writeNumberField("stonsCapacity", t.stonsCapacity());
+        if (t.sqftCapacity() != 0) {
+            g.writeNumberField("sqftCapacity", t.sqftCapacity());
+        }
+        g.writeNumberField("speedKnots", t.speedKnots());
+        if (t.hasRange()) {
+            g.writeNumberField("rangeNm", t.rangeNm());
+        }
+        g.writeObjectFieldStart("groundHours");
+        g.writeNumberField("onload", t.groundHours().onload());
+        g.writeNumberField("offload", t.groundHours().offload());
+        g.writeNumberField("enroute", t.groundHours().enroute());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void route(JsonGenerator g, Route r) throws IOException {
+        g.writeStartObject();
+        str(g, "id", r.id());
+        g.writeStringField("mode", r.mode().name());
+        str(g, "from", r.from());
+        str(g, "to", r.to());
+        if (!r.via().isEmpty()) {
+            g.writeArrayFieldStart("via");
+            for (String v : r.via()) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+        }
+        if (!r.legsNm().isEmpty()) {
+            g.writeArrayFieldStart("legsNm");
+            for (Double d : r.legsNm()) {
+                g.writeNumber(d);
+            }
+            g.writeEndArray();
+        }
+        if (!r.isChannel() || r.hours() != 0) {
+            g.writeNumberField("hours", r.hours());
+        }
+        g.writeEndObject();
+    }
+
+    private static void line(JsonGenerator g, RequirementLine l) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("uln", l.uln());
+        str(g, "unit", l.unit());
+        str(g, "nation", l.nation());
+        g.writeNumberField("pax", l.pax());
+        g.writeArrayFieldStart("cargo");
+        for (CargoEntry e : l.cargo()) {
+            g.writeStartObject();
+            g.writeStringField("class", e.cargoClass().name());
+            g.writeNumberField("stons", e.stons());
+            if (e.sqft() != 0) {
+                g.writeNumberField("sqft", e.sqft());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        str(g, "origin", l.origin());
+        str(g, "poe", l.poe());
+        str(g, "pod", l.pod());
+        str(g, "destination", l.destination());
+        g.writeNumberField("rld", l.rld());
+        g.writeNumberField("ald", l.ald());
+        g.writeNumberField("ead", l.ead());
+        g.writeNumberField("lad", l.lad());
+        g.writeNumberField("rdd", l.rdd());
+        g.writeNumberField("priority", l.priority());
+        if (l.mode() != null) {
+            g.writeStringField("mode", l.mode().name());
+        }
+        g.writeEndObject();
+    }
+
+    private static void str(JsonGenerator g, String field, String v) throws IOException {
+        if (v != null) {
+            g.writeStringField(field, v);
+        }
+    }
+}
