@@ -656,6 +656,14 @@ public final class HtmlReport {
                     .append(Html.integer(ms.size()))
                     .append(" missions</span></h3>");
             b.append(Timeline.svg(t, ms, days, 1120));
+            long after = ms.stream().filter(m -> m.begin() >= 24.0 * days).count();
+            if (after > 0) {
+                b.append("<p class=\"note\">")
+                        .append(after == 1 ? "1 mission" : Html.integer(after) + " missions")
+                        .append(" after the horizon ")
+                        .append(after == 1 ? "is" : "are")
+                        .append(" not shown.</p>");
+            }
         }
         b.append("</section>\n");
     }
