@@ -31,6 +31,7 @@ public final class RequirementsReader {
                     "destination",
                     "airPod",
                     "seaPod",
+                    "ead",
                     "lad",
                     "rdd",
                     "priority",
@@ -106,6 +107,11 @@ public final class RequirementsReader {
         String seaPod = b.str(n, p, where, "seaPod", false);
         Integer rdd = b.integer(n, p, where, "rdd", true, 0, 0);
         Integer lad = b.integer(n, p, where, "lad", false, 0, rdd);
+        Integer ead = b.integer(n, p, where, "ead", false, 0, 0);
+        if (ead != null && lad != null && ead > lad) {
+            b.error(p, where, "ead", ead.toString(), "is later than lad " + lad, null);
+            return null;
+        }
         Integer prio = b.integer(n, p, where, "priority", false, 1, 1);
         List<String> only = b.strings(n, p, where, "onlyNations");
         List<String> excl = b.strings(n, p, where, "excludeUnits");
@@ -114,7 +120,7 @@ public final class RequirementsReader {
             return null;
         }
         return new CapabilityRequirement(
-                id, cap, ech, qty, dest, airPod, seaPod, lad, rdd, prio, only, excl, note);
+                id, cap, ech, qty, dest, airPod, seaPod, ead, lad, rdd, prio, only, excl, note);
     }
 
     private static ForceRead<RequirementSet> force(Binder b, JsonNode root) {
