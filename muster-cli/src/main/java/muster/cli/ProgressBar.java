@@ -19,7 +19,7 @@ final class ProgressBar implements Progress {
     private final LongSupplier clock;
     private final boolean enabled;
     private final long start;
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
     private int lastLength;
     private boolean drawn;
 
@@ -36,7 +36,7 @@ final class ProgressBar implements Progress {
             return;
         }
         long now = clock.getAsLong();
-        if (now - start < QUIET_NANOS || now - lastDraw < REDRAW_NANOS) {
+        if (now - start < QUIET_NANOS || (drawn && now - lastDraw < REDRAW_NANOS)) {
             return;
         }
         lastDraw = now;
