@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
                         + " force.",
         subcommands = {
             ValidateCommand.class,
+            PlanCommand.class,
             ImportLinesCommand.class,
             ExportLinesCommand.class,
             CheckCommand.class,
