@@ -82,6 +82,8 @@ class SourceToPlanTest {
                     .containsExactly(Reason.UNAVAILABLE);
         }
 
+        String text = SourcingText.render(res, cat.value(), true);
+        assertThat(text).contains("HQ-CORPS#1", "why: cost", "next: ");
         Scenario sourced = res.scenario();
         List<Fault> faults = ScenarioValidator.validate(sourced);
         assertThat(faults.stream().filter(Fault::isError).map(Fault::describe))
