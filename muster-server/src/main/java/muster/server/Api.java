@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import muster.engine.orders.OrderRecord;
+import muster.engine.orders.UnitRecord;
 import muster.model.Fault;
 import muster.model.LineResult;
 import muster.model.Mission;
 import muster.model.Plan;
 import muster.model.RequirementLine;
 import muster.model.Scenario;
+import muster.model.force.Order;
+import muster.model.force.OrderEvent;
+import muster.model.force.OrderKind;
 
 /** The REST routes under {@code /api}. Every read filters by releasability; every write audits. */
 final class Api {
@@ -33,8 +37,10 @@ final class Api {
     private final Audit audit;
     private final Engine engine;
     private final PlanJobs jobs;
+    private final Orders orders;
 
-    Api(Store store, Auth auth, Audit audit, Engine engine, PlanJobs jobs) {
+    Api(Store store, Auth auth, Audit audit, Engine engine, PlanJobs jobs, Orders orders) {
+        this.orders = orders;
         this.store = store;
         this.auth = auth;
         this.audit = audit;
@@ -105,9 +111,10 @@ final class Api {
         r.get("/api/orders", this::listOrders);
         r.post("/api/orders", this::draftOrder);
         r.get("/api/orders/{id}", this::getOrder);
-        r.post("/api/orders/{id}/approve", ctx -> orderEvent(ctx, "APPROVED"));
-        r.post("/api/orders/{id}/issue", ctx -> orderEvent(ctx, "ISSUED"));
-        r.post("/api/orders/{id}/cancel", ctx -> orderEvent(ctx, "CANCELLED"));
+        r.post("/api/orders/{id}/approve", ctx -> orderEvent(ctx, OrderEvent.Type.APPROVED));
+        r.post("/api/orders/{id}/issue", ctx -> orderEvent(ctx, OrderEvent.Type.ISSUED));
+        r.post("/api/orders/{id}/cancel", ctx -> orderEvent(ctx, OrderEvent.Type.CANCELLED));
+        r.get("/api/readiness", this::readiness);
     }
 
     // ---- authentication
@@ -843,67 +850,95 @@ final class Api {
 
     // ---- orders
 
-    record DraftRequest(String unit, String uln, String text, String marking) {}
+    record DraftRequest(
+            String kind,
+            List<String> units,
+            String authority,
+            Integer noticeToMoveHours,
+            String destination,
+            String cDay,
+            String readyDate,
+            String note,
+            String marking) {}
 
-    private void listOrders(Context ctx) {
-        User u = user(ctx);
-        List<Orders.View> out = new ArrayList<>();
-        for (List<Store.OrderEvent> ev : Store.byOrder(store.orderEvents(null)).values()) {
-            Orders.View v = Orders.fold(ev);
-            if (u.sees(v.owner(), v.marking())) {
-                out.add(v);
-            }
-        }
-        String state = ctx.queryParam("state");
-        if (state != null) {
-            out.removeIf(v -> !v.state().name().equalsIgnoreCase(state));
-        }
-        ctx.json(page(ctx, out.stream().map(Api::orderJson).toList()));
-    }
-
-    private static Map<String, Object> orderJson(Orders.View v) {
+    private Map<String, Object> orderJson(OrderRecord r, Orders.Meta meta) {
+        Order o = r.order();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id());
-        m.put("state", v.state());
-        m.put("owner", v.owner());
-        m.put("marking", v.marking());
-        m.put("unit", v.unit());
-        m.put("uln", v.uln());
-        m.put("text", v.text());
-        m.put("draftedBy", v.draftedBy());
-        m.put("approvedBy", v.approvedBy());
-        m.put("issuedBy", v.issuedBy());
-        m.put(
-                "events",
-                v.events().stream()
-                        .map(
-                                e ->
-                                        Map.of(
-                                                "seq",
-                                                e.seq(),
-                                                "kind",
-                                                e.kind(),
-                                                "by",
-                                                e.actor(),
-                                                "at",
-                                                e.at().toString()))
-                        .toList());
+        m.put("id", o.id());
+        m.put("kind", o.kind());
+        m.put("status", r.status());
+        m.put("owner", meta.owner());
+        m.put("marking", meta.marking());
+        m.put("units", o.units());
+        m.put("authority", o.authority());
+        m.put("effective", o.effective().toString());
+        m.put("noticeToMoveHours", o.noticeToMoveHours());
+        m.put("destination", o.destination());
+        m.put("cDay", o.cDay() == null ? null : o.cDay().toString());
+        m.put("readyDate", o.readyDate() == null ? null : o.readyDate().toString());
+        m.put("note", o.note());
+        m.put("draftedBy", r.draftedBy());
+        m.put("approvedBy", r.approvedBy());
+        m.put("issuedBy", r.issuedBy());
+        m.put("cancelledBy", r.cancelledBy());
+        m.put("cancelReason", r.cancelReason());
         return m;
     }
 
-    private Orders.View visibleOrder(Context ctx, String action) {
-        long id = id(ctx);
-        List<Store.OrderEvent> ev = store.orderEvents(id);
-        if (ev.isEmpty()) {
-            throw ApiException.notFound("order " + id);
+    private void listOrders(Context ctx) {
+        User u = user(ctx);
+        Orders.Snapshot s = orders.snapshot();
+        String status = ctx.queryParam("status");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (OrderRecord r : s.book().orders()) {
+            if (!s.sees(u, r.order().id())) {
+                continue;
+            }
+            if (status != null && !r.status().name().equalsIgnoreCase(status)) {
+                continue;
+            }
+            out.add(orderJson(r, s.metas().get(r.order().id())));
         }
-        Orders.View v = Orders.fold(ev);
-        mustSee(ctx, user(ctx).sees(v.owner(), v.marking()), action, "order " + id);
-        return v;
+        java.util.Collections.reverse(out);
+        ctx.json(page(ctx, out));
     }
 
     private void getOrder(Context ctx) {
-        ctx.json(orderJson(visibleOrder(ctx, "order.read")));
+        User u = user(ctx);
+        String id = ctx.pathParam("id");
+        Orders.Snapshot s = orders.snapshot();
+        OrderRecord r = s.book().order(id);
+        if (r == null) {
+            throw ApiException.notFound("order " + id);
+        }
+        mustSee(ctx, s.sees(u, id), "order.read", "order " + id);
+        Map<String, Object> m = orderJson(r, s.metas().get(id));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (OrderEvent e : Jdbc.tx(store.db(), Orders::events)) {
+            if (e.orderId().equals(id)) {
+                Map<String, Object> em = new LinkedHashMap<>();
+                em.put("seq", e.seq());
+                em.put("type", e.type());
+                em.put("by", e.user());
+                em.put("at", e.at().toString());
+                em.put("reason", e.reason());
+                events.add(em);
+            }
+        }
+        m.put("events", events);
+        ctx.json(m);
+    }
+
+    private static java.time.LocalDate date(String field, String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(
+                    "field '" + field + "' = '" + v + "': not a date YYYY-MM-DD");
+        }
     }
 
     private void draftOrder(Context ctx) {
@@ -915,88 +950,117 @@ final class Api {
                 "orders",
                 "drafting an order needs the PLANNER role");
         DraftRequest d = ctx.bodyAsClass(DraftRequest.class);
-        if (d.unit() == null || d.unit().isBlank()) {
-            throw ApiException.badRequest("field 'unit': missing; name the unit the order is for");
-        }
-        if (d.text() == null || d.text().isBlank()) {
+        OrderKind kind;
+        try {
+            kind = OrderKind.valueOf(String.valueOf(d.kind()).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(
-                    "field 'text': missing; say what the unit is ordered to do");
+                    "field 'kind' = '" + d.kind() + "': use ALERT, DEPLOY or STAND_DOWN");
+        }
+        if (d.units() == null || d.units().isEmpty()) {
+            throw ApiException.badRequest(
+                    "field 'units': missing; name the units (UICs) the order is for");
         }
         String marking = markingOr(d.marking(), u.nation() + " ONLY", u.nation());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("unit", d.unit());
-        payload.put("uln", d.uln());
-        payload.put("text", d.text());
-        long id =
-                Jdbc.tx(
-                        store.db(),
-                        c -> {
-                            long oid =
-                                    Jdbc.one(
-                                                    c,
-                                                    "select nextval('order_id_seq')",
-                                                    rs -> rs.getLong(1))
-                                            .orElseThrow();
-                            appendEvent(c, oid, 1, "DRAFTED", u.nation(), marking, payload, u);
-                            return oid;
-                        });
-        ctx.status(201).json(orderJson(Orders.fold(store.orderEvents(id))));
+        String id = orders.nextId(u.nation());
+        Order o =
+                new Order(
+                        id,
+                        kind,
+                        d.units(),
+                        d.authority() == null || d.authority().isBlank()
+                                ? u.nation()
+                                : d.authority(),
+                        java.time.Instant.now(),
+                        d.noticeToMoveHours(),
+                        d.destination(),
+                        date("cDay", d.cDay()),
+                        date("readyDate", d.readyDate()),
+                        d.note());
+        Orders.Meta meta = new Orders.Meta(u.nation(), marking);
+        OrderRecord r =
+                orders.run(
+                        u, id, meta, "order.draft", (desk, at) -> desk.draft(o, u.username(), at));
+        ctx.status(201).json(orderJson(r, meta));
     }
 
-    private static void appendEvent(
-            java.sql.Connection c,
-            long oid,
-            int seq,
-            String kind,
-            String owner,
-            String marking,
-            Map<String, Object> payload,
-            User u)
-            throws SQLException {
-        Jdbc.update(
-                c,
-                "insert into order_event(order_id, seq, kind, owner_nation, releasable_to, payload,"
-                        + " actor_id) values (?,?,?,?,?,?,?)",
-                oid,
-                seq,
-                kind,
-                owner,
-                marking,
-                Json.write(payload),
-                u.id());
-        Audit.record(c, u, "order." + kind.toLowerCase(Locale.ROOT), "order " + oid, "OK", null);
-    }
-
-    private void orderEvent(Context ctx, String kind) {
+    private void orderEvent(Context ctx, OrderEvent.Type type) {
         User u = user(ctx);
-        Orders.View v = visibleOrder(ctx, "order." + kind.toLowerCase(Locale.ROOT));
-        String why = Orders.refusal(v, kind, u);
-        require(ctx, why == null, "order." + kind.toLowerCase(Locale.ROOT), "order " + v.id(), why);
+        String id = ctx.pathParam("id");
+        String action = "order." + type.name().toLowerCase(Locale.ROOT);
+        Orders.Snapshot s = orders.snapshot();
+        if (s.book().order(id) == null) {
+            throw ApiException.notFound("order " + id);
+        }
+        mustSee(ctx, s.sees(u, id), action, "order " + id);
+        Orders.Meta meta = s.metas().get(id);
+        boolean roleOk =
+                switch (type) {
+                    case APPROVED -> u.has(Role.APPROVER);
+                    default -> u.has(Role.APPROVER) || u.has(Role.PLANNER);
+                };
+        require(
+                ctx,
+                roleOk && u.nation().equals(meta.owner()),
+                action,
+                "order " + id,
+                "order "
+                        + id
+                        + " belongs to "
+                        + meta.owner()
+                        + "; "
+                        + type.name().toLowerCase(Locale.ROOT)
+                        + " needs "
+                        + (type == OrderEvent.Type.APPROVED
+                                ? "the APPROVER role"
+                                : "the PLANNER or APPROVER role")
+                        + " of "
+                        + meta.owner());
+        String reason = type == OrderEvent.Type.CANCELLED ? ctx.queryParam("reason") : null;
+        OrderRecord r;
         try {
-            Jdbc.tx(
-                    store.db(),
-                    c -> {
-                        // the unique (order_id, seq) key refuses a concurrent second event on the
-                        // same state
-                        appendEvent(
-                                c,
-                                v.id(),
-                                v.events().size() + 1,
-                                kind,
-                                v.owner(),
-                                v.marking(),
-                                Map.of(),
-                                u);
-                        return null;
-                    });
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
-                throw new ApiException(
-                        409, "order " + v.id() + " changed meanwhile; reload and try again");
-            }
+            r =
+                    orders.run(
+                            u,
+                            id,
+                            null,
+                            action,
+                            (desk, at) ->
+                                    switch (type) {
+                                        case APPROVED -> desk.approve(id, u.username(), at);
+                                        case ISSUED -> desk.issue(id, u.username(), at);
+                                        case CANCELLED -> desk.cancel(id, u.username(), at, reason);
+                                        case DRAFTED ->
+                                                throw new IllegalStateException(
+                                                        "drafting is its own command");
+                                    });
+        } catch (ApiException e) {
+            audit.denied(u, action, "order " + id, e.getMessage());
             throw e;
         }
-        ctx.json(orderJson(Orders.fold(store.orderEvents(v.id()))));
+        ctx.json(orderJson(r, meta));
+    }
+
+    /** Units named by issued orders, with the status the order log gives them. */
+    private void readiness(Context ctx) {
+        User u = user(ctx);
+        Orders.Snapshot s = orders.snapshot();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (UnitRecord r : s.book().units().values()) {
+            if (!s.sees(u, r.orderId())) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("uic", r.uic());
+            m.put("status", r.status());
+            m.put("noticeToMoveHours", r.noticeToMoveHours());
+            m.put("order", r.orderId());
+            m.put("destination", r.destination());
+            m.put("readyDate", r.readyDate() == null ? null : r.readyDate().toString());
+            m.put("history", r.history().stream().filter(h -> s.sees(u, h.orderId())).toList());
+            out.add(m);
+        }
+        ctx.json(page(ctx, out));
     }
 
     // ---- OpenAPI

@@ -13,6 +13,8 @@ final class Json {
                                             com.fasterxml.jackson.core.json.JsonReadFeature
                                                     .ALLOW_NON_NUMERIC_NUMBERS)
                                     .build())
+                    .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                    .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 

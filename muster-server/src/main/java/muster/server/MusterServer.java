@@ -165,7 +165,7 @@ public final class MusterServer implements AutoCloseable {
                     .append("muster: this password is shown once; sign in and create your users.")
                     .append(System.lineSeparator());
         }
-        this.api = new Api(store, auth, audit, engine, jobs);
+        this.api = new Api(store, auth, audit, engine, jobs, new Orders(db, clock));
         loadBundled(o, nation, out);
         this.app =
                 Javalin.create(

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +48,6 @@ final class Store {
             Instant createdAt,
             Instant startedAt,
             Instant finishedAt) {}
-
-    record OrderEvent(
-            long id,
-            long orderId,
-            int seq,
-            String kind,
-            String owner,
-            String marking,
-            Map<String, Object> payload,
-            long actorId,
-            String actor,
-            Instant at) {}
 
     // ---- scenarios
 
@@ -246,48 +233,5 @@ final class Store {
                                         + " not null",
                                 rs -> Json.read(rs.getString(1), Plan.class),
                                 id));
-    }
-
-    // ---- orders
-
-    List<OrderEvent> orderEvents(Long orderId) {
-        return Jdbc.tx(
-                db,
-                c ->
-                        Jdbc.query(
-                                c,
-                                "select e.id, e.order_id, e.seq, e.kind, e.owner_nation,"
-                                        + " e.releasable_to, e.payload, e.actor_id, u.username,"
-                                        + " e.at from order_event e join app_user u on u.id ="
-                                        + " e.actor_id"
-                                        + (orderId == null ? "" : " where e.order_id = ?")
-                                        + " order by e.order_id, e.seq",
-                                rs ->
-                                        new OrderEvent(
-                                                rs.getLong(1),
-                                                rs.getLong(2),
-                                                rs.getInt(3),
-                                                rs.getString(4),
-                                                rs.getString(5),
-                                                rs.getString(6),
-                                                readMap(rs.getString(7)),
-                                                rs.getLong(8),
-                                                rs.getString(9),
-                                                rs.getTimestamp(10).toInstant()),
-                                orderId == null ? new Object[0] : new Object[] {orderId}));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readMap(String s) {
-        return Json.read(s, LinkedHashMap.class);
-    }
-
-    /** Groups events by order, in order id order. */
-    static Map<Long, List<OrderEvent>> byOrder(List<OrderEvent> events) {
-        Map<Long, List<OrderEvent>> m = new LinkedHashMap<>();
-        for (OrderEvent e : events) {
-            m.computeIfAbsent(e.orderId(), k -> new ArrayList<>()).add(e);
-        }
-        return m;
     }
 }

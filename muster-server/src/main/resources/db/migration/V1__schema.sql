@@ -60,20 +60,23 @@ create table plan_run (
     finished_at   timestamptz
 );
 
--- Orders: an append-only event log; an order's state is a fold over its events.
-create table order_event (
-    id            bigserial primary key,
-    order_id      bigint not null,
-    seq           int not null,
-    kind          text not null check (kind in ('DRAFTED','APPROVED','ISSUED','CANCELLED')),
+-- Orders: an append-only event log in one sequence (muster.engine.orders.OrderLog); the state of
+-- orders and units is a fold over it (muster.engine.orders.OrderBook). The owner nation and the
+-- marking are the drafting event's, repeated on later events of the same order.
+create table order_log (
+    seq           bigint primary key,
+    order_id      text not null,
+    type          text not null check (type in ('DRAFTED','APPROVED','ISSUED','CANCELLED')),
+    username      text not null,
+    at            timestamptz not null,
+    order_json    text,
+    reason        text,
     owner_nation  text not null check (owner_nation ~ '^[A-Z]{3}$'),
     releasable_to text not null,
-    payload       text not null,
-    actor_id      bigint not null references app_user(id),
-    at            timestamptz not null default now(),
-    unique (order_id, seq)
+    actor_id      bigint not null references app_user(id)
 );
-create sequence order_id_seq;
+create index order_log_order on order_log(order_id);
+create sequence order_number_seq;
 
 create table audit_log (
     id       bigserial primary key,
@@ -97,7 +100,7 @@ create trigger audit_log_append_only before update or delete on audit_log
     for each statement execute function muster_append_only();
 create trigger audit_log_no_truncate before truncate on audit_log
     for each statement execute function muster_append_only();
-create trigger order_event_append_only before update or delete on order_event
+create trigger order_log_append_only before update or delete on order_log
     for each statement execute function muster_append_only();
-create trigger order_event_no_truncate before truncate on order_event
+create trigger order_log_no_truncate before truncate on order_log
     for each statement execute function muster_append_only();

