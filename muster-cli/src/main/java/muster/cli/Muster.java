@@ -18,6 +18,9 @@ import picocli.CommandLine.ScopeType;
             ValidateCommand.class,
             ImportLinesCommand.class,
             ExportLinesCommand.class,
+            SourceCommand.class,
+            OrdersCommand.class,
+            ReadinessCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Muster implements Runnable {
