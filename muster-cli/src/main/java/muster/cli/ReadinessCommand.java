@@ -78,8 +78,15 @@ public final class ReadinessCommand implements Callable<Integer> {
             int ntm = r.noticeToMoveHours() != null ? r.noticeToMoveHours() : u.noticeToMoveHours();
             rows.add(new Row(u, r, r.statusOn(day), ntm));
         }
+        List<UnitStatus> order =
+                List.of(
+                        UnitStatus.DEPLOYED,
+                        UnitStatus.DEPLOYING,
+                        UnitStatus.ALERTED,
+                        UnitStatus.STOOD_DOWN,
+                        UnitStatus.AVAILABLE);
         rows.sort(
-                Comparator.comparing((Row x) -> x.s())
+                Comparator.comparingInt((Row x) -> order.indexOf(x.s()))
                         .thenComparingInt(Row::ntm)
                         .thenComparing(x -> x.u().nation())
                         .thenComparing(x -> x.u().uic()));
