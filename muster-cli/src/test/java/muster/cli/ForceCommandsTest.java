@@ -58,7 +58,7 @@ class ForceCommandsTest {
         assertThat(r.err())
                 .contains(
                         bad
-                                + ":16: requirement HQ-CORPS (requirements[0]): field 'destination' = 'EDDF'");
+                                + ":15: requirement HQ-CORPS (requirements[0]): field 'destination' = 'EDDF'");
         assertThat(dir.resolve("x.yaml")).doesNotExist();
     }
 
