@@ -20,6 +20,9 @@ import picocli.CommandLine.ScopeType;
             ImportLinesCommand.class,
             ExportLinesCommand.class,
             CheckCommand.class,
+            SourceCommand.class,
+            OrdersCommand.class,
+            ReadinessCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Muster implements Runnable {
