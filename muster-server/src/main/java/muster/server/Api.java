@@ -702,8 +702,7 @@ final class Api {
             Seen s = seen(ctx, "plan.read");
             m.put(
                     "measures",
-                    PlanViews.measures(
-                            s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
+                    PlanViews.measures(s.plan(), s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
             m.put("plannerInfo", s.plan().planner());
             m.put("lowerBound", s.filtered().hiddenLines() == 0 ? s.plan().lowerBound() : null);
         }
@@ -777,8 +776,7 @@ final class Api {
                 new LinkedHashMap<>(PlanViews.summary(s.filtered(), s.scenario(), s.lines()));
         m.put(
                 "measures",
-                PlanViews.measures(
-                        s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
+                PlanViews.measures(s.plan(), s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
         m.put("plan", planJson(s.row()));
         ctx.json(m);
     }
