@@ -66,6 +66,8 @@ final class Estimate {
                 return new Outcome(List.of(), closure, null, null);
             }
             case LAND -> {
+                // A land move is timed by its RLD only, so a unit ready before the destination
+                // can receive it waits at home.
                 OptionalDouble h = net.landHours(u.homeStation(), r.destination());
                 if (h.isEmpty()) {
                     return new Outcome(
@@ -190,7 +192,8 @@ final class Estimate {
         double road = toPoe.getAsDouble();
         int ald = (int) Math.floor((24.0 * readyDay + road) / 24.0);
         double atPoe = 24.0 * readyDay + road + poeNode.handlingHours();
-        double arrive = atPoe + t[0];
+        // Reception at the POD opens on the requirement's EAD: arriving earlier gains nothing.
+        double arrive = Math.max(atPoe + t[0], 24.0 * r.ead());
         double podDepart = arrive + t[1];
         double closure = podDepart + podNode.handlingHours() + onward.getAsDouble();
         int ead = (int) Math.floor(arrive / 24.0);

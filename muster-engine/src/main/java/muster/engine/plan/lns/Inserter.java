@@ -1,6 +1,7 @@
 package muster.engine.plan.lns;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import muster.engine.plan.lns.Model.RouteTpl;
@@ -82,6 +83,31 @@ final class Inserter {
         }
     }
 
+    private static final class Cand {
+        int type;
+        RouteTpl r;
+        double t0;
+        double lb;
+        double lbClosure;
+    }
+
+    private final List<Cand> cands = new ArrayList<>();
+
+    /** Whether an option that closes no earlier than {@code closure} could beat {@code best}. */
+    private static boolean canBeat(double closure, int rdd, Option best) {
+        if (best == null) {
+            return true;
+        }
+        int late = Math.max(0, (int) Math.floor(closure / 24.0) - rdd);
+        if (late != best.lateDays) {
+            return late < best.lateDays;
+        }
+        if (late == 0 && best.target != null) {
+            return false;
+        }
+        return closure <= best.closure + 1e-9;
+    }
+
     /** Places line {@code li}'s remainder; what finds no place before the horizon stays unmet. */
     void place(int li) {
         while (w.hasRemainder(li)) {
@@ -124,6 +150,8 @@ final class Inserter {
             }
         }
 
+        // new missions: bound every (type, route) by its best tail, then fit the promising ones
+        cands.clear();
         for (int type = 0; type < md.types.length; type++) {
             if (!md.carriesAny(type, li)) {
                 continue;
@@ -143,63 +171,81 @@ final class Inserter {
                         lb = v;
                     }
                 }
-                if (lb == Double.POSITIVE_INFINITY
-                        || lb + r.offDep + md.onward[li] >= md.horizonHour) {
+                double lbClosure = lb + r.offDep + md.onward[li];
+                if (lbClosure >= md.horizonHour - 1e-6) {
                     continue;
                 }
-                double tf = w.fit(r, lb, info);
-                if (tf == Double.POSITIVE_INFINITY) {
-                    continue;
-                }
-                double closure = tf + r.offDep + md.onward[li];
-                if (closure >= md.horizonHour - 1e-6) {
-                    continue;
-                }
-                int bestTail = -1;
-                double bestFly = Double.POSITIVE_INFINITY;
-                for (int tail : tails) {
-                    if (free[tail] > tf) {
-                        break;
-                    }
-                    double fly = w.flyHours(type, loc[tail], r.poe);
-                    if (free[tail] + fly <= tf + Work.EPS
-                            && (fly < bestFly - 1e-9
-                                    || (fly <= bestFly + 1e-9
-                                            && bestTail >= 0
-                                            && free[tail] > free[bestTail]))) {
-                        bestTail = tail;
-                        bestFly = fly;
-                    }
-                }
-                if (bestTail < 0) {
-                    continue;
-                }
-                Ld ld = w.fill(type, li, 0, 0, 0);
-                if (ld == null) {
-                    continue;
-                }
-                Option o = new Option();
-                o.type = type;
-                o.tail = bestTail;
-                o.r = r;
-                o.t = tf;
-                o.ld = ld;
-                o.closure = closure;
-                o.lateDays = Math.max(0, (int) Math.floor(closure / 24.0) - rdd);
-                o.t0 = t0;
-                o.tailLb = lb;
-                o.capNode = info.node;
-                o.capFrom = info.from;
-                o.capTo = info.to;
-                double fastest = md.fastestIgnoringRange[type][k];
-                o.rangeWait = Double.isNaN(fastest) ? 0 : Math.max(0, r.offDep - fastest);
-                if (o.betterThan(bestNew)) {
-                    bestNew = o;
-                }
+                Cand c = new Cand();
+                c.type = type;
+                c.r = r;
+                c.t0 = t0;
+                c.lb = lb;
+                c.lbClosure = lbClosure;
+                cands.add(c);
             }
         }
-        if (bestNew != null && bestNew.betterThan(best)) {
-            best = bestNew;
+        cands.sort(Comparator.comparingDouble(c -> c.lbClosure));
+        for (Cand c : cands) {
+            if (!canBeat(c.lbClosure, rdd, best)) {
+                break;
+            }
+            int type = c.type;
+            RouteTpl r = c.r;
+            TreeSet<Integer> tails = w.byFree.get(type);
+            double[] free = w.free[type];
+            int[] loc = w.loc[type];
+            double tf = w.fit(r, c.lb, info);
+            if (tf == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            double closure = tf + r.offDep + md.onward[li];
+            if (closure >= md.horizonHour - 1e-6) {
+                continue;
+            }
+            int bestTail = -1;
+            double bestFly = Double.POSITIVE_INFINITY;
+            for (int tail : tails) {
+                if (free[tail] > tf) {
+                    break;
+                }
+                double fly = w.flyHours(type, loc[tail], r.poe);
+                if (free[tail] + fly <= tf + Work.EPS
+                        && (fly < bestFly - 1e-9
+                                || (fly <= bestFly + 1e-9
+                                        && bestTail >= 0
+                                        && free[tail] > free[bestTail]))) {
+                    bestTail = tail;
+                    bestFly = fly;
+                }
+            }
+            if (bestTail < 0) {
+                continue;
+            }
+            Ld ld = w.fill(type, li, 0, 0, 0);
+            if (ld == null) {
+                continue;
+            }
+            Option o = new Option();
+            o.type = type;
+            o.tail = bestTail;
+            o.r = r;
+            o.t = tf;
+            o.ld = ld;
+            o.closure = closure;
+            o.lateDays = Math.max(0, (int) Math.floor(closure / 24.0) - rdd);
+            o.t0 = c.t0;
+            o.tailLb = c.lb;
+            o.capNode = info.node;
+            o.capFrom = info.from;
+            o.capTo = info.to;
+            double fastest = md.fastestIgnoringRange[type][k];
+            o.rangeWait = Double.isNaN(fastest) ? 0 : Math.max(0, r.offDep - fastest);
+            if (o.betterThan(bestNew)) {
+                bestNew = o;
+            }
+            if (o.betterThan(best)) {
+                best = o;
+            }
         }
         if (best == null) {
             return false;

@@ -96,7 +96,7 @@ final class Work {
         this.md = md;
         timelines = new CapacityTimeline[md.nodes.length];
         for (int i = 0; i < timelines.length; i++) {
-            timelines[i] = new CapacityTimeline(md.nodeCapacity[i]);
+            timelines[i] = new CapacityTimeline(md.nodeCapacity[i], md.minStay[i]);
         }
         free = new double[md.types.length][];
         loc = new int[md.types.length][];
