@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             ValidateCommand.class,
             ImportLinesCommand.class,
             ExportLinesCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Muster implements Runnable {
