@@ -205,8 +205,8 @@ async function pagePlan(id) {
     visualMap: { min: 0, max: 1.2, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80, calculable: true, inRange: { color: ['#e8f1fa', '#2f7ec1', '#c12f2f'] } },
     series: [{ type: 'heatmap', data: heat }] });
   if (sc.ok) map.append(flowMap(sc.data.nodes, sum.flows));
-  main.append(h('div', { class: 'card' }, h('h3', {}, 'Report (as the command line writes it, over what you may see)'),
-    h('iframe', { src: `/api/plans/${id}/report.html`, id: 'report-frame', style: 'width:100%;height:600px;border:0' })));
+  main.append(h('div', { class: 'card' }, h('a', { href: `/api/plans/${id}/report.html`, target: '_blank', id: 'report-link' },
+    'Full report with the world map (as the command line writes it, over what you may see)')));
   const late = h('div', { id: 'late-lines' });
   main.append(h('div', { class: 'card' }, h('h3', {}, 'Late lines and why'), late));
   pagedTable(late, `/api/plans/${id}/lines?late=true`, ['ULN', 'Unit', 'Nation', 'RDD', 'Closure day', 'Days late', 'Reason'],
