@@ -20,9 +20,13 @@ import picocli.CommandLine.ScopeType;
             ImportLinesCommand.class,
             ExportLinesCommand.class,
             CheckCommand.class,
+            BoundCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class,
             SourceCommand.class,
             OrdersCommand.class,
             ReadinessCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Muster implements Runnable {
