@@ -22,7 +22,6 @@ import picocli.CommandLine.ScopeType;
             CheckCommand.class,
             BoundCommand.class,
             GenerateCommand.class,
-            BenchCommand.class,
             SourceCommand.class,
             OrdersCommand.class,
             ReadinessCommand.class,
