@@ -57,9 +57,7 @@ final class LineLocator {
     }
 
     private void walk(String path, int line) throws IOException {
-        if (wanted.contains(path)) {
-            found.putIfAbsent(path, line);
-        }
+        found.putIfAbsent(path, line); // only wanted paths and their prefixes get here
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {

@@ -185,22 +185,24 @@ public final class ScenarioReader {
             }
         } catch (JacksonException e) {
             JsonLocation loc = e.getLocation();
-            faults.add(
-                    syntaxFault(
-                            firstLine(e.getOriginalMessage()), loc == null ? 0 : loc.getLineNr()));
-            return new Result(null, faults);
+            String msg =
+                    e.getCause() instanceof MarkedYAMLException m
+                            ? yamlProblem(m)
+                            : firstLine(e.getOriginalMessage());
+            faults.add(0, syntaxFault(msg, loc == null ? 0 : loc.getLineNr()));
+            return new Result(null, named(faults));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark();
-            faults.add(syntaxFault(firstLine(e.getProblem()), m == null ? 0 : m.getLine() + 1));
-            return new Result(null, faults);
+            faults.add(0, syntaxFault(yamlProblem(e), m == null ? 0 : m.getLine() + 1));
+            return new Result(null, named(faults));
         } catch (YAMLException e) {
-            faults.add(syntaxFault(firstLine(e.getMessage()), 0));
-            return new Result(null, faults);
+            faults.add(0, syntaxFault(firstLine(e.getMessage()), 0));
+            return new Result(null, named(faults));
         } catch (NoSuchFileException e) {
             return new Result(null, List.of(fileFault("no such file", 0)));
         } catch (IOException e) {
-            faults.add(syntaxFault(firstLine(e.getMessage()), 0));
-            return new Result(null, faults);
+            faults.add(0, syntaxFault(firstLine(e.getMessage()), 0));
+            return new Result(null, named(faults));
         }
         if (scenario == null || faults.stream().anyMatch(Fault::isError)) {
             return new Result(null, faults);
@@ -233,6 +235,36 @@ public final class ScenarioReader {
         List<Fault> out = new ArrayList<>(found.size());
         for (Fault f : found) {
             out.add(f.withLine(LineLocator.lineOf(lines, f.path())));
+        }
+        return out;
+    }
+
+    private static String yamlProblem(MarkedYAMLException m) {
+        String ctx = m.getContext();
+        String problem = m.getProblem();
+        String text =
+                ctx != null && problem != null
+                        ? ctx + ": " + problem
+                        : problem != null ? problem : ctx;
+        return firstLine(text);
+    }
+
+    /** Names the place of faults left unnamed when reading stopped in the middle of an object. */
+    private static List<Fault> named(List<Fault> faults) {
+        List<Fault> out = new ArrayList<>(faults.size());
+        for (Fault f : faults) {
+            out.add(
+                    f.where() != null
+                            ? f
+                            : new Fault(
+                                    f.severity(),
+                                    f.path(),
+                                    f.placePath().isEmpty() ? "scenario" : f.placePath(),
+                                    f.field(),
+                                    f.value(),
+                                    f.message(),
+                                    f.hint(),
+                                    f.line()));
         }
         return out;
     }

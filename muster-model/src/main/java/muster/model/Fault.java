@@ -58,7 +58,7 @@ public record Fault(
 
     /** The path of the place, without the trailing field: {@code requirements[12]}. */
     public String placePath() {
-        if (path == null) {
+        if (path == null || path.equals(field)) {
             return "";
         }
         if (field != null && path.endsWith("." + field)) {

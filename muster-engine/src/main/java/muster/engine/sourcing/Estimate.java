@@ -66,6 +66,8 @@ final class Estimate {
                 return new Outcome(List.of(), closure, null, null);
             }
             case LAND -> {
+                // A land move is timed by its RLD only, so a unit ready before the destination
+                // can receive it waits at home.
                 OptionalDouble h = net.landHours(u.homeStation(), r.destination());
                 if (h.isEmpty()) {
                     return new Outcome(
@@ -77,7 +79,9 @@ final class Estimate {
                                     + " to "
                                     + r.destination());
                 }
-                double closure = 24.0 * readyDay + h.getAsDouble();
+                // Leave no earlier than needed to arrive on the requirement's EAD.
+                int rld = Math.max(readyDay, r.ead() - (int) Math.floor(h.getAsDouble() / 24.0));
+                double closure = 24.0 * rld + h.getAsDouble();
                 if (Math.floor(closure / 24.0) > r.lad()) {
                     return late(closure, r, "by land");
                 }
@@ -89,9 +93,9 @@ final class Estimate {
                                 u.equipment(),
                                 null,
                                 null,
-                                readyDay,
-                                readyDay,
-                                readyDay,
+                                rld,
+                                rld,
+                                rld,
                                 closure));
                 return new Outcome(legs, closure, null, null);
             }
@@ -190,7 +194,8 @@ final class Estimate {
         double road = toPoe.getAsDouble();
         int ald = (int) Math.floor((24.0 * readyDay + road) / 24.0);
         double atPoe = 24.0 * readyDay + road + poeNode.handlingHours();
-        double arrive = atPoe + t[0];
+        // Reception at the POD opens on the requirement's EAD: arriving earlier gains nothing.
+        double arrive = Math.max(atPoe + t[0], 24.0 * r.ead());
         double podDepart = arrive + t[1];
         double closure = podDepart + podNode.handlingHours() + onward.getAsDouble();
         int ead = (int) Math.floor(arrive / 24.0);

@@ -53,6 +53,7 @@ public final class ResponseForces {
                                 force.destination(),
                                 force.airPod(),
                                 force.seaPod(),
+                                0,
                                 rdd,
                                 rdd,
                                 t.priority(),

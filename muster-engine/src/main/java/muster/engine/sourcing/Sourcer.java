@@ -392,13 +392,25 @@ public final class Sourcer {
             ids.add(n.id());
         }
         List<Route> routes = new ArrayList<>(network.routes());
+        Set<String> links = new HashSet<>();
+        for (Route r : routes) {
+            if (!r.isChannel()) {
+                links.add(r.from() + "\u0000" + r.to());
+                links.add(r.to() + "\u0000" + r.from());
+            }
+        }
+        // A station the network already has keeps the network's node; its links are still added,
+        // so a catalogue can connect a known post to a port the network does not link it to.
         for (Station st : cat.stations()) {
             if (ids.add(st.node().id())) {
                 nodes.add(st.node());
-                for (RoadLink l : st.links()) {
+            }
+            for (RoadLink l : st.links()) {
+                if (links.add(st.node().id() + "\u0000" + l.to())) {
+                    links.add(l.to() + "\u0000" + st.node().id());
                     routes.add(
                             new Route(
-                                    st.node().id() + "-" + l.to(),
+                                    null,
                                     l.mode(),
                                     st.node().id(),
                                     l.to(),

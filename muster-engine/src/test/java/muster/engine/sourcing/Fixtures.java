@@ -186,7 +186,7 @@ final class Fixtures {
     static CapabilityRequirement req(
             String id, CapabilityType cap, int qty, int rdd, int priority, List<String> nations) {
         return new CapabilityRequirement(
-                id, cap, null, qty, "DEST", "APOD", "SPOD", rdd, rdd, priority, nations, List.of(),
-                null);
+                id, cap, null, qty, "DEST", "APOD", "SPOD", 0, rdd, rdd, priority, nations,
+                List.of(), null);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param destination node id where the units are needed
  * @param airPod node id of the airfield people and air cargo land at, or null
  * @param seaPod node id of the seaport sea cargo lands at, or null
+ * @param ead earliest arrival day at the POD (when reception there opens), from C-day
  * @param lad latest arrival day at the POD, from C-day
  * @param rdd required delivery day at the destination, from C-day
  * @param priority 1 is most urgent
@@ -26,6 +27,7 @@ public record CapabilityRequirement(
         String destination,
         String airPod,
         String seaPod,
+        int ead,
         int lad,
         int rdd,
         int priority,
@@ -44,9 +46,13 @@ public record CapabilityRequirement(
         if (priority < 1) {
             throw new IllegalArgumentException("requirement " + id + ": priority " + priority);
         }
-        if (rdd < 0 || lad < 0) {
+        if (rdd < 0 || lad < 0 || ead < 0) {
             throw new IllegalArgumentException(
-                    "requirement " + id + ": lad " + lad + " / rdd " + rdd + " below 0");
+                    "requirement " + id + ": ead " + ead + ", lad " + lad + ", rdd " + rdd);
+        }
+        if (ead > lad) {
+            throw new IllegalArgumentException(
+                    "requirement " + id + ": ead " + ead + " is later than lad " + lad);
         }
     }
 }

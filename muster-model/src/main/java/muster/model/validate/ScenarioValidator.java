@@ -62,14 +62,31 @@ public final class ScenarioValidator {
         for (int i = 0; i < scenario.nodes().size(); i++) {
             checkNode(i, scenario.nodes().get(i));
         }
-        network = new Network(scenario);
+        Set<String> liftIds = new HashSet<>();
         for (int i = 0; i < scenario.lift().size(); i++) {
-            checkLift(i, scenario.lift().get(i));
+            checkLift(i, scenario.lift().get(i), liftIds);
         }
         Set<String> routeIds = new HashSet<>();
         for (int i = 0; i < scenario.routes().size(); i++) {
             checkRoute(i, scenario.routes().get(i), routeIds);
         }
+        // The network's distance look-ups need known nodes and whole leg lists: leave out the
+        // routes already refused.
+        List<Route> usable = new ArrayList<>();
+        for (Route r : scenario.routes()) {
+            if (!unusableRoutes.contains(r)) {
+                usable.add(r);
+            }
+        }
+        network =
+                new Network(
+                        new Scenario(
+                                scenario.name() == null ? "" : scenario.name(),
+                                scenario.nodes(),
+                                scenario.lift(),
+                                usable,
+                                scenario.requirements(),
+                                scenario.planning()));
         Set<String> ulns = new HashSet<>();
         for (int i = 0; i < scenario.requirements().size(); i++) {
             checkLine(i, scenario.requirements().get(i), ulns);
@@ -181,14 +198,14 @@ public final class ScenarioValidator {
 
     // ---- lift ----------------------------------------------------------------------------
 
-    private void checkLift(int i, LiftType t) {
+    private void checkLift(int i, LiftType t, Set<String> ids) {
         String path = "lift[" + i + "]";
         String where = "lift type " + t.id();
         if (blank(t.id())) {
             error(path + ".id", "lift type #" + (i + 1), "id", t.id(), "needs an id", null);
             return;
         }
-        if (network.liftType(t.id()) != t) {
+        if (!ids.add(t.id())) {
             error(path + ".id", where, "id", t.id(), "duplicate lift type id", null);
         }
         if (t.mode() == null) {
@@ -215,11 +232,11 @@ public final class ScenarioValidator {
                         where,
                         "baseNode",
                         t.baseNode(),
-                        "an "
+                        "a lift type of mode "
                                 + t.mode()
-                                + " lift type must be based at an "
+                                + " must be based at a node of kind "
                                 + want
-                                + ", not a "
+                                + ", not "
                                 + base.kind(),
                         null);
             }
@@ -302,11 +319,11 @@ public final class ScenarioValidator {
                             where,
                             f,
                             n.id(),
-                            "every point of an "
+                            "every point of a route of mode "
                                     + r.mode()
-                                    + " route must be an "
+                                    + " must be of kind "
                                     + want
-                                    + ", not a "
+                                    + ", not "
                                     + n.kind(),
                             null);
                     usable = false;
@@ -632,6 +649,13 @@ public final class ScenarioValidator {
         }
         List<Route> channels = network.channels(mode, l.poe(), l.pod());
         if (channels.isEmpty()) {
+            for (Route r : unusableRoutes) {
+                if (r.mode().liftMode() == mode
+                        && l.poe().equals(r.from())
+                        && l.pod().equals(r.to())) {
+                    return; // the route's own faults say why it cannot be used
+                }
+            }
             error(
                     path + ".pod",
                     where,
@@ -725,7 +749,7 @@ public final class ScenarioValidator {
                     where,
                     field,
                     null,
-                    "an " + mode + " line needs a " + field,
+                    "a line of mode " + mode + " needs a " + field,
                     null);
             return null;
         }
@@ -738,11 +762,11 @@ public final class ScenarioValidator {
                     id,
                     "the "
                             + field.toUpperCase(Locale.ROOT)
-                            + " of an "
+                            + " of a line of mode "
                             + mode
-                            + " line must be an "
+                            + " must be of kind "
                             + want
-                            + ", not a "
+                            + ", not "
                             + n.kind(),
                     null);
             return null;

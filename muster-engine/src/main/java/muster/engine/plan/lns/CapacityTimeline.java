@@ -13,8 +13,21 @@ final class CapacityTimeline {
     private final int capacity;
     private final TreeMap<Double, Integer> steps = new TreeMap<>();
 
-    CapacityTimeline(int capacity) {
+    /**
+     * The maximal intervals where the node is full, start to end; kept so that a search for room
+     * jumps over a busy stretch in one step instead of walking its every change.
+     */
+    private final TreeMap<Double, Double> full = new TreeMap<>();
+
+    private final double minStay;
+
+    /**
+     * @param capacity MOG or berths
+     * @param minStay the shortest stay any search will ask for, hours; shorter gaps are useless
+     */
+    CapacityTimeline(int capacity, double minStay) {
         this.capacity = capacity;
+        this.minStay = minStay;
         steps.put(Double.NEGATIVE_INFINITY, 0);
     }
 
@@ -35,19 +48,18 @@ final class CapacityTimeline {
             return Double.POSITIVE_INFINITY;
         }
         double c = from;
-        Map.Entry<Double, Integer> e = steps.floorEntry(from);
-        while (e != null) {
-            Map.Entry<Double, Integer> next = steps.higherEntry(e.getKey());
-            double segEnd = next == null ? Double.POSITIVE_INFINITY : next.getKey();
-            if (e.getKey() >= c + hours) {
+        while (true) {
+            Map.Entry<Double, Double> r = full.floorEntry(c);
+            if (r != null && r.getValue() > c) {
+                c = r.getValue();
+                continue;
+            }
+            Map.Entry<Double, Double> next = full.higherEntry(c);
+            if (next == null || next.getKey() >= c + hours) {
                 return c;
             }
-            if (e.getValue() >= capacity && segEnd > c) {
-                c = segEnd;
-            }
-            e = next;
+            c = next.getValue();
         }
-        return c;
     }
 
     /** The count on the ground at hour {@code t}. */
@@ -72,8 +84,66 @@ final class CapacityTimeline {
         for (Map.Entry<Double, Integer> e : steps.subMap(from, true, to, false).entrySet()) {
             e.setValue(e.getValue() + delta);
         }
+        refreshFull(from, to);
         merge(to);
         merge(from);
+    }
+
+    /**
+     * Recomputes the full stretches near {@code [from, to)}, where the counts just changed. Gaps
+     * shorter than the shortest stay are counted as full: no stay can use them.
+     */
+    private void refreshFull(double from, double to) {
+        double lo = from - minStay;
+        double hi = to + minStay;
+        Map.Entry<Double, Double> r = full.lowerEntry(hi);
+        while (r != null && r.getValue() > lo) {
+            full.remove(r.getKey());
+            if (r.getValue() > hi) {
+                full.put(hi, r.getValue());
+            }
+            if (r.getKey() < lo) {
+                full.put(r.getKey(), lo);
+                break;
+            }
+            r = full.lowerEntry(r.getKey());
+        }
+        Double k = steps.floorKey(lo);
+        for (Map.Entry<Double, Integer> e : steps.tailMap(k, true).entrySet()) {
+            if (e.getKey() >= hi) {
+                break;
+            }
+            if (e.getValue() >= capacity) {
+                Double next = steps.higherKey(e.getKey());
+                double a = Math.max(lo, e.getKey());
+                double b = next == null ? Double.POSITIVE_INFINITY : Math.min(hi, next);
+                if (b > a) {
+                    addFull(a, b);
+                }
+            }
+        }
+        // reconnect the pieces kept at both ends
+        Map.Entry<Double, Double> atHi = full.ceilingEntry(hi);
+        if (atHi != null && atHi.getKey() == hi) {
+            full.remove(hi);
+            addFull(hi, atHi.getValue());
+        }
+    }
+
+    private void addFull(double a, double b) {
+        Map.Entry<Double, Double> before = full.floorEntry(a);
+        if (before != null && before.getValue() >= a - minStay) {
+            a = before.getKey();
+            b = Math.max(b, before.getValue());
+            full.remove(before.getKey());
+        }
+        Map.Entry<Double, Double> after = full.ceilingEntry(a);
+        while (after != null && after.getKey() <= b + minStay) {
+            b = Math.max(b, after.getValue());
+            full.remove(after.getKey());
+            after = full.ceilingEntry(a);
+        }
+        full.put(a, b);
     }
 
     private void split(double t) {

@@ -44,6 +44,10 @@ final class Model {
     final Node[] nodes;
     final Map<String, Integer> nodeIndex = new HashMap<>();
     final int[] nodeCapacity;
+
+    /** The shortest positive ground time any lift type could spend at each node, hours. */
+    final double[] minStay;
+
     final double[] handling;
 
     final LiftType[] types;
@@ -91,6 +95,27 @@ final class Model {
             handling[i] = nodes[i].handlingHours();
         }
         types = s.lift().toArray(new LiftType[0]);
+        minStay = new double[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            double m = Double.POSITIVE_INFINITY;
+            for (LiftType t : types) {
+                NodeKind k = t.mode() == LiftMode.AIR ? NodeKind.AIRFIELD : NodeKind.SEAPORT;
+                if (nodes[i].kind() != k) {
+                    continue;
+                }
+                for (double g :
+                        new double[] {
+                            t.groundHours().onload(),
+                            t.groundHours().offload(),
+                            t.groundHours().enroute()
+                        }) {
+                    if (g > 0) {
+                        m = Math.min(m, g);
+                    }
+                }
+            }
+            minStay[i] = m == Double.POSITIVE_INFINITY ? 0 : m;
+        }
         emptyNm = new double[LiftMode.values().length][][];
         for (LiftMode m : LiftMode.values()) {
             double[][] d = new double[nodes.length][nodes.length];

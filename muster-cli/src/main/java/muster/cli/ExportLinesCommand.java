@@ -1,0 +1,56 @@
+package muster.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import muster.io.RequirementCsv;
+import muster.io.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code muster export-lines SCENARIO [--out lines.csv]}: requirement lines as TPFDD CSV. */
+@Command(
+        name = "export-lines",
+        description = "Write a scenario's requirement lines as CSV in TPFDD column order.")
+public final class ExportLinesCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO")
+    Path scenario;
+
+    @Option(
+            names = "--out",
+            paramLabel = "CSV",
+            description = "the CSV file to write (default: standard output)")
+    Path out;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioReader.Result r = ScenarioReader.standard().withoutValidation().readFile(scenario);
+        if (!r.accepted()) {
+            Faults.print(err, scenario.toString(), r.faults());
+            return ExitCode.REFUSED;
+        }
+        if (out == null) {
+            PrintWriter w = spec.commandLine().getOut();
+            RequirementCsv.write(r.scenario().requirements(), w);
+            w.flush();
+        } else {
+            try (Writer w =
+                    new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
+                RequirementCsv.write(r.scenario().requirements(), w);
+            }
+            err.println("wrote " + r.scenario().requirements().size() + " lines to " + out);
+            err.flush();
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,97 @@
+package muster.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import muster.io.RequirementCsv;
+import muster.io.ScenarioReader;
+import muster.io.ScenarioWriter;
+import muster.model.Fault;
+import muster.model.Scenario;
+import muster.model.validate.ScenarioValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code muster import-lines lines.csv --into scenario.yaml}: replace a scenario's requirement
+ * lines with those of a CSV file. The result is validated first; on any fault the scenario file is
+ * left untouched. The file is replaced atomically.
+ */
+@Command(
+        name = "import-lines",
+        description = {
+            "Replace a scenario's requirement lines with the lines of a TPFDD CSV file.",
+            "The scenario is validated with the new lines; on any fault it is left untouched."
+        })
+public final class ImportLinesCommand implements Callable<Integer> {
+    private static final Pattern LINE_PATH = Pattern.compile("^requirements\\[(\\d+)]");
+
+    @Parameters(index = "0", paramLabel = "CSV")
+    Path csv;
+
+    @Option(names = "--into", required = true, paramLabel = "SCENARIO")
+    Path into;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioReader.Result target = ScenarioReader.standard().withoutValidation().readFile(into);
+        if (!target.accepted()) {
+            Faults.print(err, into.toString(), target.faults());
+            return ExitCode.REFUSED;
+        }
+        if (!java.nio.file.Files.isRegularFile(csv)) {
+            err.println("error: " + csv + ": no such file");
+            return ExitCode.REFUSED;
+        }
+        RequirementCsv.Result lines = RequirementCsv.read(csv);
+        if (!lines.accepted()) {
+            Faults.print(err, csv.toString(), lines.faults());
+            err.println("refused: " + into + " is unchanged");
+            return ExitCode.REFUSED;
+        }
+        Scenario old = target.scenario();
+        Scenario merged =
+                new Scenario(
+                        old.name(),
+                        old.nodes(),
+                        old.lift(),
+                        old.routes(),
+                        lines.lines(),
+                        old.planning());
+        List<Fault> faults = ScenarioValidator.validate(merged);
+        // Faults of a line point at its CSV row; the others at the scenario.
+        List<Fault> atCsv = new ArrayList<>();
+        List<Fault> atScenario = new ArrayList<>();
+        for (Fault f : faults) {
+            Matcher m = LINE_PATH.matcher(f.path() == null ? "" : f.path());
+            if (m.find()) {
+                int k = Integer.parseInt(m.group(1));
+                atCsv.add(f.withLine(lines.rowLines().get(k)));
+            } else {
+                atScenario.add(f);
+            }
+        }
+        Faults.print(err, into.toString(), atScenario);
+        Faults.print(err, csv.toString(), atCsv);
+        if (!ScenarioValidator.accepts(faults)) {
+            err.println(
+                    "refused: " + Faults.errors(faults) + " fault(s); " + into + " is unchanged");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        ScenarioWriter.writeFile(merged, into);
+        err.println("imported " + lines.lines().size() + " lines into " + into);
+        err.flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,83 @@
+package muster.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The muster command line: {@code muster <command> ...}. */
+@Command(
+        name = "muster",
+        mixinStandardHelpOptions = true,
+        versionProvider = Muster.Version.class,
+        description =
+                "Readiness, sourcing and deployment planning for a multinational rapid-reaction"
+                        + " force.",
+        subcommands = {
+            ValidateCommand.class,
+            PlanCommand.class,
+            ImportLinesCommand.class,
+            ExportLinesCommand.class,
+            CheckCommand.class,
+            BoundCommand.class,
+            GenerateCommand.class,
+            SourceCommand.class,
+            OrdersCommand.class,
+            ReadinessCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Muster implements Runnable {
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
+            description = "Show the full stack trace when muster fails inside.")
+    boolean debug;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given");
+    }
+
+    public static void main(String[] args) {
+        System.exit(
+                run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line with the given output streams and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Muster root = new Muster();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(
+                (ex, cmd, parsed) -> {
+                    PrintWriter e = cmd.getErr();
+                    String msg = ex.getMessage() == null ? "" : ": " + ex.getMessage();
+                    e.println("error: " + ex.getClass().getSimpleName() + msg);
+                    if (root.debug) {
+                        ex.printStackTrace(e);
+                    } else {
+                        e.println("  (run again with --debug for the full trace)");
+                    }
+                    e.flush();
+                    return ExitCode.INTERNAL;
+                });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Muster.class.getPackage().getImplementationVersion();
+            return new String[] {"muster " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

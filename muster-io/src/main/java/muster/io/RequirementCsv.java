@@ -1,0 +1,423 @@
+package muster.io;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import muster.model.CargoClass;
+import muster.model.CargoEntry;
+import muster.model.Fault;
+import muster.model.LineMode;
+import muster.model.RequirementLine;
+import muster.model.validate.Closest;
+
+/**
+ * Requirement lines as CSV in the TPFDD column order planners use, so lines can go through a
+ * spreadsheet and back unchanged. Weights in short tons, deck areas in square feet, days from
+ * C-day.
+ */
+public final class RequirementCsv {
+    /** The columns, in order. */
+    public static final List<String> COLUMNS =
+            List.of(
+                    "ULN",
+                    "UNIT",
+                    "NATION",
+                    "PAX",
+                    "BULK_STONS",
+                    "OVERSIZE_STONS",
+                    "OUTSIZE_STONS",
+                    "NAT_STONS",
+                    "BULK_SQFT",
+                    "OVERSIZE_SQFT",
+                    "OUTSIZE_SQFT",
+                    "NAT_SQFT",
+                    "ORIGIN",
+                    "POE",
+                    "POD",
+                    "DESTINATION",
+                    "RLD",
+                    "ALD",
+                    "EAD",
+                    "LAD",
+                    "RDD",
+                    "PRIORITY",
+                    "MODE");
+
+    private static final CargoClass[] CARGO = {
+        CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT
+    };
+
+    /**
+     * The lines read from a CSV file.
+     *
+     * @param lines the lines, or null when any fault is an error
+     * @param rowLines the file line of each line's row, in order
+     * @param faults faults naming the row (file line) and the column
+     */
+    public record Result(List<RequirementLine> lines, List<Integer> rowLines, List<Fault> faults) {
+        public Result {
+            faults = List.copyOf(faults);
+        }
+
+        public boolean accepted() {
+            return lines != null;
+        }
+    }
+
+    private RequirementCsv() {}
+
+    public static String write(List<RequirementLine> lines) {
+        StringWriter w = new StringWriter();
+        try {
+            write(lines, w);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        return w.toString();
+    }
+
+    public static void write(List<RequirementLine> lines, Writer out) throws IOException {
+        row(out, COLUMNS);
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        for (RequirementLine l : lines) {
+            cells.clear();
+            cells.add(l.uln());
+            cells.add(nz(l.unit()));
+            cells.add(nz(l.nation()));
+            cells.add(Integer.toString(l.pax()));
+            for (CargoClass c : CARGO) {
+                cells.add(l.cargoOf(c).map(e -> num(e.stons())).orElse(""));
+            }
+            for (CargoClass c : CARGO) {
+                cells.add(l.cargoOf(c).map(e -> num(e.sqft())).orElse(""));
+            }
+            cells.add(nz(l.origin()));
+            cells.add(nz(l.poe()));
+            cells.add(nz(l.pod()));
+            cells.add(nz(l.destination()));
+            cells.add(Integer.toString(l.rld()));
+            cells.add(Integer.toString(l.ald()));
+            cells.add(Integer.toString(l.ead()));
+            cells.add(Integer.toString(l.lad()));
+            cells.add(Integer.toString(l.rdd()));
+            cells.add(Integer.toString(l.priority()));
+            cells.add(l.mode() == null ? "" : l.mode().name());
+            row(out, cells);
+        }
+        out.flush();
+    }
+
+    public static Result read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            String bad = Utf8Check.firstFault(in);
+            if (bad != null) {
+                return new Result(null, List.of(), List.of(fileFault(bad, Utf8Check.lineOf(bad))));
+            }
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+        }
+    }
+
+    public static Result read(byte[] bytes, String name) throws IOException {
+        String bad = Utf8Check.firstFault(new ByteArrayInputStream(bytes));
+        if (bad != null) {
+            return new Result(null, List.of(), List.of(fileFault(bad, Utf8Check.lineOf(bad))));
+        }
+        return read(
+                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8),
+                name);
+    }
+
+    private static Result read(Reader in, String name) throws IOException {
+        List<RequirementLine> lines = new ArrayList<>();
+        List<Integer> rowLines = new ArrayList<>();
+        List<Fault> faults = new ArrayList<>();
+        try (CsvParser p = new CsvFactory().createParser(in)) {
+            boolean header = true;
+            List<String> cells = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                int line = p.currentTokenLocation().getLineNr();
+                cells.clear();
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                    cells.add(p.getText());
+                }
+                if (header) {
+                    header = false;
+                    if (!checkHeader(cells, line, faults)) {
+                        return new Result(null, List.of(), faults);
+                    }
+                    continue;
+                }
+                if (cells.size() == 1 && cells.get(0).isBlank()) {
+                    continue; // an empty line
+                }
+                RequirementLine l = new Row(cells, line, faults).line();
+                if (l != null) {
+                    lines.add(l);
+                    rowLines.add(line);
+                }
+                if (faults.size() > ScenarioReader.MAX_FAULTS) {
+                    faults.add(
+                            fileFault(
+                                    "more than " + ScenarioReader.MAX_FAULTS + " faults; stopped",
+                                    line));
+                    break;
+                }
+            }
+            if (header) {
+                faults.add(
+                        fileFault(
+                                "the file is empty: expected the header "
+                                        + String.join(",", COLUMNS),
+                                1));
+            }
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            faults.add(fileFault("cannot read the CSV: " + e.getOriginalMessage(), line));
+        }
+        boolean ok = faults.stream().noneMatch(Fault::isError);
+        return new Result(ok ? lines : null, rowLines, faults);
+    }
+
+    private static boolean checkHeader(List<String> cells, int line, List<Fault> faults) {
+        if (!cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
+            cells.set(0, cells.get(0).substring(1));
+        }
+        for (int i = 0; i < Math.max(cells.size(), COLUMNS.size()); i++) {
+            String got = i < cells.size() ? cells.get(i).strip().toUpperCase(Locale.ROOT) : null;
+            String want = i < COLUMNS.size() ? COLUMNS.get(i) : null;
+            if (got != null && got.equals(want)) {
+                continue;
+            }
+            String where = "header";
+            String msg =
+                    want == null
+                            ? "an extra column"
+                            : got == null
+                                    ? "column " + (i + 1) + " should be " + want + " but is missing"
+                                    : "column " + (i + 1) + " should be " + want;
+            faults.add(
+                    new Fault(
+                            Fault.Severity.ERROR,
+                            "header",
+                            where,
+                            "column " + (i + 1),
+                            got,
+                            msg,
+                            "the header " + String.join(",", COLUMNS),
+                            line));
+            return false;
+        }
+        return true;
+    }
+
+    /** One data row turned into a line, with a fault per bad cell. */
+    private static final class Row {
+        private final List<String> cells;
+        private final int line;
+        private final List<Fault> faults;
+        private final String where;
+        private boolean bad;
+
+        Row(List<String> cells, int line, List<Fault> faults) {
+            this.cells = cells;
+            this.line = line;
+            this.faults = faults;
+            String uln = cells.isEmpty() ? "" : cells.get(0).strip();
+            this.where = "row " + line + (uln.isEmpty() ? "" : " (uln " + uln + ")");
+        }
+
+        RequirementLine line() {
+            if (cells.size() != COLUMNS.size()) {
+                fault(
+                        "row",
+                        Integer.toString(cells.size()),
+                        "has " + cells.size() + " cells, expected " + COLUMNS.size(),
+                        "one cell per column: " + String.join(",", COLUMNS));
+                return null;
+            }
+            String uln = text("ULN", true);
+            String unit = text("UNIT", false);
+            String nation = text("NATION", true);
+            int pax = integer("PAX", false);
+            List<CargoEntry> cargo = new ArrayList<>();
+            for (CargoClass c : CARGO) {
+                double stons = number(c + "_STONS");
+                double sqft = number(c + "_SQFT");
+                if (!cell(c + "_STONS").isEmpty() || !cell(c + "_SQFT").isEmpty()) {
+                    cargo.add(new CargoEntry(c, stons, sqft));
+                }
+            }
+            String origin = text("ORIGIN", true);
+            String poe = text("POE", false);
+            String pod = text("POD", false);
+            String destination = text("DESTINATION", true);
+            int rld = integer("RLD", true);
+            int ald = integer("ALD", true);
+            int ead = integer("EAD", true);
+            int lad = integer("LAD", true);
+            int rdd = integer("RDD", true);
+            int priority = integer("PRIORITY", true);
+            LineMode mode = mode();
+            if (bad) {
+                return null;
+            }
+            return new RequirementLine(
+                    uln,
+                    unit == null ? "" : unit,
+                    nation,
+                    pax,
+                    cargo,
+                    origin,
+                    poe,
+                    pod,
+                    destination,
+                    rld,
+                    ald,
+                    ead,
+                    lad,
+                    rdd,
+                    priority,
+                    mode);
+        }
+
+        private String cell(String column) {
+            return cells.get(COLUMNS.indexOf(column)).strip();
+        }
+
+        private String text(String column, boolean required) {
+            String v = cell(column);
+            if (v.isEmpty()) {
+                if (required) {
+                    fault(column, "", "an empty cell in a required column", null);
+                }
+                return null;
+            }
+            return v;
+        }
+
+        private int integer(String column, boolean required) {
+            String v = cell(column);
+            if (v.isEmpty()) {
+                if (required) {
+                    fault(column, "", "an empty cell in a required column", null);
+                }
+                return 0;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                fault(column, v, "expected a whole number", null);
+                return 0;
+            }
+        }
+
+        private double number(String column) {
+            String v = cell(column);
+            if (v.isEmpty()) {
+                return 0;
+            }
+            try {
+                double d = Double.parseDouble(v);
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    fault(column, v, "expected a finite number", null);
+                    return 0;
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                fault(column, v, "expected a number", null);
+                return 0;
+            }
+        }
+
+        private LineMode mode() {
+            String v = cell("MODE");
+            for (LineMode m : LineMode.values()) {
+                if (m.name().equals(v)) {
+                    return m;
+                }
+            }
+            List<String> names = List.of("AIR", "SEA", "LAND");
+            fault(
+                    "MODE",
+                    v,
+                    v.isEmpty()
+                            ? "an empty cell in a required column"
+                            : "not one of AIR, SEA, LAND",
+                    Closest.to(v, names));
+            return null;
+        }
+
+        private void fault(String column, String value, String message, String hint) {
+            bad = true;
+            faults.add(
+                    new Fault(
+                            Fault.Severity.ERROR,
+                            column,
+                            where,
+                            column,
+                            value,
+                            message,
+                            hint,
+                            line));
+        }
+    }
+
+    private static Fault fileFault(String message, int line) {
+        return new Fault(Fault.Severity.ERROR, "", "file", null, null, message, null, line);
+    }
+
+    private static void row(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(quote(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    static String quote(String s) {
+        boolean needs =
+                s.indexOf(',') >= 0
+                        || s.indexOf('"') >= 0
+                        || s.indexOf('\n') >= 0
+                        || s.indexOf('\r') >= 0
+                        || (!s.isEmpty()
+                                && (Character.isWhitespace(s.charAt(0))
+                                        || Character.isWhitespace(s.charAt(s.length() - 1))));
+        return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    static String num(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return BigDecimal.valueOf(d).toPlainString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

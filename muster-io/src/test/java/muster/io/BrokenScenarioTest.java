@@ -1,0 +1,132 @@
+package muster.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import muster.model.Fault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every file in {@code broken/} is refused, and its first error names exactly the place, the field,
+ * the value and the file line given in the table below.
+ */
+class BrokenScenarioTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            nullValues = "null",
+            textBlock =
+                    """
+            air-carries-nat.yaml | 1 | 26 | lift[0].carries | lift type C-17 | carries | NAT | an AIR lift type cannot carry NAT (not air-transportable) cargo
+            air-route-via-seaport.yaml | 1 | 35 | routes[0].via[0] | route air-pob-rze | via | DEBRV | every point of a route of mode AIR must be of kind AIRFIELD, not
+            airfield-without-mog.yaml | 1 | 11 | nodes[2].mog | node KCHS | mog | 0 | an AIRFIELD needs a mog (aircraft on the ground at once) of 1 or more
+            bad-enum-kind.yaml | 1 | 12 | nodes[3].kind | node ETAR | kind | AIRFEILD | not one of INSTALLATION, AIRFIELD, SEAPORT, RAIL_TERMINAL,
+            bad-enum-mode.json | 1 | 280 | requirements[2].mode | requirement 2CR01 | mode | LANDD | not one of AIR, SEA, LAND
+            bad-format.yaml | 1 | 1 | format | scenario | format | muster/scenario@2 | not a scenario format this version reads
+            cargo-class-pax.yaml | 1 | 79 | requirements[2].cargo[0].class | requirement 2CR01 | class | PAX | people are given by 'pax', not as a cargo entry
+            class-not-carried.yaml | 1 | 47 | requirements[0].cargo[1].class | requirement A82AB01 | class | NAT | no AIR lift type carries NAT
+            count-zero.yaml | 1 | 32 | lift[1].count | lift type LMSR | count | 0 | count must be 1 or more
+            country-not-alpha2.yaml | 1 | 16 | nodes[7].country | node DEBRV | country | DEU | not an ISO 3166 alpha-2 country code (two capital letters)
+            dup-lift-id.yaml | 1 | 32 | lift[1].id | lift type C-17 | id | C-17 | duplicate lift type id
+            dup-node-id.yaml | 3 | 18 | nodes[9].id | node VILSECK | id | VILSECK | duplicate node id
+            dup-route-id.yaml | 1 | 36 | routes[1].id | route air-pob-rze | id | air-pob-rze | duplicate route id
+            dup-uln.yaml | 1 | 59 | requirements[1].uln | requirement A82AB01 | uln | A82AB01 | duplicate uln
+            duplicate-key.yaml | 1 | 47 | requirements[0].pax | requirement A82AB01 | pax | null | field given twice
+            ead-after-lad.yaml | 1 | 70 | requirements[1].ead | requirement 3AB01 | ead | 17 | ead is later than lad 16
+            empty.yaml | 1 | 1 | "" | scenario | null | null | the file is empty
+            factors-unknown.yaml | 1 | 22 | lift[0].factors | lift type C-17 | factors | C-17X | no lift type with this id in the planning factors test-lift-types.yaml
+            fraction-for-int.yaml | 1 | 72 | requirements[1].rdd | requirement 3AB01 | rdd | 18.5 | expected a whole number
+            horizon-zero.yaml | 1 | 4 | planning.horizonDays | planning | horizonDays | 0 | the horizon must be at least 1 day
+            land-with-poe.yaml | 1 | 81 | requirements[2].poe | requirement 2CR01 | poe | KPOB | a LAND line has no poe
+            land-without-route.yaml | 1 | 80 | requirements[2].destination | requirement 2CR01 | destination | MK-AA | no ROAD or RAIL route from origin VILSECK to the destination
+            lat-out-of-range.yaml | 1 | 12 | nodes[3].lat | node ETAR | lat | 94.4369 | latitude must be within -90..90
+            leg-beyond-range.yaml | 1 | 50 | requirements[0].pod | requirement A82AB01 | pod | EPRZ | every AIR route from KPOB to EPRZ has a leg longer than the range of
+            legs-count.json | 1 | 169 | routes[1].legsNm | route SEA USNFK->DEBRV | legsNm | [3000.0, 650.0] | gives 2 distances for 1 legs
+            lon-out-of-range.json | 1 | 106 | nodes[10].lon | node MK-AA | lon | 208.49 | longitude must be within -180..180
+            missing-horizon.yaml | 1 | 4 | planning.horizonDays | planning | horizonDays | null | missing required field
+            missing-uln.yaml | 1 | 75 | requirements[2].uln | requirements[2] | uln | null | missing required field
+            moves-nothing.yaml | 1 | 78 | requirements[2].pax | requirement 2CR01 | pax | 0 | no pax and no cargo
+            negative-day.yaml | 1 | 82 | requirements[2].rld | requirement 2CR01 | rld | -1 | a day number cannot be below 0
+            negative-handling.yaml | 1 | 16 | nodes[7].handlingHours | node DEBRV | handlingHours | -24 | a negative amount
+            negative-pax.json | 1 | 265 | requirements[2].pax | requirement 2CR01 | pax | -5 | a negative amount
+            negative-stons.yaml | 1 | 47 | requirements[0].cargo[0].stons | requirement A82AB01 | stons | -120 | a negative amount
+            no-channel-route.yaml | 1 | 50 | requirements[0].pod | requirement A82AB01 | pod | EPRZ | no AIR route from the POE KPOB to the POD
+            no-road-origin-poe.yaml | 1 | 48 | requirements[0].poe | requirement A82AB01 | poe | KPOB | no ROAD or RAIL route from origin FTBRAGG to the POE
+            no-road-pod-destination.yaml | 1 | 51 | requirements[0].destination | requirement A82AB01 | destination | GRAF | no ROAD or RAIL route from the POD EPRZ to the destination
+            no-single-type-carries-all.yaml | 1 | 48 | requirements[0].cargo | requirement A82AB01 | cargo | [OVERSIZE, OUTSIZE, PAX] | no single AIR lift type carries all of the line's classes [OVERSIZE,
+            not-utf8-latin1.json | 1 | 13 | "" | file | null | null | byte 0xFC at byte offset 241 is a byte that cannot start a character
+            not-utf8.yaml | 1 | 76 | "" | file | null | null | byte 0xFF at byte offset 2924 is a byte that cannot start a character
+            pod-not-seaport.yaml | 1 | 66 | requirements[1].pod | requirement 3AB01 | pod | EPRZ | the POD of a line of mode SEA must be of kind SEAPORT, not AIRFIELD
+            poe-not-airfield.yaml | 1 | 49 | requirements[0].poe | requirement A82AB01 | poe | FTBRAGG | the POE of a line of mode AIR must be of kind AIRFIELD, not
+            priority-zero.yaml | 1 | 73 | requirements[1].priority | requirement 3AB01 | priority | 0 | priority must be 1 or more (1 is most urgent)
+            rdd-beyond-horizon.yaml | 1 | 72 | requirements[1].rdd | requirement 3AB01 | rdd | 18 | rdd must be below horizonDays 18
+            rld-after-ald.yaml | 1 | 68 | requirements[1].rld | requirement 3AB01 | rld | 4 | rld is later than ald 3
+            road-without-hours.yaml | 1 | 40 | routes[5].hours | route ROAD DEBRV->GRAF | hours | null | missing required field
+            route-from-equals-to.yaml | 1 | 37 | routes[2].to | route SEA DEBRV->DEBRV | to | DEBRV | a route must go somewhere else
+            sea-without-sqft.yaml | 1 | 63 | requirements[1].cargo[0].sqft | requirement 3AB01 | sqft | 0 | a SEA line gives the deck area of its OVERSIZE cargo
+            seaport-without-berths.yaml | 1 | 15 | nodes[6].berths | node USNFK | berths | 0 | a SEAPORT needs berths (ships alongside at once) of 1 or more
+            second-document.yaml | 1 | 90 | "" | scenario | null | null | more content after the end of the scenario (a second document?)
+            speed-zero.yaml | 1 | 33 | lift[1].speedKnots | lift type LMSR | speedKnots | 0 | speed must be above 0 knots
+            tab-indent.yaml | 1 | 44 | "" | file | null | null | that cannot start any token
+            top-level-list.json | 1 | 1 | "" | scenario | null | null | a scenario is an object with the fields [format, name, planning,
+            truncated.json | 1 | 136 | "" | file | null | null | Unexpected end-of-input in field name
+            truncated.yaml | 2 | 33 | "" | file | null | null | expected ',' or '}', but got <stream end>
+            unknown-base.yaml | 1 | 25 | lift[0].baseNode | lift type C-17 | baseNode | KCHZ | unknown node id
+            unknown-field-lift.yaml | 1 | 28 | lift[0].stonCapacity | lift type C-17 | stonCapacity | null | unknown field
+            unknown-field-node.json | 1 | 82 | nodes[7].handlingHour | node DEBRV | handlingHour | null | unknown field
+            unknown-field-with-anchor.yaml | 1 | 3 | x-lol | scenario | x-lol | null | unknown field
+            unknown-origin.json | 1 | 272 | requirements[2].origin | requirement 2CR01 | origin | VILSEK | unknown node id
+            unknown-poe.yaml | 1 | 49 | requirements[0].poe | requirement A82AB01 | poe | KXYZ | unknown node id
+            unknown-top-field.yaml | 1 | 3 | notes | scenario | notes | null | unknown field
+            unknown-via.yaml | 1 | 35 | routes[0].via[0] | route air-pob-rze | via | ETAX | unknown node id
+            wrong-type-carries.yaml | 1 | 26 | lift[0].carries | lift type C-17 | carries | PAX | expected a list, found 'PAX'
+            wrong-type-count.json | 1 | 113 | lift[0].count | lift type C-17 | count | ten | expected a whole number
+            wrong-type-pax.yaml | 1 | 46 | requirements[0].pax | requirement A82AB01 | pax | many | expected a whole number
+            """)
+    void refusesWithTheExactFault(
+            String file,
+            int errors,
+            int line,
+            String path,
+            String where,
+            String field,
+            String value,
+            String message)
+            throws Exception {
+        ScenarioReader.Result r =
+                new ScenarioReader(ScenarioReaderTest.FACTORS)
+                        .readFile(ScenarioReaderTest.resource("broken/" + file));
+        assertThat(r.accepted()).as("accepted").isFalse();
+        assertThat(r.scenario()).isNull();
+        assertThat(r.errors()).as("errors of " + file).hasSize(errors);
+        Fault f = r.errors().get(0);
+        assertThat(f.line()).as("line").isEqualTo(line);
+        assertThat(f.path()).as("path").isEqualTo(path);
+        assertThat(f.where()).as("where").isEqualTo(where);
+        assertThat(f.field()).as("field").isEqualTo(field);
+        assertThat(f.value()).as("value").isEqualTo(value);
+        assertThat(f.message()).as("message").contains(message);
+        String shown = f.describe(file);
+        assertThat(shown).startsWith("error: " + file + ":" + line + ": " + where);
+        if (field != null) {
+            assertThat(shown).contains("field '" + field + "'");
+        }
+    }
+
+    @Test
+    void everyBrokenFileIsInTheTable() throws Exception {
+        String table = Files.readString(Path.of("src/test/java/muster/io/BrokenScenarioTest.java"));
+        try (Stream<Path> files = Files.list(ScenarioReaderTest.resource("broken"))) {
+            var names = files.map(p -> p.getFileName().toString()).toList();
+            assertThat(names).hasSizeGreaterThanOrEqualTo(40);
+            for (String n : names) {
+                assertThat(table).as("table row for " + n).contains("            " + n + " |");
+            }
+        }
+    }
+}
