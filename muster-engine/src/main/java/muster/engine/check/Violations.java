@@ -1,0 +1,31 @@
+package muster.engine.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Collects violations; formats figures compactly. */
+final class Violations {
+    private final List<Violation> list = new ArrayList<>();
+
+    void add(int rule, String mission, Integer stop, String uln, String message) {
+        list.add(new Violation(rule, mission, stop, uln, message));
+    }
+
+    List<Violation> list() {
+        return list;
+    }
+
+    /** A number as text: whole numbers without decimals, others with up to 6. */
+    static String n(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return Double.toString(x);
+        }
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        String s = String.format(Locale.ROOT, "%.6f", x);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,657 @@
+package muster.engine.exact;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.CumulativeConstraint;
+import com.google.ortools.sat.DoubleLinearExpr;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.IntervalVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import muster.engine.bound.LineTimes;
+import muster.engine.bound.LowerBounds;
+import muster.engine.fifo.PlanAssembly;
+import muster.engine.plan.PlanOptions;
+import muster.engine.plan.Planner;
+import muster.engine.plan.Progress;
+import muster.model.Activity;
+import muster.model.CargoClass;
+import muster.model.CargoEntry;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+import muster.model.LineMode;
+import muster.model.Load;
+import muster.model.LoadCargo;
+import muster.model.Network;
+import muster.model.Node;
+import muster.model.NodeKind;
+import muster.model.Plan;
+import muster.model.PlannerInfo;
+import muster.model.RequirementLine;
+import muster.model.Route;
+import muster.model.Scenario;
+import muster.model.Stop;
+
+/**
+ * The exact reference for small scenarios: the movement model as a CP-SAT model on a one-minute
+ * grid. Each tail flies a sequence of up to {@code slots} missions; a mission positions empty from
+ * where the tail is to a POE, onloads, flies one channel route (en-route stops included) and
+ * offloads at the POD, carrying any split of the lines that share that POE and POD. Ground time at
+ * every stop is an interval under the node's MOG or berths (cumulative). The objective is
+ * lexicographic by weights: unmet weight, then late ston-days, then closure day.
+ *
+ * <p>"Exact" means optimal over that grid and mission shape (one loaded leg sequence per mission,
+ * durations rounded up to whole minutes, load splits in 1/{@value #GRAIN} of a line's class); the
+ * plan says whether CP-SAT proved it or stopped at its work limit with a gap.
+ */
+public final class ExactPlanner implements Planner {
+    public static final String NAME = "exact";
+    public static final String VERSION = "1";
+
+    /** Splits of a line's class are multiples of 1/GRAIN of it. */
+    static final int GRAIN = 1000;
+
+    private static final long SCALE = 1_000_000L;
+
+    /** Days past the horizon over which left-over load may still be flown (rule 10). */
+    private static final int EXTRA_DAYS = 60;
+
+    /** Weight of unmet load against late days: unmet first, as the objective orders them. */
+    private static final int UNMET_PENALTY = 10_000;
+
+    private final double deterministicSeconds;
+    private final int maxSlots;
+
+    public ExactPlanner() {
+        this(60.0, 4);
+    }
+
+    /**
+     * @param deterministicSeconds CP-SAT work limit in its deterministic time units (a work count,
+     *     not the clock, so a run is reproducible)
+     * @param maxSlots most missions per tail
+     */
+    public ExactPlanner(double deterministicSeconds, int maxSlots) {
+        this.deterministicSeconds = deterministicSeconds;
+        this.maxSlots = maxSlots;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    private static final class Native {
+        static {
+            Loader.loadNativeLibraries();
+        }
+
+        static void ensure() {}
+    }
+
+    /** A POE-POD channel route flown by one lift type, with its grid offsets in minutes. */
+    private record Lane(
+            LiftType type,
+            Route route,
+            String poe,
+            String pod,
+            long[] groundStart,
+            long[] groundLen,
+            double[] arriveReal,
+            long[] depart) {
+        long offloadDepart() {
+            return depart[depart.length - 1];
+        }
+
+        long offloadArriveFloor() {
+            return groundStart[groundStart.length - 1];
+        }
+    }
+
+    /** Outcome of the last solve, for the bench and the tests. */
+    public record Outcome(CpSolverStatus status, double objective, double bound) {
+        public boolean optimal() {
+            return status == CpSolverStatus.OPTIMAL;
+        }
+    }
+
+    private Outcome last;
+
+    /** Status, objective and CP-SAT's bound of the last plan made by this instance. */
+    public Outcome lastOutcome() {
+        return last;
+    }
+
+    @Override
+    public Plan plan(Scenario s, PlanOptions options, Progress progress) {
+        Native.ensure();
+        Network net = new Network(s);
+        int horizon = s.planning().horizonDays();
+        int ext = horizon + EXTRA_DAYS; // loads may arrive after the horizon (then unmet)
+        long hMin = 1440L * ext;
+        double pw = s.planning().paxWeightStons();
+        CpModel m = new CpModel();
+
+        List<RequirementLine> lines = new ArrayList<>();
+        for (RequirementLine l : s.requirements()) {
+            if (l.mode() != LineMode.LAND) {
+                lines.add(l);
+            }
+        }
+        // lanes per type
+        Map<String, List<Lane>> lanesOf = new LinkedHashMap<>();
+        for (LiftType t : s.lift()) {
+            List<Lane> lanes = new ArrayList<>();
+            Map<String, Boolean> seen = new HashMap<>();
+            for (RequirementLine l : lines) {
+                if (l.mode().liftMode() != t.mode() || !carriesAny(t, l)) {
+                    continue;
+                }
+                if (seen.put(l.poe() + ">" + l.pod(), true) != null) {
+                    continue;
+                }
+                for (Route r : net.channels(t.mode(), l.poe(), l.pod())) {
+                    if (net.longestLegNm(r) <= t.rangeNm()) {
+                        lanes.add(lane(net, t, r));
+                    }
+                }
+            }
+            lanesOf.put(t.id(), lanes);
+        }
+
+        // per line, class: the unmet share in grains; per load: grains and pax
+        Map<String, Map<CargoClass, List<IntVar>>> grainsOf = new HashMap<>();
+        Map<String, List<IntVar>> paxOf = new HashMap<>();
+        Map<String, List<IntervalVar>> ground = new HashMap<>();
+        List<Slot> slots = new ArrayList<>();
+        DoubleLinearExprBuilder obj = new DoubleLinearExprBuilder();
+        IntVar closure = m.newIntVar(0, horizon + EXTRA_DAYS, "closureDay");
+
+        for (LiftType t : s.lift()) {
+            List<Lane> lanes = lanesOf.get(t.id());
+            if (lanes.isEmpty()) {
+                continue;
+            }
+            int k = slotsFor(t, lines, pw);
+            for (int tail = 0; tail < t.count(); tail++) {
+                Slot prev = null;
+                for (int i = 0; i < k; i++) {
+                    Slot sl = new Slot(t, tail, i, lanes);
+                    sl.active = m.newBoolVar("a" + t.id() + tail + "_" + i);
+                    sl.start = m.newIntVar(0, hMin, "S" + t.id() + tail + "_" + i);
+                    sl.use = new BoolVar[lanes.size()];
+                    LinearExprBuilder sum = LinearExpr.newBuilder();
+                    for (int j = 0; j < lanes.size(); j++) {
+                        Lane ln = lanes.get(j);
+                        sl.use[j] = m.newBoolVar("z" + t.id() + tail + "_" + i + "_" + j);
+                        sum.add(sl.use[j]);
+                        for (int p = 0; p < ln.groundStart().length; p++) {
+                            if (ln.groundLen()[p] <= 0) {
+                                continue;
+                            }
+                            String node = ln.route().points().get(p);
+                            ground.computeIfAbsent(node, x -> new ArrayList<>())
+                                    .add(
+                                            m.newOptionalFixedSizeIntervalVar(
+                                                    LinearExpr.affine(
+                                                            sl.start, 1, ln.groundStart()[p]),
+                                                    ln.groundLen()[p],
+                                                    sl.use[j],
+                                                    "g"));
+                        }
+                        // the whole mission delivers within the horizon
+                        m.addLessOrEqual(
+                                        LinearExpr.affine(sl.start, 1, ln.offloadDepart()),
+                                        hMin - 1)
+                                .onlyEnforceIf(sl.use[j]);
+                        // first mission: from base, not before availability
+                        long pos = positionMinutes(net, t, t.baseNode(), ln.poe());
+                        if (prev == null) {
+                            m.addGreaterOrEqual(sl.start, 1440L * t.availableFromDay() + pos)
+                                    .onlyEnforceIf(sl.use[j]);
+                        }
+                    }
+                    m.addEquality(sum, sl.active);
+                    if (prev != null) {
+                        m.addImplication(sl.active, prev.active);
+                        for (int a = 0; a < lanes.size(); a++) {
+                            for (int b = 0; b < lanes.size(); b++) {
+                                long pos =
+                                        positionMinutes(
+                                                net, t, lanes.get(a).pod(), lanes.get(b).poe());
+                                m.addGreaterOrEqual(
+                                                LinearExpr.newBuilder()
+                                                        .add(sl.start)
+                                                        .addTerm(prev.start, -1)
+                                                        .build(),
+                                                lanes.get(a).offloadDepart() + pos)
+                                        .onlyEnforceIf(new BoolVar[] {prev.use[a], sl.use[b]});
+                            }
+                        }
+                    } else if (tail > 0) {
+                        // identical tails: use them in order
+                        Slot first = slots.get(slots.size() - k);
+                        m.addImplication(sl.active, first.active);
+                    }
+                    slots.add(sl);
+                    prev = sl;
+                }
+            }
+        }
+        // symmetry note: slot lists of a type are contiguous, k per tail
+        for (Map.Entry<String, List<IntervalVar>> e : ground.entrySet()) {
+            Node n = net.node(e.getKey());
+            int cap = n.kind() == NodeKind.SEAPORT ? n.berths() : n.mog();
+            CumulativeConstraint c = m.addCumulative(cap);
+            for (IntervalVar iv : e.getValue()) {
+                c.addDemand(iv, 1);
+            }
+        }
+
+        // loads
+        for (Slot sl : slots) {
+            LiftType t = sl.type;
+            LinearExprBuilder stonsUse = LinearExpr.newBuilder();
+            LinearExprBuilder sqftUse = LinearExpr.newBuilder();
+            for (RequirementLine l : lines) {
+                if (l.mode().liftMode() != t.mode() || !carriesAny(t, l)) {
+                    continue;
+                }
+                List<Integer> laneIdx = new ArrayList<>();
+                for (int j = 0; j < sl.lanes.size(); j++) {
+                    if (sl.lanes.get(j).poe().equals(l.poe())
+                            && sl.lanes.get(j).pod().equals(l.pod())) {
+                        laneIdx.add(j);
+                    }
+                }
+                if (laneIdx.isEmpty()) {
+                    continue;
+                }
+                BoolVar carries = m.newBoolVar("c");
+                LinearExprBuilder laneSum = LinearExpr.newBuilder();
+                for (int j : laneIdx) {
+                    laneSum.add(sl.use[j]);
+                }
+                m.addLessOrEqual(carries, laneSum);
+                LoadVars lv = new LoadVars(l);
+                List<IntVar> weightVars = new ArrayList<>();
+                List<Double> weightCoef = new ArrayList<>();
+                if (l.pax() > 0 && t.carries(CargoClass.PAX) && t.paxCapacity() > 0) {
+                    lv.pax = m.newIntVar(0, Math.min(l.pax(), t.paxCapacity()), "p");
+                    m.addLessOrEqual(lv.pax, LinearExpr.term(carries, l.pax()));
+                    paxOf.computeIfAbsent(l.uln(), x -> new ArrayList<>()).add(lv.pax);
+                    long a = ceilDiv(SCALE, t.paxCapacity());
+                    stonsUse.addTerm(lv.pax, a);
+                    sqftUse.addTerm(lv.pax, a);
+                    weightVars.add(lv.pax);
+                    weightCoef.add(pw);
+                }
+                for (CargoEntry e : l.cargo()) {
+                    if (e.stons() <= 0 || !canTake(t, e.cargoClass())) {
+                        continue;
+                    }
+                    IntVar q = m.newIntVar(0, GRAIN, "q");
+                    m.addLessOrEqual(q, LinearExpr.term(carries, GRAIN));
+                    lv.grains.put(e.cargoClass(), q);
+                    grainsOf.computeIfAbsent(l.uln(), x -> new HashMap<>())
+                            .computeIfAbsent(e.cargoClass(), x -> new ArrayList<>())
+                            .add(q);
+                    stonsUse.addTerm(q, ceilCoef(e.stons() / GRAIN / t.stonsCapacity()));
+                    if (t.usesDeckArea()) {
+                        sqftUse.addTerm(q, ceilCoef(e.sqft() / GRAIN / t.sqftCapacity()));
+                    }
+                    weightVars.add(q);
+                    weightCoef.add(e.stons() / GRAIN);
+                }
+                if (weightVars.isEmpty()) {
+                    continue;
+                }
+                // delivery day of this slot for this line
+                long onwardFloor = (long) Math.floor(LineTimes.onwardHours(net, l) * 60);
+                IntVar day = m.newIntVar(0, ext, "d");
+                for (int j : laneIdx) {
+                    LinearExpr at =
+                            LinearExpr.affine(
+                                    sl.start, 1, sl.lanes.get(j).offloadDepart() + onwardFloor);
+                    m.addGreaterOrEqual(at, LinearExpr.term(day, 1440))
+                            .onlyEnforceIf(new BoolVar[] {sl.use[j], carries});
+                    m.addLessOrEqual(at, LinearExpr.affine(day, 1440, 1439))
+                            .onlyEnforceIf(new BoolVar[] {sl.use[j], carries});
+                    // rule 1: onload not before ready; rule 5: offload not before EAD
+                    long ready = (long) Math.ceil(LineTimes.readyHour(net, l) * 60 - 1e-9);
+                    m.addGreaterOrEqual(sl.start, ready)
+                            .onlyEnforceIf(new BoolVar[] {sl.use[j], carries});
+                    m.addGreaterOrEqual(
+                                    LinearExpr.affine(
+                                            sl.start, 1, sl.lanes.get(j).offloadArriveFloor()),
+                                    1440L * l.ead())
+                            .onlyEnforceIf(new BoolVar[] {sl.use[j], carries});
+                }
+                m.addGreaterOrEqual(closure, day).onlyEnforceIf(carries);
+                // late days, counted to the horizon; after it the load is unmet (penalised)
+                IntVar capped = m.newIntVar(0, horizon, "dc");
+                m.addMinEquality(
+                        capped,
+                        new com.google.ortools.sat.LinearArgument[] {
+                            day, LinearExpr.constant(horizon)
+                        });
+                BoolVar after = m.newBoolVar("after");
+                m.addGreaterOrEqual(day, horizon).onlyEnforceIf(after);
+                m.addLessOrEqual(day, horizon - 1).onlyEnforceIf(after.not());
+                IntVar late0 = m.newIntVar(0, horizon, "late0");
+                m.addMaxEquality(
+                        late0,
+                        new LinearExpr[] {
+                            LinearExpr.constant(0), LinearExpr.affine(capped, 1, -l.rdd())
+                        });
+                IntVar late = m.newIntVar(0, horizon + UNMET_PENALTY, "late");
+                m.addEquality(
+                        late, LinearExpr.newBuilder().add(late0).addTerm(after, UNMET_PENALTY));
+                for (int i = 0; i < weightVars.size(); i++) {
+                    IntVar v = weightVars.get(i);
+                    IntVar prod =
+                            m.newIntVar(
+                                    0, (long) (horizon + UNMET_PENALTY) * (GRAIN + l.pax()), "lw");
+                    m.addMultiplicationEquality(prod, late, v);
+                    obj.add(prod, weightCoef.get(i));
+                }
+                sl.loads.add(lv);
+                lv.carries = carries;
+            }
+            m.addLessOrEqual(stonsUse, SCALE);
+            if (t.usesDeckArea()) {
+                m.addLessOrEqual(sqftUse, SCALE);
+            }
+        }
+        // rule 10: every load is carried (what arrives after the horizon is unmet)
+        for (RequirementLine l : lines) {
+            List<IntVar> px = paxOf.getOrDefault(l.uln(), List.of());
+            m.addEquality(LinearExpr.sum(px.toArray(new IntVar[0])), l.pax());
+            for (CargoEntry e : l.cargo()) {
+                if (e.stons() <= 0) {
+                    continue;
+                }
+                List<IntVar> qs =
+                        grainsOf.getOrDefault(l.uln(), Map.of())
+                                .getOrDefault(e.cargoClass(), List.of());
+                m.addEquality(LinearExpr.sum(qs.toArray(new IntVar[0])), GRAIN);
+            }
+        }
+        obj.add(closure, 1e-3);
+        m.minimize(obj.build());
+
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setNumWorkers(1);
+        solver.getParameters().setRandomSeed((int) options.seed());
+        solver.getParameters().setMaxDeterministicTime(deterministicSeconds);
+        progress.update(0.1, "cp-sat");
+        CpSolverStatus st = solver.solve(m);
+        if (st != CpSolverStatus.OPTIMAL && st != CpSolverStatus.FEASIBLE) {
+            // no plan within the work limit (or none with this many missions per tail): say so
+            // and hand back the baseline's plan, which keeps every rule
+            last = new Outcome(st, Double.NaN, solver.bestObjectiveBound());
+            Plan fifo = new muster.engine.fifo.FifoPlanner().plan(s, options, progress);
+            PlannerInfo info =
+                    new PlannerInfo(
+                            NAME,
+                            VERSION + " (CP-SAT " + st + " within its work limit: fifo plan)",
+                            0,
+                            options.seed());
+            return new Plan(
+                    fifo.scenario(),
+                    info,
+                    fifo.measures(),
+                    fifo.lowerBound(),
+                    fifo.missions(),
+                    fifo.lines(),
+                    fifo.bindingConstraints());
+        }
+        last = new Outcome(st, solver.objectiveValue(), solver.bestObjectiveBound());
+        List<PlanAssembly.Draft> drafts = extract(net, solver, slots, lines);
+        String status =
+                st == CpSolverStatus.OPTIMAL
+                        ? "optimal over the 1-minute grid"
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "feasible, objective %.3f, CP-SAT bound %.3f",
+                                solver.objectiveValue(),
+                                solver.bestObjectiveBound());
+        PlannerInfo info = new PlannerInfo(NAME, VERSION + " (" + status + ")", 0, options.seed());
+        return PlanAssembly.assemble(s, drafts, info, LowerBounds.compute(s));
+    }
+
+    private List<PlanAssembly.Draft> extract(
+            Network net, CpSolver solver, List<Slot> slots, List<RequirementLine> lines) {
+        // exact amounts: grains to stons, the last load of a class takes the remainder
+        Map<String, Map<CargoClass, Long>> grainsLeft = new HashMap<>();
+        Map<String, Map<CargoClass, Double>> stonsLeft = new HashMap<>();
+        for (RequirementLine l : lines) {
+            Map<CargoClass, Long> g = new HashMap<>();
+            Map<CargoClass, Double> st = new HashMap<>();
+            for (CargoEntry e : l.cargo()) {
+                long total = 0;
+                for (Slot sl : slots) {
+                    for (LoadVars lv : sl.loads) {
+                        if (lv.line == l && lv.grains.containsKey(e.cargoClass())) {
+                            total += solver.value(lv.grains.get(e.cargoClass()));
+                        }
+                    }
+                }
+                g.put(e.cargoClass(), total);
+                st.put(e.cargoClass(), e.stons() * total / GRAIN);
+            }
+            grainsLeft.put(l.uln(), g);
+            stonsLeft.put(l.uln(), st);
+        }
+        List<PlanAssembly.Draft> drafts = new ArrayList<>();
+        Map<String, String> where = new HashMap<>();
+        for (Slot sl : slots) {
+            if (solver.value(sl.active) == 0) {
+                continue;
+            }
+            int j = 0;
+            while (solver.value(sl.use[j]) == 0) {
+                j++;
+            }
+            Lane ln = sl.lanes.get(j);
+            LiftType t = sl.type;
+            String tailKey = t.id() + "#" + sl.tail;
+            String at = where.getOrDefault(tailKey, t.baseNode());
+            double start = solver.value(sl.start) / 60.0;
+            List<Stop> stops = new ArrayList<>();
+            if (!at.equals(ln.poe())) {
+                double leg = net.emptyLegNm(t.mode(), at, ln.poe()) / t.speedKnots();
+                stops.add(new Stop(at, Activity.START, start - leg, start - leg));
+            }
+            int on = stops.size();
+            List<String> pts = ln.route().points();
+            for (int p = 0; p < pts.size(); p++) {
+                Activity act =
+                        p == 0
+                                ? Activity.ONLOAD
+                                : p == pts.size() - 1 ? Activity.OFFLOAD : Activity.ENROUTE;
+                double arrive = start + ln.arriveReal()[p] / 60.0;
+                double depart = start + ln.depart()[p] / 60.0;
+                stops.add(new Stop(pts.get(p), act, arrive, depart));
+            }
+            int off = stops.size() - 1;
+            List<Load> loads = new ArrayList<>();
+            for (LoadVars lv : sl.loads) {
+                int pax = lv.pax == null ? 0 : (int) solver.value(lv.pax);
+                List<LoadCargo> cargo = new ArrayList<>();
+                for (Map.Entry<CargoClass, IntVar> e : lv.grains.entrySet()) {
+                    long q = solver.value(e.getValue());
+                    if (q == 0) {
+                        continue;
+                    }
+                    Map<CargoClass, Long> gl = grainsLeft.get(lv.line.uln());
+                    Map<CargoClass, Double> sl2 = stonsLeft.get(lv.line.uln());
+                    long rest = gl.get(e.getKey()) - q;
+                    double stons =
+                            rest == 0
+                                    ? sl2.get(e.getKey())
+                                    : lv.line.cargoOf(e.getKey()).get().stons() * q / GRAIN;
+                    gl.put(e.getKey(), rest);
+                    sl2.put(e.getKey(), sl2.get(e.getKey()) - stons);
+                    cargo.add(new LoadCargo(e.getKey(), stons));
+                }
+                if (pax > 0 || !cargo.isEmpty()) {
+                    loads.add(new Load(lv.line.uln(), pax, cargo, on, off));
+                }
+            }
+            drafts.add(new PlanAssembly.Draft(t.id(), sl.tail, stops, loads));
+            where.put(tailKey, ln.pod());
+        }
+        return drafts;
+    }
+
+    private static final class Slot {
+        final LiftType type;
+        final int tail;
+        final int index;
+        final List<Lane> lanes;
+        BoolVar active;
+        IntVar start;
+        BoolVar[] use;
+        final List<LoadVars> loads = new ArrayList<>();
+
+        Slot(LiftType type, int tail, int index, List<Lane> lanes) {
+            this.type = type;
+            this.tail = tail;
+            this.index = index;
+            this.lanes = lanes;
+        }
+    }
+
+    private static final class LoadVars {
+        final RequirementLine line;
+        IntVar pax;
+        BoolVar carries;
+        final Map<CargoClass, IntVar> grains = new LinkedHashMap<>();
+
+        LoadVars(RequirementLine line) {
+            this.line = line;
+        }
+    }
+
+    /** A sum with real coefficients, built up term by term. */
+    private static final class DoubleLinearExprBuilder {
+        final List<IntVar> vars = new ArrayList<>();
+        final List<Double> coefs = new ArrayList<>();
+
+        void add(IntVar v, double c) {
+            vars.add(v);
+            coefs.add(c);
+        }
+
+        DoubleLinearExpr build() {
+            double[] c = new double[coefs.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = coefs.get(i);
+            }
+            return DoubleLinearExpr.weightedSum(vars.toArray(new IntVar[0]), c);
+        }
+    }
+
+    /** Enough missions per tail for the type alone to carry all it can, plus one. */
+    private int slotsFor(LiftType t, List<RequirementLine> lines, double pw) {
+        double sorties = 0;
+        for (RequirementLine l : lines) {
+            if (l.mode().liftMode() != t.mode()) {
+                continue;
+            }
+            if (l.pax() > 0 && canTake(t, CargoClass.PAX)) {
+                sorties += (double) l.pax() / t.paxCapacity();
+            }
+            for (CargoEntry e : l.cargo()) {
+                if (e.stons() > 0 && canTake(t, e.cargoClass())) {
+                    double f = e.stons() / t.stonsCapacity();
+                    if (t.usesDeckArea()) {
+                        f = Math.max(f, e.sqft() / t.sqftCapacity());
+                    }
+                    sorties += f;
+                }
+            }
+        }
+        int need = (int) Math.ceil(sorties / t.count() - 1e-9) + 1;
+        return Math.max(1, Math.min(Math.max(maxSlots, 12), need));
+    }
+
+    private static Lane lane(Network net, LiftType t, Route r) {
+        List<String> pts = r.points();
+        int n = pts.size();
+        long[] gs = new long[n];
+        long[] gl = new long[n];
+        double[] arr = new double[n];
+        long[] dep = new long[n];
+        long on = ceilMin(t.groundHours().onload());
+        gs[0] = 0;
+        arr[0] = 0;
+        dep[0] = on;
+        gl[0] = on;
+        for (int i = 1; i < n; i++) {
+            double f = net.legNm(r, i - 1) / t.speedKnots() * 60.0;
+            double g = i == n - 1 ? t.groundHours().offload() : t.groundHours().enroute();
+            arr[i] = dep[i - 1] + f;
+            gs[i] = dep[i - 1] + (long) Math.floor(f);
+            dep[i] = dep[i - 1] + (long) Math.ceil(f) + ceilMin(g);
+            gl[i] = dep[i] - gs[i];
+            if (g == 0 && Math.ceil(f) == f) {
+                gl[i] = 0;
+            }
+        }
+        return new Lane(t, r, r.from(), r.to(), gs, gl, arr, dep);
+    }
+
+    private static long ceilMin(double hours) {
+        return (long) Math.ceil(hours * 60 - 1e-9);
+    }
+
+    private static long positionMinutes(Network net, LiftType t, String from, String to) {
+        if (from.equals(to)) {
+            return 0;
+        }
+        return (long) Math.ceil(net.emptyLegNm(t.mode(), from, to) / t.speedKnots() * 60);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    private static long ceilCoef(double fractionOfCapacity) {
+        return (long) Math.ceil(fractionOfCapacity * SCALE - 1e-12);
+    }
+
+    static boolean canTake(LiftType t, CargoClass c) {
+        if (!t.carries(c)) {
+            return false;
+        }
+        if (c == CargoClass.PAX) {
+            return t.paxCapacity() > 0;
+        }
+        if (t.mode() == LiftMode.AIR && c == CargoClass.NAT) {
+            return false;
+        }
+        return t.stonsCapacity() > 0 && (!t.usesDeckArea() || t.sqftCapacity() > 0);
+    }
+
+    private static boolean carriesAny(LiftType t, RequirementLine l) {
+        if (l.pax() > 0 && canTake(t, CargoClass.PAX)) {
+            return true;
+        }
+        for (CargoEntry e : l.cargo()) {
+            if (e.stons() > 0 && canTake(t, e.cargoClass())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,887 @@
+package muster.engine.generate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import muster.model.CargoClass;
+import muster.model.CargoEntry;
+import muster.model.Geo;
+import muster.model.GroundHours;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+import muster.model.LineMode;
+import muster.model.Node;
+import muster.model.NodeKind;
+import muster.model.Planning;
+import muster.model.RequirementLine;
+import muster.model.Route;
+import muster.model.RouteMode;
+import muster.model.Scenario;
+
+/**
+ * Generates deployment scenarios of a given scale over a real network of US and European
+ * installations, airfields and seaports. The same scale and seed give the same scenario.
+ *
+ * <p>Coordinates are those of public aerodrome and port data (AIP/ICAO aerodrome reference points,
+ * UN/LOCODE port positions), rounded to about 0.01 degree. MOG, berths and handling hours are
+ * assumptions: working MOG of 2 to 8 aircraft for military and large civil airfields, 2 to 4 berths
+ * usable for RoRo ships at a military port operation, 3 hours to process people and cargo through
+ * an airfield and 24 hours through a seaport. Lift figures repeat data/lift-types.yaml, whose
+ * sources are cited there.
+ */
+public final class ScenarioGenerator {
+    private ScenarioGenerator() {}
+
+    private record N(
+            String id,
+            String name,
+            NodeKind kind,
+            String country,
+            double lat,
+            double lon,
+            int cap,
+            String role) {}
+
+    // role: US = US installation, EU = European installation, APOE, SPOE, ENR (en route),
+    // APOD, SPOD, AA (assembly area), EAPOE (European airfield used as a POE)
+    private static final List<N> NODES =
+            List.of(
+                    // US installations (public installation coordinates)
+                    new N(
+                            "FTBRAGG",
+                            "Fort Bragg",
+                            NodeKind.INSTALLATION,
+                            "US",
+                            35.14,
+                            -79.00,
+                            0,
+                            "US"),
+                    new N(
+                            "FTHOOD",
+                            "Fort Hood",
+                            NodeKind.INSTALLATION,
+                            "US",
+                            31.13,
+                            -97.78,
+                            0,
+                            "US"),
+                    new N(
+                            "FTSTEWART",
+                            "Fort Stewart",
+                            NodeKind.INSTALLATION,
+                            "US",
+                            31.87,
+                            -81.61,
+                            0,
+                            "US"),
+                    new N(
+                            "FTCAMPBELL",
+                            "Fort Campbell",
+                            NodeKind.INSTALLATION,
+                            "US",
+                            36.66,
+                            -87.47,
+                            0,
+                            "US"),
+                    new N(
+                            "FTCARSON",
+                            "Fort Carson",
+                            NodeKind.INSTALLATION,
+                            "US",
+                            38.74,
+                            -104.79,
+                            0,
+                            "US"),
+                    new N(
+                            "FTBLISS",
+                            "Fort Bliss",
+                            NodeKind.INSTALLATION,
+                            "US",
+                            31.81,
+                            -106.42,
+                            0,
+                            "US"),
+                    new N(
+                            "FTDRUM",
+                            "Fort Drum",
+                            NodeKind.INSTALLATION,
+                            "US",
+                            44.05,
+                            -75.76,
+                            0,
+                            "US"),
+                    new N(
+                            "FTRILEY",
+                            "Fort Riley",
+                            NodeKind.INSTALLATION,
+                            "US",
+                            39.11,
+                            -96.81,
+                            0,
+                            "US"),
+                    // US aerial ports of embarkation (aerodrome reference points); MOG assumed
+                    new N(
+                            "KPOB",
+                            "Pope Army Airfield",
+                            NodeKind.AIRFIELD,
+                            "US",
+                            35.17,
+                            -79.01,
+                            6,
+                            "APOE"),
+                    new N(
+                            "KCHS",
+                            "Charleston AFB",
+                            NodeKind.AIRFIELD,
+                            "US",
+                            32.90,
+                            -80.04,
+                            8,
+                            "APOE"),
+                    new N("KDOV", "Dover AFB", NodeKind.AIRFIELD, "US", 39.13, -75.47, 8, "APOE"),
+                    new N("KWRI", "McGuire AFB", NodeKind.AIRFIELD, "US", 40.02, -74.59, 6, "APOE"),
+                    new N(
+                            "KGRK",
+                            "Robert Gray AAF",
+                            NodeKind.AIRFIELD,
+                            "US",
+                            31.07,
+                            -97.83,
+                            5,
+                            "APOE"),
+                    new N("KSVN", "Hunter AAF", NodeKind.AIRFIELD, "US", 32.01, -81.15, 5, "APOE"),
+                    new N(
+                            "KHOP",
+                            "Campbell AAF",
+                            NodeKind.AIRFIELD,
+                            "US",
+                            36.67,
+                            -87.50,
+                            5,
+                            "APOE"),
+                    new N(
+                            "KCOS",
+                            "Colorado Springs",
+                            NodeKind.AIRFIELD,
+                            "US",
+                            38.81,
+                            -104.70,
+                            4,
+                            "APOE"),
+                    new N("KBIF", "Biggs AAF", NodeKind.AIRFIELD, "US", 31.85, -106.38, 5, "APOE"),
+                    new N(
+                            "KFOE",
+                            "Forbes Field",
+                            NodeKind.AIRFIELD,
+                            "US",
+                            38.95,
+                            -95.66,
+                            4,
+                            "APOE"),
+                    // US seaports of embarkation (UN/LOCODE positions); berths assumed
+                    new N("USBPT", "Beaumont", NodeKind.SEAPORT, "US", 30.08, -94.09, 3, "SPOE"),
+                    new N(
+                            "USCRP",
+                            "Corpus Christi",
+                            NodeKind.SEAPORT,
+                            "US",
+                            27.81,
+                            -97.40,
+                            2,
+                            "SPOE"),
+                    new N("USSAV", "Savannah", NodeKind.SEAPORT, "US", 32.08, -81.09, 3, "SPOE"),
+                    new N(
+                            "USJAX",
+                            "Jacksonville Blount Island",
+                            NodeKind.SEAPORT,
+                            "US",
+                            30.40,
+                            -81.53,
+                            3,
+                            "SPOE"),
+                    new N("USMOT", "Sunny Point", NodeKind.SEAPORT, "US", 33.98, -77.95, 2, "SPOE"),
+                    new N("USORF", "Norfolk", NodeKind.SEAPORT, "US", 36.95, -76.33, 3, "SPOE"),
+                    // en-route air bases
+                    new N("LPLA", "Lajes Field", NodeKind.AIRFIELD, "PT", 38.76, -27.09, 8, "ENR"),
+                    new N("BIKF", "Keflavik", NodeKind.AIRFIELD, "IS", 63.99, -22.61, 6, "ENR"),
+                    new N("KBGR", "Bangor", NodeKind.AIRFIELD, "US", 44.81, -68.83, 6, "ENR"),
+                    new N("LERT", "Rota", NodeKind.AIRFIELD, "ES", 36.65, -6.35, 6, "ENR"),
+                    // European airfields used as POEs for moves within Europe
+                    new N("ETAR", "Ramstein AB", NodeKind.AIRFIELD, "DE", 49.44, 7.60, 8, "EAPOE"),
+                    new N(
+                            "EDDP",
+                            "Leipzig/Halle",
+                            NodeKind.AIRFIELD,
+                            "DE",
+                            51.42,
+                            12.24,
+                            6,
+                            "EAPOE"),
+                    new N(
+                            "EGUN",
+                            "RAF Mildenhall",
+                            NodeKind.AIRFIELD,
+                            "GB",
+                            52.36,
+                            0.49,
+                            6,
+                            "EAPOE"),
+                    // European aerial ports of debarkation
+                    new N(
+                            "EPRZ",
+                            "Rzeszow-Jasionka",
+                            NodeKind.AIRFIELD,
+                            "PL",
+                            50.11,
+                            22.02,
+                            4,
+                            "APOD"),
+                    new N(
+                            "EPPO",
+                            "Poznan-Lawica",
+                            NodeKind.AIRFIELD,
+                            "PL",
+                            52.42,
+                            16.83,
+                            3,
+                            "APOD"),
+                    new N("EPKK", "Krakow", NodeKind.AIRFIELD, "PL", 50.08, 19.78, 3, "APOD"),
+                    new N("LZKZ", "Kosice", NodeKind.AIRFIELD, "SK", 48.66, 21.24, 2, "APOD"),
+                    new N(
+                            "LROP",
+                            "Bucharest Otopeni",
+                            NodeKind.AIRFIELD,
+                            "RO",
+                            44.57,
+                            26.09,
+                            4,
+                            "APOD"),
+                    new N(
+                            "LRCK",
+                            "Mihail Kogalniceanu",
+                            NodeKind.AIRFIELD,
+                            "RO",
+                            44.36,
+                            28.49,
+                            3,
+                            "APOD"),
+                    new N("EYVI", "Vilnius", NodeKind.AIRFIELD, "LT", 54.63, 25.29, 3, "APOD"),
+                    new N("EVRA", "Riga", NodeKind.AIRFIELD, "LV", 56.92, 23.97, 3, "APOD"),
+                    new N("EETN", "Tallinn", NodeKind.AIRFIELD, "EE", 59.41, 24.83, 2, "APOD"),
+                    new N("LHKE", "Kecskemet AB", NodeKind.AIRFIELD, "HU", 46.92, 19.75, 2, "APOD"),
+                    new N("LBSF", "Sofia", NodeKind.AIRFIELD, "BG", 42.70, 23.41, 3, "APOD"),
+                    // European seaports of debarkation
+                    new N("DEBRV", "Bremerhaven", NodeKind.SEAPORT, "DE", 53.56, 8.55, 3, "SPOD"),
+                    new N("NLRTM", "Rotterdam", NodeKind.SEAPORT, "NL", 51.95, 4.14, 3, "SPOD"),
+                    new N("BEANR", "Antwerp", NodeKind.SEAPORT, "BE", 51.26, 4.40, 3, "SPOD"),
+                    new N("NLVLI", "Vlissingen", NodeKind.SEAPORT, "NL", 51.44, 3.58, 2, "SPOD"),
+                    new N("PLGDY", "Gdynia", NodeKind.SEAPORT, "PL", 54.53, 18.55, 2, "SPOD"),
+                    new N("LTKLJ", "Klaipeda", NodeKind.SEAPORT, "LT", 55.71, 21.12, 2, "SPOD"),
+                    new N(
+                            "EEMUG",
+                            "Muuga (Tallinn)",
+                            NodeKind.SEAPORT,
+                            "EE",
+                            59.50,
+                            24.96,
+                            2,
+                            "SPOD"),
+                    new N("ROCND", "Constanta", NodeKind.SEAPORT, "RO", 44.17, 28.65, 2, "SPOD"),
+                    new N(
+                            "GRAXD",
+                            "Alexandroupoli",
+                            NodeKind.SEAPORT,
+                            "GR",
+                            40.84,
+                            25.88,
+                            2,
+                            "SPOD"),
+                    // European installations (units stationed in Europe)
+                    new N(
+                            "VILSECK",
+                            "Rose Barracks, Vilseck",
+                            NodeKind.INSTALLATION,
+                            "DE",
+                            49.63,
+                            11.80,
+                            0,
+                            "EU"),
+                    new N(
+                            "BAUMHOLDER",
+                            "Baumholder",
+                            NodeKind.INSTALLATION,
+                            "DE",
+                            49.65,
+                            7.33,
+                            0,
+                            "EU"),
+                    new N(
+                            "WIESBADEN",
+                            "Wiesbaden",
+                            NodeKind.INSTALLATION,
+                            "DE",
+                            50.05,
+                            8.33,
+                            0,
+                            "EU"),
+                    // assembly areas
+                    new N(
+                            "AA-RZESZOW",
+                            "Rzeszow assembly area",
+                            NodeKind.ASSEMBLY_AREA,
+                            "PL",
+                            50.04,
+                            21.99,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-DRAWSKO",
+                            "Drawsko Pomorskie training area",
+                            NodeKind.ASSEMBLY_AREA,
+                            "PL",
+                            53.53,
+                            15.80,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-MK",
+                            "Mihail Kogalniceanu base",
+                            NodeKind.ASSEMBLY_AREA,
+                            "RO",
+                            44.36,
+                            28.46,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-TAPA",
+                            "Tapa camp",
+                            NodeKind.ASSEMBLY_AREA,
+                            "EE",
+                            59.26,
+                            25.96,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-PABRADE",
+                            "Pabrade training area",
+                            NodeKind.ASSEMBLY_AREA,
+                            "LT",
+                            54.98,
+                            25.76,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-ADAZI",
+                            "Adazi base",
+                            NodeKind.ASSEMBLY_AREA,
+                            "LV",
+                            57.07,
+                            24.33,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-GRAF",
+                            "Grafenwoehr training area",
+                            NodeKind.ASSEMBLY_AREA,
+                            "DE",
+                            49.70,
+                            11.94,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-HAJDU",
+                            "Hajduhadhaz",
+                            NodeKind.ASSEMBLY_AREA,
+                            "HU",
+                            47.68,
+                            21.67,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-NOVOSELO",
+                            "Novo Selo training area",
+                            NodeKind.ASSEMBLY_AREA,
+                            "BG",
+                            42.78,
+                            26.22,
+                            0,
+                            "AA"),
+                    new N(
+                            "AA-ORZYSZ",
+                            "Orzysz",
+                            NodeKind.ASSEMBLY_AREA,
+                            "PL",
+                            53.81,
+                            21.94,
+                            0,
+                            "AA"));
+
+    /** US installations and the ports they use (air, sea), with road or rail hours (assumed). */
+    private static final Map<String, String[]> US_PORTS =
+            Map.of(
+                    "FTBRAGG", new String[] {"KPOB", "USMOT"},
+                    "FTHOOD", new String[] {"KGRK", "USBPT"},
+                    "FTSTEWART", new String[] {"KSVN", "USSAV"},
+                    "FTCAMPBELL", new String[] {"KHOP", "USJAX"},
+                    "FTCARSON", new String[] {"KCOS", "USBPT"},
+                    "FTBLISS", new String[] {"KBIF", "USCRP"},
+                    "FTDRUM", new String[] {"KWRI", "USORF"},
+                    "FTRILEY", new String[] {"KFOE", "USBPT"});
+
+    /** Large strategic airfields that any installation may also fly from (assumption). */
+    private static final String[] HUB_APOES = {"KCHS", "KDOV"};
+
+    private record Fleet(String id, double countAtL, String base, int availableFromDay) {}
+
+    private static final List<Fleet> FLEETS =
+            List.of(
+                    new Fleet("C-17", 222, "KCHS", 0), // [USAF fact sheet: 222 C-17s]
+                    new Fleet("C-5M", 52, "KDOV", 0), // [USAF fact sheet: 52 C-5M]
+                    new Fleet("C-130J-30", 300, "ETAR", 0), // assumption: US and allied C-130s
+                    new Fleet("A400M", 80, "EDDP", 1), // assumption: allied A400M share
+                    new Fleet("CRAF-PAX", 200, "KDOV", 1), // assumption: CRAF stage II passenger
+                    new Fleet("CRAF-CARGO", 100, "KCHS", 1), // assumption: CRAF stage II cargo
+                    new Fleet("LMSR", 19, "USORF", 4), // [PUBLIC-FACTS: 19 LMSRs]
+                    new Fleet("FSS", 8, "USJAX", 4), // [PUBLIC-FACTS: 8 FSS, 96-120 h activation]
+                    new Fleet("RORO", 30, "USORF", 5)); // assumption: chartered and RRF RoRo ships
+
+    private static LiftType liftType(String id, int count, String base, int avail) {
+        Set<CargoClass> air =
+                EnumSet.of(
+                        CargoClass.PAX, CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE);
+        Set<CargoClass> sea =
+                EnumSet.of(
+                        CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT);
+        Set<CargoClass> tac = EnumSet.of(CargoClass.PAX, CargoClass.BULK, CargoClass.OVERSIZE);
+        double inf = Double.POSITIVE_INFINITY;
+        // figures as data/lift-types.yaml, which cites each of them
+        return switch (id) {
+            case "C-17" ->
+                    new LiftType(
+                            id,
+                            LiftMode.AIR,
+                            count,
+                            avail,
+                            base,
+                            air,
+                            102,
+                            45,
+                            0,
+                            410,
+                            4100,
+                            new GroundHours(2.25, 2.25, 2.25));
+            case "C-5M" ->
+                    new LiftType(
+                            id,
+                            LiftMode.AIR,
+                            count,
+                            avail,
+                            base,
+                            air,
+                            73,
+                            69,
+                            0,
+                            420,
+                            4000,
+                            new GroundHours(3.75, 3.75, 3.75));
+            case "C-130J-30" ->
+                    new LiftType(
+                            id,
+                            LiftMode.AIR,
+                            count,
+                            avail,
+                            base,
+                            tac,
+                            128,
+                            12.5,
+                            0,
+                            320,
+                            1800,
+                            new GroundHours(1.75, 1.75, 1.75));
+            case "A400M" ->
+                    new LiftType(
+                            id,
+                            LiftMode.AIR,
+                            count,
+                            avail,
+                            base,
+                            tac,
+                            116,
+                            22,
+                            0,
+                            380,
+                            3400,
+                            new GroundHours(2.25, 2.25, 2.25));
+            case "CRAF-PAX" ->
+                    new LiftType(
+                            id,
+                            LiftMode.AIR,
+                            count,
+                            avail,
+                            base,
+                            EnumSet.of(CargoClass.PAX),
+                            300,
+                            0,
+                            0,
+                            470,
+                            6000,
+                            new GroundHours(2.5, 2.0, 2.0));
+            case "CRAF-CARGO" ->
+                    new LiftType(
+                            id,
+                            LiftMode.AIR,
+                            count,
+                            avail,
+                            base,
+                            EnumSet.of(CargoClass.BULK),
+                            0,
+                            80,
+                            0,
+                            470,
+                            4400,
+                            new GroundHours(4.0, 4.0, 2.5));
+            case "LMSR" ->
+                    new LiftType(
+                            id,
+                            LiftMode.SEA,
+                            count,
+                            avail,
+                            base,
+                            sea,
+                            0,
+                            25000,
+                            300000,
+                            24,
+                            inf,
+                            new GroundHours(96, 72, 0));
+            case "FSS" ->
+                    new LiftType(
+                            id,
+                            LiftMode.SEA,
+                            count,
+                            avail,
+                            base,
+                            sea,
+                            0,
+                            15000,
+                            180000,
+                            27,
+                            inf,
+                            new GroundHours(72, 48, 0));
+            // assumption: a commercial RoRo of about 150,000 sq ft at 18 kn, two days each end
+            default ->
+                    new LiftType(
+                            id,
+                            LiftMode.SEA,
+                            count,
+                            avail,
+                            base,
+                            sea,
+                            0,
+                            10000,
+                            150000,
+                            18,
+                            inf,
+                            new GroundHours(48, 48, 0));
+        };
+    }
+
+    public static Scenario generate(Scale scale, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + scale.ordinal());
+        Map<String, N> byId = new LinkedHashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        for (N n : NODES) {
+            byId.put(n.id, n);
+            boolean air = n.kind == NodeKind.AIRFIELD;
+            boolean sea = n.kind == NodeKind.SEAPORT;
+            double handling = air ? 3 : sea ? 24 : 0;
+            nodes.add(
+                    new Node(
+                            n.id,
+                            n.name,
+                            n.kind,
+                            n.country,
+                            n.lat,
+                            n.lon,
+                            air ? n.cap : 0,
+                            sea ? n.cap : 0,
+                            handling));
+        }
+        List<LiftType> lift = new ArrayList<>();
+        for (Fleet f : FLEETS) {
+            int count = Math.max(1, (int) Math.round(f.countAtL * scale.fleet));
+            lift.add(liftType(f.id, count, f.base, f.availableFromDay));
+        }
+        Set<String> roads = new LinkedHashSet<>();
+        List<Route> routes = new ArrayList<>();
+        Set<String> channels = new LinkedHashSet<>();
+
+        List<String> aas = ids(byId, "AA");
+        List<String> usInst = ids(byId, "US");
+        List<String> euInst = ids(byId, "EU");
+        List<String> apods = ids(byId, "APOD");
+        List<String> spods = ids(byId, "SPOD");
+        List<String> eapoes = ids(byId, "EAPOE");
+
+        int h = scale.horizonDays;
+        int n = scale.lines;
+        // mode mix: 55% air, 35% sea, 10% land (assumption: a heavy force moves its vehicles by
+        // sea and its people by air, as in the Desert Shield and DEFENDER-Europe moves)
+        LineMode[] modes = new LineMode[n];
+        int airLines = 0;
+        int seaLines = 0;
+        int landLines = 0;
+        for (int i = 0; i < n; i++) {
+            double u = rnd.nextDouble();
+            modes[i] = u < 0.55 ? LineMode.AIR : u < 0.90 ? LineMode.SEA : LineMode.LAND;
+            switch (modes[i]) {
+                case AIR -> airLines++;
+                case SEA -> seaLines++;
+                default -> landLines++;
+            }
+        }
+        double[] paxShare = shares(rnd, n, i -> modes[i] != LineMode.SEA);
+        double[] airStons = shares(rnd, n, i -> modes[i] == LineMode.AIR);
+        double[] seaStons = shares(rnd, n, i -> modes[i] == LineMode.SEA);
+        double[] landStons = shares(rnd, n, i -> modes[i] == LineMode.LAND);
+        List<RequirementLine> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            LineMode mode = modes[i];
+            String uln = String.format("U%05d", i + 1);
+            String dest = aas.get(rnd.nextInt(aas.size()));
+            int pax = (int) Math.round(scale.pax * paxShare[i]);
+            List<CargoEntry> cargo = new ArrayList<>();
+            String origin;
+            String poe = null;
+            String pod = null;
+            int rld;
+            int transitDays;
+            if (mode == LineMode.LAND) {
+                origin = euInst.get(rnd.nextInt(euInst.size()));
+                double st = 0.05 * scale.stons * landStons[i];
+                cargo.add(new CargoEntry(CargoClass.OVERSIZE, round1(st * 0.6), 0));
+                cargo.add(new CargoEntry(CargoClass.BULK, round1(st * 0.4), 0));
+                double hours = roadHours(byId.get(origin), byId.get(dest));
+                road(routes, roads, origin, dest, hours);
+                transitDays = (int) Math.ceil(hours / 24) + 1;
+                rld = rnd.nextInt(Math.max(1, h - transitDays - 3));
+            } else if (mode == LineMode.AIR) {
+                pod = nearest(byId, apods, dest, 1 + rnd.nextInt(2));
+                boolean fromEurope = rnd.nextDouble() < 0.2;
+                double st = 0.25 * scale.stons * airStons[i];
+                if (fromEurope) {
+                    origin = euInst.get(rnd.nextInt(euInst.size()));
+                    poe = nearest(byId, eapoes, origin, 0);
+                    cargo.add(new CargoEntry(CargoClass.BULK, round1(st * 0.6), 0));
+                    cargo.add(new CargoEntry(CargoClass.OVERSIZE, round1(st * 0.4), 0));
+                } else {
+                    origin = usInst.get(rnd.nextInt(usInst.size()));
+                    poe =
+                            rnd.nextDouble() < 0.75
+                                    ? US_PORTS.get(origin)[0]
+                                    : HUB_APOES[rnd.nextInt(HUB_APOES.length)];
+                    cargo.add(new CargoEntry(CargoClass.BULK, round1(st * 0.5), 0));
+                    cargo.add(new CargoEntry(CargoClass.OVERSIZE, round1(st * 0.3), 0));
+                    cargo.add(new CargoEntry(CargoClass.OUTSIZE, round1(st * 0.2), 0));
+                }
+                road(routes, roads, origin, poe, roadHours(byId.get(origin), byId.get(poe)));
+                road(routes, roads, pod, dest, roadHours(byId.get(pod), byId.get(dest)));
+                airRoutes(routes, channels, byId, poe, pod, fromEurope);
+                transitDays = 2;
+                rld = rnd.nextInt(Math.max(1, (int) (h * 0.7) - transitDays));
+            } else {
+                origin = usInst.get(rnd.nextInt(usInst.size()));
+                poe = US_PORTS.get(origin)[1];
+                pod = nearest(byId, spods, dest, rnd.nextInt(2));
+                double st = 0.70 * scale.stons * seaStons[i];
+                double[] split = {0.4, 0.3, 0.1, 0.2};
+                CargoClass[] cls = {
+                    CargoClass.NAT, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.BULK
+                };
+                for (int c = 0; c < cls.length; c++) {
+                    double s = round1(st * split[c]);
+                    // assumption: 8 to 25 sq ft per short ton, from a brigade's 300,000 sq ft
+                    // and 15,000-20,000 ST (PUBLIC-FACTS, LMSR)
+                    double per = 8 + 17 * rnd.nextDouble();
+                    cargo.add(new CargoEntry(cls[c], s, Math.round(s * per)));
+                }
+                road(routes, roads, origin, poe, roadHours(byId.get(origin), byId.get(poe)));
+                road(routes, roads, pod, dest, roadHours(byId.get(pod), byId.get(dest)));
+                String key = poe + ">" + pod;
+                if (channels.add("SEA " + key)) {
+                    // assumption: sea distance is 1.3 times the great-circle distance
+                    double nm = Math.round(1.3 * gc(byId.get(poe), byId.get(pod)));
+                    routes.add(
+                            new Route(
+                                    "sea-" + key,
+                                    RouteMode.SEA,
+                                    poe,
+                                    pod,
+                                    List.of(),
+                                    List.of(nm),
+                                    0));
+                }
+                transitDays = 16;
+                rld = rnd.nextInt(Math.max(1, h - transitDays - 6));
+            }
+            int ald = rld + (mode == LineMode.LAND ? 0 : 1 + rnd.nextInt(2));
+            int ead =
+                    Math.min(
+                            h - 1,
+                            ald + (mode == LineMode.SEA ? 10 : mode == LineMode.AIR ? 1 : 0));
+            int lad = Math.min(h - 1, ead + 2 + rnd.nextInt(3));
+            int rdd = Math.min(h - 1, Math.max(lad, ald + transitDays) + rnd.nextInt(3));
+            lines.add(
+                    new RequirementLine(
+                            uln,
+                            unitName(rnd, mode, i),
+                            "US",
+                            pax,
+                            cargo,
+                            origin,
+                            poe,
+                            pod,
+                            dest,
+                            rld,
+                            ald,
+                            ead,
+                            lad,
+                            rdd,
+                            1 + rnd.nextInt(3),
+                            mode));
+        }
+        Planning planning =
+                new Planning(
+                        h,
+                        Planning.DEFAULT_PAX_WEIGHT_STONS,
+                        seed,
+                        Planning.DEFAULT_SEARCH_ITERATIONS,
+                        null);
+        return new Scenario(
+                "generated-" + scale.name().toLowerCase(java.util.Locale.ROOT) + "-" + seed,
+                nodes,
+                lift,
+                routes,
+                lines,
+                planning);
+    }
+
+    private static void airRoutes(
+            List<Route> routes,
+            Set<String> channels,
+            Map<String, N> byId,
+            String poe,
+            String pod,
+            boolean fromEurope) {
+        String key = poe + ">" + pod;
+        if (!channels.add("AIR " + key)) {
+            return;
+        }
+        if (fromEurope) {
+            routes.add(new Route("air-" + key, RouteMode.AIR, poe, pod, List.of(), List.of(), 0));
+            return;
+        }
+        // transatlantic: via Lajes, and the northern track via Bangor and Keflavik
+        routes.add(
+                new Route(
+                        "air-" + key + "-lpla",
+                        RouteMode.AIR,
+                        poe,
+                        pod,
+                        List.of("LPLA"),
+                        List.of(),
+                        0));
+        routes.add(
+                new Route(
+                        "air-" + key + "-north",
+                        RouteMode.AIR,
+                        poe,
+                        pod,
+                        List.of("KBGR", "BIKF"),
+                        List.of(),
+                        0));
+    }
+
+    private interface IntPred {
+        boolean test(int i);
+    }
+
+    /** Random shares summing to 1 over the indices that pass, 0 elsewhere. */
+    private static double[] shares(SplittableRandom rnd, int n, IntPred in) {
+        double[] w = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (in.test(i)) {
+                w[i] = 0.3 + 1.4 * rnd.nextDouble();
+                sum += w[i];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] = sum > 0 ? w[i] / sum : 0;
+        }
+        return w;
+    }
+
+    private static String unitName(SplittableRandom rnd, LineMode mode, int i) {
+        String[] kinds = {
+            "infantry battalion",
+            "armor battalion",
+            "field artillery battalion",
+            "sustainment company",
+            "engineer company",
+            "signal company",
+            "aviation company",
+            "medical company",
+            "brigade HQ",
+            "military police company"
+        };
+        return kinds[rnd.nextInt(kinds.length)] + " " + (i + 1) + " (" + mode + ")";
+    }
+
+    private static List<String> ids(Map<String, N> byId, String role) {
+        List<String> out = new ArrayList<>();
+        for (N n : byId.values()) {
+            if (n.role.equals(role)) {
+                out.add(n.id);
+            }
+        }
+        return out;
+    }
+
+    private static String nearest(Map<String, N> byId, List<String> among, String to, int rank) {
+        List<String> sorted = new ArrayList<>(among);
+        N t = byId.get(to);
+        sorted.sort(
+                Comparator.comparingDouble((String s) -> gc(byId.get(s), t)).thenComparing(s -> s));
+        return sorted.get(Math.min(rank, sorted.size() - 1));
+    }
+
+    private static double gc(N a, N b) {
+        return Geo.distanceNm(a.lat, a.lon, b.lat, b.lon);
+    }
+
+    /** Assumption: road and rail cover 1.3 times the great-circle distance at 30 knots. */
+    private static double roadHours(N a, N b) {
+        return Math.max(0.5, Math.round(1.3 * gc(a, b) / 30 * 10) / 10.0);
+    }
+
+    private static void road(List<Route> routes, Set<String> roads, String a, String b, double h) {
+        if (a.equals(b)) {
+            return;
+        }
+        String k = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+        if (roads.add(k)) {
+            routes.add(new Route(null, RouteMode.ROAD, a, b, List.of(), List.of(), h));
+        }
+    }
+
+    private static double round1(double x) {
+        return Math.round(x * 10) / 10.0;
+    }
+}

@@ -1,0 +1,300 @@
+package muster.engine.orders;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import muster.model.force.Order;
+import muster.model.force.OrderEvent;
+import muster.model.force.OrderStatus;
+import muster.model.force.UnitStatus;
+
+/**
+ * The state of orders and units derived from an order log: an immutable value, and {@link #apply} a
+ * pure function from a book and an event to the next book. {@link #replay} folds a whole log.
+ * Nothing is edited in place; an event that contradicts the book is refused with a message.
+ */
+public final class OrderBook {
+    private final Map<String, OrderRecord> orders;
+    private final Map<String, UnitRecord> units;
+    private final long lastSeq;
+
+    private OrderBook(
+            Map<String, OrderRecord> orders, Map<String, UnitRecord> units, long lastSeq) {
+        this.orders = Collections.unmodifiableMap(orders);
+        this.units = Collections.unmodifiableMap(units);
+        this.lastSeq = lastSeq;
+    }
+
+    public static OrderBook empty() {
+        return new OrderBook(new LinkedHashMap<>(), new TreeMap<>(), 0);
+    }
+
+    /** Folds a log from the start. Throws {@link OrderRefused} naming the first bad event. */
+    public static OrderBook replay(List<OrderEvent> events) {
+        OrderBook b = empty();
+        for (OrderEvent e : events) {
+            try {
+                b = b.apply(e);
+            } catch (OrderRefused x) {
+                throw new OrderRefused("event " + e.seq() + " of the log: " + x.getMessage());
+            }
+        }
+        return b;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public Collection<OrderRecord> orders() {
+        return orders.values();
+    }
+
+    public OrderRecord order(String id) {
+        return orders.get(id);
+    }
+
+    /** Units named by any issued order, by UIC. */
+    public Map<String, UnitRecord> units() {
+        return units;
+    }
+
+    /** A unit's record; AVAILABLE with no history when no issued order named it. */
+    public UnitRecord unit(String uic) {
+        return units.getOrDefault(uic, UnitRecord.available(uic));
+    }
+
+    /** The next book, or {@link OrderRefused} when the event contradicts this one. */
+    public OrderBook apply(OrderEvent e) {
+        if (e.seq() != lastSeq + 1) {
+            throw new OrderRefused("event sequence " + e.seq() + " does not follow " + lastSeq);
+        }
+        OrderRecord cur = orders.get(e.orderId());
+        Map<String, OrderRecord> o = new LinkedHashMap<>(orders);
+        Map<String, UnitRecord> u = units;
+        switch (e.type()) {
+            case DRAFTED -> {
+                if (cur != null) {
+                    throw new OrderRefused("order " + e.orderId() + " already exists");
+                }
+                if (!e.order().id().equals(e.orderId())) {
+                    throw new OrderRefused(
+                            "event names order "
+                                    + e.orderId()
+                                    + " but carries order "
+                                    + e.order().id());
+                }
+                checkContent(e.order());
+                checkUnits(e.order());
+                o.put(
+                        e.orderId(),
+                        new OrderRecord(
+                                e.order(), OrderStatus.DRAFT, e.user(), null, null, null, null));
+            }
+            case APPROVED -> {
+                need(cur, e);
+                if (cur.status() != OrderStatus.DRAFT) {
+                    throw new OrderRefused(
+                            "order "
+                                    + e.orderId()
+                                    + " is "
+                                    + cur.status()
+                                    + "; only a DRAFT can be approved");
+                }
+                if (cur.draftedBy().equals(e.user())) {
+                    throw new OrderRefused(
+                            e.user()
+                                    + " drafted order "
+                                    + e.orderId()
+                                    + " and cannot approve it; approval must come from someone else");
+                }
+                o.put(e.orderId(), cur.with(OrderStatus.APPROVED, e.user(), null));
+            }
+            case ISSUED -> {
+                need(cur, e);
+                if (cur.status() != OrderStatus.APPROVED) {
+                    throw new OrderRefused(
+                            "order "
+                                    + e.orderId()
+                                    + " is "
+                                    + cur.status()
+                                    + (cur.status() == OrderStatus.DRAFT
+                                            ? "; it must be approved before it is issued"
+                                            : "; only an APPROVED order can be issued"));
+                }
+                checkUnits(cur.order());
+                o.put(e.orderId(), cur.with(OrderStatus.ISSUED, e.user(), null));
+                u = issue(cur.order(), e.seq(), e.at());
+            }
+            case CANCELLED -> {
+                need(cur, e);
+                if (cur.status() == OrderStatus.ISSUED) {
+                    throw new OrderRefused(
+                            "order "
+                                    + e.orderId()
+                                    + " is already issued and cannot be cancelled; issue a stand-down instead");
+                }
+                if (cur.status() == OrderStatus.CANCELLED) {
+                    throw new OrderRefused("order " + e.orderId() + " is already cancelled");
+                }
+                o.put(e.orderId(), cur.with(OrderStatus.CANCELLED, e.user(), e.reason()));
+            }
+        }
+        return new OrderBook(o, u == units ? new TreeMap<>(units) : u, e.seq());
+    }
+
+    private static void need(OrderRecord cur, OrderEvent e) {
+        if (cur == null) {
+            throw new OrderRefused("no order " + e.orderId() + " in the log");
+        }
+    }
+
+    private static void checkContent(Order o) {
+        if (o.units().isEmpty()) {
+            throw new OrderRefused("order " + o.id() + " names no units");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String uic : o.units()) {
+            if (uic == null || uic.isBlank() || !seen.add(uic)) {
+                throw new OrderRefused(
+                        "order " + o.id() + " names unit '" + uic + "' twice or blank");
+            }
+        }
+        if (o.authority() == null || o.authority().isBlank()) {
+            throw new OrderRefused("order " + o.id() + " names no issuing authority");
+        }
+        switch (o.kind()) {
+            case ALERT -> {
+                if (o.noticeToMoveHours() == null || o.noticeToMoveHours() < 0) {
+                    throw new OrderRefused(
+                            "alert "
+                                    + o.id()
+                                    + " needs a notice to move in hours (0 or more), got "
+                                    + o.noticeToMoveHours());
+                }
+            }
+            case DEPLOY -> {
+                if (o.destination() == null || o.destination().isBlank()) {
+                    throw new OrderRefused("deployment order " + o.id() + " names no destination");
+                }
+                if (o.cDay() == null || o.readyDate() == null) {
+                    throw new OrderRefused(
+                            "deployment order " + o.id() + " needs a C-day and a ready date");
+                }
+                if (o.readyDate().isBefore(o.cDay())) {
+                    throw new OrderRefused(
+                            "deployment order "
+                                    + o.id()
+                                    + ": ready date "
+                                    + o.readyDate()
+                                    + " is before C-day "
+                                    + o.cDay());
+                }
+            }
+            case STAND_DOWN -> {}
+        }
+    }
+
+    /** Refuses an order that contradicts the units' current state. */
+    private void checkUnits(Order o) {
+        List<String> problems = new ArrayList<>();
+        for (String uic : o.units()) {
+            UnitRecord r = unit(uic);
+            UnitStatus s = r.status();
+            switch (o.kind()) {
+                case ALERT, DEPLOY -> {
+                    if (s == UnitStatus.DEPLOYING || s == UnitStatus.DEPLOYED) {
+                        problems.add(
+                                "unit "
+                                        + uic
+                                        + " is already deploying to "
+                                        + r.destination()
+                                        + " under order "
+                                        + r.orderId());
+                    }
+                }
+                case STAND_DOWN -> {
+                    if (s == UnitStatus.AVAILABLE) {
+                        problems.add(
+                                "unit "
+                                        + uic
+                                        + " was never alerted or deployed; nothing to stand down");
+                    } else if (s == UnitStatus.STOOD_DOWN) {
+                        problems.add(
+                                "unit " + uic + " was already stood down by order " + r.orderId());
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new OrderRefused(
+                    o.kind() + " order " + o.id() + " refused: " + String.join("; ", problems));
+        }
+    }
+
+    private Map<String, UnitRecord> issue(Order o, long seq, Instant at) {
+        Map<String, UnitRecord> u = new TreeMap<>(units);
+        for (String uic : o.units()) {
+            UnitRecord r = unit(uic);
+            List<UnitRecord.History> h = new ArrayList<>(r.history());
+            UnitRecord next =
+                    switch (o.kind()) {
+                        case ALERT ->
+                                new UnitRecord(
+                                        uic,
+                                        UnitStatus.ALERTED,
+                                        o.noticeToMoveHours(),
+                                        o.id(),
+                                        null,
+                                        null,
+                                        h);
+                        case DEPLOY ->
+                                new UnitRecord(
+                                        uic,
+                                        UnitStatus.DEPLOYING,
+                                        r.noticeToMoveHours(),
+                                        o.id(),
+                                        o.destination(),
+                                        o.readyDate(),
+                                        h);
+                        case STAND_DOWN ->
+                                new UnitRecord(
+                                        uic, UnitStatus.STOOD_DOWN, null, o.id(), null, null, h);
+                    };
+            h.add(
+                    new UnitRecord.History(
+                            seq, at, o.id(), o.kind().name(), r.status(), next.status()));
+            u.put(
+                    uic,
+                    new UnitRecord(
+                            uic,
+                            next.status(),
+                            next.noticeToMoveHours(),
+                            next.orderId(),
+                            next.destination(),
+                            next.readyDate(),
+                            h));
+        }
+        return u;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OrderBook b
+                && b.lastSeq == lastSeq
+                && b.orders.equals(orders)
+                && b.units.equals(units);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(lastSeq) * 31 + orders.hashCode() * 17 + units.hashCode();
+    }
+}

@@ -1,0 +1,54 @@
+package muster.engine.orders;
+
+import java.time.Instant;
+import muster.model.force.Order;
+import muster.model.force.OrderEvent;
+
+/**
+ * Commands on an order log: each reads the log, derives the book, checks the command against it and
+ * appends one event only when the book accepts it. Time is passed in by the caller.
+ */
+public final class OrderDesk {
+    private final OrderLog log;
+
+    public OrderDesk(OrderLog log) {
+        this.log = log;
+    }
+
+    public OrderBook book() {
+        return OrderBook.replay(log.read());
+    }
+
+    public OrderBook draft(Order order, String user, Instant at) {
+        return submit(OrderEvent.Type.DRAFTED, order.id(), user, at, order, null);
+    }
+
+    public OrderBook approve(String orderId, String user, Instant at) {
+        return submit(OrderEvent.Type.APPROVED, orderId, user, at, null, null);
+    }
+
+    public OrderBook issue(String orderId, String user, Instant at) {
+        return submit(OrderEvent.Type.ISSUED, orderId, user, at, null, null);
+    }
+
+    public OrderBook cancel(String orderId, String user, Instant at, String reason) {
+        return submit(OrderEvent.Type.CANCELLED, orderId, user, at, null, reason);
+    }
+
+    private OrderBook submit(
+            OrderEvent.Type type,
+            String orderId,
+            String user,
+            Instant at,
+            Order order,
+            String reason) {
+        if (user == null || user.isBlank()) {
+            throw new OrderRefused("a user name is required");
+        }
+        OrderBook b = book();
+        OrderEvent e = new OrderEvent(b.lastSeq() + 1, type, orderId, user, at, order, reason);
+        OrderBook next = b.apply(e);
+        log.append(e);
+        return next;
+    }
+}

@@ -1,0 +1,534 @@
+package muster.engine.plan.lns;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import muster.engine.plan.lns.Model.RouteTpl;
+import muster.engine.plan.lns.Work.FitInfo;
+import muster.engine.plan.lns.Work.Ld;
+import muster.engine.plan.lns.Work.Mis;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+
+/**
+ * Places what is left of a line, load by load: each load goes where it reaches its destination
+ * least late and then earliest, either on room left in a mission already planned (same POE, POD and
+ * route, loading not before the line is available) or on a new mission of the tail and route whose
+ * timing, with airfield and berth room queried from the timelines, arrives first. A new mission
+ * then takes on other lines of the same channel that are ready by then.
+ */
+final class Inserter {
+    /** Records what one search step added, so it can be undone. */
+    static final class Journal {
+        final List<Ld> addedToOld = new ArrayList<>();
+        final List<Mis> created = new ArrayList<>();
+        final int firstSeq;
+
+        Journal(int firstSeq) {
+            this.firstSeq = firstSeq;
+        }
+    }
+
+    private static final int TOP_OFF_SCAN = 24;
+
+    private final Model md;
+    private final Work w;
+
+    /** Per key: its lines in base order, for filling a new mission with ready companions. */
+    private final int[][] keyOrder;
+
+    Journal journal;
+
+    private final FitInfo info = new FitInfo();
+    private final Mis probe = new Mis();
+
+    Inserter(Model md, Work w, int[][] keyOrder) {
+        this.md = md;
+        this.w = w;
+        this.keyOrder = keyOrder;
+        probe.seq = -1;
+    }
+
+    private static final class Option {
+        Mis target;
+        int type;
+        int tail;
+        RouteTpl r;
+        double t;
+        Ld ld;
+        double closure;
+        int lateDays;
+        double t0;
+        double tailLb;
+        int capNode;
+        double capFrom;
+        double capTo;
+        double rangeWait;
+
+        boolean betterThan(Option o) {
+            if (o == null) {
+                return true;
+            }
+            if (lateDays != o.lateDays) {
+                return lateDays < o.lateDays;
+            }
+            boolean top = target != null;
+            boolean otop = o.target != null;
+            if (top != otop && lateDays == 0) {
+                return top;
+            }
+            if (Math.abs(closure - o.closure) > 1e-9) {
+                return closure < o.closure;
+            }
+            return ld.stons() + ld.pax > o.ld.stons() + o.ld.pax;
+        }
+    }
+
+    private static final class Cand {
+        int type;
+        RouteTpl r;
+        double t0;
+        double lb;
+        double lbClosure;
+    }
+
+    private final List<Cand> cands = new ArrayList<>();
+
+    /** Whether an option that closes no earlier than {@code closure} could beat {@code best}. */
+    private static boolean canBeat(double closure, int rdd, Option best) {
+        if (best == null) {
+            return true;
+        }
+        int late = Math.max(0, (int) Math.floor(closure / 24.0) - rdd);
+        if (late != best.lateDays) {
+            return late < best.lateDays;
+        }
+        if (late == 0 && best.target != null) {
+            return false;
+        }
+        return closure <= best.closure + 1e-9;
+    }
+
+    /** Places line {@code li}'s remainder; what finds no place before the horizon stays unmet. */
+    void place(int li) {
+        while (w.hasRemainder(li)) {
+            if (!placeOne(li)) {
+                return;
+            }
+        }
+    }
+
+    private boolean placeOne(int li) {
+        int k = md.key[li];
+        Option best = null;
+        Option bestNew = null;
+        int rdd = md.lines[li].rdd();
+
+        probe.t = md.avail[li] - Work.EPS;
+        int scanned = 0;
+        for (Mis m : w.open.get(k).tailSet(probe, true)) {
+            if (++scanned > TOP_OFF_SCAN) {
+                break;
+            }
+            if (m.t + m.r.offArr < md.eadHour[li] - Work.EPS || !md.carriesAny(m.type, li)) {
+                continue;
+            }
+            double closure = m.end() + md.onward[li];
+            if (closure >= md.horizonHour - 1e-6) {
+                continue;
+            }
+            Ld ld = w.fill(m.type, li, m.pax, m.stons, m.sqft);
+            if (ld == null) {
+                continue;
+            }
+            Option o = new Option();
+            o.target = m;
+            o.ld = ld;
+            o.closure = closure;
+            o.lateDays = Math.max(0, (int) Math.floor(closure / 24.0) - rdd);
+            if (o.betterThan(best)) {
+                best = o;
+            }
+        }
+
+        // new missions: bound every (type, route) by its best tail, then fit the promising ones
+        cands.clear();
+        for (int type = 0; type < md.types.length; type++) {
+            if (!md.carriesAny(type, li)) {
+                continue;
+            }
+            TreeSet<Integer> tails = w.byFree.get(type);
+            double[] free = w.free[type];
+            int[] loc = w.loc[type];
+            for (RouteTpl r : md.routes[type][k]) {
+                double t0 = Math.max(md.avail[li], md.eadHour[li] - r.offArr);
+                double lb = Double.POSITIVE_INFINITY;
+                for (int tail : tails) {
+                    if (free[tail] >= lb) {
+                        break;
+                    }
+                    double v = Math.max(t0, free[tail] + w.flyHours(type, loc[tail], r.poe));
+                    if (v < lb) {
+                        lb = v;
+                    }
+                }
+                double lbClosure = lb + r.offDep + md.onward[li];
+                if (lbClosure >= md.horizonHour - 1e-6) {
+                    continue;
+                }
+                Cand c = new Cand();
+                c.type = type;
+                c.r = r;
+                c.t0 = t0;
+                c.lb = lb;
+                c.lbClosure = lbClosure;
+                cands.add(c);
+            }
+        }
+        cands.sort(Comparator.comparingDouble(c -> c.lbClosure));
+        for (Cand c : cands) {
+            if (!canBeat(c.lbClosure, rdd, best)) {
+                break;
+            }
+            int type = c.type;
+            RouteTpl r = c.r;
+            TreeSet<Integer> tails = w.byFree.get(type);
+            double[] free = w.free[type];
+            int[] loc = w.loc[type];
+            double tf = w.fit(r, c.lb, info);
+            if (tf == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            double closure = tf + r.offDep + md.onward[li];
+            if (closure >= md.horizonHour - 1e-6) {
+                continue;
+            }
+            int bestTail = -1;
+            double bestFly = Double.POSITIVE_INFINITY;
+            for (int tail : tails) {
+                if (free[tail] > tf) {
+                    break;
+                }
+                double fly = w.flyHours(type, loc[tail], r.poe);
+                if (free[tail] + fly <= tf + Work.EPS
+                        && (fly < bestFly - 1e-9
+                                || (fly <= bestFly + 1e-9
+                                        && bestTail >= 0
+                                        && free[tail] > free[bestTail]))) {
+                    bestTail = tail;
+                    bestFly = fly;
+                }
+            }
+            if (bestTail < 0) {
+                continue;
+            }
+            Ld ld = w.fill(type, li, 0, 0, 0);
+            if (ld == null) {
+                continue;
+            }
+            Option o = new Option();
+            o.type = type;
+            o.tail = bestTail;
+            o.r = r;
+            o.t = tf;
+            o.ld = ld;
+            o.closure = closure;
+            o.lateDays = Math.max(0, (int) Math.floor(closure / 24.0) - rdd);
+            o.t0 = c.t0;
+            o.tailLb = c.lb;
+            o.capNode = info.node;
+            o.capFrom = info.from;
+            o.capTo = info.to;
+            double fastest = md.fastestIgnoringRange[type][k];
+            o.rangeWait = Double.isNaN(fastest) ? 0 : Math.max(0, r.offDep - fastest);
+            if (o.betterThan(bestNew)) {
+                bestNew = o;
+            }
+            if (o.betterThan(best)) {
+                best = o;
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        Ld ld = best.ld;
+        if (bestNew != null) {
+            explain(ld, bestNew);
+        }
+        if (best.target != null) {
+            if (bestNew == null) {
+                inherit(ld, best.target);
+            }
+            w.addLoad(best.target, ld);
+            if (journal != null && best.target.seq < journal.firstSeq) {
+                journal.addedToOld.add(ld);
+            }
+            return true;
+        }
+        consolidate(best, li);
+        Mis m = w.addMission(best.type, best.tail, best.r, k, best.t);
+        m.founder = ld;
+        if (journal != null) {
+            journal.created.add(m);
+        }
+        w.addLoad(m, ld);
+        companions(m);
+        return true;
+    }
+
+    private static void explain(Ld ld, Option o) {
+        ld.fleetWait = Math.max(0, o.tailLb - o.t0);
+        ld.fleetFrom = o.t0;
+        ld.capWait = o.capNode >= 0 ? Math.max(0, o.t - o.tailLb) : 0;
+        ld.capNode = o.capNode;
+        ld.capFrom = o.capFrom;
+        ld.capTo = o.capTo;
+        ld.rangeWait = o.rangeWait;
+        ld.rangeType = o.type;
+        ld.fleetType = o.type;
+    }
+
+    private static void inherit(Ld ld, Mis m) {
+        Ld f = m.founder;
+        if (f == null || f == ld) {
+            ld.fleetType = m.type;
+            return;
+        }
+        ld.fleetWait = f.fleetWait;
+        ld.fleetFrom = f.fleetFrom;
+        ld.capWait = f.capWait;
+        ld.capNode = f.capNode;
+        ld.capFrom = f.capFrom;
+        ld.capTo = f.capTo;
+        ld.rangeWait = f.rangeWait;
+        ld.rangeType = f.rangeType;
+        ld.fleetType = f.fleetType;
+    }
+
+    /**
+     * Plans the voyages of one lift mode by value rather than line by line, for fleets whose
+     * missions each carry many lines (ships): while some voyage adds value, it commits the voyage
+     * (lift type, channel, route, hull and sailing hour) that delivers the most ston-days of value
+     * per hour of hull time, and loads it with the channel's lines ready by then, most urgent
+     * first. A voyage serves one POE and one POD (rule 5), so choosing which channel each hull
+     * serves matters more than the order of lines.
+     */
+    void planVoyages(LiftMode mode) {
+        while (true) {
+            double bestRate = 0;
+            int bType = -1;
+            int bTail = -1;
+            int bKey = -1;
+            RouteTpl bRoute = null;
+            double bT = 0;
+            for (int k = 0; k < keyOrder.length; k++) {
+                int[] ks = keyOrder[k];
+                if (ks.length == 0 || md.lines[ks[0]].mode().liftMode() != mode) {
+                    continue;
+                }
+                double earliest = Double.POSITIVE_INFINITY;
+                for (int lj : ks) {
+                    if (w.hasRemainder(lj)) {
+                        earliest = Math.min(earliest, md.avail[lj]);
+                    }
+                }
+                if (earliest == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                for (int type = 0; type < md.types.length; type++) {
+                    if (md.types[type].mode() != mode) {
+                        continue;
+                    }
+                    for (RouteTpl r : md.routes[type][k]) {
+                        int tail = -1;
+                        double lb = Double.POSITIVE_INFINITY;
+                        double bestFly = Double.POSITIVE_INFINITY;
+                        for (int tl : w.byFree.get(type)) {
+                            double fly = w.flyHours(type, w.loc[type][tl], r.poe);
+                            double v = Math.max(earliest, w.free[type][tl] + fly);
+                            if (v < lb - 1e-9 || (v <= lb + 1e-9 && fly < bestFly)) {
+                                lb = v;
+                                tail = tl;
+                                bestFly = fly;
+                            }
+                        }
+                        if (tail < 0 || lb + r.offDep >= md.horizonHour) {
+                            continue;
+                        }
+                        double free = w.free[type][tail];
+                        TreeSet<Double> times = new TreeSet<>();
+                        times.add(lb);
+                        for (int lj : ks) {
+                            if (w.hasRemainder(lj) && md.carriesAny(type, lj)) {
+                                double a = Math.max(md.avail[lj], md.eadHour[lj] - r.offArr);
+                                if (a > lb && a + r.offDep < md.horizonHour) {
+                                    times.add(a);
+                                }
+                            }
+                        }
+                        for (double c : sample(times)) {
+                            double t = w.fit(r, c, info2);
+                            if (t == Double.POSITIVE_INFINITY || t + r.offDep >= md.horizonHour) {
+                                continue;
+                            }
+                            double rate =
+                                    value(type, r, k, -1, t) / Math.max(1.0, t + r.offDep - free);
+                            if (rate > bestRate * (1 + 1e-9)) {
+                                bestRate = rate;
+                                bType = type;
+                                bTail = tail;
+                                bKey = k;
+                                bRoute = r;
+                                bT = t;
+                            }
+                        }
+                    }
+                }
+            }
+            if (bType < 0) {
+                return;
+            }
+            double t = w.fit(bRoute, bT, info);
+            Mis m = w.addMission(bType, bTail, bRoute, bKey, t);
+            if (journal != null) {
+                journal.created.add(m);
+            }
+            companions(m);
+            if (m.loads.isEmpty()) {
+                throw new IllegalStateException("a voyage of value carried nothing");
+            }
+            m.founder = m.loads.get(0);
+        }
+    }
+
+    private static final int CONSOLIDATION_TIMES = 12;
+    private final FitInfo info2 = new FitInfo();
+
+    /**
+     * A mission that would leave mostly empty may wait at its POE for more lines of its channel to
+     * become ready: among the hours when they do (within a day for aircraft, ten days for ships),
+     * it takes the one that delivers the most ston-days of value (each ston-equivalent worth the
+     * days it arrives before the horizon, less its late days) per hour the tail is committed.
+     * Waiting is a choice, so the tail is kept and only the ONLOAD hour moves.
+     */
+    private void consolidate(Option o, int li) {
+        LiftType lt = md.types[o.type];
+        if (w.fractionOf(o.type, o.ld) >= 0.5) {
+            return;
+        }
+        RouteTpl r = o.r;
+        int k = md.key[li];
+        double limit = o.t + (lt.mode() == LiftMode.AIR ? 24.0 : 240.0);
+        TreeSet<Double> times = new TreeSet<>();
+        for (int lj : keyOrder[k]) {
+            if (lj == li || !w.hasRemainder(lj) || !md.carriesAny(o.type, lj)) {
+                continue;
+            }
+            double a = Math.max(md.avail[lj], md.eadHour[lj] - r.offArr);
+            if (a > o.t && a <= limit && a + r.offDep + md.onward[lj] < md.horizonHour) {
+                times.add(a);
+            }
+        }
+        if (times.isEmpty()) {
+            return;
+        }
+        double[] cand = sample(times);
+        double free = w.free[o.type][o.tail];
+        double bestT = o.t;
+        double bestRate = value(o.type, r, k, li, o.t) / Math.max(1e-6, o.t + r.offDep - free);
+        for (double c : cand) {
+            double t = w.fit(r, c, info2);
+            if (t == Double.POSITIVE_INFINITY
+                    || t + r.offDep + md.onward[li] >= md.horizonHour - 1e-6) {
+                continue;
+            }
+            double rate = value(o.type, r, k, li, t) / Math.max(1e-6, t + r.offDep - free);
+            if (rate > bestRate * (1 + 1e-9)) {
+                bestRate = rate;
+                bestT = t;
+            }
+        }
+        if (bestT > o.t) {
+            o.t = bestT;
+            o.closure = bestT + r.offDep + md.onward[li];
+        }
+    }
+
+    private static double[] sample(TreeSet<Double> times) {
+        Double[] all = times.toArray(new Double[0]);
+        int n = Math.min(all.length, CONSOLIDATION_TIMES);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = all[(int) ((long) i * (all.length - 1) / Math.max(1, n - 1))];
+        }
+        return out;
+    }
+
+    /** Ston-days of value a mission leaving at {@code t} would carry, founder first. */
+    private double value(int type, RouteTpl r, int k, int li, double t) {
+        double pax = 0;
+        double stons = 0;
+        double sqft = 0;
+        double v = 0;
+        double end = t + r.offDep;
+        for (int step = li < 0 ? 0 : -1; step < keyOrder[k].length; step++) {
+            int lj = step < 0 ? li : keyOrder[k][step];
+            if (step >= 0 && lj == li) {
+                continue;
+            }
+            if (!w.hasRemainder(lj)
+                    || md.avail[lj] > t + Work.EPS
+                    || md.eadHour[lj] > t + r.offArr + Work.EPS
+                    || end + md.onward[lj] >= md.horizonHour - 1e-6
+                    || !md.carriesAny(type, lj)) {
+                continue;
+            }
+            Ld d = w.fill(type, lj, pax, stons, sqft);
+            if (d == null) {
+                continue;
+            }
+            pax += d.pax;
+            double st = d.stons();
+            stons += st;
+            for (int c = 0; c < Model.CLASSES; c++) {
+                sqft += d.st[c] * md.sqftPerSton[lj][c];
+            }
+            int rdd = md.lines[lj].rdd();
+            int day = (int) Math.floor((end + md.onward[lj]) / 24.0);
+            double wt = st + d.pax * md.paxWeight;
+            v += wt * (md.horizonDays - rdd - Math.max(0, day - rdd));
+            if (w.fractionOf(type, pax, stons, sqft) >= 1 - 1e-4) {
+                break;
+            }
+        }
+        return v;
+    }
+
+    /** Fills the room left on a new mission with other lines of its channel ready by then. */
+    private void companions(Mis m) {
+        double closureBase = m.end();
+        for (int li : keyOrder[m.key]) {
+            if (w.fraction(m) >= 1 - 1e-4) {
+                return;
+            }
+            if (!w.hasRemainder(li)
+                    || md.avail[li] > m.t + Work.EPS
+                    || md.eadHour[li] > m.t + m.r.offArr + Work.EPS
+                    || closureBase + md.onward[li] >= md.horizonHour - 1e-6
+                    || !md.carriesAny(m.type, li)) {
+                continue;
+            }
+            Ld ld = w.fill(m.type, li, m.pax, m.stons, m.sqft);
+            if (ld == null) {
+                continue;
+            }
+            // it rides the first mission of its channel with room from when it is ready
+            double t0 = Math.max(md.avail[li], md.eadHour[li] - m.r.offArr);
+            ld.fleetType = m.type;
+            ld.fleetFrom = t0;
+            ld.fleetWait = Math.max(0, m.t - t0);
+            w.addLoad(m, ld);
+        }
+    }
+}

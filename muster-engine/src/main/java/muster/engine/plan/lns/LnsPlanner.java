@@ -1,0 +1,279 @@
+package muster.engine.plan.lns;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import muster.engine.plan.PlanOptions;
+import muster.engine.plan.Planner;
+import muster.engine.plan.Progress;
+import muster.engine.plan.lns.Work.Ld;
+import muster.engine.plan.lns.Work.Mis;
+import muster.model.LiftMode;
+import muster.model.Plan;
+import muster.model.Scenario;
+
+/**
+ * The default movement planner. It builds a plan by earliest-due-date list scheduling over capacity
+ * timelines (lines by RDD, then priority, then readiness; each split into loads placed where they
+ * arrive least late and earliest, see {@link Inserter}), then improves it by large neighbourhood
+ * search: each step picks a late line, tears out every mission of a few tails from a time before
+ * that line's loads onward, puts the torn-out loads back in a changed order with the late line
+ * first, and keeps the result only if the objective (unmet ston-equivalents, then lateStonDays,
+ * then closureDay, then fewer missions) improves. The number of steps is {@link
+ * PlanOptions#searchIterations()}; random choices come from one {@link SplittableRandom} seeded
+ * with {@link PlanOptions#seed()}, so a scenario and seed give one plan.
+ */
+public final class LnsPlanner implements Planner {
+    public static final String NAME = "lns";
+    public static final String VERSION = "1.0";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Plan plan(Scenario scenario, PlanOptions options, Progress progress) {
+        Progress p = progress == null ? Progress.NONE : progress;
+        Model md = new Model(scenario);
+        Work w = new Work(md);
+        int[] order = baseOrder(md);
+        int[] rank = new int[md.lines.length];
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i;
+        }
+        int[][] keyOrder = new int[md.keyLines.size()][];
+        for (int k = 0; k < keyOrder.length; k++) {
+            keyOrder[k] =
+                    Arrays.stream(md.keyLines.get(k))
+                            .boxed()
+                            .sorted(Comparator.comparingInt(i -> rank[i]))
+                            .mapToInt(Integer::intValue)
+                            .toArray();
+        }
+        Inserter ins = new Inserter(md, w, keyOrder);
+        boolean search = options.searchIterations() > 0;
+        double share = search ? 0.4 : 1.0;
+        ins.planVoyages(LiftMode.SEA);
+        for (int i = 0; i < order.length; i++) {
+            ins.place(order[i]);
+            if ((i & 255) == 0) {
+                p.update(share * i / Math.max(1, order.length), "construct");
+            }
+        }
+        if (search) {
+            improve(md, w, ins, rank, options, p, share);
+        }
+        p.update(1.0, "assemble");
+        return PlanAssembler.assemble(md, w, NAME, VERSION, options.seed());
+    }
+
+    /** Lines that need lift in the order they are first placed: RDD, priority, readiness. */
+    static int[] baseOrder(Model md) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < md.lines.length; i++) {
+            if (md.key[i] >= 0) {
+                idx.add(i);
+            }
+        }
+        idx.sort(
+                Comparator.<Integer>comparingInt(i -> md.lines[i].rdd())
+                        .thenComparingInt(i -> md.lines[i].priority())
+                        .thenComparingDouble(i -> md.avail[i])
+                        .thenComparingInt(i -> i));
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    // ------------------------------------------------------------------ search
+
+    private static final class Score {
+        final double unmet;
+        final double lateSD;
+        final int closureDay;
+        final int missions;
+
+        Score(Work w) {
+            unmet = w.unmetW;
+            lateSD = w.lateSD;
+            closureDay = w.closureDay();
+            missions = w.liveMissions;
+        }
+
+        boolean better(Score o) {
+            if (Math.abs(unmet - o.unmet) > 1e-6) {
+                return unmet < o.unmet;
+            }
+            if (Math.abs(lateSD - o.lateSD) > 1e-6) {
+                return lateSD < o.lateSD;
+            }
+            if (closureDay != o.closureDay) {
+                return closureDay < o.closureDay;
+            }
+            return missions < o.missions;
+        }
+    }
+
+    private static void improve(
+            Model md,
+            Work w,
+            Inserter ins,
+            int[] rank,
+            PlanOptions options,
+            Progress p,
+            double start) {
+        SplittableRandom rnd = new SplittableRandom(options.seed());
+        Score best = new Score(w);
+        int iters = options.searchIterations();
+        int n = md.lines.length;
+        List<Integer> lifted = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (md.key[i] >= 0) {
+                lifted.add(i);
+            }
+        }
+        if (lifted.isEmpty()) {
+            return;
+        }
+        for (int it = 0; it < iters; it++) {
+            if (p.cancelled()) {
+                return;
+            }
+            if ((it & 15) == 0) {
+                p.update(start + (1 - start) * it / iters, "improve");
+            }
+            int target = pickTarget(md, w, lifted, rnd);
+            step(md, w, ins, rank, rnd, target, best);
+            Score s = new Score(w);
+            if (s.better(best)) {
+                best = s;
+            }
+        }
+    }
+
+    /** A late line if a few random draws find one, else the line that closes last among them. */
+    private static int pickTarget(Model md, Work w, List<Integer> lifted, SplittableRandom rnd) {
+        int fallback = -1;
+        double latest = -1;
+        for (int tries = 0; tries < 40; tries++) {
+            int li = lifted.get(rnd.nextInt(lifted.size()));
+            if (w.hasRemainder(li)) {
+                return li;
+            }
+            double c = 0;
+            for (Ld ld : w.lineLoads.get(li)) {
+                c = Math.max(c, ld.closure);
+            }
+            if ((int) Math.floor(c / 24.0) > md.lines[li].rdd()) {
+                return li;
+            }
+            if (c > latest) {
+                latest = c;
+                fallback = li;
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * One destroy-and-repair step around {@code target}; undoes itself unless the result beats
+     * {@code best}.
+     */
+    private static void step(
+            Model md,
+            Work w,
+            Inserter ins,
+            int[] rank,
+            SplittableRandom rnd,
+            int target,
+            Score best) {
+        // the cut: a little before the target's earliest load (or its readiness if none)
+        double cut = md.avail[target];
+        Set<Long> tails = new LinkedHashSet<>();
+        for (Ld ld : w.lineLoads.get(target)) {
+            cut = Math.min(cut, ld.m.startTime);
+            tails.add(((long) ld.m.type << 32) | ld.m.tail);
+        }
+        cut -= rnd.nextDouble() * 48.0;
+        for (int type = 0; type < md.types.length; type++) {
+            if (!md.carriesAny(type, target)) {
+                continue;
+            }
+            int count = md.types[type].count();
+            int extra = Math.min(count, 1 + rnd.nextInt(Math.min(count, 6)));
+            for (int e = 0; e < extra; e++) {
+                tails.add(((long) type << 32) | rnd.nextInt(count));
+            }
+        }
+
+        // destroy: every mission of the chosen tails that starts at or after the cut
+        List<Mis> removed = new ArrayList<>();
+        List<List<Ld>> removedLoads = new ArrayList<>();
+        Set<Integer> affected = new LinkedHashSet<>();
+        affected.add(target);
+        for (long key : tails) {
+            int type = (int) (key >>> 32);
+            int tail = (int) key;
+            List<Mis> chain = w.chains.get(type).get(tail);
+            int from = chain.size();
+            while (from > 0 && chain.get(from - 1).startTime >= cut) {
+                from--;
+            }
+            for (int i = chain.size() - 1; i >= from; i--) {
+                Mis m = chain.get(i);
+                List<Ld> loads = new ArrayList<>(m.loads);
+                for (int j = loads.size() - 1; j >= 0; j--) {
+                    w.removeLoad(loads.get(j));
+                    affected.add(loads.get(j).line);
+                }
+                w.removeLastMission(m);
+                removed.add(m);
+                removedLoads.add(loads);
+            }
+        }
+
+        // repair: the target first, the rest by a shaken base order
+        List<Integer> again = new ArrayList<>(affected);
+        again.remove(Integer.valueOf(target));
+        int shake = 1 + rnd.nextInt(4);
+        double[] noise = new double[md.lines.length];
+        for (int li : again) {
+            noise[li] = md.lines[li].rdd() + rnd.nextInt(2 * shake + 1) - shake;
+        }
+        again.sort(
+                Comparator.<Integer>comparingDouble(li -> noise[li])
+                        .thenComparingInt(li -> rank[li]));
+        if (rnd.nextInt(4) != 0) {
+            again.add(0, target);
+        } else {
+            again.add(target);
+        }
+        ins.journal = new Inserter.Journal(w.seq);
+        for (int li : again) {
+            ins.place(li);
+        }
+        Inserter.Journal j = ins.journal;
+        ins.journal = null;
+        if (new Score(w).better(best)) {
+            return;
+        }
+
+        // undo
+        for (int i = j.addedToOld.size() - 1; i >= 0; i--) {
+            w.removeLoad(j.addedToOld.get(i));
+        }
+        for (int i = j.created.size() - 1; i >= 0; i--) {
+            Mis m = j.created.get(i);
+            for (Ld ld : new ArrayList<>(m.loads)) {
+                w.removeLoad(ld);
+            }
+            w.removeLastMission(m);
+        }
+        for (int i = removed.size() - 1; i >= 0; i--) {
+            w.restoreMission(removed.get(i), removedLoads.get(i));
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package muster.engine.plan.lns;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import muster.model.Activity;
+import muster.model.CargoClass;
+import muster.model.CargoEntry;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+import muster.model.LineMode;
+import muster.model.Network;
+import muster.model.Node;
+import muster.model.NodeKind;
+import muster.model.RequirementLine;
+import muster.model.Route;
+import muster.model.Scenario;
+
+/**
+ * The scenario turned into arrays the planner can search quickly: node and lift indices, each
+ * line's hour of availability at its POE (rule 1), its onward hours (rule 9), the channel routes
+ * each lift type may fly loaded for each POE-POD pair (rule 3, range included) as rigid stop
+ * templates, and empty-leg times between every two nodes.
+ */
+final class Model {
+    /** Cargo classes in the order loads are filled: what few types carry first, people last. */
+    static final int[] FILL_ORDER = {
+        CargoClass.OUTSIZE.ordinal(),
+        CargoClass.OVERSIZE.ordinal(),
+        CargoClass.NAT.ordinal(),
+        CargoClass.BULK.ordinal()
+    };
+
+    static final int CLASSES = 4; // BULK, OVERSIZE, OUTSIZE, NAT by ordinal; PAX kept apart
+
+    final Scenario scenario;
+    final Network net;
+    final int horizonDays;
+    final double horizonHour;
+    final double paxWeight;
+
+    final Node[] nodes;
+    final Map<String, Integer> nodeIndex = new HashMap<>();
+    final int[] nodeCapacity;
+
+    /** The shortest positive ground time any lift type could spend at each node, hours. */
+    final double[] minStay;
+
+    final double[] handling;
+
+    final LiftType[] types;
+
+    /** Empty-leg nautical miles between nodes, by lift mode ordinal. */
+    final double[][][] emptyNm;
+
+    final RequirementLine[] lines;
+    final double[] avail;
+    final double[] eadHour;
+    final double[] onward;
+    final double[] landClosure;
+    final int[] key;
+    final double[][] stons;
+    final double[][] sqftPerSton;
+    final double[] weight;
+
+    /** Channel keys (mode, POE, POD) in first-seen order, with the lines of each. */
+    final List<int[]> keyLines = new ArrayList<>();
+
+    /** Loaded-route templates by type and key, fastest first; empty when the type cannot fly it. */
+    final RouteTpl[][][] routes;
+
+    /** Per type and key: the fastest template offload departure ignoring range, or NaN. */
+    final double[][] fastestIgnoringRange;
+
+    /** Per line: earliest closure with unlimited lift and room, or +inf. */
+    final double[] idealClosure;
+
+    Model(Scenario s) {
+        this.scenario = s;
+        this.net = new Network(s);
+        this.horizonDays = s.planning().horizonDays();
+        this.horizonHour = 24.0 * horizonDays;
+        this.paxWeight = s.planning().paxWeightStons();
+        nodes = s.nodes().toArray(new Node[0]);
+        nodeCapacity = new int[nodes.length];
+        handling = new double[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            nodeIndex.put(nodes[i].id(), i);
+            nodeCapacity[i] =
+                    nodes[i].kind() == NodeKind.AIRFIELD
+                            ? nodes[i].mog()
+                            : nodes[i].kind() == NodeKind.SEAPORT ? nodes[i].berths() : 0;
+            handling[i] = nodes[i].handlingHours();
+        }
+        types = s.lift().toArray(new LiftType[0]);
+        minStay = new double[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            double m = Double.POSITIVE_INFINITY;
+            for (LiftType t : types) {
+                NodeKind k = t.mode() == LiftMode.AIR ? NodeKind.AIRFIELD : NodeKind.SEAPORT;
+                if (nodes[i].kind() != k) {
+                    continue;
+                }
+                for (double g :
+                        new double[] {
+                            t.groundHours().onload(),
+                            t.groundHours().offload(),
+                            t.groundHours().enroute()
+                        }) {
+                    if (g > 0) {
+                        m = Math.min(m, g);
+                    }
+                }
+            }
+            minStay[i] = m == Double.POSITIVE_INFINITY ? 0 : m;
+        }
+        emptyNm = new double[LiftMode.values().length][][];
+        for (LiftMode m : LiftMode.values()) {
+            double[][] d = new double[nodes.length][nodes.length];
+            NodeKind kind = m == LiftMode.AIR ? NodeKind.AIRFIELD : NodeKind.SEAPORT;
+            for (int a = 0; a < nodes.length; a++) {
+                for (int b = 0; b < nodes.length; b++) {
+                    boolean ok =
+                            a == b
+                                    || (nodes[a].kind() == kind && nodes[b].kind() == kind)
+                                    || isBase(m, a)
+                                    || isBase(m, b);
+                    d[a][b] =
+                            ok
+                                    ? net.emptyLegNm(m, nodes[a].id(), nodes[b].id())
+                                    : Double.POSITIVE_INFINITY;
+                }
+            }
+            emptyNm[m.ordinal()] = d;
+        }
+
+        lines = s.requirements().toArray(new RequirementLine[0]);
+        int n = lines.length;
+        avail = new double[n];
+        eadHour = new double[n];
+        onward = new double[n];
+        landClosure = new double[n];
+        key = new int[n];
+        stons = new double[n][CLASSES];
+        sqftPerSton = new double[n][CLASSES];
+        weight = new double[n];
+        Map<String, Integer> keys = new HashMap<>();
+        List<List<Integer>> byKey = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RequirementLine l = lines[i];
+            for (CargoEntry e : l.cargo()) {
+                int c = e.cargoClass().ordinal();
+                if (c < CLASSES) {
+                    stons[i][c] += e.stons();
+                    sqftPerSton[i][c] = e.sqftPerSton();
+                }
+            }
+            weight[i] = l.weight(paxWeight);
+            eadHour[i] = 24.0 * l.ead();
+            if (l.mode() == LineMode.LAND) {
+                key[i] = -1;
+                landClosure[i] = 24.0 * l.rld() + land(l.origin(), l.destination());
+                continue;
+            }
+            avail[i] =
+                    Math.max(24.0 * l.ald(), 24.0 * l.rld() + land(l.origin(), l.poe()))
+                            + handling[nodeIndex.get(l.poe())];
+            onward[i] = handling[nodeIndex.get(l.pod())] + land(l.pod(), l.destination());
+            String k = l.mode() + "\u0000" + l.poe() + "\u0000" + l.pod();
+            Integer ki = keys.get(k);
+            if (ki == null) {
+                ki = byKey.size();
+                keys.put(k, ki);
+                byKey.add(new ArrayList<>());
+            }
+            key[i] = ki;
+            byKey.get(ki).add(i);
+        }
+        for (List<Integer> li : byKey) {
+            keyLines.add(li.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        int nk = byKey.size();
+        routes = new RouteTpl[types.length][nk][];
+        fastestIgnoringRange = new double[types.length][nk];
+        for (int t = 0; t < types.length; t++) {
+            LiftType lt = types[t];
+            for (int k = 0; k < nk; k++) {
+                RequirementLine l = lines[keyLines.get(k)[0]];
+                fastestIgnoringRange[t][k] = Double.NaN;
+                if (l.mode().liftMode() != lt.mode()) {
+                    routes[t][k] = new RouteTpl[0];
+                    continue;
+                }
+                List<RouteTpl> ok = new ArrayList<>();
+                for (Route r : net.channels(lt.mode(), l.poe(), l.pod())) {
+                    RouteTpl tpl = template(lt, r);
+                    if (tpl == null) {
+                        continue;
+                    }
+                    if (Double.isNaN(fastestIgnoringRange[t][k])
+                            || tpl.offDep < fastestIgnoringRange[t][k]) {
+                        fastestIgnoringRange[t][k] = tpl.offDep;
+                    }
+                    if (net.longestLegNm(r) <= lt.rangeNm() + 1e-9) {
+                        ok.add(tpl);
+                    }
+                }
+                ok.sort((a, b) -> Double.compare(a.offDep, b.offDep));
+                routes[t][k] = ok.toArray(new RouteTpl[0]);
+            }
+        }
+
+        idealClosure = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (key[i] < 0) {
+                idealClosure[i] = landClosure[i];
+                continue;
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < types.length; t++) {
+                if (!carriesAny(t, i)) {
+                    continue;
+                }
+                for (RouteTpl r : routes[t][key[i]]) {
+                    double onAt = Math.max(avail[i], eadHour[i] - r.offArr);
+                    best = Math.min(best, onAt + r.offDep + onward[i]);
+                }
+            }
+            idealClosure[i] = best;
+        }
+    }
+
+    private boolean isBase(LiftMode m, int node) {
+        for (LiftType t : types) {
+            if (t.mode() == m && t.baseNode().equals(nodes[node].id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double land(String from, String to) {
+        return net.landHours(from, to).orElse(0.0);
+    }
+
+    int node(String id) {
+        return nodeIndex.get(id);
+    }
+
+    /** Whether the type can take at least one of the line's classes. */
+    boolean carriesAny(int type, int line) {
+        LiftType t = types[type];
+        if (t.mode() != lines[line].mode().liftMode()) {
+            return false;
+        }
+        if (lines[line].pax() > 0 && canPax(t)) {
+            return true;
+        }
+        for (int c = 0; c < CLASSES; c++) {
+            if (stons[line][c] > 0 && canCargo(t, c, sqftPerSton[line][c])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean canPax(LiftType t) {
+        return t.carries(CargoClass.PAX) && t.paxCapacity() > 0;
+    }
+
+    static boolean canCargo(LiftType t, int c, double sqftPerSton) {
+        CargoClass cc = CargoClass.values()[c];
+        if (!t.carries(cc) || t.stonsCapacity() <= 0) {
+            return false;
+        }
+        if (t.mode() == LiftMode.AIR && cc == CargoClass.NAT) {
+            return false;
+        }
+        return !t.usesDeckArea() || t.sqftCapacity() > 0 || sqftPerSton <= 0;
+    }
+
+    /**
+     * The rigid stop pattern of a loaded mission of this type along the route, timed from the
+     * ONLOAD arrival; null when a stop that needs ground time is at a node with no room at all.
+     */
+    private RouteTpl template(LiftType lt, Route r) {
+        List<String> pts = r.points();
+        int m = pts.size();
+        RouteTpl tpl = new RouteTpl();
+        tpl.route = r;
+        tpl.node = new int[m];
+        tpl.act = new Activity[m];
+        tpl.arrOff = new double[m];
+        tpl.depOff = new double[m];
+        List<Integer> cap = new ArrayList<>();
+        double clock = 0;
+        for (int i = 0; i < m; i++) {
+            Integer ni = nodeIndex.get(pts.get(i));
+            if (ni == null) {
+                return null;
+            }
+            tpl.node[i] = ni;
+            tpl.act[i] =
+                    i == 0 ? Activity.ONLOAD : i == m - 1 ? Activity.OFFLOAD : Activity.ENROUTE;
+            if (i > 0) {
+                clock += net.legNm(r, i - 1) / lt.speedKnots();
+            }
+            tpl.arrOff[i] = clock;
+            double g = lt.groundHours().of(tpl.act[i]);
+            clock += g;
+            tpl.depOff[i] = clock;
+            if (g > 0) {
+                if (nodeCapacity[ni] <= 0) {
+                    return null;
+                }
+                cap.add(i);
+            }
+        }
+        tpl.capStops = cap.stream().mapToInt(Integer::intValue).toArray();
+        tpl.offArr = tpl.arrOff[m - 1];
+        tpl.offDep = tpl.depOff[m - 1];
+        tpl.poe = tpl.node[0];
+        tpl.pod = tpl.node[m - 1];
+        tpl.vias = m - 2;
+        return tpl;
+    }
+
+    /** A loaded route's stops as offsets from the ONLOAD arrival, hours. */
+    static final class RouteTpl {
+        Route route;
+        int[] node;
+        Activity[] act;
+        double[] arrOff;
+        double[] depOff;
+        int[] capStops;
+        double offArr;
+        double offDep;
+        int poe;
+        int pod;
+        int vias;
+
+        @Override
+        public String toString() {
+            return route.from() + "->" + route.to() + " via " + Arrays.toString(node);
+        }
+    }
+}

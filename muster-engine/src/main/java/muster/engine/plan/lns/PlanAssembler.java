@@ -1,0 +1,418 @@
+package muster.engine.plan.lns;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import muster.engine.plan.lns.Work.Ld;
+import muster.engine.plan.lns.Work.Mis;
+import muster.model.Activity;
+import muster.model.CargoClass;
+import muster.model.Constraint;
+import muster.model.LineMode;
+import muster.model.LineResult;
+import muster.model.Load;
+import muster.model.LoadCargo;
+import muster.model.Measures;
+import muster.model.Mission;
+import muster.model.NodeKind;
+import muster.model.Plan;
+import muster.model.PlannerInfo;
+import muster.model.RequirementLine;
+import muster.model.Stop;
+import muster.model.Unmet;
+
+/**
+ * Turns the working plan into a {@link Plan}: missions with their stops and loads, the result of
+ * each line, the measures of the movement model, and the explanations. A late load's late ston-days
+ * are charged first to the line's ready date (the days it would be late even with unlimited lift
+ * and room), the rest to the longest wait recorded when the load was placed: for a free tail of its
+ * lift type (FLEET), for ground room at a named node (MOG or BERTHS), or for the longer route its
+ * type's range forced (RANGE). Unmet load is charged to the horizon.
+ */
+final class PlanAssembler {
+    private PlanAssembler() {}
+
+    static Plan assemble(Model md, Work w, String name, String version, long seed) {
+        List<Mis> all = new ArrayList<>();
+        for (List<List<Mis>> byTail : w.chains) {
+            for (List<Mis> chain : byTail) {
+                all.addAll(chain);
+            }
+        }
+        all.sort(
+                Comparator.<Mis>comparingDouble(m -> m.startTime)
+                        .thenComparingInt(m -> m.type)
+                        .thenComparingInt(m -> m.tail));
+        List<Mission> missions = new ArrayList<>(all.size());
+        int id = 1;
+        for (Mis m : all) {
+            missions.add(mission(md, m, "M" + id++));
+        }
+
+        Blame blame = new Blame(md);
+        List<LineResult> results = new ArrayList<>(md.lines.length);
+        List<Unmet> unmet = new ArrayList<>();
+        double lateSD = 0;
+        int closureDay = -1;
+        int lateUlns = 0;
+        int onTime = 0;
+        for (int li = 0; li < md.lines.length; li++) {
+            RequirementLine l = md.lines[li];
+            int rdd = l.rdd();
+            Double podArrival = null;
+            Double closure = null;
+            List<Unmet> lineUnmet = new ArrayList<>();
+            LineBlame lb = new LineBlame();
+            if (l.mode() == LineMode.LAND) {
+                double c = md.landClosure[li];
+                if (c < md.horizonHour) {
+                    closure = c;
+                    int day = (int) Math.floor(c / 24.0);
+                    lateSD += md.weight[li] * Math.max(0, day - rdd);
+                    if (day > rdd) {
+                        lb.charge(
+                                "READY_DATE",
+                                l.uln(),
+                                day,
+                                day,
+                                md.weight[li] * (day - rdd),
+                                String.format(
+                                        Locale.ROOT,
+                                        "ready date: leaves %s on day %d and the road or rail move"
+                                                + " takes %.1f h, so it closes day %d after RDD %d",
+                                        l.origin(),
+                                        l.rld(),
+                                        c - 24.0 * l.rld(),
+                                        day,
+                                        rdd));
+                    }
+                } else {
+                    addUnmet(lineUnmet, l.uln(), l.pax(), md.stons[li]);
+                }
+            } else {
+                for (Ld ld : w.lineLoads.get(li)) {
+                    double end = ld.m.end();
+                    podArrival = podArrival == null ? end : Math.max(podArrival, end);
+                    closure = closure == null ? ld.closure : Math.max(closure, ld.closure);
+                    int day = (int) Math.floor(ld.closure / 24.0);
+                    double wt = ld.stons() + ld.pax * md.paxWeight;
+                    int late = Math.max(0, day - rdd);
+                    lateSD += wt * late;
+                    if (late > 0) {
+                        blame.charge(lb, li, ld, wt, late, day);
+                    }
+                }
+                double[] rem = w.remSt[li];
+                addUnmet(lineUnmet, l.uln(), w.remPax[li], rem);
+            }
+            double unmetW = 0;
+            for (Unmet u : lineUnmet) {
+                unmetW += u.cargoClass() == CargoClass.PAX ? u.amount() * md.paxWeight : u.amount();
+            }
+            if (!lineUnmet.isEmpty()) {
+                int late = md.horizonDays - rdd;
+                lateSD += unmetW * late;
+                lb.charge(
+                        "HORIZON",
+                        "day " + (md.horizonDays - 1),
+                        md.horizonDays - 1,
+                        md.horizonDays - 1,
+                        unmetW * late,
+                        "horizon: "
+                                + describe(lineUnmet)
+                                + " could not reach "
+                                + l.destination()
+                                + " by the end of day "
+                                + (md.horizonDays - 1)
+                                + unmetWhy(md, w, li));
+                unmet.addAll(lineUnmet);
+            }
+            int cDay = closure == null ? -1 : (int) Math.floor(closure / 24.0);
+            if (closure != null) {
+                closureDay = Math.max(closureDay, cDay);
+            }
+            int lateDays =
+                    lineUnmet.isEmpty()
+                            ? Math.max(0, cDay - rdd)
+                            : Math.max(Math.max(0, cDay - rdd), md.horizonDays - rdd);
+            String reason = null;
+            if (lateDays > 0) {
+                lateUlns++;
+                reason = lb.reason();
+                if (reason == null) {
+                    reason = "late by " + lateDays + " days";
+                }
+                blame.fold(lb);
+            } else {
+                onTime++;
+            }
+            results.add(new LineResult(l.uln(), podArrival, closure, cDay, lateDays, reason));
+        }
+        Measures measures = new Measures(closureDay, lateSD, lateUlns, onTime, unmet);
+        return new Plan(
+                md.scenario.name(),
+                new PlannerInfo(name, version, 0.0, seed),
+                measures,
+                null,
+                missions,
+                results,
+                blame.ranking());
+    }
+
+    private static String unmetWhy(Model md, Work w, int li) {
+        if (md.idealClosure[li] >= md.horizonHour) {
+            return " even with unlimited lift (ready too late)";
+        }
+        return " (lift and ground room were taken until then)";
+    }
+
+    private static void addUnmet(List<Unmet> out, String uln, int pax, double[] stons) {
+        if (pax > 0) {
+            out.add(new Unmet(uln, CargoClass.PAX, pax));
+        }
+        for (int c = 0; c < Model.CLASSES; c++) {
+            if (stons[c] > 1e-9) {
+                out.add(new Unmet(uln, CargoClass.values()[c], stons[c]));
+            }
+        }
+    }
+
+    private static String describe(List<Unmet> u) {
+        List<String> parts = new ArrayList<>();
+        for (Unmet x : u) {
+            parts.add(
+                    x.cargoClass() == CargoClass.PAX
+                            ? String.format(Locale.ROOT, "%.0f pax", x.amount())
+                            : String.format(
+                                    Locale.ROOT, "%.3f stons %s", x.amount(), x.cargoClass()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Mission mission(Model md, Mis m, String id) {
+        List<Stop> stops = new ArrayList<>(m.r.node.length + 1);
+        stops.add(new Stop(md.nodes[m.startNode].id(), Activity.START, m.startTime, m.startTime));
+        for (int i = 0; i < m.r.node.length; i++) {
+            stops.add(
+                    new Stop(
+                            md.nodes[m.r.node[i]].id(),
+                            m.r.act[i],
+                            m.t + m.r.arrOff[i],
+                            m.t + m.r.depOff[i]));
+        }
+        List<Load> loads = new ArrayList<>(m.loads.size());
+        for (Ld ld : m.loads) {
+            List<LoadCargo> cargo = new ArrayList<>();
+            for (int c = 0; c < Model.CLASSES; c++) {
+                if (ld.st[c] > 0) {
+                    cargo.add(new LoadCargo(CargoClass.values()[c], ld.st[c]));
+                }
+            }
+            loads.add(new Load(md.lines[ld.line].uln(), ld.pax, cargo, 1, stops.size() - 1));
+        }
+        return new Mission(id, md.types[m.type].id(), m.tail, stops, loads);
+    }
+
+    /** What made one line late, cause by cause. */
+    private static final class LineBlame {
+        final Map<String, double[]> cost = new LinkedHashMap<>();
+        final Map<String, TreeSet<Integer>> days = new LinkedHashMap<>();
+        final Map<String, String> text = new LinkedHashMap<>();
+        final Map<String, String[]> kindSubject = new LinkedHashMap<>();
+
+        void charge(String kind, String subject, int dayFrom, int dayTo, double sd, String why) {
+            String k = kind + "\u0000" + subject;
+            cost.computeIfAbsent(k, x -> new double[1])[0] += sd;
+            TreeSet<Integer> d = days.computeIfAbsent(k, x -> new TreeSet<>());
+            for (int i = Math.max(0, dayFrom); i <= dayTo && i - dayFrom < 400; i++) {
+                d.add(i);
+            }
+            text.putIfAbsent(k, why);
+            kindSubject.putIfAbsent(k, new String[] {kind, subject});
+        }
+
+        String reason() {
+            String top = null;
+            for (Map.Entry<String, double[]> e : cost.entrySet()) {
+                if (top == null || e.getValue()[0] > cost.get(top)[0] + 1e-9) {
+                    top = e.getKey();
+                }
+            }
+            if (top == null) {
+                return null;
+            }
+            String base = text.get(top);
+            if (kindSubject.get(top)[0].equals("MOG")
+                    || kindSubject.get(top)[0].equals("BERTHS")
+                    || kindSubject.get(top)[0].equals("FLEET")) {
+                base = base.replace("{days}", ranges(days.get(top)));
+            }
+            return base;
+        }
+    }
+
+    /** Charges late ston-days to causes and ranks them over the whole plan. */
+    private static final class Blame {
+        final Model md;
+        final Map<String, double[]> cost = new LinkedHashMap<>();
+        final Map<String, TreeSet<Integer>> days = new LinkedHashMap<>();
+        final Map<String, int[]> lines = new LinkedHashMap<>();
+        final Map<String, String[]> kindSubject = new LinkedHashMap<>();
+
+        Blame(Model md) {
+            this.md = md;
+        }
+
+        void charge(LineBlame lb, int li, Ld ld, double wt, int late, int day) {
+            RequirementLine l = md.lines[li];
+            int idealDay =
+                    md.idealClosure[li] == Double.POSITIVE_INFINITY
+                            ? Integer.MAX_VALUE
+                            : (int) Math.floor(md.idealClosure[li] / 24.0);
+            int ready = Math.min(late, Math.max(0, idealDay - l.rdd()));
+            if (ready > 0) {
+                lb.charge(
+                        "READY_DATE",
+                        l.uln(),
+                        day,
+                        day,
+                        wt * ready,
+                        String.format(
+                                Locale.ROOT,
+                                "ready date: available at %s from hour %.1f (day %d); even with"
+                                        + " unlimited lift it could not close before day %d,"
+                                        + " after RDD %d",
+                                l.poe(),
+                                md.avail[li],
+                                (int) Math.floor(md.avail[li] / 24.0),
+                                idealDay,
+                                l.rdd()));
+            }
+            int rest = late - ready;
+            if (rest <= 0) {
+                return;
+            }
+            double sd = wt * rest;
+            String type = md.types[ld.fleetType >= 0 ? ld.fleetType : ld.m.type].id();
+            if (ld.capWait > 0 && ld.capWait >= ld.fleetWait && ld.capWait >= ld.rangeWait) {
+                String node = md.nodes[ld.capNode].id();
+                boolean air = md.nodes[ld.capNode].kind() == NodeKind.AIRFIELD;
+                String kind = air ? "MOG" : "BERTHS";
+                lb.charge(
+                        kind,
+                        node,
+                        dayOf(ld.capFrom),
+                        dayOf(ld.capTo),
+                        sd,
+                        String.format(
+                                Locale.ROOT,
+                                "%s at %s on days {days}: loads waited %.1f h for %s there (%s %d)",
+                                air ? "MOG" : "berths",
+                                node,
+                                ld.capWait,
+                                air ? "a ground slot" : "a berth",
+                                air ? "MOG" : "berths",
+                                md.nodeCapacity[ld.capNode]));
+            } else if (ld.rangeWait > 0 && ld.rangeWait >= ld.fleetWait) {
+                String rt = md.types[ld.rangeType].id();
+                lb.charge(
+                        "RANGE",
+                        rt,
+                        day,
+                        day,
+                        sd,
+                        String.format(
+                                Locale.ROOT,
+                                "range of %s: its range forces a route with en-route stops from"
+                                        + " %s to %s that takes %.1f h longer",
+                                rt,
+                                l.poe(),
+                                l.pod(),
+                                ld.rangeWait));
+            } else {
+                lb.charge(
+                        "FLEET",
+                        type,
+                        dayOf(ld.fleetFrom),
+                        dayOf(ld.fleetFrom + ld.fleetWait),
+                        sd,
+                        String.format(
+                                Locale.ROOT,
+                                "fleet of %s on days {days}: loads waited %.1f h for a free %s",
+                                type,
+                                ld.fleetWait,
+                                type));
+            }
+        }
+
+        static int dayOf(double h) {
+            return (int) Math.floor(h / 24.0);
+        }
+
+        void fold(LineBlame lb) {
+            for (Map.Entry<String, double[]> e : lb.cost.entrySet()) {
+                String k = e.getKey();
+                cost.computeIfAbsent(k, x -> new double[1])[0] += e.getValue()[0];
+                days.computeIfAbsent(k, x -> new TreeSet<>()).addAll(lb.days.get(k));
+                lines.computeIfAbsent(k, x -> new int[1])[0]++;
+                kindSubject.putIfAbsent(k, lb.kindSubject.get(k));
+            }
+        }
+
+        List<Constraint> ranking() {
+            List<Constraint> out = new ArrayList<>();
+            for (Map.Entry<String, double[]> e : cost.entrySet()) {
+                String[] ks = kindSubject.get(e.getKey());
+                out.add(
+                        new Constraint(
+                                ks[0],
+                                ks[1],
+                                ranges(days.get(e.getKey())),
+                                e.getValue()[0],
+                                lines.get(e.getKey())[0]));
+            }
+            out.sort(
+                    Comparator.comparingDouble(Constraint::lateStonDays)
+                            .reversed()
+                            .thenComparing(Constraint::kind)
+                            .thenComparing(Constraint::subject));
+            return out;
+        }
+    }
+
+    /** Day numbers as compact ranges, e.g. {@code 3-5,8}. */
+    static String ranges(TreeSet<Integer> days) {
+        StringBuilder b = new StringBuilder();
+        Integer start = null;
+        Integer prev = null;
+        for (int d : days) {
+            if (prev != null && d == prev + 1) {
+                prev = d;
+                continue;
+            }
+            if (start != null) {
+                append(b, start, prev);
+            }
+            start = d;
+            prev = d;
+        }
+        if (start != null) {
+            append(b, start, prev);
+        }
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, int from, int to) {
+        if (b.length() > 0) {
+            b.append(',');
+        }
+        b.append(from);
+        if (to > from) {
+            b.append('-').append(to);
+        }
+    }
+}

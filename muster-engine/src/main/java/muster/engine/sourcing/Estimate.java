@@ -1,0 +1,271 @@
+package muster.engine.sourcing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import muster.model.CargoEntry;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+import muster.model.LineMode;
+import muster.model.Network;
+import muster.model.Node;
+import muster.model.RequirementLine;
+import muster.model.Route;
+import muster.model.force.CapabilityRequirement;
+import muster.model.force.Unit;
+
+/**
+ * The earliest a unit could close on a requirement's destination, ignoring lift capacity: ready
+ * after its notice to move, road to the POE, POE handling, the fastest channel route and lift type
+ * that can carry its classes, POD handling, road to the destination. The planner later schedules
+ * against real capacity; this estimate only ranks units and applies the LAD rule.
+ */
+final class Estimate {
+    /** One TPFDD line of the estimate, with its dates. */
+    record Leg(
+            String suffix,
+            LineMode mode,
+            int pax,
+            List<CargoEntry> cargo,
+            String poe,
+            String pod,
+            int rld,
+            int ald,
+            int ead,
+            double closureHour) {}
+
+    /** Either legs and a closure, or a reason why the unit cannot make it. */
+    record Outcome(List<Leg> legs, double closureHour, Reason reason, String detail) {
+        boolean feasible() {
+            return reason == null;
+        }
+
+        int closureDay() {
+            return (int) Math.floor(closureHour / 24.0);
+        }
+    }
+
+    private final Network net;
+
+    Estimate(Network net) {
+        this.net = net;
+    }
+
+    /**
+     * @param readyDay day from C-day the unit can leave home (notice to move and availability
+     *     applied)
+     */
+    Outcome of(Unit u, CapabilityRequirement r, int readyDay) {
+        List<Leg> legs = new ArrayList<>();
+        switch (u.deployMode()) {
+            case SELF -> {
+                double closure = 24.0 * readyDay + u.selfDeployHours();
+                if (Math.floor(closure / 24.0) > r.lad()) {
+                    return late(closure, r, "self-deploys");
+                }
+                return new Outcome(List.of(), closure, null, null);
+            }
+            case LAND -> {
+                // A land move is timed by its RLD only, so a unit ready before the destination
+                // can receive it waits at home.
+                OptionalDouble h = net.landHours(u.homeStation(), r.destination());
+                if (h.isEmpty()) {
+                    return new Outcome(
+                            List.of(),
+                            0,
+                            Reason.NO_ROUTE,
+                            "no road or rail route from "
+                                    + u.homeStation()
+                                    + " to "
+                                    + r.destination());
+                }
+                // Leave no earlier than needed to arrive on the requirement's EAD.
+                int rld = Math.max(readyDay, r.ead() - (int) Math.floor(h.getAsDouble() / 24.0));
+                double closure = 24.0 * rld + h.getAsDouble();
+                if (Math.floor(closure / 24.0) > r.lad()) {
+                    return late(closure, r, "by land");
+                }
+                legs.add(
+                        new Leg(
+                                "L",
+                                LineMode.LAND,
+                                u.personnel(),
+                                u.equipment(),
+                                null,
+                                null,
+                                rld,
+                                rld,
+                                rld,
+                                closure));
+                return new Outcome(legs, closure, null, null);
+            }
+            case AIR -> {
+                if (u.personnel() > 0) {
+                    Object o = leg("P", LineMode.AIR, u, u.personnel(), List.of(), r, readyDay);
+                    if (o instanceof Outcome bad) {
+                        return bad;
+                    }
+                    legs.add((Leg) o);
+                }
+                if (u.equipmentStons() > 0) {
+                    Object o = leg("A", LineMode.AIR, u, 0, u.equipment(), r, readyDay);
+                    if (o instanceof Outcome bad) {
+                        return bad;
+                    }
+                    legs.add((Leg) o);
+                }
+            }
+            case AIR_SEA -> {
+                if (u.personnel() > 0) {
+                    Object o = leg("P", LineMode.AIR, u, u.personnel(), List.of(), r, readyDay);
+                    if (o instanceof Outcome bad) {
+                        return bad;
+                    }
+                    legs.add((Leg) o);
+                }
+                if (u.equipmentStons() > 0) {
+                    Object o = leg("S", LineMode.SEA, u, 0, u.equipment(), r, readyDay);
+                    if (o instanceof Outcome bad) {
+                        return bad;
+                    }
+                    legs.add((Leg) o);
+                }
+            }
+        }
+        double closure = 24.0 * readyDay;
+        for (Leg l : legs) {
+            closure = Math.max(closure, l.closureHour());
+        }
+        return new Outcome(legs, closure, null, null);
+    }
+
+    private static Outcome late(double closureHour, CapabilityRequirement r, String how) {
+        return new Outcome(
+                List.of(),
+                closureHour,
+                Reason.PAST_LAD,
+                "earliest arrival day "
+                        + (int) Math.floor(closureHour / 24.0)
+                        + " ("
+                        + how
+                        + ") is past the LAD day "
+                        + r.lad());
+    }
+
+    /** A Leg, or an Outcome saying why the unit cannot move this way. */
+    private Object leg(
+            String suffix,
+            LineMode mode,
+            Unit u,
+            int pax,
+            List<CargoEntry> cargo,
+            CapabilityRequirement r,
+            int readyDay) {
+        String poe = mode == LineMode.AIR ? u.airPoe() : u.seaPoe();
+        String pod = mode == LineMode.AIR ? r.airPod() : r.seaPod();
+        String what = mode == LineMode.AIR ? "air" : "sea";
+        if (poe == null) {
+            return noRoute("the unit has no " + what + " POE");
+        }
+        if (pod == null) {
+            return noRoute("the requirement names no " + what + " POD");
+        }
+        OptionalDouble toPoe = net.landHours(u.homeStation(), poe);
+        if (toPoe.isEmpty()) {
+            return noRoute("no road or rail route from " + u.homeStation() + " to POE " + poe);
+        }
+        OptionalDouble onward = net.landHours(pod, r.destination());
+        if (onward.isEmpty()) {
+            return noRoute("no road or rail route from POD " + pod + " to " + r.destination());
+        }
+        double[] t = fastestTransit(mode.liftMode(), poe, pod, pax, cargo);
+        if (t == null) {
+            return noRoute(
+                    "no "
+                            + mode
+                            + " route from "
+                            + poe
+                            + " to "
+                            + pod
+                            + " that a lift type carrying its classes can fly or sail");
+        }
+        Node poeNode = net.node(poe);
+        Node podNode = net.node(pod);
+        double road = toPoe.getAsDouble();
+        int ald = (int) Math.floor((24.0 * readyDay + road) / 24.0);
+        double atPoe = 24.0 * readyDay + road + poeNode.handlingHours();
+        // Reception at the POD opens on the requirement's EAD: arriving earlier gains nothing.
+        double arrive = Math.max(atPoe + t[0], 24.0 * r.ead());
+        double podDepart = arrive + t[1];
+        double closure = podDepart + podNode.handlingHours() + onward.getAsDouble();
+        int ead = (int) Math.floor(arrive / 24.0);
+        if (ead > r.lad()) {
+            return new Outcome(
+                    List.of(),
+                    closure,
+                    Reason.PAST_LAD,
+                    "earliest "
+                            + what
+                            + " arrival at "
+                            + pod
+                            + " is day "
+                            + ead
+                            + ", past the LAD day "
+                            + r.lad());
+        }
+        return new Leg(suffix, mode, pax, cargo, poe, pod, readyDay, ald, ead, closure);
+    }
+
+    private static Outcome noRoute(String detail) {
+        return new Outcome(List.of(), 0, Reason.NO_ROUTE, detail);
+    }
+
+    /**
+     * Least hours from ready at the POE to arrival at the POD (onload, flying or sailing, en-route
+     * stops) and the offload hours of that lift type; null when no lift type and route fit.
+     */
+    private double[] fastestTransit(
+            LiftMode mode, String poe, String pod, int pax, List<CargoEntry> cargo) {
+        RequirementLine probe =
+                new RequirementLine(
+                        "probe",
+                        "",
+                        "",
+                        pax,
+                        cargo,
+                        poe,
+                        poe,
+                        pod,
+                        pod,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        1,
+                        mode == LiftMode.AIR ? LineMode.AIR : LineMode.SEA);
+        double[] best = null;
+        for (LiftType t : net.scenario().lift()) {
+            if (t.mode() != mode || t.speedKnots() <= 0 || !Network.canCarryAll(t, probe)) {
+                continue;
+            }
+            for (Route route : net.channels(mode, poe, pod)) {
+                if (net.longestLegNm(route) > t.rangeNm()) {
+                    continue;
+                }
+                double nm = 0;
+                for (int i = 0; i + 1 < route.points().size(); i++) {
+                    nm += net.legNm(route, i);
+                }
+                double hours =
+                        t.groundHours().onload()
+                                + nm / t.speedKnots()
+                                + route.via().size() * t.groundHours().enroute();
+                if (best == null || hours + t.groundHours().offload() < best[0] + best[1]) {
+                    best = new double[] {hours, t.groundHours().offload()};
+                }
+            }
+        }
+        return best;
+    }
+}

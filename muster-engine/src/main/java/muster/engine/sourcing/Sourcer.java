@@ -1,0 +1,431 @@
+package muster.engine.sourcing;
+
+import com.google.ortools.Loader;
+import com.google.ortools.graph.LinearSumAssignment;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import muster.model.CargoEntry;
+import muster.model.Fault;
+import muster.model.LineMode;
+import muster.model.Network;
+import muster.model.Node;
+import muster.model.RequirementLine;
+import muster.model.Route;
+import muster.model.Scenario;
+import muster.model.force.CapabilityRequirement;
+import muster.model.force.Catalogue;
+import muster.model.force.RequirementSet;
+import muster.model.force.RoadLink;
+import muster.model.force.Station;
+import muster.model.force.Unit;
+import muster.model.force.Window;
+
+/**
+ * Chooses catalogue units for capability requirements, optimally.
+ *
+ * <p>Each requirement of quantity n is n slots. A unit fills at most one slot, and a slot at most
+ * one unit; pair costs are separable (lateness, readiness, commitment elsewhere, closure), and an
+ * empty slot costs by its priority. That is exactly a minimum-cost bipartite assignment, which
+ * OR-Tools' {@link LinearSumAssignment} solves exactly in polynomial time; a MIP or CP-SAT model
+ * would give the same optimum with more machinery. The matrix is made square with one "empty"
+ * column per slot and one "idle" row per unit, so a perfect matching always exists.
+ *
+ * <p>Pure: same inputs, same result.
+ */
+public final class Sourcer {
+    private final SourcingOptions options;
+
+    public Sourcer(SourcingOptions options) {
+        this.options = options;
+    }
+
+    public Sourcer() {
+        this(SourcingOptions.DEFAULTS);
+    }
+
+    /** One slot of a requirement (slot numbers from 1). */
+    public record Slot(CapabilityRequirement requirement, int slot) {
+        public String id() {
+            return requirement.id() + "#" + slot;
+        }
+    }
+
+    /** The evaluation of one unit for one requirement: a cost, or a rejection. */
+    public record Pair(Unit unit, Cost cost, Rejection rejection, Estimate.Outcome outcome) {
+        public boolean feasible() {
+            return rejection == null;
+        }
+    }
+
+    /**
+     * Sources the requirements from the catalogue against a network.
+     *
+     * @param network scenario whose nodes, lift, routes and planning are used
+     * @param append keep the network scenario's own requirements and add the sourced lines after
+     *     them; otherwise the sourced lines replace them
+     */
+    public SourcingResult source(
+            RequirementSet reqs, Catalogue cat, Scenario network, boolean append) {
+        Scenario base = withStations(network, cat);
+        List<Fault> faults = new ArrayList<>();
+        Network net = new Network(base);
+        SourcingChecks.check(reqs, cat, base, net, faults);
+        if (faults.stream().anyMatch(Fault::isError)) {
+            return new SourcingResult(faults, List.of(), List.of(), List.of(), null, 0);
+        }
+        List<Slot> slots = slots(reqs);
+        List<Unit> units = cat.units();
+        Map<String, Pair[]> pairs = evaluate(reqs, cat, net);
+        int[] mate = assign(slots, units, pairs);
+
+        Map<String, String> takenBy = new HashMap<>();
+        for (int s = 0; s < slots.size(); s++) {
+            if (mate[s] >= 0) {
+                takenBy.put(units.get(mate[s]).uic(), slots.get(s).id());
+            }
+        }
+        List<Choice> choices = new ArrayList<>();
+        List<Unfilled> unfilled = new ArrayList<>();
+        List<RequirementLine> lines = new ArrayList<>();
+        long total = 0;
+        for (int s = 0; s < slots.size(); s++) {
+            Slot slot = slots.get(s);
+            CapabilityRequirement r = slot.requirement();
+            Pair[] row = pairs.get(r.id());
+            if (mate[s] >= 0) {
+                Pair p = row[mate[s]];
+                total += p.cost().total();
+                choices.add(
+                        new Choice(
+                                r.id(),
+                                slot.slot(),
+                                p.unit().uic(),
+                                p.cost(),
+                                next(row, p, takenBy)));
+                lines.addAll(lines(p, r));
+            } else {
+                long c = options.unfilledCost(r.priority());
+                total += c;
+                List<Rejection> why = new ArrayList<>();
+                for (Pair p : row) {
+                    if (!p.feasible()) {
+                        why.add(p.rejection());
+                    } else if (takenBy.containsKey(p.unit().uic())) {
+                        why.add(
+                                new Rejection(
+                                        p.unit().uic(),
+                                        Reason.TAKEN,
+                                        "assigned to "
+                                                + takenBy.get(p.unit().uic())
+                                                + " (here it would cost "
+                                                + p.cost().total()
+                                                + ")"));
+                    } else {
+                        why.add(
+                                new Rejection(
+                                        p.unit().uic(),
+                                        Reason.TOO_COSTLY,
+                                        p.cost().describe()
+                                                + " is more than leaving the slot empty ("
+                                                + c
+                                                + ")"));
+                    }
+                }
+                unfilled.add(new Unfilled(r.id(), slot.slot(), c, why));
+            }
+        }
+        List<RequirementLine> all = new ArrayList<>(append ? base.requirements() : List.of());
+        all.addAll(lines);
+        Set<String> seen = new HashSet<>();
+        for (RequirementLine l : all) {
+            if (!seen.add(l.uln())) {
+                faults.add(
+                        new Fault(
+                                Fault.Severity.ERROR,
+                                "requirements",
+                                "sourced line " + l.uln(),
+                                "uln",
+                                l.uln(),
+                                "the network scenario already has a line with this ULN",
+                                "source without appending, or rename the scenario's line"));
+                return new SourcingResult(faults, List.of(), List.of(), List.of(), null, 0);
+            }
+        }
+        Scenario out =
+                new Scenario(
+                        base.name(),
+                        base.nodes(),
+                        base.lift(),
+                        base.routes(),
+                        all,
+                        base.planning());
+        return new SourcingResult(faults, choices, unfilled, lines, out, total);
+    }
+
+    /** The slots of a requirement set, in order. */
+    public static List<Slot> slots(RequirementSet reqs) {
+        List<Slot> slots = new ArrayList<>();
+        for (CapabilityRequirement r : reqs.requirements()) {
+            for (int k = 1; k <= r.quantity(); k++) {
+                slots.add(new Slot(r, k));
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * Evaluates every unit against every requirement: requirement id to one pair per catalogue
+     * unit, in catalogue order. {@code network} must already hold the catalogue's stations.
+     */
+    public Map<String, Pair[]> evaluate(RequirementSet reqs, Catalogue cat, Network net) {
+        Estimate est = new Estimate(net);
+        Map<String, Pair[]> out = new HashMap<>();
+        for (CapabilityRequirement r : reqs.requirements()) {
+            Pair[] row = new Pair[cat.units().size()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = pair(reqs, r, cat.units().get(j), est);
+            }
+            out.put(r.id(), row);
+        }
+        return out;
+    }
+
+    private Pair pair(RequirementSet reqs, CapabilityRequirement r, Unit u, Estimate est) {
+        if (u.capability() != r.capability()) {
+            return reject(
+                    u,
+                    Reason.WRONG_CAPABILITY,
+                    "is " + u.capability() + ", the requirement asks for " + r.capability());
+        }
+        if (r.echelon() != null && u.echelon() != r.echelon()) {
+            return reject(
+                    u,
+                    Reason.WRONG_ECHELON,
+                    "is a " + u.echelon() + ", the requirement asks for a " + r.echelon());
+        }
+        if (!r.onlyNations().isEmpty() && !r.onlyNations().contains(u.nation())) {
+            return reject(
+                    u,
+                    Reason.NATION_RULE,
+                    "nation " + u.nation() + " is not among " + r.onlyNations());
+        }
+        if (r.excludeUnits().contains(u.uic())) {
+            return reject(u, Reason.EXCLUDED, "the requirement excludes this unit");
+        }
+        int readyDay = (int) Math.ceil((24.0 * reqs.decisionDay() + u.noticeToMoveHours()) / 24.0);
+        if (!u.availability().isEmpty()) {
+            LocalDate ready = reqs.cDate().plusDays(readyDay);
+            LocalDate from = null;
+            for (Window w : u.availability()) {
+                if (w.contains(ready)) {
+                    from = ready;
+                    break;
+                }
+                if (w.from().isAfter(ready) && (from == null || w.from().isBefore(from))) {
+                    from = w.from();
+                }
+            }
+            if (from == null) {
+                return reject(
+                        u,
+                        Reason.UNAVAILABLE,
+                        "no availability window on or after its ready date " + ready);
+            }
+            int day = (int) ChronoUnit.DAYS.between(reqs.cDate(), from);
+            if (day > r.lad()) {
+                return reject(
+                        u,
+                        Reason.UNAVAILABLE,
+                        "available only from "
+                                + from
+                                + " (day "
+                                + day
+                                + "), after the LAD day "
+                                + r.lad());
+            }
+            readyDay = day;
+        }
+        Estimate.Outcome o = est.of(u, r, readyDay);
+        if (!o.feasible()) {
+            return reject(u, o.reason(), o.detail());
+        }
+        int closureDay = o.closureDay();
+        int late = Math.max(0, closureDay - r.rdd());
+        Cost c =
+                new Cost(
+                        closureDay,
+                        late,
+                        late * options.latePerDay(),
+                        (u.readiness() - 1L) * options.readinessPerLevel(),
+                        u.committedTo() == null ? 0 : options.committedPenalty(),
+                        (long) closureDay * options.closurePerDay());
+        return new Pair(u, c, null, o);
+    }
+
+    private static Pair reject(Unit u, Reason reason, String detail) {
+        return new Pair(u, null, new Rejection(u.uic(), reason, detail), null);
+    }
+
+    /**
+     * Solves the assignment. Returns, per slot, the index of its unit in the catalogue or -1 when
+     * it stays empty.
+     */
+    public int[] assign(List<Slot> slots, List<Unit> units, Map<String, Pair[]> pairs) {
+        int s = slots.size();
+        int u = units.size();
+        int[] mate = new int[s];
+        if (s == 0) {
+            return mate;
+        }
+        Loader.loadNativeLibraries();
+        LinearSumAssignment lsa = new LinearSumAssignment();
+        try {
+            // Left: slots 0..s-1, then one idle row per unit s..s+u-1.
+            // Right: units 0..u-1, then one empty column per slot u..u+s-1.
+            for (int i = 0; i < s; i++) {
+                Slot slot = slots.get(i);
+                Pair[] row = pairs.get(slot.requirement().id());
+                for (int j = 0; j < u; j++) {
+                    if (row[j].feasible()) {
+                        lsa.addArcWithCost(i, j, row[j].cost().total());
+                    }
+                }
+                lsa.addArcWithCost(i, u + i, options.unfilledCost(slot.requirement().priority()));
+            }
+            for (int j = 0; j < u; j++) {
+                lsa.addArcWithCost(s + j, j, 0);
+                for (int i = 0; i < s; i++) {
+                    lsa.addArcWithCost(s + j, u + i, 0);
+                }
+            }
+            LinearSumAssignment.Status st = lsa.solve();
+            if (st != LinearSumAssignment.Status.OPTIMAL) {
+                throw new IllegalStateException("assignment solver returned " + st);
+            }
+            for (int i = 0; i < s; i++) {
+                int j = lsa.getRightMate(i);
+                mate[i] = j < u ? j : -1;
+            }
+            return mate;
+        } finally {
+            lsa.delete();
+        }
+    }
+
+    /** Total cost of an assignment as {@link #assign} returns it. */
+    public long cost(List<Slot> slots, Map<String, Pair[]> pairs, int[] mate) {
+        long t = 0;
+        for (int i = 0; i < slots.size(); i++) {
+            Slot slot = slots.get(i);
+            t +=
+                    mate[i] < 0
+                            ? options.unfilledCost(slot.requirement().priority())
+                            : pairs.get(slot.requirement().id())[mate[i]].cost().total();
+        }
+        return t;
+    }
+
+    public SourcingOptions options() {
+        return options;
+    }
+
+    private static List<Alternative> next(Pair[] row, Pair chosen, Map<String, String> takenBy) {
+        List<Pair> ok = new ArrayList<>();
+        for (Pair p : row) {
+            if (p.feasible() && p != chosen) {
+                ok.add(p);
+            }
+        }
+        ok.sort(
+                Comparator.comparingLong((Pair p) -> p.cost().total())
+                        .thenComparing(p -> p.unit().uic()));
+        List<Alternative> out = new ArrayList<>();
+        for (Pair p : ok.subList(0, Math.min(2, ok.size()))) {
+            out.add(new Alternative(p.unit().uic(), p.cost(), takenBy.get(p.unit().uic())));
+        }
+        return out;
+    }
+
+    private static List<RequirementLine> lines(Pair p, CapabilityRequirement r) {
+        List<RequirementLine> out = new ArrayList<>();
+        Unit u = p.unit();
+        for (Estimate.Leg leg : p.outcome().legs()) {
+            out.add(
+                    new RequirementLine(
+                            u.uic() + "-" + leg.suffix(),
+                            u.name(),
+                            u.nation(),
+                            leg.pax(),
+                            leg.mode() == LineMode.SEA
+                                    ? leg.cargo()
+                                    : leg.cargo().stream()
+                                            .map(e -> new CargoEntry(e.cargoClass(), e.stons(), 0))
+                                            .toList(),
+                            u.homeStation(),
+                            leg.poe(),
+                            leg.pod(),
+                            r.destination(),
+                            leg.rld(),
+                            leg.ald(),
+                            leg.ead(),
+                            r.lad(),
+                            r.rdd(),
+                            r.priority(),
+                            leg.mode()));
+        }
+        return out;
+    }
+
+    /** The network scenario with catalogue stations and their links added where missing. */
+    static Scenario withStations(Scenario network, Catalogue cat) {
+        List<Node> nodes = new ArrayList<>(network.nodes());
+        Set<String> ids = new LinkedHashSet<>();
+        for (Node n : nodes) {
+            ids.add(n.id());
+        }
+        List<Route> routes = new ArrayList<>(network.routes());
+        Set<String> links = new HashSet<>();
+        for (Route r : routes) {
+            if (!r.isChannel()) {
+                links.add(r.from() + "\u0000" + r.to());
+                links.add(r.to() + "\u0000" + r.from());
+            }
+        }
+        // A station the network already has keeps the network's node; its links are still added,
+        // so a catalogue can connect a known post to a port the network does not link it to.
+        for (Station st : cat.stations()) {
+            if (ids.add(st.node().id())) {
+                nodes.add(st.node());
+            }
+            for (RoadLink l : st.links()) {
+                if (links.add(st.node().id() + "\u0000" + l.to())) {
+                    links.add(l.to() + "\u0000" + st.node().id());
+                    routes.add(
+                            new Route(
+                                    null,
+                                    l.mode(),
+                                    st.node().id(),
+                                    l.to(),
+                                    List.of(),
+                                    List.of(),
+                                    l.hours()));
+                }
+            }
+        }
+        return new Scenario(
+                network.name(),
+                nodes,
+                network.lift(),
+                routes,
+                network.requirements(),
+                network.planning());
+    }
+}

@@ -1,0 +1,277 @@
+package muster.engine.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import muster.model.force.Order;
+import muster.model.force.OrderEvent;
+import muster.model.force.OrderKind;
+import muster.model.force.OrderStatus;
+import muster.model.force.UnitStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrderBookTest {
+    static final Instant T0 = Instant.parse("2022-01-24T12:00:00Z");
+    static final LocalDate C = LocalDate.of(2022, 2, 3);
+
+    private OrderDesk desk;
+    private MemoryOrderLog log;
+    private int clock;
+
+    @BeforeEach
+    void setUp() {
+        log = new MemoryOrderLog();
+        desk = new OrderDesk(log);
+        clock = 0;
+    }
+
+    private Instant now() {
+        return T0.plusSeconds(60L * clock++);
+    }
+
+    static Order alert(String id, int ntm, String... units) {
+        return new Order(
+                id, OrderKind.ALERT, List.of(units), "SECDEF", T0, ntm, null, null, null, null);
+    }
+
+    static Order deploy(String id, String dest, String... units) {
+        return new Order(
+                id,
+                OrderKind.DEPLOY,
+                List.of(units),
+                "SECDEF",
+                T0,
+                null,
+                dest,
+                C,
+                C.plusDays(5),
+                null);
+    }
+
+    static Order standDown(String id, String... units) {
+        return new Order(
+                id,
+                OrderKind.STAND_DOWN,
+                List.of(units),
+                "SECDEF",
+                T0,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private OrderBook issued(Order o) {
+        desk.draft(o, "ann", now());
+        desk.approve(o.id(), "bob", now());
+        return desk.issue(o.id(), "ann", now());
+    }
+
+    @Test
+    void draftApproveIssueMovesTheOrderThroughItsLifecycle() {
+        OrderBook b = desk.draft(alert("A1", 96, "U1"), "ann", now());
+        assertThat(b.order("A1").status()).isEqualTo(OrderStatus.DRAFT);
+        assertThat(b.unit("U1").status()).isEqualTo(UnitStatus.AVAILABLE);
+        b = desk.approve("A1", "bob", now());
+        assertThat(b.order("A1").status()).isEqualTo(OrderStatus.APPROVED);
+        assertThat(b.order("A1").approvedBy()).isEqualTo("bob");
+        assertThat(b.unit("U1").status()).isEqualTo(UnitStatus.AVAILABLE);
+        b = desk.issue("A1", "cat", now());
+        assertThat(b.order("A1").status()).isEqualTo(OrderStatus.ISSUED);
+        assertThat(b.unit("U1").status()).isEqualTo(UnitStatus.ALERTED);
+        assertThat(b.unit("U1").noticeToMoveHours()).isEqualTo(96);
+        assertThat(log.read()).hasSize(3);
+    }
+
+    @Test
+    void cancelFromDraftAndFromApproved() {
+        desk.draft(alert("A1", 96, "U1"), "ann", now());
+        assertThat(desk.cancel("A1", "ann", now(), "superseded").order("A1").status())
+                .isEqualTo(OrderStatus.CANCELLED);
+        desk.draft(alert("A2", 96, "U1"), "ann", now());
+        desk.approve("A2", "bob", now());
+        OrderBook b = desk.cancel("A2", "bob", now(), "no longer needed");
+        assertThat(b.order("A2").status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(b.order("A2").cancelReason()).isEqualTo("no longer needed");
+        assertThat(b.unit("U1").status()).isEqualTo(UnitStatus.AVAILABLE);
+    }
+
+    @Test
+    void unitStatusTransitions() {
+        issued(alert("A1", 120, "U1", "U2"));
+        assertThat(desk.book().unit("U1").status()).isEqualTo(UnitStatus.ALERTED);
+        // re-alert tightens the notice
+        issued(alert("A2", 24, "U1"));
+        assertThat(desk.book().unit("U1").noticeToMoveHours()).isEqualTo(24);
+        OrderBook b = issued(deploy("D1", "EPRZ", "U1"));
+        UnitRecord u1 = b.unit("U1");
+        assertThat(u1.status()).isEqualTo(UnitStatus.DEPLOYING);
+        assertThat(u1.statusOn(C.plusDays(4))).isEqualTo(UnitStatus.DEPLOYING);
+        assertThat(u1.statusOn(C.plusDays(5))).isEqualTo(UnitStatus.DEPLOYED);
+        b = issued(standDown("S1", "U1", "U2"));
+        assertThat(b.unit("U1").status()).isEqualTo(UnitStatus.STOOD_DOWN);
+        assertThat(b.unit("U2").status()).isEqualTo(UnitStatus.STOOD_DOWN);
+        // stood down, then alerted again; deploy straight from available
+        b = issued(alert("A3", 48, "U2"));
+        assertThat(b.unit("U2").status()).isEqualTo(UnitStatus.ALERTED);
+        b = issued(deploy("D2", "LRCK", "U3"));
+        assertThat(b.unit("U3").status()).isEqualTo(UnitStatus.DEPLOYING);
+        assertThat(b.unit("U1").history())
+                .extracting(h -> h.from() + ">" + h.to())
+                .containsExactly(
+                        "AVAILABLE>ALERTED",
+                        "ALERTED>ALERTED",
+                        "ALERTED>DEPLOYING",
+                        "DEPLOYING>STOOD_DOWN");
+    }
+
+    private void refused(Runnable r, String fragment) {
+        int before = log.read().size();
+        assertThatThrownBy(r::run).isInstanceOf(OrderRefused.class).hasMessageContaining(fragment);
+        assertThat(log.read()).as("a refused command records nothing").hasSize(before);
+    }
+
+    @Test
+    void refusesApprovingOwnDraft() {
+        desk.draft(alert("A1", 96, "U1"), "ann", now());
+        refused(() -> desk.approve("A1", "ann", now()), "cannot approve it");
+    }
+
+    @Test
+    void refusesIssuingAnUnapprovedOrder() {
+        desk.draft(alert("A1", 96, "U1"), "ann", now());
+        refused(() -> desk.issue("A1", "bob", now()), "must be approved before it is issued");
+    }
+
+    @Test
+    void refusesLifecycleStepsOutOfOrder() {
+        issued(alert("A1", 96, "U1"));
+        refused(() -> desk.issue("A1", "bob", now()), "only an APPROVED order can be issued");
+        refused(() -> desk.approve("A1", "bob", now()), "only a DRAFT can be approved");
+        refused(() -> desk.cancel("A1", "bob", now(), "x"), "issue a stand-down instead");
+        desk.draft(alert("A2", 96, "U2"), "ann", now());
+        desk.cancel("A2", "ann", now(), "x");
+        refused(() -> desk.cancel("A2", "ann", now(), "x"), "already cancelled");
+        refused(() -> desk.approve("A2", "bob", now()), "only a DRAFT can be approved");
+        refused(() -> desk.issue("A2", "bob", now()), "only an APPROVED order can be issued");
+        refused(() -> desk.approve("NOPE", "bob", now()), "no order NOPE");
+        refused(() -> desk.draft(alert("A1", 96, "U9"), "ann", now()), "already exists");
+        refused(() -> desk.approve("A2", " ", now()), "user name is required");
+    }
+
+    @Test
+    void refusesOrdersWithMissingContent() {
+        refused(() -> desk.draft(alert("X1", 96), "ann", now()), "names no units");
+        refused(() -> desk.draft(alert("X2", 96, "U1", "U1"), "ann", now()), "twice");
+        refused(
+                () ->
+                        desk.draft(
+                                new Order(
+                                        "X3",
+                                        OrderKind.ALERT,
+                                        List.of("U1"),
+                                        "SECDEF",
+                                        T0,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null),
+                                "ann",
+                                now()),
+                "notice to move");
+        refused(
+                () ->
+                        desk.draft(
+                                new Order(
+                                        "X4",
+                                        OrderKind.DEPLOY,
+                                        List.of("U1"),
+                                        "SECDEF",
+                                        T0,
+                                        null,
+                                        null,
+                                        C,
+                                        C,
+                                        null),
+                                "ann",
+                                now()),
+                "names no destination");
+        refused(
+                () ->
+                        desk.draft(
+                                new Order(
+                                        "X5",
+                                        OrderKind.DEPLOY,
+                                        List.of("U1"),
+                                        "SECDEF",
+                                        T0,
+                                        null,
+                                        "EPRZ",
+                                        C,
+                                        C.minusDays(1),
+                                        null),
+                                "ann",
+                                now()),
+                "before C-day");
+        refused(
+                () ->
+                        desk.draft(
+                                new Order(
+                                        "X6",
+                                        OrderKind.STAND_DOWN,
+                                        List.of("U1"),
+                                        " ",
+                                        T0,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null),
+                                "ann",
+                                now()),
+                "no issuing authority");
+    }
+
+    @Test
+    void refusesDeployingAUnitAlreadyDeployed() {
+        issued(deploy("D1", "EPRZ", "U1"));
+        refused(
+                () -> desk.draft(deploy("D2", "LRCK", "U1", "U2"), "ann", now()),
+                "already deploying to EPRZ under order D1");
+        refused(() -> desk.draft(alert("A9", 24, "U1"), "ann", now()), "already deploying");
+    }
+
+    @Test
+    void refusesAtIssueWhenTheLogChangedSinceTheDraft() {
+        desk.draft(deploy("D1", "EPRZ", "U1"), "ann", now());
+        desk.approve("D1", "bob", now());
+        issued(deploy("D2", "LRCK", "U1"));
+        refused(() -> desk.issue("D1", "ann", now()), "already deploying to LRCK under order D2");
+    }
+
+    @Test
+    void refusesStandingDownAUnitNeverAlertedOrAlreadyStoodDown() {
+        refused(() -> desk.draft(standDown("S1", "U1"), "ann", now()), "never alerted");
+        issued(alert("A1", 96, "U1"));
+        issued(standDown("S2", "U1"));
+        refused(
+                () -> desk.draft(standDown("S3", "U1"), "ann", now()),
+                "already stood down by order S2");
+    }
+
+    @Test
+    void refusesEventsOutOfSequenceOnReplay() {
+        OrderEvent e =
+                new OrderEvent(
+                        2, OrderEvent.Type.DRAFTED, "A1", "ann", T0, alert("A1", 9, "U1"), null);
+        assertThatThrownBy(() -> OrderBook.replay(List.of(e)))
+                .isInstanceOf(OrderRefused.class)
+                .hasMessageContaining("event 2 of the log");
+    }
+}

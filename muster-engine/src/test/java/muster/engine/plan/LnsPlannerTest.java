@@ -1,0 +1,486 @@
+package muster.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import muster.model.CargoClass;
+import muster.model.Constraint;
+import muster.model.LineMode;
+import muster.model.LineResult;
+import muster.model.Load;
+import muster.model.LoadCargo;
+import muster.model.Mission;
+import muster.model.Plan;
+import muster.model.Scenario;
+import muster.model.Unmet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LnsPlannerTest {
+
+    static Plan plan(Scenario s) {
+        return Planners.byName("lns").plan(s, PlanOptions.of(s), Progress.NONE);
+    }
+
+    static LineResult line(Plan p, String uln) {
+        return p.lines().stream().filter(l -> l.uln().equals(uln)).findFirst().orElseThrow();
+    }
+
+    /** Two airfields an hour apart for a 400-knot jet; the home base is the POE. */
+    static ScenarioBuilder shuttle() {
+        return new ScenarioBuilder("shuttle")
+                .airfield("A", 40, -75, 10, 0)
+                .airfield("B", 45, -60, 10, 0)
+                .place("HOME", 40, -75.1)
+                .place("CAMP", 45, -60.1)
+                .road("HOME", "A", 0)
+                .road("B", "CAMP", 0)
+                .airRouteNm("A", "B", List.of(), 400.0)
+                .aircraft("JET", 1, "A", 100, 10, 400, Double.POSITIVE_INFINITY, 1);
+    }
+
+    @Test
+    void unmetByTheHorizonIsReportedExactly() {
+        // one tail, 10 stons a sortie, a 4 h cycle: sorties end at 3, 7, ..., 23 h, so six
+        // sorties (60 stons) arrive on day 0 and 40 stons cannot
+        Scenario s =
+                shuttle()
+                        .horizon(1)
+                        .line(
+                                "L1",
+                                LineMode.AIR,
+                                0,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                0,
+                                CargoClass.BULK,
+                                100)
+                        .build();
+        Plan p = plan(s);
+        assertThat(PlanRules.violations(s, p)).isEmpty();
+        assertThat(p.measures().unmet()).containsExactly(new Unmet("L1", CargoClass.BULK, 40.0));
+        assertThat(p.missions()).hasSize(6);
+        LineResult r = line(p, "L1");
+        assertThat(r.closure()).isEqualTo(23.0);
+        assertThat(r.lateDays()).isEqualTo(1);
+        assertThat(r.reason()).startsWith("horizon: 40.000 stons BULK could not reach CAMP");
+        // unmet load counts as arriving on day horizonDays: 40 stons one day late
+        assertThat(p.measures().lateStonDays()).isEqualTo(40.0);
+        assertThat(p.bindingConstraints()).extracting(Constraint::kind).contains("HORIZON");
+    }
+
+    @Test
+    void peopleAndCargoShareASortieWithinItsCapacity() {
+        // 15 stons and 50 pax: one 10-st sortie, then 5 st (half the weight) with 50 pax
+        Scenario s =
+                shuttle()
+                        .line(
+                                "L1",
+                                LineMode.AIR,
+                                50,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                5,
+                                CargoClass.BULK,
+                                15)
+                        .build();
+        Plan p = plan(s);
+        assertThat(PlanRules.violations(s, p)).isEmpty();
+        assertThat(p.missions()).hasSize(2);
+        Load second = p.missions().get(1).loads().get(0);
+        assertThat(second.pax()).isEqualTo(50);
+        assertThat(second.stons()).isEqualTo(5.0);
+        assertThat(p.measures().unmet()).isEmpty();
+    }
+
+    @Test
+    void readyDateLateLineSaysSo() {
+        // available at the POE on day 3 (ald), 2 h of flying and ground: cannot close by day 2
+        Scenario s =
+                shuttle()
+                        .line("EARLY", LineMode.AIR, 10, "HOME", "A", "B", "CAMP", 0, 0, 0, 5)
+                        .line("LATE", LineMode.AIR, 10, "HOME", "A", "B", "CAMP", 0, 3, 0, 2)
+                        .build();
+        Plan p = plan(s);
+        assertThat(PlanRules.violations(s, p)).isEmpty();
+        LineResult r = line(p, "LATE");
+        assertThat(r.closureDay()).isEqualTo(3);
+        assertThat(r.lateDays()).isEqualTo(1);
+        assertThat(r.reason()).startsWith("ready date:");
+        assertThat(line(p, "EARLY").reason()).isNull();
+        assertThat(p.measures().lateUlns()).isEqualTo(1);
+        assertThat(p.bindingConstraints())
+                .containsExactly(new Constraint("READY_DATE", "LATE", "3", 2.0, 1));
+    }
+
+    @Test
+    void mogAtThePodMakesALineLateAndTheReasonNamesIt() {
+        // 40 jets but the POD takes one aircraft at a time for a 3 h offload: 20 sorties need
+        // 60 h of ground time at B, so the line cannot close on day 0
+        Scenario s =
+                new ScenarioBuilder("mog")
+                        .airfield("A", 40, -75, 40, 0)
+                        .airfield("B", 45, -60, 1, 0)
+                        .place("HOME", 40, -75.1)
+                        .place("CAMP", 45, -60.1)
+                        .road("HOME", "A", 0)
+                        .road("B", "CAMP", 0)
+                        .airRouteNm("A", "B", List.of(), 400.0)
+                        .aircraft("JET", 40, "A", 100, 10, 400, Double.POSITIVE_INFINITY, 3)
+                        .horizon(10)
+                        .line(
+                                "BIG",
+                                LineMode.AIR,
+                                0,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                0,
+                                CargoClass.BULK,
+                                200)
+                        .build();
+        Plan p = plan(s);
+        assertThat(PlanRules.violations(s, p)).isEmpty();
+        LineResult r = line(p, "BIG");
+        assertThat(r.lateDays()).isGreaterThan(0);
+        assertThat(r.reason()).startsWith("MOG at B on days");
+        assertThat(p.bindingConstraints().get(0).kind()).isEqualTo("MOG");
+        assertThat(p.bindingConstraints().get(0).subject()).isEqualTo("B");
+        assertThat(p.measures().unmet()).isEmpty();
+    }
+
+    @Test
+    void aFleetTooSmallIsNamed() {
+        Scenario s =
+                shuttle()
+                        .horizon(10)
+                        .line(
+                                "BIG",
+                                LineMode.AIR,
+                                0,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                0,
+                                CargoClass.BULK,
+                                100)
+                        .build();
+        Plan p = plan(s);
+        assertThat(PlanRules.violations(s, p)).isEmpty();
+        assertThat(line(p, "BIG").reason()).startsWith("fleet of JET on days 0");
+    }
+
+    @Test
+    void rangeForcesTheStopAndTheLeg() {
+        // the direct route is longer than the range: the plan must use the route via C
+        Scenario s =
+                new ScenarioBuilder("range")
+                        .airfield("A", 40, -75, 4, 0)
+                        .airfield("C", 42, -45, 4, 0)
+                        .airfield("B", 45, -15, 4, 0)
+                        .place("HOME", 40, -75.1)
+                        .road("HOME", "A", 0)
+                        .road("B", "B", 0)
+                        .airRoute("A", "B")
+                        .airRoute("A", "B", "C")
+                        .aircraft("JET", 2, "A", 100, 40, 450, 1500, 2)
+                        .line(
+                                "L",
+                                LineMode.AIR,
+                                300,
+                                "HOME",
+                                "A",
+                                "B",
+                                "B",
+                                0,
+                                0,
+                                0,
+                                3,
+                                CargoClass.OUTSIZE,
+                                50)
+                        .build();
+        Plan p = plan(s);
+        assertThat(PlanRules.violations(s, p)).isEmpty();
+        for (Mission m : p.missions()) {
+            assertThat(m.stops()).extracting(st -> st.node()).containsSubsequence("A", "C", "B");
+        }
+        assertThat(p.measures().unmet()).isEmpty();
+    }
+
+    @Test
+    void shipsConsolidateLinesOfOneChannel() {
+        Scenario s =
+                new ScenarioBuilder("sea")
+                        .seaport("P", 36.9, -76.3, 1, 0)
+                        .seaport("Q", 53.5, 8.5, 1, 0)
+                        .place("HOME", 36.9, -76.4)
+                        .road("HOME", "P", 0)
+                        .road("Q", "Q", 0)
+                        .seaRoute("P", "Q", 3600)
+                        .ship("RORO", 2, "P", 10000, 100000, 20, 24)
+                        .line(
+                                "S1",
+                                LineMode.SEA,
+                                0,
+                                "HOME",
+                                "P",
+                                "Q",
+                                "Q",
+                                0,
+                                0,
+                                0,
+                                20,
+                                CargoClass.NAT,
+                                500)
+                        .line(
+                                "S2",
+                                LineMode.SEA,
+                                0,
+                                "HOME",
+                                "P",
+                                "Q",
+                                "Q",
+                                0,
+                                0,
+                                0,
+                                21,
+                                CargoClass.OVERSIZE,
+                                700)
+                        .line(
+                                "S3",
+                                LineMode.SEA,
+                                0,
+                                "HOME",
+                                "P",
+                                "Q",
+                                "Q",
+                                0,
+                                0,
+                                0,
+                                22,
+                                CargoClass.BULK,
+                                900)
+                        .build();
+        Plan p = plan(s);
+        assertThat(PlanRules.violations(s, p)).isEmpty();
+        assertThat(p.missions()).hasSize(1);
+        assertThat(p.missions().get(0).loads())
+                .extracting(Load::uln)
+                .containsExactly("S1", "S2", "S3");
+    }
+
+    @Test
+    void samePlanForTheSameSeed() {
+        Scenario s = RandomScenarios.random(7, 40);
+        Plan a = plan(s);
+        Plan b = plan(s);
+        assertThat(a).isEqualTo(b);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void randomScenariosOfGrowingSizeKeepEveryRule(int seed) {
+        int lines = 3 * seed;
+        Scenario s = RandomScenarios.random(seed, lines);
+        Plan p = plan(s);
+        assertThat(PlanRules.violations(s, p)).as("seed %d, %d lines", seed, lines).isEmpty();
+        conservation(s, p);
+        for (LineResult r : p.lines()) {
+            if (r.lateDays() > 0) {
+                assertThat(r.reason()).as("seed %d line %s", seed, r.uln()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void searchNeverWorsensTheConstructedPlan() {
+        for (long seed = 1; seed <= 6; seed++) {
+            Scenario s = RandomScenarios.random(seed, 30);
+            Plan built = Planners.byName("lns").plan(s, new PlanOptions(seed, 0), Progress.NONE);
+            Plan searched =
+                    Planners.byName("lns").plan(s, new PlanOptions(seed, 200), Progress.NONE);
+            double u0 = unmetWeight(built);
+            double u1 = unmetWeight(searched);
+            assertThat(u1).as("seed %d", seed).isLessThanOrEqualTo(u0 + 1e-6);
+            if (Math.abs(u1 - u0) < 1e-6) {
+                assertThat(searched.measures().lateStonDays())
+                        .as("seed %d", seed)
+                        .isLessThanOrEqualTo(built.measures().lateStonDays() + 1e-6);
+            }
+            assertThat(PlanRules.violations(s, searched)).as("seed %d", seed).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownPlannerNamesTheKnownOnes() {
+        assertThat(Planners.byName("lns").name()).isEqualTo("lns");
+        assertThatThrownBy(() -> Planners.byName("greedy"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'greedy'")
+                .hasMessageContaining("lns");
+    }
+
+    private static double unmetWeight(Plan p) {
+        double w = 0;
+        for (Unmet u : p.measures().unmet()) {
+            w += u.cargoClass() == CargoClass.PAX ? 0.2 * u.amount() : u.amount();
+        }
+        return w;
+    }
+
+    /** Every line's loads and unmet amounts add up to exactly what it asked for. */
+    static void conservation(Scenario s, Plan p) {
+        for (var l : s.requirements()) {
+            if (l.mode() == LineMode.LAND) {
+                continue;
+            }
+            int pax = 0;
+            double[] st = new double[5];
+            for (Mission m : p.missions()) {
+                for (Load ld : m.loads()) {
+                    if (ld.uln().equals(l.uln())) {
+                        pax += ld.pax();
+                        for (LoadCargo c : ld.cargo()) {
+                            st[c.cargoClass().ordinal()] += c.stons();
+                        }
+                    }
+                }
+            }
+            for (Unmet u : p.measures().unmet()) {
+                if (u.uln().equals(l.uln())) {
+                    if (u.cargoClass() == CargoClass.PAX) {
+                        pax += (int) u.amount();
+                    } else {
+                        st[u.cargoClass().ordinal()] += u.amount();
+                    }
+                }
+            }
+            assertThat(pax).as("pax of %s", l.uln()).isEqualTo(l.pax());
+            for (var c : l.cargo()) {
+                assertThat(st[c.cargoClass().ordinal()])
+                        .as("%s of %s", c.cargoClass(), l.uln())
+                        .isCloseTo(c.stons(), org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+    }
+
+    /** Random small scenarios on a fixed transatlantic network, seeded. */
+    static final class RandomScenarios {
+        static Scenario random(long seed, int lines) {
+            SplittableRandom r = new SplittableRandom(seed);
+            ScenarioBuilder b =
+                    new ScenarioBuilder("random-" + seed)
+                            .horizon(20 + r.nextInt(15))
+                            .search(seed, 100)
+                            .place("FTBRAGG", 35.14, -79.0)
+                            .place("FTHOOD", 31.13, -97.78)
+                            .airfield("KPOB", 35.17, -79.01, 1 + r.nextInt(3), 2)
+                            .airfield("KDOV", 39.13, -75.47, 1 + r.nextInt(3), 3)
+                            .airfield("LPLA", 38.76, -27.09, 1 + r.nextInt(2), 0)
+                            .airfield("ETAR", 49.44, 7.6, 1 + r.nextInt(2), 0)
+                            .airfield("EPRZ", 50.11, 22.02, 1 + r.nextInt(2), 4)
+                            .seaport("USNFK", 36.95, -76.33, 1, 12)
+                            .seaport("DEBRV", 53.56, 8.55, 1, 24)
+                            .place("AA1", 50.0, 22.5)
+                            .road("FTBRAGG", "KPOB", 1)
+                            .road("FTBRAGG", "KDOV", 9)
+                            .road("FTHOOD", "KPOB", 20)
+                            .road("FTHOOD", "KDOV", 26)
+                            .road("FTBRAGG", "USNFK", 5)
+                            .road("FTHOOD", "USNFK", 30)
+                            .road("EPRZ", "AA1", 2)
+                            .road("DEBRV", "AA1", 20)
+                            .airRoute("KPOB", "EPRZ", "LPLA")
+                            .airRoute("KPOB", "EPRZ", "ETAR")
+                            .airRoute("KDOV", "EPRZ", "ETAR")
+                            .seaRoute("USNFK", "DEBRV", 3800)
+                            .aircraft(
+                                    "JET",
+                                    1 + r.nextInt(4),
+                                    r.nextInt(2),
+                                    "KDOV",
+                                    102,
+                                    45,
+                                    450,
+                                    3500,
+                                    2.25)
+                            .ship(
+                                    "RORO",
+                                    1 + r.nextInt(2),
+                                    "USNFK",
+                                    5000 + r.nextInt(20000),
+                                    60000 + r.nextInt(200000),
+                                    20,
+                                    24);
+            int horizon = b.build().planning().horizonDays();
+            String[] origins = {"FTBRAGG", "FTHOOD"};
+            String[] poes = {"KPOB", "KDOV"};
+            for (int i = 0; i < lines; i++) {
+                boolean sea = r.nextInt(4) == 0;
+                String origin = origins[r.nextInt(2)];
+                int rld = r.nextInt(6);
+                int ald = rld + r.nextInt(3);
+                int ead = ald + (sea ? 9 : r.nextInt(2));
+                int rdd = Math.min(horizon - 1, ead + 1 + r.nextInt(sea ? 8 : 5));
+                ead = Math.min(ead, rdd);
+                if (sea) {
+                    b.line(
+                            "S" + i,
+                            LineMode.SEA,
+                            0,
+                            origin,
+                            "USNFK",
+                            "DEBRV",
+                            "AA1",
+                            rld,
+                            ald,
+                            ead,
+                            rdd,
+                            CargoClass.NAT,
+                            50 + r.nextInt(2000),
+                            CargoClass.OVERSIZE,
+                            r.nextInt(800));
+                } else {
+                    b.line(
+                            "A" + i,
+                            LineMode.AIR,
+                            r.nextInt(400),
+                            origin,
+                            poes[r.nextInt(2)],
+                            "EPRZ",
+                            "AA1",
+                            rld,
+                            ald,
+                            ead,
+                            rdd,
+                            CargoClass.BULK,
+                            r.nextInt(120) + 0.5,
+                            CargoClass.OUTSIZE,
+                            r.nextInt(60) * 1.0);
+                }
+            }
+            return b.build();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package muster.engine.plan.lns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CapacityTimelineTest {
+
+    /** Reference: counts the stays over a fine grid of quarter hours. */
+    private static boolean fitsByCounting(List<double[]> stays, int cap, double a, double g) {
+        for (double t = a; t < a + g; t += 0.25) {
+            int n = 0;
+            for (double[] s : stays) {
+                if (s[0] <= t && t < s[1]) {
+                    n++;
+                }
+            }
+            if (n >= cap) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void earliestFitAgreesWithCountingUnderRandomReservationsAndReleases() {
+        for (long seed = 1; seed <= 30; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            int cap = 1 + r.nextInt(3);
+            CapacityTimeline tl = new CapacityTimeline(cap, 0.49);
+            List<double[]> stays = new ArrayList<>();
+            for (int op = 0; op < 200; op++) {
+                if (!stays.isEmpty() && r.nextInt(4) == 0) {
+                    double[] s = stays.remove(r.nextInt(stays.size()));
+                    tl.release(s[0], s[1]);
+                    continue;
+                }
+                // whole quarter hours, so the grid reference is exact; stays of at least half an
+                // hour, so the timeline may count quarter-hour gaps as full
+                double from = r.nextInt(400) * 0.25;
+                double g = (2 + r.nextInt(12)) * 0.25;
+                double c = tl.earliestFit(from, g);
+                assertThat(c).as("seed %d op %d", seed, op).isGreaterThanOrEqualTo(from);
+                assertThat(fitsByCounting(stays, cap, c, g)).as("seed %d op %d", seed, op).isTrue();
+                for (double e = from; e < c; e += 0.25) {
+                    assertThat(fitsByCounting(stays, cap, e, g))
+                            .as("seed %d op %d: %s fits before %s", seed, op, e, c)
+                            .isFalse();
+                }
+                tl.reserve(c, c + g);
+                stays.add(new double[] {c, c + g});
+                assertThat(tl.countAt(c)).isLessThanOrEqualTo(cap);
+            }
+        }
+    }
+
+    @Test
+    void aNodeWithoutRoomNeverFitsAndEmptyStaysAlwaysDo() {
+        CapacityTimeline none = new CapacityTimeline(0, 1);
+        assertThat(none.earliestFit(5, 1)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(none.earliestFit(5, 0)).isEqualTo(5.0);
+    }
+}

@@ -1,0 +1,401 @@
+package muster.engine.sourcing;
+
+import static muster.engine.sourcing.Fixtures.C_DATE;
+import static muster.engine.sourcing.Fixtures.network;
+import static muster.engine.sourcing.Fixtures.req;
+import static muster.engine.sourcing.Fixtures.unit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import muster.model.Network;
+import muster.model.RequirementLine;
+import muster.model.force.CapabilityRequirement;
+import muster.model.force.CapabilityType;
+import muster.model.force.Catalogue;
+import muster.model.force.DeployMode;
+import muster.model.force.RequirementSet;
+import muster.model.force.Unit;
+import muster.model.force.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SourcerTest {
+    private static final CapabilityType[] CAPS = {
+        CapabilityType.IBCT, CapabilityType.ABCT, CapabilityType.SBCT
+    };
+    private static final String[] NATIONS = {"US", "GB", "DE"};
+    private static final int[] NTM = {12, 48, 96, 240, 600};
+
+    static Stream<Long> seeds() {
+        return Stream.iterate(1L, s -> s + 1).limit(120);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void matchesBruteForceOnRandomSmallCases(long seed) {
+        Random rnd = new Random(seed);
+        List<Unit> units = new ArrayList<>();
+        int nu = 1 + rnd.nextInt(6);
+        for (int j = 0; j < nu; j++) {
+            DeployMode m = DeployMode.values()[rnd.nextInt(3)];
+            List<Window> w =
+                    rnd.nextInt(4) == 0
+                            ? List.of(
+                                    new Window(
+                                            C_DATE.plusDays(rnd.nextInt(20)), C_DATE.plusDays(40)))
+                            : List.of();
+            units.add(
+                    unit(
+                            "U" + j,
+                            CAPS[rnd.nextInt(CAPS.length)],
+                            NATIONS[rnd.nextInt(NATIONS.length)],
+                            1 + rnd.nextInt(4),
+                            NTM[rnd.nextInt(NTM.length)],
+                            m,
+                            rnd.nextInt(4) == 0 ? "elsewhere" : null,
+                            w));
+        }
+        List<CapabilityRequirement> reqs = new ArrayList<>();
+        int slots = 0;
+        for (int i = 0; slots < 5 && i < 1 + rnd.nextInt(3); i++) {
+            int q = 1 + rnd.nextInt(Math.min(2, 5 - slots));
+            slots += q;
+            List<String> nations =
+                    rnd.nextInt(3) == 0 ? List.of(NATIONS[rnd.nextInt(NATIONS.length)]) : List.of();
+            reqs.add(
+                    req(
+                            "R" + i,
+                            CAPS[rnd.nextInt(CAPS.length)],
+                            q,
+                            3 + rnd.nextInt(35),
+                            1 + rnd.nextInt(3),
+                            nations));
+        }
+        RequirementSet set = new RequirementSet("random", C_DATE, rnd.nextInt(3), reqs);
+        Catalogue cat = new Catalogue("random", List.of(), units);
+        Sourcer sourcer = new Sourcer();
+        SourcingResult res = sourcer.source(set, cat, network(), false);
+        String msg = "seed " + seed;
+        assertThat(res.refused()).as(msg + " " + res.faults()).isFalse();
+
+        Map<String, Sourcer.Pair[]> pairs = sourcer.evaluate(set, cat, new Network(network()));
+        List<Sourcer.Slot> sl = Sourcer.slots(set);
+        long best = brute(sourcer, sl, pairs, 0, new boolean[units.size()]);
+        assertThat(res.totalCost()).as(msg + ": solver total vs brute force").isEqualTo(best);
+
+        // The reported choices are a valid assignment whose costs add up to the total.
+        Set<String> used = new HashSet<>();
+        long sum = 0;
+        for (Choice c : res.choices()) {
+            assertThat(used.add(c.uic())).as(msg + ": unit used twice " + c.uic()).isTrue();
+            sum += c.cost().total();
+        }
+        for (Unfilled u : res.unfilled()) {
+            sum += u.cost();
+            assertThat(u.reasons()).as(msg).hasSize(units.size());
+        }
+        assertThat(sum).as(msg).isEqualTo(res.totalCost());
+        assertThat(res.choices().size() + res.unfilled().size()).as(msg).isEqualTo(sl.size());
+    }
+
+    private static long brute(
+            Sourcer s,
+            List<Sourcer.Slot> slots,
+            Map<String, Sourcer.Pair[]> pairs,
+            int i,
+            boolean[] used) {
+        if (i == slots.size()) {
+            return 0;
+        }
+        Sourcer.Slot slot = slots.get(i);
+        long best =
+                s.options().unfilledCost(slot.requirement().priority())
+                        + brute(s, slots, pairs, i + 1, used);
+        Sourcer.Pair[] row = pairs.get(slot.requirement().id());
+        for (int j = 0; j < row.length; j++) {
+            if (!used[j] && row[j].feasible()) {
+                used[j] = true;
+                best = Math.min(best, row[j].cost().total() + brute(s, slots, pairs, i + 1, used));
+                used[j] = false;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void explainsWhyNothingFits() {
+        List<Unit> units =
+                List.of(
+                        unit(
+                                "ARMOUR",
+                                CapabilityType.ABCT,
+                                "PL",
+                                1,
+                                24,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        unit(
+                                "YANKEE",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                24,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        unit(
+                                "BANNED",
+                                CapabilityType.IBCT,
+                                "PL",
+                                1,
+                                24,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        unit(
+                                "SLOW",
+                                CapabilityType.IBCT,
+                                "PL",
+                                1,
+                                24 * 30,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        unit(
+                                "AWAY",
+                                CapabilityType.IBCT,
+                                "PL",
+                                1,
+                                24,
+                                DeployMode.AIR,
+                                null,
+                                List.of(new Window(C_DATE.plusDays(20), C_DATE.plusDays(60)))),
+                        noRoute(
+                                unit(
+                                        "ITALY",
+                                        CapabilityType.IBCT,
+                                        "PL",
+                                        1,
+                                        24,
+                                        DeployMode.AIR,
+                                        null,
+                                        List.of())),
+                        unit(
+                                "GOOD",
+                                CapabilityType.IBCT,
+                                "PL",
+                                2,
+                                24,
+                                DeployMode.AIR,
+                                null,
+                                List.of()));
+        CapabilityRequirement r =
+                new CapabilityRequirement(
+                        "R1",
+                        CapabilityType.IBCT,
+                        null,
+                        2,
+                        "DEST",
+                        "APOD",
+                        "SPOD",
+                        0,
+                        10,
+                        10,
+                        1,
+                        List.of("PL"),
+                        List.of("BANNED"),
+                        null);
+        SourcingResult res =
+                new Sourcer()
+                        .source(
+                                new RequirementSet("x", C_DATE, 0, List.of(r)),
+                                new Catalogue("c", List.of(), units),
+                                network(),
+                                false);
+        assertThat(res.refused()).isFalse();
+        assertThat(res.choices()).extracting(Choice::uic).containsExactly("GOOD");
+        assertThat(res.unfilled()).hasSize(1);
+        Map<String, Reason> why = new HashMap<>();
+        for (Rejection x : res.unfilled().get(0).reasons()) {
+            why.put(x.uic(), x.reason());
+        }
+        assertThat(why)
+                .containsEntry("ARMOUR", Reason.WRONG_CAPABILITY)
+                .containsEntry("YANKEE", Reason.NATION_RULE)
+                .containsEntry("BANNED", Reason.EXCLUDED)
+                .containsEntry("SLOW", Reason.PAST_LAD)
+                .containsEntry("AWAY", Reason.UNAVAILABLE)
+                .containsEntry("ITALY", Reason.NO_ROUTE)
+                .containsEntry("GOOD", Reason.TAKEN);
+        // The chosen unit's readiness 2 shows in its cost breakdown.
+        assertThat(res.choices().get(0).cost().readinessCost())
+                .isEqualTo(SourcingOptions.DEFAULTS.readinessPerLevel());
+    }
+
+    private static Unit noRoute(Unit u) {
+        return new Unit(
+                u.uic(),
+                u.name(),
+                u.nation(),
+                u.capability(),
+                u.echelon(),
+                u.homeStation(),
+                "NOPE",
+                u.seaPoe(),
+                u.personnel(),
+                u.equipment(),
+                u.readiness(),
+                u.noticeToMoveHours(),
+                u.availability(),
+                u.deployMode(),
+                0,
+                null,
+                "test");
+    }
+
+    @Test
+    void prefersReadyUncommittedUnitsAndNamesTwoAlternatives() {
+        List<Unit> units =
+                List.of(
+                        unit(
+                                "C3",
+                                CapabilityType.IBCT,
+                                "US",
+                                3,
+                                24,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        unit(
+                                "BUSY",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                24,
+                                DeployMode.AIR,
+                                "Korea",
+                                List.of()),
+                        unit(
+                                "C1",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                24,
+                                DeployMode.AIR,
+                                null,
+                                List.of()));
+        RequirementSet set =
+                new RequirementSet(
+                        "x",
+                        C_DATE,
+                        0,
+                        List.of(req("R1", CapabilityType.IBCT, 1, 10, 1, List.of())));
+        SourcingResult res =
+                new Sourcer().source(set, new Catalogue("c", List.of(), units), network(), false);
+        Choice c = res.choices().get(0);
+        assertThat(c.uic()).isEqualTo("C1");
+        assertThat(c.next()).extracting(Alternative::uic).containsExactly("C3", "BUSY");
+        assertThat(c.next().get(1).cost().committedCost())
+                .isEqualTo(SourcingOptions.DEFAULTS.committedPenalty());
+    }
+
+    @Test
+    void splitsLinesAsAPlannerWouldAndKeepsDatesOrdered() {
+        List<Unit> units =
+                List.of(
+                        unit(
+                                "LIGHT",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                18,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        unit(
+                                "HEAVY",
+                                CapabilityType.ABCT,
+                                "US",
+                                1,
+                                96,
+                                DeployMode.AIR_SEA,
+                                null,
+                                List.of()),
+                        unit(
+                                "NEAR",
+                                CapabilityType.SBCT,
+                                "US",
+                                1,
+                                24,
+                                DeployMode.LAND,
+                                null,
+                                List.of()));
+        RequirementSet set =
+                new RequirementSet(
+                        "x",
+                        C_DATE,
+                        0,
+                        List.of(
+                                req("R1", CapabilityType.IBCT, 1, 5, 1, List.of()),
+                                req("R2", CapabilityType.ABCT, 1, 30, 2, List.of()),
+                                req("R3", CapabilityType.SBCT, 1, 5, 1, List.of())));
+        SourcingResult res =
+                new Sourcer().source(set, new Catalogue("c", List.of(), units), network(), false);
+        assertThat(res.lines())
+                .extracting(RequirementLine::uln)
+                .containsExactly("LIGHT-P", "LIGHT-A", "HEAVY-P", "HEAVY-S", "NEAR-L");
+        for (RequirementLine l : res.lines()) {
+            assertThat(l.rld()).as(l.uln()).isLessThanOrEqualTo(l.ald());
+            assertThat(l.ead()).as(l.uln()).isLessThanOrEqualTo(l.lad());
+            assertThat(l.rdd()).as(l.uln()).isLessThan(45);
+        }
+        RequirementLine sea = res.lines().get(3);
+        assertThat(sea.mode()).isEqualTo(muster.model.LineMode.SEA);
+        assertThat(sea.pax()).isZero();
+        assertThat(sea.cargo()).allMatch(e -> e.sqft() > 0);
+        assertThat(res.lines().get(2).pax()).isEqualTo(3000);
+        assertThat(res.lines().get(4).poe()).isNull();
+        assertThat(res.scenario().requirements()).hasSize(5);
+    }
+
+    @Test
+    void refusesRequirementsThatNameUnknownNodesOrDaysPastTheHorizon() {
+        CapabilityRequirement bad =
+                new CapabilityRequirement(
+                        "R1",
+                        CapabilityType.IBCT,
+                        null,
+                        1,
+                        "NOWHERE",
+                        "SPOD",
+                        null,
+                        0,
+                        50,
+                        50,
+                        1,
+                        List.of(),
+                        List.of(),
+                        null);
+        SourcingResult res =
+                new Sourcer()
+                        .source(
+                                new RequirementSet("x", C_DATE, 0, List.of(bad)),
+                                new Catalogue("c", List.of(), List.of()),
+                                network(),
+                                false);
+        assertThat(res.refused()).isTrue();
+        assertThat(res.faults())
+                .extracting(f -> f.field() + "=" + f.value())
+                .contains("destination=NOWHERE", "airPod=SPOD", "rdd=50");
+        assertThat(res.scenario()).isNull();
+    }
+}

@@ -1,0 +1,252 @@
+package muster.io.force;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import muster.model.Fault;
+
+/**
+ * Reads typed fields from a located tree, collecting one fault per bad field (naming file, line,
+ * place, field and value) instead of stopping at the first.
+ */
+final class Binder {
+    final LocatedDoc doc;
+    final List<Fault> faults = new ArrayList<>();
+
+    Binder(LocatedDoc doc) {
+        this.doc = doc;
+    }
+
+    boolean hasErrors() {
+        return faults.stream().anyMatch(Fault::isError);
+    }
+
+    int line(String path) {
+        return doc.lineOf(path);
+    }
+
+    void error(String path, String where, String field, String value, String msg, String hint) {
+        String p = field == null ? path : (path.isEmpty() ? field : path + "." + field);
+        faults.add(new Fault(Fault.Severity.ERROR, p, where, field, value, msg, hint, line(p)));
+    }
+
+    void warning(String path, String where, String field, String value, String msg) {
+        String p = field == null ? path : (path.isEmpty() ? field : path + "." + field);
+        faults.add(new Fault(Fault.Severity.WARNING, p, where, field, value, msg, null, line(p)));
+    }
+
+    /** Adds the file line to a fault found later (by the engine) from its path. */
+    Fault locate(Fault f) {
+        return f.line() > 0 ? f : f.withLine(line(f.path()));
+    }
+
+    void unknownFields(JsonNode obj, String path, String where, Set<String> known) {
+        if (obj == null || !obj.isObject()) {
+            return;
+        }
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                String near = closest(f, known);
+                error(
+                        path,
+                        where,
+                        f,
+                        obj.get(f).isValueNode() ? obj.get(f).asText() : null,
+                        "unknown field",
+                        near == null ? null : "'" + near + "'");
+            }
+        }
+    }
+
+    JsonNode child(JsonNode obj, String field) {
+        JsonNode v = obj == null ? null : obj.get(field);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    String str(JsonNode obj, String path, String where, String field, boolean required) {
+        JsonNode v = child(obj, field);
+        if (v == null) {
+            if (required) {
+                error(path, where, field, null, "is missing", null);
+            }
+            return null;
+        }
+        if (!v.isValueNode()) {
+            error(path, where, field, null, "must be a text value", null);
+            return null;
+        }
+        String s = v.asText().trim();
+        if (s.isEmpty() && required) {
+            error(path, where, field, "", "must not be empty", null);
+            return null;
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    /** An integer at least {@code min}; {@code dflt} when absent and not required. */
+    Integer integer(
+            JsonNode obj,
+            String path,
+            String where,
+            String field,
+            boolean required,
+            int min,
+            Integer dflt) {
+        JsonNode v = child(obj, field);
+        if (v == null) {
+            if (required) {
+                error(path, where, field, null, "is missing", null);
+            }
+            return dflt;
+        }
+        long n;
+        if (v.isIntegralNumber()) {
+            n = v.asLong();
+        } else if (v.isTextual() && v.asText().trim().matches("-?\\d+")) {
+            n = Long.parseLong(v.asText().trim());
+        } else {
+            error(path, where, field, v.asText(), "must be a whole number", null);
+            return dflt;
+        }
+        if (n < min || n > Integer.MAX_VALUE) {
+            error(path, where, field, Long.toString(n), "must be at least " + min, null);
+            return dflt;
+        }
+        return (int) n;
+    }
+
+    Double number(
+            JsonNode obj, String path, String where, String field, boolean required, double dflt) {
+        JsonNode v = child(obj, field);
+        if (v == null) {
+            if (required) {
+                error(path, where, field, null, "is missing", null);
+            }
+            return dflt;
+        }
+        double d;
+        if (v.isNumber()) {
+            d = v.asDouble();
+        } else {
+            try {
+                d = Double.parseDouble(v.asText().trim());
+            } catch (NumberFormatException e) {
+                error(path, where, field, v.asText(), "must be a number", null);
+                return dflt;
+            }
+        }
+        if (!Double.isFinite(d) || d < 0) {
+            error(path, where, field, v.asText(), "must be a finite number, 0 or more", null);
+            return dflt;
+        }
+        return d;
+    }
+
+    <E extends Enum<E>> E enumValue(
+            JsonNode obj,
+            String path,
+            String where,
+            String field,
+            boolean required,
+            Class<E> type) {
+        String s = str(obj, path, where, field, required);
+        if (s == null) {
+            return null;
+        }
+        String norm = s.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(norm)) {
+                return e;
+            }
+        }
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        String near = closest(norm, Set.copyOf(names));
+        error(
+                path,
+                where,
+                field,
+                s,
+                "is not one of " + names,
+                near == null ? null : "'" + near + "'");
+        return null;
+    }
+
+    LocalDate date(JsonNode obj, String path, String where, String field, boolean required) {
+        String s = str(obj, path, where, field, required);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            error(path, where, field, s, "is not a date (yyyy-mm-dd)", null);
+            return null;
+        }
+    }
+
+    List<String> strings(JsonNode obj, String path, String where, String field) {
+        JsonNode v = child(obj, field);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (v.isArray()) {
+            for (JsonNode x : v) {
+                if (x.isValueNode() && !x.asText().isBlank()) {
+                    out.add(x.asText().trim());
+                } else {
+                    error(path, where, field, x.toString(), "must list text values", null);
+                }
+            }
+        } else if (v.isValueNode()) {
+            for (String part : v.asText().split("[;,]")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        } else {
+            error(path, where, field, null, "must be a list", null);
+        }
+        return out;
+    }
+
+    /** Near-miss spelling among the known names, by edit distance; null when none is close. */
+    static String closest(String s, Set<String> known) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(s.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < bestD || (d == bestD && best != null && k.compareTo(best) < 0)) {
+                bestD = d;
+                best = k;
+            }
+        }
+        return best != null && bestD <= Math.max(2, s.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

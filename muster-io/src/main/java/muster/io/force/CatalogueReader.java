@@ -1,0 +1,522 @@
+package muster.io.force;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import muster.model.CargoClass;
+import muster.model.CargoEntry;
+import muster.model.Fault;
+import muster.model.Node;
+import muster.model.NodeKind;
+import muster.model.RouteMode;
+import muster.model.force.CapabilityType;
+import muster.model.force.Catalogue;
+import muster.model.force.DeployMode;
+import muster.model.force.Echelon;
+import muster.model.force.RoadLink;
+import muster.model.force.Station;
+import muster.model.force.Unit;
+import muster.model.force.Window;
+
+/**
+ * Reads a force catalogue ({@code format: muster/catalogue@1}) from YAML or JSON, or its units from
+ * CSV (one row per unit, equipment as {@code bulkStons, bulkSqft, oversizeStons, ...} columns).
+ */
+public final class CatalogueReader {
+    static final Set<String> TOP = Set.of("format", "name", "stations", "units");
+    static final Set<String> STATION =
+            Set.of(
+                    "id",
+                    "name",
+                    "kind",
+                    "country",
+                    "lat",
+                    "lon",
+                    "mog",
+                    "berths",
+                    "handlingHours",
+                    "links");
+    static final Set<String> LINK = Set.of("to", "mode", "hours");
+    static final Set<String> UNIT =
+            Set.of(
+                    "uic",
+                    "name",
+                    "nation",
+                    "capability",
+                    "echelon",
+                    "homeStation",
+                    "airPoe",
+                    "seaPoe",
+                    "personnel",
+                    "equipment",
+                    "readiness",
+                    "noticeToMoveHours",
+                    "availability",
+                    "deployMode",
+                    "selfDeployHours",
+                    "committedTo",
+                    "source");
+    static final Set<String> CARGO = Set.of("class", "stons", "sqft");
+    static final Set<String> WINDOW = Set.of("from", "to");
+    static final List<String> CSV_COLUMNS =
+            List.of(
+                    "uic",
+                    "name",
+                    "nation",
+                    "capability",
+                    "echelon",
+                    "homeStation",
+                    "airPoe",
+                    "seaPoe",
+                    "personnel",
+                    "bulkStons",
+                    "bulkSqft",
+                    "oversizeStons",
+                    "oversizeSqft",
+                    "outsizeStons",
+                    "outsizeSqft",
+                    "natStons",
+                    "natSqft",
+                    "readiness",
+                    "noticeToMoveHours",
+                    "availableFrom",
+                    "availableTo",
+                    "deployMode",
+                    "selfDeployHours",
+                    "committedTo",
+                    "source");
+
+    private CatalogueReader() {}
+
+    /** Reads a catalogue file; {@code .csv} files are read as CSV, others as YAML or JSON. */
+    public static ForceRead<Catalogue> read(Path path) throws IOException {
+        if (path.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return readCsv(path);
+        }
+        LocatedDoc doc;
+        try {
+            doc = LocatedDoc.read(path);
+        } catch (LocatedDoc.Malformed m) {
+            return malformed(path, m);
+        }
+        return bind(doc, true);
+    }
+
+    static <T> ForceRead<T> malformed(Path path, LocatedDoc.Malformed m) {
+        Fault f =
+                new Fault(
+                        Fault.Severity.ERROR,
+                        "",
+                        "document",
+                        null,
+                        null,
+                        "not well-formed: " + m.getMessage(),
+                        null,
+                        m.line);
+        return new ForceRead<>(null, List.of(f), x -> x);
+    }
+
+    private static ForceRead<Catalogue> readCsv(Path path) throws IOException {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        ArrayNode units = JsonNodeFactory.instance.arrayNode();
+        Map<String, Integer> lines = new HashMap<>();
+        List<Fault> early = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+                MappingIterator<Map<String, String>> it =
+                        mapper.readerFor(Map.class).with(schema).readValues(r)) {
+            int k = 0;
+            while (it.hasNextValue()) {
+                int line = it.getCurrentLocation().getLineNr();
+                Map<String, String> row = it.nextValue();
+                if (k == 0) {
+                    for (String col : row.keySet()) {
+                        if (!CSV_COLUMNS.contains(col)) {
+                            String near = Binder.closest(col, Set.copyOf(CSV_COLUMNS));
+                            early.add(
+                                    new Fault(
+                                            Fault.Severity.ERROR,
+                                            "columns",
+                                            "header",
+                                            col,
+                                            null,
+                                            "unknown column",
+                                            near == null ? null : "'" + near + "'",
+                                            1));
+                        }
+                    }
+                }
+                String p = "units[" + k + "]";
+                lines.put(p, line);
+                units.add(rowToUnit(row, p, lines, line));
+                k++;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return malformed(
+                    path,
+                    new LocatedDoc.Malformed(
+                            e.getOriginalMessage(),
+                            e.getLocation() == null ? 0 : e.getLocation().getLineNr()));
+        }
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format", Catalogue.FORMAT);
+        root.put("name", path.getFileName().toString().replaceFirst("\\.csv$", ""));
+        root.set("units", units);
+        ForceRead<Catalogue> read = bind(new LocatedDoc(path.toString(), root, lines), false);
+        if (early.isEmpty()) {
+            return read;
+        }
+        List<Fault> all = new ArrayList<>(early);
+        all.addAll(read.faults());
+        return new ForceRead<>(null, all, read.locator());
+    }
+
+    private static ObjectNode rowToUnit(
+            Map<String, String> row, String p, Map<String, Integer> lines, int line) {
+        ObjectNode u = JsonNodeFactory.instance.objectNode();
+        ArrayNode eq = JsonNodeFactory.instance.arrayNode();
+        for (CargoClass c :
+                List.of(CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT)) {
+            String key = c.name().toLowerCase(Locale.ROOT);
+            String st = row.get(key + "Stons");
+            String sq = row.get(key + "Sqft");
+            if (st != null && !st.isBlank()) {
+                ObjectNode e = JsonNodeFactory.instance.objectNode();
+                e.put("class", c.name());
+                e.put("stons", st.trim());
+                if (sq != null && !sq.isBlank()) {
+                    e.put("sqft", sq.trim());
+                }
+                lines.put(p + ".equipment[" + eq.size() + "]", line);
+                eq.add(e);
+            }
+        }
+        for (Map.Entry<String, String> e : row.entrySet()) {
+            String k = e.getKey();
+            String v = e.getValue();
+            lines.put(p + "." + k, line);
+            if (v == null || v.isBlank() || k.endsWith("Stons") || k.endsWith("Sqft")) {
+                continue;
+            }
+            if (k.equals("availableFrom") || k.equals("availableTo")) {
+                continue;
+            }
+            if (CSV_COLUMNS.contains(k)) {
+                u.put(k, v.trim());
+            }
+        }
+        String from = row.get("availableFrom");
+        String to = row.get("availableTo");
+        if (from != null && !from.isBlank() || to != null && !to.isBlank()) {
+            ObjectNode w = JsonNodeFactory.instance.objectNode();
+            w.put("from", from == null ? "" : from.trim());
+            w.put("to", to == null ? "" : to.trim());
+            u.set("availability", JsonNodeFactory.instance.arrayNode().add(w));
+            lines.put(p + ".availability[0]", line);
+        }
+        if (!eq.isEmpty()) {
+            u.set("equipment", eq);
+        }
+        return u;
+    }
+
+    private static ForceRead<Catalogue> bind(LocatedDoc doc, boolean checkFormat) {
+        Binder b = new Binder(doc);
+        JsonNode root = doc.root;
+        if (!root.isObject()) {
+            b.error("", "catalogue", null, null, "the document must be a mapping", null);
+            return new ForceRead<>(null, b.faults, b::locate);
+        }
+        b.unknownFields(root, "", "catalogue", TOP);
+        String format = b.str(root, "", "catalogue", "format", true);
+        if (checkFormat && format != null && !format.equals(Catalogue.FORMAT)) {
+            b.error("", "catalogue", "format", format, "expected " + Catalogue.FORMAT, null);
+        }
+        String name = b.str(root, "", "catalogue", "name", true);
+        List<Station> stations = new ArrayList<>();
+        JsonNode st = b.child(root, "stations");
+        if (st != null) {
+            for (int i = 0; i < st.size(); i++) {
+                Station s = station(b, st.get(i), "stations[" + i + "]");
+                if (s != null) {
+                    stations.add(s);
+                }
+            }
+        }
+        List<Unit> units = new ArrayList<>();
+        JsonNode us = b.child(root, "units");
+        if (us == null || !us.isArray()) {
+            b.error("", "catalogue", "units", null, "must be a list of units", null);
+        } else {
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i = 0; i < us.size(); i++) {
+                String p = "units[" + i + "]";
+                Unit u = unit(b, us.get(i), p);
+                if (u != null) {
+                    if (!seen.add(u.uic())) {
+                        b.error(p, "unit " + u.uic(), "uic", u.uic(), "duplicate unit id", null);
+                    }
+                    units.add(u);
+                }
+            }
+        }
+        if (b.hasErrors()) {
+            return new ForceRead<>(null, b.faults, b::locate);
+        }
+        return new ForceRead<>(new Catalogue(name, stations, units), b.faults, b::locate);
+    }
+
+    private static Station station(Binder b, JsonNode n, String p) {
+        String id = b.str(n, p, "station", "id", true);
+        String where = "station " + id;
+        b.unknownFields(n, p, where, STATION);
+        String name = b.str(n, p, where, "name", false);
+        NodeKind kind = b.enumValue(n, p, where, "kind", true, NodeKind.class);
+        String country = b.str(n, p, where, "country", true);
+        Double lat = b.child(n, "lat") == null ? null : b.child(n, "lat").asDouble(Double.NaN);
+        Double lon = b.child(n, "lon") == null ? null : b.child(n, "lon").asDouble(Double.NaN);
+        if (lat == null || !(lat >= -90 && lat <= 90)) {
+            b.error(
+                    p,
+                    where,
+                    "lat",
+                    String.valueOf(b.child(n, "lat")),
+                    "must be a latitude in -90..90",
+                    null);
+        }
+        if (lon == null || !(lon >= -180 && lon <= 180)) {
+            b.error(
+                    p,
+                    where,
+                    "lon",
+                    String.valueOf(b.child(n, "lon")),
+                    "must be a longitude in -180..180",
+                    null);
+        }
+        Integer mog = b.integer(n, p, where, "mog", false, 0, 0);
+        Integer berths = b.integer(n, p, where, "berths", false, 0, 0);
+        Double handling = b.number(n, p, where, "handlingHours", false, 0);
+        List<RoadLink> links = new ArrayList<>();
+        JsonNode ls = b.child(n, "links");
+        if (ls != null) {
+            for (int i = 0; i < ls.size(); i++) {
+                String lp = p + ".links[" + i + "]";
+                JsonNode l = ls.get(i);
+                b.unknownFields(l, lp, where, LINK);
+                String to = b.str(l, lp, where, "to", true);
+                RouteMode mode = b.enumValue(l, lp, where, "mode", false, RouteMode.class);
+                if (mode == RouteMode.AIR || mode == RouteMode.SEA) {
+                    b.error(lp, where, "mode", mode.name(), "a station link is ROAD or RAIL", null);
+                    mode = RouteMode.ROAD;
+                }
+                Double hours = b.number(l, lp, where, "hours", true, 0);
+                if (to != null) {
+                    links.add(new RoadLink(to, mode, hours));
+                }
+            }
+        }
+        if (id == null
+                || kind == null
+                || country == null
+                || lat == null
+                || lon == null
+                || !Double.isFinite(lat)
+                || !Double.isFinite(lon)) {
+            return null;
+        }
+        return new Station(
+                new Node(
+                        id,
+                        name == null ? id : name,
+                        kind,
+                        country,
+                        lat,
+                        lon,
+                        mog,
+                        berths,
+                        handling),
+                links);
+    }
+
+    private static Unit unit(Binder b, JsonNode n, String p) {
+        if (n == null || !n.isObject()) {
+            b.error(p, "unit", null, null, "must be a mapping", null);
+            return null;
+        }
+        String uic = b.str(n, p, "unit", "uic", true);
+        String where = "unit " + uic;
+        b.unknownFields(n, p, where, UNIT);
+        String name = b.str(n, p, where, "name", true);
+        String nation = b.str(n, p, where, "nation", true);
+        if (nation != null && !nation.matches("[A-Z]{2}")) {
+            b.error(
+                    p,
+                    where,
+                    "nation",
+                    nation,
+                    "must be an ISO 3166 alpha-2 code such as US or GB",
+                    null);
+        }
+        CapabilityType cap = b.enumValue(n, p, where, "capability", true, CapabilityType.class);
+        Echelon ech = b.enumValue(n, p, where, "echelon", true, Echelon.class);
+        String home = b.str(n, p, where, "homeStation", true);
+        String airPoe = b.str(n, p, where, "airPoe", false);
+        String seaPoe = b.str(n, p, where, "seaPoe", false);
+        Integer personnel = b.integer(n, p, where, "personnel", true, 0, 0);
+        List<CargoEntry> eq = new ArrayList<>();
+        JsonNode es = b.child(n, "equipment");
+        Set<CargoClass> classes = new LinkedHashSet<>();
+        if (es != null) {
+            for (int i = 0; i < es.size(); i++) {
+                String ep = p + ".equipment[" + i + "]";
+                JsonNode e = es.get(i);
+                b.unknownFields(e, ep, where, CARGO);
+                CargoClass c = b.enumValue(e, ep, where, "class", true, CargoClass.class);
+                if (c == CargoClass.PAX) {
+                    b.error(
+                            ep,
+                            where,
+                            "class",
+                            "PAX",
+                            "people go in 'personnel', not in equipment",
+                            "personnel");
+                    c = null;
+                }
+                if (c != null && !classes.add(c)) {
+                    b.error(
+                            ep,
+                            where,
+                            "class",
+                            c.name(),
+                            "a class appears twice in equipment",
+                            null);
+                }
+                Double stons = b.number(e, ep, where, "stons", true, 0);
+                Double sqft = b.number(e, ep, where, "sqft", false, 0);
+                if (c != null) {
+                    eq.add(new CargoEntry(c, stons, sqft));
+                }
+            }
+        }
+        Integer readiness = b.integer(n, p, where, "readiness", true, 1, 1);
+        if (readiness != null && readiness > 4) {
+            b.error(
+                    p,
+                    where,
+                    "readiness",
+                    readiness.toString(),
+                    "must be 1 (fully ready) to 4",
+                    null);
+            readiness = 4;
+        }
+        Integer ntm = b.integer(n, p, where, "noticeToMoveHours", true, 0, 0);
+        List<Window> windows = new ArrayList<>();
+        JsonNode ws = b.child(n, "availability");
+        if (ws != null) {
+            for (int i = 0; i < ws.size(); i++) {
+                String wp = p + ".availability[" + i + "]";
+                JsonNode w = ws.get(i);
+                b.unknownFields(w, wp, where, WINDOW);
+                var from = b.date(w, wp, where, "from", true);
+                var to = b.date(w, wp, where, "to", true);
+                if (from != null && to != null) {
+                    if (to.isBefore(from)) {
+                        b.error(
+                                wp,
+                                where,
+                                "to",
+                                to.toString(),
+                                "ends before it starts (" + from + ")",
+                                null);
+                    } else {
+                        windows.add(new Window(from, to));
+                    }
+                }
+            }
+        }
+        DeployMode mode = b.enumValue(n, p, where, "deployMode", true, DeployMode.class);
+        Double self = b.number(n, p, where, "selfDeployHours", false, 0);
+        String committed = b.str(n, p, where, "committedTo", false);
+        String source = b.str(n, p, where, "source", false);
+        if (mode == DeployMode.AIR && airPoe == null) {
+            b.error(p, where, "airPoe", null, "an AIR unit needs an air POE", null);
+        }
+        if (mode == DeployMode.AIR_SEA && (airPoe == null || seaPoe == null)) {
+            b.error(
+                    p,
+                    where,
+                    "seaPoe",
+                    seaPoe,
+                    "an AIR_SEA unit needs both an air POE and a sea POE",
+                    null);
+        }
+        if (mode == DeployMode.AIR && classes.contains(CargoClass.NAT)) {
+            b.error(
+                    p,
+                    where,
+                    "deployMode",
+                    "AIR",
+                    "the unit has NAT equipment, which cannot go by air",
+                    "AIR_SEA");
+        }
+        if (mode == DeployMode.AIR_SEA) {
+            for (CargoEntry e : eq) {
+                if (e.stons() > 0 && e.sqft() <= 0) {
+                    b.error(
+                            p + ".equipment",
+                            where,
+                            "sqft",
+                            "0",
+                            e.cargoClass() + " equipment going by sea needs its deck area",
+                            null);
+                }
+            }
+        }
+        if (mode == DeployMode.SELF && (self == null || self <= 0)) {
+            b.warning(
+                    p,
+                    where,
+                    "selfDeployHours",
+                    "0",
+                    "a SELF unit with no transit time arrives the day it is ready");
+        }
+        if (source == null) {
+            b.warning(
+                    p,
+                    where,
+                    "source",
+                    null,
+                    "figures without a source; cite one or mark them as an assumption");
+        }
+        if (uic == null
+                || name == null
+                || nation == null
+                || cap == null
+                || ech == null
+                || home == null
+                || mode == null) {
+            return null;
+        }
+        return new Unit(
+                uic, name, nation, cap, ech, home, airPoe, seaPoe, personnel, eq, readiness, ntm,
+                windows, mode, self, committed, source);
+    }
+}

@@ -1,0 +1,140 @@
+package muster.io.force;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import muster.engine.orders.OrderLog;
+import muster.model.force.OrderEvent;
+
+/**
+ * An order log in a file: one JSON object per line, appended and forced to disk before {@link
+ * #append} returns. The file is never rewritten. A log whose last line is cut short (a crash in the
+ * middle of a write) or any line that does not parse is refused with the line number; the file is
+ * left as it is, so no earlier event is lost.
+ */
+public final class FileOrderLog implements OrderLog {
+    private final Path path;
+
+    public FileOrderLog(Path path) {
+        this.path = path;
+    }
+
+    /** A log file that cannot be read whole. */
+    public static final class CorruptLog extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CorruptLog(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public List<OrderEvent> read() {
+        if (!Files.exists(path)) {
+            return List.of();
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read order log " + path, e);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<OrderEvent> out = new ArrayList<>();
+        if (text.isEmpty()) {
+            return out;
+        }
+        String[] lines = text.split("\n", -1);
+        // A complete file ends with a newline, so the last split element is empty.
+        int n = lines.length - 1;
+        if (!lines[n].isEmpty()) {
+            throw new CorruptLog(
+                    path
+                            + ":"
+                            + (n + 1)
+                            + ": the last line is cut short (no end of line): '"
+                            + abbreviate(lines[n])
+                            + "'; the "
+                            + n
+                            + " events before it are intact. Move the file aside and keep its first "
+                            + n
+                            + " lines to go on.");
+        }
+        for (int i = 0; i < n; i++) {
+            if (lines[i].isBlank()) {
+                throw new CorruptLog(path + ":" + (i + 1) + ": empty line in the order log");
+            }
+            OrderEvent e;
+            try {
+                e = OrderEventJson.read(lines[i]);
+            } catch (IllegalArgumentException x) {
+                throw new CorruptLog(
+                        path
+                                + ":"
+                                + (i + 1)
+                                + ": unreadable order event ("
+                                + x.getMessage()
+                                + "): '"
+                                + abbreviate(lines[i])
+                                + "'"
+                                + (i == n - 1
+                                        ? "; the " + i + " events before it are intact"
+                                        : ""));
+            }
+            if (e.seq() != i + 1) {
+                throw new CorruptLog(
+                        path
+                                + ":"
+                                + (i + 1)
+                                + ": event sequence "
+                                + e.seq()
+                                + " where "
+                                + (i + 1)
+                                + " was expected");
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    @Override
+    public void append(OrderEvent event) {
+        long expected = read().size() + 1L;
+        if (event.seq() != expected) {
+            throw new IllegalArgumentException(
+                    "event seq " + event.seq() + " is not the next, " + expected);
+        }
+        byte[] line = (OrderEventJson.write(event) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            Path dir = path.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            try (FileChannel ch =
+                    FileChannel.open(
+                            path,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.APPEND)) {
+                ByteBuffer buf = ByteBuffer.wrap(line);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to order log " + path, e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,116 @@
+package muster.io.force;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML or JSON document as a tree, with the file line of every path ({@code units[3].uic}). Force
+ * files are small (hundreds of units), so the whole map is kept.
+ */
+final class LocatedDoc {
+    final String file;
+    final JsonNode root;
+    final Map<String, Integer> lines;
+
+    LocatedDoc(String file, JsonNode root, Map<String, Integer> lines) {
+        this.file = file;
+        this.root = root;
+        this.lines = lines;
+    }
+
+    /** Thrown for a file that is not well-formed YAML or JSON; the message names file and line. */
+    static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        Malformed(String message, int line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    static LocatedDoc read(Path path) throws IOException, Malformed {
+        String name = path.toString();
+        JsonFactory f =
+                name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                        ? new JsonFactory()
+                        : new YAMLFactory();
+        try (InputStream in = Files.newInputStream(path);
+                JsonParser p = f.createParser(in)) {
+            Map<String, Integer> lines = new HashMap<>();
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new Malformed("the file is empty", 1);
+            }
+            JsonNode root = walk(p, "", lines);
+            return new LocatedDoc(name, root, lines);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            throw new Malformed(e.getOriginalMessage(), line);
+        }
+    }
+
+    private static JsonNode walk(JsonParser p, String path, Map<String, Integer> lines)
+            throws IOException {
+        lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = nf.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String child = path.isEmpty() ? name : path + "." + name;
+                    lines.put(child, p.currentTokenLocation().getLineNr());
+                    p.nextToken();
+                    o.set(name, walk(p, child, lines));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = nf.arrayNode();
+                int k = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(walk(p, path + "[" + k++ + "]", lines));
+                }
+                return a;
+            }
+            default -> {
+                return new ObjectMapper().readTree(p);
+            }
+        }
+    }
+
+    /** The line of a path or of its nearest enclosing path; 0 when unknown. */
+    int lineOf(String path) {
+        String q = path;
+        while (q != null) {
+            Integer l = lines.get(q);
+            if (l != null) {
+                return l;
+            }
+            if (q.isEmpty()) {
+                return 0;
+            }
+            int cut = Math.max(q.lastIndexOf('.'), q.lastIndexOf('['));
+            q = cut > 0 ? q.substring(0, cut) : "";
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+package muster.io.force;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import muster.model.force.Order;
+import muster.model.force.OrderEvent;
+import muster.model.force.OrderKind;
+
+/**
+ * One order event as one line of JSON. The same field names serve a database's JSON column, so a
+ * log moves between stores unchanged.
+ */
+public final class OrderEventJson {
+    private static final ObjectMapper M = new ObjectMapper();
+
+    private OrderEventJson() {}
+
+    public static String write(OrderEvent e) {
+        ObjectNode o = M.createObjectNode();
+        o.put("seq", e.seq());
+        o.put("type", e.type().name());
+        o.put("orderId", e.orderId());
+        o.put("user", e.user());
+        o.put("at", e.at().toString());
+        if (e.reason() != null) {
+            o.put("reason", e.reason());
+        }
+        if (e.order() != null) {
+            Order d = e.order();
+            ObjectNode n = o.putObject("order");
+            n.put("id", d.id());
+            n.put("kind", d.kind().name());
+            ArrayNode us = n.putArray("units");
+            d.units().forEach(us::add);
+            n.put("authority", d.authority());
+            n.put("effective", d.effective().toString());
+            if (d.noticeToMoveHours() != null) {
+                n.put("noticeToMoveHours", d.noticeToMoveHours());
+            }
+            if (d.destination() != null) {
+                n.put("destination", d.destination());
+            }
+            if (d.cDay() != null) {
+                n.put("cDay", d.cDay().toString());
+            }
+            if (d.readyDate() != null) {
+                n.put("readyDate", d.readyDate().toString());
+            }
+            if (d.note() != null) {
+                n.put("note", d.note());
+            }
+        }
+        try {
+            return M.writeValueAsString(o);
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    /** Parses one line; throws {@link IllegalArgumentException} saying what is wrong. */
+    public static OrderEvent read(String line) {
+        JsonNode o;
+        try {
+            o = M.readTree(line);
+        } catch (JsonProcessingException x) {
+            throw new IllegalArgumentException("not valid JSON: " + x.getOriginalMessage());
+        }
+        if (o == null || !o.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        try {
+            Order order = null;
+            JsonNode n = o.get("order");
+            if (n != null && !n.isNull()) {
+                List<String> units = new ArrayList<>();
+                n.path("units").forEach(u -> units.add(u.asText()));
+                order =
+                        new Order(
+                                req(n, "id"),
+                                OrderKind.valueOf(req(n, "kind")),
+                                units,
+                                text(n, "authority"),
+                                Instant.parse(req(n, "effective")),
+                                n.hasNonNull("noticeToMoveHours")
+                                        ? n.get("noticeToMoveHours").asInt()
+                                        : null,
+                                text(n, "destination"),
+                                n.hasNonNull("cDay")
+                                        ? LocalDate.parse(n.get("cDay").asText())
+                                        : null,
+                                n.hasNonNull("readyDate")
+                                        ? LocalDate.parse(n.get("readyDate").asText())
+                                        : null,
+                                text(n, "note"));
+            }
+            if (!o.hasNonNull("seq") || !o.get("seq").canConvertToLong()) {
+                throw new IllegalArgumentException("field 'seq' is missing or not a number");
+            }
+            return new OrderEvent(
+                    o.get("seq").asLong(),
+                    OrderEvent.Type.valueOf(req(o, "type")),
+                    req(o, "orderId"),
+                    req(o, "user"),
+                    Instant.parse(req(o, "at")),
+                    order,
+                    text(o, "reason"));
+        } catch (RuntimeException x) {
+            throw new IllegalArgumentException(x.getMessage(), x);
+        }
+    }
+
+    private static String req(JsonNode n, String f) {
+        if (!n.hasNonNull(f)) {
+            throw new IllegalArgumentException("field '" + f + "' is missing");
+        }
+        return n.get(f).asText();
+    }
+
+    private static String text(JsonNode n, String f) {
+        return n.hasNonNull(f) ? n.get(f).asText() : null;
+    }
+}

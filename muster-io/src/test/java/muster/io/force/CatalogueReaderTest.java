@@ -1,0 +1,142 @@
+package muster.io.force;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import muster.model.CargoClass;
+import muster.model.force.Catalogue;
+import muster.model.force.DeployMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogueReaderTest {
+    @TempDir Path dir;
+
+    static final String GOOD =
+            """
+            format: muster/catalogue@1
+            name: test
+            stations:
+              - {id: VILSECK, name: Rose Barracks, kind: INSTALLATION, country: DE, lat: 49.63, lon: 11.8,
+                 links: [{to: DEST, mode: ROAD, hours: 16}]}
+            units:
+              - uic: U1
+                name: First brigade
+                nation: US
+                capability: AIRBORNE_IBCT
+                echelon: BRIGADE
+                homeStation: HOME1
+                airPoe: APOE
+                personnel: 3300
+                equipment: [{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]
+                readiness: 1
+                noticeToMoveHours: 18
+                availability: [{from: 2022-01-01, to: 2022-12-31}]
+                deployMode: AIR
+                source: test data
+            """;
+
+    @Test
+    void readsAValidYamlCatalogue() throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, GOOD);
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.faults()).isEmpty();
+        Catalogue c = r.value();
+        assertThat(c.units()).hasSize(1);
+        assertThat(c.units().get(0).deployMode()).isEqualTo(DeployMode.AIR);
+        assertThat(c.units().get(0).equipment())
+                .extracting(e -> e.cargoClass())
+                .containsExactly(CargoClass.BULK, CargoClass.OVERSIZE);
+        assertThat(c.stations().get(0).links().get(0).hours()).isEqualTo(16);
+    }
+
+    @Test
+    void faultsNameFileLineFieldAndValueWithAHint() throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(
+                f,
+                GOOD.replace("personnel: 3300", "personel: 3300")
+                        .replace("readiness: 1", "readiness: 7")
+                        .replace("capability: AIRBORNE_IBCT", "capability: AIRBORNE_IBTC"));
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .contains("bad.yaml:14: unit U1")
+                                        .contains("personel")
+                                        .contains("Maybe 'personnel'"))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .contains("bad.yaml:16")
+                                        .contains("readiness")
+                                        .contains("7"))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .contains("bad.yaml:10")
+                                        .contains("AIRBORNE_IBTC")
+                                        .contains("Maybe 'AIRBORNE_IBCT'"));
+    }
+
+    @Test
+    void refusesNatEquipmentByAir() throws Exception {
+        Path f = dir.resolve("nat.yaml");
+        Files.writeString(f, GOOD.replace("class: BULK", "class: NAT"));
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .anySatisfy(s -> assertThat(s).contains("NAT equipment"));
+    }
+
+    @Test
+    void malformedYamlIsAFaultNotAStackTrace() throws Exception {
+        Path f = dir.resolve("m.yaml");
+        Files.writeString(f, "format: muster/catalogue@1\nunits: [\n  {uic: x\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults().get(0).describe(f.toString()))
+                .contains("m.yaml")
+                .contains("not well-formed");
+    }
+
+    @Test
+    void readsCsvAndNamesTheRowOfABadValue() throws Exception {
+        Path f = dir.resolve("c.csv");
+        String header = String.join(",", CatalogueReader.CSV_COLUMNS);
+        Files.writeString(
+                f,
+                header
+                        + "\n"
+                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,2022-01-01,2022-12-31,AIR,,,test\n"
+                        + "U2,Second,US,ABCT,BRIGADE,HOME2,APOE,SPOE,4700,2000,40000,,,9000,150000,,,2,168,,,AIR_SEA,,,test\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.faults()).isEmpty();
+        assertThat(r.value().units()).hasSize(2);
+        assertThat(r.value().units().get(1).equipment()).hasSize(2);
+        assertThat(r.value().units().get(0).availability()).hasSize(1);
+
+        Files.writeString(
+                f,
+                header
+                        + "\n"
+                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,2022-01-01,2022-12-31,AIR,,,test\n"
+                        + "U2,Second,US,ABCT,BRIGADE,HOME2,APOE,SPOE,-5,2000,40000,,,9000,150000,,,2,168,,,AIR_SEA,,,test\n");
+        r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .contains("c.csv:3: unit U2")
+                                        .contains("personnel")
+                                        .contains("-5"));
+    }
+}

@@ -1,0 +1,164 @@
+package muster.io.force;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import muster.engine.orders.OrderBook;
+import muster.engine.orders.OrderDesk;
+import muster.engine.orders.OrderRefused;
+import muster.model.force.Order;
+import muster.model.force.OrderEvent;
+import muster.model.force.OrderKind;
+import muster.model.force.UnitStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileOrderLogTest {
+    @TempDir Path dir;
+    static final Instant T = Instant.parse("2022-01-24T12:00:00Z");
+
+    static Order deploy(String id, String... units) {
+        return new Order(
+                id,
+                OrderKind.DEPLOY,
+                List.of(units),
+                "SECDEF",
+                T,
+                null,
+                "EPRZ",
+                LocalDate.of(2022, 2, 3),
+                LocalDate.of(2022, 2, 8),
+                "first wave");
+    }
+
+    @Test
+    void roundTripsEveryFieldAndKeepsAppending() {
+        FileOrderLog log = new FileOrderLog(dir.resolve("sub/orders.jsonl"));
+        OrderDesk desk = new OrderDesk(log);
+        desk.draft(deploy("D1", "U1", "U2"), "ann", T);
+        desk.approve("D1", "bob", T.plusSeconds(60));
+        desk.draft(
+                new Order(
+                        "A1",
+                        OrderKind.ALERT,
+                        List.of("U3"),
+                        "EUCOM",
+                        T,
+                        96,
+                        null,
+                        null,
+                        null,
+                        null),
+                "ann",
+                T);
+        desk.cancel("A1", "ann", T.plusSeconds(90), "superseded");
+        OrderBook b = desk.issue("D1", "cat", T.plusSeconds(120));
+        List<OrderEvent> events = log.read();
+        assertThat(events).hasSize(5);
+        assertThat(events.get(0).order()).isEqualTo(deploy("D1", "U1", "U2"));
+        assertThat(events.get(3).reason()).isEqualTo("superseded");
+        assertThat(OrderBook.replay(events)).isEqualTo(b);
+        assertThat(b.unit("U2").status()).isEqualTo(UnitStatus.DEPLOYING);
+    }
+
+    @Test
+    void refusesATruncatedLastLineAndKeepsEarlierEvents() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        FileOrderLog log = new FileOrderLog(f);
+        OrderDesk desk = new OrderDesk(log);
+        desk.draft(deploy("D1", "U1"), "ann", T);
+        desk.approve("D1", "bob", T);
+        byte[] before = Files.readAllBytes(f);
+        Files.writeString(
+                f, "{\"seq\":3,\"type\":\"ISS", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        assertThatThrownBy(log::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining("orders.jsonl:3")
+                .hasMessageContaining("cut short")
+                .hasMessageContaining("2 events before it are intact");
+        assertThatThrownBy(() -> desk.issue("D1", "cat", T))
+                .isInstanceOf(FileOrderLog.CorruptLog.class);
+        byte[] after = Files.readAllBytes(f);
+        assertThat(new String(after, StandardCharsets.UTF_8))
+                .startsWith(new String(before, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesAnUnreadableLine() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        FileOrderLog log = new FileOrderLog(f);
+        new OrderDesk(log).draft(deploy("D1", "U1"), "ann", T);
+        Files.writeString(
+                f,
+                "{\"seq\":2,\"type\":\"NOPE\",\"orderId\":\"D1\",\"user\":\"x\",\"at\":\"2022-01-01T00:00:00Z\"}\n",
+                StandardOpenOption.APPEND);
+        assertThatThrownBy(log::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining("orders.jsonl:2")
+                .hasMessageContaining("unreadable");
+    }
+
+    @Test
+    void replayFromTheFileEqualsTheLiveStateOnRandomCommands() {
+        for (long seed = 1; seed <= 15; seed++) {
+            Path f = dir.resolve("r" + seed + ".jsonl");
+            FileOrderLog log = new FileOrderLog(f);
+            OrderDesk desk = new OrderDesk(log);
+            Random rnd = new Random(seed);
+            OrderBook live = OrderBook.empty();
+            String[] users = {"ann", "bob", "cat"};
+            String[] units = {"U1", "U2", "U3"};
+            int accepted = 0;
+            for (int i = 0; i < 40; i++) {
+                Instant at = T.plusSeconds(60L * i);
+                String user = users[rnd.nextInt(3)];
+                String target = "O" + rnd.nextInt(Math.max(1, i));
+                try {
+                    switch (rnd.nextInt(4)) {
+                        case 0 -> {
+                            OrderKind k = OrderKind.values()[rnd.nextInt(3)];
+                            String u = units[rnd.nextInt(3)];
+                            live =
+                                    desk.draft(
+                                            new Order(
+                                                    "O" + i,
+                                                    k,
+                                                    List.of(u),
+                                                    "HQ",
+                                                    at,
+                                                    k == OrderKind.ALERT ? 48 : null,
+                                                    k == OrderKind.DEPLOY ? "EPRZ" : null,
+                                                    k == OrderKind.DEPLOY
+                                                            ? LocalDate.of(2022, 2, 3)
+                                                            : null,
+                                                    k == OrderKind.DEPLOY
+                                                            ? LocalDate.of(2022, 2, 9)
+                                                            : null,
+                                                    null),
+                                            user,
+                                            at);
+                        }
+                        case 1 -> live = desk.approve(target, user, at);
+                        case 2 -> live = desk.issue(target, user, at);
+                        default -> live = desk.cancel(target, user, at, "random");
+                    }
+                    accepted++;
+                } catch (OrderRefused refused) {
+                    // refused commands leave the log alone
+                }
+            }
+            assertThat(OrderBook.replay(new FileOrderLog(f).read()))
+                    .as("seed " + seed)
+                    .isEqualTo(live);
+            assertThat(log.read()).as("seed " + seed).hasSize(accepted);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package muster.io.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import muster.io.fixture.SmallPlan;
+import muster.model.Activity;
+import muster.model.CargoClass;
+import muster.model.LineResult;
+import muster.model.LoadCargo;
+import muster.model.Mission;
+import muster.model.Network;
+import muster.model.Plan;
+import muster.model.Scenario;
+import muster.model.Unmet;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+    private final Scenario scenario = SmallPlan.scenario();
+    private final Plan plan = SmallPlan.plan(scenario);
+    private final String html = HtmlReport.render(scenario, plan);
+
+    private static String card(String html, String measure) {
+        Matcher m =
+                Pattern.compile(
+                                "<div class=\"card[^\"]*\" data-measure=\""
+                                        + measure
+                                        + "\">(.*?)</div></div>")
+                        .matcher(html);
+        assertThat(m.find()).as("card %s", measure).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void headlineShowsTheMeasuresTheBoundAndThePlanner() {
+        var m = plan.measures();
+        var lb = plan.lowerBound();
+        assertThat(m.lateUlns()).isEqualTo(2);
+        assertThat(card(html, "closure"))
+                .contains("C+" + m.closureDay())
+                // C-day 2022-02-03 plus the closure day.
+                .contains(
+                        java.time.LocalDate.parse("2022-02-03").plusDays(m.closureDay()).toString())
+                .contains("bound C+" + lb.closureDay());
+        assertThat(card(html, "late-ston-days"))
+                .contains(Html.num(m.lateStonDays()))
+                .contains("lower bound " + Html.num(lb.lateStonDays()))
+                .contains("gap " + Html.num(m.lateStonDays() - lb.lateStonDays()));
+        assertThat(card(html, "lines")).contains(m.lateUlns() + " / " + m.onTimeUlns());
+        // U1's 50 people are unmet.
+        assertThat(card(html, "unmet")).contains("50 pax").contains("1 lines");
+        assertThat(html).contains("planner <b>hand</b>").contains("seed 7");
+        assertThat(html).contains("C-day 2022-02-03").contains("test bound");
+    }
+
+    @Test
+    void closureCardSaysBoundDoesNotApplyWhenLoadIsUnmet() {
+        // The closure bound holds only for plans that leave nothing unmet.
+        assertThat(card(html, "closure")).contains("only when nothing is unmet");
+        Plan met = withoutUnmet(plan);
+        assertThat(card(HtmlReport.render(scenario, met), "closure")).contains("gap 2 days");
+    }
+
+    private static Plan withoutUnmet(Plan p) {
+        var m = p.measures();
+        return new Plan(
+                p.scenario(),
+                p.planner(),
+                new muster.model.Measures(
+                        m.closureDay(), m.lateStonDays(), m.lateUlns(), m.onTimeUlns(), List.of()),
+                p.lowerBound(),
+                p.missions(),
+                p.lines(),
+                p.bindingConstraints());
+    }
+
+    @Test
+    void oneRowPerLateLineWithItsReason() {
+        List<String> rows = new ArrayList<>();
+        Matcher m = Pattern.compile("<tr data-uln=\"([^\"]+)\">(.*?)</tr>").matcher(html);
+        while (m.find()) {
+            rows.add(m.group(1));
+            LineResult r =
+                    plan.lines().stream()
+                            .filter(l -> l.uln().equals(rows.get(rows.size() - 1)))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(r.reason()).isNotBlank();
+            assertThat(m.group(2)).contains(Html.esc(r.reason()));
+        }
+        List<String> expected = new ArrayList<>();
+        for (LineResult r : plan.lines()) {
+            boolean unmet = plan.measures().unmet().stream().anyMatch(u -> u.uln().equals(r.uln()));
+            if (r.lateDays() > 0 || unmet) {
+                expected.add(r.uln());
+            }
+        }
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(expected).hasSize(2);
+        // Most days late first.
+        assertThat(rows).containsExactly("U1", "A2");
+    }
+
+    @Test
+    void lateLineWithoutReasonIsFlagged() {
+        List<LineResult> lines = new ArrayList<>();
+        for (LineResult r : plan.lines()) {
+            lines.add(
+                    r.uln().equals("A2")
+                            ? new LineResult(
+                                    r.uln(),
+                                    r.podArrival(),
+                                    r.closure(),
+                                    r.closureDay(),
+                                    r.lateDays(),
+                                    null)
+                            : r);
+        }
+        Plan p =
+                new Plan(
+                        plan.scenario(),
+                        plan.planner(),
+                        plan.measures(),
+                        plan.lowerBound(),
+                        plan.missions(),
+                        lines,
+                        plan.bindingConstraints());
+        assertThat(HtmlReport.render(scenario, p))
+                .containsPattern("<tr data-uln=\"A2\">.*?no reason given.*?</tr>");
+    }
+
+    @Test
+    void bindingConstraintsAreRankedByLateStonDays() {
+        int fleet = html.indexOf("<span class=\"kind\">FLEET</span>");
+        int mog = html.indexOf("<span class=\"kind\">MOG</span>");
+        assertThat(fleet).isPositive();
+        assertThat(mog).isGreaterThan(fleet);
+        assertThat(html).contains("EPRZ — Rzeszow-Jasionka");
+    }
+
+    @Test
+    void mapDrawsEachFlowOnAClippedBasemap() {
+        assertThat(html)
+                .containsPattern(
+                        "<path class=\"flow air\" data-from=\"KPOB\" data-to=\"EPRZ\""
+                                + "[^>]*><title>KPOB → ETAR → EPRZ \\(AIR\\): 300 pax, 100 stons on 6"
+                                + " missions</title>")
+                .containsPattern(
+                        "<path class=\"flow sea\" data-from=\"USBPT\" data-to=\"DEBRV\"[^>]*>"
+                                + "<title>USBPT → DEBRV \\(SEA\\): 0 pax, 500 stons on 1 missions");
+        assertThat(Pattern.compile("class=\"flow (air|sea)\" data-from").matcher(html).results())
+                .hasSize(2);
+        Matcher land = Pattern.compile("<path class=\"land\" d=\"([^\"]*)\"").matcher(html);
+        assertThat(land.find()).isTrue();
+        assertThat(land.group(1).length()).as("basemap path").isGreaterThan(5000);
+        assertThat(html).contains("<title>EPRZ — Rzeszow-Jasionka (AIRFIELD)</title>");
+    }
+
+    @Test
+    void closureCurveIsMonotoneAndEndsAtWhatWasDelivered() {
+        PlanFigures.ClosureCurve c = new PlanFigures(scenario, plan).closureCurve();
+        assertThat(c.days()).isEqualTo(30);
+        for (double[] a :
+                List.of(c.deliveredPax(), c.deliveredStons(), c.requiredPax(), c.requiredStons())) {
+            for (int d = 1; d < a.length; d++) {
+                assertThat(a[d]).as("day %d", d).isGreaterThanOrEqualTo(a[d - 1]);
+            }
+        }
+        double unmetPax =
+                plan.measures().unmet().stream()
+                        .filter(u -> u.cargoClass() == CargoClass.PAX)
+                        .mapToDouble(Unmet::amount)
+                        .sum();
+        // A1 200 + A2 50 + L1 300 + U1 50 people; U1's are unmet.
+        assertThat(c.requiredPax()[29]).isEqualTo(600);
+        assertThat(c.deliveredPax()[29]).isEqualTo(600 - unmetPax).isEqualTo(550);
+        assertThat(c.requiredStons()[29]).isEqualTo(40 + 60 + 500 + 100);
+        assertThat(c.deliveredStons()[29]).isEqualTo(700);
+        // By RDD 1, A2 (50 pax) was required; by the end of day 1 L1 (300) had closed and M1's
+        // 100 people of A1 had reached the assembly area.
+        assertThat(c.requiredPax()[1]).isEqualTo(50);
+        assertThat(c.deliveredPax()[1]).isEqualTo(400);
+        assertThat(html).contains("class=\"chart closure\"").contains("required by RDD");
+    }
+
+    @Test
+    void pageIsSelfContained() {
+        assertThat(html).doesNotContain("src=").doesNotContain("url(").doesNotContain("@import");
+        assertThat(html).doesNotContainPattern("href=\"(https?:)?//");
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    }
+
+    @Test
+    void textFromTheScenarioIsEscaped() {
+        assertThat(html).contains("2/504 PIR &lt;vehicles &amp; crews&gt;");
+        assertThat(html).doesNotContain("<vehicles");
+    }
+
+    @Test
+    void timelineDrawsEveryMissionOfASmallFleet() {
+        Matcher m =
+                Pattern.compile(
+                                "<svg class=\"chart timeline\" data-lift=\"C-17\" data-mode=\"missions\"(.*?)</svg>")
+                        .matcher(html);
+        assertThat(m.find()).isTrue();
+        long bars =
+                Pattern.compile("<rect class=\"m (loaded|empty)\"")
+                        .matcher(m.group(1))
+                        .results()
+                        .count();
+        // M7 flies after the horizon: the timeline ends with the horizon.
+        assertThat(bars)
+                .isEqualTo(
+                        plan.missions().stream()
+                                .filter(x -> x.lift().equals("C-17") && x.begin() < 24 * 30)
+                                .count())
+                .isEqualTo(6);
+        assertThat(html).contains("1 mission after the horizon is not shown");
+        assertThat(m.group(1)).contains("class=\"m empty\"");
+    }
+
+    @Test
+    void airfieldTableShowsPeakAgainstMog() {
+        // EPRZ has MOG 1; the fixture never puts two aircraft there at once.
+        assertThat(html)
+                .containsPattern(
+                        "<tr><th title=\"Rzeszow-Jasionka\">EPRZ</th><td class=\"n\">1</td>");
+        assertThat(html).contains("EPRZ C+0: peak 1 of 1");
+        assertThat(html).doesNotContain("class=\"over\"");
+    }
+
+    @Test
+    void largePlanStaysReadableAndSmall() {
+        // About the L scale: 100,000 missions by 400 tails.
+        Scenario s = SmallPlan.scenario();
+        var c17 = s.lift().get(0);
+        var big =
+                new muster.model.LiftType(
+                        c17.id(),
+                        c17.mode(),
+                        400,
+                        0,
+                        c17.baseNode(),
+                        c17.carries(),
+                        c17.paxCapacity(),
+                        c17.stonsCapacity(),
+                        c17.sqftCapacity(),
+                        c17.speedKnots(),
+                        c17.rangeNm(),
+                        c17.groundHours());
+        Scenario bs =
+                new Scenario(
+                        s.name(),
+                        s.nodes(),
+                        List.of(big, s.lift().get(1)),
+                        s.routes(),
+                        s.requirements(),
+                        s.planning());
+        Network net = new Network(bs);
+        List<Mission> ms = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            int tail = i % 400;
+            double t = (i / 400) * 2.5;
+            ms.add(
+                    new SmallPlan.Builder(net, big, "M" + i, tail)
+                            .start("KCHS", t)
+                            .stop("KPOB", Activity.ONLOAD, 0)
+                            .stop("ETAR", Activity.ENROUTE, 0)
+                            .stop("EPRZ", Activity.OFFLOAD, 0)
+                            .load("A1", 0, List.of(new LoadCargo(CargoClass.BULK, 0.0004)), 1, 3)
+                            .build());
+        }
+        Plan p =
+                new Plan(
+                        plan.scenario(),
+                        plan.planner(),
+                        plan.measures(),
+                        plan.lowerBound(),
+                        ms,
+                        plan.lines(),
+                        plan.bindingConstraints());
+        String page = HtmlReport.render(bs, p);
+        assertThat(page.length()).as("page size").isLessThan(3_000_000);
+        assertThat(page).contains("data-lift=\"C-17\" data-mode=\"bands\"");
+        assertThat(page).contains("100,000");
+    }
+}

@@ -1,0 +1,1131 @@
+package muster.server;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import muster.engine.orders.OrderRecord;
+import muster.engine.orders.UnitRecord;
+import muster.model.Fault;
+import muster.model.LineResult;
+import muster.model.Mission;
+import muster.model.Plan;
+import muster.model.RequirementLine;
+import muster.model.Scenario;
+import muster.model.force.Order;
+import muster.model.force.OrderEvent;
+import muster.model.force.OrderKind;
+
+/** The REST routes under {@code /api}. Every read filters by releasability; every write audits. */
+final class Api {
+    static final String COOKIE = "muster_session";
+    private static final int MAX_PAGE = 500;
+
+    private final Store store;
+    private final Auth auth;
+    private final Audit audit;
+    private final Engine engine;
+    private final PlanJobs jobs;
+    private final Orders orders;
+
+    Api(Store store, Auth auth, Audit audit, Engine engine, PlanJobs jobs, Orders orders) {
+        this.orders = orders;
+        this.store = store;
+        this.auth = auth;
+        this.audit = audit;
+        this.engine = engine;
+        this.jobs = jobs;
+    }
+
+    void routes(JavalinConfig config) {
+        var r = config.routes;
+        r.exception(
+                ApiException.class,
+                (e, ctx) -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("error", e.getMessage());
+                    if (e.details() != null) {
+                        body.put("details", e.details());
+                    }
+                    ctx.status(e.status()).json(body);
+                });
+        r.exception(
+                IllegalArgumentException.class,
+                (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        r.exception(
+                com.fasterxml.jackson.core.JacksonException.class,
+                (e, ctx) ->
+                        ctx.status(400)
+                                .json(
+                                        Map.of(
+                                                "error",
+                                                "request body is not valid JSON: "
+                                                        + e.getOriginalMessage())));
+        r.exception(
+                Exception.class,
+                (e, ctx) -> {
+                    System.err.println("muster: " + ctx.method() + " " + ctx.path() + ": " + e);
+                    ctx.status(500).json(Map.of("error", "internal error: " + e.getMessage()));
+                });
+        r.before("/api/*", this::authenticate);
+
+        r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+        r.get("/api/openapi.json", this::openapi);
+        r.post("/api/login", this::login);
+        r.post("/api/logout", this::logout);
+        r.get("/api/me", ctx -> ctx.json(user(ctx)));
+
+        r.get("/api/users", this::listUsers);
+        r.post("/api/users", this::createUser);
+        r.get("/api/audit", this::auditLog);
+
+        r.get("/api/scenarios", this::listScenarios);
+        r.post("/api/scenarios", this::importScenario);
+        r.post("/api/scenarios/validate", this::validateScenario);
+        r.get("/api/scenarios/{id}", this::getScenario);
+        r.get("/api/scenarios/{id}/export", this::exportScenario);
+        r.patch("/api/scenarios/{id}/lines/{uln}/marking", this::markLine);
+        r.get("/api/requirements", this::searchRequirements);
+        r.post("/api/scenarios/{id}/plans", this::startPlan);
+
+        r.get("/api/plans", this::listPlans);
+        r.get("/api/plans/{id}", this::getPlan);
+        r.post("/api/plans/{id}/cancel", this::cancelPlan);
+        r.get("/api/plans/{id}/lines", this::planLines);
+        r.get("/api/plans/{id}/missions", this::planMissions);
+        r.get("/api/plans/{id}/summary", this::planSummary);
+        r.get("/api/plans/{id}/export", this::exportPlan);
+        r.get("/api/plans/{id}/report.html", this::planReport);
+        r.sse("/api/plans/{id}/events", this::planEvents);
+
+        r.get("/api/orders", this::listOrders);
+        r.post("/api/orders", this::draftOrder);
+        r.get("/api/orders/{id}", this::getOrder);
+        r.post("/api/orders/{id}/approve", ctx -> orderEvent(ctx, OrderEvent.Type.APPROVED));
+        r.post("/api/orders/{id}/issue", ctx -> orderEvent(ctx, OrderEvent.Type.ISSUED));
+        r.post("/api/orders/{id}/cancel", ctx -> orderEvent(ctx, OrderEvent.Type.CANCELLED));
+        r.get("/api/readiness", this::readiness);
+    }
+
+    // ---- authentication
+
+    private static final Set<String> OPEN =
+            Set.of("/api/health", "/api/openapi.json", "/api/login");
+
+    private void authenticate(Context ctx) {
+        if (OPEN.contains(ctx.path())) {
+            return;
+        }
+        String token = token(ctx);
+        Optional<User> u = auth.authenticate(token);
+        if (u.isEmpty()) {
+            throw new ApiException(401, "sign in first (session missing or expired)");
+        }
+        ctx.attribute("user", u.get());
+    }
+
+    private static String token(Context ctx) {
+        String h = ctx.header("Authorization");
+        if (h != null && h.startsWith("Bearer ")) {
+            return h.substring(7).trim();
+        }
+        return ctx.cookie(COOKIE);
+    }
+
+    private static User user(Context ctx) {
+        User u = ctx.attribute("user");
+        if (u == null) {
+            throw new ApiException(401, "sign in first");
+        }
+        return u;
+    }
+
+    record LoginRequest(String username, String password) {}
+
+    private void login(Context ctx) {
+        LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
+        if (req == null || req.username() == null) {
+            throw ApiException.badRequest("body: give {\"username\": ..., \"password\": ...}");
+        }
+        Auth.Session s = auth.login(req.username(), req.password(), ctx.ip());
+        long maxAge = Math.max(1, s.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
+        ctx.header(
+                "Set-Cookie",
+                COOKIE
+                        + "="
+                        + s.token()
+                        + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                        + maxAge);
+        ctx.json(
+                Map.of(
+                        "token",
+                        s.token(),
+                        "expiresAt",
+                        s.expiresAt().toString(),
+                        "user",
+                        s.user()));
+    }
+
+    private void logout(Context ctx) {
+        auth.logout(token(ctx), user(ctx));
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        ctx.json(Map.of("signedOut", true));
+    }
+
+    // ---- helpers: refusals are audited
+
+    private void require(Context ctx, boolean ok, String action, String target, String why) {
+        if (!ok) {
+            audit.denied(user(ctx), action, target, why);
+            throw new ApiException(403, why);
+        }
+    }
+
+    /** A record the user may not see is answered as missing, so its existence does not leak. */
+    private void mustSee(Context ctx, boolean visible, String action, String target) {
+        if (!visible) {
+            audit.denied(user(ctx), action, target, "not releasable to " + user(ctx).nation());
+            throw ApiException.notFound(target);
+        }
+    }
+
+    private static long id(Context ctx) {
+        String s = ctx.pathParam("id");
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("path parameter 'id' = '" + s + "': not a number");
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String s = ctx.queryParam(name);
+        if (s == null || s.isBlank()) {
+            return dflt;
+        }
+        try {
+            int v = Integer.parseInt(s.trim());
+            if (v < min || v > max) {
+                throw ApiException.badRequest(
+                        "query parameter '"
+                                + name
+                                + "' = '"
+                                + s
+                                + "': must be "
+                                + min
+                                + ".."
+                                + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(
+                    "query parameter '" + name + "' = '" + s + "': not a whole number");
+        }
+    }
+
+    private static <T> Map<String, Object> page(Context ctx, List<T> all) {
+        int size = intParam(ctx, "size", 100, 1, MAX_PAGE);
+        int page = intParam(ctx, "page", 0, 0, Integer.MAX_VALUE);
+        int from = (int) Math.min((long) page * size, all.size());
+        int to = Math.min(from + size, all.size());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", all.size());
+        m.put("page", page);
+        m.put("size", size);
+        m.put("items", all.subList(from, to));
+        return m;
+    }
+
+    private static String markingOr(String m, String dflt, String owner) {
+        String text = m == null || m.isBlank() ? dflt : m;
+        return Marking.parse(text).checkOwner(owner).toString();
+    }
+
+    // ---- users and audit
+
+    private void listUsers(Context ctx) {
+        User u = user(ctx);
+        require(ctx, u.has(Role.ADMIN), "user.list", "users", "listing users needs the ADMIN role");
+        ctx.json(
+                Jdbc.tx(
+                        store.db(),
+                        c ->
+                                Jdbc.query(
+                                        c,
+                                        "select id, username, nation, roles from app_user"
+                                                + " order by id",
+                                        rs ->
+                                                new User(
+                                                        rs.getLong(1),
+                                                        rs.getString(2),
+                                                        rs.getString(3),
+                                                        Role.parseAll(rs.getString(4))))));
+    }
+
+    record NewUser(String username, String password, String nation, List<String> roles) {}
+
+    private void createUser(Context ctx) {
+        User u = user(ctx);
+        require(
+                ctx,
+                u.has(Role.ADMIN),
+                "user.create",
+                "users",
+                "creating users needs the ADMIN role");
+        NewUser n = ctx.bodyAsClass(NewUser.class);
+        if (n.roles() == null) {
+            throw ApiException.badRequest("field 'roles': missing; e.g. [\"PLANNER\"]");
+        }
+        User created =
+                auth.createUser(
+                        u,
+                        n.username(),
+                        n.password(),
+                        n.nation(),
+                        Role.parseAll(String.join(",", n.roles())));
+        ctx.status(201).json(created);
+    }
+
+    private void auditLog(Context ctx) {
+        User u = user(ctx);
+        require(
+                ctx,
+                u.has(Role.ADMIN),
+                "audit.read",
+                "audit log",
+                "reading the audit log needs the ADMIN role");
+        int limit = intParam(ctx, "limit", 200, 1, 5000);
+        ctx.json(
+                Jdbc.tx(
+                        store.db(),
+                        c ->
+                                Jdbc.query(
+                                        c,
+                                        "select id, at, username, nation, action, target, outcome,"
+                                                + " detail from audit_log where nation = ? or"
+                                                + " nation is null order by id desc limit ?",
+                                        rs -> {
+                                            Map<String, Object> m = new LinkedHashMap<>();
+                                            m.put("id", rs.getLong(1));
+                                            m.put("at", rs.getTimestamp(2).toInstant().toString());
+                                            m.put("user", rs.getString(3));
+                                            m.put("nation", rs.getString(4));
+                                            m.put("action", rs.getString(5));
+                                            m.put("target", rs.getString(6));
+                                            m.put("outcome", rs.getString(7));
+                                            m.put("detail", rs.getString(8));
+                                            return m;
+                                        },
+                                        u.nation(),
+                                        limit)));
+    }
+
+    // ---- scenarios
+
+    private Map<String, Object> scenarioJson(User u, Store.ScenarioRow s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("owner", s.owner());
+        m.put("marking", s.marking());
+        m.put("source", s.sourceName());
+        m.put("createdAt", s.createdAt().toString());
+        m.put("visibleLines", store.visibleLines(u, s.id()).size());
+        return m;
+    }
+
+    private void listScenarios(Context ctx) {
+        User u = user(ctx);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Store.ScenarioRow s : store.scenarios()) {
+            if (u.sees(s.owner(), s.marking())) {
+                out.add(scenarioJson(u, s));
+            }
+        }
+        ctx.json(out);
+    }
+
+    private Store.ScenarioRow visibleScenario(Context ctx, long id, String action) {
+        Store.ScenarioRow s =
+                store.scenario(id).orElseThrow(() -> ApiException.notFound("scenario " + id));
+        mustSee(ctx, user(ctx).sees(s.owner(), s.marking()), action, "scenario " + id);
+        return s;
+    }
+
+    private static String fileName(Context ctx) {
+        String n = ctx.queryParam("file");
+        if (n == null || n.isBlank()) {
+            throw ApiException.badRequest(
+                    "query parameter 'file' missing: give the file name, e.g. ?file=x.yaml, so"
+                            + " its format and its place in fault messages are known");
+        }
+        return n;
+    }
+
+    private static List<Map<String, Object>> faultsJson(String file, List<Fault> faults) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Fault f : faults) {
+            Map<String, Object> m = Json.MAPPER.convertValue(f, LinkedHashMap.class);
+            m.put("file", file);
+            m.put("text", f.describe());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private void validateScenario(Context ctx) {
+        String file = fileName(ctx);
+        Engine.Read r = engine.read(file, ctx.body());
+        ctx.json(Map.of("valid", r.scenario() != null, "faults", faultsJson(file, r.faults())));
+    }
+
+    private void importScenario(Context ctx) {
+        User u = user(ctx);
+        require(
+                ctx,
+                u.has(Role.PLANNER),
+                "scenario.import",
+                "scenarios",
+                "importing a scenario needs the PLANNER role");
+        String file = fileName(ctx);
+        String marking = markingOr(ctx.queryParam("marking"), "REL NATO", u.nation());
+        String text = ctx.body();
+        Engine.Read r = engine.read(file, text);
+        if (r.scenario() == null) {
+            throw new ApiException(
+                    422,
+                    "scenario "
+                            + file
+                            + " refused: "
+                            + r.faults().stream().filter(Fault::isError).count()
+                            + " error(s)",
+                    faultsJson(file, r.faults()));
+        }
+        long id = importScenario(u, r.scenario(), marking, file, text);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("faults", faultsJson(file, r.faults()));
+        ctx.status(201).json(out);
+    }
+
+    long importScenario(User u, Scenario s, String marking, String file, String text) {
+        return Jdbc.tx(
+                store.db(),
+                c -> {
+                    long id = store.insertScenario(c, u, s, marking, file, text);
+                    Audit.record(
+                            c,
+                            u.id() > 0 ? u : null,
+                            "scenario.import",
+                            "scenario " + id,
+                            "OK",
+                            s.name() + " (" + s.requirements().size() + " lines, " + marking + ")");
+                    return id;
+                });
+    }
+
+    private void getScenario(Context ctx) {
+        User u = user(ctx);
+        long id = id(ctx);
+        Store.ScenarioRow s = visibleScenario(ctx, id, "scenario.read");
+        Scenario model = store.scenarioModel(id);
+        Map<String, Object> m = scenarioJson(u, s);
+        m.put("planning", model.planning());
+        m.put("nodes", model.nodes());
+        m.put("lift", model.lift());
+        m.put("routes", model.routes());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Store.LineRow l : store.visibleLines(u, id).values()) {
+            lines.add(lineJson(l));
+        }
+        m.put("requirements", lines);
+        ctx.json(m);
+    }
+
+    private static Map<String, Object> lineJson(Store.LineRow l) {
+        Map<String, Object> m = Json.MAPPER.convertValue(l.line(), LinkedHashMap.class);
+        m.put("owner", l.owner());
+        m.put("marking", l.marking());
+        return m;
+    }
+
+    private void exportScenario(Context ctx) {
+        User u = user(ctx);
+        long id = id(ctx);
+        Store.ScenarioRow s = visibleScenario(ctx, id, "scenario.export");
+        Map<String, Store.LineRow> visible = store.visibleLines(u, id);
+        List<Store.LineRow> all = store.lines(id);
+        if (visible.size() == all.size()) {
+            ctx.contentType("text/plain; charset=utf-8").result(store.scenarioSource(id));
+            return;
+        }
+        // Some lines are withheld: export the released part as JSON of the model.
+        Scenario model = store.scenarioModel(id);
+        List<RequirementLine> lines = new ArrayList<>();
+        for (Store.LineRow l : visible.values()) {
+            lines.add(l.line());
+        }
+        Scenario part =
+                new Scenario(
+                        model.name(),
+                        model.nodes(),
+                        model.lift(),
+                        model.routes(),
+                        lines,
+                        model.planning());
+        ctx.header("X-Muster-Withheld-Lines", Integer.toString(all.size() - visible.size()));
+        ctx.json(part);
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Audit.record(
+                            c,
+                            u,
+                            "scenario.export",
+                            "scenario " + s.id(),
+                            "OK",
+                            (all.size() - visible.size()) + " lines withheld");
+                    return null;
+                });
+    }
+
+    record MarkingRequest(String marking) {}
+
+    private void markLine(Context ctx) {
+        User u = user(ctx);
+        long id = id(ctx);
+        visibleScenario(ctx, id, "line.mark");
+        String uln = ctx.pathParam("uln");
+        Store.LineRow line = store.visibleLines(u, id).get(uln);
+        mustSee(ctx, line != null, "line.mark", "requirement line " + uln);
+        require(
+                ctx,
+                u.has(Role.LIAISON) && u.nation().equals(line.owner()),
+                "line.mark",
+                "requirement line " + uln,
+                "changing the releasability of line "
+                        + uln
+                        + " needs the LIAISON role of "
+                        + line.owner());
+        String marking =
+                markingOr(ctx.bodyAsClass(MarkingRequest.class).marking(), null, line.owner());
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Jdbc.update(
+                            c,
+                            "update requirement_line set releasable_to = ? where scenario_id = ? and uln = ?",
+                            marking,
+                            id,
+                            uln);
+                    Audit.record(
+                            c,
+                            u,
+                            "line.mark",
+                            "scenario " + id + " line " + uln,
+                            "OK",
+                            line.marking() + " -> " + marking);
+                    return null;
+                });
+        ctx.json(Map.of("uln", uln, "marking", marking));
+    }
+
+    private void searchRequirements(Context ctx) {
+        User u = user(ctx);
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").toLowerCase(Locale.ROOT);
+        String sc = ctx.queryParam("scenario");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Store.ScenarioRow s : store.scenarios()) {
+            if (!u.sees(s.owner(), s.marking())
+                    || (sc != null && !sc.equals(Long.toString(s.id())))) {
+                continue;
+            }
+            for (Store.LineRow l : store.visibleLines(u, s.id()).values()) {
+                RequirementLine r = l.line();
+                String hay =
+                        (r.uln()
+                                        + " "
+                                        + r.unit()
+                                        + " "
+                                        + r.nation()
+                                        + " "
+                                        + r.origin()
+                                        + " "
+                                        + r.destination())
+                                .toLowerCase(Locale.ROOT);
+                if (hay.contains(q)) {
+                    Map<String, Object> m = lineJson(l);
+                    m.put("scenario", s.id());
+                    out.add(m);
+                }
+            }
+        }
+        ctx.json(page(ctx, out));
+    }
+
+    // ---- plans
+
+    record PlanRequest(String planner, String marking) {}
+
+    private void startPlan(Context ctx) {
+        User u = user(ctx);
+        long sid = id(ctx);
+        Store.ScenarioRow s = visibleScenario(ctx, sid, "plan.start");
+        require(
+                ctx,
+                u.has(Role.PLANNER),
+                "plan.start",
+                "scenario " + sid,
+                "running a plan needs the PLANNER role");
+        PlanRequest req =
+                ctx.body().isBlank()
+                        ? new PlanRequest(null, null)
+                        : ctx.bodyAsClass(PlanRequest.class);
+        String planner = req.planner() == null ? "lns" : req.planner();
+        if (!planner.matches("lns|fifo|exact")) {
+            throw ApiException.badRequest(
+                    "field 'planner' = '" + planner + "': use lns, fifo or exact");
+        }
+        String marking = markingOr(req.marking(), s.marking(), u.nation());
+        long pid =
+                Jdbc.tx(
+                        store.db(),
+                        c -> {
+                            long id =
+                                    Jdbc.insert(
+                                            c,
+                                            "insert into plan_run(scenario_id, planner, owner_nation, releasable_to, status,"
+                                                    + " created_by) values (?,?,?,?,'QUEUED',?)",
+                                            sid,
+                                            planner,
+                                            u.nation(),
+                                            marking,
+                                            u.id());
+                            Audit.record(
+                                    c,
+                                    u,
+                                    "plan.start",
+                                    "plan " + id,
+                                    "OK",
+                                    "scenario " + sid + ", " + planner);
+                            return id;
+                        });
+        jobs.submit(pid, sid, planner);
+        ctx.status(202).json(planJson(store.plan(pid).orElseThrow()));
+    }
+
+    private Map<String, Object> planJson(Store.PlanRow p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("scenario", p.scenarioId());
+        m.put("planner", p.planner());
+        m.put("owner", p.owner());
+        m.put("marking", p.marking());
+        m.put("status", p.status());
+        PlanJobs.Job j = jobs.job(p.id());
+        boolean live = j != null && ("RUNNING".equals(p.status()) || "QUEUED".equals(p.status()));
+        m.put("progress", live ? j.fraction : p.progress());
+        m.put("phase", live ? j.phase : p.phase());
+        m.put("etaSeconds", live ? jobs.etaSeconds(j) : null);
+        m.put("error", p.error());
+        m.put("createdAt", p.createdAt().toString());
+        m.put("startedAt", p.startedAt() == null ? null : p.startedAt().toString());
+        m.put("finishedAt", p.finishedAt() == null ? null : p.finishedAt().toString());
+        return m;
+    }
+
+    private void listPlans(Context ctx) {
+        User u = user(ctx);
+        ctx.json(
+                store.plans().stream()
+                        .filter(p -> u.sees(p.owner(), p.marking()))
+                        .map(this::planJson)
+                        .toList());
+    }
+
+    private Store.PlanRow visiblePlan(Context ctx, String action) {
+        long id = id(ctx);
+        Store.PlanRow p = store.plan(id).orElseThrow(() -> ApiException.notFound("plan " + id));
+        mustSee(ctx, user(ctx).sees(p.owner(), p.marking()), action, "plan " + id);
+        return p;
+    }
+
+    /** The plan with only what the user may see, or a 409 when it has no result yet. */
+    private record Seen(
+            Store.PlanRow row,
+            Plan plan,
+            Scenario scenario,
+            Map<String, RequirementLine> lines,
+            PlanViews.Filtered filtered) {}
+
+    private Seen seen(Context ctx, String action) {
+        User u = user(ctx);
+        Store.PlanRow p = visiblePlan(ctx, action);
+        Plan plan =
+                store.planResult(p.id())
+                        .orElseThrow(
+                                () ->
+                                        new ApiException(
+                                                409,
+                                                "plan "
+                                                        + p.id()
+                                                        + " has no result (status "
+                                                        + p.status()
+                                                        + ")"));
+        Map<String, RequirementLine> lines = new HashMap<>();
+        for (Store.LineRow l : store.visibleLines(u, p.scenarioId()).values()) {
+            lines.put(l.uln(), l.line());
+        }
+        return new Seen(
+                p,
+                plan,
+                store.scenarioModel(p.scenarioId()),
+                lines,
+                PlanViews.filter(plan, lines.keySet()));
+    }
+
+    private void getPlan(Context ctx) {
+        User u = user(ctx);
+        Store.PlanRow p = visiblePlan(ctx, "plan.read");
+        Map<String, Object> m = planJson(p);
+        if ("DONE".equals(p.status())) {
+            Seen s = seen(ctx, "plan.read");
+            m.put(
+                    "measures",
+                    PlanViews.measures(
+                            s.plan(),
+                            s.filtered(),
+                            s.lines(),
+                            s.scenario().planning().paxWeightStons()));
+            m.put("plannerInfo", s.plan().planner());
+            m.put("lowerBound", s.filtered().hiddenLines() == 0 ? s.plan().lowerBound() : null);
+        }
+        ctx.json(m);
+    }
+
+    private void cancelPlan(Context ctx) {
+        User u = user(ctx);
+        Store.PlanRow p = visiblePlan(ctx, "plan.cancel");
+        require(
+                ctx,
+                u.has(Role.PLANNER) && u.nation().equals(p.owner()),
+                "plan.cancel",
+                "plan " + p.id(),
+                "cancelling plan " + p.id() + " needs the PLANNER role of " + p.owner());
+        boolean running = jobs.cancel(p.id());
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Audit.record(
+                            c,
+                            u,
+                            "plan.cancel",
+                            "plan " + p.id(),
+                            "OK",
+                            running ? "cancel requested" : "not running");
+                    return null;
+                });
+        ctx.status(running ? 202 : 409)
+                .json(Map.of("cancelRequested", running, "status", p.status()));
+    }
+
+    private void planLines(Context ctx) {
+        Seen s = seen(ctx, "plan.lines");
+        boolean lateOnly = "true".equals(ctx.queryParam("late"));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LineResult l : s.filtered().lines()) {
+            if (lateOnly && l.lateDays() <= 0) {
+                continue;
+            }
+            Map<String, Object> m = Json.MAPPER.convertValue(l, LinkedHashMap.class);
+            RequirementLine r = s.lines().get(l.uln());
+            if (r != null) {
+                m.put("unit", r.unit());
+                m.put("nation", r.nation());
+                m.put("rdd", r.rdd());
+                m.put("mode", r.mode());
+                m.put("stons", r.weight(s.scenario().planning().paxWeightStons()));
+            }
+            out.add(m);
+        }
+        if (lateOnly) {
+            out.sort((a, b) -> Integer.compare((int) b.get("lateDays"), (int) a.get("lateDays")));
+        }
+        ctx.json(page(ctx, out));
+    }
+
+    private void planMissions(Context ctx) {
+        Seen s = seen(ctx, "plan.missions");
+        String lift = ctx.queryParam("lift");
+        List<Mission> ms = s.filtered().missions();
+        if (lift != null) {
+            ms = ms.stream().filter(m -> m.lift().equals(lift)).toList();
+        }
+        ctx.json(page(ctx, ms));
+    }
+
+    private void planSummary(Context ctx) {
+        Seen s = seen(ctx, "plan.summary");
+        Map<String, Object> m =
+                new LinkedHashMap<>(PlanViews.summary(s.filtered(), s.scenario(), s.lines()));
+        m.put(
+                "measures",
+                PlanViews.measures(
+                        s.plan(),
+                        s.filtered(),
+                        s.lines(),
+                        s.scenario().planning().paxWeightStons()));
+        m.put("plan", planJson(s.row()));
+        ctx.json(m);
+    }
+
+    private void exportPlan(Context ctx) {
+        User u = user(ctx);
+        Seen s = seen(ctx, "plan.export");
+        Plan p = s.plan();
+        Plan part =
+                new Plan(
+                        p.scenario(),
+                        p.planner(),
+                        s.filtered().hiddenLines() == 0 ? p.measures() : null,
+                        s.filtered().hiddenLines() == 0 ? p.lowerBound() : null,
+                        s.filtered().missions(),
+                        s.filtered().lines(),
+                        s.filtered().hiddenLines() == 0 ? p.bindingConstraints() : List.of());
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Audit.record(
+                            c,
+                            u,
+                            "plan.export",
+                            "plan " + s.row().id(),
+                            "OK",
+                            s.filtered().hiddenLines() + " lines withheld");
+                    return null;
+                });
+        ctx.json(part);
+    }
+
+    private static muster.model.Measures visibleMeasures(Seen s) {
+        Map<String, Object> m =
+                PlanViews.measures(
+                        s.plan(),
+                        s.filtered(),
+                        s.lines(),
+                        s.scenario().planning().paxWeightStons());
+        List<muster.model.Unmet> unmet =
+                s.plan().measures() == null
+                        ? List.of()
+                        : s.plan().measures().unmet().stream()
+                                .filter(u -> s.lines().containsKey(u.uln()))
+                                .toList();
+        return new muster.model.Measures(
+                (int) m.get("closureDay"),
+                (double) m.get("lateStonDays"),
+                (int) m.get("lateUlns"),
+                (int) m.get("onTimeUlns"),
+                unmet);
+    }
+
+    /** The report the CLI writes (muster.io.report), over what the user may see. */
+    private void planReport(Context ctx) {
+        Seen s = seen(ctx, "plan.report");
+        Plan p = s.plan();
+        boolean whole = s.filtered().hiddenLines() == 0;
+        Plan part =
+                whole
+                        ? p
+                        : new Plan(
+                                p.scenario(),
+                                p.planner(),
+                                visibleMeasures(s),
+                                null,
+                                s.filtered().missions(),
+                                s.filtered().lines(),
+                                List.of());
+        Scenario sc = s.scenario();
+        List<RequirementLine> lines =
+                sc.requirements().stream().filter(l -> s.lines().containsKey(l.uln())).toList();
+        Scenario scPart =
+                new Scenario(sc.name(), sc.nodes(), sc.lift(), sc.routes(), lines, sc.planning());
+        ctx.contentType("text/html; charset=utf-8")
+                .result(muster.io.report.HtmlReport.render(scPart, part));
+    }
+
+    private void planEvents(SseClient client) {
+        Context ctx = client.ctx();
+        Store.PlanRow p;
+        try {
+            p = visiblePlan(ctx, "plan.events");
+        } catch (ApiException e) {
+            client.sendEvent("error", Map.of("error", e.getMessage()));
+            client.close();
+            return;
+        }
+        long id = p.id();
+        client.keepAlive();
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                while (!client.terminated()) {
+                                    Store.PlanRow row = store.plan(id).orElseThrow();
+                                    Map<String, Object> m = planJson(row);
+                                    client.sendEvent("progress", Json.write(m));
+                                    if (!"QUEUED".equals(row.status())
+                                            && !"RUNNING".equals(row.status())) {
+                                        break;
+                                    }
+                                    Thread.sleep(500);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } finally {
+                                client.close();
+                            }
+                        },
+                        "muster-sse-" + id);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    // ---- orders
+
+    record DraftRequest(
+            String kind,
+            List<String> units,
+            String authority,
+            Integer noticeToMoveHours,
+            String destination,
+            String cDay,
+            String readyDate,
+            String note,
+            String marking) {}
+
+    private Map<String, Object> orderJson(OrderRecord r, Orders.Meta meta) {
+        Order o = r.order();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.id());
+        m.put("kind", o.kind());
+        m.put("status", r.status());
+        m.put("owner", meta.owner());
+        m.put("marking", meta.marking());
+        m.put("units", o.units());
+        m.put("authority", o.authority());
+        m.put("effective", o.effective().toString());
+        m.put("noticeToMoveHours", o.noticeToMoveHours());
+        m.put("destination", o.destination());
+        m.put("cDay", o.cDay() == null ? null : o.cDay().toString());
+        m.put("readyDate", o.readyDate() == null ? null : o.readyDate().toString());
+        m.put("note", o.note());
+        m.put("draftedBy", r.draftedBy());
+        m.put("approvedBy", r.approvedBy());
+        m.put("issuedBy", r.issuedBy());
+        m.put("cancelledBy", r.cancelledBy());
+        m.put("cancelReason", r.cancelReason());
+        return m;
+    }
+
+    private void listOrders(Context ctx) {
+        User u = user(ctx);
+        Orders.Snapshot s = orders.snapshot();
+        String status = ctx.queryParam("status");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (OrderRecord r : s.book().orders()) {
+            if (!s.sees(u, r.order().id())) {
+                continue;
+            }
+            if (status != null && !r.status().name().equalsIgnoreCase(status)) {
+                continue;
+            }
+            out.add(orderJson(r, s.metas().get(r.order().id())));
+        }
+        java.util.Collections.reverse(out);
+        ctx.json(page(ctx, out));
+    }
+
+    private void getOrder(Context ctx) {
+        User u = user(ctx);
+        String id = ctx.pathParam("id");
+        Orders.Snapshot s = orders.snapshot();
+        OrderRecord r = s.book().order(id);
+        if (r == null) {
+            throw ApiException.notFound("order " + id);
+        }
+        mustSee(ctx, s.sees(u, id), "order.read", "order " + id);
+        Map<String, Object> m = orderJson(r, s.metas().get(id));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (OrderEvent e : Jdbc.tx(store.db(), Orders::events)) {
+            if (e.orderId().equals(id)) {
+                Map<String, Object> em = new LinkedHashMap<>();
+                em.put("seq", e.seq());
+                em.put("type", e.type());
+                em.put("by", e.user());
+                em.put("at", e.at().toString());
+                em.put("reason", e.reason());
+                events.add(em);
+            }
+        }
+        m.put("events", events);
+        ctx.json(m);
+    }
+
+    private static java.time.LocalDate date(String field, String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(
+                    "field '" + field + "' = '" + v + "': not a date YYYY-MM-DD");
+        }
+    }
+
+    private void draftOrder(Context ctx) {
+        User u = user(ctx);
+        require(
+                ctx,
+                u.has(Role.PLANNER),
+                "order.draft",
+                "orders",
+                "drafting an order needs the PLANNER role");
+        DraftRequest d = ctx.bodyAsClass(DraftRequest.class);
+        OrderKind kind;
+        try {
+            kind = OrderKind.valueOf(String.valueOf(d.kind()).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(
+                    "field 'kind' = '" + d.kind() + "': use ALERT, DEPLOY or STAND_DOWN");
+        }
+        if (d.units() == null || d.units().isEmpty()) {
+            throw ApiException.badRequest(
+                    "field 'units': missing; name the units (UICs) the order is for");
+        }
+        String marking = markingOr(d.marking(), u.nation() + " ONLY", u.nation());
+        String id = orders.nextId(u.nation());
+        Order o =
+                new Order(
+                        id,
+                        kind,
+                        d.units(),
+                        d.authority() == null || d.authority().isBlank()
+                                ? u.nation()
+                                : d.authority(),
+                        java.time.Instant.now(),
+                        d.noticeToMoveHours(),
+                        d.destination(),
+                        date("cDay", d.cDay()),
+                        date("readyDate", d.readyDate()),
+                        d.note());
+        Orders.Meta meta = new Orders.Meta(u.nation(), marking);
+        OrderRecord r =
+                orders.run(
+                        u, id, meta, "order.draft", (desk, at) -> desk.draft(o, u.username(), at));
+        ctx.status(201).json(orderJson(r, meta));
+    }
+
+    private void orderEvent(Context ctx, OrderEvent.Type type) {
+        User u = user(ctx);
+        String id = ctx.pathParam("id");
+        String action = "order." + type.name().toLowerCase(Locale.ROOT);
+        Orders.Snapshot s = orders.snapshot();
+        if (s.book().order(id) == null) {
+            throw ApiException.notFound("order " + id);
+        }
+        mustSee(ctx, s.sees(u, id), action, "order " + id);
+        Orders.Meta meta = s.metas().get(id);
+        boolean roleOk =
+                switch (type) {
+                    case APPROVED -> u.has(Role.APPROVER);
+                    default -> u.has(Role.APPROVER) || u.has(Role.PLANNER);
+                };
+        require(
+                ctx,
+                roleOk && u.nation().equals(meta.owner()),
+                action,
+                "order " + id,
+                "order "
+                        + id
+                        + " belongs to "
+                        + meta.owner()
+                        + "; "
+                        + type.name().toLowerCase(Locale.ROOT)
+                        + " needs "
+                        + (type == OrderEvent.Type.APPROVED
+                                ? "the APPROVER role"
+                                : "the PLANNER or APPROVER role")
+                        + " of "
+                        + meta.owner());
+        String reason = type == OrderEvent.Type.CANCELLED ? ctx.queryParam("reason") : null;
+        OrderRecord r;
+        try {
+            r =
+                    orders.run(
+                            u,
+                            id,
+                            null,
+                            action,
+                            (desk, at) ->
+                                    switch (type) {
+                                        case APPROVED -> desk.approve(id, u.username(), at);
+                                        case ISSUED -> desk.issue(id, u.username(), at);
+                                        case CANCELLED -> desk.cancel(id, u.username(), at, reason);
+                                        case DRAFTED ->
+                                                throw new IllegalStateException(
+                                                        "drafting is its own command");
+                                    });
+        } catch (ApiException e) {
+            audit.denied(u, action, "order " + id, e.getMessage());
+            throw e;
+        }
+        ctx.json(orderJson(r, meta));
+    }
+
+    /** Units named by issued orders, with the status the order log gives them. */
+    private void readiness(Context ctx) {
+        User u = user(ctx);
+        Orders.Snapshot s = orders.snapshot();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (UnitRecord r : s.book().units().values()) {
+            if (!s.sees(u, r.orderId())) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("uic", r.uic());
+            m.put("status", r.status());
+            m.put("noticeToMoveHours", r.noticeToMoveHours());
+            m.put("order", r.orderId());
+            m.put("destination", r.destination());
+            m.put("readyDate", r.readyDate() == null ? null : r.readyDate().toString());
+            m.put("history", r.history().stream().filter(h -> s.sees(u, h.orderId())).toList());
+            out.add(m);
+        }
+        ctx.json(page(ctx, out));
+    }
+
+    // ---- OpenAPI
+
+    private void openapi(Context ctx) throws java.io.IOException {
+        try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
+            ctx.contentType("application/json")
+                    .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    static String csv(List<String> l) {
+        return l.stream().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,274 @@
+package muster.server;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sign-in: bcrypt password hashes, bearer tokens that expire (kept only as SHA-256 hashes), and a
+ * limit on failed sign-ins per user name and per client address.
+ */
+final class Auth {
+    /** bcrypt cost: 2^10 rounds, about 60 ms here; OWASP's floor for bcrypt is 10. */
+    static final int BCRYPT_COST = 10;
+
+    static final int MAX_FAILURES = 5;
+
+    /** Per client address the limit is higher: many users may share one proxy address. */
+    static final int MAX_FAILURES_PER_ADDRESS = 50;
+
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+
+    private final Database db;
+    private final Audit audit;
+    private final Clock clock;
+    private final Duration sessionLife;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+    Auth(Database db, Audit audit, Clock clock, Duration sessionLife) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+        this.sessionLife = sessionLife;
+    }
+
+    record Session(String token, Instant expiresAt, User user) {}
+
+    static String hash(String password) {
+        return BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < 12) {
+            throw ApiException.badRequest(
+                    "field 'password': must have at least 12 characters (NIST SP 800-63B allows"
+                            + " long passphrases; short ones are refused)");
+        }
+    }
+
+    /** Signs in; refuses with 401 on a bad name or password, 429 when rate-limited. */
+    Session login(String username, String password, String clientAddress) {
+        String userKey = "u:" + username;
+        String addrKey = "a:" + clientAddress;
+        if (limited(userKey, MAX_FAILURES) || limited(addrKey, MAX_FAILURES_PER_ADDRESS)) {
+            audit.denied(null, "login", "user " + username, "rate limited from " + clientAddress);
+            throw new ApiException(
+                    429,
+                    "too many failed sign-ins for '"
+                            + username
+                            + "' or from "
+                            + clientAddress
+                            + "; wait "
+                            + FAILURE_WINDOW.toMinutes()
+                            + " minutes");
+        }
+        Optional<Object[]> row =
+                Jdbc.tx(
+                        db,
+                        c ->
+                                Jdbc.one(
+                                        c,
+                                        "select id, password_hash, nation, roles from app_user"
+                                                + " where username = ? and active",
+                                        rs ->
+                                                new Object[] {
+                                                    rs.getLong(1),
+                                                    rs.getString(2),
+                                                    rs.getString(3),
+                                                    rs.getString(4)
+                                                },
+                                        username));
+        boolean ok =
+                row.isPresent()
+                        && password != null
+                        && BCrypt.verifyer()
+                                .verify(password.toCharArray(), (String) row.get()[1])
+                                .verified;
+        if (!ok) {
+            fail(userKey);
+            fail(addrKey);
+            audit.denied(null, "login", "user " + username, "bad user name or password");
+            throw new ApiException(401, "user name or password not accepted");
+        }
+        failures.remove(userKey);
+        Object[] r = row.get();
+        User u = new User((Long) r[0], username, (String) r[2], Role.parseAll((String) r[3]));
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant expires = clock.instant().plus(sessionLife);
+        Jdbc.tx(
+                db,
+                c -> {
+                    Jdbc.update(
+                            c,
+                            "insert into user_session(token_hash, user_id, expires_at) values"
+                                    + " (?,?,?)",
+                            sha256(token),
+                            u.id(),
+                            Timestamp.from(expires));
+                    Jdbc.update(
+                            c,
+                            "delete from user_session where expires_at < ?",
+                            Timestamp.from(clock.instant()));
+                    Audit.record(c, u, "login", "user " + username, "OK", null);
+                    return null;
+                });
+        return new Session(token, expires, u);
+    }
+
+    /** The user of a live token, or empty. */
+    Optional<User> authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.one(
+                                c,
+                                "select u.id, u.username, u.nation, u.roles from user_session s"
+                                        + " join app_user u on u.id = s.user_id"
+                                        + " where s.token_hash = ? and s.expires_at > ? and"
+                                        + " u.active",
+                                rs ->
+                                        new User(
+                                                rs.getLong(1),
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                Role.parseAll(rs.getString(4))),
+                                sha256(token),
+                                Timestamp.from(clock.instant())));
+    }
+
+    void logout(String token, User u) {
+        Jdbc.tx(
+                db,
+                c -> {
+                    Jdbc.update(c, "delete from user_session where token_hash = ?", sha256(token));
+                    Audit.record(c, u, "logout", "user " + u.username(), "OK", null);
+                    return null;
+                });
+    }
+
+    /**
+     * On first start (no users) creates user {@code admin}: password from {@code
+     * MUSTER_ADMIN_PASSWORD} if set, else a random one returned here to be printed once.
+     *
+     * @return the generated password, or empty when none was generated
+     */
+    Optional<String> bootstrap(String envPassword, String nation) {
+        long users =
+                Jdbc.tx(
+                        db,
+                        c ->
+                                Jdbc.one(c, "select count(*) from app_user", rs -> rs.getLong(1))
+                                        .orElse(0L));
+        if (users > 0) {
+            return Optional.empty();
+        }
+        String password;
+        boolean generated = envPassword == null || envPassword.isBlank();
+        if (generated) {
+            byte[] raw = new byte[15];
+            random.nextBytes(raw);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        } else {
+            password = envPassword;
+            checkPassword(password);
+        }
+        createUser(null, "admin", password, nation, Set.of(Role.ADMIN, Role.OBSERVER));
+        return generated ? Optional.of(password) : Optional.empty();
+    }
+
+    User createUser(User by, String username, String password, String nation, Set<Role> roles) {
+        if (username == null || !username.matches("[a-z][a-z0-9._-]{1,31}")) {
+            throw ApiException.badRequest(
+                    "field 'username' = '"
+                            + username
+                            + "': use 2 to 32 lower-case letters, digits, '.', '_' or '-',"
+                            + " starting with a letter");
+        }
+        checkPassword(password);
+        String n = Nations.normalize(nation);
+        if (roles.isEmpty()) {
+            throw ApiException.badRequest("field 'roles': give at least one role");
+        }
+        String hash = hash(password);
+        return Jdbc.tx(
+                db,
+                c -> {
+                    if (Jdbc.one(c, "select 1 from app_user where username = ?", rs -> 1, username)
+                            .isPresent()) {
+                        throw new ApiException(
+                                409, "field 'username' = '" + username + "': already taken");
+                    }
+                    long id =
+                            Jdbc.insert(
+                                    c,
+                                    "insert into app_user(username, password_hash, nation, roles)"
+                                            + " values (?,?,?,?)",
+                                    username,
+                                    hash,
+                                    n,
+                                    String.join(
+                                            ",", roles.stream().map(Enum::name).sorted().toList()));
+                    User u = new User(id, username, n, roles);
+                    Audit.record(
+                            c,
+                            by,
+                            "user.create",
+                            "user " + username,
+                            "OK",
+                            "nation " + n + ", roles " + roles);
+                    return u;
+                });
+    }
+
+    private boolean limited(String key, int max) {
+        Deque<Instant> d = failures.get(key);
+        if (d == null) {
+            return false;
+        }
+        synchronized (d) {
+            Instant cut = clock.instant().minus(FAILURE_WINDOW);
+            while (!d.isEmpty() && d.peekFirst().isBefore(cut)) {
+                d.pollFirst();
+            }
+            return d.size() >= max;
+        }
+    }
+
+    private void fail(String key) {
+        Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (d) {
+            d.addLast(clock.instant());
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

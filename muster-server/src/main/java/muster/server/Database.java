@@ -1,0 +1,147 @@
+package muster.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The PostgreSQL store: a given server ({@code jdbc:postgresql://...}) or an embedded one whose
+ * data stay in a directory across restarts. The schema is migrated by Flyway on open.
+ */
+public final class Database implements AutoCloseable {
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens a PostgreSQL server by JDBC URL; user and password from the URL or from {@code
+     * MUSTER_DB_USER} / {@code MUSTER_DB_PASSWORD}.
+     */
+    public static Database connect(String jdbcUrl, String user, String password) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException(
+                    "--db '" + jdbcUrl + "': expected a URL of the form jdbc:postgresql://host/db");
+        }
+        return new Database(null, migrate(pool(jdbcUrl, user, password)));
+    }
+
+    /** Starts (or restarts) an embedded PostgreSQL keeping its data in {@code dataDir}. */
+    public static Database embedded(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        stopOrphan(dataDir);
+        EmbeddedPostgres pg =
+                EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+        try {
+            return new Database(
+                    pg, migrate(pool(pg.getJdbcUrl("postgres", "postgres"), null, null)));
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A server killed with SIGKILL leaves its PostgreSQL child running on the data directory; stop
+     * it (fast shutdown, which loses nothing committed) before starting a new one.
+     */
+    private static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first =
+                Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream()
+                        .findFirst()
+                        .orElse("")
+                        .trim();
+        long pid;
+        try {
+            pid = Long.parseLong(first);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> ph = ProcessHandle.of(pid);
+        if (ph.isEmpty() || !ph.get().isAlive()) {
+            return;
+        }
+        String cmd = ph.get().info().command().orElse("");
+        if (!cmd.contains("postgres")) {
+            return;
+        }
+        // SIGINT is PostgreSQL's fast shutdown; ProcessHandle offers only TERM/KILL, so use kill.
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            ph.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException(
+                    "PostgreSQL process " + pid + " still runs on " + dataDir + ": " + e, e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(url);
+        if (user != null) {
+            c.setUsername(user);
+        }
+        if (password != null) {
+            c.setPassword(password);
+        }
+        c.setMaximumPoolSize(10);
+        c.setPoolName("muster");
+        return new HikariDataSource(c);
+    }
+
+    private static HikariDataSource migrate(HikariDataSource ds) {
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            return ds;
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println(
+                        "muster: stopping embedded PostgreSQL failed: " + e.getMessage());
+            }
+        }
+    }
+}

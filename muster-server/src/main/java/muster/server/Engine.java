@@ -1,0 +1,33 @@
+package muster.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import muster.engine.plan.Planner;
+import muster.engine.plan.Planners;
+import muster.io.ScenarioReader;
+import muster.model.Fault;
+import muster.model.Scenario;
+
+/**
+ * The server's one door to the reader and the planners the CLI uses. The server holds no reading,
+ * validation or planning logic of its own.
+ */
+final class Engine {
+    record Read(Scenario scenario, List<Fault> faults) {}
+
+    /** Reads and validates a scenario file's text exactly as the CLI reads the file. */
+    Read read(String fileName, String text) {
+        ScenarioReader.Result r =
+                ScenarioReader.read(text.getBytes(StandardCharsets.UTF_8), fileName);
+        return new Read(r.scenario(), r.faults());
+    }
+
+    /** A new planner of that name ({@code lns}, {@code fifo}, {@code exact}). */
+    Planner planner(String name) {
+        return Planners.byName(name);
+    }
+
+    List<String> planners() {
+        return Planners.names();
+    }
+}

@@ -1,0 +1,38 @@
+package muster.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** The one JSON mapper of the server. */
+final class Json {
+    static final ObjectMapper MAPPER =
+            new ObjectMapper(
+                            com.fasterxml.jackson.core.JsonFactory.builder()
+                                    .enable(
+                                            com.fasterxml.jackson.core.json.JsonReadFeature
+                                                    .ALLOW_NON_NUMERIC_NUMBERS)
+                                    .build())
+                    .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                    .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
+
+    private Json() {}
+
+    static String write(Object o) {
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T read(String s, Class<T> type) {
+        try {
+            return MAPPER.readValue(s, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON unreadable as " + type.getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package muster.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** The muster server: the database, the planning jobs, the REST API and the web UI. */
+public final class MusterServer implements AutoCloseable {
+    /**
+     * How to start.
+     *
+     * @param port TCP port, 0 for any free one
+     * @param host address to listen on
+     * @param dbUrl a {@code jdbc:postgresql://} URL, or null for the embedded database
+     * @param dbUser user for {@code dbUrl}, or null
+     * @param dbPassword password for {@code dbUrl}, or null
+     * @param dataDir where the embedded database keeps its data
+     * @param adminPassword first administrator's password, or null to generate one
+     * @param adminNation nation (alpha-3) of the first administrator
+     * @param bundledScenario scenario loaded when the database has none, or null
+     * @param sessionLife how long a sign-in lasts
+     */
+    public record Options(
+            int port,
+            String host,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            Path dataDir,
+            String adminPassword,
+            String adminNation,
+            Path bundledScenario,
+            Duration sessionLife) {
+        public static Options defaults() {
+            return new Options(
+                    8080,
+                    "0.0.0.0",
+                    null,
+                    System.getenv("MUSTER_DB_USER"),
+                    System.getenv("MUSTER_DB_PASSWORD"),
+                    Path.of(System.getProperty("user.home"), ".muster", "db"),
+                    System.getenv("MUSTER_ADMIN_PASSWORD"),
+                    Optional.ofNullable(System.getenv("MUSTER_ADMIN_NATION")).orElse("USA"),
+                    Path.of("scenarios", "eastern-flank-2022.yaml"),
+                    Duration.ofHours(8));
+        }
+
+        public Options withPort(int p) {
+            return new Options(
+                    p,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
+        }
+
+        public Options withDb(String url) {
+            return new Options(
+                    port,
+                    host,
+                    url,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
+        }
+
+        public Options withDataDir(Path d) {
+            return new Options(
+                    port,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    d,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
+        }
+
+        public Options withAdminPassword(String pw) {
+            return new Options(
+                    port,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    pw,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
+        }
+
+        public Options withBundledScenario(Path p) {
+            return new Options(
+                    port,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    p,
+                    sessionLife);
+        }
+
+        public Options withHost(String h) {
+            return new Options(
+                    port,
+                    h,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
+        }
+    }
+
+    private final Database db;
+    private final PlanJobs jobs;
+    private final Javalin app;
+    private final Store store;
+    private final Auth auth;
+    private final Api api;
+
+    private MusterServer(Database db, Options o, Appendable out) throws IOException {
+        this.db = db;
+        Clock clock = Clock.systemUTC();
+        Audit audit = new Audit(db);
+        this.store = new Store(db);
+        this.auth = new Auth(db, audit, clock, o.sessionLife());
+        Engine engine = new Engine();
+        this.jobs = new PlanJobs(store, engine, clock, 1);
+        jobs.recoverAfterRestart();
+        String nation = Nations.normalize(o.adminNation());
+        Optional<String> generated = auth.bootstrap(o.adminPassword(), nation);
+        if (generated.isPresent()) {
+            out.append("muster: first start: created user 'admin' (nation ")
+                    .append(nation)
+                    .append(", roles ADMIN, OBSERVER) with password ")
+                    .append(generated.get())
+                    .append(System.lineSeparator())
+                    .append("muster: this password is shown once; sign in and create your users.")
+                    .append(System.lineSeparator());
+        }
+        this.api = new Api(store, auth, audit, engine, jobs, new Orders(db, clock));
+        loadBundled(o, nation, out);
+        this.app =
+                Javalin.create(
+                        config -> {
+                            config.startup.showJavalinBanner = false;
+                            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+                            config.staticFiles.add("/web", Location.CLASSPATH);
+                            config.staticFiles.enableWebjars();
+                            config.jetty.host = o.host();
+                            config.jetty.port = o.port();
+                            api.routes(config);
+                        });
+        app.start();
+    }
+
+    private void loadBundled(Options o, String nation, Appendable out) throws IOException {
+        if (o.bundledScenario() == null || store.scenarioCount() > 0) {
+            return;
+        }
+        Path p = o.bundledScenario();
+        if (!Files.isRegularFile(p)) {
+            out.append("muster: no scenario in the database and no ")
+                    .append(p.toString())
+                    .append(" to load; import one through the UI or the API")
+                    .append(System.lineSeparator());
+            return;
+        }
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        Engine.Read r = new Engine().read(p.getFileName().toString(), text);
+        if (r.scenario() == null) {
+            out.append("muster: bundled scenario ").append(p.toString()).append(" refused:");
+            r.faults()
+                    .forEach(
+                            f -> {
+                                try {
+                                    out.append(System.lineSeparator())
+                                            .append("  ")
+                                            .append(f.describe());
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            });
+            out.append(System.lineSeparator());
+            return;
+        }
+        User system = new User(0, "system", nation, Set.of(Role.PLANNER));
+        long id = api.importScenario(system, r.scenario(), "REL NATO", p.toString(), text);
+        out.append("muster: loaded ")
+                .append(p.toString())
+                .append(" as scenario ")
+                .append(Long.toString(id))
+                .append(System.lineSeparator());
+    }
+
+    /** Opens the database (given or embedded), migrates it and starts serving. */
+    public static MusterServer start(Options o, Appendable out) throws IOException {
+        Database db =
+                o.dbUrl() == null
+                        ? Database.embedded(o.dataDir())
+                        : Database.connect(o.dbUrl(), o.dbUser(), o.dbPassword());
+        try {
+            return new MusterServer(db, o, out);
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    Database database() {
+        return db;
+    }
+
+    Api api() {
+        return api;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    Auth auth() {
+        return auth;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        jobs.close();
+        db.close();
+    }
+
+    /**
+     * {@code java muster.server.MusterServer [port] [jdbc-url]}; the CLI's {@code serve} wraps it.
+     */
+    public static void main(String[] args) throws IOException {
+        Options o = Options.defaults();
+        if (args.length > 0) {
+            o = o.withPort(Integer.parseInt(args[0]));
+        }
+        if (args.length > 1) {
+            o = o.withDb(args[1]);
+        }
+        MusterServer s = start(o, System.out);
+        System.out.println("muster: serving on http://localhost:" + s.port() + "/");
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+    }
+}

@@ -1,0 +1,168 @@
+package muster.server;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import muster.engine.orders.OrderBook;
+import muster.engine.orders.OrderDesk;
+import muster.engine.orders.OrderLog;
+import muster.engine.orders.OrderRecord;
+import muster.engine.orders.OrderRefused;
+import muster.model.force.Order;
+import muster.model.force.OrderEvent;
+
+/**
+ * Orders on the engine's order model: events are kept in the {@code order_log} table, the state of
+ * orders and units is {@link OrderBook#replay} over them, and every command goes through {@link
+ * OrderDesk}. The server adds only who may act (role and nation) and who may see (marking).
+ */
+final class Orders {
+    /** Owner nation and marking of one order. */
+    record Meta(String owner, String marking) {}
+
+    private final Database db;
+    private final Clock clock;
+
+    Orders(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The order log in the database, read and appended within one connection. */
+    static final class PgOrderLog implements OrderLog {
+        private final Connection c;
+        private final Meta meta;
+        private final long actorId;
+
+        PgOrderLog(Connection c, Meta meta, long actorId) {
+            this.c = c;
+            this.meta = meta;
+            this.actorId = actorId;
+        }
+
+        @Override
+        public List<OrderEvent> read() {
+            try {
+                return events(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading the order log: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void append(OrderEvent e) {
+            try {
+                Jdbc.update(
+                        c,
+                        "insert into order_log(seq, order_id, type, username, at, order_json,"
+                                + " reason, owner_nation, releasable_to, actor_id) values"
+                                + " (?,?,?,?,?,?,?,?,?,?)",
+                        e.seq(),
+                        e.orderId(),
+                        e.type().name(),
+                        e.user(),
+                        Timestamp.from(e.at()),
+                        e.order() == null ? null : Json.write(e.order()),
+                        e.reason(),
+                        meta.owner(),
+                        meta.marking(),
+                        actorId);
+            } catch (SQLException x) {
+                throw new IllegalStateException("appending to the order log: " + x.getMessage(), x);
+            }
+        }
+    }
+
+    static List<OrderEvent> events(Connection c) throws SQLException {
+        return Jdbc.query(
+                c,
+                "select seq, type, order_id, username, at, order_json, reason from order_log"
+                        + " order by seq",
+                rs ->
+                        new OrderEvent(
+                                rs.getLong(1),
+                                OrderEvent.Type.valueOf(rs.getString(2)),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getTimestamp(5).toInstant(),
+                                rs.getString(6) == null
+                                        ? null
+                                        : Json.read(rs.getString(6), Order.class),
+                                rs.getString(7)));
+    }
+
+    static Map<String, Meta> metas(Connection c) throws SQLException {
+        Map<String, Meta> m = new HashMap<>();
+        for (Object[] r :
+                Jdbc.query(
+                        c,
+                        "select order_id, owner_nation, releasable_to from order_log where type ="
+                                + " 'DRAFTED'",
+                        rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+            m.put((String) r[0], new Meta((String) r[1], (String) r[2]));
+        }
+        return m;
+    }
+
+    /** A consistent view: the folded book and every order's owner and marking. */
+    record Snapshot(OrderBook book, Map<String, Meta> metas) {
+        boolean sees(User u, String orderId) {
+            Meta m = metas.get(orderId);
+            return m != null && u.sees(m.owner(), m.marking());
+        }
+    }
+
+    Snapshot snapshot() {
+        return Jdbc.tx(
+                db,
+                c -> {
+                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    return new Snapshot(OrderBook.replay(events(c)), metas(c));
+                });
+    }
+
+    String nextId(String nation) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        nation
+                                + "-ORD-"
+                                + Jdbc.one(
+                                                c,
+                                                "select nextval('order_number_seq')",
+                                                rs -> rs.getLong(1))
+                                        .orElseThrow());
+    }
+
+    /** A command on the desk: what it does, given the desk and the time. */
+    interface Command {
+        OrderBook run(OrderDesk desk, java.time.Instant at);
+    }
+
+    /**
+     * Runs one command in one transaction, writers serialized by a table lock so each reads the
+     * whole log before appending. The engine refuses a command that contradicts the book (409).
+     */
+    OrderRecord run(User u, String orderId, Meta metaForNew, String action, Command cmd) {
+        try {
+            return Jdbc.tx(
+                    db,
+                    c -> {
+                        Jdbc.update(c, "lock table order_log in share row exclusive mode");
+                        Meta meta = metaForNew != null ? metaForNew : metas(c).get(orderId);
+                        OrderBook b =
+                                cmd.run(
+                                        new OrderDesk(new PgOrderLog(c, meta, u.id())),
+                                        clock.instant());
+                        Audit.record(c, u, action, "order " + orderId, "OK", null);
+                        return b.order(orderId);
+                    });
+        } catch (OrderRefused e) {
+            throw new ApiException(409, e.getMessage());
+        }
+    }
+}

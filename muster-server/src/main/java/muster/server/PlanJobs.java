@@ -1,0 +1,211 @@
+package muster.server;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import muster.engine.plan.PlanOptions;
+import muster.engine.plan.Planner;
+import muster.engine.plan.Progress;
+import muster.model.Plan;
+import muster.model.PlannerInfo;
+import muster.model.Scenario;
+
+/**
+ * Planning runs as background jobs: queued, run on a small pool, their progress kept in memory (and
+ * written to the database about once a second), cancellable, their result stored.
+ */
+final class PlanJobs implements AutoCloseable {
+    private final Store store;
+    private final Engine engine;
+    private final Clock clock;
+    private final ExecutorService pool;
+    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+
+    /** Live state of one job. */
+    static final class Job implements Progress {
+        final long id;
+        volatile double fraction;
+        volatile String phase = "queued";
+        volatile boolean cancel;
+        volatile Instant started;
+        volatile Instant lastWrite = Instant.EPOCH;
+        private final Runnable persist;
+
+        Job(long id, Runnable persist) {
+            this.id = id;
+            this.persist = persist;
+        }
+
+        @Override
+        public void update(double f, String p) {
+            fraction = Math.max(0, Math.min(1, f));
+            phase = p;
+            persist.run();
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancel;
+        }
+    }
+
+    PlanJobs(Store store, Engine engine, Clock clock, int threads) {
+        this.store = store;
+        this.engine = engine;
+        this.clock = clock;
+        this.pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "muster-plan");
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    /** Plans left QUEUED or RUNNING by a stopped server are marked FAILED with the reason. */
+    void recoverAfterRestart() {
+        Jdbc.tx(
+                store.db(),
+                c ->
+                        Jdbc.update(
+                                c,
+                                "update plan_run set status = 'FAILED', error = 'the server"
+                                        + " stopped before this plan finished; run it again',"
+                                        + " finished_at = now() where status in"
+                                        + " ('QUEUED','RUNNING')"));
+    }
+
+    Job job(long id) {
+        return jobs.get(id);
+    }
+
+    /** Seconds left, estimated from the time taken so far; null until there is a measure. */
+    Double etaSeconds(Job j) {
+        if (j == null || j.started == null || j.fraction <= 0.01) {
+            return null;
+        }
+        double spent = Duration.between(j.started, clock.instant()).toMillis() / 1000.0;
+        return spent * (1 - j.fraction) / j.fraction;
+    }
+
+    void submit(long planId, long scenarioId, String plannerName) {
+        Job live = new Job(planId, () -> writeProgress(jobs.get(planId)));
+        jobs.put(planId, live);
+        pool.submit(() -> run(live, scenarioId, plannerName));
+    }
+
+    boolean cancel(long planId) {
+        Job j = jobs.get(planId);
+        if (j == null) {
+            return false;
+        }
+        j.cancel = true;
+        return true;
+    }
+
+    private void writeProgress(Job j) {
+        if (j == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (Duration.between(j.lastWrite, now).toMillis() < 1000) {
+            return;
+        }
+        j.lastWrite = now;
+        Jdbc.tx(
+                store.db(),
+                c ->
+                        Jdbc.update(
+                                c,
+                                "update plan_run set progress = ?, phase = ? where id = ?",
+                                j.fraction,
+                                j.phase,
+                                j.id));
+    }
+
+    private void run(Job job, long scenarioId, String plannerName) {
+        job.started = clock.instant();
+        try {
+            if (job.cancel) {
+                finish(job, "CANCELLED", null, "cancelled before it started");
+                return;
+            }
+            Jdbc.tx(
+                    store.db(),
+                    c ->
+                            Jdbc.update(
+                                    c,
+                                    "update plan_run set status = 'RUNNING', started_at = ?"
+                                            + " where id = ?",
+                                    Timestamp.from(job.started),
+                                    job.id));
+            Scenario s = store.scenarioModel(scenarioId);
+            Planner planner = engine.planner(plannerName);
+            long t0 = System.nanoTime();
+            Plan plan = planner.plan(s, PlanOptions.of(s), job);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            PlannerInfo pi = plan.planner();
+            if (pi != null) {
+                plan =
+                        new Plan(
+                                plan.scenario(),
+                                new PlannerInfo(pi.name(), pi.version(), seconds, pi.seed()),
+                                plan.measures(),
+                                plan.lowerBound(),
+                                plan.missions(),
+                                plan.lines(),
+                                plan.bindingConstraints());
+            }
+            finish(job, job.cancel ? "CANCELLED" : "DONE", plan, job.cancel ? "cancelled" : null);
+        } catch (RuntimeException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            finish(job, "FAILED", null, msg);
+        } finally {
+            jobs.remove(job.id);
+        }
+    }
+
+    private void finish(Job job, String status, Plan plan, String error) {
+        Jdbc.tx(
+                store.db(),
+                c -> {
+                    Jdbc.update(
+                            c,
+                            "update plan_run set status = ?, progress = ?, phase = ?, error = ?,"
+                                    + " plan_json = ?, finished_at = ? where id = ?",
+                            status,
+                            plan == null ? job.fraction : 1.0,
+                            status.toLowerCase(java.util.Locale.ROOT),
+                            error,
+                            plan == null ? null : Json.write(plan),
+                            Timestamp.from(clock.instant()),
+                            job.id);
+                    Audit.record(
+                            c,
+                            null,
+                            "plan.finish",
+                            "plan " + job.id,
+                            "DONE".equals(status) || "CANCELLED".equals(status) ? "OK" : "FAILED",
+                            status + (error == null ? "" : ": " + error));
+                    return null;
+                });
+    }
+
+    @Override
+    public void close() {
+        jobs.values().forEach(j -> j.cancel = true);
+        pool.shutdown();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

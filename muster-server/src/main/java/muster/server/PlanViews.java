@@ -1,0 +1,204 @@
+package muster.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import muster.model.Activity;
+import muster.model.LineResult;
+import muster.model.Load;
+import muster.model.Mission;
+import muster.model.Node;
+import muster.model.NodeKind;
+import muster.model.Plan;
+import muster.model.RequirementLine;
+import muster.model.Scenario;
+import muster.model.Stop;
+
+/**
+ * What one user may see of a plan: the lines released to the user's nation, the missions whose
+ * every load belongs to such lines, and measures and aggregates computed over those alone (a
+ * whole-plan figure could reveal what was withheld).
+ */
+final class PlanViews {
+    private PlanViews() {}
+
+    record Filtered(
+            List<LineResult> lines, List<Mission> missions, int hiddenLines, int hiddenMissions) {}
+
+    static Filtered filter(Plan p, Set<String> visibleUlns) {
+        List<LineResult> lines = new ArrayList<>();
+        for (LineResult l : p.lines()) {
+            if (visibleUlns.contains(l.uln())) {
+                lines.add(l);
+            }
+        }
+        List<Mission> missions = new ArrayList<>();
+        for (Mission m : p.missions()) {
+            boolean ok = true;
+            for (Load l : m.loads()) {
+                ok &= visibleUlns.contains(l.uln());
+            }
+            if (ok) {
+                missions.add(m);
+            }
+        }
+        return new Filtered(
+                lines,
+                missions,
+                p.lines().size() - lines.size(),
+                p.missions().size() - missions.size());
+    }
+
+    /** Measures over the visible lines: closure day, late ULNs, on-time ULNs, late ston-days. */
+    static Map<String, Object> measures(
+            Plan plan, Filtered f, Map<String, RequirementLine> req, double paxWeight) {
+        int closure = -1;
+        int late = 0;
+        int onTime = 0;
+        double lateStonDays = 0;
+        for (LineResult l : f.lines()) {
+            closure = Math.max(closure, l.closureDay());
+            if (l.lateDays() > 0) {
+                late++;
+                RequirementLine r = req.get(l.uln());
+                lateStonDays += l.lateDays() * (r == null ? 0 : r.weight(paxWeight));
+            } else {
+                onTime++;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (f.hiddenLines() == 0 && plan.measures() != null) {
+            // nothing withheld: the planner's own measures, as the CLI reports them
+            closure = plan.measures().closureDay();
+            late = plan.measures().lateUlns();
+            onTime = plan.measures().onTimeUlns();
+            lateStonDays = plan.measures().lateStonDays();
+        }
+        m.put("closureDay", closure);
+        m.put("lateUlns", late);
+        m.put("onTimeUlns", onTime);
+        m.put("lateStonDays", lateStonDays);
+        m.put("lines", f.lines().size());
+        m.put("missions", f.missions().size());
+        m.put("hiddenLines", f.hiddenLines());
+        m.put("hiddenMissions", f.hiddenMissions());
+        return m;
+    }
+
+    /**
+     * Aggregates for charts: the closure curve (percent of visible weight closed by day against
+     * percent required by day), missions begun per day per lift type, and for every airfield and
+     * seaport the peak number of aircraft or ships on the ground each day against its MOG or
+     * berths.
+     */
+    static Map<String, Object> summary(Filtered f, Scenario s, Map<String, RequirementLine> req) {
+        int days = s.planning().horizonDays();
+        double pw = s.planning().paxWeightStons();
+        double[] closed = new double[days + 1];
+        double[] required = new double[days + 1];
+        double total = 0;
+        for (LineResult l : f.lines()) {
+            RequirementLine r = req.get(l.uln());
+            double w = r == null ? 0 : r.weight(pw);
+            total += w;
+            if (r != null) {
+                required[Math.max(0, Math.min(days, r.rdd()))] += w;
+            }
+            if (l.closureDay() >= 0) {
+                closed[Math.min(days, l.closureDay())] += w;
+            }
+        }
+        List<double[]> curve = new ArrayList<>();
+        double c = 0;
+        double q = 0;
+        for (int d = 0; d <= days; d++) {
+            c += closed[d];
+            q += required[d];
+            curve.add(
+                    new double[] {
+                        d, total == 0 ? 0 : 100 * c / total, total == 0 ? 0 : 100 * q / total
+                    });
+        }
+        Map<String, int[]> perLift = new TreeMap<>();
+        for (Mission m : f.missions()) {
+            int d = (int) Math.floor(m.begin() / 24);
+            if (d >= 0 && d <= days) {
+                perLift.computeIfAbsent(m.lift(), k -> new int[days + 1])[d]++;
+            }
+        }
+        Map<String, List<double[]>> groundByNode = new HashMap<>();
+        for (Mission m : f.missions()) {
+            for (Stop st : m.stops()) {
+                if (st.activity() == Activity.START || st.depart() <= st.arrive()) {
+                    continue;
+                }
+                groundByNode
+                        .computeIfAbsent(st.node(), k -> new ArrayList<>())
+                        .add(new double[] {st.arrive(), st.depart()});
+            }
+        }
+        List<Map<String, Object>> nodeLoad = new ArrayList<>();
+        for (Node n : s.nodes()) {
+            if (n.kind() != NodeKind.AIRFIELD && n.kind() != NodeKind.SEAPORT) {
+                continue;
+            }
+            List<double[]> iv = groundByNode.get(n.id());
+            if (iv == null) {
+                continue;
+            }
+            int[] peak = new int[days + 1];
+            List<double[]> ev = new ArrayList<>();
+            for (double[] i : iv) {
+                ev.add(new double[] {i[0], +1});
+                ev.add(new double[] {i[1], -1});
+            }
+            ev.sort(
+                    (a, b) ->
+                            a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+            int cur = 0;
+            int day = 0;
+            for (double[] e : ev) {
+                int d = Math.min(days, (int) Math.floor(e[0] / 24));
+                for (; day < d; day++) {
+                    peak[day + 1] = Math.max(peak[day + 1], cur); // level carried into the next day
+                }
+                cur += (int) e[1];
+                if (d >= 0) {
+                    peak[d] = Math.max(peak[d], cur);
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("node", n.id());
+            m.put("kind", n.kind());
+            m.put("capacity", n.kind() == NodeKind.AIRFIELD ? n.mog() : n.berths());
+            m.put("peakPerDay", peak);
+            nodeLoad.add(m);
+        }
+        Map<String, Integer> legs = new TreeMap<>();
+        for (Mission m : f.missions()) {
+            for (int i = 1; i < m.stops().size(); i++) {
+                String a = m.stops().get(i - 1).node();
+                String b = m.stops().get(i).node();
+                if (!a.equals(b)) {
+                    legs.merge(a + "\u0000" + b, 1, Integer::sum);
+                }
+            }
+        }
+        List<Map<String, Object>> flows = new ArrayList<>();
+        legs.forEach(
+                (k, v) -> {
+                    String[] ab = k.split("\u0000");
+                    flows.add(Map.of("from", ab[0], "to", ab[1], "missions", v));
+                });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("closureCurve", curve);
+        out.put("flows", flows);
+        out.put("missionsPerDay", perLift);
+        out.put("nodeLoad", nodeLoad);
+        return out;
+    }
+}

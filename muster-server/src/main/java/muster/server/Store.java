@@ -1,0 +1,237 @@
+package muster.server;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import muster.model.Plan;
+import muster.model.RequirementLine;
+import muster.model.Scenario;
+
+/** Records of the server and the releasability filter applied to every read. */
+final class Store {
+    private final Database db;
+
+    Store(Database db) {
+        this.db = db;
+    }
+
+    Database db() {
+        return db;
+    }
+
+    record ScenarioRow(
+            long id,
+            String name,
+            String owner,
+            String marking,
+            String sourceName,
+            Instant createdAt) {}
+
+    record LineRow(int idx, String uln, String owner, String marking, RequirementLine line) {}
+
+    record PlanRow(
+            long id,
+            long scenarioId,
+            String planner,
+            String owner,
+            String marking,
+            String status,
+            double progress,
+            String phase,
+            String error,
+            long createdBy,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt) {}
+
+    // ---- scenarios
+
+    long insertScenario(
+            Connection c, User by, Scenario s, String marking, String sourceName, String text)
+            throws SQLException {
+        long id =
+                Jdbc.insert(
+                        c,
+                        "insert into scenario(name, owner_nation, releasable_to, source_name,"
+                                + " source_text, scenario_json, created_by) values"
+                                + " (?,?,?,?,?,?,?)",
+                        s.name(),
+                        by.nation(),
+                        marking,
+                        sourceName,
+                        text,
+                        Json.write(s),
+                        by.id() > 0 ? by.id() : null);
+        int i = 0;
+        for (RequirementLine l : s.requirements()) {
+            String owner = lineOwner(l, by.nation());
+            Jdbc.update(
+                    c,
+                    "insert into requirement_line(scenario_id, idx, uln, owner_nation,"
+                            + " releasable_to, line_json) values (?,?,?,?,?,?)",
+                    id,
+                    i++,
+                    l.uln(),
+                    owner,
+                    owner.equals(by.nation())
+                            ? marking
+                            : Marking.parse(marking).including(by.nation()).toString(),
+                    Json.write(l));
+        }
+        return id;
+    }
+
+    /** The owner of a line is its nation; a line with no usable nation belongs to the importer. */
+    static String lineOwner(RequirementLine l, String fallback) {
+        try {
+            return Nations.normalize(l.nation());
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    List<ScenarioRow> scenarios() {
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.query(
+                                c,
+                                "select id, name, owner_nation, releasable_to, source_name,"
+                                        + " created_at from scenario order by id",
+                                rs ->
+                                        new ScenarioRow(
+                                                rs.getLong(1),
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                rs.getString(4),
+                                                rs.getString(5),
+                                                rs.getTimestamp(6).toInstant())));
+    }
+
+    Optional<ScenarioRow> scenario(long id) {
+        return scenarios().stream().filter(s -> s.id() == id).findFirst();
+    }
+
+    Scenario scenarioModel(long id) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.one(
+                                        c,
+                                        "select scenario_json from scenario where id = ?",
+                                        rs -> Json.read(rs.getString(1), Scenario.class),
+                                        id)
+                                .orElseThrow());
+    }
+
+    String scenarioSource(long id) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.one(
+                                        c,
+                                        "select source_text from scenario where id = ?",
+                                        rs -> rs.getString(1),
+                                        id)
+                                .orElseThrow());
+    }
+
+    List<LineRow> lines(long scenarioId) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.query(
+                                c,
+                                "select idx, uln, owner_nation, releasable_to, line_json from"
+                                        + " requirement_line where scenario_id = ? order by idx",
+                                rs ->
+                                        new LineRow(
+                                                rs.getInt(1),
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                rs.getString(4),
+                                                Json.read(rs.getString(5), RequirementLine.class)),
+                                scenarioId));
+    }
+
+    /** The lines {@code u} may see, by ULN. */
+    Map<String, LineRow> visibleLines(User u, long scenarioId) {
+        Map<String, LineRow> m = new LinkedHashMap<>();
+        for (LineRow r : lines(scenarioId)) {
+            if (u.sees(r.owner(), r.marking())) {
+                m.put(r.uln(), r);
+            }
+        }
+        return m;
+    }
+
+    long scenarioCount() {
+        return Jdbc.tx(
+                db, c -> Jdbc.one(c, "select count(*) from scenario", rs -> rs.getLong(1)).get());
+    }
+
+    // ---- plans
+
+    static final String PLAN_COLS =
+            "id, scenario_id, planner, owner_nation, releasable_to, status, progress, phase,"
+                    + " error, created_by, created_at, started_at, finished_at";
+
+    private static PlanRow planRow(java.sql.ResultSet rs) throws SQLException {
+        return new PlanRow(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getDouble(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getLong(10),
+                instant(rs.getTimestamp(11)),
+                instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    List<PlanRow> plans() {
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.query(
+                                c,
+                                "select " + PLAN_COLS + " from plan_run order by id",
+                                Store::planRow));
+    }
+
+    Optional<PlanRow> plan(long id) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.one(
+                                c,
+                                "select " + PLAN_COLS + " from plan_run where id = ?",
+                                Store::planRow,
+                                id));
+    }
+
+    Optional<Plan> planResult(long id) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.one(
+                                c,
+                                "select plan_json from plan_run where id = ? and plan_json is"
+                                        + " not null",
+                                rs -> Json.read(rs.getString(1), Plan.class),
+                                id));
+    }
+}

@@ -1,0 +1,325 @@
+package muster.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import muster.server.TestServer.Client;
+import muster.server.TestServer.Response;
+import org.junit.jupiter.api.Test;
+
+/** The REST API in-process against a real PostgreSQL. */
+class ServerApiTest {
+    private final MusterServer srv = TestServer.get();
+
+    @Test
+    void healthAndOpenApiNeedNoSignInButEverythingElseDoes() {
+        assertThat(Client.anonymous("GET", "/api/health", null).status()).isEqualTo(200);
+        Response o = Client.anonymous("GET", "/api/openapi.json", null);
+        assertThat(o.status()).isEqualTo(200);
+        assertThat(o.map()).containsKey("paths");
+        for (String p : List.of("/api/scenarios", "/api/plans", "/api/orders", "/api/me")) {
+            assertThat(Client.anonymous("GET", p, null).status()).as(p).isEqualTo(401);
+        }
+        assertThat(new Client("not-a-token").get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void badPasswordIsRefusedAndAuditedAndRepeatedFailuresAreRateLimited() {
+        TestServer.user("ratelimited", "DEU", Role.OBSERVER);
+        for (int i = 0; i < Auth.MAX_FAILURES; i++) {
+            Response r =
+                    Client.anonymous(
+                            "POST",
+                            "/api/login",
+                            Map.of("username", "ratelimited", "password", "wrong-" + i));
+            assertThat(r.status()).as("attempt %d", i).isEqualTo(401);
+            assertThat(r.body()).doesNotContain("Exception");
+        }
+        // even the right password is refused while the limit holds
+        Response r =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "ratelimited", "password", "password-of-ratelimited"));
+        assertThat(r.status()).isEqualTo(429);
+        assertThat(r.map().get("error").toString()).contains("ratelimited");
+        List<Map<String, Object>> audit = TestServer.admin().get("/api/audit?limit=50").list();
+        assertThat(audit)
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("target")).isEqualTo("user ratelimited");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                            assertThat(a.get("detail").toString()).contains("rate limited");
+                        });
+    }
+
+    @Test
+    void sessionsExpire() {
+        TestServer.user("expiring", "DEU", Role.OBSERVER);
+        // a clock in the past, so the sign-in does not sweep away the other tests' live sessions
+        Instant[] now = {Instant.parse("2020-01-01T00:00:00Z")};
+        Clock clock =
+                new Clock() {
+                    @Override
+                    public ZoneOffset getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(java.time.ZoneId zone) {
+                        return this;
+                    }
+
+                    @Override
+                    public Instant instant() {
+                        return now[0];
+                    }
+                };
+        Auth auth = new Auth(srv.database(), new Audit(srv.database()), clock, Duration.ofHours(1));
+        Auth.Session s = auth.login("expiring", "password-of-expiring", "127.0.0.9");
+        assertThat(auth.authenticate(s.token())).isPresent();
+        now[0] = now[0].plus(Duration.ofMinutes(59));
+        assertThat(auth.authenticate(s.token())).isPresent();
+        now[0] = now[0].plus(Duration.ofMinutes(2));
+        assertThat(auth.authenticate(s.token())).isEmpty();
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashesAndShortOnesRefused() throws Exception {
+        TestServer.user("hashed", "FRA", Role.OBSERVER);
+        try (Connection c = srv.database().connection()) {
+            String hash =
+                    Jdbc.one(
+                                    c,
+                                    "select password_hash from app_user where username = 'hashed'",
+                                    rs -> rs.getString(1))
+                            .orElseThrow();
+            assertThat(hash).startsWith("$2a$10$").doesNotContain("password-of-hashed");
+        }
+        Response r =
+                TestServer.admin()
+                        .post(
+                                "/api/users",
+                                Map.of(
+                                        "username",
+                                        "shorty",
+                                        "password",
+                                        "short",
+                                        "nation",
+                                        "FRA",
+                                        "roles",
+                                        List.of("OBSERVER")));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("password").contains("12");
+        Response n =
+                TestServer.admin()
+                        .post(
+                                "/api/users",
+                                Map.of(
+                                        "username",
+                                        "badnation",
+                                        "password",
+                                        "long-enough-password",
+                                        "nation",
+                                        "XX1",
+                                        "roles",
+                                        List.of("OBSERVER")));
+        assertThat(n.status()).isEqualTo(400);
+        assertThat(n.body()).contains("'XX1'");
+    }
+
+    @Test
+    void auditLogAndOrderEventsAreAppendOnly() throws Exception {
+        try (Connection c = srv.database().connection()) {
+            assertThatThrownBy(() -> Jdbc.update(c, "update audit_log set outcome = 'OK'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> Jdbc.update(c, "delete from audit_log"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> Jdbc.update(c, "truncate audit_log"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> Jdbc.update(c, "delete from order_log"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> Jdbc.update(c, "update order_log set type = 'ISSUED'"))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void orderWorkflowNeedsASecondUserToApproveAndKeepsEveryEvent() {
+        Client drafter = TestServer.user("nl_planner", "NLD", Role.PLANNER);
+        Client approver = TestServer.user("nl_approver", "NLD", Role.APPROVER, Role.PLANNER);
+        Client foreign = TestServer.user("be_approver", "BEL", Role.APPROVER);
+        Response d =
+                drafter.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind", "ALERT",
+                                "units", List.of("NL-11AMB"),
+                                "noticeToMoveHours", 48,
+                                "note", "prepare to move to EPRZ",
+                                "marking", "REL NATO"));
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        String id = (String) d.map().get("id");
+        assertThat(d.map().get("status")).isEqualTo("DRAFT");
+        assertThat(d.map().get("owner")).isEqualTo("NLD");
+
+        Response self = drafter.post("/api/orders/" + id + "/approve", null);
+        assertThat(self.status()).as(self.body()).isEqualTo(403);
+        Response selfBoth =
+                TestServer.user("nl_both", "NLD", Role.PLANNER, Role.APPROVER)
+                        .post(
+                                "/api/orders",
+                                Map.of(
+                                        "kind",
+                                        "ALERT",
+                                        "units",
+                                        List.of("NL-X"),
+                                        "noticeToMoveHours",
+                                        1));
+        String own = (String) selfBoth.map().get("id");
+        Response selfApprove =
+                TestServer.user("nl_both", "NLD", Role.PLANNER, Role.APPROVER)
+                        .post("/api/orders/" + own + "/approve", null);
+        assertThat(selfApprove.status()).isEqualTo(409);
+        assertThat(selfApprove.body()).contains("someone else");
+        Response other = foreign.post("/api/orders/" + id + "/approve", null);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body()).contains("NLD");
+        Response issueEarly = approver.post("/api/orders/" + id + "/issue", null);
+        assertThat(issueEarly.status()).isEqualTo(409);
+        assertThat(issueEarly.body()).contains("approved before");
+
+        Response ok = approver.post("/api/orders/" + id + "/approve", null);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.map().get("status")).isEqualTo("APPROVED");
+        assertThat(ok.map().get("approvedBy")).isEqualTo("nl_approver");
+        assertThat(approver.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(409);
+        Response issued = drafter.post("/api/orders/" + id + "/issue", null);
+        assertThat(issued.status()).isEqualTo(200);
+        assertThat(issued.map().get("status")).isEqualTo("ISSUED");
+        assertThat(drafter.post("/api/orders/" + id + "/cancel", null).status()).isEqualTo(409);
+
+        Response got = foreign.get("/api/orders/" + id);
+        assertThat(got.status()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) got.map().get("events");
+        assertThat(events)
+                .extracting(e -> e.get("type"))
+                .containsExactly("DRAFTED", "APPROVED", "ISSUED");
+        Response board = foreign.get("/api/readiness?size=500");
+        assertThat(board.items())
+                .anySatisfy(
+                        unit -> {
+                            assertThat(unit.get("uic")).isEqualTo("NL-11AMB");
+                            assertThat(unit.get("status")).isEqualTo("ALERTED");
+                            assertThat(unit.get("noticeToMoveHours")).isEqualTo(48);
+                        });
+    }
+
+    @Test
+    void badInputNamesTheFieldAndValue() {
+        Client p = TestServer.user("it_planner", "ITA", Role.PLANNER);
+        Response m =
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("X"),
+                                "noticeToMoveHours",
+                                1,
+                                "marking",
+                                "RELEASE ALL"));
+        assertThat(m.status()).isEqualTo(400);
+        assertThat(m.body()).contains("'RELEASE ALL'");
+        Response only =
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("X"),
+                                "noticeToMoveHours",
+                                1,
+                                "marking",
+                                "POL ONLY"));
+        assertThat(only.status()).isEqualTo(400);
+        assertThat(only.body()).contains("ITA");
+        Response noUnit = p.post("/api/orders", Map.of("kind", "ALERT"));
+        assertThat(noUnit.status()).isEqualTo(400);
+        assertThat(noUnit.body()).contains("'units'");
+        Response kind = p.post("/api/orders", Map.of("kind", "ATTACK", "units", List.of("X")));
+        assertThat(kind.status()).isEqualTo(400);
+        assertThat(kind.body()).contains("'kind' = 'ATTACK'");
+        Response date =
+                p.post(
+                        "/api/orders",
+                        Map.of("kind", "DEPLOY", "units", List.of("X"), "cDay", "3 Feb"));
+        assertThat(date.status()).isEqualTo(400);
+        assertThat(date.body()).contains("'cDay' = '3 Feb'");
+        Response notJson =
+                Client.send(p.token(), "POST", "/api/orders", "{not json", "application/json");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body()).doesNotContain("at com.");
+        Response page = p.get("/api/orders?size=0");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("'size' = '0'");
+        Response id = p.get("/api/plans/abc");
+        assertThat(id.status()).isEqualTo(400);
+        assertThat(id.body()).contains("'abc'");
+        Response imp = p.postText("/api/scenarios", "name: x");
+        assertThat(imp.status()).isEqualTo(400);
+        assertThat(imp.body()).contains("'file'");
+    }
+
+    @Test
+    void planViewFiltersLinesMissionsAndMeasuresAndPaginates() {
+        Client us = TestServer.user("view_us", "USA", Role.PLANNER, Role.LIAISON);
+        Client pl = TestServer.user("view_pl", "POL", Role.OBSERVER);
+        User usUser = Fixtures.me(us);
+        var s =
+                Fixtures.scenario(
+                        "view", "V1", "US", "V2", "US", "V3", "PL", "V4", "PL", "V5", "US");
+        long sid = srv.api().importScenario(usUser, s, "REL NATO", "view.yaml", "");
+        assertThat(
+                        us.patch(
+                                        "/api/scenarios/" + sid + "/lines/V2/marking",
+                                        Map.of("marking", "US ONLY"))
+                                .status())
+                .isEqualTo(200);
+        long pid = Fixtures.storePlan(srv, sid, usUser, "REL NATO", Fixtures.plan(s));
+
+        Response all = us.get("/api/plans/" + pid + "/lines?size=2&page=1");
+        assertThat(all.map().get("total")).isEqualTo(5);
+        assertThat(all.items()).extracting(l -> l.get("uln")).containsExactly("V3", "V4");
+        Response plLines = pl.get("/api/plans/" + pid + "/lines?size=100");
+        assertThat(plLines.items())
+                .extracting(l -> l.get("uln"))
+                .containsExactly("V1", "V3", "V4", "V5");
+        Response plMissions = pl.get("/api/plans/" + pid + "/missions");
+        assertThat(plMissions.items())
+                .extracting(m -> m.get("id"))
+                .doesNotContain("M-V2")
+                .hasSize(4);
+        Map<String, Object> measures =
+                (Map<String, Object>) pl.get("/api/plans/" + pid).map().get("measures");
+        assertThat(measures.get("lines")).isEqualTo(4);
+        assertThat(measures.get("hiddenLines")).isEqualTo(1);
+        Response late = pl.get("/api/plans/" + pid + "/lines?late=true");
+        assertThat(late.items()).allSatisfy(l -> assertThat((int) l.get("lateDays")).isPositive());
+        Response summary = pl.get("/api/plans/" + pid + "/summary");
+        assertThat(summary.status()).isEqualTo(200);
+        assertThat(summary.map()).containsKeys("closureCurve", "missionsPerDay", "nodeLoad");
+        Response export = pl.get("/api/plans/" + pid + "/export");
+        assertThat(export.body()).doesNotContain("\"V2\"").doesNotContain("M-V2");
+    }
+}

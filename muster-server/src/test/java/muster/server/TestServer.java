@@ -1,0 +1,169 @@
+package muster.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One server per test JVM, on a real PostgreSQL: the one named by {@code MUSTER_TEST_DB} (a fresh
+ * database is created on it) or else an embedded one in a temporary directory.
+ */
+final class TestServer {
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    private static MusterServer server;
+
+    private TestServer() {}
+
+    static synchronized MusterServer get() {
+        if (server == null) {
+            try {
+                server = MusterServer.start(options(), System.out);
+            } catch (Exception e) {
+                throw new IllegalStateException("test server did not start: " + e, e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return server;
+    }
+
+    private static MusterServer.Options options() throws Exception {
+        MusterServer.Options o =
+                MusterServer.Options.defaults()
+                        .withPort(0)
+                        .withHost("127.0.0.1")
+                        .withAdminPassword(ADMIN_PASSWORD)
+                        .withBundledScenario(null);
+        String url = System.getenv("MUSTER_TEST_DB");
+        if (url != null && !url.isBlank()) {
+            String name = "muster_test_" + UUID.randomUUID().toString().replace("-", "");
+            try (Connection c = DriverManager.getConnection(url, o.dbUser(), o.dbPassword())) {
+                c.createStatement().execute("create database " + name);
+            }
+            return o.withDb(url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
+        }
+        return o.withDataDir(Files.createTempDirectory("muster-test-db"));
+    }
+
+    static String base() {
+        return "http://127.0.0.1:" + get().port();
+    }
+
+    /** Creates a user (idempotent per name) through the API as the administrator. */
+    static Client user(String name, String nation, Role... roles) {
+        Client admin = admin();
+        String password = "password-of-" + name;
+        Response r =
+                admin.post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                name,
+                                "password",
+                                password,
+                                "nation",
+                                nation,
+                                "roles",
+                                Set.of(roles).stream().map(Enum::name).toList()));
+        assertThat(r.status()).as(r.body()).isIn(201, 409);
+        return Client.login(name, password);
+    }
+
+    private static Client admin;
+
+    static synchronized Client admin() {
+        if (admin == null) {
+            admin = Client.login("admin", ADMIN_PASSWORD);
+        }
+        return admin;
+    }
+
+    record Response(int status, String body) {
+        Object json() {
+            return Json.read(body, Object.class);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map() {
+            return (Map<String, Object>) json();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list() {
+            return (List<Map<String, Object>>) json();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items() {
+            return (List<Map<String, Object>>) map().get("items");
+        }
+    }
+
+    /** A signed-in HTTP client. */
+    record Client(String token) {
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        static Client login(String user, String password) {
+            Response r =
+                    anonymous("POST", "/api/login", Map.of("username", user, "password", password));
+            assertThat(r.status()).as("login %s: %s", user, r.body()).isEqualTo(200);
+            return new Client((String) r.map().get("token"));
+        }
+
+        static Response anonymous(String method, String path, Object body) {
+            return send(
+                    null, method, path, body == null ? "" : Json.write(body), "application/json");
+        }
+
+        Response get(String path) {
+            return send(token, "GET", path, "", "application/json");
+        }
+
+        Response post(String path, Object body) {
+            return send(
+                    token, "POST", path, body == null ? "" : Json.write(body), "application/json");
+        }
+
+        Response postText(String path, String body) {
+            return send(token, "POST", path, body, "text/plain");
+        }
+
+        Response patch(String path, Object body) {
+            return send(token, "PATCH", path, Json.write(body), "application/json");
+        }
+
+        static Response send(String token, String method, String path, String body, String type) {
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
+                            .header("Content-Type", type);
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                return new Response(r.statusCode(), r.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(method + " " + path + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static Path tempDir(String prefix) throws IOException {
+        return Files.createTempDirectory(prefix);
+    }
+}
