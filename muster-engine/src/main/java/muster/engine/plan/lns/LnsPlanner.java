@@ -68,6 +68,7 @@ public final class LnsPlanner implements Planner {
         if (search) {
             improve(md, w, ins, rank, options, p, share);
         }
+        ins.overflow(order);
         p.update(1.0, "assemble");
         return PlanAssembler.assemble(md, w, NAME, VERSION, options.seed());
     }
