@@ -19,6 +19,13 @@ import picocli.CommandLine.ScopeType;
             PlanCommand.class,
             ImportLinesCommand.class,
             ExportLinesCommand.class,
+            CheckCommand.class,
+            BoundCommand.class,
+            GenerateCommand.class,
+            SourceCommand.class,
+            OrdersCommand.class,
+            ReadinessCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Muster implements Runnable {

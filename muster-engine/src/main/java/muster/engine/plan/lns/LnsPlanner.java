@@ -12,6 +12,7 @@ import muster.engine.plan.Planner;
 import muster.engine.plan.Progress;
 import muster.engine.plan.lns.Work.Ld;
 import muster.engine.plan.lns.Work.Mis;
+import muster.model.LiftMode;
 import muster.model.Plan;
 import muster.model.Scenario;
 
@@ -57,6 +58,7 @@ public final class LnsPlanner implements Planner {
         Inserter ins = new Inserter(md, w, keyOrder);
         boolean search = options.searchIterations() > 0;
         double share = search ? 0.4 : 1.0;
+        ins.planVoyages(LiftMode.SEA);
         for (int i = 0; i < order.length; i++) {
             ins.place(order[i]);
             if ((i & 255) == 0) {

@@ -307,13 +307,27 @@ final class Work {
     }
 
     double fraction(Mis m) {
-        LiftType t = md.types[m.type];
-        double f = t.paxCapacity() > 0 ? m.pax / t.paxCapacity() : 0;
-        double c = t.stonsCapacity() > 0 ? m.stons / t.stonsCapacity() : 0;
+        return fractionOf(m.type, m.pax, m.stons, m.sqft);
+    }
+
+    /** The rule 6 load factor of these totals on a mission of this type. */
+    double fractionOf(int type, double pax, double stons, double sqft) {
+        LiftType t = md.types[type];
+        double f = t.paxCapacity() > 0 ? pax / t.paxCapacity() : 0;
+        double c = t.stonsCapacity() > 0 ? stons / t.stonsCapacity() : 0;
         if (t.usesDeckArea() && t.sqftCapacity() > 0) {
-            c = Math.max(c, m.sqft / t.sqftCapacity());
+            c = Math.max(c, sqft / t.sqftCapacity());
         }
         return f + c;
+    }
+
+    /** The load factor of a single load alone on a mission of this type. */
+    double fractionOf(int type, Ld ld) {
+        double sqft = 0;
+        for (int c = 0; c < Model.CLASSES; c++) {
+            sqft += ld.st[c] * md.sqftPerSton[ld.line][c];
+        }
+        return fractionOf(type, ld.pax, ld.stons(), sqft);
     }
 
     void addLoad(Mis m, Ld ld) {
