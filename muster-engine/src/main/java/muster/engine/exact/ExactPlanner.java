@@ -425,7 +425,7 @@ public final class ExactPlanner implements Planner {
                                 solver.objectiveValue(),
                                 solver.bestObjectiveBound());
         PlannerInfo info = new PlannerInfo(NAME, VERSION + " (" + status + ")", 0, options.seed());
-        return PlanAssembly.assemble(s, drafts, info, LowerBounds.compute(s));
+        return PlanAssembly.assemble(s, drafts, info, LowerBounds.earliestArrival(s));
     }
 
     private List<PlanAssembly.Draft> extract(

@@ -110,7 +110,7 @@ public final class FifoPlanner implements Planner {
             }
             progress.update(0.9, "bound");
             PlannerInfo info = new PlannerInfo(NAME, VERSION, 0.0, options.seed());
-            return PlanAssembly.assemble(s, drafts, info, LowerBounds.compute(s));
+            return PlanAssembly.assemble(s, drafts, info, LowerBounds.earliestArrival(s));
         }
 
         private void planLine(RequirementLine l) {
