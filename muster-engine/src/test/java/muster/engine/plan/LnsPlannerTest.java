@@ -374,6 +374,29 @@ class LnsPlannerTest {
     }
 
     @Test
+    void aCancelledRunStillReturnsACompleteCorrectPlan() {
+        Scenario s = SmallScenarios.random(42, 40);
+        List<String> phases = new java.util.ArrayList<>();
+        Progress cancelAtOnce =
+                new Progress() {
+                    @Override
+                    public void update(double fraction, String phase) {
+                        assertThat(fraction).isBetween(0.0, 1.0);
+                        phases.add(phase);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return true;
+                    }
+                };
+        Plan p = Planners.byName("lns").plan(s, PlanOptions.of(s), cancelAtOnce);
+        assertThat(violations(s, p)).as("seed 42").isEmpty();
+        conservation(s, p);
+        assertThat(phases).contains("construct").endsWith("assemble");
+    }
+
+    @Test
     void unknownPlannerNamesTheKnownOnes() {
         assertThat(Planners.byName("lns").name()).isEqualTo("lns");
         assertThatThrownBy(() -> Planners.byName("greedy"))
