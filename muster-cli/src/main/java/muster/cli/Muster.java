@@ -16,8 +16,16 @@ import picocli.CommandLine.ScopeType;
                         + " force.",
         subcommands = {
             ValidateCommand.class,
+            PlanCommand.class,
             ImportLinesCommand.class,
             ExportLinesCommand.class,
+            CheckCommand.class,
+            BoundCommand.class,
+            GenerateCommand.class,
+            SourceCommand.class,
+            OrdersCommand.class,
+            ReadinessCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Muster implements Runnable {

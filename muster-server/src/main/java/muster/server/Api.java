@@ -106,6 +106,7 @@ final class Api {
         r.get("/api/plans/{id}/missions", this::planMissions);
         r.get("/api/plans/{id}/summary", this::planSummary);
         r.get("/api/plans/{id}/export", this::exportPlan);
+        r.get("/api/plans/{id}/report.html", this::planReport);
         r.sse("/api/plans/{id}/events", this::planEvents);
 
         r.get("/api/orders", this::listOrders);
@@ -703,7 +704,10 @@ final class Api {
             m.put(
                     "measures",
                     PlanViews.measures(
-                            s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
+                            s.plan(),
+                            s.filtered(),
+                            s.lines(),
+                            s.scenario().planning().paxWeightStons()));
             m.put("plannerInfo", s.plan().planner());
             m.put("lowerBound", s.filtered().hiddenLines() == 0 ? s.plan().lowerBound() : null);
         }
@@ -778,7 +782,10 @@ final class Api {
         m.put(
                 "measures",
                 PlanViews.measures(
-                        s.filtered(), s.lines(), s.scenario().planning().paxWeightStons()));
+                        s.plan(),
+                        s.filtered(),
+                        s.lines(),
+                        s.scenario().planning().paxWeightStons()));
         m.put("plan", planJson(s.row()));
         ctx.json(m);
     }
@@ -809,6 +816,52 @@ final class Api {
                     return null;
                 });
         ctx.json(part);
+    }
+
+    private static muster.model.Measures visibleMeasures(Seen s) {
+        Map<String, Object> m =
+                PlanViews.measures(
+                        s.plan(),
+                        s.filtered(),
+                        s.lines(),
+                        s.scenario().planning().paxWeightStons());
+        List<muster.model.Unmet> unmet =
+                s.plan().measures() == null
+                        ? List.of()
+                        : s.plan().measures().unmet().stream()
+                                .filter(u -> s.lines().containsKey(u.uln()))
+                                .toList();
+        return new muster.model.Measures(
+                (int) m.get("closureDay"),
+                (double) m.get("lateStonDays"),
+                (int) m.get("lateUlns"),
+                (int) m.get("onTimeUlns"),
+                unmet);
+    }
+
+    /** The report the CLI writes (muster.io.report), over what the user may see. */
+    private void planReport(Context ctx) {
+        Seen s = seen(ctx, "plan.report");
+        Plan p = s.plan();
+        boolean whole = s.filtered().hiddenLines() == 0;
+        Plan part =
+                whole
+                        ? p
+                        : new Plan(
+                                p.scenario(),
+                                p.planner(),
+                                visibleMeasures(s),
+                                null,
+                                s.filtered().missions(),
+                                s.filtered().lines(),
+                                List.of());
+        Scenario sc = s.scenario();
+        List<RequirementLine> lines =
+                sc.requirements().stream().filter(l -> s.lines().containsKey(l.uln())).toList();
+        Scenario scPart =
+                new Scenario(sc.name(), sc.nodes(), sc.lift(), sc.routes(), lines, sc.planning());
+        ctx.contentType("text/html; charset=utf-8")
+                .result(muster.io.report.HtmlReport.render(scPart, part));
     }
 
     private void planEvents(SseClient client) {

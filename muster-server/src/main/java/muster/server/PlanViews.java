@@ -55,7 +55,7 @@ final class PlanViews {
 
     /** Measures over the visible lines: closure day, late ULNs, on-time ULNs, late ston-days. */
     static Map<String, Object> measures(
-            Filtered f, Map<String, RequirementLine> req, double paxWeight) {
+            Plan plan, Filtered f, Map<String, RequirementLine> req, double paxWeight) {
         int closure = -1;
         int late = 0;
         int onTime = 0;
@@ -71,6 +71,13 @@ final class PlanViews {
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
+        if (f.hiddenLines() == 0 && plan.measures() != null) {
+            // nothing withheld: the planner's own measures, as the CLI reports them
+            closure = plan.measures().closureDay();
+            late = plan.measures().lateUlns();
+            onTime = plan.measures().onTimeUlns();
+            lateStonDays = plan.measures().lateStonDays();
+        }
         m.put("closureDay", closure);
         m.put("lateUlns", late);
         m.put("onTimeUlns", onTime);
@@ -171,8 +178,29 @@ final class PlanViews {
             m.put("peakPerDay", peak);
             nodeLoad.add(m);
         }
+        Map<String, Integer> legs = new TreeMap<>();
+        for (Mission m : f.missions()) {
+            for (int i = 1; i < m.stops().size(); i++) {
+                String a = m.stops().get(i - 1).node();
+                String b = m.stops().get(i).node();
+                if (!a.equals(b)) {
+                    legs.merge(a + "\u0000" + b, 1, Integer::sum);
+                }
+            }
+        }
+        List<Map<String, Object>> flows = new ArrayList<>();
+        legs.forEach(
+                (k, v) -> {
+                    String[] ab = k.split("\u0000");
+                    Map<String, Object> fl = new LinkedHashMap<>();
+                    fl.put("from", ab[0]);
+                    fl.put("to", ab[1]);
+                    fl.put("missions", v);
+                    flows.add(fl);
+                });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("closureCurve", curve);
+        out.put("flows", flows);
         out.put("missionsPerDay", perLift);
         out.put("nodeLoad", nodeLoad);
         return out;

@@ -1,0 +1,340 @@
+'use strict';
+// muster web UI: plain JavaScript over the REST API; charts by ECharts (served from a WebJar).
+const main = document.getElementById('main');
+let me = null;
+const charts = [];
+
+async function api(method, path, body, raw) {
+  const opt = { method, headers: {}, credentials: 'same-origin' };
+  if (body !== undefined) {
+    if (raw) { opt.body = body; opt.headers['Content-Type'] = 'text/plain'; }
+    else { opt.body = JSON.stringify(body); opt.headers['Content-Type'] = 'application/json'; }
+  }
+  const r = await fetch(path, opt);
+  const text = await r.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = text; }
+  if (r.status === 401 && path !== '/api/login') { me = null; showLogin(); throw new Error('signed out'); }
+  return { status: r.status, ok: r.ok, data };
+}
+
+function h(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (v !== null && v !== undefined && v !== false) e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const k of kids.flat()) e.append(k instanceof Node ? k : document.createTextNode(k ?? ''));
+  return e;
+}
+function table(headers, rows) {
+  return h('table', {}, h('tr', {}, headers.map(x => h('th', {}, x))),
+    rows.map(r => h('tr', {}, r.map(c => h('td', {}, c)))));
+}
+function fmt(x, d = 1) { return x === null || x === undefined ? '' : (typeof x === 'number' ? x.toFixed(d).replace(/\.0+$/, '') : x); }
+function clear() { charts.splice(0).forEach(c => c.dispose()); main.replaceChildren(); }
+function chart(el, option) { const c = echarts.init(el, null, { renderer: 'svg' }); c.setOption(option); charts.push(c); return c; }
+function err(r) { return h('p', { class: 'error' }, (r.data && r.data.error) || ('HTTP ' + r.status)); }
+
+function showLogin(message) {
+  document.getElementById('nav').hidden = true;
+  document.getElementById('who').textContent = '';
+  clear();
+  const msg = h('p', { class: 'error', id: 'login-error' }, message || '');
+  const user = h('input', { id: 'username', autocomplete: 'username' });
+  const pass = h('input', { id: 'password', type: 'password', autocomplete: 'current-password' });
+  main.append(h('form', { class: 'card login', id: 'login', onsubmit: async ev => {
+    ev.preventDefault();
+    const r = await api('POST', '/api/login', { username: user.value, password: pass.value });
+    if (!r.ok) { msg.textContent = r.data.error; return; }
+    me = r.data.user; signedIn();
+  } }, h('h2', {}, 'Sign in'), h('label', {}, 'User name', user), h('label', {}, 'Password', pass),
+    h('button', { type: 'submit', id: 'signin' }, 'Sign in'), msg));
+}
+
+function signedIn() {
+  document.getElementById('nav').hidden = false;
+  document.getElementById('who').replaceChildren(
+    `${me.username} · ${me.nation} · ${me.roles.join(', ')}`,
+    h('button', { id: 'signout', onclick: async () => { await api('POST', '/api/logout'); me = null; location.hash = ''; showLogin(); } }, 'Sign out'));
+  if (!location.hash || location.hash === '#') location.hash = '#scenarios'; else route();
+}
+
+const routes = {
+  scenarios: pageScenarios, plans: pagePlans, plan: pagePlan, compare: pageCompare,
+  orders: pageOrders, readiness: pageReadiness,
+};
+function route() {
+  if (!me) return;
+  const [name, arg] = location.hash.slice(1).split('/');
+  document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === '#' + name));
+  clear();
+  (routes[name] || pageScenarios)(arg);
+}
+window.addEventListener('hashchange', route);
+
+// ---- scenarios: list, validate and import with faults against the line
+async function pageScenarios() {
+  const r = await api('GET', '/api/scenarios');
+  main.append(h('h2', {}, 'Scenarios'));
+  main.append(table(['Id', 'Name', 'Owner', 'Marking', 'Lines you see', ''],
+    r.data.map(s => [String(s.id), s.name, s.owner, h('span', { class: 'marking' }, s.marking), String(s.visibleLines),
+      h('span', {}, me.roles.includes('PLANNER') ? h('button', { class: 'run-plan', 'data-scenario': s.id, onclick: () => runPlan(s.id) }, 'Run plan') : '')])));
+  const file = h('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
+  const marking = h('input', { id: 'import-marking', value: 'REL NATO', size: 16 });
+  const out = h('div', { id: 'import-result' });
+  async function send(path) {
+    const f = file.files[0];
+    if (!f) { out.replaceChildren(h('p', { class: 'error' }, 'Choose a file first.')); return; }
+    const text = await f.text();
+    const q = `?file=${encodeURIComponent(f.name)}&marking=${encodeURIComponent(marking.value)}`;
+    const res = await api('POST', path + q, text, true);
+    const faults = (res.data && (res.data.faults || res.data.details)) || [];
+    const head = res.status === 201 ? h('p', {}, `Imported as scenario ${res.data.id}.`)
+      : res.ok ? h('p', {}, res.data.valid ? 'Valid.' : 'Refused.') : err(res);
+    out.replaceChildren(head, faultView(text, faults));
+    if (res.status === 201) setTimeout(route, 800);
+  }
+  main.append(h('div', { class: 'card' }, h('h3', {}, 'Import a scenario'),
+    h('form', { class: 'inline', onsubmit: e => e.preventDefault() }, file, ' ', h('label', {}, 'Releasable ', marking),
+      h('button', { id: 'validate', onclick: () => send('/api/scenarios/validate') }, 'Validate'), ' ',
+      me.roles.includes('PLANNER') ? h('button', { id: 'import', onclick: () => send('/api/scenarios') }, 'Import') : ''), out));
+}
+
+function faultView(text, faults) {
+  if (!faults.length) return h('p', {}, 'No faults.');
+  const byLine = {};
+  faults.forEach(f => { (byLine[f.line] = byLine[f.line] || []).push(f); });
+  const list = table(['Line', 'Severity', 'Where', 'Field', 'Value', 'Message'], faults.map(f => [
+    h('a', { href: '#', onclick: e => { e.preventDefault(); const el = document.getElementById('src-' + f.line); if (el) el.scrollIntoView({ block: 'center' }); } }, String(f.line)),
+    h('span', { class: f.severity === 'ERROR' ? 'error' : 'warning' }, f.severity), f.where, f.field, f.value ?? '',
+    f.message + (f.hint ? ' — Maybe ' + f.hint : '')]));
+  const lines = text.split('\n');
+  const src = h('pre', { class: 'source', id: 'fault-source' }, lines.map((l, i) => {
+    const fs = byLine[i + 1];
+    const cls = fs ? (fs.some(f => f.severity === 'ERROR') ? 'fault-line' : 'warn-line') : null;
+    return h('span', { id: 'src-' + (i + 1), class: cls, title: fs ? fs.map(f => f.message).join('\n') : null }, h('i', {}, String(i + 1)), l);
+  }));
+  return h('div', {}, list, h('h3', {}, 'Source'), src);
+}
+
+async function runPlan(scenarioId) {
+  const r = await api('POST', `/api/scenarios/${scenarioId}/plans`, { planner: 'lns' });
+  if (!r.ok) { alert(r.data.error); return; }
+  location.hash = '#plans';
+}
+
+// ---- plans: list with live progress
+function progressCell(p) {
+  const bar = h('div', { style: `width:${Math.round(100 * p.progress)}%` });
+  const label = h('span', { class: 'eta' }, ` ${Math.round(100 * p.progress)}% ${p.phase || ''}${p.etaSeconds != null ? ' · ETA ' + Math.ceil(p.etaSeconds) + ' s' : ''}`);
+  return h('span', { id: 'progress-' + p.id }, h('span', { class: 'progress' }, bar), label);
+}
+async function pagePlans() {
+  const r = await api('GET', '/api/plans');
+  main.append(h('h2', {}, 'Plans'));
+  const rows = r.data.slice().reverse();
+  main.append(table(['Id', 'Scenario', 'Planner', 'Owner', 'Marking', 'Status', 'Progress', ''], rows.map(p => [
+    String(p.id), String(p.scenario), p.planner, p.owner, h('span', { class: 'marking' }, p.marking),
+    h('span', { class: 'status-' + p.status, id: 'status-' + p.id }, p.status), progressCell(p),
+    h('span', {}, p.status === 'DONE' ? h('a', { href: '#plan/' + p.id, class: 'open-plan' }, 'Open') : '',
+      (p.status === 'RUNNING' || p.status === 'QUEUED') && me.roles.includes('PLANNER')
+        ? h('button', { onclick: () => api('POST', `/api/plans/${p.id}/cancel`) }, 'Cancel') : '',
+      p.error ? h('span', { class: 'error' }, ' ' + p.error) : '')])));
+  rows.filter(p => p.status === 'RUNNING' || p.status === 'QUEUED').forEach(p => {
+    const es = new EventSource(`/api/plans/${p.id}/events`);
+    es.addEventListener('progress', ev => {
+      const q = JSON.parse(ev.data);
+      const cell = document.getElementById('progress-' + q.id);
+      if (!cell) { es.close(); return; }
+      cell.replaceWith(progressCell(q));
+      const st = document.getElementById('status-' + q.id);
+      st.textContent = q.status; st.className = 'status-' + q.status;
+      if (q.status !== 'RUNNING' && q.status !== 'QUEUED') { es.close(); setTimeout(route, 300); }
+    });
+    es.onerror = () => es.close();
+  });
+}
+
+// ---- one plan
+function measuresView(m) {
+  return h('div', { class: 'measures' },
+    h('span', {}, 'Closure day ', h('b', { class: 'closure-day' }, String(m.closureDay))),
+    h('span', {}, 'Late ULNs ', h('b', {}, String(m.lateUlns))),
+    h('span', {}, 'On time ', h('b', {}, String(m.onTimeUlns))),
+    h('span', {}, 'Late ston-days ', h('b', {}, fmt(m.lateStonDays, 0))),
+    h('span', {}, 'Missions ', h('b', {}, String(m.missions))),
+    m.hiddenLines ? h('span', { class: 'warning' }, `${m.hiddenLines} lines and ${m.hiddenMissions} missions not releasable to you`) : '');
+}
+function closureOption(series) {
+  return {
+    tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 45, right: 20, top: 30, bottom: 30 },
+    xAxis: { type: 'value', name: 'day', min: 0 }, yAxis: { type: 'value', name: '% closed', max: 100 },
+    series: series.flatMap(s => [
+      { name: s.name + ' closed', type: 'line', showSymbol: false, data: s.curve.map(c => [c[0], c[1]]) },
+      { name: s.name + ' required', type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: s.curve.map(c => [c[0], c[2]]) }]),
+  };
+}
+async function pagePlan(id) {
+  const s = await api('GET', `/api/plans/${id}/summary`);
+  if (!s.ok) { main.append(err(s)); return; }
+  const sum = s.data;
+  const sc = await api('GET', `/api/scenarios/${sum.plan.scenario}`);
+  main.append(h('h2', {}, `Plan ${id} · scenario ${sum.plan.scenario} · ${sum.plan.planner} `, h('span', { class: 'marking' }, sum.plan.marking)));
+  main.append(h('div', { class: 'card', id: 'plan-measures' }, measuresView(sum.measures)));
+  const c1 = h('div', { class: 'chart', id: 'closure-chart' });
+  const c2 = h('div', { class: 'chart', id: 'missions-chart' });
+  const c3 = h('div', { class: 'chart', id: 'load-chart' });
+  const map = h('div', { id: 'flow-map' });
+  main.append(h('div', { class: 'row' }, h('div', { class: 'card' }, h('h3', {}, 'Closure'), c1),
+    h('div', { class: 'card' }, h('h3', {}, 'Missions begun per day'), c2)));
+  main.append(h('div', { class: 'row' }, h('div', { class: 'card' }, h('h3', {}, 'Airfield and berth load (peak on ground ÷ MOG or berths)'), c3),
+    h('div', { class: 'card' }, h('h3', {}, 'Flow map'), map)));
+  chart(c1, closureOption([{ name: 'plan ' + id, curve: sum.closureCurve }]));
+  const lifts = Object.keys(sum.missionsPerDay);
+  chart(c2, { tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { left: 40, right: 20, top: 30, bottom: 30 },
+    xAxis: { type: 'category', name: 'day', data: (sum.missionsPerDay[lifts[0]] || []).map((_, i) => i) }, yAxis: { type: 'value' },
+    series: lifts.map(l => ({ name: l, type: 'bar', stack: 'm', data: sum.missionsPerDay[l] })) });
+  const nodes = sum.nodeLoad.map(n => n.node);
+  const heat = [];
+  sum.nodeLoad.forEach((n, y) => n.peakPerDay.forEach((v, x) => { if (v) heat.push([x, y, n.capacity ? +(v / n.capacity).toFixed(2) : v]); }));
+  c3.style.height = Math.max(200, 24 * nodes.length + 60) + 'px';
+  chart(c3, { tooltip: {}, grid: { left: 70, right: 20, top: 10, bottom: 50 },
+    xAxis: { type: 'category', data: (sum.nodeLoad[0] ? sum.nodeLoad[0].peakPerDay : []).map((_, i) => i) },
+    yAxis: { type: 'category', data: nodes },
+    visualMap: { min: 0, max: 1.2, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80, calculable: true, inRange: { color: ['#e8f1fa', '#2f7ec1', '#c12f2f'] } },
+    series: [{ type: 'heatmap', data: heat }] });
+  if (sc.ok) map.append(flowMap(sc.data.nodes, sum.flows));
+  main.append(h('div', { class: 'card' }, h('a', { href: `/api/plans/${id}/report.html`, target: '_blank', id: 'report-link' },
+    'Full report with the world map (as the command line writes it, over what you may see)')));
+  const late = h('div', { id: 'late-lines' });
+  main.append(h('div', { class: 'card' }, h('h3', {}, 'Late lines and why'), late));
+  pagedTable(late, `/api/plans/${id}/lines?late=true`, ['ULN', 'Unit', 'Nation', 'RDD', 'Closure day', 'Days late', 'Reason'],
+    l => [l.uln, l.unit || '', l.nation || '', String(l.rdd ?? ''), String(l.closureDay), String(l.lateDays), l.reason || '']);
+  const ms = h('div', { id: 'missions' });
+  main.append(h('div', { class: 'card' }, h('h3', {}, 'Mission timeline'), ms));
+  pagedTable(ms, `/api/plans/${id}/missions`, ['Mission', 'Lift', 'Tail', 'Stops', 'Begin (h)', 'End (h)', 'Loads', 'Timeline'],
+    m => [m.id, m.lift, String(m.tail), m.stops.map(s => s.node).join(' → '), fmt(m.stops[0].arrive), fmt(m.stops[m.stops.length - 1].depart),
+      m.loads.map(l => l.uln).join(', '), timelineBar(m, sum.closureCurve.length * 24)]);
+}
+function timelineBar(m, horizonHours) {
+  const a = m.stops[0].arrive, b = m.stops[m.stops.length - 1].depart;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('width', 240); svg.setAttribute('height', 10);
+  const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  r.setAttribute('x', 240 * a / horizonHours); r.setAttribute('width', Math.max(1, 240 * (b - a) / horizonHours));
+  r.setAttribute('height', 10); r.setAttribute('fill', '#2f7ec1');
+  svg.append(r);
+  return svg;
+}
+async function pagedTable(el, path, headers, row, page = 0) {
+  const sep = path.includes('?') ? '&' : '?';
+  const r = await api('GET', `${path}${sep}page=${page}&size=50`);
+  if (!r.ok) { el.replaceChildren(err(r)); return; }
+  const pages = Math.max(1, Math.ceil(r.data.total / r.data.size));
+  el.replaceChildren(h('div', { class: 'pager' }, `${r.data.total} rows · page ${page + 1} of ${pages} `,
+    page > 0 ? h('button', { onclick: () => pagedTable(el, path, headers, row, page - 1) }, '‹ prev') : '',
+    page + 1 < pages ? h('button', { onclick: () => pagedTable(el, path, headers, row, page + 1) }, 'next ›') : ''),
+    table(headers, r.data.items.map(row)));
+}
+function flowMap(nodes, flows) {
+  // equirectangular projection of the nodes' bounding box, with a graticule every 10 degrees
+  const W = 560, H = 320, pad = 20;
+  const lons = nodes.map(n => n.lon), lats = nodes.map(n => n.lat);
+  const x0 = Math.min(...lons) - 3, x1 = Math.max(...lons) + 3, y0 = Math.min(...lats) - 3, y1 = Math.max(...lats) + 3;
+  const px = lon => pad + (W - 2 * pad) * (lon - x0) / (x1 - x0);
+  const py = lat => H - pad - (H - 2 * pad) * (lat - y0) / (y1 - y0);
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`); svg.setAttribute('width', '100%'); svg.setAttribute('id', 'flow-svg');
+  const el = (t, a) => { const e = document.createElementNS(ns, t); for (const k in a) e.setAttribute(k, a[k]); svg.append(e); return e; };
+  el('rect', { x: 0, y: 0, width: W, height: H, fill: '#eef4f9' });
+  for (let g = Math.ceil(x0 / 10) * 10; g <= x1; g += 10) el('line', { x1: px(g), x2: px(g), y1: pad, y2: H - pad, stroke: '#cdd9e4' });
+  for (let g = Math.ceil(y0 / 10) * 10; g <= y1; g += 10) el('line', { y1: py(g), y2: py(g), x1: pad, x2: W - pad, stroke: '#cdd9e4' });
+  const byId = Object.fromEntries(nodes.map(n => [n.id, n]));
+  const max = Math.max(1, ...flows.map(f => f.missions));
+  flows.forEach(f => {
+    const a = byId[f.from], b = byId[f.to];
+    if (!a || !b) return;
+    const l = el('line', { x1: px(a.lon), y1: py(a.lat), x2: px(b.lon), y2: py(b.lat), stroke: '#c15a2f', 'stroke-opacity': 0.6, 'stroke-width': 0.5 + 5 * f.missions / max });
+    const t = document.createElementNS(ns, 'title'); t.textContent = `${f.from} → ${f.to}: ${f.missions} missions`; l.append(t);
+  });
+  nodes.filter(n => n.kind === 'AIRFIELD' || n.kind === 'SEAPORT').forEach(n => {
+    el('circle', { cx: px(n.lon), cy: py(n.lat), r: 3, fill: n.kind === 'AIRFIELD' ? '#1f3b57' : '#2f8f5a' });
+    el('text', { x: px(n.lon) + 4, y: py(n.lat) - 3 }).textContent = n.id;
+  });
+  return svg;
+}
+
+// ---- two plans side by side
+async function pageCompare() {
+  const r = await api('GET', '/api/plans');
+  const done = r.data.filter(p => p.status === 'DONE');
+  main.append(h('h2', {}, 'Compare two plans'));
+  const a = h('select', { id: 'cmp-a' }, done.map(p => h('option', { value: p.id }, `plan ${p.id} (${p.planner})`)));
+  const b = h('select', { id: 'cmp-b' }, done.map((p, i) => h('option', { value: p.id, selected: i === 1 }, `plan ${p.id} (${p.planner})`)));
+  const out = h('div', { id: 'compare-out' });
+  main.append(h('div', { class: 'card' }, a, ' vs ', b, ' ', h('button', { id: 'compare', onclick: show }, 'Compare')), out);
+  async function show() {
+    const [x, y] = await Promise.all([a.value, b.value].map(id => api('GET', `/api/plans/${id}/summary`)));
+    if (!x.ok || !y.ok) { out.replaceChildren(err(x.ok ? y : x)); return; }
+    const keys = ['closureDay', 'lateUlns', 'onTimeUlns', 'lateStonDays', 'missions', 'lines'];
+    const c = h('div', { class: 'chart' });
+    out.replaceChildren(h('div', { class: 'row' },
+      h('div', { class: 'card' }, table(['Measure', 'plan ' + a.value, 'plan ' + b.value], keys.map(k => [k, fmt(x.data.measures[k], 0), fmt(y.data.measures[k], 0)]))),
+      h('div', { class: 'card' }, c)));
+    chart(c, closureOption([{ name: 'plan ' + a.value, curve: x.data.closureCurve }, { name: 'plan ' + b.value, curve: y.data.closureCurve }]));
+  }
+  if (done.length) show();
+}
+
+// ---- orders: draft, approve by another user, issue
+async function pageOrders() {
+  main.append(h('h2', {}, 'Orders'));
+  if (me.roles.includes('PLANNER')) {
+    const f = { kind: h('select', { id: 'order-kind' }, ['ALERT', 'DEPLOY', 'STAND_DOWN'].map(k => h('option', {}, k))),
+      units: h('input', { id: 'order-units', placeholder: 'UICs, comma separated', size: 28 }),
+      notice: h('input', { id: 'order-notice', type: 'number', value: 48, size: 5 }),
+      destination: h('input', { id: 'order-destination', size: 8 }), cDay: h('input', { id: 'order-cday', type: 'date' }),
+      ready: h('input', { id: 'order-ready', type: 'date' }), note: h('input', { id: 'order-note', size: 30 }),
+      marking: h('input', { id: 'order-marking', value: me.nation + ' ONLY', size: 14 }) };
+    const msg = h('span', { class: 'error', id: 'order-error' });
+    main.append(h('div', { class: 'card' }, h('h3', {}, 'Draft an order'), h('form', { class: 'inline', onsubmit: async e => {
+      e.preventDefault();
+      const r = await api('POST', '/api/orders', { kind: f.kind.value, units: f.units.value.split(',').map(s => s.trim()).filter(Boolean),
+        noticeToMoveHours: f.notice.value ? +f.notice.value : null, destination: f.destination.value || null,
+        cDay: f.cDay.value || null, readyDate: f.ready.value || null, note: f.note.value, marking: f.marking.value });
+      if (!r.ok) { msg.textContent = r.data.error; return; }
+      route();
+    } }, h('label', {}, 'Kind ', f.kind), h('label', {}, 'Units ', f.units), h('label', {}, 'Notice (h) ', f.notice),
+      h('label', {}, 'Destination ', f.destination), h('label', {}, 'C-day ', f.cDay), h('label', {}, 'Ready ', f.ready),
+      h('label', {}, 'Note ', f.note), h('label', {}, 'Releasable ', f.marking), h('button', { type: 'submit', id: 'draft' }, 'Draft'), msg)));
+  }
+  const list = h('div', { id: 'order-list' });
+  main.append(h('div', { class: 'card' }, list));
+  const msg = h('p', { class: 'error', id: 'order-action-error' });
+  main.append(msg);
+  const act = (o, verb) => h('button', { class: `order-${verb}`, 'data-order': o.id, onclick: async () => {
+    const r = await api('POST', `/api/orders/${o.id}/${verb}`);
+    if (!r.ok) { msg.textContent = r.data.error; return; }
+    route();
+  } }, verb[0].toUpperCase() + verb.slice(1));
+  pagedTable(list, '/api/orders', ['Order', 'Kind', 'Units', 'Status', 'Owner', 'Marking', 'Drafted', 'Approved', 'Issued', ''], o => [
+    o.id, o.kind, o.units.join(', '), h('span', { class: 'status-' + o.status, id: 'order-status-' + o.id }, o.status), o.owner,
+    h('span', { class: 'marking' }, o.marking), o.draftedBy, o.approvedBy || '', o.issuedBy || '',
+    h('span', {}, o.status === 'DRAFT' && me.roles.includes('APPROVER') && o.draftedBy !== me.username ? act(o, 'approve') : '',
+      o.status === 'APPROVED' ? act(o, 'issue') : '', o.status === 'DRAFT' || o.status === 'APPROVED' ? act(o, 'cancel') : '')]);
+}
+
+async function pageReadiness() {
+  main.append(h('h2', {}, 'Readiness board'));
+  const el = h('div', { id: 'readiness' });
+  main.append(h('div', { class: 'card' }, el));
+  pagedTable(el, '/api/readiness', ['Unit', 'Status', 'Notice to move (h)', 'Order', 'Destination', 'Ready date'],
+    u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || '']);
+}
+
+(async () => {
+  const r = await fetch('/api/me', { credentials: 'same-origin' });
+  if (r.ok) { me = await r.json(); signedIn(); } else showLogin();
+})();

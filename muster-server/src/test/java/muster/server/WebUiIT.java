@@ -1,0 +1,176 @@
+package muster.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import muster.server.TestServer.Client;
+import muster.server.TestServer.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web UI in headless Chromium: a planner signs in, imports and plans the bundled scenario and
+ * drafts an order; a second user approves and issues it. Screenshots go to target/screenshots.
+ */
+class WebUiIT {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path BUNDLED = Path.of("..", "scenarios", "eastern-flank-2022.yaml");
+
+    @Test
+    void signInRunTheBundledPlanAndApproveAnOrderAsASecondUser() throws Exception {
+        Client planner = TestServer.user("ui_planner", "USA", Role.PLANNER);
+        TestServer.user("ui_approver", "USA", Role.APPROVER);
+        Response imp =
+                planner.postText(
+                        "/api/scenarios?file=eastern-flank-2022.yaml&marking="
+                                + URLEncoder.encode("REL NATO", StandardCharsets.UTF_8),
+                        Files.readString(BUNDLED));
+        assertThat(imp.status()).as(imp.body()).isEqualTo(201);
+        long scenario = ((Number) imp.map().get("id")).longValue();
+
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_planner");
+            b.waitFor(
+                    "document.querySelector('button.run-plan[data-scenario=\"" + scenario + "\"]')",
+                    Duration.ofSeconds(20));
+            b.screenshot(SHOTS.resolve("01-scenarios.png"));
+
+            // faults shown against the line: validate a scenario with a bad node id
+            String bad = Files.readString(BUNDLED).replaceFirst("poe: (\\w+)", "poe: NOSUCH");
+            b.eval(
+                    "(() => { const dt = new DataTransfer(); dt.items.add(new File(["
+                            + Json.write(bad)
+                            + "], 'bad.yaml')); document.getElementById('scenario-file').files = dt.files;"
+                            + " document.getElementById('validate').click(); return true; })()");
+            b.waitFor(
+                    "document.querySelector('#fault-source .fault-line')", Duration.ofSeconds(30));
+            String faultText =
+                    b.eval("document.getElementById('import-result').innerText").asText();
+            assertThat(faultText).contains("NOSUCH").contains("Refused");
+            b.eval(
+                    "document.querySelector('#fault-source .fault-line').scrollIntoView({block:'center'}); true");
+            b.screenshot(SHOTS.resolve("02-validation-faults.png"));
+
+            b.eval(
+                    "document.querySelector('button.run-plan[data-scenario=\""
+                            + scenario
+                            + "\"]').click(); true");
+            b.waitFor("location.hash === '#plans'", Duration.ofSeconds(10));
+            List<Map<String, Object>> plans = planner.get("/api/plans").list();
+            long plan =
+                    plans.stream()
+                            .filter(p -> ((Number) p.get("scenario")).longValue() == scenario)
+                            .mapToLong(p -> ((Number) p.get("id")).longValue())
+                            .max()
+                            .orElseThrow();
+            b.waitFor("document.getElementById('progress-" + plan + "')", Duration.ofSeconds(10));
+            b.screenshot(SHOTS.resolve("03-plan-progress.png"));
+            b.waitFor(
+                    "document.getElementById('status-"
+                            + plan
+                            + "') && document.getElementById('status-"
+                            + plan
+                            + "').textContent === 'DONE'",
+                    Duration.ofMinutes(5));
+            b.waitFor("document.querySelector('a.open-plan')", Duration.ofSeconds(10));
+
+            b.eval("location.hash = '#plan/" + plan + "'; true");
+            b.waitFor(
+                    "document.querySelector('#closure-chart svg') && document.querySelector('#flow-svg line')"
+                            + " && document.querySelector('#missions table')",
+                    Duration.ofSeconds(30));
+            String closure = b.eval("document.querySelector('.closure-day').textContent").asText();
+            Map<String, Object> measures =
+                    (Map<String, Object>) planner.get("/api/plans/" + plan).map().get("measures");
+            assertThat(closure).isEqualTo(String.valueOf(measures.get("closureDay")));
+            Thread.sleep(1500); // let the charts finish their entry animation
+            b.screenshot(SHOTS.resolve("04-plan-view.png"));
+
+            b.eval("location.hash = '#orders'; true");
+            b.waitFor("document.getElementById('order-units')", Duration.ofSeconds(10));
+            b.eval(
+                    "document.getElementById('order-units').value = 'US-1-82-ABN';"
+                            + " document.getElementById('order-note').value = 'alert for EPRZ';"
+                            + " document.getElementById('draft').click(); true");
+            b.waitFor(
+                    "document.querySelector('#order-list table') && document.querySelector('#order-list').innerText.includes('US-1-82-ABN')",
+                    Duration.ofSeconds(10));
+            String orderId =
+                    b.eval(
+                                    "[...document.querySelectorAll('#order-list td')].find(td => td.textContent.startsWith('USA-ORD-')).textContent")
+                            .asText();
+            assertThat(
+                            b.eval(
+                                            "!!document.querySelector('button.order-approve[data-order=\""
+                                                    + orderId
+                                                    + "\"]')")
+                                    .asBoolean())
+                    .as("the drafter is offered no approval")
+                    .isFalse();
+            b.screenshot(SHOTS.resolve("05-order-drafted.png"));
+            b.eval("document.getElementById('signout').click(); true");
+            b.waitFor("document.getElementById('login')", Duration.ofSeconds(10));
+
+            signIn(b, "ui_approver");
+            b.eval("location.hash = '#orders'; true");
+            String approve = "button.order-approve[data-order=\"" + orderId + "\"]";
+            b.waitFor(
+                    "document.querySelector('" + approve.replace("'", "\\'") + "')",
+                    Duration.ofSeconds(10));
+            b.eval("document.querySelector('" + approve.replace("'", "\\'") + "').click(); true");
+            b.waitFor(
+                    "document.getElementById('order-status-"
+                            + orderId
+                            + "') && document.getElementById('order-status-"
+                            + orderId
+                            + "').textContent === 'APPROVED'",
+                    Duration.ofSeconds(10));
+            b.screenshot(SHOTS.resolve("06-order-approved.png"));
+            b.eval(
+                    "document.querySelector('button.order-issue[data-order=\""
+                            + orderId
+                            + "\"]').click(); true");
+            b.waitFor(
+                    "document.getElementById('order-status-"
+                            + orderId
+                            + "') && document.getElementById('order-status-"
+                            + orderId
+                            + "').textContent === 'ISSUED'",
+                    Duration.ofSeconds(10));
+            b.eval("location.hash = '#readiness'; true");
+            b.waitFor(
+                    "document.getElementById('readiness').innerText.includes('US-1-82-ABN')",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('readiness').innerText").asText())
+                    .contains("ALERTED");
+            b.screenshot(SHOTS.resolve("07-readiness.png"));
+        }
+        Map<String, Object> order =
+                planner.get("/api/orders?size=500").items().stream()
+                        .filter(o -> ((List<?>) o.get("units")).contains("US-1-82-ABN"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(order.get("draftedBy")).isEqualTo("ui_planner");
+        assertThat(order.get("approvedBy")).isEqualTo("ui_approver");
+        assertThat(order.get("status")).isEqualTo("ISSUED");
+    }
+
+    private static void signIn(Chromium b, String user) throws Exception {
+        b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
+        b.eval(
+                "document.getElementById('username').value = '"
+                        + user
+                        + "';"
+                        + " document.getElementById('password').value = 'password-of-"
+                        + user
+                        + "';"
+                        + " document.getElementById('signin').click(); true");
+        b.waitFor("!document.getElementById('nav').hidden", Duration.ofSeconds(10));
+    }
+}
