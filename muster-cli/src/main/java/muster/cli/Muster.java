@@ -16,8 +16,15 @@ import picocli.CommandLine.ScopeType;
                         + " force.",
         subcommands = {
             ValidateCommand.class,
+            PlanCommand.class,
             ImportLinesCommand.class,
             ExportLinesCommand.class,
+            CheckCommand.class,
+            BoundCommand.class,
+            GenerateCommand.class,
+            SourceCommand.class,
+            OrdersCommand.class,
+            ReadinessCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })

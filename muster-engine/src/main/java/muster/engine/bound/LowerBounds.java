@@ -58,8 +58,20 @@ public final class LowerBounds {
         }
     }
 
+    /** The full bound: earliest arrival strengthened by the window-capacity LP. */
     public static LowerBound compute(Scenario s) {
         return new Relaxation(s).solve();
+    }
+
+    /**
+     * The earliest-arrival bound alone (steps 1 and 2 of docs/bounds.md): linear time, no LP.
+     * Planners attach it to their plans; {@code muster bound} and the benchmark compute the full
+     * one.
+     */
+    public static LowerBound earliestArrival(Scenario s) {
+        Relaxation r = new Relaxation(s);
+        return new LowerBound(
+                Math.min(r.trivialClosure(), r.horizon), r.trivialLate(), METHOD_TRIVIAL);
     }
 
     static final class Relaxation {

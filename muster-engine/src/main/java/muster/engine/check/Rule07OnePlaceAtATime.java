@@ -23,7 +23,11 @@ final class Rule07OnePlaceAtATime implements MovementRule {
 
     @Override
     public void check(CheckContext ctx, Violations out) {
-        Map<String, List<Integer>> byTail = new HashMap<>();
+        Map<String, Integer> liftIndex = new HashMap<>();
+        for (LiftType t : ctx.scenario.lift()) {
+            liftIndex.putIfAbsent(t.id(), liftIndex.size());
+        }
+        Map<Long, List<Integer>> byTail = new HashMap<>();
         for (int i = 0; i < ctx.missions.size(); i++) {
             if (!ctx.usable[i]) {
                 continue;
@@ -44,7 +48,8 @@ final class Rule07OnePlaceAtATime implements MovementRule {
                                 + (t.count() - 1));
                 continue;
             }
-            byTail.computeIfAbsent(t.id() + "\u0000" + m.tail(), k -> new ArrayList<>()).add(i);
+            long key = ((long) liftIndex.get(t.id()) << 32) | m.tail();
+            byTail.computeIfAbsent(key, k -> new ArrayList<>(4)).add(i);
         }
         List<List<Integer>> groups = new ArrayList<>(byTail.values());
         // report in plan order of each tail's first mission

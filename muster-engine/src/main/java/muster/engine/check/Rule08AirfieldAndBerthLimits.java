@@ -67,39 +67,27 @@ final class Rule08AirfieldAndBerthLimits implements MovementRule {
     private static void sweep(CheckContext ctx, Violations out, Node node, long[] stops) {
         int n = stops.length;
         int limit = node.kind() == NodeKind.AIRFIELD ? node.mog() : node.berths();
-        // events: arrivals at arrive, departures at depart - tol (departures first on ties)
-        double[] time = new double[2 * n];
-        Integer[] order = new Integer[2 * n];
+        // Arrivals at arrive; departures at depart - tol, taken before an arrival at the same key.
+        double[] arrive = new double[n];
+        double[] depart = new double[n];
         for (int k = 0; k < n; k++) {
             Stop st = stop(ctx, stops[k]);
-            time[2 * k] = st.arrive();
-            time[2 * k + 1] = st.depart() - CheckContext.TIME_TOL;
-            order[2 * k] = 2 * k;
-            order[2 * k + 1] = 2 * k + 1;
+            arrive[k] = st.arrive();
+            depart[k] = st.depart() - CheckContext.TIME_TOL;
         }
-        Arrays.sort(
-                order,
-                (x, y) -> {
-                    int c = Double.compare(time[x], time[y]);
-                    if (c != 0) {
-                        return c;
-                    }
-                    // departures (odd) before arrivals (even), then by plan order
-                    int dx = x & 1;
-                    int dy = y & 1;
-                    return dx != dy ? Integer.compare(dy, dx) : Integer.compare(x, y);
-                });
+        int[] byArrival = IndexSort.byKey(arrive);
+        Arrays.sort(depart);
         int count = 0;
-        for (int e : order) {
-            if ((e & 1) == 1) {
+        int d = 0;
+        for (int k : byArrival) {
+            while (d < n && depart[d] <= arrive[k]) {
+                d++;
                 count--;
-                continue;
             }
             count++;
             if (count > limit) {
-                long key = stops[e / 2];
+                long key = stops[k];
                 Mission m = ctx.missions.get((int) (key >>> 20));
-                Stop st = stop(ctx, key);
                 out.add(
                         8,
                         m.id(),
@@ -111,7 +99,7 @@ final class Rule08AirfieldAndBerthLimits implements MovementRule {
                                         : " ships alongside at ")
                                 + node.id()
                                 + " from hour "
-                                + n(st.arrive())
+                                + n(arrive[k])
                                 + ", more than its "
                                 + (node.kind() == NodeKind.AIRFIELD ? "MOG " : "berths ")
                                 + limit);

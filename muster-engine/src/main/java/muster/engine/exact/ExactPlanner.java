@@ -61,6 +61,12 @@ public final class ExactPlanner implements Planner {
 
     private static final long SCALE = 1_000_000L;
 
+    /** Days past the horizon over which left-over load may still be flown (rule 10). */
+    private static final int EXTRA_DAYS = 60;
+
+    /** Weight of unmet load against late days: unmet first, as the objective orders them. */
+    private static final int UNMET_PENALTY = 10_000;
+
     private final double deterministicSeconds;
     private final int maxSlots;
 
@@ -129,7 +135,8 @@ public final class ExactPlanner implements Planner {
         Native.ensure();
         Network net = new Network(s);
         int horizon = s.planning().horizonDays();
-        long hMin = 1440L * horizon;
+        int ext = horizon + EXTRA_DAYS; // loads may arrive after the horizon (then unmet)
+        long hMin = 1440L * ext;
         double pw = s.planning().paxWeightStons();
         CpModel m = new CpModel();
 
@@ -166,7 +173,7 @@ public final class ExactPlanner implements Planner {
         Map<String, List<IntervalVar>> ground = new HashMap<>();
         List<Slot> slots = new ArrayList<>();
         DoubleLinearExprBuilder obj = new DoubleLinearExprBuilder();
-        IntVar closure = m.newIntVar(0, horizon, "closureDay");
+        IntVar closure = m.newIntVar(0, horizon + EXTRA_DAYS, "closureDay");
 
         for (LiftType t : s.lift()) {
             List<Lane> lanes = lanesOf.get(t.id());
@@ -309,7 +316,7 @@ public final class ExactPlanner implements Planner {
                 }
                 // delivery day of this slot for this line
                 long onwardFloor = (long) Math.floor(LineTimes.onwardHours(net, l) * 60);
-                IntVar day = m.newIntVar(0, horizon - 1, "d");
+                IntVar day = m.newIntVar(0, ext, "d");
                 for (int j : laneIdx) {
                     LinearExpr at =
                             LinearExpr.affine(
@@ -329,15 +336,30 @@ public final class ExactPlanner implements Planner {
                             .onlyEnforceIf(new BoolVar[] {sl.use[j], carries});
                 }
                 m.addGreaterOrEqual(closure, day).onlyEnforceIf(carries);
-                IntVar late = m.newIntVar(0, horizon, "late");
-                m.addMaxEquality(
-                        late,
-                        new LinearExpr[] {
-                            LinearExpr.constant(0), LinearExpr.affine(day, 1, -l.rdd())
+                // late days, counted to the horizon; after it the load is unmet (penalised)
+                IntVar capped = m.newIntVar(0, horizon, "dc");
+                m.addMinEquality(
+                        capped,
+                        new com.google.ortools.sat.LinearArgument[] {
+                            day, LinearExpr.constant(horizon)
                         });
+                BoolVar after = m.newBoolVar("after");
+                m.addGreaterOrEqual(day, horizon).onlyEnforceIf(after);
+                m.addLessOrEqual(day, horizon - 1).onlyEnforceIf(after.not());
+                IntVar late0 = m.newIntVar(0, horizon, "late0");
+                m.addMaxEquality(
+                        late0,
+                        new LinearExpr[] {
+                            LinearExpr.constant(0), LinearExpr.affine(capped, 1, -l.rdd())
+                        });
+                IntVar late = m.newIntVar(0, horizon + UNMET_PENALTY, "late");
+                m.addEquality(
+                        late, LinearExpr.newBuilder().add(late0).addTerm(after, UNMET_PENALTY));
                 for (int i = 0; i < weightVars.size(); i++) {
                     IntVar v = weightVars.get(i);
-                    IntVar prod = m.newIntVar(0, (long) horizon * (GRAIN + l.pax()), "lw");
+                    IntVar prod =
+                            m.newIntVar(
+                                    0, (long) (horizon + UNMET_PENALTY) * (GRAIN + l.pax()), "lw");
                     m.addMultiplicationEquality(prod, late, v);
                     obj.add(prod, weightCoef.get(i));
                 }
@@ -349,16 +371,10 @@ public final class ExactPlanner implements Planner {
                 m.addLessOrEqual(sqftUse, SCALE);
             }
         }
-        // rule 10 and unmet
-        double bigM = 1000.0 * horizon;
+        // rule 10: every load is carried (what arrives after the horizon is unmet)
         for (RequirementLine l : lines) {
-            int lateH = Math.max(0, horizon - l.rdd());
             List<IntVar> px = paxOf.getOrDefault(l.uln(), List.of());
-            IntVar unmetPax = m.newIntVar(0, l.pax(), "up");
-            m.addEquality(
-                    LinearExpr.newBuilder().addSum(px.toArray(new IntVar[0])).add(unmetPax),
-                    l.pax());
-            obj.add(unmetPax, pw * (lateH + bigM));
+            m.addEquality(LinearExpr.sum(px.toArray(new IntVar[0])), l.pax());
             for (CargoEntry e : l.cargo()) {
                 if (e.stons() <= 0) {
                     continue;
@@ -366,11 +382,7 @@ public final class ExactPlanner implements Planner {
                 List<IntVar> qs =
                         grainsOf.getOrDefault(l.uln(), Map.of())
                                 .getOrDefault(e.cargoClass(), List.of());
-                IntVar unmet = m.newIntVar(0, GRAIN, "uq");
-                m.addEquality(
-                        LinearExpr.newBuilder().addSum(qs.toArray(new IntVar[0])).add(unmet),
-                        GRAIN);
-                obj.add(unmet, e.stons() / GRAIN * (lateH + bigM));
+                m.addEquality(LinearExpr.sum(qs.toArray(new IntVar[0])), GRAIN);
             }
         }
         obj.add(closure, 1e-3);
@@ -383,9 +395,24 @@ public final class ExactPlanner implements Planner {
         progress.update(0.1, "cp-sat");
         CpSolverStatus st = solver.solve(m);
         if (st != CpSolverStatus.OPTIMAL && st != CpSolverStatus.FEASIBLE) {
+            // no plan within the work limit (or none with this many missions per tail): say so
+            // and hand back the baseline's plan, which keeps every rule
             last = new Outcome(st, Double.NaN, solver.bestObjectiveBound());
-            PlannerInfo info = new PlannerInfo(NAME, VERSION + " " + st, 0, options.seed());
-            return PlanAssembly.assemble(s, List.of(), info, LowerBounds.compute(s));
+            Plan fifo = new muster.engine.fifo.FifoPlanner().plan(s, options, progress);
+            PlannerInfo info =
+                    new PlannerInfo(
+                            NAME,
+                            VERSION + " (CP-SAT " + st + " within its work limit: fifo plan)",
+                            0,
+                            options.seed());
+            return new Plan(
+                    fifo.scenario(),
+                    info,
+                    fifo.measures(),
+                    fifo.lowerBound(),
+                    fifo.missions(),
+                    fifo.lines(),
+                    fifo.bindingConstraints());
         }
         last = new Outcome(st, solver.objectiveValue(), solver.bestObjectiveBound());
         List<PlanAssembly.Draft> drafts = extract(net, solver, slots, lines);
@@ -398,7 +425,7 @@ public final class ExactPlanner implements Planner {
                                 solver.objectiveValue(),
                                 solver.bestObjectiveBound());
         PlannerInfo info = new PlannerInfo(NAME, VERSION + " (" + status + ")", 0, options.seed());
-        return PlanAssembly.assemble(s, drafts, info, LowerBounds.compute(s));
+        return PlanAssembly.assemble(s, drafts, info, LowerBounds.earliestArrival(s));
     }
 
     private List<PlanAssembly.Draft> extract(
@@ -534,16 +561,28 @@ public final class ExactPlanner implements Planner {
         }
     }
 
+    /** Enough missions per tail for the type alone to carry all it can, plus one. */
     private int slotsFor(LiftType t, List<RequirementLine> lines, double pw) {
-        double weight = 0;
+        double sorties = 0;
         for (RequirementLine l : lines) {
-            if (l.mode().liftMode() == t.mode() && carriesAny(t, l)) {
-                weight += l.weight(pw) + l.pax() * 0.0;
+            if (l.mode().liftMode() != t.mode()) {
+                continue;
+            }
+            if (l.pax() > 0 && canTake(t, CargoClass.PAX)) {
+                sorties += (double) l.pax() / t.paxCapacity();
+            }
+            for (CargoEntry e : l.cargo()) {
+                if (e.stons() > 0 && canTake(t, e.cargoClass())) {
+                    double f = e.stons() / t.stonsCapacity();
+                    if (t.usesDeckArea()) {
+                        f = Math.max(f, e.sqft() / t.sqftCapacity());
+                    }
+                    sorties += f;
+                }
             }
         }
-        double perSortie = Math.max(t.stonsCapacity(), t.paxCapacity() * pw);
-        int need = (int) Math.ceil(weight / Math.max(1e-9, perSortie * t.count())) + 1;
-        return Math.max(1, Math.min(maxSlots, need));
+        int need = (int) Math.ceil(sorties / t.count() - 1e-9) + 1;
+        return Math.max(1, Math.min(Math.max(maxSlots, 12), need));
     }
 
     private static Lane lane(Network net, LiftType t, Route r) {

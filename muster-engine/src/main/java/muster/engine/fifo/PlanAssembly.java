@@ -63,6 +63,7 @@ public final class PlanAssembly {
     private static final class LineAcc {
         double podArrival = Double.NEGATIVE_INFINITY;
         double closure = Double.NEGATIVE_INFINITY;
+        double deliveredClosure = Double.NEGATIVE_INFINITY;
         int deliveredPax;
         final Map<CargoClass, Double> deliveredStons = new EnumMap<>(CargoClass.class);
         double lateStonDays;
@@ -78,8 +79,9 @@ public final class PlanAssembly {
             acc.put(l.uln(), a);
             if (l.mode() == LineMode.LAND) {
                 double c = LineTimes.landClosureHour(net, l);
+                a.closure = c;
                 if (c < 24.0 * horizon) {
-                    a.closure = c;
+                    a.deliveredClosure = c;
                     a.deliveredPax = l.pax();
                     for (CargoEntry e : l.cargo()) {
                         a.deliveredStons.merge(e.cargoClass(), e.stons(), Double::sum);
@@ -95,11 +97,12 @@ public final class PlanAssembly {
                 LineAcc a = acc.get(ld.uln());
                 double off = m.stops().get(ld.off()).depart();
                 double c = off + LineTimes.onwardHours(net, l);
+                a.podArrival = Math.max(a.podArrival, off);
+                a.closure = Math.max(a.closure, c);
                 if (c >= 24.0 * horizon) {
                     continue; // arrives after the horizon: reported as unmet below
                 }
-                a.podArrival = Math.max(a.podArrival, off);
-                a.closure = Math.max(a.closure, c);
+                a.deliveredClosure = Math.max(a.deliveredClosure, c);
                 a.deliveredPax += ld.pax();
                 for (LoadCargo lc : ld.cargo()) {
                     a.deliveredStons.merge(lc.cargoClass(), lc.stons(), Double::sum);
@@ -149,7 +152,10 @@ public final class PlanAssembly {
             List<Unmet> u = unmetOf(l, a);
             unmet.addAll(u);
             late += a.lateStonDays;
-            int day = a.closure > Double.NEGATIVE_INFINITY ? (int) Math.floor(a.closure / 24) : -1;
+            int day =
+                    a.deliveredClosure > Double.NEGATIVE_INFINITY
+                            ? (int) Math.floor(a.deliveredClosure / 24)
+                            : -1;
             closureDay = Math.max(closureDay, day);
             if (!u.isEmpty() || day > l.rdd()) {
                 lateUlns++;

@@ -18,6 +18,8 @@ public final class Planners {
     private static Map<String, Supplier<Planner>> known() {
         Map<String, Supplier<Planner>> m = new LinkedHashMap<>();
         m.put(LnsPlanner.NAME, LnsPlanner::new);
+        m.put(muster.engine.fifo.FifoPlanner.NAME, muster.engine.fifo.FifoPlanner::new);
+        m.put(muster.engine.exact.ExactPlanner.NAME, muster.engine.exact.ExactPlanner::new);
         return Map.copyOf(m);
     }
 

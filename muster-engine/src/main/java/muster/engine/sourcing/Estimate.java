@@ -79,7 +79,9 @@ final class Estimate {
                                     + " to "
                                     + r.destination());
                 }
-                double closure = 24.0 * readyDay + h.getAsDouble();
+                // Leave no earlier than needed to arrive on the requirement's EAD.
+                int rld = Math.max(readyDay, r.ead() - (int) Math.floor(h.getAsDouble() / 24.0));
+                double closure = 24.0 * rld + h.getAsDouble();
                 if (Math.floor(closure / 24.0) > r.lad()) {
                     return late(closure, r, "by land");
                 }
@@ -91,9 +93,9 @@ final class Estimate {
                                 u.equipment(),
                                 null,
                                 null,
-                                readyDay,
-                                readyDay,
-                                readyDay,
+                                rld,
+                                rld,
+                                rld,
                                 closure));
                 return new Outcome(legs, closure, null, null);
             }

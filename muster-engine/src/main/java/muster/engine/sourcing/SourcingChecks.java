@@ -33,7 +33,7 @@ final class SourcingChecks {
         for (int i = 0; i < rs.size(); i++) {
             CapabilityRequirement r = rs.get(i);
             String path = "requirements[" + i + "]";
-            String where = "requirement " + r.id() + " (" + path + ")";
+            String where = "requirement " + r.id();
             if (!ids.add(r.id())) {
                 out.add(err(path + ".id", where, "id", r.id(), "duplicate requirement id", null));
             }
@@ -43,16 +43,6 @@ final class SourcingChecks {
             }
             if (r.seaPod() != null) {
                 node(net, r.seaPod(), NodeKind.SEAPORT, path, where, "seaPod", out);
-            }
-            if (r.airPod() == null && r.seaPod() == null) {
-                out.add(
-                        warn(
-                                path,
-                                where,
-                                "airPod",
-                                "",
-                                "no POD: only units that move by land"
-                                        + " or deploy themselves can fill it"));
             }
             if (r.rdd() >= horizon) {
                 out.add(
@@ -85,6 +75,19 @@ final class SourcingChecks {
                 }
             }
         }
+        String cDate = base.planning().cDate();
+        if (cDate != null && !cDate.isBlank() && !cDate.equals(reqs.cDate().toString())) {
+            out.add(
+                    err(
+                            "cDate",
+                            "requirements",
+                            "cDate",
+                            reqs.cDate().toString(),
+                            "differs from the network scenario's C-day "
+                                    + cDate
+                                    + ": day numbers would not line up",
+                            cDate));
+        }
         if (reqs.decisionDay() < 0) {
             out.add(
                     err(
@@ -100,7 +103,7 @@ final class SourcingChecks {
         for (int i = 0; i < us.size(); i++) {
             Unit u = us.get(i);
             String path = "units[" + i + "]";
-            String where = "unit " + u.uic() + " (" + path + ")";
+            String where = "unit " + u.uic();
             if (!seen.add(u.uic())) {
                 out.add(err(path + ".uic", where, "uic", u.uic(), "duplicate unit id", null));
             }

@@ -23,7 +23,7 @@ import muster.model.Stop;
 import muster.model.Unmet;
 import org.junit.jupiter.api.Test;
 
-/** The recomputed measures against figures worked out by hand on the fixture (see Fixture). */
+/** The recomputed measures against figures worked out by hand on the fixture (see Examples). */
 class MeasuresTest {
     static final Scenario S = Fixture.scenario();
     static final Plan GOOD = Fixture.plan();

@@ -57,6 +57,11 @@ class MovementRulesTest {
     }
 
     @Test
+    void theFixtureScenarioIsValid() {
+        assertThat(muster.model.validate.ScenarioValidator.validate(S)).isEmpty();
+    }
+
+    @Test
     void theFixturePlanKeepsEveryRule() {
         CheckReport r = check(GOOD);
         assertThat(r.violations()).isEmpty();

@@ -3,11 +3,14 @@ package muster.engine.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import muster.model.CargoEntry;
+import muster.model.Fault;
 import muster.model.Network;
 import muster.model.RequirementLine;
 import muster.model.Scenario;
+import muster.model.validate.ScenarioValidator;
 import org.junit.jupiter.api.Test;
 
 class ScenarioGeneratorTest {
@@ -39,6 +42,19 @@ class ScenarioGeneratorTest {
             if (scale == Scale.L) {
                 assertThat(s.nodes().size()).as(what).isGreaterThanOrEqualTo(40);
                 assertThat(tails).as(what).isBetween(900, 1100);
+            }
+        }
+    }
+
+    @Test
+    void generatedScenariosAreValid() {
+        for (Scale scale : new Scale[] {Scale.S, Scale.M}) {
+            for (long seed = 1; seed <= 2; seed++) {
+                List<Fault> faults =
+                        ScenarioValidator.validate(ScenarioGenerator.generate(scale, seed));
+                assertThat(faults.stream().filter(Fault::isError).toList())
+                        .as(scale + " seed " + seed)
+                        .isEmpty();
             }
         }
     }

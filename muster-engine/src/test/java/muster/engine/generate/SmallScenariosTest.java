@@ -19,6 +19,7 @@ import muster.model.NodeKind;
 import muster.model.RequirementLine;
 import muster.model.Route;
 import muster.model.Scenario;
+import muster.model.validate.ScenarioValidator;
 import org.junit.jupiter.api.Test;
 
 class SmallScenariosTest {
@@ -150,6 +151,9 @@ class SmallScenariosTest {
             int lines = 1 + (int) (seed % 60);
             Scenario s = SmallScenarios.random(seed, lines);
             assertThat(faults(s)).as("seed %d, %d lines", seed, lines).isEmpty();
+            assertThat(ScenarioValidator.validate(s))
+                    .as("validator on seed %d, %d lines", seed, lines)
+                    .isEmpty();
             assertThat(s.requirements()).as("seed %d", seed).hasSize(lines);
             assertThat(s.lift()).as("seed %d", seed).hasSizeBetween(1, 3);
         }

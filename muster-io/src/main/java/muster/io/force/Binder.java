@@ -27,34 +27,23 @@ final class Binder {
         return faults.stream().anyMatch(Fault::isError);
     }
 
-    String at(String path) {
-        int line = doc.lineOf(path);
-        return doc.file + (line > 0 ? ":" + line : "");
+    int line(String path) {
+        return doc.lineOf(path);
     }
 
     void error(String path, String where, String field, String value, String msg, String hint) {
         String p = field == null ? path : (path.isEmpty() ? field : path + "." + field);
-        faults.add(
-                new Fault(Fault.Severity.ERROR, p, at(p) + ": " + where, field, value, msg, hint));
+        faults.add(new Fault(Fault.Severity.ERROR, p, where, field, value, msg, hint, line(p)));
     }
 
     void warning(String path, String where, String field, String value, String msg) {
         String p = field == null ? path : (path.isEmpty() ? field : path + "." + field);
-        faults.add(
-                new Fault(
-                        Fault.Severity.WARNING, p, at(p) + ": " + where, field, value, msg, null));
+        faults.add(new Fault(Fault.Severity.WARNING, p, where, field, value, msg, null, line(p)));
     }
 
-    /** Adds the file and line to a fault found later (by the engine) from its path. */
+    /** Adds the file line to a fault found later (by the engine) from its path. */
     Fault locate(Fault f) {
-        return new Fault(
-                f.severity(),
-                f.path(),
-                at(f.path()) + ": " + f.where(),
-                f.field(),
-                f.value(),
-                f.message(),
-                f.hint());
+        return f.line() > 0 ? f : f.withLine(line(f.path()));
     }
 
     void unknownFields(JsonNode obj, String path, String where, Set<String> known) {

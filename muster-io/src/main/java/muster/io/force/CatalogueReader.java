@@ -124,11 +124,12 @@ public final class CatalogueReader {
                 new Fault(
                         Fault.Severity.ERROR,
                         "",
-                        path + (m.line > 0 ? ":" + m.line : ""),
+                        "document",
                         null,
                         null,
                         "not well-formed: " + m.getMessage(),
-                        null);
+                        null,
+                        m.line);
         return new ForceRead<>(null, List.of(f), x -> x);
     }
 
@@ -154,11 +155,12 @@ public final class CatalogueReader {
                                     new Fault(
                                             Fault.Severity.ERROR,
                                             "columns",
-                                            path + ":1: header",
+                                            "header",
                                             col,
                                             null,
                                             "unknown column",
-                                            near == null ? null : "'" + near + "'"));
+                                            near == null ? null : "'" + near + "'",
+                                            1));
                         }
                     }
                 }

@@ -6,14 +6,15 @@ import java.util.Locale;
 final class Charts {
     private Charts() {}
 
-    /** A "nice" axis maximum at or above {@code v}: 1, 2, 2.5 or 5 times a power of ten. */
-    static double niceMax(double v) {
-        if (!(v > 0)) {
+    /** A "nice" tick step (1, 2 or 5 times a power of ten) giving at most {@code ticks} steps. */
+    static double niceStep(double max, int ticks) {
+        if (!(max > 0)) {
             return 1;
         }
-        double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * p >= v - 1e-9) {
+        double raw = max / ticks;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= raw - 1e-9 * raw) {
                 return m * p;
             }
         }
@@ -44,7 +45,9 @@ final class Charts {
         for (int d = 0; d < days; d++) {
             max = Math.max(max, Math.max(delivered[d], required[d]));
         }
-        double ymax = niceMax(max);
+        double ystep = niceStep(max, 5);
+        int yticks = max > 0 ? (int) Math.ceil(max / ystep - 1e-9) : 1;
+        double ymax = ystep * Math.max(1, yticks);
         // Day d's figure holds at the end of day d, i.e. at x = d + 1.
         java.util.function.DoubleUnaryOperator x = d -> left + d / days * pw;
         java.util.function.DoubleUnaryOperator y = v -> top + ph - v / ymax * ph;
@@ -66,8 +69,8 @@ final class Charts {
                 .append(Html.esc(title))
                 .append("</text>");
         // Grid and y labels.
-        for (int i = 0; i <= 4; i++) {
-            double v = ymax * i / 4;
+        for (int i = 0; i <= Math.max(1, yticks); i++) {
+            double v = ystep * i;
             double yy = y.applyAsDouble(v);
             b.append("<line class=\"grid\" x1=\"")
                     .append(Html.px(left))
@@ -191,8 +194,9 @@ final class Charts {
                                     Html.num(required[d])))
                     .append("</title></rect>");
         }
+        // Top left: cumulative curves start low, so the corner is free.
         double ly = top + 10;
-        double lx = left + pw - 190;
+        double lx = left + 16;
         b.append("<rect class=\"legend-bg\" x=\"")
                 .append(Html.px(lx - 8))
                 .append("\" y=\"")

@@ -518,13 +518,44 @@ public final class HtmlReport {
                 pods.add(l.pod());
             }
         }
-        boolean labelAll = nodes.size() <= 60;
+        // Labels go on the busiest nodes first and are left off where they would overlap.
+        Map<String, Double> through = new LinkedHashMap<>();
+        for (PlanFigures.Flow f : flows) {
+            for (String id : f.path()) {
+                through.merge(id, f.weight(pw), Double::sum);
+            }
+        }
+        List<Node> byWeight = new ArrayList<>(nodes);
+        byWeight.sort(
+                Comparator.comparingDouble((Node n) -> -through.getOrDefault(n.id(), 0.0))
+                        .thenComparing(Node::id));
+        List<double[]> placed = new ArrayList<>();
+        Set<String> labelled = new HashSet<>();
+        for (Node n : byWeight) {
+            double x = v.x(n.lon()) + 7;
+            double y = v.y(n.lat()) - 5;
+            double w = 8.2 * n.id().length();
+            double[] box = {x - 1, y - 11, x + w + 1, y + 3};
+            boolean free = true;
+            for (double[] o : placed) {
+                if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                placed.add(box);
+                labelled.add(n.id());
+            }
+        }
         for (Node n : nodes) {
             String role = pods.contains(n.id()) ? "pod" : poes.contains(n.id()) ? "poe" : "via";
             double x = v.x(n.lon());
             double y = v.y(n.lat());
             b.append("<g class=\"node ")
                     .append(role)
+                    .append("\" data-node=\"")
+                    .append(Html.esc(n.id()))
                     .append("\"><circle cx=\"")
                     .append(Html.px(x))
                     .append("\" cy=\"")
@@ -534,7 +565,7 @@ public final class HtmlReport {
                     .append("\"><title>")
                     .append(Html.esc(n.id() + " — " + n.name() + " (" + n.kind() + ")"))
                     .append("</title></circle>");
-            if (labelAll || !role.equals("via")) {
+            if (labelled.contains(n.id())) {
                 b.append("<text x=\"")
                         .append(Html.px(x + 7))
                         .append("\" y=\"")
@@ -571,6 +602,9 @@ public final class HtmlReport {
                     .append(" ston-equivalents) are not drawn.</p>");
         }
         // The biggest flows as a table too: exact figures and printable.
+        b.append("<details><summary>The ")
+                .append(Math.min(25, flows.size()))
+                .append(" largest flows as a table</summary>");
         b.append("<table id=\"flow-table\" class=\"sortable\"><thead><tr><th>Mode</th>")
                 .append("<th>Path</th><th class=\"n\">Pax</th><th class=\"n\">Stons</th>")
                 .append("<th class=\"n\">Missions</th></tr></thead><tbody>");
@@ -588,7 +622,7 @@ public final class HtmlReport {
                     .append(Html.integer(f.missions()))
                     .append("</td></tr>");
         }
-        b.append("</tbody></table></section>\n");
+        b.append("</tbody></table></details></section>\n");
     }
 
     private void lift(StringBuilder b) {
@@ -656,6 +690,14 @@ public final class HtmlReport {
                     .append(Html.integer(ms.size()))
                     .append(" missions</span></h3>");
             b.append(Timeline.svg(t, ms, days, 1120));
+            long after = ms.stream().filter(m -> m.begin() >= 24.0 * days).count();
+            if (after > 0) {
+                b.append("<p class=\"note\">")
+                        .append(after == 1 ? "1 mission" : Html.integer(after) + " missions")
+                        .append(" after the horizon ")
+                        .append(after == 1 ? "is" : "are")
+                        .append(" not shown.</p>");
+            }
         }
         b.append("</section>\n");
     }
@@ -823,6 +865,7 @@ public final class HtmlReport {
             stroke:#fff;stroke-width:3px}
             .map-legend rect{fill:#fff;fill-opacity:.9;stroke:var(--line)}
             .map-legend text{font-size:12px;fill:var(--ink)}
+            details summary{cursor:pointer;color:var(--muted);margin:6px 0}
             .attrib{font-size:11px;color:var(--muted);margin:4px 0 12px}
             footer{color:var(--muted);font-size:12px;padding:8px 20px 30px}
             @media print{header{background:#fff;color:#000}nav{display:none}\

@@ -76,8 +76,8 @@ final class Timeline {
             int last = Math.min(tails, first + perRow) - 1;
             String label =
                     perRow == 1
-                            ? type.id() + " #" + first
-                            : String.format(Locale.ROOT, "#%d–%d", first, last);
+                            ? (type.mode() == muster.model.LiftMode.SEA ? "hull " : "tail ") + first
+                            : String.format(Locale.ROOT, "%d–%d", first, last);
             if ((detailed && rows > 32 && r % 2 == 1) || (!detailed && rows > 24 && r % 2 == 1)) {
                 label = "";
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import muster.model.CargoClass;
-import muster.model.Fault;
 import muster.model.force.Catalogue;
 import muster.model.force.DeployMode;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class CatalogueReaderTest {
         ForceRead<Catalogue> r = CatalogueReader.read(f);
         assertThat(r.refused()).isTrue();
         assertThat(r.faults())
-                .extracting(Fault::describe)
+                .extracting(x -> x.describe(f.toString()))
                 .anySatisfy(
                         s ->
                                 assertThat(s)
@@ -92,7 +91,7 @@ class CatalogueReaderTest {
         ForceRead<Catalogue> r = CatalogueReader.read(f);
         assertThat(r.refused()).isTrue();
         assertThat(r.faults())
-                .extracting(Fault::describe)
+                .extracting(x -> x.describe(f.toString()))
                 .anySatisfy(s -> assertThat(s).contains("NAT equipment"));
     }
 
@@ -102,7 +101,9 @@ class CatalogueReaderTest {
         Files.writeString(f, "format: muster/catalogue@1\nunits: [\n  {uic: x\n");
         ForceRead<Catalogue> r = CatalogueReader.read(f);
         assertThat(r.refused()).isTrue();
-        assertThat(r.faults().get(0).describe()).contains("m.yaml").contains("not well-formed");
+        assertThat(r.faults().get(0).describe(f.toString()))
+                .contains("m.yaml")
+                .contains("not well-formed");
     }
 
     @Test
@@ -130,12 +131,29 @@ class CatalogueReaderTest {
         r = CatalogueReader.read(f);
         assertThat(r.refused()).isTrue();
         assertThat(r.faults())
-                .extracting(Fault::describe)
+                .extracting(x -> x.describe(f.toString()))
                 .anySatisfy(
                         s ->
                                 assertThat(s)
                                         .contains("c.csv:3: unit U2")
                                         .contains("personnel")
                                         .contains("-5"));
+    }
+
+    @Test
+    void readsTheSameCatalogueFromJson() throws Exception {
+        Path y = dir.resolve("c.yaml");
+        Files.writeString(y, GOOD);
+        Catalogue fromYaml = CatalogueReader.read(y).value();
+        com.fasterxml.jackson.databind.JsonNode tree =
+                new com.fasterxml.jackson.databind.ObjectMapper(
+                                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(GOOD);
+        Path j = dir.resolve("c.json");
+        Files.writeString(
+                j, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree));
+        ForceRead<Catalogue> r = CatalogueReader.read(j);
+        assertThat(r.faults()).isEmpty();
+        assertThat(r.value()).isEqualTo(fromYaml);
     }
 }

@@ -8,6 +8,8 @@ import muster.engine.plan.lns.Model.RouteTpl;
 import muster.engine.plan.lns.Work.FitInfo;
 import muster.engine.plan.lns.Work.Ld;
 import muster.engine.plan.lns.Work.Mis;
+import muster.model.LiftMode;
+import muster.model.LiftType;
 
 /**
  * Places what is left of a line, load by load: each load goes where it reaches its destination
@@ -108,6 +110,22 @@ final class Inserter {
         return closure <= best.closure + 1e-9;
     }
 
+    /**
+     * Puts every remainder that found no place before the horizon on missions after it, so that the
+     * loads of each line add up to the line (rule 10); such loads count as unmet.
+     */
+    void overflow(int[] order) {
+        double keep = w.limitHour;
+        w.limitHour = Double.POSITIVE_INFINITY;
+        try {
+            for (int li : order) {
+                place(li);
+            }
+        } finally {
+            w.limitHour = keep;
+        }
+    }
+
     /** Places line {@code li}'s remainder; what finds no place before the horizon stays unmet. */
     void place(int li) {
         while (w.hasRemainder(li)) {
@@ -133,7 +151,7 @@ final class Inserter {
                 continue;
             }
             double closure = m.end() + md.onward[li];
-            if (closure >= md.horizonHour - 1e-6) {
+            if (closure >= w.limitHour - 1e-6) {
                 continue;
             }
             Ld ld = w.fill(m.type, li, m.pax, m.stons, m.sqft);
@@ -172,7 +190,7 @@ final class Inserter {
                     }
                 }
                 double lbClosure = lb + r.offDep + md.onward[li];
-                if (lbClosure >= md.horizonHour - 1e-6) {
+                if (lbClosure >= w.limitHour - 1e-6) {
                     continue;
                 }
                 Cand c = new Cand();
@@ -199,7 +217,7 @@ final class Inserter {
                 continue;
             }
             double closure = tf + r.offDep + md.onward[li];
-            if (closure >= md.horizonHour - 1e-6) {
+            if (closure >= w.limitHour - 1e-6) {
                 continue;
             }
             int bestTail = -1;
@@ -264,6 +282,9 @@ final class Inserter {
             }
             return true;
         }
+        if (w.limitHour <= md.horizonHour) {
+            consolidate(best, li);
+        }
         Mis m = w.addMission(best.type, best.tail, best.r, k, best.t);
         m.founder = ld;
         if (journal != null) {
@@ -303,6 +324,205 @@ final class Inserter {
         ld.fleetType = f.fleetType;
     }
 
+    /**
+     * Plans the voyages of one lift mode by value rather than line by line, for fleets whose
+     * missions each carry many lines (ships): while some voyage adds value, it commits the voyage
+     * (lift type, channel, route, hull and sailing hour) that delivers the most ston-days of value
+     * per hour of hull time, and loads it with the channel's lines ready by then, most urgent
+     * first. A voyage serves one POE and one POD (rule 5), so choosing which channel each hull
+     * serves matters more than the order of lines.
+     */
+    void planVoyages(LiftMode mode) {
+        while (true) {
+            double bestRate = 0;
+            int bType = -1;
+            int bTail = -1;
+            int bKey = -1;
+            RouteTpl bRoute = null;
+            double bT = 0;
+            for (int k = 0; k < keyOrder.length; k++) {
+                int[] ks = keyOrder[k];
+                if (ks.length == 0 || md.lines[ks[0]].mode().liftMode() != mode) {
+                    continue;
+                }
+                double earliest = Double.POSITIVE_INFINITY;
+                for (int lj : ks) {
+                    if (w.hasRemainder(lj)) {
+                        earliest = Math.min(earliest, md.avail[lj]);
+                    }
+                }
+                if (earliest == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                for (int type = 0; type < md.types.length; type++) {
+                    if (md.types[type].mode() != mode) {
+                        continue;
+                    }
+                    for (RouteTpl r : md.routes[type][k]) {
+                        int tail = -1;
+                        double lb = Double.POSITIVE_INFINITY;
+                        double bestFly = Double.POSITIVE_INFINITY;
+                        for (int tl : w.byFree.get(type)) {
+                            double fly = w.flyHours(type, w.loc[type][tl], r.poe);
+                            double v = Math.max(earliest, w.free[type][tl] + fly);
+                            if (v < lb - 1e-9 || (v <= lb + 1e-9 && fly < bestFly)) {
+                                lb = v;
+                                tail = tl;
+                                bestFly = fly;
+                            }
+                        }
+                        if (tail < 0 || lb + r.offDep >= md.horizonHour) {
+                            continue;
+                        }
+                        double free = w.free[type][tail];
+                        TreeSet<Double> times = new TreeSet<>();
+                        times.add(lb);
+                        for (int lj : ks) {
+                            if (w.hasRemainder(lj) && md.carriesAny(type, lj)) {
+                                double a = Math.max(md.avail[lj], md.eadHour[lj] - r.offArr);
+                                if (a > lb && a + r.offDep < md.horizonHour) {
+                                    times.add(a);
+                                }
+                            }
+                        }
+                        for (double c : sample(times)) {
+                            double t = w.fit(r, c, info2);
+                            if (t == Double.POSITIVE_INFINITY || t + r.offDep >= md.horizonHour) {
+                                continue;
+                            }
+                            double rate =
+                                    value(type, r, k, -1, t) / Math.max(1.0, t + r.offDep - free);
+                            if (rate > bestRate * (1 + 1e-9)) {
+                                bestRate = rate;
+                                bType = type;
+                                bTail = tail;
+                                bKey = k;
+                                bRoute = r;
+                                bT = t;
+                            }
+                        }
+                    }
+                }
+            }
+            if (bType < 0) {
+                return;
+            }
+            double t = w.fit(bRoute, bT, info);
+            Mis m = w.addMission(bType, bTail, bRoute, bKey, t);
+            if (journal != null) {
+                journal.created.add(m);
+            }
+            companions(m);
+            if (m.loads.isEmpty()) {
+                throw new IllegalStateException("a voyage of value carried nothing");
+            }
+            m.founder = m.loads.get(0);
+        }
+    }
+
+    private static final int CONSOLIDATION_TIMES = 12;
+    private final FitInfo info2 = new FitInfo();
+
+    /**
+     * A mission that would leave mostly empty may wait at its POE for more lines of its channel to
+     * become ready: among the hours when they do (within a day for aircraft, ten days for ships),
+     * it takes the one that delivers the most ston-days of value (each ston-equivalent worth the
+     * days it arrives before the horizon, less its late days) per hour the tail is committed.
+     * Waiting is a choice, so the tail is kept and only the ONLOAD hour moves.
+     */
+    private void consolidate(Option o, int li) {
+        LiftType lt = md.types[o.type];
+        if (w.fractionOf(o.type, o.ld) >= 0.5) {
+            return;
+        }
+        RouteTpl r = o.r;
+        int k = md.key[li];
+        double limit = o.t + (lt.mode() == LiftMode.AIR ? 24.0 : 240.0);
+        TreeSet<Double> times = new TreeSet<>();
+        for (int lj : keyOrder[k]) {
+            if (lj == li || !w.hasRemainder(lj) || !md.carriesAny(o.type, lj)) {
+                continue;
+            }
+            double a = Math.max(md.avail[lj], md.eadHour[lj] - r.offArr);
+            if (a > o.t && a <= limit && a + r.offDep + md.onward[lj] < md.horizonHour) {
+                times.add(a);
+            }
+        }
+        if (times.isEmpty()) {
+            return;
+        }
+        double[] cand = sample(times);
+        double free = w.free[o.type][o.tail];
+        double bestT = o.t;
+        double bestRate = value(o.type, r, k, li, o.t) / Math.max(1e-6, o.t + r.offDep - free);
+        for (double c : cand) {
+            double t = w.fit(r, c, info2);
+            if (t == Double.POSITIVE_INFINITY
+                    || t + r.offDep + md.onward[li] >= md.horizonHour - 1e-6) {
+                continue;
+            }
+            double rate = value(o.type, r, k, li, t) / Math.max(1e-6, t + r.offDep - free);
+            if (rate > bestRate * (1 + 1e-9)) {
+                bestRate = rate;
+                bestT = t;
+            }
+        }
+        if (bestT > o.t) {
+            o.t = bestT;
+            o.closure = bestT + r.offDep + md.onward[li];
+        }
+    }
+
+    private static double[] sample(TreeSet<Double> times) {
+        Double[] all = times.toArray(new Double[0]);
+        int n = Math.min(all.length, CONSOLIDATION_TIMES);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = all[(int) ((long) i * (all.length - 1) / Math.max(1, n - 1))];
+        }
+        return out;
+    }
+
+    /** Ston-days of value a mission leaving at {@code t} would carry, founder first. */
+    private double value(int type, RouteTpl r, int k, int li, double t) {
+        double pax = 0;
+        double stons = 0;
+        double sqft = 0;
+        double v = 0;
+        double end = t + r.offDep;
+        for (int step = li < 0 ? 0 : -1; step < keyOrder[k].length; step++) {
+            int lj = step < 0 ? li : keyOrder[k][step];
+            if (step >= 0 && lj == li) {
+                continue;
+            }
+            if (!w.hasRemainder(lj)
+                    || md.avail[lj] > t + Work.EPS
+                    || md.eadHour[lj] > t + r.offArr + Work.EPS
+                    || end + md.onward[lj] >= md.horizonHour - 1e-6
+                    || !md.carriesAny(type, lj)) {
+                continue;
+            }
+            Ld d = w.fill(type, lj, pax, stons, sqft);
+            if (d == null) {
+                continue;
+            }
+            pax += d.pax;
+            double st = d.stons();
+            stons += st;
+            for (int c = 0; c < Model.CLASSES; c++) {
+                sqft += d.st[c] * md.sqftPerSton[lj][c];
+            }
+            int rdd = md.lines[lj].rdd();
+            int day = (int) Math.floor((end + md.onward[lj]) / 24.0);
+            double wt = st + d.pax * md.paxWeight;
+            v += wt * (md.horizonDays - rdd - Math.max(0, day - rdd));
+            if (w.fractionOf(type, pax, stons, sqft) >= 1 - 1e-4) {
+                break;
+            }
+        }
+        return v;
+    }
+
     /** Fills the room left on a new mission with other lines of its channel ready by then. */
     private void companions(Mis m) {
         double closureBase = m.end();
@@ -313,7 +533,7 @@ final class Inserter {
             if (!w.hasRemainder(li)
                     || md.avail[li] > m.t + Work.EPS
                     || md.eadHour[li] > m.t + m.r.offArr + Work.EPS
-                    || closureBase + md.onward[li] >= md.horizonHour - 1e-6
+                    || closureBase + md.onward[li] >= w.limitHour - 1e-6
                     || !md.carriesAny(m.type, li)) {
                 continue;
             }
@@ -321,7 +541,11 @@ final class Inserter {
             if (ld == null) {
                 continue;
             }
-            inherit(ld, m);
+            // it rides the first mission of its channel with room from when it is ready
+            double t0 = Math.max(md.avail[li], md.eadHour[li] - m.r.offArr);
+            ld.fleetType = m.type;
+            ld.fleetFrom = t0;
+            ld.fleetWait = Math.max(0, m.t - t0);
             w.addLoad(m, ld);
         }
     }

@@ -86,6 +86,9 @@ final class Work {
     final double[][] remSt;
     final List<List<Ld>> lineLoads = new ArrayList<>();
 
+    /** Loads must reach their destination before this hour: the horizon, or later for overflow. */
+    double limitHour;
+
     int seq;
     int liveMissions;
     double unmetW;
@@ -94,6 +97,7 @@ final class Work {
 
     Work(Model md) {
         this.md = md;
+        this.limitHour = md.horizonHour;
         timelines = new CapacityTimeline[md.nodes.length];
         for (int i = 0; i < timelines.length; i++) {
             timelines[i] = new CapacityTimeline(md.nodeCapacity[i], md.minStay[i]);
@@ -238,7 +242,7 @@ final class Work {
             if (!changed) {
                 break;
             }
-            if (t + r.offDep >= md.horizonHour) {
+            if (t + r.offDep >= limitHour) {
                 return Double.POSITIVE_INFINITY;
             }
         }
@@ -307,13 +311,27 @@ final class Work {
     }
 
     double fraction(Mis m) {
-        LiftType t = md.types[m.type];
-        double f = t.paxCapacity() > 0 ? m.pax / t.paxCapacity() : 0;
-        double c = t.stonsCapacity() > 0 ? m.stons / t.stonsCapacity() : 0;
+        return fractionOf(m.type, m.pax, m.stons, m.sqft);
+    }
+
+    /** The rule 6 load factor of these totals on a mission of this type. */
+    double fractionOf(int type, double pax, double stons, double sqft) {
+        LiftType t = md.types[type];
+        double f = t.paxCapacity() > 0 ? pax / t.paxCapacity() : 0;
+        double c = t.stonsCapacity() > 0 ? stons / t.stonsCapacity() : 0;
         if (t.usesDeckArea() && t.sqftCapacity() > 0) {
-            c = Math.max(c, m.sqft / t.sqftCapacity());
+            c = Math.max(c, sqft / t.sqftCapacity());
         }
         return f + c;
+    }
+
+    /** The load factor of a single load alone on a mission of this type. */
+    double fractionOf(int type, Ld ld) {
+        double sqft = 0;
+        for (int c = 0; c < Model.CLASSES; c++) {
+            sqft += ld.st[c] * md.sqftPerSton[ld.line][c];
+        }
+        return fractionOf(type, ld.pax, ld.stons(), sqft);
     }
 
     void addLoad(Mis m, Ld ld) {
@@ -334,12 +352,15 @@ final class Work {
         }
         lineLoads.get(li).add(ld);
         ld.closure = m.end() + md.onward[li];
+        refreshOpen(m);
+        if (ld.closure >= md.horizonHour) {
+            return; // after the horizon: still unmet
+        }
         double w = ld.stons() + ld.pax * md.paxWeight;
         int day = (int) Math.floor(ld.closure / 24.0);
         unmetW -= w;
         lateSD += w * (late(li, day) - late(li, md.horizonDays));
         dayCount[day]++;
-        refreshOpen(m);
     }
 
     void removeLoad(Ld ld) {
@@ -361,12 +382,15 @@ final class Work {
             m.sqft = 0;
         }
         lineLoads.get(li).remove(ld);
+        refreshOpen(m);
+        if (ld.closure >= md.horizonHour) {
+            return;
+        }
         double w = ld.stons() + ld.pax * md.paxWeight;
         int day = (int) Math.floor(ld.closure / 24.0);
         unmetW += w;
         lateSD -= w * (late(li, day) - late(li, md.horizonDays));
         dayCount[day]--;
-        refreshOpen(m);
     }
 
     private void refreshOpen(Mis m) {

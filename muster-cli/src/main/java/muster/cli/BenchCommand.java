@@ -1,0 +1,354 @@
+package muster.cli;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import muster.engine.bound.LowerBounds;
+import muster.engine.check.CheckReport;
+import muster.engine.check.PlanChecker;
+import muster.engine.exact.ExactPlanner;
+import muster.engine.generate.Scale;
+import muster.engine.generate.ScenarioGenerator;
+import muster.engine.generate.SmallScenarios;
+import muster.engine.plan.PlanOptions;
+import muster.engine.plan.Planner;
+import muster.engine.plan.Planners;
+import muster.engine.plan.Progress;
+import muster.model.CargoClass;
+import muster.model.LowerBound;
+import muster.model.Plan;
+import muster.model.Scenario;
+import muster.model.Unmet;
+
+/**
+ * The benchmark driver behind {@code bench/run}. {@code one} runs one planner (or the bound) on one
+ * generated scenario in this JVM and prints one CSV row; {@code table} reads the rows and prints
+ * medians, gaps and ratios. Scale {@code tiny} is SmallScenarios.random(seed, 3), small enough for
+ * the exact planner.
+ */
+public final class BenchCommand {
+    static final String HEADER =
+            "scale,seed,repeat,planner,wall_s,cpu_s,peak_heap_mib,vm_hwm_mib,lateStonDays,"
+                    + "closureDay,unmet_stons,violations,status";
+
+    private BenchCommand() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length >= 1 && args[0].equals("one")) {
+            one(args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), args[4]);
+        } else if (args.length >= 2 && args[0].equals("table")) {
+            table(Path.of(args[1]));
+        } else if (args.length >= 1 && args[0].equals("header")) {
+            System.out.println(HEADER);
+        } else {
+            System.err.println(
+                    "usage: BenchCommand one SCALE SEED REPEAT PLANNER | table CSV | header");
+            System.exit(2);
+        }
+    }
+
+    static Scenario scenario(String scale, long seed) {
+        if (scale.equals("tiny")) {
+            return SmallScenarios.random(seed, 3, new SmallScenarios.Knobs(true, true, 2, 2));
+        }
+        return ScenarioGenerator.generate(Scale.valueOf(scale), seed);
+    }
+
+    static void one(String scale, long seed, int repeat, String planner) {
+        Scenario s = scenario(scale, seed);
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            p.resetPeakUsage();
+        }
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        String late;
+        String closure;
+        String unmet = "";
+        String violations = "";
+        String status = "";
+        if (planner.equals("bound")) {
+            LowerBound b = LowerBounds.compute(s);
+            late = fmt(b.lateStonDays());
+            closure = Integer.toString(b.closureDay());
+            status = b.method().startsWith(LowerBounds.METHOD_LP) ? "lp" : "trivial";
+        } else {
+            Planner p =
+                    planner.equals("exact") ? new ExactPlanner(60.0, 6) : Planners.byName(planner);
+            Plan plan = p.plan(s, PlanOptions.of(s), Progress.NONE);
+            long t1 = System.nanoTime();
+            long cpu1 = os.getProcessCpuTime();
+            CheckReport r = PlanChecker.check(s, plan);
+            late = fmt(r.measures().lateStonDays());
+            closure = Integer.toString(r.measures().closureDay());
+            double u = 0;
+            for (Unmet x : r.measures().unmet()) {
+                u +=
+                        x.cargoClass() == CargoClass.PAX
+                                ? x.amount() * s.planning().paxWeightStons()
+                                : x.amount();
+            }
+            unmet = fmt(u);
+            violations = Integer.toString(r.violations().size());
+            status = plan.planner().version().replace(',', ';');
+            print(
+                    scale,
+                    seed,
+                    repeat,
+                    planner,
+                    t1 - t0,
+                    cpu1 - cpu0,
+                    late,
+                    closure,
+                    unmet,
+                    violations,
+                    status);
+            return;
+        }
+        print(
+                scale,
+                seed,
+                repeat,
+                planner,
+                System.nanoTime() - t0,
+                os.getProcessCpuTime() - cpu0,
+                late,
+                closure,
+                unmet,
+                violations,
+                status);
+    }
+
+    private static void print(
+            String scale,
+            long seed,
+            int repeat,
+            String planner,
+            long wallNs,
+            long cpuNs,
+            String late,
+            String closure,
+            String unmet,
+            String violations,
+            String status) {
+        long heap = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                heap += p.getPeakUsage().getUsed();
+            }
+        }
+        System.out.println(
+                String.join(
+                        ",",
+                        scale,
+                        Long.toString(seed),
+                        Integer.toString(repeat),
+                        planner,
+                        fmt(wallNs / 1e9),
+                        fmt(cpuNs / 1e9),
+                        fmt(heap / 1048576.0),
+                        fmt(vmHwmMib()),
+                        late,
+                        closure,
+                        unmet,
+                        violations,
+                        status));
+    }
+
+    /** Peak resident set of this process from /proc/self/status, MiB; NaN where not Linux. */
+    static double vmHwmMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String kb = line.substring(6).trim().split("\\s+")[0];
+                    return Long.parseLong(kb) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    // ---- table ----
+
+    private record Row(
+            String scale,
+            long seed,
+            String planner,
+            double wall,
+            double cpu,
+            double heap,
+            double hwm,
+            double late,
+            int closure,
+            double unmet,
+            String violations,
+            String status) {}
+
+    static void table(Path csv) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            if (line.isBlank() || line.startsWith("scale,")) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            rows.add(
+                    new Row(
+                            f[0],
+                            Long.parseLong(f[1]),
+                            f[3],
+                            d(f[4]),
+                            d(f[5]),
+                            d(f[6]),
+                            d(f[7]),
+                            d(f[8]),
+                            (int) d(f[9]),
+                            d(f[10]),
+                            f[11],
+                            f[12]));
+        }
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            groups.computeIfAbsent(r.scale + "|" + r.planner, k -> new ArrayList<>()).add(r);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%-5s %-6s %5s %22s %8s %9s %9s %13s %8s %8s %7s %13s %9s %9s %9s %5s%n",
+                "scale",
+                "plan",
+                "runs",
+                "wall s med [min-max]",
+                "cpu s",
+                "heap MiB",
+                "hwm MiB",
+                "lateStonDays",
+                "closure",
+                "unmet",
+                "viol",
+                "bound late",
+                "bound cl",
+                "gap %",
+                "vs fifo",
+                "x");
+        for (Map.Entry<String, List<Row>> e : groups.entrySet()) {
+            List<Row> g = e.getValue();
+            Row first = g.get(0);
+            if (first.planner.equals("bound")) {
+                continue;
+            }
+            List<Row> bound = groups.getOrDefault(first.scale + "|bound", List.of());
+            List<Row> fifo = groups.getOrDefault(first.scale + "|fifo", List.of());
+            double wall = median(g, Row::wall);
+            double late = median(g, Row::late);
+            double bLate = bound.isEmpty() ? Double.NaN : median(bound, Row::late);
+            double bClosure = bound.isEmpty() ? Double.NaN : median(bound, r -> r.closure);
+            double gap = late > 0 ? 100.0 * (late - bLate) / late : 0.0;
+            double fifoLate = fifo.isEmpty() ? Double.NaN : median(fifo, Row::late);
+            double fifoWall = fifo.isEmpty() ? Double.NaN : median(fifo, Row::wall);
+            int viol = 0;
+            for (Row r : g) {
+                viol += r.violations.isEmpty() ? 0 : Integer.parseInt(r.violations);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-5s %-6s %5d %8.2f [%5.2f-%6.2f] %8.2f %9.0f %9.0f %13.1f %8.0f %8.1f %7d"
+                            + " %13.1f %9.0f %9.1f %9.3f %5.1f%n",
+                    first.scale,
+                    first.planner,
+                    g.size(),
+                    wall,
+                    min(g, Row::wall),
+                    max(g, Row::wall),
+                    median(g, Row::cpu),
+                    median(g, Row::heap),
+                    median(g, Row::hwm),
+                    late,
+                    median(g, r -> r.closure),
+                    median(g, Row::unmet),
+                    viol,
+                    bLate,
+                    bClosure,
+                    gap,
+                    late / fifoLate,
+                    wall / fifoWall);
+        }
+        System.out.println(
+                "gap % = (lateStonDays - bound) / lateStonDays; vs fifo = lateStonDays ratio;"
+                        + " x = wall-time ratio to fifo. Medians over runs (seeds x repeats).");
+        exactComparison(rows);
+    }
+
+    /** On tiny scenarios, per seed: lns against exact, objective and time. */
+    private static void exactComparison(List<Row> rows) {
+        Map<Long, Row> exact = new LinkedHashMap<>();
+        Map<Long, Row> lns = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.scale.equals("tiny") && r.planner.equals("exact")) {
+                exact.putIfAbsent(r.seed, r);
+            }
+            if (r.scale.equals("tiny") && r.planner.equals("lns")) {
+                lns.putIfAbsent(r.seed, r);
+            }
+        }
+        if (exact.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.println(
+                "tiny scenarios, lns against exact (exact status as the plan gives it):");
+        for (Map.Entry<Long, Row> e : exact.entrySet()) {
+            Row x = e.getValue();
+            Row l = lns.get(e.getKey());
+            if (l == null) {
+                continue;
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "  seed %3d: exact late %9.2f (%6.2f s, %s); lns late %9.2f (%6.2f s);"
+                            + " speed-up %6.1f%n",
+                    e.getKey(),
+                    x.late,
+                    x.wall,
+                    x.status,
+                    l.late,
+                    l.wall,
+                    x.wall / l.wall);
+        }
+    }
+
+    private interface Field {
+        double of(Row r);
+    }
+
+    private static double median(List<Row> g, Field f) {
+        double[] v = g.stream().mapToDouble(f::of).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double min(List<Row> g, Field f) {
+        return g.stream().mapToDouble(f::of).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Row> g, Field f) {
+        return g.stream().mapToDouble(f::of).max().orElse(Double.NaN);
+    }
+
+    private static double d(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+}

@@ -1,0 +1,206 @@
+package muster.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import muster.engine.check.CheckReport;
+import muster.engine.check.PlanChecker;
+import muster.engine.check.Violation;
+import muster.io.PlanJson;
+import muster.io.ScenarioReader;
+import muster.model.LineResult;
+import muster.model.Measures;
+import muster.model.Plan;
+import muster.model.Unmet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code muster check SCENARIO PLAN.json}: checks a plan against the ten movement rules with the
+ * independent rule checker and prints every violation and the recomputed measures.
+ */
+@Command(
+        name = "check",
+        description = {
+            "Check a plan against the movement rules of its scenario, and recompute its measures.",
+            "Prints each violation on one line (rule, mission, stop, line, message), then the"
+                    + " measures.",
+            "Exit 0 when the plan keeps every rule, 4 when it breaks any, 3 when the scenario or"
+                    + " the plan cannot be read."
+        })
+public final class CheckCommand implements Callable<Integer> {
+    /** Format tag of the {@code --json} report. */
+    public static final String FORMAT = "muster/check@1";
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario (YAML or JSON)")
+    Path scenarioFile;
+
+    @Parameters(index = "1", paramLabel = "PLAN", description = "the plan (muster/plan@1 JSON)")
+    Path planFile;
+
+    @Option(
+            names = "--json",
+            description = "Print the report as one JSON document (" + FORMAT + ") on stdout.")
+    boolean json;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioReader.Result r = ScenarioReader.read(scenarioFile);
+        String shown = scenarioFile.toString();
+        if (!r.accepted()) {
+            Faults.print(err, shown, r.faults());
+            err.println(
+                    "refused: "
+                            + shown
+                            + ": "
+                            + Faults.errors(r.faults())
+                            + " fault(s); the plan was not checked");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        Plan plan;
+        try {
+            if (!Files.isRegularFile(planFile)) {
+                throw new NoSuchFileException(planFile.toString());
+            }
+            plan = PlanJson.read(planFile);
+        } catch (NoSuchFileException e) {
+            err.println("error: " + planFile + ": no such file");
+            err.flush();
+            return ExitCode.REFUSED;
+        } catch (PlanJson.PlanFormatException e) {
+            // the message names the file and the place in it
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCode.REFUSED;
+        } catch (IOException e) {
+            err.println("error: " + planFile + ": " + e.getMessage());
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        CheckReport report = PlanChecker.check(r.scenario(), plan);
+        if (json) {
+            out.println(json(r.scenario().name(), report));
+        } else {
+            text(out, report);
+        }
+        out.flush();
+        return report.ok() ? ExitCode.OK : ExitCode.VIOLATIONS;
+    }
+
+    static void text(PrintWriter out, CheckReport report) {
+        for (Violation v : report.violations()) {
+            out.println(v.describe());
+        }
+        Measures m = report.measures();
+        out.println(
+                "measures: closureDay "
+                        + m.closureDay()
+                        + ", lateStonDays "
+                        + num(m.lateStonDays())
+                        + ", lateUlns "
+                        + m.lateUlns()
+                        + ", onTimeUlns "
+                        + m.onTimeUlns()
+                        + ", unmet "
+                        + m.unmet().size());
+        for (Unmet u : m.unmet()) {
+            out.println(
+                    "unmet: "
+                            + u.uln()
+                            + " "
+                            + u.cargoClass()
+                            + " "
+                            + num(u.amount())
+                            + (u.cargoClass() == muster.model.CargoClass.PAX ? " pax" : " stons"));
+        }
+        if (report.ok()) {
+            out.println("ok: the plan keeps every movement rule");
+        } else {
+            Map<String, Integer> byRule = new TreeMap<>();
+            for (Violation v : report.violations()) {
+                byRule.merge(ruleName(v.rule()), 1, Integer::sum);
+            }
+            StringBuilder b = new StringBuilder();
+            byRule.forEach(
+                    (k, n) ->
+                            b.append(b.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
+            out.println("violations: " + report.violations().size() + " (" + b + ")");
+        }
+    }
+
+    static String json(String scenario, CheckReport report) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("scenario", scenario);
+        root.put("ok", report.ok());
+        ArrayNode vs = root.putArray("violations");
+        for (Violation v : report.violations()) {
+            ObjectNode o = vs.addObject();
+            o.put("rule", v.rule());
+            o.put("mission", v.missionId());
+            if (v.stop() == null) {
+                o.putNull("stop");
+            } else {
+                o.put("stop", v.stop());
+            }
+            o.put("uln", v.uln());
+            o.put("message", v.message());
+        }
+        Measures m = report.measures();
+        ObjectNode mo = root.putObject("measures");
+        mo.put("closureDay", m.closureDay());
+        mo.put("lateStonDays", m.lateStonDays());
+        mo.put("lateUlns", m.lateUlns());
+        mo.put("onTimeUlns", m.onTimeUlns());
+        ArrayNode un = mo.putArray("unmet");
+        for (Unmet u : m.unmet()) {
+            ObjectNode o = un.addObject();
+            o.put("uln", u.uln());
+            o.put("class", u.cargoClass().name());
+            o.put("amount", u.amount());
+        }
+        ArrayNode ls = root.putArray("lines");
+        for (LineResult l : report.lines()) {
+            ObjectNode o = ls.addObject();
+            o.put("uln", l.uln());
+            o.put("podArrival", l.podArrival());
+            o.put("closure", l.closure());
+            o.put("closureDay", l.closureDay());
+            o.put("lateDays", l.lateDays());
+        }
+        return mapper.writeValueAsString(root);
+    }
+
+    private static String ruleName(int rule) {
+        return rule == Violation.FORM
+                ? "form"
+                : rule == Violation.MEASURES ? "measures" : String.format("rule %02d", rule);
+    }
+
+    private static String num(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        String s = String.format(Locale.ROOT, "%.6f", x).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

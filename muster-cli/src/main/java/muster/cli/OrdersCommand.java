@@ -1,0 +1,318 @@
+package muster.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import muster.engine.orders.OrderBook;
+import muster.engine.orders.OrderDesk;
+import muster.engine.orders.OrderRecord;
+import muster.engine.orders.OrderRefused;
+import muster.io.force.CatalogueReader;
+import muster.io.force.FileOrderLog;
+import muster.io.force.ForceRead;
+import muster.model.force.Catalogue;
+import muster.model.force.Order;
+import muster.model.force.OrderKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code muster orders draft|approve|issue|cancel|list}: alert, deployment and stand-down orders
+ * kept in an append-only log file. Every command reads the whole log, derives the state and appends
+ * one event only when the state accepts it.
+ */
+@Command(
+        name = "orders",
+        description = "Draft, approve, issue, cancel and list orders in an append-only log.",
+        subcommands = {
+            OrdersCommand.Draft.class,
+            OrdersCommand.Approve.class,
+            OrdersCommand.Issue.class,
+            OrdersCommand.Cancel.class,
+            OrdersCommand.ListOrders.class
+        })
+public final class OrdersCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "give one of: draft, approve, issue, cancel, list");
+    }
+
+    /** Options every order command takes. */
+    abstract static class Base implements Callable<Integer> {
+        @Option(
+                names = "--log",
+                required = true,
+                paramLabel = "FILE",
+                description = "the order log (JSON lines)")
+        Path log;
+
+        @Spec CommandSpec spec;
+
+        abstract OrderBook act(OrderDesk desk, Instant now);
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                OrderBook b = act(new OrderDesk(new FileOrderLog(log)), Instant.now());
+                report(spec.commandLine().getOut(), b);
+                return ExitCode.OK;
+            } catch (OrderRefused | FileOrderLog.CorruptLog e) {
+                err.println("refused: " + e.getMessage());
+                err.flush();
+                return ExitCode.REFUSED;
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return ExitCode.USAGE;
+            }
+        }
+
+        void report(PrintWriter out, OrderBook b) {}
+    }
+
+    /** Options of a command done by a named person. */
+    abstract static class ByUser extends Base {
+        @Option(names = "--user", required = true, paramLabel = "NAME", description = "who does it")
+        String user;
+    }
+
+    @Command(name = "draft", description = "Draft an order (ALERT, DEPLOY or STAND_DOWN).")
+    static final class Draft extends ByUser {
+        @Option(names = "--id", required = true, description = "order id, unique in the log")
+        String id;
+
+        @Option(names = "--kind", required = true, description = "ALERT, DEPLOY or STAND_DOWN")
+        OrderKind kind;
+
+        @Option(
+                names = "--units",
+                required = true,
+                split = ",",
+                paramLabel = "UIC",
+                description = "units it names, comma-separated")
+        List<String> units;
+
+        @Option(names = "--authority", required = true, description = "issuing authority")
+        String authority;
+
+        @Option(
+                names = "--effective",
+                paramLabel = "INSTANT",
+                description = "when it takes effect, ISO-8601 (default: now)")
+        String effective;
+
+        @Option(
+                names = "--notice-hours",
+                paramLabel = "H",
+                description = "ALERT: notice to move in hours")
+        Integer noticeHours;
+
+        @Option(
+                names = "--destination",
+                paramLabel = "NODE",
+                description = "DEPLOY: destination node id")
+        String destination;
+
+        @Option(names = "--c-day", paramLabel = "DATE", description = "DEPLOY: C-day, yyyy-mm-dd")
+        String cDay;
+
+        @Option(
+                names = "--ready",
+                paramLabel = "DATE",
+                description = "DEPLOY: date required at the destination")
+        String ready;
+
+        @Option(names = "--note", description = "free text")
+        String note;
+
+        @Option(
+                names = "--catalogue",
+                paramLabel = "FILE",
+                description = "refuse units not in this catalogue")
+        Path catalogue;
+
+        @Override
+        OrderBook act(OrderDesk desk, Instant now) {
+            if (catalogue != null) {
+                ForceRead<Catalogue> cat;
+                try {
+                    cat = CatalogueReader.read(catalogue);
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException(
+                            "cannot read " + catalogue + ": " + e.getMessage());
+                }
+                if (cat.refused()) {
+                    throw new OrderRefused(
+                            "catalogue " + catalogue + " has faults; check it with muster source");
+                }
+                List<String> unknown = new ArrayList<>();
+                for (String u : units) {
+                    if (cat.value().unit(u).isEmpty()) {
+                        unknown.add(u);
+                    }
+                }
+                if (!unknown.isEmpty()) {
+                    throw new OrderRefused(
+                            "order " + id + " names units not in " + catalogue + ": " + unknown);
+                }
+            }
+            Order o =
+                    new Order(
+                            id,
+                            kind,
+                            units,
+                            authority,
+                            effective == null ? now : instant("--effective", effective),
+                            noticeHours,
+                            destination,
+                            cDay == null ? null : date("--c-day", cDay),
+                            ready == null ? null : date("--ready", ready),
+                            note);
+            return desk.draft(o, user, now);
+        }
+
+        @Override
+        void report(PrintWriter out, OrderBook b) {
+            out.println(
+                    "drafted "
+                            + id
+                            + " ("
+                            + kind
+                            + ", "
+                            + units.size()
+                            + " unit(s)); it needs approval by someone other than "
+                            + user);
+            out.flush();
+        }
+    }
+
+    @Command(name = "approve", description = "Approve a draft (not your own).")
+    static final class Approve extends ByUser {
+        @Parameters(index = "0", paramLabel = "ORDER")
+        String id;
+
+        @Override
+        OrderBook act(OrderDesk desk, Instant now) {
+            return desk.approve(id, user, now);
+        }
+
+        @Override
+        void report(PrintWriter out, OrderBook b) {
+            out.println("approved " + id + " by " + user);
+            out.flush();
+        }
+    }
+
+    @Command(name = "issue", description = "Issue an approved order; unit status changes now.")
+    static final class Issue extends ByUser {
+        @Parameters(index = "0", paramLabel = "ORDER")
+        String id;
+
+        @Override
+        OrderBook act(OrderDesk desk, Instant now) {
+            return desk.issue(id, user, now);
+        }
+
+        @Override
+        void report(PrintWriter out, OrderBook b) {
+            OrderRecord r = b.order(id);
+            out.println("issued " + id + ": " + r.order().kind());
+            for (String u : r.order().units()) {
+                out.println("  " + u + " " + b.unit(u).status());
+            }
+            out.flush();
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel a draft or approved order.")
+    static final class Cancel extends ByUser {
+        @Parameters(index = "0", paramLabel = "ORDER")
+        String id;
+
+        @Option(names = "--reason", required = true, description = "why")
+        String reason;
+
+        @Override
+        OrderBook act(OrderDesk desk, Instant now) {
+            return desk.cancel(id, user, now, reason);
+        }
+
+        @Override
+        void report(PrintWriter out, OrderBook b) {
+            out.println("cancelled " + id);
+            out.flush();
+        }
+    }
+
+    @Command(name = "list", description = "List the orders derived from the log.")
+    static final class ListOrders extends Base {
+        @Override
+        OrderBook act(OrderDesk desk, Instant now) {
+            return desk.book();
+        }
+
+        @Override
+        void report(PrintWriter out, OrderBook b) {
+            out.println(
+                    String.format(
+                            Locale.ROOT,
+                            "%-12s %-10s %-9s %-10s %-10s %-10s %s",
+                            "ORDER",
+                            "KIND",
+                            "STATUS",
+                            "DRAFTED",
+                            "APPROVED",
+                            "ISSUED",
+                            "UNITS"));
+            for (OrderRecord r : b.orders()) {
+                out.println(
+                        String.format(
+                                Locale.ROOT,
+                                "%-12s %-10s %-9s %-10s %-10s %-10s %s",
+                                r.order().id(),
+                                r.order().kind(),
+                                r.status(),
+                                r.draftedBy(),
+                                dash(r.approvedBy()),
+                                dash(r.issuedBy()),
+                                String.join(",", r.order().units())));
+            }
+            out.println(b.orders().size() + " order(s), " + b.lastSeq() + " event(s)");
+            out.flush();
+        }
+    }
+
+    static String dash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    static Instant instant(String opt, String v) {
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    opt + " '" + v + "' is not an ISO-8601 instant such as 2022-02-02T18:00:00Z");
+        }
+    }
+
+    static LocalDate date(String opt, String v) {
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(opt + " '" + v + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+}

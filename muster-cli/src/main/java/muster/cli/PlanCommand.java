@@ -1,0 +1,349 @@
+package muster.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import muster.engine.bound.LowerBounds;
+import muster.engine.check.CheckReport;
+import muster.engine.check.PlanChecker;
+import muster.engine.check.Violation;
+import muster.engine.plan.PlanOptions;
+import muster.engine.plan.Planner;
+import muster.engine.plan.Planners;
+import muster.io.PlanJson;
+import muster.io.ScenarioReader;
+import muster.io.csv.LinesCsv;
+import muster.io.csv.MissionsCsv;
+import muster.io.report.HtmlReport;
+import muster.model.CargoClass;
+import muster.model.LineResult;
+import muster.model.LowerBound;
+import muster.model.Measures;
+import muster.model.Plan;
+import muster.model.PlannerInfo;
+import muster.model.Scenario;
+import muster.model.Unmet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code muster plan [SCENARIO]}: plan a scenario, check the plan against every movement rule, and
+ * write plan.json, missions.csv, lines.csv and report.html.
+ */
+@Command(
+        name = "plan",
+        description = {
+            "Plan the deployment of a scenario, check the plan against the movement rules and write"
+                    + " plan.json, missions.csv, lines.csv and report.html.",
+            "Exit 0: planned and checked. 3: scenario refused. 4: the plan breaks a rule (files"
+                    + " are written all the same, for inspection)."
+        })
+public final class PlanCommand implements Callable<Integer> {
+    static final String DEFAULT_SCENARIO = "scenarios/eastern-flank-2022.yaml";
+    static final List<String> FILES =
+            List.of("plan.json", "missions.csv", "lines.csv", "report.html");
+
+    /** Violations listed on the terminal; the rest are counted. */
+    static final int MAX_VIOLATIONS_SHOWN = 30;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SCENARIO",
+            defaultValue = DEFAULT_SCENARIO,
+            description = "scenario file, YAML or JSON (default: ${DEFAULT-VALUE})")
+    Path file;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "where to write the outputs (default: out/<scenario name>)")
+    Path out;
+
+    @Option(
+            names = "--planner",
+            paramLabel = "NAME",
+            description = "planner: lns (default), fifo or exact, as available")
+    String planner = Planners.DEFAULT;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed (default: the scenario's)")
+    Long seed;
+
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            description = "improvement iterations (default: the scenario's searchIterations)")
+    Integer iterations;
+
+    @Option(names = "--quiet", description = "no progress bar and no summary")
+    boolean quiet;
+
+    @Option(names = "--json", description = "print a JSON summary on stdout, for scripts")
+    boolean json;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String shown = file.toString();
+
+        Planner p;
+        try {
+            p = Planners.byName(planner);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --planner: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        if (iterations != null && iterations < 0) {
+            err.println("error: --iterations: must be 0 or more, not " + iterations);
+            err.flush();
+            return ExitCode.USAGE;
+        }
+
+        ScenarioReader.Result read = ScenarioReader.read(file);
+        if (!read.accepted()) {
+            Faults.print(err, shown, read.faults());
+            err.println(
+                    "refused: "
+                            + shown
+                            + ": "
+                            + Faults.errors(read.faults())
+                            + " fault(s); nothing was planned");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        if (!quiet) {
+            Faults.print(err, shown, read.warnings());
+        }
+        Scenario scenario = read.scenario();
+        PlanOptions defaults = PlanOptions.of(scenario);
+        PlanOptions options =
+                new PlanOptions(
+                        seed != null ? seed : defaults.seed(),
+                        iterations != null ? iterations : defaults.searchIterations());
+
+        // The engine has no clock: the command measures the run and fills in planner.seconds.
+        ProgressBar bar = new ProgressBar(err, System::nanoTime, !quiet && showProgress());
+        long t0 = System.nanoTime();
+        Plan plan = p.plan(scenario, options, bar);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        bar.finish();
+        PlannerInfo pi = plan.planner();
+        plan =
+                new Plan(
+                        plan.scenario(),
+                        new PlannerInfo(
+                                pi == null ? p.name() : pi.name(),
+                                pi == null ? "" : pi.version(),
+                                seconds,
+                                pi == null ? options.seed() : pi.seed()),
+                        plan.measures(),
+                        plan.lowerBound(),
+                        plan.missions(),
+                        plan.lines(),
+                        plan.bindingConstraints());
+
+        String boundNote = null;
+        try {
+            LowerBound lb = LowerBounds.compute(scenario);
+            if (lb != null) {
+                plan = plan.withLowerBound(lb);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            boundNote =
+                    "the lower bound could not be computed ("
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + "); the planner's own bound is reported";
+        }
+
+        CheckReport check = PlanChecker.check(scenario, plan);
+
+        Path dir = out != null ? out : Path.of("out", scenario.name());
+        Files.createDirectories(dir);
+        PlanJson.write(plan, dir.resolve("plan.json"));
+        MissionsCsv.write(plan, dir.resolve("missions.csv"));
+        LinesCsv.write(scenario, plan, dir.resolve("lines.csv"));
+        HtmlReport.write(scenario, plan, dir.resolve("report.html"));
+
+        List<Violation> violations = check.violations();
+        if (!violations.isEmpty()) {
+            int n = 0;
+            for (Violation v : violations) {
+                if (n++ >= MAX_VIOLATIONS_SHOWN) {
+                    err.println("... and " + (violations.size() - MAX_VIOLATIONS_SHOWN) + " more");
+                    break;
+                }
+                err.println("violation: " + v.describe());
+            }
+            err.println(
+                    "the plan breaks "
+                            + violations.size()
+                            + " movement rule check(s); its files are in "
+                            + dir
+                            + " for inspection");
+        }
+        if (boundNote != null) {
+            err.println("warning: " + boundNote);
+        }
+        long unexplained =
+                plan.lines().stream()
+                        .filter(l -> l.lateDays() > 0)
+                        .filter(l -> l.reason() == null || l.reason().isBlank())
+                        .count();
+        if (unexplained > 0 && !quiet) {
+            err.println("warning: " + unexplained + " late line(s) have no reason");
+        }
+        err.flush();
+
+        if (json) {
+            stdout.println(jsonSummary(scenario, plan, violations.size(), dir));
+        } else if (!quiet) {
+            summary(stdout, scenario, plan, violations.size(), dir);
+        }
+        stdout.flush();
+        return violations.isEmpty() ? ExitCode.OK : ExitCode.VIOLATIONS;
+    }
+
+    /** A bar only where someone watches: on a terminal, or when MUSTER_PROGRESS=always. */
+    private static boolean showProgress() {
+        return System.console() != null || "always".equals(System.getenv("MUSTER_PROGRESS"));
+    }
+
+    static void summary(PrintWriter o, Scenario s, Plan plan, int violations, Path dir) {
+        Measures m = plan.measures();
+        LowerBound lb = plan.lowerBound();
+        PlannerInfo pi = plan.planner();
+        o.println(
+                String.format(
+                        Locale.ROOT,
+                        "planned %s with %s (seed %d): %d missions in %.1f s",
+                        s.name(),
+                        pi.name(),
+                        pi.seed(),
+                        plan.missions().size(),
+                        pi.seconds()));
+        String closure = m.closureDay() >= 0 ? "C+" + m.closureDay() : "nothing delivered";
+        if (lb != null) {
+            closure +=
+                    "  (lower bound C+"
+                            + lb.closureDay()
+                            + (m.unmet().isEmpty() && m.closureDay() >= 0
+                                    ? ", gap " + (m.closureDay() - lb.closureDay()) + " days)"
+                                    : ")");
+        }
+        o.println("closure day:     " + closure);
+        String late = fmt(m.lateStonDays());
+        if (lb != null) {
+            late +=
+                    "  (lower bound "
+                            + fmt(lb.lateStonDays())
+                            + ", gap "
+                            + fmt(m.lateStonDays() - lb.lateStonDays())
+                            + ")";
+        }
+        o.println("late ston-days:  " + late);
+        o.println("lines:           " + m.lateUlns() + " late, " + m.onTimeUlns() + " on time");
+        o.println("unmet:           " + unmetText(s, m.unmet()));
+        if (lb != null) {
+            o.println("bound method:    " + lb.method());
+        }
+        o.println(
+                "rule check:      "
+                        + (violations == 0 ? "no violations" : violations + " violation(s)"));
+        o.println("wrote:           " + dir.resolve("report.html"));
+        o.println("                 " + dir.resolve("plan.json") + ", missions.csv, lines.csv");
+    }
+
+    private static String unmetText(Scenario s, List<Unmet> unmet) {
+        if (unmet.isEmpty()) {
+            return "none";
+        }
+        double pax = 0;
+        double stons = 0;
+        for (Unmet u : unmet) {
+            if (u.cargoClass() == CargoClass.PAX) {
+                pax += u.amount();
+            } else {
+                stons += u.amount();
+            }
+        }
+        long lines = unmet.stream().map(Unmet::uln).distinct().count();
+        return fmt(pax) + " pax and " + fmt(stons) + " stons on " + lines + " line(s)";
+    }
+
+    static String jsonSummary(Scenario s, Plan plan, int violations, Path dir) {
+        Measures m = plan.measures();
+        LowerBound lb = plan.lowerBound();
+        PlannerInfo pi = plan.planner();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", s.name());
+        Map<String, Object> planner = new LinkedHashMap<>();
+        planner.put("name", pi.name());
+        planner.put("version", pi.version());
+        planner.put("seed", pi.seed());
+        planner.put("seconds", pi.seconds());
+        root.put("planner", planner);
+        Map<String, Object> measures = new LinkedHashMap<>();
+        measures.put("closureDay", m.closureDay());
+        measures.put("lateStonDays", m.lateStonDays());
+        measures.put("lateUlns", m.lateUlns());
+        measures.put("onTimeUlns", m.onTimeUlns());
+        measures.put("unmetLines", m.unmet().stream().map(Unmet::uln).distinct().count());
+        root.put("measures", measures);
+        if (lb != null) {
+            Map<String, Object> bound = new LinkedHashMap<>();
+            bound.put("closureDay", lb.closureDay());
+            bound.put("lateStonDays", lb.lateStonDays());
+            bound.put("method", lb.method());
+            root.put("lowerBound", bound);
+            Map<String, Object> gap = new LinkedHashMap<>();
+            gap.put(
+                    "closureDays",
+                    m.unmet().isEmpty() && m.closureDay() >= 0
+                            ? m.closureDay() - lb.closureDay()
+                            : null);
+            gap.put("lateStonDays", m.lateStonDays() - lb.lateStonDays());
+            root.put("gap", gap);
+        }
+        root.put("missions", plan.missions().size());
+        root.put("violations", violations);
+        long unexplained =
+                plan.lines().stream()
+                        .filter((LineResult l) -> l.lateDays() > 0)
+                        .filter(l -> l.reason() == null || l.reason().isBlank())
+                        .count();
+        root.put("lateLinesWithoutReason", unexplained);
+        Map<String, Object> files = new LinkedHashMap<>();
+        for (String f : FILES) {
+            files.put(f.substring(0, f.indexOf('.')), dir.resolve(f).toString());
+        }
+        root.put("files", files);
+        try {
+            return new ObjectMapper()
+                    .disable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON summary", e);
+        }
+    }
+
+    private static String fmt(double v) {
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+}

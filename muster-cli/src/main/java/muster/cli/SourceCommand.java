@@ -1,0 +1,136 @@
+package muster.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import muster.engine.sourcing.Sourcer;
+import muster.engine.sourcing.SourcingResult;
+import muster.io.ScenarioReader;
+import muster.io.ScenarioWriter;
+import muster.io.force.CatalogueReader;
+import muster.io.force.ForceRead;
+import muster.io.force.RequirementsReader;
+import muster.io.force.SourcingText;
+import muster.model.Fault;
+import muster.model.force.Catalogue;
+import muster.model.force.RequirementSet;
+import muster.model.validate.ScenarioValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code muster source REQUIREMENTS CATALOGUE}: choose units for capability requirements and write
+ * a scenario whose requirement lines are the chosen units' TPFDD lines.
+ */
+@Command(
+        name = "source",
+        description = {
+            "Choose catalogue units for capability requirements (an optimal assignment) and write"
+                    + " their TPFDD lines into a scenario that `muster plan` takes directly.",
+            "REQUIREMENTS is a muster/requirements@1 file or an activated muster/response-force@1"
+                    + " file; CATALOGUE a muster/catalogue@1 file (YAML, JSON) or a CSV of units."
+        })
+public final class SourceCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "REQUIREMENTS", description = "capability requirements")
+    Path requirements;
+
+    @Parameters(index = "1", paramLabel = "CATALOGUE", description = "force catalogue")
+    Path catalogue;
+
+    @Option(
+            names = "--network",
+            paramLabel = "SCENARIO",
+            defaultValue = "scenarios/eastern-flank-2022.yaml",
+            description =
+                    "scenario giving nodes, lift, routes and planning (default: ${DEFAULT-VALUE})")
+    Path network;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "where to write the sourced scenario (default: out/<name>-sourced.yaml)")
+    Path out;
+
+    @Option(
+            names = "--append",
+            description =
+                    "keep the network scenario's own requirement lines and add the sourced ones")
+    boolean append;
+
+    @Option(
+            names = "--explain",
+            description =
+                    "for each choice the cost breakdown and next two alternatives; for each"
+                            + " empty slot every unit's reason")
+    boolean explain;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioReader.Result net = ScenarioReader.read(network);
+        if (!net.accepted()) {
+            Faults.print(err, network.toString(), net.faults());
+            err.println(
+                    "refused: "
+                            + network
+                            + ": the network scenario has faults; nothing was sourced");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(requirements);
+        ForceRead<Catalogue> cat = CatalogueReader.read(catalogue);
+        Faults.print(err, requirements.toString(), reqs.faults());
+        Faults.print(err, catalogue.toString(), cat.faults());
+        if (reqs.refused() || cat.refused()) {
+            err.println("refused: nothing was sourced");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        SourcingResult res =
+                new Sourcer().source(reqs.value(), cat.value(), net.scenario(), append);
+        for (Fault f : res.faults()) {
+            if (f.path().startsWith("units")) {
+                err.println(cat.locate(f).describe(catalogue.toString()));
+            } else {
+                err.println(reqs.locate(f).describe(requirements.toString()));
+            }
+        }
+        if (res.refused()) {
+            err.println(
+                    "refused: the requirements or the catalogue do not fit the network "
+                            + network
+                            + "; nothing was sourced");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        List<Fault> check = new ArrayList<>(ScenarioValidator.validate(res.scenario()));
+        check.removeIf(f -> !f.isError());
+        if (!check.isEmpty()) {
+            Faults.print(err, "sourced scenario", check);
+            err.println("error: the sourced scenario does not validate; it was not written");
+            err.flush();
+            return ExitCode.INTERNAL;
+        }
+        Path target = out != null ? out : Path.of("out", res.scenario().name() + "-sourced.yaml");
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        ScenarioWriter.writeFile(res.scenario(), target);
+        o.print(SourcingText.render(res, cat.value(), explain));
+        o.println("wrote " + target + " (" + res.scenario().requirements().size() + " lines)");
+        o.flush();
+        err.flush();
+        return ExitCode.OK;
+    }
+}

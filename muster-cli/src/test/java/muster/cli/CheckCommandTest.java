@@ -1,0 +1,119 @@
+package muster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import muster.engine.check.testkit.Examples;
+import muster.engine.check.testkit.PlanEdits;
+import muster.io.PlanJson;
+import muster.io.ScenarioWriter;
+import muster.model.Plan;
+import muster.model.Stop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code muster check} run in-process on files: a correct plan, a broken one, bad input. */
+class CheckCommandTest {
+    @TempDir Path dir;
+    Path scenario;
+    Path good;
+    Path broken;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Muster.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void files() throws Exception {
+        scenario = dir.resolve("fixture.yaml");
+        ScenarioWriter.writeFile(Examples.scenario(), scenario);
+        Plan plan = Examples.plan();
+        good = dir.resolve("good.json");
+        PlanJson.write(plan, good);
+        // M2 lands at P at 6.5 while M1 is still there until 7: MOG 1 is broken.
+        Plan bad =
+                PlanEdits.withStop(
+                        plan, "M2", 0, s -> new Stop(s.node(), s.activity(), 6.5, s.depart()));
+        broken = dir.resolve("broken.json");
+        PlanJson.write(bad, broken);
+    }
+
+    @Test
+    void aCorrectPlanPassesWithItsMeasures() {
+        Run r = run("check", scenario.toString(), good.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out())
+                .contains(
+                        "measures: closureDay 9, lateStonDays 600, lateUlns 1, onTimeUlns 2, unmet 0")
+                .contains("ok: the plan keeps every movement rule");
+    }
+
+    @Test
+    void aBrokenPlanListsEachViolationAndExitsFour() {
+        Run r = run("check", scenario.toString(), broken.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(r.out())
+                .contains("rule 8 mission M2 stop 0: 2 aircraft on the ground at P from hour 6.5")
+                .contains("violations: 1 (rule 08: 1)");
+    }
+
+    @Test
+    void jsonReportNamesRuleMissionAndStop() throws Exception {
+        Run r = run("check", "--json", scenario.toString(), broken.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.VIOLATIONS);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("format").asText()).isEqualTo(CheckCommand.FORMAT);
+        assertThat(root.get("ok").asBoolean()).isFalse();
+        JsonNode v = root.get("violations").get(0);
+        assertThat(v.get("rule").asInt()).isEqualTo(8);
+        assertThat(v.get("mission").asText()).isEqualTo("M2");
+        assertThat(v.get("stop").asInt()).isEqualTo(0);
+        assertThat(root.get("measures").get("lateStonDays").asDouble()).isEqualTo(600.0);
+        assertThat(root.get("lines")).hasSize(3);
+
+        Run ok = run("check", "--json", scenario.toString(), good.toString());
+        assertThat(ok.code()).isEqualTo(ExitCode.OK);
+        assertThat(new ObjectMapper().readTree(ok.out()).get("violations")).isEmpty();
+    }
+
+    @Test
+    void anUnreadablePlanIsRefused() throws Exception {
+        Path junk = dir.resolve("junk.json");
+        Files.writeString(junk, "{\"format\": \"muster/plan@0\"}", StandardCharsets.UTF_8);
+        Run r = run("check", scenario.toString(), junk.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err()).contains("junk.json").contains("format");
+        Run missing = run("check", scenario.toString(), dir.resolve("none.json").toString());
+        assertThat(missing.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(missing.err()).contains("none.json: no such file");
+    }
+
+    @Test
+    void aRefusedScenarioIsNotChecked() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(
+                bad,
+                Files.readString(scenario).replace("horizonDays: 10", "horizonDays: 5"),
+                StandardCharsets.UTF_8);
+        Run r = run("check", bad.toString(), good.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err()).contains("the plan was not checked");
+    }
+
+    @Test
+    void missingArgumentsAreAUsageError() {
+        assertThat(run("check", scenario.toString()).code()).isEqualTo(ExitCode.USAGE);
+    }
+}

@@ -1,0 +1,149 @@
+package muster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import muster.io.ScenarioReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForceCommandsTest {
+    static final String REQS = "../scenarios/eastern-flank-2022-requirements.yaml";
+    static final String CAT = "../data/catalogue/eastern-flank-2022-units.yaml";
+    static final String NET = "../scenarios/eastern-flank-2022.yaml";
+
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Muster.run(args, new PrintWriter(o), new PrintWriter(e));
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    @Test
+    void sourceWritesAScenarioThatValidates() {
+        Path out = dir.resolve("sourced.yaml");
+        Run r = run("source", REQS, CAT, "--network", NET, "--out", out.toString(), "--explain");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ABN-RZE#1", "WAB1AA", "why: cost", "wrote " + out);
+        ScenarioReader.Result back = ScenarioReader.read(out);
+        assertThat(back.accepted()).as(back.faults().toString()).isTrue();
+        assertThat(back.scenario().requirements())
+                .extracting(l -> l.uln())
+                .contains("WAB1AA-P", "WAC31C-S", "WCR2S1-L");
+    }
+
+    @Test
+    void sourceRefusesABadRequirementNamingFileLineAndField() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(
+                bad,
+                Files.readString(Path.of(REQS)).replace("destination: ETOU", "destination: EDDF"));
+        Run r =
+                run(
+                        "source",
+                        bad.toString(),
+                        CAT,
+                        "--network",
+                        NET,
+                        "--out",
+                        dir.resolve("x.yaml").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err())
+                .contains(
+                        bad
+                                + ":15: requirement HQ-CORPS (requirements[0]): field 'destination' = 'EDDF'");
+        assertThat(dir.resolve("x.yaml")).doesNotExist();
+    }
+
+    @Test
+    void ordersLifecycleAndRefusalsThroughTheCommandLine() {
+        String log = dir.resolve("orders.jsonl").toString();
+        assertThat(
+                        run(
+                                        "orders",
+                                        "draft",
+                                        "--log",
+                                        log,
+                                        "--user",
+                                        "ann",
+                                        "--id",
+                                        "A1",
+                                        "--kind",
+                                        "ALERT",
+                                        "--units",
+                                        "WAB1AA,WJ18CP",
+                                        "--authority",
+                                        "SECDEF",
+                                        "--notice-hours",
+                                        "96",
+                                        "--catalogue",
+                                        CAT)
+                                .code())
+                .isZero();
+        Run self = run("orders", "approve", "A1", "--log", log, "--user", "ann");
+        assertThat(self.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(self.err()).contains("cannot approve it");
+        assertThat(run("orders", "issue", "A1", "--log", log, "--user", "bob").err())
+                .contains("must be approved");
+        assertThat(run("orders", "approve", "A1", "--log", log, "--user", "bob").code()).isZero();
+        Run issued = run("orders", "issue", "A1", "--log", log, "--user", "bob");
+        assertThat(issued.code()).isZero();
+        assertThat(issued.out()).contains("WAB1AA ALERTED");
+        Run sd =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "S1",
+                        "--kind",
+                        "STAND_DOWN",
+                        "--units",
+                        "WAB2AA",
+                        "--authority",
+                        "SECDEF");
+        assertThat(sd.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(sd.err()).contains("never alerted");
+        Run badDate =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "D1",
+                        "--kind",
+                        "DEPLOY",
+                        "--units",
+                        "WAB1AA",
+                        "--authority",
+                        "SECDEF",
+                        "--destination",
+                        "AA-RZE",
+                        "--c-day",
+                        "24 Jan",
+                        "--ready",
+                        "2022-02-09");
+        assertThat(badDate.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(badDate.err()).contains("--c-day '24 Jan' is not a date");
+
+        Run list = run("orders", "list", "--log", log);
+        assertThat(list.out()).contains("A1", "ISSUED", "1 order(s), 3 event(s)");
+        Run board = run("readiness", "--log", log, "--catalogue", CAT, "--as-of", "2022-02-01");
+        assertThat(board.code()).as(board.err()).isZero();
+        assertThat(board.out().lines().filter(l -> l.startsWith("ALERTED")).count()).isEqualTo(2);
+        assertThat(board.out()).contains("ALERTED=2}");
+    }
+}

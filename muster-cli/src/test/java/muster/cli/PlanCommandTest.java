@@ -1,0 +1,203 @@
+package muster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import muster.engine.check.PlanChecker;
+import muster.engine.generate.SmallScenarios;
+import muster.io.PlanJson;
+import muster.io.ScenarioReader;
+import muster.io.ScenarioWriter;
+import muster.model.Plan;
+import muster.model.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+    @TempDir Path tmp;
+
+    record Run(int code, String out, String err) {}
+
+    static Run muster(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Muster.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path smallScenario(long seed) throws Exception {
+        Scenario s = SmallScenarios.random(seed, 6);
+        Path f = tmp.resolve("small-" + seed + ".yaml");
+        ScenarioWriter.writeFile(s, f);
+        return f;
+    }
+
+    @Test
+    void plansChecksAndWritesTheFourFilesWithAJsonSummary() throws Exception {
+        long seed = 11;
+        Path scenario = smallScenario(seed);
+        Path out = tmp.resolve("out");
+        Run r =
+                muster(
+                        "plan",
+                        scenario.toString(),
+                        "--out",
+                        out.toString(),
+                        "--json",
+                        "--iterations",
+                        "50");
+        assertThat(r.code()).as("seed %d, stderr: %s", seed, r.err()).isZero();
+        for (String f : PlanCommand.FILES) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("violations").asInt(-1)).isZero();
+        assertThat(j.path("planner").path("name").asText()).isEqualTo("lns");
+        assertThat(j.path("planner").path("seconds").asDouble()).isPositive();
+        assertThat(j.path("files").path("report").asText())
+                .isEqualTo(out.resolve("report.html").toString());
+        assertThat(j.path("lowerBound").path("method").asText()).isNotBlank();
+
+        // plan.json is the plan that was checked: read back, it keeps every rule, and its stated
+        // measures and bound are the summary's.
+        Scenario s = ScenarioReader.read(scenario).scenario();
+        Plan plan = PlanJson.read(out.resolve("plan.json"));
+        assertThat(PlanChecker.check(s, plan).violations()).isEmpty();
+        assertThat(plan.planner().seconds()).isPositive();
+        assertThat(j.path("measures").path("closureDay").asInt())
+                .isEqualTo(plan.measures().closureDay());
+        assertThat(j.path("measures").path("lateStonDays").asDouble())
+                .isEqualTo(plan.measures().lateStonDays());
+        assertThat(plan.lowerBound()).isNotNull();
+        assertThat(plan.lowerBound().lateStonDays())
+                .as("bound below the plan")
+                .isLessThanOrEqualTo(plan.measures().lateStonDays() + 1e-6);
+        assertThat(Files.readAllLines(out.resolve("lines.csv")))
+                .hasSize(s.requirements().size() + 1);
+        assertThat(Files.readAllLines(out.resolve("missions.csv")))
+                .hasSize(plan.missions().size() + 1);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg class=\"map\"");
+    }
+
+    @Test
+    void summaryNamesMeasuresBoundAndFiles() throws Exception {
+        Path out = tmp.resolve("o");
+        Run r =
+                muster(
+                        "plan",
+                        smallScenario(3).toString(),
+                        "--out",
+                        out.toString(),
+                        "--iterations",
+                        "20");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("planned ")
+                .contains("closure day:")
+                .contains("late ston-days:")
+                .contains("lower bound")
+                .contains("rule check:      no violations")
+                .contains(out.resolve("report.html").toString());
+    }
+
+    @Test
+    void quietPrintsNothing() throws Exception {
+        Path out = tmp.resolve("q");
+        Run r =
+                muster(
+                        "plan",
+                        smallScenario(3).toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--iterations",
+                        "20");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+    }
+
+    @Test
+    void sameSeedSamePlan() throws Exception {
+        Path scenario = smallScenario(21);
+        muster(
+                "plan",
+                scenario.toString(),
+                "--out",
+                tmp.resolve("a").toString(),
+                "--quiet",
+                "--seed",
+                "4",
+                "--iterations",
+                "30");
+        muster(
+                "plan",
+                scenario.toString(),
+                "--out",
+                tmp.resolve("b").toString(),
+                "--quiet",
+                "--seed",
+                "4",
+                "--iterations",
+                "30");
+        assertThat(Files.readString(tmp.resolve("a/missions.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("b/missions.csv")));
+    }
+
+    @Test
+    void refusedScenarioExits3WithFaultsAndWritesNothing() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        String yaml = ScenarioWriter.yaml(SmallScenarios.random(1, 3));
+        // Break one requirement's POE.
+        int i = yaml.indexOf("poe: ");
+        int eol = yaml.indexOf('\n', i);
+        Files.writeString(bad, yaml.substring(0, i) + "poe: NOWHERE" + yaml.substring(eol));
+        Path out = tmp.resolve("never");
+        Run r = muster("plan", bad.toString(), "--out", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err())
+                .contains("error: ")
+                .contains("'NOWHERE'")
+                .contains("nothing was planned");
+        assertThat(r.err()).doesNotContain("Exception");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void missingScenarioFileIsRefused() {
+        Run r =
+                muster(
+                        "plan",
+                        tmp.resolve("nope.yaml").toString(),
+                        "--out",
+                        tmp.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err()).contains("nope.yaml").contains("no such file");
+    }
+
+    @Test
+    void unknownPlannerIsAUsageError() throws Exception {
+        Run r =
+                muster(
+                        "plan",
+                        smallScenario(2).toString(),
+                        "--planner",
+                        "magic",
+                        "--out",
+                        tmp.resolve("y").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("unknown planner 'magic'").contains("lns");
+    }
+
+    @Test
+    void negativeIterationsIsAUsageError() throws Exception {
+        Run r = muster("plan", smallScenario(2).toString(), "--iterations", "-1");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--iterations");
+    }
+}
