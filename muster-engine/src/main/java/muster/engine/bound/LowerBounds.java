@@ -333,9 +333,33 @@ public final class LowerBounds {
                 for (CargoClass x : CargoClass.values()) {
                     cargo |= x != CargoClass.PAX && canTake(t, x);
                 }
-                return Math.max(p, cargo ? t.stonsCapacity() : 0);
+                return Math.max(p, cargo ? cargoPayload(t, null) : 0);
             }
-            return c == CargoClass.PAX ? t.paxCapacity() * pw : t.stonsCapacity();
+            return c == CargoClass.PAX ? t.paxCapacity() * pw : cargoPayload(t, c);
+        }
+
+        /**
+         * Most short tons of cargo (of class c, or of any class when null) one sortie or voyage can
+         * hold: its weight capacity, and for a ship also its deck divided by the smallest deck area
+         * per ston that any line of the scenario has for that class (rule 6).
+         */
+        double cargoPayload(LiftType t, CargoClass c) {
+            double cap = t.stonsCapacity();
+            if (!t.usesDeckArea()) {
+                return cap;
+            }
+            double minPerSton = Double.POSITIVE_INFINITY;
+            for (RequirementLine l : s.requirements()) {
+                for (CargoEntry e : l.cargo()) {
+                    if (e.stons() > 0 && (c == null || e.cargoClass() == c)) {
+                        minPerSton = Math.min(minPerSton, e.sqftPerSton());
+                    }
+                }
+            }
+            if (minPerSton > 0 && minPerSton < Double.POSITIVE_INFINITY) {
+                cap = Math.min(cap, t.sqftCapacity() / minPerSton);
+            }
+            return cap;
         }
 
         double minCycle(LiftType t) {
