@@ -54,6 +54,7 @@ function showLogin(message) {
 
 function signedIn() {
   document.getElementById('nav').hidden = false;
+  document.getElementById('nav-users').hidden = !me.roles.includes('ADMIN');
   document.getElementById('who').replaceChildren(
     `${me.username} · ${me.nation} · ${me.roles.join(', ')}`,
     h('button', { id: 'signout', onclick: async () => { await api('POST', '/api/logout'); me = null; location.hash = ''; showLogin(); } }, 'Sign out'));
@@ -62,7 +63,7 @@ function signedIn() {
 
 const routes = {
   scenarios: pageScenarios, plans: pagePlans, plan: pagePlan, compare: pageCompare,
-  orders: pageOrders, readiness: pageReadiness,
+  orders: pageOrders, readiness: pageReadiness, users: pageUsers,
 };
 function route() {
   if (!me) return;
@@ -332,6 +333,26 @@ async function pageReadiness() {
   main.append(h('div', { class: 'card' }, el));
   pagedTable(el, '/api/readiness', ['Unit', 'Status', 'Notice to move (h)', 'Order', 'Destination', 'Ready date'],
     u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || '']);
+}
+
+// ---- users (administrators)
+async function pageUsers() {
+  main.append(h('h2', {}, 'Users'));
+  const r = await api('GET', '/api/users');
+  if (!r.ok) { main.append(err(r)); return; }
+  main.append(h('div', { class: 'card' }, table(['Id', 'User', 'Nation', 'Roles'], r.data.map(u => [String(u.id), u.username, u.nation, u.roles.join(', ')]))));
+  const f = { name: h('input', { id: 'new-username', size: 14 }), pw: h('input', { id: 'new-password', type: 'password', size: 16 }),
+    nation: h('input', { id: 'new-nation', size: 4, value: me.nation }),
+    roles: ['PLANNER', 'APPROVER', 'LIAISON', 'OBSERVER', 'ADMIN'].map(x => h('label', {}, h('input', { type: 'checkbox', value: x, class: 'new-role' }), x)) };
+  const msg = h('span', { class: 'error', id: 'user-error' });
+  main.append(h('div', { class: 'card' }, h('h3', {}, 'Create a user'), h('form', { class: 'inline', onsubmit: async e => {
+    e.preventDefault();
+    const res = await api('POST', '/api/users', { username: f.name.value, password: f.pw.value, nation: f.nation.value,
+      roles: [...document.querySelectorAll('.new-role:checked')].map(c => c.value) });
+    if (!res.ok) { msg.textContent = res.data.error; return; }
+    route();
+  } }, h('label', {}, 'User name ', f.name), h('label', {}, 'Password (12+) ', f.pw), h('label', {}, 'Nation ', f.nation), f.roles,
+    h('button', { type: 'submit', id: 'create-user' }, 'Create'), msg)));
 }
 
 (async () => {

@@ -85,6 +85,11 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("error: " + planFile + ": no such file");
             err.flush();
             return ExitCode.REFUSED;
+        } catch (PlanJson.PlanFormatException e) {
+            // the message names the file and the place in it
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCode.REFUSED;
         } catch (IOException e) {
             err.println("error: " + planFile + ": " + e.getMessage());
             err.flush();

@@ -157,9 +157,13 @@ public final class RequirementCsv {
                 if (t != JsonToken.START_ARRAY) {
                     continue;
                 }
-                int line = p.currentTokenLocation().getLineNr();
+                int line = 0;
                 cells.clear();
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                    if (line == 0) {
+                        // the row's START_ARRAY sits where the previous row ended
+                        line = p.currentTokenLocation().getLineNr();
+                    }
                     cells.add(p.getText());
                 }
                 if (header) {

@@ -2,7 +2,12 @@ package muster.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import muster.model.CargoClass;
+import muster.model.Fault;
+import muster.model.LiftType;
 import muster.model.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +16,10 @@ class ScenarioReaderTest {
 
     static Path resource(String name) throws Exception {
         return Path.of(ScenarioReaderTest.class.getClassLoader().getResource(name).toURI());
+    }
+
+    private static ScenarioReader.Result read(String text, String name) {
+        return new ScenarioReader(FACTORS).readBytes(text.getBytes(StandardCharsets.UTF_8), name);
     }
 
     @Test
@@ -22,5 +31,104 @@ class ScenarioReaderTest {
         assertThat(s.nodes()).hasSize(11);
         assertThat(s.lift().get(0).rangeNm()).isEqualTo(4000);
         assertThat(s.lift().get(1).hasRange()).isFalse();
+        assertThat(s.requirements().get(2).poe()).isNull();
+    }
+
+    @Test
+    void yamlAndJsonOfTheSameTreeGiveTheSameScenario() throws Exception {
+        ScenarioReader reader = new ScenarioReader(FACTORS);
+        Scenario yaml = reader.readFile(resource("valid.yaml")).scenario();
+        Scenario json = reader.readFile(resource("valid.json")).scenario();
+        assertThat(json).isNotNull().isEqualTo(yaml);
+    }
+
+    @Test
+    void syntaxIsSniffedWhenTheNameDoesNotTell() throws Exception {
+        byte[] json = Files.readAllBytes(resource("valid.json"));
+        ScenarioReader.Result r = new ScenarioReader(FACTORS).readBytes(json, "scenario.txt");
+        assertThat(r.accepted()).isTrue();
+    }
+
+    @Test
+    void ladAfterRddIsAWarningOnly() throws Exception {
+        String text =
+                Files.readString(resource("valid.yaml")).replace("    lad: 3\n", "    lad: 6\n");
+        ScenarioReader.Result r = read(text, "lad.yaml");
+        assertThat(r.accepted()).isTrue();
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.warnings()).hasSize(1);
+        Fault w = r.warnings().get(0);
+        assertThat(w.severity()).isEqualTo(Fault.Severity.WARNING);
+        assertThat(w.path()).isEqualTo("requirements[0].lad");
+        assertThat(w.where()).isEqualTo("requirement A82AB01");
+        assertThat(w.value()).isEqualTo("6");
+        assertThat(w.line()).isEqualTo(55);
+        assertThat(w.message()).isEqualTo("lad is later than rdd 4");
+    }
+
+    @Test
+    void factorsFillEveryFieldTheEntryLeavesOut() throws Exception {
+        String text =
+                Files.readString(resource("valid.yaml"))
+                        .replace(
+                                """
+                                  - id: C-17
+                                    mode: AIR
+                                    count: 10
+                                    availableFromDay: 0
+                                    baseNode: KCHS
+                                    carries: [PAX, BULK, OVERSIZE, OUTSIZE]
+                                    paxCapacity: 102
+                                    stonsCapacity: 45
+                                    speedKnots: 410
+                                    rangeNm: 4000
+                                    groundHours: {onload: 2.25, offload: 2.25, enroute: 2.25}
+                                """,
+                                """
+                                  - id: C-17
+                                    factors: C-17
+                                    count: 10
+                                    baseNode: KCHS
+                                    stonsCapacity: 40
+                                    groundHours: {onload: 3}
+                                """);
+        ScenarioReader.Result r = read(text, "factors.yaml");
+        assertThat(r.faults()).isEmpty();
+        LiftType c17 = r.scenario().lift().get(0);
+        assertThat(c17.carries()).contains(CargoClass.OUTSIZE, CargoClass.PAX);
+        assertThat(c17.paxCapacity()).isEqualTo(102);
+        assertThat(c17.stonsCapacity()).isEqualTo(40); // the scenario's own figure wins
+        assertThat(c17.speedKnots()).isEqualTo(410);
+        assertThat(c17.rangeNm()).isEqualTo(4000);
+        assertThat(c17.groundHours().onload()).isEqualTo(3);
+        assertThat(c17.groundHours().offload()).isEqualTo(2.25);
+    }
+
+    @Test
+    void missingFactorsFileIsAFaultNotACrash() throws Exception {
+        String text =
+                Files.readString(resource("valid.yaml"))
+                        .replace("  - id: C-17\n", "  - id: C-17\n    factors: C-17\n");
+        ScenarioReader.Result r =
+                new ScenarioReader(LiftFactors.fromClasspath("absent.yaml"))
+                        .readBytes(text.getBytes(StandardCharsets.UTF_8), "x.yaml");
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.errors().get(0).message()).contains("absent.yaml not found");
+    }
+
+    @Test
+    void everyFaultOfALineIsReportedAtOnce() throws Exception {
+        String text =
+                Files.readString(resource("valid.yaml"))
+                        .replace("    poe: KPOB\n", "    poe: KXYZ\n")
+                        .replace(
+                                "    priority: 1\n    mode: AIR\n",
+                                "    priority: 0\n    mode: AIR\n");
+        ScenarioReader.Result r = read(text, "two.yaml");
+        assertThat(r.errors())
+                .extracting(Fault::field, Fault::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("priority", 57),
+                        org.assertj.core.groups.Tuple.tuple("poe", 49));
     }
 }

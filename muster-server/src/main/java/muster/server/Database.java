@@ -47,6 +47,12 @@ public final class Database implements AutoCloseable {
                 EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
+                        // The embedded defaults suit throw-away test databases (-F: no fsync,
+                        // asynchronous commit). Here the data are kept: a later -c overrides -F,
+                        // so every acknowledged commit is on disk before the API answers.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
         try {

@@ -22,6 +22,21 @@ import java.util.Set;
 public record Marking(boolean nato, Set<String> nations, boolean only) {
     public static final Marking REL_NATO = new Marking(true, Set.of(), false);
 
+    private static final java.util.Map<String, Marking> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #parse} with the result kept: stored markings are few and read on every request. */
+    public static Marking cached(String text) {
+        Marking m = PARSED.get(text);
+        if (m == null) {
+            m = parse(text);
+            if (PARSED.size() < 10_000) {
+                PARSED.put(text, m);
+            }
+        }
+        return m;
+    }
+
     public Marking {
         nations = Set.copyOf(nations);
     }

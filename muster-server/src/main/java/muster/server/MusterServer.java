@@ -123,6 +123,20 @@ public final class MusterServer implements AutoCloseable {
                     sessionLife);
         }
 
+        public Options withDbUser(String user, String password) {
+            return new Options(
+                    port,
+                    host,
+                    dbUrl,
+                    user,
+                    password,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife);
+        }
+
         public Options withHost(String h) {
             return new Options(
                     port,

@@ -78,10 +78,14 @@ final class Orders {
     }
 
     static List<OrderEvent> events(Connection c) throws SQLException {
+        return events(c, 0);
+    }
+
+    static List<OrderEvent> events(Connection c, long afterSeq) throws SQLException {
         return Jdbc.query(
                 c,
                 "select seq, type, order_id, username, at, order_json, reason from order_log"
-                        + " order by seq",
+                        + " where seq > ? order by seq",
                 rs ->
                         new OrderEvent(
                                 rs.getLong(1),
@@ -92,17 +96,23 @@ final class Orders {
                                 rs.getString(6) == null
                                         ? null
                                         : Json.read(rs.getString(6), Order.class),
-                                rs.getString(7)));
+                                rs.getString(7)),
+                afterSeq);
     }
 
     static Map<String, Meta> metas(Connection c) throws SQLException {
+        return metas(c, 0);
+    }
+
+    static Map<String, Meta> metas(Connection c, long afterSeq) throws SQLException {
         Map<String, Meta> m = new HashMap<>();
         for (Object[] r :
                 Jdbc.query(
                         c,
                         "select order_id, owner_nation, releasable_to from order_log where type ="
-                                + " 'DRAFTED'",
-                        rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+                                + " 'DRAFTED' and seq > ?",
+                        rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                        afterSeq)) {
             m.put((String) r[0], new Meta((String) r[1], (String) r[2]));
         }
         return m;
@@ -116,13 +126,40 @@ final class Orders {
         }
     }
 
+    private Snapshot last = new Snapshot(OrderBook.empty(), Map.of());
+
+    /**
+     * The book folded up to the newest event. The log is append-only, so the last book is kept and
+     * only the events after it are applied (the same pure fold, {@link OrderBook#apply}).
+     */
     Snapshot snapshot() {
-        return Jdbc.tx(
-                db,
-                c -> {
-                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                    return new Snapshot(OrderBook.replay(events(c)), metas(c));
-                });
+        Snapshot from;
+        synchronized (this) {
+            from = last;
+        }
+        Snapshot next =
+                Jdbc.tx(
+                        db,
+                        c -> {
+                            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                            long after = from.book().lastSeq();
+                            OrderBook b = from.book();
+                            for (OrderEvent e : events(c, after)) {
+                                b = b.apply(e);
+                            }
+                            if (b == from.book()) {
+                                return from;
+                            }
+                            Map<String, Meta> m = new HashMap<>(from.metas());
+                            m.putAll(metas(c, after));
+                            return new Snapshot(b, Map.copyOf(m));
+                        });
+        synchronized (this) {
+            if (next.book().lastSeq() > last.book().lastSeq()) {
+                last = next;
+            }
+        }
+        return next;
     }
 
     String nextId(String nation) {

@@ -192,7 +192,11 @@ final class PlanViews {
         legs.forEach(
                 (k, v) -> {
                     String[] ab = k.split("\u0000");
-                    flows.add(Map.of("from", ab[0], "to", ab[1], "missions", v));
+                    Map<String, Object> fl = new LinkedHashMap<>();
+                    fl.put("from", ab[0]);
+                    fl.put("to", ab[1]);
+                    fl.put("missions", v);
+                    flows.add(fl);
                 });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("closureCurve", curve);

@@ -15,9 +15,43 @@ import muster.model.Scenario;
 /** Records of the server and the releasability filter applied to every read. */
 final class Store {
     private final Database db;
+    // Scenarios, their line contents and finished plans never change once stored (markings do,
+    // and are always read from the database), so their parsed forms are kept.
+    private final Lru<Long, Scenario> scenarioCache = new Lru<>(16);
+    private final Lru<Long, Map<String, RequirementLine>> lineCache = new Lru<>(16);
+    private final Lru<Long, Plan> planCache = new Lru<>(16);
 
     Store(Database db) {
         this.db = db;
+    }
+
+    /** A small least-recently-used map. */
+    static final class Lru<K, V> {
+        private final Map<K, V> map;
+
+        Lru(int size) {
+            this.map =
+                    java.util.Collections.synchronizedMap(
+                            new LinkedHashMap<K, V>(16, 0.75f, true) {
+                                private static final long serialVersionUID = 1L;
+
+                                @Override
+                                protected boolean removeEldestEntry(Map.Entry<K, V> e) {
+                                    return size() > size;
+                                }
+                            });
+        }
+
+        V get(K k, java.util.function.Function<K, V> load) {
+            V v = map.get(k);
+            if (v == null) {
+                v = load.apply(k);
+                if (v != null) {
+                    map.put(k, v);
+                }
+            }
+            return v;
+        }
     }
 
     Database db() {
@@ -118,6 +152,10 @@ final class Store {
     }
 
     Scenario scenarioModel(long id) {
+        return scenarioCache.get(id, this::loadScenario);
+    }
+
+    private Scenario loadScenario(long id) {
         return Jdbc.tx(
                 db,
                 c ->
@@ -224,6 +262,10 @@ final class Store {
     }
 
     Optional<Plan> planResult(long id) {
+        return Optional.ofNullable(planCache.get(id, k -> loadPlan(k).orElse(null)));
+    }
+
+    private Optional<Plan> loadPlan(long id) {
         return Jdbc.tx(
                 db,
                 c ->

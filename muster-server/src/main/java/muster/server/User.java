@@ -14,6 +14,6 @@ public record User(long id, String username, String nation, Set<Role> roles) {
 
     /** Whether this user may see a record of {@code owner} with {@code marking}. */
     public boolean sees(String owner, String marking) {
-        return Marking.parse(marking).visibleTo(nation, owner);
+        return Marking.cached(marking).visibleTo(nation, owner);
     }
 }

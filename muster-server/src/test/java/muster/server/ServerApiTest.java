@@ -152,6 +152,18 @@ class ServerApiTest {
     }
 
     @Test
+    void theEmbeddedDatabaseSyncsEveryCommit() throws Exception {
+        if (!srv.database().isEmbedded()) {
+            return; // a given server's durability settings are its administrator's
+        }
+        try (Connection c = srv.database().connection()) {
+            assertThat(Jdbc.one(c, "show fsync", rs -> rs.getString(1))).contains("on");
+            assertThat(Jdbc.one(c, "show synchronous_commit", rs -> rs.getString(1)))
+                    .contains("on");
+        }
+    }
+
+    @Test
     void orderWorkflowNeedsASecondUserToApproveAndKeepsEveryEvent() {
         Client drafter = TestServer.user("nl_planner", "NLD", Role.PLANNER);
         Client approver = TestServer.user("nl_approver", "NLD", Role.APPROVER, Role.PLANNER);

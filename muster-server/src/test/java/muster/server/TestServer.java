@@ -33,10 +33,24 @@ final class TestServer {
             } catch (Exception e) {
                 throw new IllegalStateException("test server did not start: " + e, e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            MusterServer started = server;
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        synchronized (TestServer.class) {
+                                            if (server == started) {
+                                                started.close();
+                                                server = null;
+                                            }
+                                        }
+                                    }));
         }
         return server;
     }
+
+    /** The server the CI starts (.ci/server-setup.sh), used when MUSTER_TEST_DB is not set. */
+    static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/muster";
 
     private static MusterServer.Options options() throws Exception {
         MusterServer.Options o =
@@ -46,14 +60,52 @@ final class TestServer {
                         .withAdminPassword(ADMIN_PASSWORD)
                         .withBundledScenario(null);
         String url = System.getenv("MUSTER_TEST_DB");
-        if (url != null && !url.isBlank()) {
-            String name = "muster_test_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection c = DriverManager.getConnection(url, o.dbUser(), o.dbPassword())) {
-                c.createStatement().execute("create database " + name);
+        String user = o.dbUser();
+        String password = o.dbPassword();
+        if (url == null || url.isBlank()) {
+            try (Connection c =
+                    DriverManager.getConnection(LOCAL + "?connectTimeout=2", "muster", "muster")) {
+                url = LOCAL;
+                user = "muster";
+                password = "muster";
+            } catch (java.sql.SQLException e) {
+                url = null;
             }
-            return o.withDb(url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
         }
-        return o.withDataDir(Files.createTempDirectory("muster-test-db"));
+        if (url == null) {
+            System.out.println("test server: embedded PostgreSQL");
+            return o.withDataDir(Files.createTempDirectory("muster-test-db"));
+        }
+        String name = "muster_test_" + UUID.randomUUID().toString().replace("-", "");
+        String base = url;
+        String u = user;
+        String p = password;
+        try (Connection c = DriverManager.getConnection(base, u, p)) {
+            c.createStatement().execute("create database " + name);
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    synchronized (TestServer.class) {
+                                        if (server != null) {
+                                            server.close();
+                                            server = null;
+                                        }
+                                    }
+                                    try (Connection c = DriverManager.getConnection(base, u, p)) {
+                                        c.createStatement()
+                                                .execute("drop database if exists " + name);
+                                    } catch (java.sql.SQLException e) {
+                                        System.err.println(
+                                                "test server: dropping "
+                                                        + name
+                                                        + ": "
+                                                        + e.getMessage());
+                                    }
+                                }));
+        System.out.println("test server: PostgreSQL at " + url + ", database " + name);
+        return o.withDb(url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1")).withDbUser(u, p);
     }
 
     static String base() {

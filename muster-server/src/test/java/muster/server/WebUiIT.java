@@ -24,7 +24,6 @@ class WebUiIT {
     @Test
     void signInRunTheBundledPlanAndApproveAnOrderAsASecondUser() throws Exception {
         Client planner = TestServer.user("ui_planner", "USA", Role.PLANNER);
-        TestServer.user("ui_approver", "USA", Role.APPROVER);
         Response imp =
                 planner.postText(
                         "/api/scenarios?file=eastern-flank-2022.yaml&marking="
@@ -35,6 +34,26 @@ class WebUiIT {
 
         try (Chromium b = new Chromium(1400, 1000)) {
             b.navigate(TestServer.base() + "/");
+            // the administrator creates the approver on the Users page
+            b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
+            b.eval(
+                    "document.getElementById('username').value = 'admin';"
+                            + " document.getElementById('password').value = '"
+                            + TestServer.ADMIN_PASSWORD
+                            + "'; document.getElementById('signin').click(); true");
+            b.waitFor("!document.getElementById('nav-users').hidden", Duration.ofSeconds(10));
+            b.eval("location.hash = '#users'; true");
+            b.waitFor("document.getElementById('new-username')", Duration.ofSeconds(10));
+            b.eval(
+                    "document.getElementById('new-username').value = 'ui_approver';"
+                            + " document.getElementById('new-password').value = 'password-of-ui_approver';"
+                            + " document.querySelector('.new-role[value=APPROVER]').checked = true;"
+                            + " document.getElementById('create-user').click(); true");
+            b.waitFor(
+                    "document.querySelector('main').innerText.includes('ui_approver')",
+                    Duration.ofSeconds(10));
+            b.screenshot(SHOTS.resolve("00-users.png"));
+            b.eval("document.getElementById('signout').click(); true");
             signIn(b, "ui_planner");
             b.waitFor(
                     "document.querySelector('button.run-plan[data-scenario=\"" + scenario + "\"]')",

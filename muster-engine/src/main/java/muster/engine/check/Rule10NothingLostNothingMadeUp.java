@@ -76,7 +76,9 @@ final class Rule10NothingLostNothingMadeUp implements MovementRule {
                                     + " but the line has "
                                     + n(w)
                                     + (g < w
-                                            ? ": " + n(w - g) + " lost"
+                                            ? ": "
+                                                    + n(w - g)
+                                                    + " lost (all of a line goes on loads, even what arrives after the horizon)"
                                             : ": " + n(g - w) + " made up"));
                 }
             }

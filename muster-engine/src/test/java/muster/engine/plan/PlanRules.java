@@ -39,6 +39,7 @@ final class PlanRules {
         Map<String, List<double[]>> ground = new HashMap<>();
         Map<String, double[]> moved = new HashMap<>();
         Map<String, Integer> movedPax = new HashMap<>();
+        Map<String, double[]> delivered = new HashMap<>();
         double h = 24.0 * s.planning().horizonDays();
         for (Mission m : p.missions()) {
             LiftType t = net.liftType(m.lift());
@@ -136,14 +137,16 @@ final class PlanRules {
                         b.depart()
                                 + net.node(l.pod()).handlingHours()
                                 + net.landHours(l.pod(), l.destination()).orElse(0);
-                if (closure >= h) {
-                    v.add(m.id() + ": rule 10: " + l.uln() + " delivered after the horizon");
-                }
+                boolean in = closure < h;
                 if (ld.pax() > 0 && !t.carries(CargoClass.PAX)) {
                     v.add(m.id() + ": rule 6: pax on a type without seats");
                 }
                 pax += ld.pax();
                 movedPax.merge(l.uln(), ld.pax(), Integer::sum);
+                double[] dl = delivered.computeIfAbsent(l.uln(), k -> new double[5]);
+                if (in) {
+                    dl[4] += ld.pax();
+                }
                 double[] mv = moved.computeIfAbsent(l.uln(), k -> new double[5]);
                 for (LoadCargo c : ld.cargo()) {
                     if (!t.carries(c.cargoClass())) {
@@ -156,6 +159,9 @@ final class PlanRules {
                                             .map(CargoEntry::sqftPerSton)
                                             .orElse(0.0);
                     mv[c.cargoClass().ordinal()] += c.stons();
+                    if (in) {
+                        dl[c.cargoClass().ordinal()] += c.stons();
+                    }
                 }
             }
             double f = (t.paxCapacity() > 0 ? pax / t.paxCapacity() : pax > 0 ? 9 : 0);
@@ -223,19 +229,36 @@ final class PlanRules {
             if (l.mode() == LineMode.LAND) {
                 continue;
             }
-            if (movedPax.getOrDefault(l.uln(), 0) + um[4] != l.pax()) {
-                v.add("rule 10: " + l.uln() + " pax do not add up");
+            // every pax and ston is on some load; what arrives after the horizon is unmet
+            double[] dl = delivered.getOrDefault(l.uln(), new double[5]);
+            if (movedPax.getOrDefault(l.uln(), 0) != l.pax()) {
+                v.add("rule 10: " + l.uln() + " pax loaded do not add up");
+            }
+            if (Math.abs(dl[4] + um[4] - l.pax()) > 1e-6) {
+                v.add("rule 10: " + l.uln() + " pax delivered and unmet do not add up");
             }
             for (CargoEntry c : l.cargo()) {
                 int k = c.cargoClass().ordinal();
-                if (Math.abs(mv[k] + um[k] - c.stons()) > 1e-6) {
+                if (Math.abs(mv[k] - c.stons()) > 1e-6) {
                     v.add(
                             "rule 10: "
                                     + l.uln()
                                     + " "
                                     + c.cargoClass()
-                                    + " adds to "
-                                    + (mv[k] + um[k])
+                                    + " loads add to "
+                                    + mv[k]
+                                    + " not "
+                                    + c.stons());
+                }
+                if (Math.abs(dl[k] + um[k] - c.stons()) > 1e-6) {
+                    v.add(
+                            "rule 10: "
+                                    + l.uln()
+                                    + " "
+                                    + c.cargoClass()
+                                    + " delivered and unmet"
+                                    + " add to "
+                                    + (dl[k] + um[k])
                                     + " not "
                                     + c.stons());
                 }

@@ -398,4 +398,96 @@ class SourcerTest {
                 .contains("destination=NOWHERE", "airPod=SPOD", "rdd=50");
         assertThat(res.scenario()).isNull();
     }
+
+    @Test
+    void namesWrongEchelonAndTooCostly() {
+        List<Unit> units =
+                List.of(
+                        unit(
+                                "BDE",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                24,
+                                DeployMode.AIR,
+                                null,
+                                List.of()));
+        CapabilityRequirement bn =
+                new CapabilityRequirement(
+                        "BN",
+                        CapabilityType.IBCT,
+                        muster.model.force.Echelon.BATTALION,
+                        1,
+                        "DEST",
+                        "APOD",
+                        "SPOD",
+                        0,
+                        10,
+                        10,
+                        1,
+                        List.of(),
+                        List.of(),
+                        null);
+        SourcingResult res =
+                new Sourcer()
+                        .source(
+                                new RequirementSet("x", C_DATE, 0, List.of(bn)),
+                                new Catalogue("c", List.of(), units),
+                                network(),
+                                false);
+        assertThat(res.unfilled().get(0).reasons())
+                .extracting(Rejection::reason)
+                .containsExactly(Reason.WRONG_ECHELON);
+
+        // With an empty slot costing nothing, a feasible unit is not worth sending.
+        Sourcer free = new Sourcer(new SourcingOptions(100, 40, 600, 1, 0, 0));
+        SourcingResult none =
+                free.source(
+                        new RequirementSet(
+                                "x",
+                                C_DATE,
+                                0,
+                                List.of(req("R1", CapabilityType.IBCT, 1, 10, 1, List.of()))),
+                        new Catalogue("c", List.of(), units),
+                        network(),
+                        false);
+        assertThat(none.choices()).isEmpty();
+        assertThat(none.unfilled().get(0).reasons())
+                .extracting(Rejection::reason)
+                .containsExactly(Reason.TOO_COSTLY);
+        assertThat(none.totalCost()).isZero();
+    }
+
+    @Test
+    void refusesAUlnClashWhenAppendingToANetworkThatAlreadyHasTheLine() {
+        List<Unit> units =
+                List.of(
+                        unit(
+                                "LIGHT",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                18,
+                                DeployMode.AIR,
+                                null,
+                                List.of()));
+        RequirementSet set =
+                new RequirementSet(
+                        "x",
+                        C_DATE,
+                        0,
+                        List.of(req("R1", CapabilityType.IBCT, 1, 10, 1, List.of())));
+        SourcingResult first =
+                new Sourcer().source(set, new Catalogue("c", List.of(), units), network(), false);
+        SourcingResult again =
+                new Sourcer()
+                        .source(set, new Catalogue("c", List.of(), units), first.scenario(), true);
+        assertThat(again.refused()).isTrue();
+        assertThat(again.faults()).extracting(f -> f.value()).contains("LIGHT-P");
+        SourcingResult replaced =
+                new Sourcer()
+                        .source(set, new Catalogue("c", List.of(), units), first.scenario(), false);
+        assertThat(replaced.scenario().requirements())
+                .hasSize(first.scenario().requirements().size());
+    }
 }

@@ -139,4 +139,21 @@ class CatalogueReaderTest {
                                         .contains("personnel")
                                         .contains("-5"));
     }
+
+    @Test
+    void readsTheSameCatalogueFromJson() throws Exception {
+        Path y = dir.resolve("c.yaml");
+        Files.writeString(y, GOOD);
+        Catalogue fromYaml = CatalogueReader.read(y).value();
+        com.fasterxml.jackson.databind.JsonNode tree =
+                new com.fasterxml.jackson.databind.ObjectMapper(
+                                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(GOOD);
+        Path j = dir.resolve("c.json");
+        Files.writeString(
+                j, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree));
+        ForceRead<Catalogue> r = CatalogueReader.read(j);
+        assertThat(r.faults()).isEmpty();
+        assertThat(r.value()).isEqualTo(fromYaml);
+    }
 }

@@ -110,6 +110,22 @@ final class Inserter {
         return closure <= best.closure + 1e-9;
     }
 
+    /**
+     * Puts every remainder that found no place before the horizon on missions after it, so that the
+     * loads of each line add up to the line (rule 10); such loads count as unmet.
+     */
+    void overflow(int[] order) {
+        double keep = w.limitHour;
+        w.limitHour = Double.POSITIVE_INFINITY;
+        try {
+            for (int li : order) {
+                place(li);
+            }
+        } finally {
+            w.limitHour = keep;
+        }
+    }
+
     /** Places line {@code li}'s remainder; what finds no place before the horizon stays unmet. */
     void place(int li) {
         while (w.hasRemainder(li)) {
@@ -135,7 +151,7 @@ final class Inserter {
                 continue;
             }
             double closure = m.end() + md.onward[li];
-            if (closure >= md.horizonHour - 1e-6) {
+            if (closure >= w.limitHour - 1e-6) {
                 continue;
             }
             Ld ld = w.fill(m.type, li, m.pax, m.stons, m.sqft);
@@ -174,7 +190,7 @@ final class Inserter {
                     }
                 }
                 double lbClosure = lb + r.offDep + md.onward[li];
-                if (lbClosure >= md.horizonHour - 1e-6) {
+                if (lbClosure >= w.limitHour - 1e-6) {
                     continue;
                 }
                 Cand c = new Cand();
@@ -201,7 +217,7 @@ final class Inserter {
                 continue;
             }
             double closure = tf + r.offDep + md.onward[li];
-            if (closure >= md.horizonHour - 1e-6) {
+            if (closure >= w.limitHour - 1e-6) {
                 continue;
             }
             int bestTail = -1;
@@ -266,7 +282,9 @@ final class Inserter {
             }
             return true;
         }
-        consolidate(best, li);
+        if (w.limitHour <= md.horizonHour) {
+            consolidate(best, li);
+        }
         Mis m = w.addMission(best.type, best.tail, best.r, k, best.t);
         m.founder = ld;
         if (journal != null) {
@@ -396,7 +414,12 @@ final class Inserter {
             }
             companions(m);
             if (m.loads.isEmpty()) {
-                throw new IllegalStateException("a voyage of value carried nothing");
+                // cannot happen while value() and companions() agree; never leave an empty voyage
+                if (journal != null) {
+                    journal.created.remove(m);
+                }
+                w.removeLastMission(m);
+                return;
             }
             m.founder = m.loads.get(0);
         }
@@ -515,7 +538,7 @@ final class Inserter {
             if (!w.hasRemainder(li)
                     || md.avail[li] > m.t + Work.EPS
                     || md.eadHour[li] > m.t + m.r.offArr + Work.EPS
-                    || closureBase + md.onward[li] >= md.horizonHour - 1e-6
+                    || closureBase + md.onward[li] >= w.limitHour - 1e-6
                     || !md.carriesAny(m.type, li)) {
                 continue;
             }

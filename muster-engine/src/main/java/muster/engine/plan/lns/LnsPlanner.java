@@ -31,6 +31,9 @@ public final class LnsPlanner implements Planner {
     public static final String NAME = "lns";
     public static final String VERSION = "1.0";
 
+    /** The most missions one search step tears out, so a step costs about the same at any size. */
+    private static final int MAX_TORN_MISSIONS = 48;
+
     @Override
     public String name() {
         return NAME;
@@ -68,6 +71,7 @@ public final class LnsPlanner implements Planner {
         if (search) {
             improve(md, w, ins, rank, options, p, share);
         }
+        ins.overflow(order);
         p.update(1.0, "assemble");
         return PlanAssembler.assemble(md, w, NAME, VERSION, options.seed());
     }
@@ -214,6 +218,7 @@ public final class LnsPlanner implements Planner {
         List<List<Ld>> removedLoads = new ArrayList<>();
         Set<Integer> affected = new LinkedHashSet<>();
         affected.add(target);
+        int budget = MAX_TORN_MISSIONS;
         for (long key : tails) {
             int type = (int) (key >>> 32);
             int tail = (int) key;
@@ -222,6 +227,10 @@ public final class LnsPlanner implements Planner {
             while (from > 0 && chain.get(from - 1).startTime >= cut) {
                 from--;
             }
+            if (chain.size() - from > budget) {
+                continue; // keeps one step's work bounded on large scenarios
+            }
+            budget -= chain.size() - from;
             for (int i = chain.size() - 1; i >= from; i--) {
                 Mis m = chain.get(i);
                 List<Ld> loads = new ArrayList<>(m.loads);

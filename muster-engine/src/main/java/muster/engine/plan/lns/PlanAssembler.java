@@ -67,11 +67,13 @@ final class PlanAssembler {
             Double closure = null;
             List<Unmet> lineUnmet = new ArrayList<>();
             LineBlame lb = new LineBlame();
+            int deliveredDay = -1;
             if (l.mode() == LineMode.LAND) {
                 double c = md.landClosure[li];
+                closure = c;
                 if (c < md.horizonHour) {
-                    closure = c;
                     int day = (int) Math.floor(c / 24.0);
+                    deliveredDay = day;
                     lateSD += md.weight[li] * Math.max(0, day - rdd);
                     if (day > rdd) {
                         lb.charge(
@@ -94,11 +96,21 @@ final class PlanAssembler {
                     addUnmet(lineUnmet, l.uln(), l.pax(), md.stons[li]);
                 }
             } else {
+                int paxIn = 0;
+                double[] stIn = new double[Model.CLASSES];
                 for (Ld ld : w.lineLoads.get(li)) {
                     double end = ld.m.end();
                     podArrival = podArrival == null ? end : Math.max(podArrival, end);
                     closure = closure == null ? ld.closure : Math.max(closure, ld.closure);
+                    if (ld.closure >= md.horizonHour) {
+                        continue; // after the horizon: unmet, charged below
+                    }
+                    paxIn += ld.pax;
+                    for (int c = 0; c < Model.CLASSES; c++) {
+                        stIn[c] += ld.st[c];
+                    }
                     int day = (int) Math.floor(ld.closure / 24.0);
+                    deliveredDay = Math.max(deliveredDay, day);
                     double wt = ld.stons() + ld.pax * md.paxWeight;
                     int late = Math.max(0, day - rdd);
                     lateSD += wt * late;
@@ -106,8 +118,11 @@ final class PlanAssembler {
                         blame.charge(lb, li, ld, wt, late, day);
                     }
                 }
-                double[] rem = w.remSt[li];
-                addUnmet(lineUnmet, l.uln(), w.remPax[li], rem);
+                double[] rem = new double[Model.CLASSES];
+                for (int c = 0; c < Model.CLASSES; c++) {
+                    rem[c] = md.stons[li][c] - stIn[c];
+                }
+                addUnmet(lineUnmet, l.uln(), l.pax() - paxIn, rem);
             }
             double unmetW = 0;
             for (Unmet u : lineUnmet) {
@@ -132,13 +147,12 @@ final class PlanAssembler {
                 unmet.addAll(lineUnmet);
             }
             int cDay = closure == null ? -1 : (int) Math.floor(closure / 24.0);
-            if (closure != null) {
-                closureDay = Math.max(closureDay, cDay);
-            }
+            closureDay = Math.max(closureDay, deliveredDay);
+            // unmet load counts as arriving on day horizonDays, whatever missions carry it later
             int lateDays =
                     lineUnmet.isEmpty()
                             ? Math.max(0, cDay - rdd)
-                            : Math.max(Math.max(0, cDay - rdd), md.horizonDays - rdd);
+                            : Math.max(0, md.horizonDays - rdd);
             String reason = null;
             if (lateDays > 0) {
                 lateUlns++;
@@ -175,7 +189,7 @@ final class PlanAssembler {
             out.add(new Unmet(uln, CargoClass.PAX, pax));
         }
         for (int c = 0; c < Model.CLASSES; c++) {
-            if (stons[c] > 1e-9) {
+            if (stons[c] > 1e-6) {
                 out.add(new Unmet(uln, CargoClass.values()[c], stons[c]));
             }
         }
@@ -273,7 +287,29 @@ final class PlanAssembler {
                     md.idealClosure[li] == Double.POSITIVE_INFINITY
                             ? Integer.MAX_VALUE
                             : (int) Math.floor(md.idealClosure[li] / 24.0);
-            int ready = Math.min(late, Math.max(0, idealDay - l.rdd()));
+            int anyDay =
+                    md.idealClosureAnyRange[li] == Double.POSITIVE_INFINITY
+                            ? idealDay
+                            : (int) Math.floor(md.idealClosureAnyRange[li] / 24.0);
+            int ready = Math.min(late, Math.max(0, Math.min(anyDay, idealDay) - l.rdd()));
+            int forced = Math.min(late - ready, Math.max(0, idealDay - l.rdd()) - ready);
+            if (forced > 0) {
+                String rt = md.types[ld.m.type].id();
+                lb.charge(
+                        "RANGE",
+                        rt,
+                        day,
+                        day,
+                        wt * forced,
+                        String.format(
+                                Locale.ROOT,
+                                "range of %s: no route from %s to %s within its range goes without"
+                                        + " en-route stops, which cost %d days",
+                                rt,
+                                l.poe(),
+                                l.pod(),
+                                forced));
+            }
             if (ready > 0) {
                 lb.charge(
                         "READY_DATE",
@@ -292,7 +328,7 @@ final class PlanAssembler {
                                 idealDay,
                                 l.rdd()));
             }
-            int rest = late - ready;
+            int rest = late - ready - Math.max(0, forced);
             if (rest <= 0) {
                 return;
             }

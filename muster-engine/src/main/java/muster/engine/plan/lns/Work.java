@@ -86,6 +86,9 @@ final class Work {
     final double[][] remSt;
     final List<List<Ld>> lineLoads = new ArrayList<>();
 
+    /** Loads must reach their destination before this hour: the horizon, or later for overflow. */
+    double limitHour;
+
     int seq;
     int liveMissions;
     double unmetW;
@@ -94,6 +97,7 @@ final class Work {
 
     Work(Model md) {
         this.md = md;
+        this.limitHour = md.horizonHour;
         timelines = new CapacityTimeline[md.nodes.length];
         for (int i = 0; i < timelines.length; i++) {
             timelines[i] = new CapacityTimeline(md.nodeCapacity[i], md.minStay[i]);
@@ -238,7 +242,7 @@ final class Work {
             if (!changed) {
                 break;
             }
-            if (t + r.offDep >= md.horizonHour) {
+            if (t + r.offDep >= limitHour) {
                 return Double.POSITIVE_INFINITY;
             }
         }
@@ -348,12 +352,15 @@ final class Work {
         }
         lineLoads.get(li).add(ld);
         ld.closure = m.end() + md.onward[li];
+        refreshOpen(m);
+        if (ld.closure >= md.horizonHour) {
+            return; // after the horizon: still unmet
+        }
         double w = ld.stons() + ld.pax * md.paxWeight;
         int day = (int) Math.floor(ld.closure / 24.0);
         unmetW -= w;
         lateSD += w * (late(li, day) - late(li, md.horizonDays));
         dayCount[day]++;
-        refreshOpen(m);
     }
 
     void removeLoad(Ld ld) {
@@ -375,12 +382,15 @@ final class Work {
             m.sqft = 0;
         }
         lineLoads.get(li).remove(ld);
+        refreshOpen(m);
+        if (ld.closure >= md.horizonHour) {
+            return;
+        }
         double w = ld.stons() + ld.pax * md.paxWeight;
         int day = (int) Math.floor(ld.closure / 24.0);
         unmetW += w;
         lateSD -= w * (late(li, day) - late(li, md.horizonDays));
         dayCount[day]--;
-        refreshOpen(m);
     }
 
     private void refreshOpen(Mis m) {

@@ -1,0 +1,184 @@
+package muster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line run in-process: exit codes, summaries and fault lines. */
+class MusterCliTest {
+    @TempDir Path dir;
+    Path valid;
+    Path broken;
+    String out;
+    String err;
+
+    @BeforeEach
+    void copyScenarios() throws Exception {
+        valid = copy("valid.yaml");
+        broken = copy("unknown-poe.yaml");
+    }
+
+    private Path copy(String name) throws Exception {
+        Path to = dir.resolve(name);
+        try (var in = getClass().getClassLoader().getResourceAsStream(name)) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return to;
+    }
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Muster.run(args, new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private void assertNoTrace() {
+        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception in thread");
+    }
+
+    @Test
+    void validateAcceptsAndSummarises() {
+        assertThat(run("validate", valid.toString())).isEqualTo(ExitCode.OK);
+        assertThat(out)
+                .contains("accepted: " + valid + " (small-test)")
+                .contains("lines: 3 (AIR 1, SEA 1, LAND 1)")
+                .contains("pax: 1800")
+                .contains(
+                        "stons: BULK 120.0, OVERSIZE 9200.0, OUTSIZE 0.0, NAT 10000.0 (total 19320.0)")
+                .contains("nations: 1 US")
+                .contains("nodes: 11 (INSTALLATION 3, AIRFIELD 4, SEAPORT 2, ASSEMBLY_AREA 2)")
+                .contains("warnings: 0");
+        assertThat(err).isEmpty();
+    }
+
+    @Test
+    void validateRefusesWithOneLinePerFaultAndExitThree() {
+        assertThat(run("validate", broken.toString())).isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .contains(
+                        "error: "
+                                + broken
+                                + ":49: requirement A82AB01 (requirements[0]): field 'poe' ="
+                                + " 'KXYZ': unknown node id")
+                .contains("refused: " + broken + ": 1 fault(s)");
+        assertThat(out).isEmpty();
+        assertNoTrace();
+    }
+
+    @Test
+    void ladAfterRddIsAWarningNotARefusal() throws Exception {
+        String text = Files.readString(valid).replace("    lad: 16\n", "    lad: 19\n");
+        Files.writeString(valid, text);
+        assertThat(run("validate", valid.toString())).isEqualTo(ExitCode.OK);
+        assertThat(err)
+                .contains(
+                        "warning: "
+                                + valid
+                                + ":71: requirement 3AB01 (requirements[1]): field 'lad' = '19':"
+                                + " lad is later than rdd 18");
+        assertThat(out).contains("warnings: 1");
+    }
+
+    @Test
+    void missingFileIsRefusedWithoutTrace() {
+        assertThat(run("validate", dir.resolve("none.yaml").toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err).contains("no such file");
+        assertNoTrace();
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run()).isEqualTo(ExitCode.USAGE);
+        assertThat(run("validate")).isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("Missing required parameter");
+        assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
+        assertNoTrace();
+    }
+
+    @Test
+    void internalErrorIsOneLineUnlessDebug() {
+        // --out names a directory: writing fails inside the command
+        assertThat(run("export-lines", valid.toString(), "--out", dir.toString()))
+                .isEqualTo(ExitCode.INTERNAL);
+        assertThat(err).startsWith("error: ");
+        assertNoTrace();
+        assertThat(run("export-lines", valid.toString(), "--out", dir.toString(), "--debug"))
+                .isEqualTo(ExitCode.INTERNAL);
+        assertThat(err).contains("\tat ");
+    }
+
+    @Test
+    void exportThenImportGivesTheSameScenario() throws Exception {
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        String csv = out;
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "ULN,UNIT,NATION,PAX,BULK_STONS,OVERSIZE_STONS,OUTSIZE_STONS,NAT_STONS,"
+                                + "BULK_SQFT,OVERSIZE_SQFT,OUTSIZE_SQFT,NAT_SQFT,ORIGIN,POE,POD,"
+                                + "DESTINATION,RLD,ALD,EAD,LAD,RDD,PRIORITY,MODE");
+        assertThat(csv.lines().count()).isEqualTo(4);
+        String withComments =
+                Files.readString(valid)
+                        .replace(
+                                "nodes:\n",
+                                "nodes:\n  # mog: estimate from ramp area [source 12]\n")
+                        .replace("lift:\n", "lift:\n  # figures: planning factors [source 3]\n");
+        Files.writeString(valid, withComments);
+        Path lines = dir.resolve("lines.csv");
+        // a planner changes one priority in the spreadsheet
+        Files.writeString(lines, csv.replace(",16,18,2,SEA", ",16,18,5,SEA"));
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        assertThat(out).isEqualTo(csv.replace(",16,18,2,SEA", ",16,18,5,SEA"));
+        assertThat(run("validate", valid.toString())).isEqualTo(ExitCode.OK);
+        // only the requirements section was rewritten: the rest, comments included, is as it was
+        String after = Files.readString(valid);
+        String keep = withComments.substring(0, withComments.indexOf("requirements:"));
+        assertThat(after).startsWith(keep);
+    }
+
+    @Test
+    void importRefusesBadLinesAndLeavesTheScenarioUntouched() throws Exception {
+        byte[] before = Files.readAllBytes(valid);
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        Path lines = dir.resolve("lines.csv");
+        String csv = out;
+
+        Files.writeString(lines, csv.replace(",0,,9000,", ",many,,9000,"), StandardCharsets.UTF_8);
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .contains(
+                        "error: "
+                                + lines
+                                + ":3: row 3 (uln 3AB01): field 'PAX' = 'many': expected a whole"
+                                + " number");
+        assertThat(Files.readAllBytes(valid)).isEqualTo(before);
+
+        Files.writeString(lines, csv.replace(",FTBRAGG,KPOB,", ",FTBRAGG,KXYZ,"));
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .contains(
+                        "error: "
+                                + lines
+                                + ":2: requirement A82AB01 (requirements[0]): field 'poe' = 'KXYZ':"
+                                + " unknown node id");
+        assertThat(err).contains("is unchanged");
+        assertThat(Files.readAllBytes(valid)).isEqualTo(before);
+        assertNoTrace();
+    }
+}

@@ -1,0 +1,62 @@
+package muster.io.force;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import muster.engine.sourcing.Reason;
+import muster.engine.sourcing.Rejection;
+import muster.engine.sourcing.Sourcer;
+import muster.engine.sourcing.SourcingResult;
+import muster.engine.sourcing.Unfilled;
+import muster.io.ScenarioReader;
+import muster.model.Fault;
+import muster.model.force.Catalogue;
+import muster.model.force.RequirementSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResponseForceFileTest {
+    static final Path ROOT = Path.of("..");
+    @TempDir Path dir;
+
+    @Test
+    void theBundledNrfActivatesAndSourcesWithReasonsForWhatCannotBeFilled() throws Exception {
+        ForceRead<RequirementSet> reqs =
+                RequirementsReader.read(ROOT.resolve("data/catalogue/nrf-2022.yaml"));
+        assertThat(reqs.faults()).extracting(Fault::describe).isEmpty();
+        RequirementSet set = reqs.value();
+        assertThat(set.decisionDay()).isEqualTo(9);
+        assertThat(set.requirements()).hasSize(7);
+        assertThat(set.requirements()).allMatch(r -> r.onlyNations().size() == 1);
+
+        ForceRead<Catalogue> cat =
+                CatalogueReader.read(ROOT.resolve("data/catalogue/eastern-flank-2022-units.yaml"));
+        var net = ScenarioReader.read(ROOT.resolve("scenarios/eastern-flank-2022.yaml"));
+        SourcingResult res = new Sourcer().source(set, cat.value(), net.scenario(), false);
+        assertThat(res.refused()).as(res.faults().toString()).isFalse();
+        assertThat(res.choices()).extracting(c -> c.uic()).contains("FRVJBG", "BECOGP");
+        // No French headquarters in the catalogue: the US ones fail the nation rule.
+        Unfilled hq =
+                res.unfilled().stream()
+                        .filter(u -> u.requirementId().startsWith("COMMAND-ELEMENT"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(hq.reasons())
+                .filteredOn(r -> r.uic().equals("WJ18CP"))
+                .extracting(Rejection::reason)
+                .containsExactly(Reason.NATION_RULE);
+    }
+
+    @Test
+    void aResponseForceWithoutActivationIsRefused() throws Exception {
+        Path f = dir.resolve("nrf.yaml");
+        String text = Files.readString(ROOT.resolve("data/catalogue/nrf-2022.yaml"));
+        Files.writeString(f, text.substring(0, text.indexOf("activation:")));
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+        assertThat(reqs.refused()).isTrue();
+        assertThat(reqs.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .anySatisfy(s -> assertThat(s).contains("activation"));
+    }
+}
