@@ -1,6 +1,7 @@
 package muster.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,9 +63,20 @@ public final class OrdersCommand implements Runnable {
 
         abstract OrderBook act(OrderDesk desk, Instant now);
 
+        /** Only a draft may start a new log; every other command needs one that exists. */
+        boolean startsLog() {
+            return false;
+        }
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            if (!startsLog() && !Files.exists(log)) {
+                err.println("refused: --log '" + log + "': no order log there");
+                err.println("  Maybe check the path; 'muster orders draft' starts a new log.");
+                err.flush();
+                return ExitCode.REFUSED;
+            }
             try {
                 OrderBook b = act(new OrderDesk(new FileOrderLog(log)), Instant.now());
                 report(spec.commandLine().getOut(), b);
@@ -91,6 +103,11 @@ public final class OrdersCommand implements Runnable {
 
     @Command(name = "draft", description = "Draft an order (ALERT, DEPLOY or STAND_DOWN).")
     static final class Draft extends ByUser {
+        @Override
+        boolean startsLog() {
+            return true;
+        }
+
         @Option(names = "--id", required = true, description = "order id, unique in the log")
         String id;
 

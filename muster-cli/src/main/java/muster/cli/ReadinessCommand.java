@@ -2,6 +2,7 @@ package muster.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -54,7 +55,24 @@ public final class ReadinessCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ForceRead<Catalogue> cat = CatalogueReader.read(catalogue);
+        if (!Files.exists(log)) {
+            err.println("refused: --log '" + log + "': no order log there");
+            err.println("  Maybe check the path; 'muster orders draft' starts a new log.");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        ForceRead<Catalogue> cat;
+        try {
+            cat = CatalogueReader.read(catalogue);
+        } catch (IOException e) {
+            String why =
+                    e instanceof java.nio.file.NoSuchFileException
+                            ? "no such file"
+                            : "cannot read it: " + e.getMessage();
+            err.println("refused: --catalogue '" + catalogue + "': " + why);
+            err.flush();
+            return ExitCode.REFUSED;
+        }
         Faults.print(err, catalogue.toString(), cat.faults());
         if (cat.refused()) {
             err.println("refused: " + catalogue + " has faults");

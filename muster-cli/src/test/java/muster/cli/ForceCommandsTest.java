@@ -146,4 +146,31 @@ class ForceCommandsTest {
         assertThat(board.out().lines().filter(l -> l.startsWith("ALERTED")).count()).isEqualTo(2);
         assertThat(board.out()).contains("ALERTED=2}");
     }
+
+    @Test
+    void aMistypedLogIsRefusedNotShownAsAnEmptyBoard() {
+        String missing = dir.resolve("typo.jsonl").toString();
+        for (String[] args :
+                new String[][] {
+                    {"orders", "list", "--log", missing},
+                    {"orders", "approve", "A1", "--log", missing, "--user", "bob"},
+                    {"readiness", "--log", missing, "--catalogue", CAT}
+                }) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.REFUSED);
+            assertThat(r.err()).contains("--log '" + missing + "': no order log there");
+            assertThat(r.out()).doesNotContain("AVAILABLE");
+        }
+        assertThat(Files.exists(Path.of(missing))).isFalse();
+    }
+
+    @Test
+    void aMissingCatalogueNamesTheFile() throws Exception {
+        Path log = dir.resolve("o.jsonl");
+        Files.writeString(log, "");
+        String cat = dir.resolve("nope.yaml").toString();
+        Run r = run("readiness", "--log", log.toString(), "--catalogue", cat);
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err()).contains("--catalogue '" + cat + "'").doesNotContain("Exception:");
+    }
 }
