@@ -925,19 +925,37 @@ final class Api {
         ctx.json(page(ctx, ms));
     }
 
+    /** Summaries of finished plans, by plan and the set of lines withheld from the reader. */
+    private final Store.Lru<String, String> summaries = new Store.Lru<>(64);
+
     private void planSummary(Context ctx) {
         Seen s = seen(ctx, "plan.summary");
-        Map<String, Object> m =
-                new LinkedHashMap<>(PlanViews.summary(s.filtered(), s.scenario(), s.lines()));
-        m.put(
-                "measures",
-                PlanViews.measures(
-                        s.plan(),
-                        s.filtered(),
-                        s.lines(),
-                        s.scenario().planning().paxWeightStons()));
-        m.put("plan", planJson(s.row()));
-        ctx.json(m);
+        java.util.Set<String> visible = s.lines().keySet();
+        String hidden =
+                s.plan().lines().stream()
+                        .map(LineResult::uln)
+                        .filter(u -> !visible.contains(u))
+                        .sorted()
+                        .collect(Collectors.joining(","));
+        String json =
+                summaries.get(
+                        s.row().id() + "|" + hidden,
+                        k -> {
+                            Map<String, Object> m =
+                                    new LinkedHashMap<>(
+                                            PlanViews.summary(
+                                                    s.filtered(), s.scenario(), s.lines()));
+                            m.put(
+                                    "measures",
+                                    PlanViews.measures(
+                                            s.plan(),
+                                            s.filtered(),
+                                            s.lines(),
+                                            s.scenario().planning().paxWeightStons()));
+                            m.put("plan", planJson(s.row()));
+                            return Json.write(m);
+                        });
+        ctx.contentType("application/json").result(json);
     }
 
     private void exportPlan(Context ctx) {
