@@ -84,7 +84,7 @@ public final class BenchCommand {
             status = b.method().startsWith(LowerBounds.METHOD_LP) ? "lp" : "trivial";
         } else {
             Planner p =
-                    planner.equals("exact") ? new ExactPlanner(60.0, 6) : Planners.byName(planner);
+                    planner.equals("exact") ? new ExactPlanner(20.0, 6) : Planners.byName(planner);
             Plan plan = p.plan(s, PlanOptions.of(s), Progress.NONE);
             long t1 = System.nanoTime();
             long cpu1 = os.getProcessCpuTime();

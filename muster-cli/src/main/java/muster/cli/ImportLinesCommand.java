@@ -89,7 +89,7 @@ public final class ImportLinesCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.REFUSED;
         }
-        ScenarioWriter.writeFile(merged, into);
+        ScenarioWriter.replaceRequirements(into, merged);
         err.println("imported " + lines.lines().size() + " lines into " + into);
         err.flush();
         return ExitCode.OK;

@@ -69,7 +69,7 @@ public final class OrdersCommand implements Runnable {
                 OrderBook b = act(new OrderDesk(new FileOrderLog(log)), Instant.now());
                 report(spec.commandLine().getOut(), b);
                 return ExitCode.OK;
-            } catch (OrderRefused | FileOrderLog.CorruptLog e) {
+            } catch (OrderRefused | FileOrderLog.CorruptLog | IllegalStateException e) {
                 err.println("refused: " + e.getMessage());
                 err.flush();
                 return ExitCode.REFUSED;

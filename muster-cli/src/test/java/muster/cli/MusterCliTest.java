@@ -129,6 +129,13 @@ class MusterCliTest {
                                 + "BULK_SQFT,OVERSIZE_SQFT,OUTSIZE_SQFT,NAT_SQFT,ORIGIN,POE,POD,"
                                 + "DESTINATION,RLD,ALD,EAD,LAD,RDD,PRIORITY,MODE");
         assertThat(csv.lines().count()).isEqualTo(4);
+        String withComments =
+                Files.readString(valid)
+                        .replace(
+                                "nodes:\n",
+                                "nodes:\n  # mog: estimate from ramp area [source 12]\n")
+                        .replace("lift:\n", "lift:\n  # figures: planning factors [source 3]\n");
+        Files.writeString(valid, withComments);
         Path lines = dir.resolve("lines.csv");
         // a planner changes one priority in the spreadsheet
         Files.writeString(lines, csv.replace(",16,18,2,SEA", ",16,18,5,SEA"));
@@ -137,6 +144,10 @@ class MusterCliTest {
         assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
         assertThat(out).isEqualTo(csv.replace(",16,18,2,SEA", ",16,18,5,SEA"));
         assertThat(run("validate", valid.toString())).isEqualTo(ExitCode.OK);
+        // only the requirements section was rewritten: the rest, comments included, is as it was
+        String after = Files.readString(valid);
+        String keep = withComments.substring(0, withComments.indexOf("requirements:"));
+        assertThat(after).startsWith(keep);
     }
 
     @Test

@@ -86,6 +86,116 @@ public final class ScenarioWriter {
         }
     }
 
+    /**
+     * Replaces the requirement lines of a scenario file with those of {@code merged}, keeping the
+     * rest of the file as it is. In a YAML file only the lines of the {@code requirements:} section
+     * are rewritten, so the comments that cite sources for nodes, lift and routes stay; the result
+     * is read back and must equal {@code merged}, else the whole file is rewritten. JSON files are
+     * rewritten whole. Either way the file is replaced atomically.
+     */
+    public static void replaceRequirements(Path file, Scenario merged) throws IOException {
+        ScenarioReader.Syntax syntax = ScenarioReader.syntaxOf(file.getFileName().toString());
+        if (syntax == ScenarioReader.Syntax.JSON) {
+            writeFile(merged, file);
+            return;
+        }
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        String spliced = splice(original, merged.requirements());
+        if (spliced != null) {
+            ScenarioReader.Result back =
+                    ScenarioReader.standard()
+                            .withoutValidation()
+                            .readBytes(spliced.getBytes(StandardCharsets.UTF_8), "x.yaml");
+            if (merged.equals(back.scenario())) {
+                writeText(spliced, file);
+                return;
+            }
+        }
+        writeFile(merged, file);
+    }
+
+    /** The YAML text with its top-level requirements section replaced, or null if not found. */
+    static String splice(String yaml, java.util.List<RequirementLine> lines) throws IOException {
+        int start = 0;
+        int next = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = Formats.yaml().createParser(yaml)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                int line = p.currentTokenLocation().getLineNr();
+                boolean req = p.currentName().equals("requirements");
+                if (start > 0 && next == 0) {
+                    next = line;
+                }
+                if (req) {
+                    start = line;
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        }
+        if (start == 0) {
+            return null;
+        }
+        String[] text = yaml.split("\n", -1);
+        int end = next == 0 ? text.length : next - 1; // exclusive, 0-based
+        // comments and blank lines just before the next section belong to it
+        while (next != 0 && end - 1 >= start && isCommentOrBlank(text[end - 1])) {
+            end--;
+        }
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = Formats.yaml().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("requirements");
+            for (RequirementLine l : lines) {
+                line(g, l);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < start - 1; i++) {
+            b.append(text[i]).append('\n');
+        }
+        b.append(w);
+        if (!w.toString().endsWith("\n")) {
+            b.append('\n');
+        }
+        for (int i = end; i < text.length; i++) {
+            b.append(text[i]);
+            if (i < text.length - 1) {
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isCommentOrBlank(String line) {
+        String t = line.strip();
+        return t.isEmpty() || t.startsWith("#");
+    }
+
+    private static void writeText(String text, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(
+                        tmp,
+                        file,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private static void scenario(JsonGenerator g, Scenario s) throws IOException {
         g.writeStartObject();
         g.writeStringField("format", Scenario.FORMAT);

@@ -10,11 +10,12 @@ import muster.model.Fault;
  * Feeds mutated files to the scenario reader. Whatever the bytes, reading returns faults or a
  * scenario and never throws; an accepted scenario writes and reads back equal.
  *
- * <p>In a plain test run Jazzer replays the seed files under {@code
- * ScenarioReaderFuzzTestInputs/readNeverThrows/} (regression mode). With the environment variable
- * {@code JAZZER_FUZZ=1} it mutates them for {@code maxDuration}: {@code JAZZER_FUZZ=1 ./mvnw
- * verify} fuzzes for 20 seconds; a crashing input is saved beside the seeds and replayed by every
- * later run.
+ * <p>The build runs it in muster-io's surefire execution {@code fuzz}, which sets {@code
+ * JAZZER_FUZZ=1}: every {@code ./mvnw verify} (and so {@code .ci/run}) first replays the seed files
+ * under {@code ScenarioReaderFuzzTestInputs/readNeverThrows/}, then mutates them for the fixed
+ * budget {@code maxDuration} (20 s). Run alone without that variable (for example from an IDE) it
+ * only replays the seeds (regression mode). A crashing input is saved beside the seeds, so every
+ * later run replays it.
  */
 class ScenarioReaderFuzzTest {
     private static final ScenarioReader READER = new ScenarioReader(ScenarioReaderTest.FACTORS);

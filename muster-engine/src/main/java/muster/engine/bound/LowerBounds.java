@@ -219,7 +219,7 @@ public final class LowerBounds {
                             ? METHOD_TRIVIAL + note
                             : METHOD_LP
                                     + ": earliest arrival + POE/POD ground throughput (MOG, berths)"
-                                    + " + fleet cycle capacity over time windows, GLOP";
+                                    + " + fleet cycle capacity + ship deck area over time windows, GLOP";
             return new LowerBound(Math.min(capClosure, horizon), late, method);
         }
 
@@ -240,7 +240,10 @@ public final class LowerBounds {
                     List<double[]> due = new ArrayList<>();
                     for (Commodity k : r.users) {
                         if (k.startHour() >= starts[i]) {
-                            due.add(new double[] {24.0 * (day + 1) - k.onward(), k.weight()});
+                            due.add(
+                                    new double[] {
+                                        24.0 * (day + 1) - k.onward(), k.weight() * r.coef(k)
+                                    });
                         }
                     }
                     due.sort((x, y) -> Double.compare(x[0], y[0]));
@@ -267,6 +270,11 @@ public final class LowerBounds {
 
             /** Upper bound on the weight of its users handled wholly inside [from, to]. */
             abstract double capacity(double from, double to);
+
+            /** Units of this resource one ston-equivalent of the commodity uses (1: weight). */
+            double coef(Commodity k) {
+                return 1.0;
+            }
 
             double[] starts() {
                 TreeSet<Double> a = new TreeSet<>();
@@ -305,7 +313,7 @@ public final class LowerBounds {
         }
 
         /** Loaded segments of the tails of some lift types: one per cycle per tail. */
-        static final class FleetResource extends Resource {
+        static class FleetResource extends Resource {
             final List<double[]> fleets; // count, payload, cycle hours, available hour
 
             FleetResource(String name, List<double[]> fleets) {
@@ -326,6 +334,54 @@ public final class LowerBounds {
             }
         }
 
+        /**
+         * Deck area of the ships over time windows: a voyage's loaded segment holds at most its
+         * sqftCapacity (rule 6) and lasts at least one cycle; each ston of a SEA line's class takes
+         * that entry's sqft per ston.
+         */
+        static final class DeckResource extends FleetResource {
+            DeckResource(String name, List<double[]> fleets) {
+                super(name, fleets);
+            }
+
+            @Override
+            double coef(Commodity k) {
+                return k.line().cargoOf(k.cargoClass()).map(CargoEntry::sqftPerSton).orElse(0.0);
+            }
+        }
+
+        private List<Commodity> deck(Map<String, Resource> byKey) {
+            Resource r =
+                    byKey.computeIfAbsent(
+                            "deck SEA",
+                            k -> {
+                                List<double[]> fleets = new ArrayList<>();
+                                for (LiftType t : s.lift()) {
+                                    if (t.mode() != LiftMode.SEA || t.sqftCapacity() <= 0) {
+                                        continue;
+                                    }
+                                    double cyc = minCycle(t);
+                                    if (cyc <= 0) {
+                                        return NONE_SENTINEL;
+                                    }
+                                    if (Double.isInfinite(cyc)) {
+                                        continue;
+                                    }
+                                    fleets.add(
+                                            new double[] {
+                                                t.count(),
+                                                t.sqftCapacity(),
+                                                cyc,
+                                                24.0 * t.availableFromDay()
+                                            });
+                                }
+                                return new DeckResource(k, fleets);
+                            });
+            return r == NONE_SENTINEL
+                    ? unbounded.computeIfAbsent("deck SEA", x -> new ArrayList<>())
+                    : r.users;
+        }
+
         double payload(LiftType t, CargoClass c) {
             if (c == null) {
                 double p = canTake(t, CargoClass.PAX) ? t.paxCapacity() * pw : 0;
@@ -333,9 +389,33 @@ public final class LowerBounds {
                 for (CargoClass x : CargoClass.values()) {
                     cargo |= x != CargoClass.PAX && canTake(t, x);
                 }
-                return Math.max(p, cargo ? t.stonsCapacity() : 0);
+                return Math.max(p, cargo ? cargoPayload(t, null) : 0);
             }
-            return c == CargoClass.PAX ? t.paxCapacity() * pw : t.stonsCapacity();
+            return c == CargoClass.PAX ? t.paxCapacity() * pw : cargoPayload(t, c);
+        }
+
+        /**
+         * Most short tons of cargo (of class c, or of any class when null) one sortie or voyage can
+         * hold: its weight capacity, and for a ship also its deck divided by the smallest deck area
+         * per ston that any line of the scenario has for that class (rule 6).
+         */
+        double cargoPayload(LiftType t, CargoClass c) {
+            double cap = t.stonsCapacity();
+            if (!t.usesDeckArea()) {
+                return cap;
+            }
+            double minPerSton = Double.POSITIVE_INFINITY;
+            for (RequirementLine l : s.requirements()) {
+                for (CargoEntry e : l.cargo()) {
+                    if (e.stons() > 0 && (c == null || e.cargoClass() == c)) {
+                        minPerSton = Math.min(minPerSton, e.sqftPerSton());
+                    }
+                }
+            }
+            if (minPerSton > 0 && minPerSton < Double.POSITIVE_INFINITY) {
+                cap = Math.min(cap, t.sqftCapacity() / minPerSton);
+            }
+            return cap;
         }
 
         double minCycle(LiftType t) {
@@ -359,6 +439,9 @@ public final class LowerBounds {
                 ground(byKey, "offload " + k.line().pod(), k.line().pod(), mode, false).add(k);
                 fleet(byKey, mode, k.cargoClass()).add(k);
                 fleet(byKey, mode, null).add(k);
+                if (mode == LiftMode.SEA && k.cargoClass() != CargoClass.PAX) {
+                    deck(byKey).add(k);
+                }
             }
             for (Resource r : byKey.values()) {
                 if (r != NONE_SENTINEL && !r.users.isEmpty()) {
@@ -537,7 +620,7 @@ public final class LowerBounds {
                                 continue;
                             }
                             int j = Math.max(0, d - shift);
-                            rows[i][j].setCoefficient(v[p], -1);
+                            rows[i][j].setCoefficient(v[p], -r.coef(k));
                         }
                     }
                     rn++;

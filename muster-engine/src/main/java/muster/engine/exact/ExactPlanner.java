@@ -64,6 +64,9 @@ public final class ExactPlanner implements Planner {
     /** Days past the horizon over which left-over load may still be flown (rule 10). */
     private static final int EXTRA_DAYS = 60;
 
+    /** Most missions per tail the model offers, whatever the constructor asks. */
+    private static final int MAX_SLOTS = 24;
+
     /** Weight of unmet load against late days: unmet first, as the objective orders them. */
     private static final int UNMET_PENALTY = 10_000;
 
@@ -568,21 +571,24 @@ public final class ExactPlanner implements Planner {
             if (l.mode().liftMode() != t.mode()) {
                 continue;
             }
+            double f = 0;
             if (l.pax() > 0 && canTake(t, CargoClass.PAX)) {
-                sorties += (double) l.pax() / t.paxCapacity();
+                f += (double) l.pax() / t.paxCapacity();
             }
             for (CargoEntry e : l.cargo()) {
                 if (e.stons() > 0 && canTake(t, e.cargoClass())) {
-                    double f = e.stons() / t.stonsCapacity();
+                    double g = e.stons() / t.stonsCapacity();
                     if (t.usesDeckArea()) {
-                        f = Math.max(f, e.sqft() / t.sqftCapacity());
+                        g = Math.max(g, e.sqft() / t.sqftCapacity());
                     }
-                    sorties += f;
+                    f += g;
                 }
             }
+            // lines of different POE or POD never share a mission: whole sorties per line
+            sorties += Math.ceil(f - 1e-9);
         }
         int need = (int) Math.ceil(sorties / t.count() - 1e-9) + 1;
-        return Math.max(1, Math.min(Math.max(maxSlots, 12), need));
+        return Math.max(1, Math.min(Math.max(maxSlots, MAX_SLOTS), need));
     }
 
     private static Lane lane(Network net, LiftType t, Route r) {

@@ -246,6 +246,32 @@ class LnsPlannerTest {
     }
 
     @Test
+    void aLineLateOnlyBecauseOfRangeNamesTheRange() {
+        // direct 3000 nm is beyond the 2000 nm range; via C it is two 1500 nm legs and one more
+        // 2 h stop: closure 2+3+2+3+2 h flying and ground + 13 h by road = 25 h, day 1 > rdd 0
+        Scenario s =
+                new ScenarioBuilder("range-late")
+                        .airfield("A", 40, -75, 4, 0)
+                        .airfield("C", 42, -45, 4, 0)
+                        .airfield("B", 45, -15, 4, 0)
+                        .place("CAMP", 45, -15.1)
+                        .road("B", "CAMP", 13)
+                        .airRouteNm("A", "B", List.of(), 3000.0)
+                        .airRouteNm("A", "B", List.of("C"), 1500.0, 1500.0)
+                        .aircraft("JET", 1, "A", 100, 40, 500, 2000, 2)
+                        .line("R", LineMode.AIR, 10, "A", "A", "B", "CAMP", 0, 0, 0, 0)
+                        .build();
+        Plan p = plan(s);
+        assertThat(violations(s, p)).isEmpty();
+        LineResult r = line(p, "R");
+        assertThat(r.closure()).isEqualTo(25.0);
+        assertThat(r.lateDays()).isEqualTo(1);
+        assertThat(r.reason()).startsWith("range of JET:");
+        assertThat(p.bindingConstraints())
+                .containsExactly(new Constraint("RANGE", "JET", "1", 2.0, 1));
+    }
+
+    @Test
     void shipsConsolidateLinesOfOneChannel() {
         Scenario s =
                 new ScenarioBuilder("sea")
@@ -371,6 +397,29 @@ class LnsPlannerTest {
             }
             assertThat(violations(s, searched)).as("seed %d", seed).isEmpty();
         }
+    }
+
+    @Test
+    void aCancelledRunStillReturnsACompleteCorrectPlan() {
+        Scenario s = SmallScenarios.random(42, 40);
+        List<String> phases = new java.util.ArrayList<>();
+        Progress cancelAtOnce =
+                new Progress() {
+                    @Override
+                    public void update(double fraction, String phase) {
+                        assertThat(fraction).isBetween(0.0, 1.0);
+                        phases.add(phase);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return true;
+                    }
+                };
+        Plan p = Planners.byName("lns").plan(s, PlanOptions.of(s), cancelAtOnce);
+        assertThat(violations(s, p)).as("seed 42").isEmpty();
+        conservation(s, p);
+        assertThat(phases).contains("construct").endsWith("assemble");
     }
 
     @Test

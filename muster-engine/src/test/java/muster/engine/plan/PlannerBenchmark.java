@@ -43,7 +43,7 @@ class PlannerBenchmark {
                 peak += p.getPeakUsage().getUsed();
             }
         }
-        List<String> v = PlanRules.violations(s, plan);
+        List<String> v = LnsPlannerTest.violations(s, plan);
         System.out.printf(
                 "lines %d, tails %d, nodes %d, iterations %d: %.1f s wall, %.1f s CPU, peak heap"
                         + " %.0f MiB, %d missions, %s, violations %d%n",
@@ -55,7 +55,11 @@ class PlannerBenchmark {
                 cpu,
                 peak / 1048576.0,
                 plan.missions().size(),
-                plan.measures().toString().replaceAll("unmet=\\[.*\\]", ""),
+                plan.measures()
+                        .toString()
+                        .replaceAll(
+                                "unmet=\\[.*\\]",
+                                "unmet entries=" + plan.measures().unmet().size()),
                 v.size());
         if (!v.isEmpty()) {
             throw new AssertionError(v.subList(0, Math.min(10, v.size())).toString());

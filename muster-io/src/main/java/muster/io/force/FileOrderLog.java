@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,13 +105,12 @@ public final class FileOrderLog implements OrderLog {
         return out;
     }
 
+    /**
+     * Appends under an exclusive lock on the file, so two processes cannot both append the same
+     * sequence number: the sequence is checked against the file as it is once the lock is held.
+     */
     @Override
     public void append(OrderEvent event) {
-        long expected = read().size() + 1L;
-        if (event.seq() != expected) {
-            throw new IllegalArgumentException(
-                    "event seq " + event.seq() + " is not the next, " + expected);
-        }
         byte[] line = (OrderEventJson.write(event) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Path dir = path.toAbsolutePath().getParent();
@@ -118,11 +118,23 @@ public final class FileOrderLog implements OrderLog {
                 Files.createDirectories(dir);
             }
             try (FileChannel ch =
-                    FileChannel.open(
-                            path,
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.WRITE,
-                            StandardOpenOption.APPEND)) {
+                            FileChannel.open(
+                                    path,
+                                    StandardOpenOption.CREATE,
+                                    StandardOpenOption.WRITE,
+                                    StandardOpenOption.APPEND);
+                    FileLock lock = ch.lock()) {
+                long expected = read().size() + 1L;
+                if (event.seq() != expected) {
+                    throw new IllegalStateException(
+                            "the order log "
+                                    + path
+                                    + " changed while this command ran (event "
+                                    + event.seq()
+                                    + " is no longer the next, "
+                                    + expected
+                                    + "); run the command again");
+                }
                 ByteBuffer buf = ByteBuffer.wrap(line);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

@@ -161,4 +161,17 @@ class FileOrderLogTest {
             assertThat(log.read()).as("seed " + seed).hasSize(accepted);
         }
     }
+
+    @Test
+    void refusesAStaleAppendWithoutWritingIt() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        FileOrderLog log = new FileOrderLog(f);
+        new OrderDesk(log).draft(deploy("D1", "U1"), "ann", T);
+        OrderEvent stale = new OrderEvent(1, OrderEvent.Type.APPROVED, "D1", "bob", T, null, null);
+        long size = Files.size(f);
+        assertThatThrownBy(() -> log.append(stale))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("run the command again");
+        assertThat(Files.size(f)).isEqualTo(size);
+    }
 }

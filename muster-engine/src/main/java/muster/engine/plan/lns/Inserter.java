@@ -414,7 +414,12 @@ final class Inserter {
             }
             companions(m);
             if (m.loads.isEmpty()) {
-                throw new IllegalStateException("a voyage of value carried nothing");
+                // cannot happen while value() and companions() agree; never leave an empty voyage
+                if (journal != null) {
+                    journal.created.remove(m);
+                }
+                w.removeLastMission(m);
+                return;
             }
             m.founder = m.loads.get(0);
         }

@@ -77,6 +77,12 @@ final class Model {
     /** Per line: earliest closure with unlimited lift and room, or +inf. */
     final double[] idealClosure;
 
+    /** Per line: the same if no lift type had a range limit. */
+    final double[] idealClosureAnyRange;
+
+    /** Per type and key: every channel route's template, range or not. */
+    final RouteTpl[][][] allRoutes;
+
     Model(Scenario s) {
         this.scenario = s;
         this.net = new Network(s);
@@ -184,6 +190,7 @@ final class Model {
 
         int nk = byKey.size();
         routes = new RouteTpl[types.length][nk][];
+        allRoutes = new RouteTpl[types.length][nk][];
         fastestIgnoringRange = new double[types.length][nk];
         for (int t = 0; t < types.length; t++) {
             LiftType lt = types[t];
@@ -192,14 +199,17 @@ final class Model {
                 fastestIgnoringRange[t][k] = Double.NaN;
                 if (l.mode().liftMode() != lt.mode()) {
                     routes[t][k] = new RouteTpl[0];
+                    allRoutes[t][k] = new RouteTpl[0];
                     continue;
                 }
                 List<RouteTpl> ok = new ArrayList<>();
+                List<RouteTpl> any = new ArrayList<>();
                 for (Route r : net.channels(lt.mode(), l.poe(), l.pod())) {
                     RouteTpl tpl = template(lt, r);
                     if (tpl == null) {
                         continue;
                     }
+                    any.add(tpl);
                     if (Double.isNaN(fastestIgnoringRange[t][k])
                             || tpl.offDep < fastestIgnoringRange[t][k]) {
                         fastestIgnoringRange[t][k] = tpl.offDep;
@@ -210,27 +220,36 @@ final class Model {
                 }
                 ok.sort((a, b) -> Double.compare(a.offDep, b.offDep));
                 routes[t][k] = ok.toArray(new RouteTpl[0]);
+                allRoutes[t][k] = any.toArray(new RouteTpl[0]);
             }
         }
 
         idealClosure = new double[n];
+        idealClosureAnyRange = new double[n];
         for (int i = 0; i < n; i++) {
             if (key[i] < 0) {
                 idealClosure[i] = landClosure[i];
+                idealClosureAnyRange[i] = landClosure[i];
                 continue;
             }
-            double best = Double.POSITIVE_INFINITY;
-            for (int t = 0; t < types.length; t++) {
-                if (!carriesAny(t, i)) {
-                    continue;
-                }
-                for (RouteTpl r : routes[t][key[i]]) {
-                    double onAt = Math.max(avail[i], eadHour[i] - r.offArr);
-                    best = Math.min(best, onAt + r.offDep + onward[i]);
-                }
-            }
-            idealClosure[i] = best;
+            idealClosure[i] = ideal(i, routes);
+            idealClosureAnyRange[i] = ideal(i, allRoutes);
         }
+    }
+
+    /** Earliest closure of line {@code i} over these routes with unlimited lift and room. */
+    private double ideal(int i, RouteTpl[][][] by) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int t = 0; t < types.length; t++) {
+            if (!carriesAny(t, i)) {
+                continue;
+            }
+            for (RouteTpl r : by[t][key[i]]) {
+                double onAt = Math.max(avail[i], eadHour[i] - r.offArr);
+                best = Math.min(best, onAt + r.offDep + onward[i]);
+            }
+        }
+        return best;
     }
 
     private boolean isBase(LiftMode m, int node) {

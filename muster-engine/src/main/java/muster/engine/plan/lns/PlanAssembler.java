@@ -287,7 +287,29 @@ final class PlanAssembler {
                     md.idealClosure[li] == Double.POSITIVE_INFINITY
                             ? Integer.MAX_VALUE
                             : (int) Math.floor(md.idealClosure[li] / 24.0);
-            int ready = Math.min(late, Math.max(0, idealDay - l.rdd()));
+            int anyDay =
+                    md.idealClosureAnyRange[li] == Double.POSITIVE_INFINITY
+                            ? idealDay
+                            : (int) Math.floor(md.idealClosureAnyRange[li] / 24.0);
+            int ready = Math.min(late, Math.max(0, Math.min(anyDay, idealDay) - l.rdd()));
+            int forced = Math.min(late - ready, Math.max(0, idealDay - l.rdd()) - ready);
+            if (forced > 0) {
+                String rt = md.types[ld.m.type].id();
+                lb.charge(
+                        "RANGE",
+                        rt,
+                        day,
+                        day,
+                        wt * forced,
+                        String.format(
+                                Locale.ROOT,
+                                "range of %s: no route from %s to %s within its range goes without"
+                                        + " en-route stops, which cost %d days",
+                                rt,
+                                l.poe(),
+                                l.pod(),
+                                forced));
+            }
             if (ready > 0) {
                 lb.charge(
                         "READY_DATE",
@@ -306,7 +328,7 @@ final class PlanAssembler {
                                 idealDay,
                                 l.rdd()));
             }
-            int rest = late - ready;
+            int rest = late - ready - Math.max(0, forced);
             if (rest <= 0) {
                 return;
             }

@@ -1,0 +1,114 @@
+package muster.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import muster.model.Activity;
+import muster.model.CargoClass;
+import muster.model.Constraint;
+import muster.model.LineResult;
+import muster.model.Load;
+import muster.model.LoadCargo;
+import muster.model.LowerBound;
+import muster.model.Measures;
+import muster.model.Mission;
+import muster.model.Plan;
+import muster.model.PlannerInfo;
+import muster.model.Stop;
+import muster.model.Unmet;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+    static Plan example() {
+        return new Plan(
+                "eastern-flank-2022",
+                new PlannerInfo("lns", "0.1.0", 1.7, 1),
+                new Measures(
+                        21, 12.5, 1, 47, List.of(new Unmet("A82AB02", CargoClass.OUTSIZE, 3.5))),
+                new LowerBound(19, 0.0, "relaxation"),
+                List.of(
+                        new Mission(
+                                "M17",
+                                "C-17",
+                                3,
+                                List.of(
+                                        new Stop("KCHS", Activity.START, 10.0, 10.0),
+                                        new Stop("KPOB", Activity.ONLOAD, 11.2, 14.45),
+                                        new Stop("ETAR", Activity.ENROUTE, 24.1, 26.35),
+                                        new Stop("EPRZ", Activity.OFFLOAD, 28.0, 31.25)),
+                                List.of(
+                                        new Load(
+                                                "A82AB01",
+                                                60,
+                                                List.of(new LoadCargo(CargoClass.BULK, 20)),
+                                                1,
+                                                3)))),
+                List.of(
+                        new LineResult("A82AB01", 31.25, 40.0, 1, 0, null),
+                        new LineResult(
+                                "2CR01",
+                                null,
+                                60.0,
+                                2,
+                                1,
+                                "road move longer than the time to rdd")),
+                List.of(new Constraint("MOG", "EPRZ", "3-5", 12.5, 1)));
+    }
+
+    @Test
+    void writesTheSpecShapeAndReadsBackEqual() throws Exception {
+        Plan p = example();
+        String json = PlanJson.write(p);
+        JsonNode root = new ObjectMapper().readTree(json);
+        assertThat(names(root))
+                .containsExactly(
+                        "format",
+                        "scenario",
+                        "planner",
+                        "measures",
+                        "lowerBound",
+                        "missions",
+                        "lines",
+                        "bindingConstraints");
+        assertThat(root.get("format").asText()).isEqualTo("muster/plan@1");
+        JsonNode m = root.get("missions").get(0);
+        assertThat(names(m)).containsExactly("id", "lift", "tail", "stops", "loads");
+        assertThat(names(m.get("stops").get(0)))
+                .containsExactly("node", "activity", "arrive", "depart");
+        assertThat(names(m.get("loads").get(0)))
+                .containsExactly("uln", "pax", "cargo", "on", "off");
+        assertThat(names(root.get("measures").get("unmet").get(0)))
+                .containsExactly("uln", "class", "amount");
+        // a LAND line has no podArrival
+        assertThat(root.get("lines").get(1).has("podArrival")).isFalse();
+        assertThat(root.get("lines").get(1).get("reason").asText()).startsWith("road move");
+        assertThat(PlanJson.read(json)).isEqualTo(p);
+    }
+
+    @Test
+    void aBrokenPlanNamesThePlaceAndField() {
+        String json =
+                PlanJson.write(example())
+                        .replace("\"activity\" : \"ENROUTE\"", "\"activity\" : \"FLY\"");
+        assertThatThrownBy(() -> PlanJson.read(json))
+                .isInstanceOf(PlanJson.PlanFormatException.class)
+                .hasMessageContaining("missions[0].stops[2]")
+                .hasMessageContaining("field 'activity' = '\"FLY\"'");
+        assertThatThrownBy(() -> PlanJson.read("{\"format\": \"muster/plan@1\", \"missions\": ["))
+                .isInstanceOf(PlanJson.PlanFormatException.class)
+                .hasMessageContaining("plan:1:");
+    }
+
+    private static List<String> names(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            out.add(it.next());
+        }
+        return out;
+    }
+}
