@@ -63,7 +63,7 @@ function signedIn() {
 
 const routes = {
   scenarios: pageScenarios, plans: pagePlans, plan: pagePlan, compare: pageCompare,
-  orders: pageOrders, readiness: pageReadiness, users: pageUsers,
+  orders: pageOrders, readiness: pageReadiness, users: pageUsers, sourcing: pageSourcing,
 };
 function route() {
   if (!me) return;
@@ -333,6 +333,35 @@ async function pageReadiness() {
   main.append(h('div', { class: 'card' }, el));
   pagedTable(el, '/api/readiness', ['Unit', 'Status', 'Notice to move (h)', 'Order', 'Destination', 'Ready date'],
     u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || '']);
+}
+
+// ---- sourcing: choose catalogue units for capability requirements, with reasons
+async function pageSourcing() {
+  main.append(h('h2', {}, 'Sourcing'));
+  const [sc, bundled] = await Promise.all([api('GET', '/api/scenarios'), api('GET', '/api/sourcing/bundled')]);
+  const b = bundled.data || {};
+  const net = h('select', { id: 'source-network' }, sc.data.map(s => h('option', { value: s.id }, `${s.id} ${s.name}`)));
+  const rf = h('input', { id: 'source-req-file', value: b.requirementsFile || 'requirements.yaml', size: 34 });
+  const rt = h('textarea', { id: 'source-req', rows: 10, cols: 70 }, b.requirements || '');
+  const cf = h('input', { id: 'source-cat-file', value: b.catalogueFile || 'catalogue.yaml', size: 34 });
+  const ct = h('textarea', { id: 'source-cat', rows: 10, cols: 70 }, b.catalogue || '');
+  const out = h('div', { id: 'source-out' });
+  async function run(save) {
+    const r = await api('POST', `/api/scenarios/${net.value}/source`, { requirementsFile: rf.value, requirements: rt.value,
+      catalogueFile: cf.value, catalogue: ct.value, save });
+    const d = r.data || {};
+    const faults = (d.faults || (d.details && d.details.faults) || []);
+    out.replaceChildren(r.ok ? '' : err(r),
+      faults.length ? h('pre', { class: 'error' }, faults.join('\n')) : '',
+      d.scenario ? h('p', {}, `Saved as scenario ${d.scenario}: `, h('a', { href: '#scenarios' }, 'plan it')) : '',
+      d.choices ? table(['Requirement', 'Slot', 'Unit', 'Next alternatives'], d.choices.map(c => [c.requirementId, String(c.slot), c.uic,
+        (c.next || []).map(a => a.uic || JSON.stringify(a)).join(', ')])) : '',
+      d.report ? h('pre', { id: 'source-report', class: 'source' }, d.report) : '');
+  }
+  main.append(h('div', { class: 'card' }, h('label', {}, 'Network scenario ', net),
+    h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), cf, h('br'), ct, h('br'),
+    h('button', { id: 'source-run', onclick: () => run(false) }, 'Source'), ' ',
+    h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario')), out);
 }
 
 // ---- users (administrators)

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,15 +19,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import muster.engine.orders.OrderRecord;
 import muster.engine.orders.UnitRecord;
+import muster.engine.sourcing.Sourcer;
+import muster.engine.sourcing.SourcingResult;
+import muster.io.force.CatalogueReader;
+import muster.io.force.ForceRead;
+import muster.io.force.RequirementsReader;
+import muster.io.force.SourcingText;
 import muster.model.Fault;
 import muster.model.LineResult;
 import muster.model.Mission;
 import muster.model.Plan;
 import muster.model.RequirementLine;
 import muster.model.Scenario;
+import muster.model.force.Catalogue;
 import muster.model.force.Order;
 import muster.model.force.OrderEvent;
 import muster.model.force.OrderKind;
+import muster.model.force.RequirementSet;
 
 /** The REST routes under {@code /api}. Every read filters by releasability; every write audits. */
 final class Api {
@@ -97,6 +107,8 @@ final class Api {
         r.get("/api/scenarios/{id}/export", this::exportScenario);
         r.patch("/api/scenarios/{id}/lines/{uln}/marking", this::markLine);
         r.get("/api/requirements", this::searchRequirements);
+        r.get("/api/sourcing/bundled", this::bundledSourcing);
+        r.post("/api/scenarios/{id}/source", this::source);
         r.post("/api/scenarios/{id}/plans", this::startPlan);
 
         r.get("/api/plans", this::listPlans);
@@ -574,6 +586,144 @@ final class Api {
         ctx.json(page(ctx, out));
     }
 
+    // ---- sourcing: the engine's Sourcer over a catalogue and capability requirements
+
+    record SourceRequest(
+            String requirementsFile,
+            String requirements,
+            String catalogueFile,
+            String catalogue,
+            Boolean save,
+            String marking) {}
+
+    /** Where the bundled files are: the working directory, or the system property muster.home. */
+    static Path home() {
+        return Path.of(System.getProperty("muster.home", "."));
+    }
+
+    static final Path BUNDLED_REQUIREMENTS =
+            Path.of("scenarios", "eastern-flank-2022-requirements.yaml");
+    static final Path BUNDLED_CATALOGUE =
+            Path.of("data", "catalogue", "eastern-flank-2022-units.yaml");
+
+    private void bundledSourcing(Context ctx) throws java.io.IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Path req = home().resolve(BUNDLED_REQUIREMENTS);
+        Path cat = home().resolve(BUNDLED_CATALOGUE);
+        if (Files.isRegularFile(req) && Files.isRegularFile(cat)) {
+            m.put("requirementsFile", BUNDLED_REQUIREMENTS.getFileName().toString());
+            m.put("requirements", Files.readString(req));
+            m.put("catalogueFile", BUNDLED_CATALOGUE.getFileName().toString());
+            m.put("catalogue", Files.readString(cat));
+        }
+        ctx.json(m);
+    }
+
+    private static String safeName(String field, String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}\\.(ya?ml|json|csv)")) {
+            throw ApiException.badRequest(
+                    "field '"
+                            + field
+                            + "' = '"
+                            + name
+                            + "': give a file name ending .yaml, .json or .csv");
+        }
+        return name;
+    }
+
+    private void source(Context ctx) throws java.io.IOException {
+        User u = user(ctx);
+        long sid = id(ctx);
+        Store.ScenarioRow row = visibleScenario(ctx, sid, "sourcing.run");
+        require(
+                ctx,
+                u.has(Role.PLANNER),
+                "sourcing.run",
+                "scenario " + sid,
+                "sourcing needs the PLANNER role");
+        SourceRequest req = ctx.bodyAsClass(SourceRequest.class);
+        String rf = safeName("requirementsFile", req.requirementsFile());
+        String cf = safeName("catalogueFile", req.catalogueFile());
+        Path dir = Files.createTempDirectory("muster-source");
+        try {
+            Path rp = dir.resolve("r-" + rf);
+            Path cp = dir.resolve("c-" + cf);
+            Files.writeString(rp, req.requirements() == null ? "" : req.requirements());
+            Files.writeString(cp, req.catalogue() == null ? "" : req.catalogue());
+            ForceRead<RequirementSet> reqs = RequirementsReader.read(rp);
+            ForceRead<Catalogue> cat = CatalogueReader.read(cp);
+            List<String> faults = new ArrayList<>();
+            reqs.faults().forEach(f -> faults.add(reqs.locate(f).describe(rf)));
+            cat.faults().forEach(f -> faults.add(cat.locate(f).describe(cf)));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("faults", faults);
+            if (reqs.refused() || cat.refused()) {
+                throw new ApiException(
+                        422, "requirements or catalogue refused; nothing was sourced", out);
+            }
+            // sourcing sees the network and the lines of the scenario the user may see
+            Scenario net = store.scenarioModel(sid);
+            Map<String, Store.LineRow> seen = store.visibleLines(u, sid);
+            net =
+                    new Scenario(
+                            net.name(),
+                            net.nodes(),
+                            net.lift(),
+                            net.routes(),
+                            net.requirements().stream()
+                                    .filter(l -> seen.containsKey(l.uln()))
+                                    .toList(),
+                            net.planning());
+            SourcingResult res = new Sourcer().source(reqs.value(), cat.value(), net, false);
+            for (Fault f : res.faults()) {
+                faults.add(
+                        f.path().startsWith("units")
+                                ? cat.locate(f).describe(cf)
+                                : reqs.locate(f).describe(rf));
+            }
+            out.put("refused", res.refused());
+            out.put("report", SourcingText.render(res, cat.value(), true));
+            out.put("choices", res.choices());
+            out.put("unfilled", res.unfilled());
+            out.put("lines", res.lines().size());
+            out.put("totalCost", res.totalCost());
+            if (!res.refused() && Boolean.TRUE.equals(req.save())) {
+                String marking = markingOr(req.marking(), row.marking(), u.nation());
+                long id =
+                        importScenario(
+                                u,
+                                res.scenario(),
+                                marking,
+                                "sourced from " + rf + " and " + cf,
+                                "");
+                out.put("scenario", id);
+            }
+            Jdbc.tx(
+                    store.db(),
+                    c -> {
+                        Audit.record(
+                                c,
+                                u,
+                                "sourcing.run",
+                                "scenario " + sid,
+                                "OK",
+                                res.choices().size()
+                                        + " choices, "
+                                        + res.unfilled().size()
+                                        + " unfilled");
+                        return null;
+                    });
+            ctx.json(out);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
     // ---- plans
 
     record PlanRequest(String planner, String marking) {}
@@ -775,19 +925,37 @@ final class Api {
         ctx.json(page(ctx, ms));
     }
 
+    /** Summaries of finished plans, by plan and the set of lines withheld from the reader. */
+    private final Store.Lru<String, String> summaries = new Store.Lru<>(64);
+
     private void planSummary(Context ctx) {
         Seen s = seen(ctx, "plan.summary");
-        Map<String, Object> m =
-                new LinkedHashMap<>(PlanViews.summary(s.filtered(), s.scenario(), s.lines()));
-        m.put(
-                "measures",
-                PlanViews.measures(
-                        s.plan(),
-                        s.filtered(),
-                        s.lines(),
-                        s.scenario().planning().paxWeightStons()));
-        m.put("plan", planJson(s.row()));
-        ctx.json(m);
+        java.util.Set<String> visible = s.lines().keySet();
+        String hidden =
+                s.plan().lines().stream()
+                        .map(LineResult::uln)
+                        .filter(u -> !visible.contains(u))
+                        .sorted()
+                        .collect(Collectors.joining(","));
+        String json =
+                summaries.get(
+                        s.row().id() + "|" + hidden,
+                        k -> {
+                            Map<String, Object> m =
+                                    new LinkedHashMap<>(
+                                            PlanViews.summary(
+                                                    s.filtered(), s.scenario(), s.lines()));
+                            m.put(
+                                    "measures",
+                                    PlanViews.measures(
+                                            s.plan(),
+                                            s.filtered(),
+                                            s.lines(),
+                                            s.scenario().planning().paxWeightStons()));
+                            m.put("plan", planJson(s.row()));
+                            return Json.write(m);
+                        });
+        ctx.contentType("application/json").result(json);
     }
 
     private void exportPlan(Context ctx) {

@@ -152,6 +152,51 @@ class ServerApiTest {
     }
 
     @Test
+    void sourcingUsesTheEngineAndSavesTheSourcedScenario() throws Exception {
+        Client p = TestServer.user("src_planner", "USA", Role.PLANNER);
+        Client o = TestServer.user("src_observer", "USA", Role.OBSERVER);
+        java.nio.file.Path root = java.nio.file.Path.of("..");
+        Response imp =
+                p.postText(
+                        "/api/scenarios?file=eastern-flank-2022.yaml",
+                        java.nio.file.Files.readString(
+                                root.resolve("scenarios/eastern-flank-2022.yaml")));
+        assertThat(imp.status()).as(imp.body()).isEqualTo(201);
+        long id = ((Number) imp.map().get("id")).longValue();
+        Map<String, Object> body =
+                Map.of(
+                        "requirementsFile",
+                        "eastern-flank-2022-requirements.yaml",
+                        "requirements",
+                        java.nio.file.Files.readString(
+                                root.resolve("scenarios/eastern-flank-2022-requirements.yaml")),
+                        "catalogueFile",
+                        "eastern-flank-2022-units.yaml",
+                        "catalogue",
+                        java.nio.file.Files.readString(
+                                root.resolve("data/catalogue/eastern-flank-2022-units.yaml")),
+                        "save",
+                        true);
+        assertThat(o.post("/api/scenarios/" + id + "/source", body).status()).isEqualTo(403);
+        Response r = p.post("/api/scenarios/" + id + "/source", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat((List<?>) r.map().get("choices")).isNotEmpty();
+        assertThat((String) r.map().get("report")).isNotBlank();
+        long saved = ((Number) r.map().get("scenario")).longValue();
+        Response sc = p.get("/api/scenarios/" + saved);
+        assertThat(sc.status()).isEqualTo(200);
+        assertThat((List<?>) sc.map().get("requirements"))
+                .hasSize(((Number) r.map().get("lines")).intValue());
+
+        Map<String, Object> bad = new java.util.HashMap<>(body);
+        bad.put("catalogue", "format: muster/catalogue@1\nunits: [{uic: X}]\n");
+        bad.put("save", false);
+        Response refused = p.post("/api/scenarios/" + id + "/source", bad);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("eastern-flank-2022-units.yaml");
+    }
+
+    @Test
     void theEmbeddedDatabaseSyncsEveryCommit() throws Exception {
         if (!srv.database().isEmbedded()) {
             return; // a given server's durability settings are its administrator's

@@ -28,6 +28,7 @@ final class TestServer {
 
     static synchronized MusterServer get() {
         if (server == null) {
+            System.setProperty("muster.home", ".."); // tests run in muster-server/
             try {
                 server = MusterServer.start(options(), System.out);
             } catch (Exception e) {

@@ -76,6 +76,21 @@ class WebUiIT {
                     "document.querySelector('#fault-source .fault-line').scrollIntoView({block:'center'}); true");
             b.screenshot(SHOTS.resolve("02-validation-faults.png"));
 
+            // sourcing results with their reasons, from the bundled requirements and catalogue
+            b.eval("location.hash = '#sourcing'; true");
+            b.waitFor(
+                    "document.getElementById('source-req') &&"
+                            + " document.getElementById('source-req').value.length > 0",
+                    Duration.ofSeconds(10));
+            b.eval("document.getElementById('source-run').click(); true");
+            b.waitFor("document.getElementById('source-report')", Duration.ofMinutes(2));
+            assertThat(b.eval("document.querySelectorAll('#source-out table tr').length").asInt())
+                    .isGreaterThan(1);
+            b.screenshot(SHOTS.resolve("02b-sourcing.png"));
+            b.eval("location.hash = '#scenarios'; true");
+            b.waitFor(
+                    "document.querySelector('button.run-plan[data-scenario=\"" + scenario + "\"]')",
+                    Duration.ofSeconds(20));
             b.eval(
                     "document.querySelector('button.run-plan[data-scenario=\""
                             + scenario
