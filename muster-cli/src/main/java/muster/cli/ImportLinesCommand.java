@@ -89,7 +89,13 @@ public final class ImportLinesCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.REFUSED;
         }
-        ScenarioWriter.replaceRequirements(into, merged);
+        if (!ScenarioWriter.replaceRequirements(into, merged)) {
+            err.println(
+                    "warning: "
+                            + into
+                            + " was written whole from the scenario model: its comments and"
+                            + " 'factors:' references outside the requirements are not kept");
+        }
         err.println("imported " + lines.lines().size() + " lines into " + into);
         err.flush();
         return ExitCode.OK;

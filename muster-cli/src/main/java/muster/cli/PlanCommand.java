@@ -231,9 +231,10 @@ public final class PlanCommand implements Callable<Integer> {
         o.println(
                 String.format(
                         Locale.ROOT,
-                        "planned %s with %s (seed %d): %d missions in %.1f s",
+                        "planned %s with %s %s (seed %d): %d missions in %.1f s",
                         s.name(),
                         pi.name(),
+                        pi.version(),
                         pi.seed(),
                         plan.missions().size(),
                         pi.seconds()));

@@ -92,12 +92,16 @@ public final class ScenarioWriter {
      * are rewritten, so the comments that cite sources for nodes, lift and routes stay; the result
      * is read back and must equal {@code merged}, else the whole file is rewritten. JSON files are
      * rewritten whole. Either way the file is replaced atomically.
+     *
+     * @return true when everything outside the requirements section was kept as written; false when
+     *     a YAML file had to be rewritten whole (its comments and {@code factors:} references are
+     *     then gone, which the caller must tell the user)
      */
-    public static void replaceRequirements(Path file, Scenario merged) throws IOException {
+    public static boolean replaceRequirements(Path file, Scenario merged) throws IOException {
         ScenarioReader.Syntax syntax = ScenarioReader.syntaxOf(file.getFileName().toString());
         if (syntax == ScenarioReader.Syntax.JSON) {
             writeFile(merged, file);
-            return;
+            return true;
         }
         String original = Files.readString(file, StandardCharsets.UTF_8);
         String spliced = splice(original, merged.requirements());
@@ -108,10 +112,11 @@ public final class ScenarioWriter {
                             .readBytes(spliced.getBytes(StandardCharsets.UTF_8), "x.yaml");
             if (merged.equals(back.scenario())) {
                 writeText(spliced, file);
-                return;
+                return true;
             }
         }
         writeFile(merged, file);
+        return false;
     }
 
     /** The YAML text with its top-level requirements section replaced, or null if not found. */
