@@ -7,7 +7,8 @@ package muster.model;
  *     nothing moved
  * @param closure latest hour a load reaches the destination; null when nothing arrived
  * @param closureDay floor(closure / 24), or -1 when nothing arrived
- * @param lateDays max(0, closureDay - rdd); horizon-based for unmet load
+ * @param lateDays max(0, closureDay - rdd), over all its loads, also those arriving after the
+ *     horizon (unmet)
  * @param reason why the line is late, or null when on time
  */
 public record LineResult(

@@ -29,7 +29,8 @@ import muster.model.Unmet;
  *   <li>Line result: {@code podArrival} the latest OFFLOAD depart of its loads (null for LAND or no
  *       loads); {@code closure} the latest arrival hour over all its loads, delivered or not (null
  *       when it has no loads); {@code closureDay = floor(closure / 24)} or -1; {@code lateDays =
- *       max(0, D - rdd)} where D is H when any of the line is unmet and closureDay otherwise.
+ *       max(0, closureDay - rdd)}, as the movement model writes it, also when part of the line is
+ *       unmet (its closure is then the hour its last load arrives, after the horizon).
  *   <li>Unmet, per line and class: the line's amount (pax for PAX, else stons) less what was
  *       delivered, when more than 1e-6. Amounts never loaded at all count as unmet too.
  *   <li>{@code lateStonDays}: over each load, {@code (stons + pax·W) · max(0, min(day, H) - rdd)};
@@ -127,8 +128,7 @@ final class Recomputed {
                 }
             }
             int lineDay = closure == null ? -1 : (int) Math.floor(closure / 24.0);
-            int d = anyUnmet ? h : lineDay;
-            int lateDays = Math.max(0, d - l.rdd());
+            int lateDays = Math.max(0, lineDay - l.rdd());
             if (lateDays > 0 || anyUnmet) {
                 lateUlns++;
             }

@@ -43,8 +43,9 @@
  * <h2>Measures</h2>
  *
  * As the movement model defines them; the choices it leaves open are written down in {@link
- * muster.engine.check.Recomputed}: a line's {@code closure} counts all its loads, delivered or not;
- * {@code lateDays} uses {@code horizonDays} in place of the closure day when any of the line is
- * unmet; {@code closureDay} is -1 for a line without loads and for a plan that delivers nothing.
+ * muster.engine.check.Recomputed}: a line's {@code closure} counts all its loads, delivered or not,
+ * so its {@code lateDays = max(0, closureDay - rdd)} also when part of it is unmet (while {@code
+ * lateStonDays} counts unmet load as arriving on day {@code horizonDays}); {@code closureDay} is -1
+ * for a line without loads and for a plan that delivers nothing.
  */
 package muster.engine.check;

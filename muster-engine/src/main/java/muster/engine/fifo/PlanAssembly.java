@@ -167,7 +167,6 @@ public final class PlanAssembly {
     }
 
     private static List<LineResult> lineResults(Scenario s, Network net, List<Mission> missions) {
-        int horizon = s.planning().horizonDays();
         Map<String, LineAcc> acc = accumulate(s, net, missions);
         List<LineResult> out = new ArrayList<>();
         for (RequirementLine l : s.requirements()) {
@@ -176,7 +175,7 @@ public final class PlanAssembly {
             Double pod = a.podArrival > Double.NEGATIVE_INFINITY ? a.podArrival : null;
             Double closure = a.closure > Double.NEGATIVE_INFINITY ? a.closure : null;
             int day = closure == null ? -1 : (int) Math.floor(closure / 24);
-            int lateDays = unmet ? Math.max(0, horizon - l.rdd()) : Math.max(0, day - l.rdd());
+            int lateDays = Math.max(0, day - l.rdd());
             String reason = null;
             if (unmet) {
                 reason = "load not at destination by the end of the horizon";

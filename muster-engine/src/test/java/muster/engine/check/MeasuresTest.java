@@ -75,15 +75,31 @@ class MeasuresTest {
     }
 
     @Test
-    void unmetLoadCountsAsArrivingOnTheHorizonDay() {
-        // The ship two days later reaches D at 268, day 11, past the 10-day horizon: unmet, and
-        // late by 10 - 8 = 2 days (not 11 - 8 = 3): 1200 ston-days.
+    void unmetLoadIsLateToItsClosureDayButWeighsFromTheHorizonDay() {
+        // The ship two days later reaches D at 268, day 11, past the 10-day horizon: unmet. The
+        // line closes on day 11, so it is 11 - 8 = 3 days late (not 10 - 8 = 2); its ston-days
+        // count the unmet load as arriving on day 10: 600 x 2 = 1200.
         Plan p = withStop(GOOD, "M4", 0, s -> times(s, 0, 108));
         p = withStop(p, "M4", 1, s -> times(s, 228, 252));
         CheckReport r = PlanChecker.check(S, p);
         assertMeasures(r, 2, 1200, 1, 2);
         assertThat(r.measures().unmet()).containsExactly(new Unmet("S1L", NAT, 600));
-        assertThat(r.lines().get(1)).isEqualTo(new LineResult("S1L", 252.0, 268.0, 11, 2, null));
+        assertThat(r.lines().get(1)).isEqualTo(new LineResult("S1L", 252.0, 268.0, 11, 3, null));
+    }
+
+    @Test
+    void unmetLoadFarPastTheHorizonIsLateToTheDayItArrives() {
+        // Three days later still: D at 268 + 72 = 340, day 14: 14 - 8 = 6 days late; the
+        // ston-days stay at 600 x (10 - 8).
+        Plan p = withStop(GOOD, "M4", 0, s -> times(s, 0, 180));
+        p = withStop(p, "M4", 1, s -> times(s, 300, 324));
+        CheckReport r = PlanChecker.check(S, p);
+        assertMeasures(r, 2, 1200, 1, 2);
+        LineResult s1l = r.lines().get(1);
+        assertThat(s1l).isEqualTo(new LineResult("S1L", 324.0, 340.0, 14, 6, null));
+        assertThat(s1l.lateDays())
+                .isEqualTo(s1l.closureDay() - 8)
+                .isNotEqualTo(S.planning().horizonDays() - 8);
     }
 
     @Test
@@ -94,7 +110,9 @@ class MeasuresTest {
         CheckReport r = PlanChecker.check(S, withMissions(GOOD, ms));
         assertMeasures(r, 9, 760, 2, 1);
         assertThat(r.measures().unmet()).containsExactly(new Unmet("A1", PAX, 100));
-        assertThat(r.lines().get(0)).isEqualTo(new LineResult("A1", 12.0, 15.0, 0, 8, null));
+        // the loads that did move close day 0, before the rdd: the line is not late by days, only
+        // unmet (and so among the late lines)
+        assertThat(r.lines().get(0)).isEqualTo(new LineResult("A1", 12.0, 15.0, 0, 0, null));
         assertThat(r.ofRule(10))
                 .extracting(Violation::message)
                 .anyMatch(m -> m.contains("100 lost"));

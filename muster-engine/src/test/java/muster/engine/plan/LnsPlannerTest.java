@@ -2,6 +2,7 @@ package muster.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -92,6 +93,60 @@ class LnsPlannerTest {
         // unmet load counts as arriving on day horizonDays: 40 stons one day late
         assertThat(p.measures().lateStonDays()).isEqualTo(40.0);
         assertThat(p.bindingConstraints()).extracting(Constraint::kind).contains("HORIZON");
+    }
+
+    @Test
+    void unmetLoadLateToTheDayItArrivesNotToTheHorizon() {
+        // the shuttle of the test above with 200 stons: 20 sorties ending at 3, 7, ..., 79 h; six
+        // arrive on day 0, the other 140 stons only after the 1-day horizon, the last on day 3.
+        // The line is 3 - 0 = 3 days late (not horizonDays - rdd = 1), while lateStonDays still
+        // counts the unmet 140 stons as arriving on day 1.
+        Scenario s =
+                shuttle()
+                        .horizon(1)
+                        .line(
+                                "L1",
+                                LineMode.AIR,
+                                0,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                0,
+                                CargoClass.BULK,
+                                200)
+                        .build();
+        for (String planner : List.of("lns", "fifo")) {
+            Plan p = Planners.byName(planner).plan(s, PlanOptions.of(s), Progress.NONE);
+            CheckReport c = PlanChecker.check(s, p);
+            assertThat(c.violations()).as(planner).isEmpty();
+            assertThat(p.measures().unmet()).as(planner).hasSize(1);
+            Unmet u = p.measures().unmet().get(0);
+            assertThat(u.cargoClass()).as(planner).isEqualTo(CargoClass.BULK);
+            assertThat(u.amount()).as(planner).isCloseTo(140.0, within(1e-6));
+            LineResult r = line(p, "L1");
+            assertThat(r.closure()).as(planner).isGreaterThanOrEqualTo(72.0);
+            assertThat(r.closureDay()).as(planner).isEqualTo((int) Math.floor(r.closure() / 24));
+            assertThat(r.lateDays()).as(planner).isEqualTo(r.closureDay()).isGreaterThan(1);
+            assertThat(p.measures().lateStonDays()).as(planner).isCloseTo(140.0, within(1e-6));
+            assertThat(p.measures().lateUlns()).as(planner).isEqualTo(1);
+            assertThat(c.lines())
+                    .as(planner)
+                    .containsExactly(
+                            new LineResult(
+                                    "L1",
+                                    r.podArrival(),
+                                    r.closure(),
+                                    r.closureDay(),
+                                    r.lateDays(),
+                                    null));
+        }
+        Plan lns = plan(s);
+        assertThat(violations(s, lns)).isEmpty();
+        assertThat(line(lns, "L1").closure()).isEqualTo(79.0);
     }
 
     @Test

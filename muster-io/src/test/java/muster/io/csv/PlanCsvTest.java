@@ -101,9 +101,9 @@ class PlanCsvTest {
         Map<String, String> u1 = rows.get(4);
         assertThat(u1.get("unmetPax")).isEqualTo("50");
         assertThat(u1.get("unmetStons")).isEqualTo("0");
-        // U1 reaches its destination on day 31, after the 30-day horizon.
+        // U1 reaches its destination on day 31, after the 30-day horizon: 31 - 10 days late.
         assertThat(u1.get("closureDay")).isEqualTo("31");
-        assertThat(u1.get("lateDays")).isEqualTo("20");
+        assertThat(u1.get("lateDays")).isEqualTo("21");
         assertThat(u1.get("reason")).contains("FLEET");
         assertThat(rows.get(0).get("reason")).isEmpty();
         assertThat(rows.get(0).get("unmetPax")).isEqualTo("0");

@@ -148,11 +148,8 @@ final class PlanAssembler {
             }
             int cDay = closure == null ? -1 : (int) Math.floor(closure / 24.0);
             closureDay = Math.max(closureDay, deliveredDay);
-            // unmet load counts as arriving on day horizonDays, whatever missions carry it later
-            int lateDays =
-                    lineUnmet.isEmpty()
-                            ? Math.max(0, cDay - rdd)
-                            : Math.max(0, md.horizonDays - rdd);
+            // the closure counts every load, also the ones that arrive after the horizon (unmet)
+            int lateDays = Math.max(0, cDay - rdd);
             String reason = null;
             if (lateDays > 0) {
                 lateUlns++;
