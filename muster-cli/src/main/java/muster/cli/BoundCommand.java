@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import muster.engine.bound.LowerBounds;
 import muster.io.ScenarioReader;
-import muster.model.Fault;
 import muster.model.LowerBound;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,14 +30,10 @@ public final class BoundCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScenarioReader.Result r = ScenarioReader.read(file);
-        for (Fault f : r.faults()) {
-            err.println(f.describe());
-        }
         if (!r.accepted()) {
-            err.println("refused: " + file + "; no bound computed");
-            err.flush();
-            return 3;
+            return Faults.refuse(err, file.toString(), r.faults(), "no bound computed");
         }
+        Faults.print(err, file.toString(), r.warnings());
         LowerBound b = LowerBounds.compute(r.scenario());
         out.printf(Locale.ROOT, "scenario:      %s%n", r.scenario().name());
         out.printf(Locale.ROOT, "lateStonDays >= %.1f%n", b.lateStonDays());

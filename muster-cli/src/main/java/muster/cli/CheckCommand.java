@@ -65,15 +65,7 @@ public final class CheckCommand implements Callable<Integer> {
         ScenarioReader.Result r = ScenarioReader.read(scenarioFile);
         String shown = scenarioFile.toString();
         if (!r.accepted()) {
-            Faults.print(err, shown, r.faults());
-            err.println(
-                    "refused: "
-                            + shown
-                            + ": "
-                            + Faults.errors(r.faults())
-                            + " fault(s); the plan was not checked");
-            err.flush();
-            return ExitCode.REFUSED;
+            return Faults.refuse(err, shown, r.faults(), "the plan was not checked");
         }
         Plan plan;
         try {

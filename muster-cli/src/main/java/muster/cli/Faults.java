@@ -15,6 +15,18 @@ final class Faults {
         err.flush();
     }
 
+    /**
+     * Prints a refused scenario's faults and a closing line saying what was not done.
+     *
+     * @return the exit code of a refused input
+     */
+    static int refuse(PrintWriter err, String shown, List<Fault> faults, String notDone) {
+        print(err, shown, faults);
+        err.println("refused: " + shown + ": " + errors(faults) + " fault(s); " + notDone);
+        err.flush();
+        return ExitCode.REFUSED;
+    }
+
     static long errors(List<Fault> faults) {
         return faults.stream().filter(Fault::isError).count();
     }

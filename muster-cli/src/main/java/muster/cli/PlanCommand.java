@@ -116,15 +116,7 @@ public final class PlanCommand implements Callable<Integer> {
 
         ScenarioReader.Result read = ScenarioReader.read(file);
         if (!read.accepted()) {
-            Faults.print(err, shown, read.faults());
-            err.println(
-                    "refused: "
-                            + shown
-                            + ": "
-                            + Faults.errors(read.faults())
-                            + " fault(s); nothing was planned");
-            err.flush();
-            return ExitCode.REFUSED;
+            return Faults.refuse(err, shown, read.faults(), "nothing was planned");
         }
         if (!quiet) {
             Faults.print(err, shown, read.warnings());

@@ -40,15 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ScenarioReader.Result r = ScenarioReader.read(file);
         String shown = file.toString();
         if (!r.accepted()) {
-            Faults.print(err, shown, r.faults());
-            err.println(
-                    "refused: "
-                            + shown
-                            + ": "
-                            + Faults.errors(r.faults())
-                            + " fault(s); nothing was planned");
-            err.flush();
-            return ExitCode.REFUSED;
+            return Faults.refuse(err, shown, r.faults(), "nothing was planned");
         }
         Faults.print(err, shown, r.warnings());
         summary(out, shown, r.scenario(), r.warnings().size());

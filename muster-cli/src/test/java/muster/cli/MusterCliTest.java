@@ -77,6 +77,19 @@ class MusterCliTest {
     }
 
     @Test
+    void boundRefusesABrokenScenarioNamingTheLineAndComputesOnAValidOne() {
+        assertThat(run("bound", broken.toString())).isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .contains(broken + ":49: requirement A82AB01")
+                .contains("refused: " + broken + ": 1 fault(s); no bound computed");
+        assertThat(out).isEmpty();
+        assertNoTrace();
+
+        assertThat(run("bound", valid.toString())).isEqualTo(ExitCode.OK);
+        assertThat(out).contains("lateStonDays >= ").contains("closureDay   >= ");
+    }
+
+    @Test
     void ladAfterRddIsAWarningNotARefusal() throws Exception {
         String text = Files.readString(valid).replace("    lad: 16\n", "    lad: 19\n");
         Files.writeString(valid, text);
