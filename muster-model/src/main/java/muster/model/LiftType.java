@@ -44,6 +44,23 @@ public record LiftType(
         return carries.contains(c);
     }
 
+    /**
+     * Whether some of class {@code c} can go aboard: the class is carried, its capacity is not 0
+     * (seats for PAX; stons, and for SEA deck area, for cargo), and an aircraft never takes NAT.
+     */
+    public boolean canTake(CargoClass c) {
+        if (!carries(c)) {
+            return false;
+        }
+        if (c == CargoClass.PAX) {
+            return paxCapacity > 0;
+        }
+        if (mode == LiftMode.AIR && c == CargoClass.NAT) {
+            return false;
+        }
+        return stonsCapacity > 0 && (!usesDeckArea() || sqftCapacity > 0);
+    }
+
     public boolean hasRange() {
         return rangeNm != Double.POSITIVE_INFINITY;
     }

@@ -116,20 +116,11 @@ public final class Network {
 
     /** Whether a lift type can carry every class of a line (PAX included when it has people). */
     public static boolean canCarryAll(LiftType t, RequirementLine l) {
-        if (l.pax() > 0 && (!t.carries(CargoClass.PAX) || t.paxCapacity() <= 0)) {
+        if (l.pax() > 0 && !t.canTake(CargoClass.PAX)) {
             return false;
         }
         for (CargoEntry e : l.cargo()) {
-            if (e.stons() <= 0) {
-                continue;
-            }
-            if (!t.carries(e.cargoClass()) || t.stonsCapacity() <= 0) {
-                return false;
-            }
-            if (t.usesDeckArea() && t.sqftCapacity() <= 0) {
-                return false;
-            }
-            if (t.mode() == LiftMode.AIR && e.cargoClass() == CargoClass.NAT) {
+            if (e.stons() > 0 && !t.canTake(e.cargoClass())) {
                 return false;
             }
         }

@@ -116,19 +116,6 @@ public final class LowerBounds {
             }
         }
 
-        static boolean canTake(LiftType t, CargoClass c) {
-            if (!t.carries(c)) {
-                return false;
-            }
-            if (c == CargoClass.PAX) {
-                return t.paxCapacity() > 0;
-            }
-            if (t.mode() == LiftMode.AIR && c == CargoClass.NAT) {
-                return false;
-            }
-            return t.stonsCapacity() > 0 && (!t.usesDeckArea() || t.sqftCapacity() > 0);
-        }
-
         private void add(RequirementLine l, CargoClass c, double weight, double amount) {
             LiftMode mode = l.mode().liftMode();
             double ready = LineTimes.readyHour(net, l);
@@ -137,7 +124,7 @@ public final class LowerBounds {
             double bestStart = Double.POSITIVE_INFINITY;
             List<LiftType> types = new ArrayList<>();
             for (LiftType t : s.lift()) {
-                if (t.mode() != mode || !canTake(t, c)) {
+                if (t.mode() != mode || !t.canTake(c)) {
                     continue;
                 }
                 boolean any = false;
@@ -384,10 +371,10 @@ public final class LowerBounds {
 
         double payload(LiftType t, CargoClass c) {
             if (c == null) {
-                double p = canTake(t, CargoClass.PAX) ? t.paxCapacity() * pw : 0;
+                double p = t.canTake(CargoClass.PAX) ? t.paxCapacity() * pw : 0;
                 boolean cargo = false;
                 for (CargoClass x : CargoClass.values()) {
-                    cargo |= x != CargoClass.PAX && canTake(t, x);
+                    cargo |= x != CargoClass.PAX && t.canTake(x);
                 }
                 return Math.max(p, cargo ? cargoPayload(t, null) : 0);
             }
@@ -496,7 +483,7 @@ public final class LowerBounds {
                             k -> {
                                 List<double[]> fleets = new ArrayList<>();
                                 for (LiftType t : s.lift()) {
-                                    if (t.mode() != mode || (c != null && !canTake(t, c))) {
+                                    if (t.mode() != mode || (c != null && !t.canTake(c))) {
                                         continue;
                                     }
                                     double cyc = minCycle(t);

@@ -25,7 +25,6 @@ import muster.engine.plan.Progress;
 import muster.model.Activity;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
-import muster.model.LiftMode;
 import muster.model.LiftType;
 import muster.model.LineMode;
 import muster.model.Load;
@@ -298,7 +297,7 @@ public final class ExactPlanner implements Planner {
                     weightCoef.add(pw);
                 }
                 for (CargoEntry e : l.cargo()) {
-                    if (e.stons() <= 0 || !canTake(t, e.cargoClass())) {
+                    if (e.stons() <= 0 || !t.canTake(e.cargoClass())) {
                         continue;
                     }
                     IntVar q = m.newIntVar(0, GRAIN, "q");
@@ -572,11 +571,11 @@ public final class ExactPlanner implements Planner {
                 continue;
             }
             double f = 0;
-            if (l.pax() > 0 && canTake(t, CargoClass.PAX)) {
+            if (l.pax() > 0 && t.canTake(CargoClass.PAX)) {
                 f += (double) l.pax() / t.paxCapacity();
             }
             for (CargoEntry e : l.cargo()) {
-                if (e.stons() > 0 && canTake(t, e.cargoClass())) {
+                if (e.stons() > 0 && t.canTake(e.cargoClass())) {
                     double g = e.stons() / t.stonsCapacity();
                     if (t.usesDeckArea()) {
                         g = Math.max(g, e.sqft() / t.sqftCapacity());
@@ -636,25 +635,12 @@ public final class ExactPlanner implements Planner {
         return (long) Math.ceil(fractionOfCapacity * SCALE - 1e-12);
     }
 
-    static boolean canTake(LiftType t, CargoClass c) {
-        if (!t.carries(c)) {
-            return false;
-        }
-        if (c == CargoClass.PAX) {
-            return t.paxCapacity() > 0;
-        }
-        if (t.mode() == LiftMode.AIR && c == CargoClass.NAT) {
-            return false;
-        }
-        return t.stonsCapacity() > 0 && (!t.usesDeckArea() || t.sqftCapacity() > 0);
-    }
-
     private static boolean carriesAny(LiftType t, RequirementLine l) {
-        if (l.pax() > 0 && canTake(t, CargoClass.PAX)) {
+        if (l.pax() > 0 && t.canTake(CargoClass.PAX)) {
             return true;
         }
         for (CargoEntry e : l.cargo()) {
-            if (e.stons() > 0 && canTake(t, e.cargoClass())) {
+            if (e.stons() > 0 && t.canTake(e.cargoClass())) {
                 return true;
             }
         }
