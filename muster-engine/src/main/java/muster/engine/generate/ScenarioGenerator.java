@@ -779,8 +779,10 @@ public final class ScenarioGenerator {
                 transitDays = 2;
                 // assumption: people and air cargo are called forward over the first half of the
                 // horizon, which keeps airfields and aircraft busy (some lines late) while the
-                // RDD of two to four days after the ALD stays within reach
-                rld = rnd.nextInt(Math.max(1, (int) (h * 0.5) - transitDays));
+                // RDD of two to four days after the ALD stays within reach; at L and XL over the
+                // first three quarters, as the APODs' MOG does not grow with the force
+                double airShare = scale.ordinal() >= Scale.L.ordinal() ? 0.75 : 0.5;
+                rld = rnd.nextInt(Math.max(1, (int) (h * airShare) - transitDays));
             } else {
                 origin = usInst.get(rnd.nextInt(usInst.size()));
                 poe = nearest(byId, List.of(seaPoes), origin, 0);
@@ -826,8 +828,11 @@ public final class ScenarioGenerator {
                     rld = secondRld;
                     seaDue = secondDue;
                 } else {
-                    // equipment reaches the port in the first week and goes on the first ships
-                    rld = rnd.nextInt(8);
+                    // equipment reaches the port in the first week and goes on the first ships;
+                    // at L and XL over the first 18 days (assumption: four or five ports of
+                    // embarkation with about 11 berths load some 45 first sailings at 3-4 days
+                    // each, which takes about two weeks)
+                    rld = rnd.nextInt(scale.ordinal() >= Scale.L.ordinal() ? 18 : 8);
                     seaDue = Math.max(rld + 1 + toPort, SEA_READY_DAY) + afterSailing + onward;
                 }
                 transitDays = 0;
