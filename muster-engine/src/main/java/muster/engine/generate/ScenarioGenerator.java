@@ -197,6 +197,15 @@ public final class ScenarioGenerator {
                             "SPOE"),
                     new N("USSAV", "Savannah", NodeKind.SEAPORT, "US", 32.08, -81.09, 3, "SPOE"),
                     new N(
+                            "USCHS",
+                            "Charleston (North Charleston terminal)",
+                            NodeKind.SEAPORT,
+                            "US",
+                            32.90,
+                            -79.96,
+                            3,
+                            "SPOE"),
+                    new N(
                             "USJAX",
                             "Jacksonville Blount Island",
                             NodeKind.SEAPORT,
@@ -422,17 +431,19 @@ public final class ScenarioGenerator {
                             0,
                             "AA"));
 
-    /** US installations and the ports they use (air, sea), with road or rail hours (assumed). */
-    private static final Map<String, String[]> US_PORTS =
+    /**
+     * US installations and the airfields they fly from (assumption: the one on or next to post).
+     */
+    private static final Map<String, String> US_PORTS =
             Map.of(
-                    "FTBRAGG", new String[] {"KPOB", "USMOT"},
-                    "FTHOOD", new String[] {"KGRK", "USBPT"},
-                    "FTSTEWART", new String[] {"KSVN", "USSAV"},
-                    "FTCAMPBELL", new String[] {"KHOP", "USJAX"},
-                    "FTCARSON", new String[] {"KCOS", "USBPT"},
-                    "FTBLISS", new String[] {"KBIF", "USCRP"},
-                    "FTDRUM", new String[] {"KWRI", "USORF"},
-                    "FTRILEY", new String[] {"KFOE", "USBPT"});
+                    "FTBRAGG", "KPOB",
+                    "FTHOOD", "KGRK",
+                    "FTSTEWART", "KSVN",
+                    "FTCAMPBELL", "KHOP",
+                    "FTCARSON", "KCOS",
+                    "FTBLISS", "KBIF",
+                    "FTDRUM", "KWRI",
+                    "FTRILEY", "KFOE");
 
     /** Large strategic airfields that any installation may also fly from (assumption). */
     private static final String[] HUB_APOES = {"KCHS", "KDOV"};
@@ -450,6 +461,64 @@ public final class ScenarioGenerator {
                     new Fleet("LMSR", 19, "USORF", 4), // [PUBLIC-FACTS: 19 LMSRs]
                     new Fleet("FSS", 8, "USJAX", 4), // [PUBLIC-FACTS: 8 FSS, 96-120 h activation]
                     new Fleet("RORO", 30, "USORF", 5)); // assumption: chartered and RRF RoRo ships
+
+    /**
+     * Sealift hulls by scale (S, M, L, XL); the share {@code Scale.fleet} used for aircraft would
+     * leave S two LMSRs for 84,000 ST of vehicles. Assumption: sea cargo is 70 % of the stons at
+     * about 16.5 sq ft per ston, so S needs about 1.4 million sq ft of deck, M 5.2 and L 17.3
+     * million. A ship makes one voyage within a 30- or 45-day horizon and about two within 60 days,
+     * so the hulls below offer about 1.5 (S), 1.2 (M) and, over two voyages, 1.5 (L) times the deck
+     * area asked for: enough that most cargo arrives, while berths at a few ports and the split
+     * over channels still make ships the binding constraint. L keeps the public LMSR and FSS
+     * counts; S and M are the share of the surge fleet a force of that size would be given
+     * (assumption).
+     */
+    private static final Map<String, int[]> SEALIFT =
+            Map.of(
+                    "LMSR", new int[] {3, 10, 19, 38},
+                    "FSS", new int[] {1, 4, 8, 16},
+                    "RORO", new int[] {4, 12, 30, 60});
+
+    /**
+     * Sea ports of embarkation by scale. Assumption: as in the Desert Shield and DEFENDER-Europe
+     * moves, a deployment funnels its vehicles through a few strategic seaports, each unit through
+     * the one nearest its installation, so that ships fill with the cargo of one channel. S (an
+     * NRF) uses one Gulf and one Atlantic port, M adds Savannah, L and XL a second Gulf port.
+     */
+    private static final String[][] SEA_POES = {
+        {"USBPT", "USCHS"},
+        {"USBPT", "USCHS", "USSAV"},
+        {"USBPT", "USCRP", "USCHS", "USSAV"},
+        {"USBPT", "USCRP", "USCHS", "USSAV"}
+    };
+
+    /**
+     * Sea ports of debarkation by scale (assumption: the North Sea, Baltic and Black Sea gateways
+     * used for the eastern flank since 2022). Each line lands at the one nearest its assembly area,
+     * or (one line in four) the second nearest, as planners spread load over ports.
+     */
+    private static final String[][] SEA_PODS = {
+        {"DEBRV", "PLGDY"},
+        {"DEBRV", "PLGDY", "ROCND"},
+        {"DEBRV", "BEANR", "PLGDY", "ROCND"},
+        {"DEBRV", "BEANR", "PLGDY", "ROCND"}
+    };
+
+    /**
+     * Assumptions for sea due dates: hulls ready from day 5 (LMSR and FSS activation 96-120 h,
+     * PUBLIC-FACTS), four days to load (LMSR onload 96 h), a planning speed of 20 kn (a mix of
+     * 24-kn LMSRs, 27-kn FSS and 18-kn RoRo ships), three days to discharge and one day of port
+     * clearance at the SPOD.
+     */
+    private static final double SEA_READY_DAY = 5;
+
+    private static final double SEA_LOAD_DAYS = 4;
+    private static final double SEA_KNOTS = 20;
+    private static final double SEA_DISCHARGE_DAYS = 3;
+    private static final double SEA_CLEAR_DAYS = 1;
+
+    /** Share of sea lines that wait for a ship's second voyage where the horizon allows one. */
+    private static final double SECOND_VOYAGE_SHARE = 0.4;
 
     private static LiftType liftType(String id, int count, String base, int avail) {
         Set<CargoClass> air =
@@ -570,11 +639,11 @@ public final class ScenarioGenerator {
                             sea,
                             0,
                             15000,
-                            180000,
+                            185000,
                             27,
                             inf,
                             new GroundHours(72, 48, 0));
-            // assumption: a commercial RoRo of about 150,000 sq ft at 18 kn, two days each end
+            // RORO as data/lift-types.yaml (its figures are assumptions, reasoned there)
             default ->
                     new LiftType(
                             id,
@@ -584,11 +653,11 @@ public final class ScenarioGenerator {
                             base,
                             sea,
                             0,
-                            10000,
-                            150000,
+                            15000,
+                            200000,
                             18,
                             inf,
-                            new GroundHours(48, 48, 0));
+                            new GroundHours(72, 48, 0));
         };
     }
 
@@ -614,9 +683,23 @@ public final class ScenarioGenerator {
                             handling));
         }
         List<LiftType> lift = new ArrayList<>();
+        String[] seaPoes = SEA_POES[scale.ordinal()];
+        String[] seaPods = SEA_PODS[scale.ordinal()];
         for (Fleet f : FLEETS) {
-            int count = Math.max(1, (int) Math.round(f.countAtL * scale.fleet));
-            lift.add(liftType(f.id, count, f.base, f.availableFromDay));
+            int[] hulls = SEALIFT.get(f.id);
+            int count =
+                    hulls != null
+                            ? hulls[scale.ordinal()]
+                            : Math.max(1, (int) Math.round(f.countAtL * scale.fleet));
+            // assumption: the sealift is activated at the deployment's own ports of embarkation
+            String base =
+                    switch (f.id) {
+                        case "LMSR" -> seaPoes[0];
+                        case "FSS" -> seaPoes[1];
+                        case "RORO" -> seaPoes[seaPoes.length - 1];
+                        default -> f.base;
+                    };
+            lift.add(liftType(f.id, count, base, f.availableFromDay));
         }
         Set<String> roads = new LinkedHashSet<>();
         List<Route> routes = new ArrayList<>();
@@ -626,7 +709,6 @@ public final class ScenarioGenerator {
         List<String> usInst = ids(byId, "US");
         List<String> euInst = ids(byId, "EU");
         List<String> apods = ids(byId, "APOD");
-        List<String> spods = ids(byId, "SPOD");
         List<String> eapoes = ids(byId, "EAPOE");
 
         int h = scale.horizonDays;
@@ -662,6 +744,7 @@ public final class ScenarioGenerator {
             String pod = null;
             int rld;
             int transitDays;
+            double seaDue = 0;
             if (mode == LineMode.LAND) {
                 origin = euInst.get(rnd.nextInt(euInst.size()));
                 double st = 0.05 * scale.stons * landStons[i];
@@ -684,7 +767,7 @@ public final class ScenarioGenerator {
                     origin = usInst.get(rnd.nextInt(usInst.size()));
                     poe =
                             rnd.nextDouble() < 0.75
-                                    ? US_PORTS.get(origin)[0]
+                                    ? US_PORTS.get(origin)
                                     : HUB_APOES[rnd.nextInt(HUB_APOES.length)];
                     cargo.add(new CargoEntry(CargoClass.BULK, round1(st * 0.5), 0));
                     cargo.add(new CargoEntry(CargoClass.OVERSIZE, round1(st * 0.3), 0));
@@ -694,11 +777,16 @@ public final class ScenarioGenerator {
                 road(routes, roads, pod, dest, roadHours(byId.get(pod), byId.get(dest)));
                 airRoutes(routes, channels, byId, poe, pod, fromEurope);
                 transitDays = 2;
-                rld = rnd.nextInt(Math.max(1, (int) (h * 0.7) - transitDays));
+                // assumption: people and air cargo are called forward over the first half of the
+                // horizon, which keeps airfields and aircraft busy (some lines late) while the
+                // RDD of two to four days after the ALD stays within reach; at L and XL over the
+                // first three quarters, as the APODs' MOG does not grow with the force
+                double airShare = scale.ordinal() >= Scale.L.ordinal() ? 0.75 : 0.5;
+                rld = rnd.nextInt(Math.max(1, (int) (h * airShare) - transitDays));
             } else {
                 origin = usInst.get(rnd.nextInt(usInst.size()));
-                poe = US_PORTS.get(origin)[1];
-                pod = nearest(byId, spods, dest, rnd.nextInt(2));
+                poe = nearest(byId, List.of(seaPoes), origin, 0);
+                pod = nearest(byId, List.of(seaPods), dest, rnd.nextDouble() < 0.75 ? 0 : 1);
                 double st = 0.70 * scale.stons * seaStons[i];
                 double[] split = {0.4, 0.3, 0.1, 0.2};
                 CargoClass[] cls = {
@@ -714,9 +802,9 @@ public final class ScenarioGenerator {
                 road(routes, roads, origin, poe, roadHours(byId.get(origin), byId.get(poe)));
                 road(routes, roads, pod, dest, roadHours(byId.get(pod), byId.get(dest)));
                 String key = poe + ">" + pod;
+                // assumption: sea distance is 1.3 times the great-circle distance
+                double nm = Math.round(1.3 * gc(byId.get(poe), byId.get(pod)));
                 if (channels.add("SEA " + key)) {
-                    // assumption: sea distance is 1.3 times the great-circle distance
-                    double nm = Math.round(1.3 * gc(byId.get(poe), byId.get(pod)));
                     routes.add(
                             new Route(
                                     "sea-" + key,
@@ -727,8 +815,27 @@ public final class ScenarioGenerator {
                                     List.of(nm),
                                     0));
                 }
-                transitDays = 16;
-                rld = rnd.nextInt(Math.max(1, h - transitDays - 6));
+                double seaDays = nm / SEA_KNOTS / 24;
+                double toPort = roadHours(byId.get(origin), byId.get(poe)) / 24;
+                double onward = roadHours(byId.get(pod), byId.get(dest)) / 24;
+                double afterSailing = SEA_LOAD_DAYS + seaDays + SEA_DISCHARGE_DAYS + SEA_CLEAR_DAYS;
+                // a ship back at its port of embarkation for a second voyage
+                double second = SEA_READY_DAY + afterSailing - SEA_CLEAR_DAYS + seaDays;
+                boolean wantsSecond = rnd.nextDouble() < SECOND_VOYAGE_SHARE;
+                int secondRld = (int) second - 6 + rnd.nextInt(5);
+                double secondDue = Math.max(secondRld + 1 + toPort, second) + afterSailing + onward;
+                if (wantsSecond && secondDue + 1 <= h - 1) {
+                    rld = secondRld;
+                    seaDue = secondDue;
+                } else {
+                    // equipment reaches the port in the first week and goes on the first ships;
+                    // at L and XL over the first 18 days (assumption: four or five ports of
+                    // embarkation with about 11 berths load some 45 first sailings at 3-4 days
+                    // each, which takes about two weeks)
+                    rld = rnd.nextInt(scale.ordinal() >= Scale.L.ordinal() ? 18 : 8);
+                    seaDue = Math.max(rld + 1 + toPort, SEA_READY_DAY) + afterSailing + onward;
+                }
+                transitDays = 0;
             }
             int ald = rld + (mode == LineMode.LAND ? 0 : 1 + rnd.nextInt(2));
             int ead =
@@ -736,7 +843,11 @@ public final class ScenarioGenerator {
                             h - 1,
                             ald + (mode == LineMode.SEA ? 10 : mode == LineMode.AIR ? 1 : 0));
             int lad = Math.min(h - 1, ead + 2 + rnd.nextInt(3));
-            int rdd = Math.min(h - 1, Math.max(lad, ald + transitDays) + rnd.nextInt(3));
+            int due =
+                    mode == LineMode.SEA
+                            ? (int) Math.ceil(seaDue) - 1 + rnd.nextInt(4)
+                            : ald + transitDays + rnd.nextInt(3);
+            int rdd = Math.min(h - 1, Math.max(lad, due));
             lines.add(
                     new RequirementLine(
                             uln,
