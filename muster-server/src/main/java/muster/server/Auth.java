@@ -66,7 +66,11 @@ final class Auth {
         String userKey = "u:" + username;
         String addrKey = "a:" + clientAddress;
         if (limited(userKey, MAX_FAILURES) || limited(addrKey, MAX_FAILURES_PER_ADDRESS)) {
-            audit.denied(null, "login", "user " + username, "rate limited from " + clientAddress);
+            audit.denied(
+                    nationOf(username),
+                    "login",
+                    "user " + username,
+                    "rate limited from " + clientAddress);
             throw new ApiException(
                     429,
                     "too many failed sign-ins for '"
@@ -102,7 +106,11 @@ final class Auth {
         if (!ok) {
             fail(userKey);
             fail(addrKey);
-            audit.denied(null, "login", "user " + username, "bad user name or password");
+            audit.denied(
+                    row.map(r -> (String) r[2]).orElse(null),
+                    "login",
+                    "user " + username,
+                    "bad user name or password");
             throw new ApiException(401, "user name or password not accepted");
         }
         failures.remove(userKey);
@@ -213,6 +221,36 @@ final class Auth {
         return Jdbc.tx(
                 db,
                 c -> {
+                    if (by != null && !n.equals(by.nation())) {
+                        // an administrator manages its own nation; another nation's users are
+                        // created by that nation's administrator, of whom any administrator may
+                        // create the first (the nation having no user yet)
+                        Jdbc.update(c, "lock table app_user in share row exclusive mode");
+                        boolean peopled =
+                                Jdbc.one(
+                                                c,
+                                                "select 1 from app_user where nation = ? limit 1",
+                                                rs -> 1,
+                                                n)
+                                        .isPresent();
+                        if (peopled || !roles.contains(Role.ADMIN)) {
+                            throw new ApiException(
+                                    403,
+                                    "field 'nation' = '"
+                                            + nation
+                                            + "': an administrator of "
+                                            + by.nation()
+                                            + " creates users of "
+                                            + by.nation()
+                                            + " only"
+                                            + (peopled
+                                                    ? "; users of "
+                                                            + n
+                                                            + " are created by its administrator"
+                                                    : ", and the first user of a nation without"
+                                                            + " users, who must hold the ADMIN role"));
+                        }
+                    }
                     if (Jdbc.one(c, "select 1 from app_user where username = ?", rs -> 1, username)
                             .isPresent()) {
                         throw new ApiException(
@@ -238,6 +276,19 @@ final class Auth {
                             "nation " + n + ", roles " + roles);
                     return u;
                 });
+    }
+
+    /** The nation of a user name, or null when there is no such user. */
+    private String nationOf(String username) {
+        return Jdbc.tx(
+                        db,
+                        c ->
+                                Jdbc.one(
+                                        c,
+                                        "select nation from app_user where username = ?",
+                                        rs -> rs.getString(1),
+                                        username))
+                .orElse(null);
     }
 
     private boolean limited(String key, int max) {

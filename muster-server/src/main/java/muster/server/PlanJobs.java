@@ -187,9 +187,16 @@ final class PlanJobs implements AutoCloseable {
                             plan == null ? null : Json.write(plan),
                             Timestamp.from(clock.instant()),
                             job.id);
+                    String owner =
+                            Jdbc.one(
+                                            c,
+                                            "select owner_nation from plan_run where id = ?",
+                                            rs -> rs.getString(1),
+                                            job.id)
+                                    .orElse(null);
                     Audit.record(
                             c,
-                            null,
+                            owner,
                             "plan.finish",
                             "plan " + job.id,
                             "DONE".equals(status) || "CANCELLED".equals(status) ? "OK" : "FAILED",

@@ -50,7 +50,12 @@ class ServerApiTest {
                         Map.of("username", "ratelimited", "password", "password-of-ratelimited"));
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.map().get("error").toString()).contains("ratelimited");
-        List<Map<String, Object>> audit = TestServer.admin().get("/api/audit?limit=50").list();
+        // the failures are recorded under the user's nation: its administrator sees them, another
+        // nation's does not
+        List<Map<String, Object>> audit =
+                TestServer.adminOf("DEU").get("/api/audit?limit=50").list();
+        assertThat(TestServer.admin().get("/api/audit?limit=500").list())
+                .noneSatisfy(a -> assertThat(a.get("target")).isEqualTo("user ratelimited"));
         assertThat(audit)
                 .anySatisfy(
                         a -> {
@@ -378,5 +383,92 @@ class ServerApiTest {
         assertThat(summary.map()).containsKeys("closureCurve", "missionsPerDay", "nodeLoad");
         Response export = pl.get("/api/plans/" + pid + "/export");
         assertThat(export.body()).doesNotContain("\"V2\"").doesNotContain("M-V2");
+    }
+
+    @Test
+    void signInFailuresOfUnknownNamesAreShownToNoAdministrator() {
+        Response r =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "ghost_of_nobody", "password", "whatever-password"));
+        assertThat(r.status()).isEqualTo(401);
+        for (Client admin : List.of(TestServer.admin(), TestServer.adminOf("DEU"))) {
+            assertThat(admin.get("/api/audit?limit=500").list())
+                    .noneSatisfy(
+                            a -> assertThat(a.get("target")).isEqualTo("user ghost_of_nobody"));
+        }
+    }
+
+    @Test
+    void administratorsManageTheUsersOfTheirOwnNationOnly() {
+        TestServer.user("own_de", "DEU", Role.OBSERVER);
+        Client usAdmin = TestServer.admin();
+        assertThat(usAdmin.get("/api/users").list())
+                .isNotEmpty()
+                .allSatisfy(u -> assertThat(u.get("nation")).isEqualTo("USA"));
+        Client deAdmin = TestServer.adminOf("DEU");
+        assertThat(deAdmin.get("/api/users").list())
+                .allSatisfy(u -> assertThat(u.get("nation")).isEqualTo("DEU"))
+                .anySatisfy(u -> assertThat(u.get("username")).isEqualTo("own_de"));
+        // a nation with users: only its own administrator adds to it
+        Response other = newUser(usAdmin, "us_made_de", "DEU", "OBSERVER");
+        assertThat(other.status()).as(other.body()).isEqualTo(403);
+        assertThat(other.body()).contains("field 'nation'").contains("'DEU'");
+        Response back = newUser(deAdmin, "de_made_us", "USA", "ADMIN");
+        assertThat(back.status()).as(back.body()).isEqualTo(403);
+        // a nation without users: its first user must be its administrator
+        Response first = newUser(usAdmin, "lt_observer", "LTU", "OBSERVER");
+        assertThat(first.status()).as(first.body()).isEqualTo(403);
+        assertThat(first.body()).contains("'LTU'").contains("ADMIN");
+        Response ltAdmin = newUser(usAdmin, "lt_admin", "LTU", "ADMIN");
+        assertThat(ltAdmin.status()).as(ltAdmin.body()).isEqualTo(201);
+        Response second = newUser(usAdmin, "lt_admin2", "LTU", "ADMIN");
+        assertThat(second.status()).as(second.body()).isEqualTo(403);
+        Client lt = Client.login("lt_admin", "password-of-lt_admin");
+        assertThat(newUser(lt, "lt_observer", "LTU", "OBSERVER").status()).isEqualTo(201);
+        assertThat(lt.get("/api/users").list())
+                .extracting(u -> u.get("username"))
+                .containsExactlyInAnyOrder("lt_admin", "lt_observer");
+    }
+
+    private static Response newUser(Client admin, String name, String nation, String role) {
+        return admin.post(
+                "/api/users",
+                Map.of(
+                        "username",
+                        name,
+                        "password",
+                        "password-of-" + name,
+                        "nation",
+                        nation,
+                        "roles",
+                        List.of(role)));
+    }
+
+    @Test
+    void aFinishedPlanIsAuditedUnderItsOwnersNation() throws Exception {
+        Client planner = TestServer.user("fin_de", "DEU", Role.PLANNER);
+        var s = Fixtures.scenario("fin-de", "F1", "DE");
+        long sid = srv.api().importScenario(Fixtures.me(planner), s, "DEU ONLY", "fin.yaml", "");
+        Response started =
+                planner.post("/api/scenarios/" + sid + "/plans", Map.of("planner", "fifo"));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long pid = ((Number) started.map().get("id")).longValue();
+        String status = "QUEUED";
+        for (int i = 0; i < 600 && (status.equals("QUEUED") || status.equals("RUNNING")); i++) {
+            Thread.sleep(200);
+            status = (String) planner.get("/api/plans/" + pid).map().get("status");
+        }
+        assertThat(status).isIn("DONE", "FAILED");
+        assertThat(TestServer.adminOf("DEU").get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("plan.finish");
+                            assertThat(a.get("target")).isEqualTo("plan " + pid);
+                            assertThat(a.get("nation")).isEqualTo("DEU");
+                        });
+        assertThat(TestServer.admin().get("/api/audit?limit=500").list())
+                .noneSatisfy(a -> assertThat(a.get("target")).isEqualTo("plan " + pid));
     }
 }
