@@ -888,13 +888,7 @@ final class Api {
         Map<String, Object> m = planJson(p);
         if ("DONE".equals(p.status())) {
             Seen s = seen(ctx, "plan.read");
-            m.put(
-                    "measures",
-                    PlanViews.measures(
-                            s.plan(),
-                            s.filtered(),
-                            s.lines(),
-                            s.scenario().planning().paxWeightStons()));
+            m.put("measures", measures(s));
             m.put("plannerInfo", s.plan().planner());
             m.put("lowerBound", s.filtered().hiddenLines() == 0 ? s.plan().lowerBound() : null);
         }
@@ -982,13 +976,7 @@ final class Api {
                                     new LinkedHashMap<>(
                                             PlanViews.summary(
                                                     s.filtered(), s.scenario(), s.lines()));
-                            m.put(
-                                    "measures",
-                                    PlanViews.measures(
-                                            s.plan(),
-                                            s.filtered(),
-                                            s.lines(),
-                                            s.scenario().planning().paxWeightStons()));
+                            m.put("measures", measures(s));
                             m.put("plan", planJson(s.row()));
                             return Json.write(m);
                         });
@@ -1023,25 +1011,30 @@ final class Api {
         ctx.json(part);
     }
 
-    private static muster.model.Measures visibleMeasures(Seen s) {
-        Map<String, Object> m =
-                PlanViews.measures(
-                        s.plan(),
-                        s.filtered(),
-                        s.lines(),
-                        s.scenario().planning().paxWeightStons());
-        List<muster.model.Unmet> unmet =
-                s.plan().measures() == null
-                        ? List.of()
-                        : s.plan().measures().unmet().stream()
-                                .filter(u -> s.lines().containsKey(u.uln()))
-                                .toList();
-        return new muster.model.Measures(
-                (int) m.get("closureDay"),
-                (double) m.get("lateStonDays"),
-                (int) m.get("lateUlns"),
-                (int) m.get("onTimeUlns"),
-                unmet);
+    /** Measures of finished plans, by plan and the set of lines withheld from the reader. */
+    private final Store.Lru<String, Map<String, Object>> measures = new Store.Lru<>(256);
+
+    private static String key(Seen s) {
+        java.util.Set<String> visible = s.lines().keySet();
+        return s.row().id()
+                + "|"
+                + s.plan().lines().stream()
+                        .map(LineResult::uln)
+                        .filter(u -> !visible.contains(u))
+                        .sorted()
+                        .collect(Collectors.joining(","));
+    }
+
+    /**
+     * The measures the reader may see (recomputed over the visible lines when some are withheld).
+     */
+    private Map<String, Object> measures(Seen s) {
+        return measures.get(
+                key(s),
+                k ->
+                        java.util.Collections.unmodifiableMap(
+                                PlanViews.measures(
+                                        s.plan(), s.filtered(), s.scenario(), s.lines().keySet())));
     }
 
     /** The report the CLI writes (muster.io.report), over what the user may see. */
@@ -1055,7 +1048,7 @@ final class Api {
                         : new Plan(
                                 p.scenario(),
                                 p.planner(),
-                                visibleMeasures(s),
+                                PlanViews.partialMeasures(p, s.scenario(), s.lines().keySet()),
                                 null,
                                 s.filtered().missions(),
                                 s.filtered().lines(),
@@ -1066,7 +1059,9 @@ final class Api {
         Scenario scPart =
                 new Scenario(sc.name(), sc.nodes(), sc.lift(), sc.routes(), lines, sc.planning());
         ctx.contentType("text/html; charset=utf-8")
-                .result(muster.io.report.HtmlReport.render(scPart, part));
+                .result(
+                        muster.io.report.HtmlReport.render(
+                                scPart, part, whole ? null : PlanViews.partialNote(s.filtered())));
     }
 
     private void planEvents(SseClient client) {

@@ -471,4 +471,94 @@ class ServerApiTest {
         assertThat(TestServer.admin().get("/api/audit?limit=500").list())
                 .noneSatisfy(a -> assertThat(a.get("target")).isEqualTo("plan " + pid));
     }
+
+    /** A mission of one C-17 carrying {@code load}, leaving APOD {@code hour} + 2.25 h. */
+    private static muster.model.Mission carry(
+            String id, int tail, double hour, muster.model.Load load) {
+        return new muster.model.Mission(
+                id,
+                "C-17",
+                tail,
+                List.of(
+                        new muster.model.Stop(
+                                "APOE", muster.model.Activity.ONLOAD, hour - 13, hour - 10.75),
+                        new muster.model.Stop(
+                                "APOD", muster.model.Activity.OFFLOAD, hour, hour + 2.25)),
+                List.of(load));
+    }
+
+    private static muster.model.Load load(String uln, int pax, double stons) {
+        return new muster.model.Load(
+                uln,
+                pax,
+                List.of(new muster.model.LoadCargo(muster.model.CargoClass.BULK, stons)),
+                0,
+                1);
+    }
+
+    @Test
+    void partialMeasuresFollowTheMovementModelAndAreLabelledPartial() {
+        Client us = TestServer.user("part_us", "USA", Role.PLANNER, Role.LIAISON);
+        Client pl = TestServer.user("part_pl", "POL", Role.OBSERVER);
+        User usUser = Fixtures.me(us);
+        // three lines of 100 pax and 20 stons (40 ston-equivalents at 0.2 stons a person), RDD 3,
+        // horizon 10
+        var s = Fixtures.scenario("partial", "W1", "US", "W2", "US", "W3", "PL");
+        long sid = srv.api().importScenario(usUser, s, "REL NATO", "partial.yaml", "");
+        assertThat(
+                        us.patch(
+                                        "/api/scenarios/" + sid + "/lines/W2/marking",
+                                        Map.of("marking", "USA ONLY"))
+                                .status())
+                .isEqualTo(200);
+        // W1: half delivered on day 1 (on time), half on day 5 (2 days late); W2 (withheld from
+        // POL) delivered on day 1; W3 unmet
+        var plan =
+                new muster.model.Plan(
+                        s.name(),
+                        new muster.model.PlannerInfo("fixture", "0", 0, 1),
+                        new muster.model.Measures(
+                                5,
+                                320,
+                                2,
+                                1,
+                                List.of(
+                                        new muster.model.Unmet(
+                                                "W3", muster.model.CargoClass.BULK, 20))),
+                        null,
+                        List.of(
+                                carry("MA", 0, 37, load("W1", 50, 10)),
+                                carry("MB", 1, 37, load("W2", 100, 20)),
+                                carry("MC", 0, 121, load("W1", 50, 10))),
+                        List.of(
+                                new muster.model.LineResult("W1", 123.25, 123.25, 5, 2, null),
+                                new muster.model.LineResult("W2", 39.25, 39.25, 1, 0, null),
+                                new muster.model.LineResult("W3", null, null, 10, 7, "unmet")),
+                        List.of());
+        long pid = Fixtures.storePlan(srv, sid, usUser, "REL NATO", plan);
+
+        // the Polish reader sees W1 and W3: late ston-days per load = 20 x 0 + 20 x (5 - 3) for
+        // W1 plus 40 x (10 - 3) for unmet W3 = 320; closure over delivered loads only = day 5
+        for (String path : List.of("/api/plans/" + pid, "/api/plans/" + pid + "/summary")) {
+            Map<String, Object> m = (Map<String, Object>) pl.get(path).map().get("measures");
+            assertThat(m.get("partial")).as(path).isEqualTo(true);
+            assertThat(((Number) m.get("lateStonDays")).doubleValue())
+                    .as(path)
+                    .isCloseTo(320.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(m.get("closureDay")).as(path).isEqualTo(5);
+            assertThat(m.get("lateUlns")).as(path).isEqualTo(2);
+            assertThat(m.get("onTimeUlns")).as(path).isEqualTo(0);
+            assertThat(m.get("note").toString())
+                    .as(path)
+                    .contains("over the 2 lines released to you");
+        }
+        String report = pl.get("/api/plans/" + pid + "/report.html").body();
+        assertThat(report).contains("over the 2 lines released to you");
+        // the owner sees every line: the planner's own figures, not marked partial
+        Map<String, Object> whole =
+                (Map<String, Object>) us.get("/api/plans/" + pid).map().get("measures");
+        assertThat(whole.get("partial")).isEqualTo(false);
+        assertThat(us.get("/api/plans/" + pid + "/report.html").body())
+                .doesNotContain("lines released to you");
+    }
 }
