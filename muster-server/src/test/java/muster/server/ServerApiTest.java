@@ -460,7 +460,7 @@ class ServerApiTest {
             Thread.sleep(200);
             status = (String) planner.get("/api/plans/" + pid).map().get("status");
         }
-        assertThat(status).isIn("DONE", "FAILED");
+        assertThat(status).isEqualTo("DONE");
         assertThat(TestServer.adminOf("DEU").get("/api/audit?limit=500").list())
                 .anySatisfy(
                         a -> {
@@ -560,5 +560,106 @@ class ServerApiTest {
         assertThat(whole.get("partial")).isEqualTo(false);
         assertThat(us.get("/api/plans/" + pid + "/report.html").body())
                 .doesNotContain("lines released to you");
+    }
+
+    /** Runs one job with {@code planner} on a fresh scenario and returns its stored row. */
+    private Store.PlanRow runJob(String name, muster.engine.plan.Planner planner) throws Exception {
+        Client c = TestServer.user("jobs_us", "USA", Role.PLANNER);
+        User u = Fixtures.me(c);
+        var s = Fixtures.scenario(name, "J1", "US", "J2", "US");
+        long sid = srv.api().importScenario(u, s, "USA ONLY", name + ".yaml", "");
+        long pid =
+                Jdbc.tx(
+                        srv.database(),
+                        con ->
+                                Jdbc.insert(
+                                        con,
+                                        "insert into plan_run(scenario_id, planner, owner_nation,"
+                                                + " releasable_to, status, created_by) values"
+                                                + " (?,?,?,?,'QUEUED',?)",
+                                        sid,
+                                        name,
+                                        u.nation(),
+                                        "USA ONLY",
+                                        u.id()));
+        Engine engine =
+                new Engine() {
+                    @Override
+                    muster.engine.plan.Planner planner(String n) {
+                        return planner;
+                    }
+                };
+        try (PlanJobs jobs = new PlanJobs(srv.store(), engine, Clock.systemUTC(), 1)) {
+            jobs.submit(pid, sid, name);
+            for (int i = 0; i < 600 && jobs.job(pid) != null; i++) {
+                Thread.sleep(100);
+            }
+        }
+        return srv.store().plan(pid).orElseThrow();
+    }
+
+    @Test
+    void aPlanThatBreaksTheMovementRulesIsNotStoredAsDone() throws Exception {
+        // a planner that forgets the capacity of a C-17 (45 stons): 2 x 20 stons and 200 pax on one
+        // mission
+        muster.engine.plan.Planner overload =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "overload";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario s,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        muster.model.Plan good = Fixtures.plan(s);
+                        var m0 = good.missions().get(0);
+                        var both =
+                                new muster.model.Mission(
+                                        m0.id(),
+                                        m0.lift(),
+                                        m0.tail(),
+                                        m0.stops(),
+                                        good.missions().stream()
+                                                .flatMap(m -> m.loads().stream())
+                                                .toList());
+                        return new muster.model.Plan(
+                                good.scenario(),
+                                good.planner(),
+                                good.measures(),
+                                null,
+                                List.of(both),
+                                good.lines(),
+                                List.of());
+                    }
+                };
+        Store.PlanRow row = runJob("overload", overload);
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.error()).contains("breaks the movement model").contains("rule");
+        assertThat(srv.store().planResult(row.id())).isEmpty();
+    }
+
+    @Test
+    void anErrorInThePlannerFailsTheJobInsteadOfLeavingItRunning() throws Exception {
+        muster.engine.plan.Planner broken =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "broken";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario s,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        throw new AssertionError("native solver library missing");
+                    }
+                };
+        Store.PlanRow row = runJob("broken", broken);
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.error()).contains("native solver library missing");
     }
 }
