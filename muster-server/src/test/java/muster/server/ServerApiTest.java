@@ -662,4 +662,114 @@ class ServerApiTest {
         assertThat(row.status()).isEqualTo("FAILED");
         assertThat(row.error()).contains("native solver library missing");
     }
+
+    /** A clock the test moves by hand. */
+    private static Clock clockAt(Instant[] now) {
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+    }
+
+    private static int status(Runnable r) {
+        try {
+            r.run();
+            return 200;
+        } catch (ApiException e) {
+            return e.status();
+        }
+    }
+
+    @Test
+    void anUnknownUserNameCostsABcryptVerificationLikeAWrongPassword() {
+        TestServer.user("timed", "USA", Role.OBSERVER);
+        Instant[] now = {Instant.parse("2020-01-01T00:00:00Z")};
+        Auth auth =
+                new Auth(
+                        srv.database(),
+                        new Audit(srv.database()),
+                        clockAt(now),
+                        Duration.ofHours(1));
+        assertThat(status(() -> auth.login("timed", "wrong-password-1", "10.0.0.21")))
+                .isEqualTo(401);
+        assertThat(auth.verifications.get()).isEqualTo(1);
+        assertThat(status(() -> auth.login("no_such_user_at_all", "wrong-password-1", "10.0.0.21")))
+                .isEqualTo(401);
+        assertThat(auth.verifications.get()).isEqualTo(2);
+        assertThat(status(() -> auth.login("no_such_user_at_all", null, "10.0.0.21")))
+                .isEqualTo(401);
+        assertThat(auth.verifications.get()).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentSignInsCannotSlipPastTheLimit() throws Exception {
+        TestServer.user("raced", "USA", Role.OBSERVER);
+        Instant[] now = {Instant.parse("2020-01-01T00:00:00Z")};
+        Auth auth =
+                new Auth(
+                        srv.database(),
+                        new Audit(srv.database()),
+                        clockAt(now),
+                        Duration.ofHours(1));
+        int n = 16;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            answers.add(
+                    pool.submit(
+                            () -> {
+                                start.await();
+                                return status(() -> auth.login("raced", "wrong-" + k, "10.0.0.22"));
+                            }));
+        }
+        start.countDown();
+        List<Integer> got = new java.util.ArrayList<>();
+        for (var f : answers) {
+            got.add(f.get());
+        }
+        pool.shutdown();
+        // exactly MAX_FAILURES attempts reach the password check; the rest are refused unchecked
+        assertThat(got.stream().filter(x -> x == 401).count())
+                .as(got.toString())
+                .isEqualTo(Auth.MAX_FAILURES);
+        assertThat(got.stream().filter(x -> x == 429).count())
+                .as(got.toString())
+                .isEqualTo(n - Auth.MAX_FAILURES);
+        assertThat(auth.verifications.get()).isEqualTo(Auth.MAX_FAILURES);
+    }
+
+    @Test
+    void failureCountsOlderThanTheWindowAreDropped() {
+        Instant[] now = {Instant.parse("2020-01-01T00:00:00Z")};
+        Auth auth =
+                new Auth(
+                        srv.database(),
+                        new Audit(srv.database()),
+                        clockAt(now),
+                        Duration.ofHours(1));
+        assertThat(status(() -> auth.login("pruned_a", "wrong-password-1", "10.0.0.23")))
+                .isEqualTo(401);
+        assertThat(auth.tracks("u:pruned_a")).isTrue();
+        assertThat(auth.tracks("a:10.0.0.23")).isTrue();
+        now[0] = now[0].plus(Auth.FAILURE_WINDOW).plusSeconds(61);
+        assertThat(status(() -> auth.login("pruned_b", "wrong-password-1", "10.0.0.24")))
+                .isEqualTo(401);
+        assertThat(auth.tracks("u:pruned_a")).isFalse();
+        assertThat(auth.tracks("a:10.0.0.23")).isFalse();
+        assertThat(auth.tracks("u:pruned_b")).isTrue();
+    }
 }
