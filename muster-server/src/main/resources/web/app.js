@@ -165,7 +165,7 @@ function measuresView(m) {
     h('span', {}, 'On time ', h('b', {}, String(m.onTimeUlns))),
     h('span', {}, 'Late ston-days ', h('b', {}, fmt(m.lateStonDays, 0))),
     h('span', {}, 'Missions ', h('b', {}, String(m.missions))),
-    m.hiddenLines ? h('span', { class: 'warning' }, `${m.hiddenLines} lines and ${m.hiddenMissions} missions not releasable to you`) : '');
+    m.hiddenLines ? h('span', { class: 'warning' }, `${m.note || ''} ${m.hiddenLines} lines and ${m.hiddenMissions} missions not releasable to you`) : '');
 }
 function closureOption(series) {
   return {

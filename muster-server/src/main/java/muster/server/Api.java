@@ -276,13 +276,14 @@ final class Api {
                                 Jdbc.query(
                                         c,
                                         "select id, username, nation, roles from app_user"
-                                                + " order by id",
+                                                + " where nation = ? order by id",
                                         rs ->
                                                 new User(
                                                         rs.getLong(1),
                                                         rs.getString(2),
                                                         rs.getString(3),
-                                                        Role.parseAll(rs.getString(4))))));
+                                                        Role.parseAll(rs.getString(4))),
+                                        u.nation())));
     }
 
     record NewUser(String username, String password, String nation, List<String> roles) {}
@@ -299,13 +300,21 @@ final class Api {
         if (n.roles() == null) {
             throw ApiException.badRequest("field 'roles': missing; e.g. [\"PLANNER\"]");
         }
-        User created =
-                auth.createUser(
-                        u,
-                        n.username(),
-                        n.password(),
-                        n.nation(),
-                        Role.parseAll(String.join(",", n.roles())));
+        User created;
+        try {
+            created =
+                    auth.createUser(
+                            u,
+                            n.username(),
+                            n.password(),
+                            n.nation(),
+                            Role.parseAll(String.join(",", n.roles())));
+        } catch (ApiException e) {
+            if (e.status() == 403) {
+                audit.denied(u, "user.create", "user " + n.username(), e.getMessage());
+            }
+            throw e;
+        }
         ctx.status(201).json(created);
     }
 
@@ -325,8 +334,8 @@ final class Api {
                                 Jdbc.query(
                                         c,
                                         "select id, at, username, nation, action, target, outcome,"
-                                                + " detail from audit_log where nation = ? or"
-                                                + " nation is null order by id desc limit ?",
+                                                + " detail from audit_log where nation = ?"
+                                                + " order by id desc limit ?",
                                         rs -> {
                                             Map<String, Object> m = new LinkedHashMap<>();
                                             m.put("id", rs.getLong(1));
@@ -747,7 +756,7 @@ final class Api {
             throw ApiException.badRequest(
                     "field 'planner' = '" + planner + "': use lns, fifo or exact");
         }
-        String marking = markingOr(req.marking(), s.marking(), u.nation());
+        String marking = planMarking(ctx, req.marking(), s, u);
         long pid =
                 Jdbc.tx(
                         store.db(),
@@ -775,6 +784,29 @@ final class Api {
         ctx.status(202).json(planJson(store.plan(pid).orElseThrow()));
     }
 
+    /**
+     * The marking of a new plan: the one asked for (default the scenario's), refused when it is
+     * wider than the scenario's, i.e. when some nation could see the plan but not its scenario.
+     */
+    private String planMarking(Context ctx, String asked, Store.ScenarioRow s, User u) {
+        Marking m = Marking.parse(markingOr(asked, s.marking(), u.nation()));
+        if (!m.within(u.nation(), Marking.cached(s.marking()), s.owner())) {
+            String why =
+                    "field 'marking' = '"
+                            + (asked == null || asked.isBlank() ? m.toString() : asked)
+                            + "': wider than scenario "
+                            + s.id()
+                            + " ('"
+                            + s.marking()
+                            + "' of "
+                            + s.owner()
+                            + "); a plan may be released only to nations that see its scenario";
+            audit.denied(u, "plan.start", "scenario " + s.id(), why);
+            throw new ApiException(403, why);
+        }
+        return m.toString();
+    }
+
     private Map<String, Object> planJson(Store.PlanRow p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
@@ -795,19 +827,24 @@ final class Api {
         return m;
     }
 
+    /** A plan is seen only by a reader who sees both the plan and the plan's scenario. */
+    private boolean sees(User u, Store.PlanRow p) {
+        if (!u.sees(p.owner(), p.marking())) {
+            return false;
+        }
+        Store.ScenarioRow s = store.scenario(p.scenarioId()).orElse(null);
+        return s != null && u.sees(s.owner(), s.marking());
+    }
+
     private void listPlans(Context ctx) {
         User u = user(ctx);
-        ctx.json(
-                store.plans().stream()
-                        .filter(p -> u.sees(p.owner(), p.marking()))
-                        .map(this::planJson)
-                        .toList());
+        ctx.json(store.plans().stream().filter(p -> sees(u, p)).map(this::planJson).toList());
     }
 
     private Store.PlanRow visiblePlan(Context ctx, String action) {
         long id = id(ctx);
         Store.PlanRow p = store.plan(id).orElseThrow(() -> ApiException.notFound("plan " + id));
-        mustSee(ctx, user(ctx).sees(p.owner(), p.marking()), action, "plan " + id);
+        mustSee(ctx, sees(user(ctx), p), action, "plan " + id);
         return p;
     }
 
@@ -851,13 +888,7 @@ final class Api {
         Map<String, Object> m = planJson(p);
         if ("DONE".equals(p.status())) {
             Seen s = seen(ctx, "plan.read");
-            m.put(
-                    "measures",
-                    PlanViews.measures(
-                            s.plan(),
-                            s.filtered(),
-                            s.lines(),
-                            s.scenario().planning().paxWeightStons()));
+            m.put("measures", measures(s));
             m.put("plannerInfo", s.plan().planner());
             m.put("lowerBound", s.filtered().hiddenLines() == 0 ? s.plan().lowerBound() : null);
         }
@@ -945,13 +976,7 @@ final class Api {
                                     new LinkedHashMap<>(
                                             PlanViews.summary(
                                                     s.filtered(), s.scenario(), s.lines()));
-                            m.put(
-                                    "measures",
-                                    PlanViews.measures(
-                                            s.plan(),
-                                            s.filtered(),
-                                            s.lines(),
-                                            s.scenario().planning().paxWeightStons()));
+                            m.put("measures", measures(s));
                             m.put("plan", planJson(s.row()));
                             return Json.write(m);
                         });
@@ -986,25 +1011,30 @@ final class Api {
         ctx.json(part);
     }
 
-    private static muster.model.Measures visibleMeasures(Seen s) {
-        Map<String, Object> m =
-                PlanViews.measures(
-                        s.plan(),
-                        s.filtered(),
-                        s.lines(),
-                        s.scenario().planning().paxWeightStons());
-        List<muster.model.Unmet> unmet =
-                s.plan().measures() == null
-                        ? List.of()
-                        : s.plan().measures().unmet().stream()
-                                .filter(u -> s.lines().containsKey(u.uln()))
-                                .toList();
-        return new muster.model.Measures(
-                (int) m.get("closureDay"),
-                (double) m.get("lateStonDays"),
-                (int) m.get("lateUlns"),
-                (int) m.get("onTimeUlns"),
-                unmet);
+    /** Measures of finished plans, by plan and the set of lines withheld from the reader. */
+    private final Store.Lru<String, Map<String, Object>> measures = new Store.Lru<>(256);
+
+    private static String key(Seen s) {
+        java.util.Set<String> visible = s.lines().keySet();
+        return s.row().id()
+                + "|"
+                + s.plan().lines().stream()
+                        .map(LineResult::uln)
+                        .filter(u -> !visible.contains(u))
+                        .sorted()
+                        .collect(Collectors.joining(","));
+    }
+
+    /**
+     * The measures the reader may see (recomputed over the visible lines when some are withheld).
+     */
+    private Map<String, Object> measures(Seen s) {
+        return measures.get(
+                key(s),
+                k ->
+                        java.util.Collections.unmodifiableMap(
+                                PlanViews.measures(
+                                        s.plan(), s.filtered(), s.scenario(), s.lines().keySet())));
     }
 
     /** The report the CLI writes (muster.io.report), over what the user may see. */
@@ -1018,7 +1048,7 @@ final class Api {
                         : new Plan(
                                 p.scenario(),
                                 p.planner(),
-                                visibleMeasures(s),
+                                PlanViews.partialMeasures(p, s.scenario(), s.lines().keySet()),
                                 null,
                                 s.filtered().missions(),
                                 s.filtered().lines(),
@@ -1029,7 +1059,9 @@ final class Api {
         Scenario scPart =
                 new Scenario(sc.name(), sc.nodes(), sc.lift(), sc.routes(), lines, sc.planning());
         ctx.contentType("text/html; charset=utf-8")
-                .result(muster.io.report.HtmlReport.render(scPart, part));
+                .result(
+                        muster.io.report.HtmlReport.render(
+                                scPart, part, whole ? null : PlanViews.partialNote(s.filtered())));
     }
 
     private void planEvents(SseClient client) {

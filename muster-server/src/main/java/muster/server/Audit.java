@@ -28,6 +28,41 @@ final class Audit {
                 detail);
     }
 
+    /**
+     * Records an event without a signed-in user under {@code nation} (the nation it concerns, or
+     * null: then no administrator sees it through the API, only the database).
+     */
+    static void record(
+            Connection c,
+            String nation,
+            String action,
+            String target,
+            String outcome,
+            String detail)
+            throws SQLException {
+        Jdbc.update(
+                c,
+                "insert into audit_log(user_id, username, nation, action, target, outcome, detail)"
+                        + " values (?,?,?,?,?,?,?)",
+                null,
+                null,
+                nation,
+                action,
+                target,
+                outcome,
+                detail);
+    }
+
+    /** Records a denial without a signed-in user (failed sign-in) under {@code nation}. */
+    void denied(String nation, String action, String target, String detail) {
+        Jdbc.tx(
+                db,
+                c -> {
+                    record(c, nation, action, target, "DENIED", detail);
+                    return null;
+                });
+    }
+
     /** Records in its own transaction (denials, failed logins). */
     void denied(User u, String action, String target, String detail) {
         Jdbc.tx(

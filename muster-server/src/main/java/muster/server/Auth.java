@@ -39,6 +39,17 @@ final class Auth {
     private final Duration sessionLife;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private volatile Instant lastSweep = Instant.EPOCH;
+
+    /** bcrypt verifications run (one per sign-in attempt that is not rate-limited). */
+    final java.util.concurrent.atomic.AtomicLong verifications =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A hash of no one's password, verified when the user name is unknown so that such a sign-in
+     * costs as long as a wrong password and the answer time does not tell which names exist.
+     */
+    private static final String DUMMY_HASH = hash("muster: no such user, no such password");
 
     Auth(Database db, Audit audit, Clock clock, Duration sessionLife) {
         this.db = db;
@@ -65,8 +76,21 @@ final class Auth {
     Session login(String username, String password, String clientAddress) {
         String userKey = "u:" + username;
         String addrKey = "a:" + clientAddress;
-        if (limited(userKey, MAX_FAILURES) || limited(addrKey, MAX_FAILURES_PER_ADDRESS)) {
-            audit.denied(null, "login", "user " + username, "rate limited from " + clientAddress);
+        // each attempt is counted before the password is checked, atomically with the check of
+        // the limit, so concurrent attempts cannot slip past it; a success takes its count back
+        Instant attempt = clock.instant();
+        sweep(attempt);
+        boolean admitted = attempt(userKey, MAX_FAILURES, attempt);
+        if (admitted && !attempt(addrKey, MAX_FAILURES_PER_ADDRESS, attempt)) {
+            forgive(userKey, attempt);
+            admitted = false;
+        }
+        if (!admitted) {
+            audit.denied(
+                    nationOf(username),
+                    "login",
+                    "user " + username,
+                    "rate limited from " + clientAddress);
             throw new ApiException(
                     429,
                     "too many failed sign-ins for '"
@@ -93,19 +117,25 @@ final class Auth {
                                                     rs.getString(4)
                                                 },
                                         username));
-        boolean ok =
-                row.isPresent()
-                        && password != null
-                        && BCrypt.verifyer()
-                                .verify(password.toCharArray(), (String) row.get()[1])
-                                .verified;
+        verifications.incrementAndGet();
+        boolean verified =
+                BCrypt.verifyer()
+                        .verify(
+                                (password == null ? "" : password).toCharArray(),
+                                row.isPresent() ? (String) row.get()[1] : DUMMY_HASH)
+                        .verified;
+        boolean ok = row.isPresent() && password != null && verified;
         if (!ok) {
-            fail(userKey);
-            fail(addrKey);
-            audit.denied(null, "login", "user " + username, "bad user name or password");
+            // the attempt stays counted against the name and the address
+            audit.denied(
+                    row.map(r -> (String) r[2]).orElse(null),
+                    "login",
+                    "user " + username,
+                    "bad user name or password");
             throw new ApiException(401, "user name or password not accepted");
         }
         failures.remove(userKey);
+        forgive(addrKey, attempt);
         Object[] r = row.get();
         User u = new User((Long) r[0], username, (String) r[2], Role.parseAll((String) r[3]));
         byte[] raw = new byte[32];
@@ -213,6 +243,36 @@ final class Auth {
         return Jdbc.tx(
                 db,
                 c -> {
+                    if (by != null && !n.equals(by.nation())) {
+                        // an administrator manages its own nation; another nation's users are
+                        // created by that nation's administrator, of whom any administrator may
+                        // create the first (the nation having no user yet)
+                        Jdbc.update(c, "lock table app_user in share row exclusive mode");
+                        boolean peopled =
+                                Jdbc.one(
+                                                c,
+                                                "select 1 from app_user where nation = ? limit 1",
+                                                rs -> 1,
+                                                n)
+                                        .isPresent();
+                        if (peopled || !roles.contains(Role.ADMIN)) {
+                            throw new ApiException(
+                                    403,
+                                    "field 'nation' = '"
+                                            + nation
+                                            + "': an administrator of "
+                                            + by.nation()
+                                            + " creates users of "
+                                            + by.nation()
+                                            + " only"
+                                            + (peopled
+                                                    ? "; users of "
+                                                            + n
+                                                            + " are created by its administrator"
+                                                    : ", and the first user of a nation without"
+                                                            + " users, who must hold the ADMIN role"));
+                        }
+                    }
                     if (Jdbc.one(c, "select 1 from app_user where username = ?", rs -> 1, username)
                             .isPresent()) {
                         throw new ApiException(
@@ -240,25 +300,77 @@ final class Auth {
                 });
     }
 
-    private boolean limited(String key, int max) {
-        Deque<Instant> d = failures.get(key);
-        if (d == null) {
-            return false;
-        }
-        synchronized (d) {
-            Instant cut = clock.instant().minus(FAILURE_WINDOW);
-            while (!d.isEmpty() && d.peekFirst().isBefore(cut)) {
-                d.pollFirst();
-            }
-            return d.size() >= max;
+    /** The nation of a user name, or null when there is no such user. */
+    private String nationOf(String username) {
+        return Jdbc.tx(
+                        db,
+                        c ->
+                                Jdbc.one(
+                                        c,
+                                        "select nation from app_user where username = ?",
+                                        rs -> rs.getString(1),
+                                        username))
+                .orElse(null);
+    }
+
+    /**
+     * Counts an attempt at {@code now} against {@code key} unless {@code max} attempts already
+     * failed within the window; atomic per key.
+     *
+     * @return whether the attempt may go ahead
+     */
+    private boolean attempt(String key, int max, Instant now) {
+        boolean[] admitted = {false};
+        failures.compute(
+                key,
+                (k, d) -> {
+                    Deque<Instant> q = d == null ? new ArrayDeque<>() : d;
+                    prune(q, now);
+                    if (q.size() < max) {
+                        q.addLast(now);
+                        admitted[0] = true;
+                    }
+                    return q.isEmpty() ? null : q;
+                });
+        return admitted[0];
+    }
+
+    /** Takes back the count of a successful attempt. */
+    private void forgive(String key, Instant at) {
+        failures.computeIfPresent(
+                key,
+                (k, d) -> {
+                    d.removeLastOccurrence(at);
+                    return d.isEmpty() ? null : d;
+                });
+    }
+
+    private static void prune(Deque<Instant> d, Instant now) {
+        Instant cut = now.minus(FAILURE_WINDOW);
+        while (!d.isEmpty() && d.peekFirst().isBefore(cut)) {
+            d.pollFirst();
         }
     }
 
-    private void fail(String key) {
-        Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (d) {
-            d.addLast(clock.instant());
+    /** Drops the keys whose failures are all older than the window (at most once a minute). */
+    private void sweep(Instant now) {
+        if (Duration.between(lastSweep, now).compareTo(Duration.ofMinutes(1)) < 0) {
+            return;
         }
+        lastSweep = now;
+        for (String k : failures.keySet()) {
+            failures.computeIfPresent(
+                    k,
+                    (key, d) -> {
+                        prune(d, now);
+                        return d.isEmpty() ? null : d;
+                    });
+        }
+    }
+
+    /** Whether failed sign-ins are being counted for {@code key} ("u:name" or "a:address"). */
+    boolean tracks(String key) {
+        return failures.containsKey(key);
     }
 
     static String sha256(String s) {

@@ -12,7 +12,7 @@ import muster.model.Scenario;
  * The server's one door to the reader and the planners the CLI uses. The server holds no reading,
  * validation or planning logic of its own.
  */
-final class Engine {
+class Engine {
     record Read(Scenario scenario, List<Fault> faults) {}
 
     /** Reads and validates a scenario file's text exactly as the CLI reads the file. */

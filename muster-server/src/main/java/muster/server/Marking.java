@@ -132,6 +132,33 @@ public record Marking(boolean nato, Set<String> nations, boolean only) {
         return this;
     }
 
+    /**
+     * Whether every nation that sees a record of {@code owner} with this marking also sees a record
+     * of {@code otherOwner} marked {@code other}: a record derived from another (a plan from its
+     * scenario) must be released no wider than its source.
+     */
+    public boolean within(String owner, Marking other, String otherOwner) {
+        if (!other.visibleTo(owner, otherOwner)) {
+            return false;
+        }
+        if (only) {
+            return true;
+        }
+        for (String n : nations) {
+            if (!other.visibleTo(n, otherOwner)) {
+                return false;
+            }
+        }
+        if (nato) {
+            for (String n : Nations.NATO) {
+                if (!other.visibleTo(n, otherOwner)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** This marking widened so that {@code nation} sees the record too. */
     public Marking including(String nation) {
         if (only) {

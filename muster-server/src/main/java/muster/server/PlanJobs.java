@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import muster.engine.check.CheckReport;
+import muster.engine.check.PlanChecker;
+import muster.engine.check.Violation;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Progress;
@@ -163,13 +166,47 @@ final class PlanJobs implements AutoCloseable {
                                 plan.lines(),
                                 plan.bindingConstraints());
             }
+            // every plan is checked against the movement rules before it is stored; a plan that
+            // breaks one is kept out of every view and the job is FAILED, naming the violations
+            CheckReport check = PlanChecker.check(s, plan);
+            if (!check.ok()) {
+                finish(job, "FAILED", null, violations(check));
+                return;
+            }
             finish(job, job.cancel ? "CANCELLED" : "DONE", plan, job.cancel ? "cancelled" : null);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // an Error (out of memory, a broken native library) fails the job too, rather than
+            // leaving it RUNNING
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
             finish(job, "FAILED", null, msg);
         } finally {
             jobs.remove(job.id);
         }
+    }
+
+    /** The refusal of a plan that breaks the movement model: the count and the first few. */
+    static String violations(CheckReport r) {
+        StringBuilder b =
+                new StringBuilder("the plan breaks the movement model (")
+                        .append(r.violations().size())
+                        .append(r.violations().size() == 1 ? " violation" : " violations")
+                        .append("), so it is not stored: ");
+        int shown = 0;
+        for (Violation v : r.violations()) {
+            if (shown == 5) {
+                b.append("; ...");
+                break;
+            }
+            b.append(shown++ == 0 ? "" : "; ").append("rule ").append(v.rule());
+            if (v.missionId() != null) {
+                b.append(" mission ").append(v.missionId());
+            }
+            if (v.uln() != null) {
+                b.append(" line ").append(v.uln());
+            }
+            b.append(": ").append(v.message());
+        }
+        return b.toString();
     }
 
     private void finish(Job job, String status, Plan plan, String error) {
@@ -187,9 +224,16 @@ final class PlanJobs implements AutoCloseable {
                             plan == null ? null : Json.write(plan),
                             Timestamp.from(clock.instant()),
                             job.id);
+                    String owner =
+                            Jdbc.one(
+                                            c,
+                                            "select owner_nation from plan_run where id = ?",
+                                            rs -> rs.getString(1),
+                                            job.id)
+                                    .orElse(null);
                     Audit.record(
                             c,
-                            null,
+                            owner,
                             "plan.finish",
                             "plan " + job.id,
                             "DONE".equals(status) || "CANCELLED".equals(status) ? "OK" : "FAILED",

@@ -53,40 +53,61 @@ final class PlanViews {
                 p.missions().size() - missions.size());
     }
 
-    /** Measures over the visible lines: closure day, late ULNs, on-time ULNs, late ston-days. */
+    /**
+     * Measures over the visible lines, as the movement model defines them: the engine's rule
+     * checker recomputes them from the plan's loads of those lines (on whatever mission they
+     * travel) against the scenario cut down to those lines, so late ston-days count each load's own
+     * weight and late days, unmet load counts as arriving on the horizon day, and the closure day
+     * is over delivered loads. When lines are withheld the figures are marked partial.
+     */
     static Map<String, Object> measures(
-            Plan plan, Filtered f, Map<String, RequirementLine> req, double paxWeight) {
-        int closure = -1;
-        int late = 0;
-        int onTime = 0;
-        double lateStonDays = 0;
-        for (LineResult l : f.lines()) {
-            closure = Math.max(closure, l.closureDay());
-            if (l.lateDays() > 0) {
-                late++;
-                RequirementLine r = req.get(l.uln());
-                lateStonDays += l.lateDays() * (r == null ? 0 : r.weight(paxWeight));
-            } else {
-                onTime++;
-            }
-        }
+            Plan plan, Filtered f, Scenario scenario, Set<String> visible) {
+        muster.model.Measures whole = plan.measures();
+        muster.model.Measures shown =
+                f.hiddenLines() == 0 && whole != null
+                        ? whole
+                        : partialMeasures(plan, scenario, visible);
         Map<String, Object> m = new LinkedHashMap<>();
-        if (f.hiddenLines() == 0 && plan.measures() != null) {
-            // nothing withheld: the planner's own measures, as the CLI reports them
-            closure = plan.measures().closureDay();
-            late = plan.measures().lateUlns();
-            onTime = plan.measures().onTimeUlns();
-            lateStonDays = plan.measures().lateStonDays();
-        }
-        m.put("closureDay", closure);
-        m.put("lateUlns", late);
-        m.put("onTimeUlns", onTime);
-        m.put("lateStonDays", lateStonDays);
+        m.put("closureDay", shown.closureDay());
+        m.put("lateUlns", shown.lateUlns());
+        m.put("onTimeUlns", shown.onTimeUlns());
+        m.put("lateStonDays", shown.lateStonDays());
         m.put("lines", f.lines().size());
         m.put("missions", f.missions().size());
         m.put("hiddenLines", f.hiddenLines());
         m.put("hiddenMissions", f.hiddenMissions());
+        m.put("partial", f.hiddenLines() > 0);
+        m.put("note", f.hiddenLines() > 0 ? partialNote(f) : null);
         return m;
+    }
+
+    /** The notice that goes with figures computed over part of a plan. */
+    static String partialNote(Filtered f) {
+        return "Figures over the "
+                + f.lines().size()
+                + " lines released to you; "
+                + f.hiddenLines()
+                + " lines of this plan are withheld.";
+    }
+
+    /** The plan measures recomputed over the visible lines only. */
+    static muster.model.Measures partialMeasures(Plan plan, Scenario s, Set<String> visible) {
+        List<RequirementLine> lines =
+                s.requirements().stream().filter(l -> visible.contains(l.uln())).toList();
+        Scenario part =
+                new Scenario(s.name(), s.nodes(), s.lift(), s.routes(), lines, s.planning());
+        List<Mission> missions = new ArrayList<>();
+        for (Mission m : plan.missions()) {
+            List<Load> loads = m.loads().stream().filter(l -> visible.contains(l.uln())).toList();
+            if (!loads.isEmpty()) {
+                missions.add(new Mission(m.id(), m.lift(), m.tail(), m.stops(), loads));
+            }
+        }
+        List<LineResult> results =
+                plan.lines().stream().filter(l -> visible.contains(l.uln())).toList();
+        Plan cut =
+                new Plan(plan.scenario(), plan.planner(), null, null, missions, results, List.of());
+        return muster.engine.check.PlanChecker.check(part, cut).measures();
     }
 
     /**

@@ -413,4 +413,47 @@ class ReleasabilityMatrixTest {
                             assertThat(a.get("action")).isEqualTo("order.approved");
                         });
     }
+
+    @Test
+    void aPlanIsNeverReleasedWiderThanItsScenario() {
+        MusterServer srv = TestServer.get();
+        User usPlanner = Fixtures.me(clients.get("mx_us_pl"));
+        User plPlanner = Fixtures.me(clients.get("mx_pl_pl"));
+        Scenario relPol = Fixtures.scenario("mx-relpol", "R1", "US");
+        long sid = srv.api().importScenario(usPlanner, relPol, "REL POL", "mx-relpol.yaml", "");
+        // the Polish planner sees the scenario but may not release a plan of it to NATO
+        Response wide =
+                clients.get("mx_pl_pl")
+                        .post(
+                                "/api/scenarios/" + sid + "/plans",
+                                Map.of("planner", "fifo", "marking", "REL NATO"));
+        assertThat(wide.status()).as(wide.body()).isEqualTo(403);
+        assertThat(wide.body()).contains("field 'marking'").contains("REL NATO");
+        Response rou =
+                clients.get("mx_pl_pl")
+                        .post(
+                                "/api/scenarios/" + sid + "/plans",
+                                Map.of("planner", "fifo", "marking", "REL ROU"));
+        assertThat(rou.status()).as(rou.body()).isEqualTo(403);
+        assertThat(rou.body()).contains("'REL ROU'");
+
+        // a plan stored with a wider marking (as before this check) is still shown only to
+        // readers who also see its scenario
+        long pid = Fixtures.storePlan(srv, sid, plPlanner, "REL NATO", Fixtures.plan(relPol));
+        Map<String, Integer> expected =
+                Map.of("USA", 200, "POL", 200, "ROU", 404, "SWE", 404, "UKR", 404);
+        for (String u : USERS.keySet()) {
+            Client c = clients.get(u);
+            int want = expected.get(nation(u));
+            for (String path :
+                    List.of("", "/summary", "/lines", "/missions", "/export", "/report.html")) {
+                expect(u, "GET wide plan" + path, want, c.get("/api/plans/" + pid + path).status());
+            }
+            boolean listed =
+                    c.get("/api/plans").list().stream()
+                            .anyMatch(p -> ((Number) p.get("id")).longValue() == pid);
+            expect(u, "GET /api/plans lists wide plan", want == 200, listed);
+        }
+        assertThat(mismatches).isEmpty();
+    }
 }

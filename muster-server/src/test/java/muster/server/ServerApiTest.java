@@ -50,7 +50,12 @@ class ServerApiTest {
                         Map.of("username", "ratelimited", "password", "password-of-ratelimited"));
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.map().get("error").toString()).contains("ratelimited");
-        List<Map<String, Object>> audit = TestServer.admin().get("/api/audit?limit=50").list();
+        // the failures are recorded under the user's nation: its administrator sees them, another
+        // nation's does not
+        List<Map<String, Object>> audit =
+                TestServer.adminOf("DEU").get("/api/audit?limit=50").list();
+        assertThat(TestServer.admin().get("/api/audit?limit=500").list())
+                .noneSatisfy(a -> assertThat(a.get("target")).isEqualTo("user ratelimited"));
         assertThat(audit)
                 .anySatisfy(
                         a -> {
@@ -378,5 +383,393 @@ class ServerApiTest {
         assertThat(summary.map()).containsKeys("closureCurve", "missionsPerDay", "nodeLoad");
         Response export = pl.get("/api/plans/" + pid + "/export");
         assertThat(export.body()).doesNotContain("\"V2\"").doesNotContain("M-V2");
+    }
+
+    @Test
+    void signInFailuresOfUnknownNamesAreShownToNoAdministrator() {
+        Response r =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "ghost_of_nobody", "password", "whatever-password"));
+        assertThat(r.status()).isEqualTo(401);
+        for (Client admin : List.of(TestServer.admin(), TestServer.adminOf("DEU"))) {
+            assertThat(admin.get("/api/audit?limit=500").list())
+                    .noneSatisfy(
+                            a -> assertThat(a.get("target")).isEqualTo("user ghost_of_nobody"));
+        }
+    }
+
+    @Test
+    void administratorsManageTheUsersOfTheirOwnNationOnly() {
+        TestServer.user("own_de", "DEU", Role.OBSERVER);
+        Client usAdmin = TestServer.admin();
+        assertThat(usAdmin.get("/api/users").list())
+                .isNotEmpty()
+                .allSatisfy(u -> assertThat(u.get("nation")).isEqualTo("USA"));
+        Client deAdmin = TestServer.adminOf("DEU");
+        assertThat(deAdmin.get("/api/users").list())
+                .allSatisfy(u -> assertThat(u.get("nation")).isEqualTo("DEU"))
+                .anySatisfy(u -> assertThat(u.get("username")).isEqualTo("own_de"));
+        // a nation with users: only its own administrator adds to it
+        Response other = newUser(usAdmin, "us_made_de", "DEU", "OBSERVER");
+        assertThat(other.status()).as(other.body()).isEqualTo(403);
+        assertThat(other.body()).contains("field 'nation'").contains("'DEU'");
+        Response back = newUser(deAdmin, "de_made_us", "USA", "ADMIN");
+        assertThat(back.status()).as(back.body()).isEqualTo(403);
+        // a nation without users: its first user must be its administrator
+        Response first = newUser(usAdmin, "lt_observer", "LTU", "OBSERVER");
+        assertThat(first.status()).as(first.body()).isEqualTo(403);
+        assertThat(first.body()).contains("'LTU'").contains("ADMIN");
+        Response ltAdmin = newUser(usAdmin, "lt_admin", "LTU", "ADMIN");
+        assertThat(ltAdmin.status()).as(ltAdmin.body()).isEqualTo(201);
+        Response second = newUser(usAdmin, "lt_admin2", "LTU", "ADMIN");
+        assertThat(second.status()).as(second.body()).isEqualTo(403);
+        Client lt = Client.login("lt_admin", "password-of-lt_admin");
+        assertThat(newUser(lt, "lt_observer", "LTU", "OBSERVER").status()).isEqualTo(201);
+        assertThat(lt.get("/api/users").list())
+                .extracting(u -> u.get("username"))
+                .containsExactlyInAnyOrder("lt_admin", "lt_observer");
+    }
+
+    private static Response newUser(Client admin, String name, String nation, String role) {
+        return admin.post(
+                "/api/users",
+                Map.of(
+                        "username",
+                        name,
+                        "password",
+                        "password-of-" + name,
+                        "nation",
+                        nation,
+                        "roles",
+                        List.of(role)));
+    }
+
+    @Test
+    void aFinishedPlanIsAuditedUnderItsOwnersNation() throws Exception {
+        Client planner = TestServer.user("fin_de", "DEU", Role.PLANNER);
+        var s = Fixtures.scenario("fin-de", "F1", "DE");
+        long sid = srv.api().importScenario(Fixtures.me(planner), s, "DEU ONLY", "fin.yaml", "");
+        Response started =
+                planner.post("/api/scenarios/" + sid + "/plans", Map.of("planner", "fifo"));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long pid = ((Number) started.map().get("id")).longValue();
+        String status = "QUEUED";
+        for (int i = 0; i < 600 && (status.equals("QUEUED") || status.equals("RUNNING")); i++) {
+            Thread.sleep(200);
+            status = (String) planner.get("/api/plans/" + pid).map().get("status");
+        }
+        assertThat(status).isEqualTo("DONE");
+        assertThat(TestServer.adminOf("DEU").get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("plan.finish");
+                            assertThat(a.get("target")).isEqualTo("plan " + pid);
+                            assertThat(a.get("nation")).isEqualTo("DEU");
+                        });
+        assertThat(TestServer.admin().get("/api/audit?limit=500").list())
+                .noneSatisfy(a -> assertThat(a.get("target")).isEqualTo("plan " + pid));
+    }
+
+    /** A mission of one C-17 carrying {@code load}, leaving APOD {@code hour} + 2.25 h. */
+    private static muster.model.Mission carry(
+            String id, int tail, double hour, muster.model.Load load) {
+        return new muster.model.Mission(
+                id,
+                "C-17",
+                tail,
+                List.of(
+                        new muster.model.Stop(
+                                "APOE", muster.model.Activity.ONLOAD, hour - 13, hour - 10.75),
+                        new muster.model.Stop(
+                                "APOD", muster.model.Activity.OFFLOAD, hour, hour + 2.25)),
+                List.of(load));
+    }
+
+    private static muster.model.Load load(String uln, int pax, double stons) {
+        return new muster.model.Load(
+                uln,
+                pax,
+                List.of(new muster.model.LoadCargo(muster.model.CargoClass.BULK, stons)),
+                0,
+                1);
+    }
+
+    @Test
+    void partialMeasuresFollowTheMovementModelAndAreLabelledPartial() {
+        Client us = TestServer.user("part_us", "USA", Role.PLANNER, Role.LIAISON);
+        Client pl = TestServer.user("part_pl", "POL", Role.OBSERVER);
+        User usUser = Fixtures.me(us);
+        // three lines of 100 pax and 20 stons (40 ston-equivalents at 0.2 stons a person), RDD 3,
+        // horizon 10
+        var s = Fixtures.scenario("partial", "W1", "US", "W2", "US", "W3", "PL");
+        long sid = srv.api().importScenario(usUser, s, "REL NATO", "partial.yaml", "");
+        assertThat(
+                        us.patch(
+                                        "/api/scenarios/" + sid + "/lines/W2/marking",
+                                        Map.of("marking", "USA ONLY"))
+                                .status())
+                .isEqualTo(200);
+        // W1: half delivered on day 1 (on time), half on day 5 (2 days late); W2 (withheld from
+        // POL) delivered on day 1; W3 unmet
+        var plan =
+                new muster.model.Plan(
+                        s.name(),
+                        new muster.model.PlannerInfo("fixture", "0", 0, 1),
+                        new muster.model.Measures(
+                                5,
+                                320,
+                                2,
+                                1,
+                                List.of(
+                                        new muster.model.Unmet(
+                                                "W3", muster.model.CargoClass.BULK, 20))),
+                        null,
+                        List.of(
+                                carry("MA", 0, 37, load("W1", 50, 10)),
+                                carry("MB", 1, 37, load("W2", 100, 20)),
+                                carry("MC", 0, 121, load("W1", 50, 10))),
+                        List.of(
+                                new muster.model.LineResult("W1", 123.25, 123.25, 5, 2, null),
+                                new muster.model.LineResult("W2", 39.25, 39.25, 1, 0, null),
+                                new muster.model.LineResult("W3", null, null, 10, 7, "unmet")),
+                        List.of());
+        long pid = Fixtures.storePlan(srv, sid, usUser, "REL NATO", plan);
+
+        // the Polish reader sees W1 and W3: late ston-days per load = 20 x 0 + 20 x (5 - 3) for
+        // W1 plus 40 x (10 - 3) for unmet W3 = 320; closure over delivered loads only = day 5
+        for (String path : List.of("/api/plans/" + pid, "/api/plans/" + pid + "/summary")) {
+            Map<String, Object> m = (Map<String, Object>) pl.get(path).map().get("measures");
+            assertThat(m.get("partial")).as(path).isEqualTo(true);
+            assertThat(((Number) m.get("lateStonDays")).doubleValue())
+                    .as(path)
+                    .isCloseTo(320.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(m.get("closureDay")).as(path).isEqualTo(5);
+            assertThat(m.get("lateUlns")).as(path).isEqualTo(2);
+            assertThat(m.get("onTimeUlns")).as(path).isEqualTo(0);
+            assertThat(m.get("note").toString())
+                    .as(path)
+                    .contains("over the 2 lines released to you");
+        }
+        String report = pl.get("/api/plans/" + pid + "/report.html").body();
+        assertThat(report).contains("over the 2 lines released to you");
+        // the owner sees every line: the planner's own figures, not marked partial
+        Map<String, Object> whole =
+                (Map<String, Object>) us.get("/api/plans/" + pid).map().get("measures");
+        assertThat(whole.get("partial")).isEqualTo(false);
+        assertThat(us.get("/api/plans/" + pid + "/report.html").body())
+                .doesNotContain("lines released to you");
+    }
+
+    /** Runs one job with {@code planner} on a fresh scenario and returns its stored row. */
+    private Store.PlanRow runJob(String name, muster.engine.plan.Planner planner) throws Exception {
+        Client c = TestServer.user("jobs_us", "USA", Role.PLANNER);
+        User u = Fixtures.me(c);
+        var s = Fixtures.scenario(name, "J1", "US", "J2", "US");
+        long sid = srv.api().importScenario(u, s, "USA ONLY", name + ".yaml", "");
+        long pid =
+                Jdbc.tx(
+                        srv.database(),
+                        con ->
+                                Jdbc.insert(
+                                        con,
+                                        "insert into plan_run(scenario_id, planner, owner_nation,"
+                                                + " releasable_to, status, created_by) values"
+                                                + " (?,?,?,?,'QUEUED',?)",
+                                        sid,
+                                        name,
+                                        u.nation(),
+                                        "USA ONLY",
+                                        u.id()));
+        Engine engine =
+                new Engine() {
+                    @Override
+                    muster.engine.plan.Planner planner(String n) {
+                        return planner;
+                    }
+                };
+        try (PlanJobs jobs = new PlanJobs(srv.store(), engine, Clock.systemUTC(), 1)) {
+            jobs.submit(pid, sid, name);
+            for (int i = 0; i < 600 && jobs.job(pid) != null; i++) {
+                Thread.sleep(100);
+            }
+        }
+        return srv.store().plan(pid).orElseThrow();
+    }
+
+    @Test
+    void aPlanThatBreaksTheMovementRulesIsNotStoredAsDone() throws Exception {
+        // a planner that forgets the capacity of a C-17 (45 stons): 2 x 20 stons and 200 pax on one
+        // mission
+        muster.engine.plan.Planner overload =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "overload";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario s,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        muster.model.Plan good = Fixtures.plan(s);
+                        var m0 = good.missions().get(0);
+                        var both =
+                                new muster.model.Mission(
+                                        m0.id(),
+                                        m0.lift(),
+                                        m0.tail(),
+                                        m0.stops(),
+                                        good.missions().stream()
+                                                .flatMap(m -> m.loads().stream())
+                                                .toList());
+                        return new muster.model.Plan(
+                                good.scenario(),
+                                good.planner(),
+                                good.measures(),
+                                null,
+                                List.of(both),
+                                good.lines(),
+                                List.of());
+                    }
+                };
+        Store.PlanRow row = runJob("overload", overload);
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.error()).contains("breaks the movement model").contains("rule");
+        assertThat(srv.store().planResult(row.id())).isEmpty();
+    }
+
+    @Test
+    void anErrorInThePlannerFailsTheJobInsteadOfLeavingItRunning() throws Exception {
+        muster.engine.plan.Planner broken =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "broken";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario s,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        throw new AssertionError("native solver library missing");
+                    }
+                };
+        Store.PlanRow row = runJob("broken", broken);
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.error()).contains("native solver library missing");
+    }
+
+    /** A clock the test moves by hand. */
+    private static Clock clockAt(Instant[] now) {
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+    }
+
+    private static int status(Runnable r) {
+        try {
+            r.run();
+            return 200;
+        } catch (ApiException e) {
+            return e.status();
+        }
+    }
+
+    @Test
+    void anUnknownUserNameCostsABcryptVerificationLikeAWrongPassword() {
+        TestServer.user("timed", "USA", Role.OBSERVER);
+        Instant[] now = {Instant.parse("2020-01-01T00:00:00Z")};
+        Auth auth =
+                new Auth(
+                        srv.database(),
+                        new Audit(srv.database()),
+                        clockAt(now),
+                        Duration.ofHours(1));
+        assertThat(status(() -> auth.login("timed", "wrong-password-1", "10.0.0.21")))
+                .isEqualTo(401);
+        assertThat(auth.verifications.get()).isEqualTo(1);
+        assertThat(status(() -> auth.login("no_such_user_at_all", "wrong-password-1", "10.0.0.21")))
+                .isEqualTo(401);
+        assertThat(auth.verifications.get()).isEqualTo(2);
+        assertThat(status(() -> auth.login("no_such_user_at_all", null, "10.0.0.21")))
+                .isEqualTo(401);
+        assertThat(auth.verifications.get()).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentSignInsCannotSlipPastTheLimit() throws Exception {
+        TestServer.user("raced", "USA", Role.OBSERVER);
+        Instant[] now = {Instant.parse("2020-01-01T00:00:00Z")};
+        Auth auth =
+                new Auth(
+                        srv.database(),
+                        new Audit(srv.database()),
+                        clockAt(now),
+                        Duration.ofHours(1));
+        int n = 16;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            answers.add(
+                    pool.submit(
+                            () -> {
+                                start.await();
+                                return status(() -> auth.login("raced", "wrong-" + k, "10.0.0.22"));
+                            }));
+        }
+        start.countDown();
+        List<Integer> got = new java.util.ArrayList<>();
+        for (var f : answers) {
+            got.add(f.get());
+        }
+        pool.shutdown();
+        // exactly MAX_FAILURES attempts reach the password check; the rest are refused unchecked
+        assertThat(got.stream().filter(x -> x == 401).count())
+                .as(got.toString())
+                .isEqualTo(Auth.MAX_FAILURES);
+        assertThat(got.stream().filter(x -> x == 429).count())
+                .as(got.toString())
+                .isEqualTo(n - Auth.MAX_FAILURES);
+        assertThat(auth.verifications.get()).isEqualTo(Auth.MAX_FAILURES);
+    }
+
+    @Test
+    void failureCountsOlderThanTheWindowAreDropped() {
+        Instant[] now = {Instant.parse("2020-01-01T00:00:00Z")};
+        Auth auth =
+                new Auth(
+                        srv.database(),
+                        new Audit(srv.database()),
+                        clockAt(now),
+                        Duration.ofHours(1));
+        assertThat(status(() -> auth.login("pruned_a", "wrong-password-1", "10.0.0.23")))
+                .isEqualTo(401);
+        assertThat(auth.tracks("u:pruned_a")).isTrue();
+        assertThat(auth.tracks("a:10.0.0.23")).isTrue();
+        now[0] = now[0].plus(Auth.FAILURE_WINDOW).plusSeconds(61);
+        assertThat(status(() -> auth.login("pruned_b", "wrong-password-1", "10.0.0.24")))
+                .isEqualTo(401);
+        assertThat(auth.tracks("u:pruned_a")).isFalse();
+        assertThat(auth.tracks("a:10.0.0.23")).isFalse();
+        assertThat(auth.tracks("u:pruned_b")).isTrue();
     }
 }

@@ -113,9 +113,12 @@ final class TestServer {
         return "http://127.0.0.1:" + get().port();
     }
 
-    /** Creates a user (idempotent per name) through the API as the administrator. */
+    /**
+     * Creates a user (idempotent per name) through the API as the administrator of the user's
+     * nation, created first by the first administrator when the nation has none.
+     */
     static Client user(String name, String nation, Role... roles) {
-        Client admin = admin();
+        Client admin = adminOf(Nations.normalize(nation));
         String password = "password-of-" + name;
         Response r =
                 admin.post(
@@ -134,6 +137,34 @@ final class TestServer {
     }
 
     private static Client admin;
+    private static final Map<String, Client> nationAdmins = new java.util.HashMap<>();
+
+    /** The administrator of {@code nation} (alpha-3): {@code admin}, or {@code admin_<nation>}. */
+    static synchronized Client adminOf(String nation) {
+        if (nation.equals(Fixtures.me(admin()).nation())) {
+            return admin();
+        }
+        return nationAdmins.computeIfAbsent(
+                nation,
+                n -> {
+                    String name = "admin_" + n.toLowerCase(java.util.Locale.ROOT);
+                    String password = "password-of-" + name;
+                    Response r =
+                            admin().post(
+                                            "/api/users",
+                                            Map.of(
+                                                    "username",
+                                                    name,
+                                                    "password",
+                                                    password,
+                                                    "nation",
+                                                    n,
+                                                    "roles",
+                                                    List.of("ADMIN")));
+                    assertThat(r.status()).as(r.body()).isIn(201, 409);
+                    return Client.login(name, password);
+                });
+    }
 
     static synchronized Client admin() {
         if (admin == null) {

@@ -48,10 +48,12 @@ public final class HtmlReport {
     private final Plan plan;
     private final PlanFigures figures;
     private final int days;
+    private final String note;
 
-    private HtmlReport(Scenario scenario, Plan plan) {
+    private HtmlReport(Scenario scenario, Plan plan, String note) {
         this.scenario = scenario;
         this.plan = plan;
+        this.note = note;
         this.figures = new PlanFigures(scenario, plan);
         this.days = Math.max(1, scenario.planning().horizonDays());
     }
@@ -73,7 +75,15 @@ public final class HtmlReport {
 
     /** The whole page as a string. */
     public static String render(Scenario scenario, Plan plan) {
-        return new HtmlReport(scenario, plan).page();
+        return render(scenario, plan, null);
+    }
+
+    /**
+     * The whole page with {@code note} (when not null) shown above the measures, e.g. to say the
+     * figures cover only part of the plan.
+     */
+    public static String render(Scenario scenario, Plan plan, String note) {
+        return new HtmlReport(scenario, plan, note).page();
     }
 
     private String page() {
@@ -147,7 +157,11 @@ public final class HtmlReport {
         Measures m = plan.measures();
         LowerBound lb = plan.lowerBound();
         double pw = scenario.planning().paxWeightStons();
-        b.append("<section id=\"measures\"><h2>Measures</h2><div class=\"cards\">");
+        b.append("<section id=\"measures\"><h2>Measures</h2>");
+        if (note != null) {
+            b.append("<p class=\"note partial\"><b>").append(Html.esc(note)).append("</b></p>");
+        }
+        b.append("<div class=\"cards\">");
         // Closure.
         String closureSub;
         if (lb != null && !m.unmet().isEmpty()) {
