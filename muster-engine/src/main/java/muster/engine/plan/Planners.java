@@ -1,8 +1,11 @@
 package muster.engine.plan;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import muster.engine.exact.ExactPlanner;
+import muster.engine.fifo.FifoPlanner;
 import muster.engine.plan.lns.LnsPlanner;
 
 /** The planners muster offers, by the name used on the command line. */
@@ -18,13 +21,13 @@ public final class Planners {
     private static Map<String, Supplier<Planner>> known() {
         Map<String, Supplier<Planner>> m = new LinkedHashMap<>();
         m.put(LnsPlanner.NAME, LnsPlanner::new);
-        m.put(muster.engine.fifo.FifoPlanner.NAME, muster.engine.fifo.FifoPlanner::new);
-        m.put(muster.engine.exact.ExactPlanner.NAME, muster.engine.exact.ExactPlanner::new);
+        m.put(FifoPlanner.NAME, FifoPlanner::new);
+        m.put(ExactPlanner.NAME, ExactPlanner::new);
         return Map.copyOf(m);
     }
 
     /** The names of the known planners, in the order they are listed to users. */
-    public static java.util.List<String> names() {
+    public static List<String> names() {
         return KNOWN.keySet().stream().sorted().toList();
     }
 

@@ -202,33 +202,30 @@ final class Charts {
                 .append("\" y=\"")
                 .append(Html.px(ly - 8))
                 .append("\" width=\"196\" height=\"42\"/>");
-        b.append("<line class=\"delivered\" x1=\"")
-                .append(Html.px(lx))
-                .append("\" x2=\"")
-                .append(Html.px(lx + 22))
-                .append("\" y1=\"")
-                .append(Html.px(ly + 4))
-                .append("\" y2=\"")
-                .append(Html.px(ly + 4))
-                .append("\"/><text class=\"lg\" x=\"")
-                .append(Html.px(lx + 28))
-                .append("\" y=\"")
-                .append(Html.px(ly + 8))
-                .append("\">at destination</text>");
-        b.append("<line class=\"required\" x1=\"")
-                .append(Html.px(lx))
-                .append("\" x2=\"")
-                .append(Html.px(lx + 22))
-                .append("\" y1=\"")
-                .append(Html.px(ly + 22))
-                .append("\" y2=\"")
-                .append(Html.px(ly + 22))
-                .append("\"/><text class=\"lg\" x=\"")
-                .append(Html.px(lx + 28))
-                .append("\" y=\"")
-                .append(Html.px(ly + 26))
-                .append("\">required by RDD</text>");
+        legendEntry(b, "delivered", lx, ly + 4, "at destination");
+        legendEntry(b, "required", lx, ly + 22, "required by RDD");
         b.append("</svg>");
         return b.toString();
+    }
+
+    /** One legend row: a short line of the series' class and its label, baseline at {@code y}. */
+    private static void legendEntry(StringBuilder b, String cls, double x, double y, String label) {
+        b.append("<line class=\"")
+                .append(cls)
+                .append("\" x1=\"")
+                .append(Html.px(x))
+                .append("\" x2=\"")
+                .append(Html.px(x + 22))
+                .append("\" y1=\"")
+                .append(Html.px(y))
+                .append("\" y2=\"")
+                .append(Html.px(y))
+                .append("\"/><text class=\"lg\" x=\"")
+                .append(Html.px(x + 28))
+                .append("\" y=\"")
+                .append(Html.px(y + 4))
+                .append("\">")
+                .append(label)
+                .append("</text>");
     }
 }
