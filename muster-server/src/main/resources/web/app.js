@@ -335,20 +335,28 @@ async function pageReadiness() {
     u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || '']);
 }
 
-// ---- sourcing: choose catalogue units for capability requirements, with reasons
+// ---- sourcing: stored force catalogues; choose catalogue units for capability requirements, with reasons
 async function pageSourcing() {
   main.append(h('h2', {}, 'Sourcing'));
-  const [sc, bundled] = await Promise.all([api('GET', '/api/scenarios'), api('GET', '/api/sourcing/bundled')]);
+  const [sc, bundled, cats] = await Promise.all([api('GET', '/api/scenarios'), api('GET', '/api/sourcing/bundled'), api('GET', '/api/catalogues')]);
   const b = bundled.data || {};
+  const stored = cats.ok ? cats.data : [];
+  main.append(catalogueCard(stored));
   const net = h('select', { id: 'source-network' }, sc.data.map(s => h('option', { value: s.id }, `${s.id} ${s.name}`)));
   const rf = h('input', { id: 'source-req-file', value: b.requirementsFile || 'requirements.yaml', size: 34 });
   const rt = h('textarea', { id: 'source-req', rows: 10, cols: 70 }, b.requirements || '');
+  const catSel = h('select', { id: 'source-cat-id' }, stored.map(c => h('option', { value: c.id }, `catalogue ${c.id} ${c.name} (${c.units} units, ${c.owner}, ${c.marking})`)),
+    h('option', { value: '' }, 'the catalogue text below'));
   const cf = h('input', { id: 'source-cat-file', value: b.catalogueFile || 'catalogue.yaml', size: 34 });
   const ct = h('textarea', { id: 'source-cat', rows: 10, cols: 70 }, b.catalogue || '');
+  const inline = h('div', { id: 'source-cat-inline' }, cf, h('br'), ct);
+  const showInline = () => { inline.hidden = catSel.value !== ''; };
+  catSel.addEventListener('change', showInline); showInline();
   const out = h('div', { id: 'source-out' });
   async function run(save) {
-    const r = await api('POST', `/api/scenarios/${net.value}/source`, { requirementsFile: rf.value, requirements: rt.value,
-      catalogueFile: cf.value, catalogue: ct.value, save });
+    const body = { requirementsFile: rf.value, requirements: rt.value, save };
+    if (catSel.value) body.catalogueId = +catSel.value; else { body.catalogueFile = cf.value; body.catalogue = ct.value; }
+    const r = await api('POST', `/api/scenarios/${net.value}/source`, body);
     const d = r.data || {};
     const faults = (d.faults || (d.details && d.details.faults) || []);
     out.replaceChildren(r.ok ? '' : err(r),
@@ -359,9 +367,43 @@ async function pageSourcing() {
       d.report ? h('pre', { id: 'source-report', class: 'source' }, d.report) : '');
   }
   main.append(h('div', { class: 'card' }, h('label', {}, 'Network scenario ', net),
-    h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), cf, h('br'), ct, h('br'),
+    h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), catSel, inline, h('br'),
     h('button', { id: 'source-run', onclick: () => run(false) }, 'Source'), ' ',
     h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario')), out);
+}
+
+function catalogueCard(stored) {
+  const planner = me.roles.includes('PLANNER');
+  const msg = h('span', { class: 'error', id: 'catalogue-error' });
+  const rows = stored.map(c => [String(c.id), c.name, c.owner, h('span', { class: 'marking' }, c.marking), String(c.units), c.status,
+    c.createdBy || 'bundled', c.createdAt.slice(0, 16).replace('T', ' '),
+    h('span', {}, h('a', { href: `/api/catalogues/${c.id}/export`, target: '_blank' }, 'file'), ' ',
+      planner && c.owner === me.nation ? h('button', { class: 'catalogue-withdraw', 'data-catalogue': c.id, onclick: async () => {
+        if (!confirm(`Withdraw catalogue ${c.id}? It stays on record but is no longer used for sourcing.`)) return;
+        const r = await api('DELETE', `/api/catalogues/${c.id}`);
+        if (!r.ok) { msg.textContent = r.data.error; return; }
+        route();
+      } }, 'Withdraw') : '')]);
+  const card = h('div', { class: 'card', id: 'catalogues' }, h('h3', {}, 'Force catalogues'),
+    stored.length ? table(['Id', 'Name', 'Owner', 'Marking', 'Units', 'Status', 'Imported by', 'At', ''], rows) : h('p', {}, 'No catalogue releasable to you yet.'));
+  if (planner) {
+    const file = h('input', { type: 'file', id: 'catalogue-file', accept: '.yaml,.yml,.json,.csv' });
+    const marking = h('input', { id: 'catalogue-marking', value: 'REL NATO', size: 16 });
+    const sup = h('select', { id: 'catalogue-supersedes' }, h('option', { value: '' }, 'a new catalogue'),
+      stored.filter(c => c.owner === me.nation).map(c => h('option', { value: c.id }, `a new version of catalogue ${c.id}`)));
+    const out = h('div', { id: 'catalogue-import-result' });
+    card.append(h('form', { class: 'inline', onsubmit: async e => {
+      e.preventDefault();
+      const f = file.files[0];
+      if (!f) { out.replaceChildren(h('p', { class: 'error' }, 'Choose a file first.')); return; }
+      const text = await f.text();
+      const q = `?file=${encodeURIComponent(f.name)}&marking=${encodeURIComponent(marking.value)}` + (sup.value ? `&supersedes=${sup.value}` : '');
+      const r = await api('POST', '/api/catalogues' + q, text, true);
+      if (r.status === 201) { out.replaceChildren(h('p', {}, `Stored as catalogue ${r.data.id}.`)); setTimeout(route, 800); return; }
+      out.replaceChildren(err(r), r.data && Array.isArray(r.data.details) ? faultView(text, r.data.details) : '');
+    } }, 'Import ', file, ' ', h('label', {}, 'Releasable ', marking), ' as ', sup, ' ', h('button', { type: 'submit', id: 'catalogue-import' }, 'Import')), msg, out);
+  }
+  return card;
 }
 
 // ---- users (administrators)

@@ -19,23 +19,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import muster.engine.orders.OrderRecord;
 import muster.engine.orders.UnitRecord;
-import muster.engine.sourcing.Sourcer;
-import muster.engine.sourcing.SourcingResult;
-import muster.io.force.CatalogueReader;
-import muster.io.force.ForceRead;
-import muster.io.force.RequirementsReader;
-import muster.io.force.SourcingText;
 import muster.model.Fault;
 import muster.model.LineResult;
 import muster.model.Mission;
 import muster.model.Plan;
 import muster.model.RequirementLine;
 import muster.model.Scenario;
-import muster.model.force.Catalogue;
 import muster.model.force.Order;
 import muster.model.force.OrderEvent;
 import muster.model.force.OrderKind;
-import muster.model.force.RequirementSet;
 
 /** The REST routes under {@code /api}. Every read filters by releasability; every write audits. */
 final class Api {
@@ -48,6 +40,7 @@ final class Api {
     private final Engine engine;
     private final PlanJobs jobs;
     private final Orders orders;
+    private final ForceApi force;
 
     Api(Store store, Auth auth, Audit audit, Engine engine, PlanJobs jobs, Orders orders) {
         this.orders = orders;
@@ -56,6 +49,11 @@ final class Api {
         this.audit = audit;
         this.engine = engine;
         this.jobs = jobs;
+        this.force = new ForceApi(this, store, new ForceStore(store.db()), audit);
+    }
+
+    ForceApi force() {
+        return force;
     }
 
     void routes(JavalinConfig config) {
@@ -108,7 +106,7 @@ final class Api {
         r.patch("/api/scenarios/{id}/lines/{uln}/marking", this::markLine);
         r.get("/api/requirements", this::searchRequirements);
         r.get("/api/sourcing/bundled", this::bundledSourcing);
-        r.post("/api/scenarios/{id}/source", this::source);
+        force.routes(r);
         r.post("/api/scenarios/{id}/plans", this::startPlan);
 
         r.get("/api/plans", this::listPlans);
@@ -155,7 +153,7 @@ final class Api {
         return ctx.cookie(COOKIE);
     }
 
-    private static User user(Context ctx) {
+    static User user(Context ctx) {
         User u = ctx.attribute("user");
         if (u == null) {
             throw new ApiException(401, "sign in first");
@@ -197,7 +195,7 @@ final class Api {
 
     // ---- helpers: refusals are audited
 
-    private void require(Context ctx, boolean ok, String action, String target, String why) {
+    void require(Context ctx, boolean ok, String action, String target, String why) {
         if (!ok) {
             audit.denied(user(ctx), action, target, why);
             throw new ApiException(403, why);
@@ -205,14 +203,14 @@ final class Api {
     }
 
     /** A record the user may not see is answered as missing, so its existence does not leak. */
-    private void mustSee(Context ctx, boolean visible, String action, String target) {
+    void mustSee(Context ctx, boolean visible, String action, String target) {
         if (!visible) {
             audit.denied(user(ctx), action, target, "not releasable to " + user(ctx).nation());
             throw ApiException.notFound(target);
         }
     }
 
-    private static long id(Context ctx) {
+    static long id(Context ctx) {
         String s = ctx.pathParam("id");
         try {
             return Long.parseLong(s);
@@ -221,7 +219,7 @@ final class Api {
         }
     }
 
-    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
         String s = ctx.queryParam(name);
         if (s == null || s.isBlank()) {
             return dflt;
@@ -246,7 +244,7 @@ final class Api {
         }
     }
 
-    private static <T> Map<String, Object> page(Context ctx, List<T> all) {
+    static <T> Map<String, Object> page(Context ctx, List<T> all) {
         int size = intParam(ctx, "size", 100, 1, MAX_PAGE);
         int page = intParam(ctx, "page", 0, 0, Integer.MAX_VALUE);
         int from = (int) Math.min((long) page * size, all.size());
@@ -259,7 +257,7 @@ final class Api {
         return m;
     }
 
-    private static String markingOr(String m, String dflt, String owner) {
+    static String markingOr(String m, String dflt, String owner) {
         String text = m == null || m.isBlank() ? dflt : m;
         return Marking.parse(text).checkOwner(owner).toString();
     }
@@ -377,14 +375,14 @@ final class Api {
         ctx.json(out);
     }
 
-    private Store.ScenarioRow visibleScenario(Context ctx, long id, String action) {
+    Store.ScenarioRow visibleScenario(Context ctx, long id, String action) {
         Store.ScenarioRow s =
                 store.scenario(id).orElseThrow(() -> ApiException.notFound("scenario " + id));
         mustSee(ctx, user(ctx).sees(s.owner(), s.marking()), action, "scenario " + id);
         return s;
     }
 
-    private static String fileName(Context ctx) {
+    static String fileName(Context ctx) {
         String n = ctx.queryParam("file");
         if (n == null || n.isBlank()) {
             throw ApiException.badRequest(
@@ -394,7 +392,7 @@ final class Api {
         return n;
     }
 
-    private static List<Map<String, Object>> faultsJson(String file, List<Fault> faults) {
+    static List<Map<String, Object>> faultsJson(String file, List<Fault> faults) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Fault f : faults) {
             Map<String, Object> m = Json.MAPPER.convertValue(f, LinkedHashMap.class);
@@ -597,14 +595,6 @@ final class Api {
 
     // ---- sourcing: the engine's Sourcer over a catalogue and capability requirements
 
-    record SourceRequest(
-            String requirementsFile,
-            String requirements,
-            String catalogueFile,
-            String catalogue,
-            Boolean save,
-            String marking) {}
-
     /** Where the bundled files are: the working directory, or the system property muster.home. */
     static Path home() {
         return Path.of(System.getProperty("muster.home", "."));
@@ -628,7 +618,7 @@ final class Api {
         ctx.json(m);
     }
 
-    private static String safeName(String field, String name) {
+    static String safeName(String field, String name) {
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}\\.(ya?ml|json|csv)")) {
             throw ApiException.badRequest(
                     "field '"
@@ -638,99 +628,6 @@ final class Api {
                             + "': give a file name ending .yaml, .json or .csv");
         }
         return name;
-    }
-
-    private void source(Context ctx) throws java.io.IOException {
-        User u = user(ctx);
-        long sid = id(ctx);
-        Store.ScenarioRow row = visibleScenario(ctx, sid, "sourcing.run");
-        require(
-                ctx,
-                u.has(Role.PLANNER),
-                "sourcing.run",
-                "scenario " + sid,
-                "sourcing needs the PLANNER role");
-        SourceRequest req = ctx.bodyAsClass(SourceRequest.class);
-        String rf = safeName("requirementsFile", req.requirementsFile());
-        String cf = safeName("catalogueFile", req.catalogueFile());
-        Path dir = Files.createTempDirectory("muster-source");
-        try {
-            Path rp = dir.resolve("r-" + rf);
-            Path cp = dir.resolve("c-" + cf);
-            Files.writeString(rp, req.requirements() == null ? "" : req.requirements());
-            Files.writeString(cp, req.catalogue() == null ? "" : req.catalogue());
-            ForceRead<RequirementSet> reqs = RequirementsReader.read(rp);
-            ForceRead<Catalogue> cat = CatalogueReader.read(cp);
-            List<String> faults = new ArrayList<>();
-            reqs.faults().forEach(f -> faults.add(reqs.locate(f).describe(rf)));
-            cat.faults().forEach(f -> faults.add(cat.locate(f).describe(cf)));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("faults", faults);
-            if (reqs.refused() || cat.refused()) {
-                throw new ApiException(
-                        422, "requirements or catalogue refused; nothing was sourced", out);
-            }
-            // sourcing sees the network and the lines of the scenario the user may see
-            Scenario net = store.scenarioModel(sid);
-            Map<String, Store.LineRow> seen = store.visibleLines(u, sid);
-            net =
-                    new Scenario(
-                            net.name(),
-                            net.nodes(),
-                            net.lift(),
-                            net.routes(),
-                            net.requirements().stream()
-                                    .filter(l -> seen.containsKey(l.uln()))
-                                    .toList(),
-                            net.planning());
-            SourcingResult res = new Sourcer().source(reqs.value(), cat.value(), net, false);
-            for (Fault f : res.faults()) {
-                faults.add(
-                        f.path().startsWith("units")
-                                ? cat.locate(f).describe(cf)
-                                : reqs.locate(f).describe(rf));
-            }
-            out.put("refused", res.refused());
-            out.put("report", SourcingText.render(res, cat.value(), true));
-            out.put("choices", res.choices());
-            out.put("unfilled", res.unfilled());
-            out.put("lines", res.lines().size());
-            out.put("totalCost", res.totalCost());
-            if (!res.refused() && Boolean.TRUE.equals(req.save())) {
-                String marking = markingOr(req.marking(), row.marking(), u.nation());
-                long id =
-                        importScenario(
-                                u,
-                                res.scenario(),
-                                marking,
-                                "sourced from " + rf + " and " + cf,
-                                "");
-                out.put("scenario", id);
-            }
-            Jdbc.tx(
-                    store.db(),
-                    c -> {
-                        Audit.record(
-                                c,
-                                u,
-                                "sourcing.run",
-                                "scenario " + sid,
-                                "OK",
-                                res.choices().size()
-                                        + " choices, "
-                                        + res.unfilled().size()
-                                        + " unfilled");
-                        return null;
-                    });
-            ctx.json(out);
-        } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
     }
 
     // ---- plans

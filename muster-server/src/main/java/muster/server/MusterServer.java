@@ -181,6 +181,7 @@ public final class MusterServer implements AutoCloseable {
         }
         this.api = new Api(store, auth, audit, engine, jobs, new Orders(db, clock));
         loadBundled(o, nation, out);
+        loadBundledCatalogue(o, nation, out);
         this.app =
                 Javalin.create(
                         config -> {
@@ -230,6 +231,33 @@ public final class MusterServer implements AutoCloseable {
         out.append("muster: loaded ")
                 .append(p.toString())
                 .append(" as scenario ")
+                .append(Long.toString(id))
+                .append(System.lineSeparator());
+    }
+
+    /**
+     * Stores the bundled force catalogue when there is none yet and bundled data is wanted (a
+     * bundled scenario is named), released to NATO like the bundled scenario.
+     */
+    private void loadBundledCatalogue(Options o, String nation, Appendable out) throws IOException {
+        if (o.bundledScenario() == null || api.force().catalogueCount() > 0) {
+            return;
+        }
+        Path p = Api.home().resolve(Api.BUNDLED_CATALOGUE);
+        if (!Files.isRegularFile(p)) {
+            return;
+        }
+        User system = new User(0, "system", nation, Set.of(Role.PLANNER));
+        long id =
+                api.force()
+                        .importCatalogue(
+                                system,
+                                p.getFileName().toString(),
+                                Files.readString(p, StandardCharsets.UTF_8),
+                                "REL NATO");
+        out.append("muster: loaded ")
+                .append(p.toString())
+                .append(" as force catalogue ")
                 .append(Long.toString(id))
                 .append(System.lineSeparator());
     }

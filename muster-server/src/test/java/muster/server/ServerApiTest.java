@@ -203,6 +203,228 @@ class ServerApiTest {
         assertThat(refused.body()).contains("eastern-flank-2022-units.yaml");
     }
 
+    static String bundledCatalogue() throws java.io.IOException {
+        return java.nio.file.Files.readString(
+                Path.of("..", "data", "catalogue", "eastern-flank-2022-units.yaml"));
+    }
+
+    static String bundledRequirements() throws java.io.IOException {
+        return java.nio.file.Files.readString(
+                Path.of("..", "scenarios", "eastern-flank-2022-requirements.yaml"));
+    }
+
+    long importBundledScenario(Client p) throws java.io.IOException {
+        Response imp =
+                p.postText(
+                        "/api/scenarios?file=eastern-flank-2022.yaml",
+                        java.nio.file.Files.readString(
+                                Path.of("..", "scenarios", "eastern-flank-2022.yaml")));
+        assertThat(imp.status()).as(imp.body()).isEqualTo(201);
+        return ((Number) imp.map().get("id")).longValue();
+    }
+
+    @Test
+    void cataloguesAreStoredReadByReleasabilityAndRetiredNeverEdited() throws Exception {
+        Client us = TestServer.user("cat_us_pl", "USA", Role.PLANNER);
+        Client usObs = TestServer.user("cat_us_ob", "USA", Role.OBSERVER);
+        Client pl = TestServer.user("cat_pl_pl", "POL", Role.PLANNER);
+        Client se = TestServer.user("cat_se_ob", "SWE", Role.OBSERVER);
+        String text = bundledCatalogue();
+
+        assertThat(usObs.postText("/api/catalogues?file=units.yaml", text).status()).isEqualTo(403);
+        Response imp = us.postText("/api/catalogues?file=units.yaml&marking=REL%20POL", text);
+        assertThat(imp.status()).as(imp.body()).isEqualTo(201);
+        long id = ((Number) imp.map().get("id")).longValue();
+
+        // read: the owner and POL, not SWE (answered as missing, so existence does not leak)
+        Response got = pl.get("/api/catalogues/" + id);
+        assertThat(got.status()).as(got.body()).isEqualTo(200);
+        assertThat(got.map())
+                .containsEntry("owner", "USA")
+                .containsEntry("marking", "REL POL")
+                .containsEntry("status", "CURRENT")
+                .containsEntry("units", 50);
+        assertThat((List<?>) got.map().get("unitList")).hasSize(50);
+        assertThat(us.get("/api/catalogues/" + id + "/export").body()).isEqualTo(text);
+        assertThat(se.get("/api/catalogues/" + id).status()).isEqualTo(404);
+        assertThat(se.get("/api/catalogues/" + id + "/export").status()).isEqualTo(404);
+        assertThat(se.get("/api/catalogues").list())
+                .noneSatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+        assertThat(pl.get("/api/catalogues").list())
+                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+
+        // sourcing names the stored catalogue and gives what the inline text gives
+        long sid = importBundledScenario(us);
+        Map<String, Object> byId = new java.util.HashMap<>();
+        byId.put("requirementsFile", "eastern-flank-2022-requirements.yaml");
+        byId.put("requirements", bundledRequirements());
+        byId.put("catalogueId", id);
+        Response stored = us.post("/api/scenarios/" + sid + "/source", byId);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        Map<String, Object> inline = new java.util.HashMap<>(byId);
+        inline.remove("catalogueId");
+        inline.put("catalogueFile", "units.yaml");
+        inline.put("catalogue", text);
+        Response direct = us.post("/api/scenarios/" + sid + "/source", inline);
+        assertThat(direct.status()).as(direct.body()).isEqualTo(200);
+        assertThat(stored.map().get("choices")).isNotNull().isEqualTo(direct.map().get("choices"));
+        assertThat(stored.map().get("report")).isEqualTo(direct.map().get("report"));
+
+        // supersede: only the owner nation's planners; the old version stays readable
+        assertThat(pl.postText("/api/catalogues?file=units.yaml&supersedes=" + id, text).status())
+                .isEqualTo(403);
+        Response v2 =
+                us.postText(
+                        "/api/catalogues?file=units.yaml&marking=REL%20POL&supersedes=" + id, text);
+        assertThat(v2.status()).as(v2.body()).isEqualTo(201);
+        long id2 = ((Number) v2.map().get("id")).longValue();
+        Map<String, Object> old = us.get("/api/catalogues/" + id).map();
+        assertThat(old)
+                .containsEntry("status", "SUPERSEDED")
+                .containsEntry("supersededBy", (int) id2);
+        assertThat(us.get("/api/catalogues").list())
+                .noneSatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id))
+                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id2));
+        assertThat(us.get("/api/catalogues?all=true").list())
+                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+        assertThat(us.postText("/api/catalogues?file=units.yaml&supersedes=" + id, text).status())
+                .isEqualTo(409);
+        Response oldSource = us.post("/api/scenarios/" + sid + "/source", byId);
+        assertThat(oldSource.status()).isEqualTo(409);
+        assertThat(oldSource.body()).contains("'catalogueId' = " + id).contains("superseded");
+
+        // withdraw: the owner nation's planners, once
+        assertThat(
+                        Client.send(
+                                        pl.token(),
+                                        "DELETE",
+                                        "/api/catalogues/" + id2,
+                                        "",
+                                        "text/plain")
+                                .status())
+                .isEqualTo(403);
+        Response w = Client.send(us.token(), "DELETE", "/api/catalogues/" + id2, "", "text/plain");
+        assertThat(w.status()).as(w.body()).isEqualTo(200);
+        assertThat(w.map()).containsEntry("status", "WITHDRAWN");
+        assertThat(
+                        Client.send(
+                                        us.token(),
+                                        "DELETE",
+                                        "/api/catalogues/" + id2,
+                                        "",
+                                        "text/plain")
+                                .status())
+                .isEqualTo(409);
+
+        // the record itself: never deleted, its content never edited
+        try (Connection c = srv.database().connection()) {
+            assertThatThrownBy(() -> Jdbc.update(c, "delete from force_catalogue where id = ?", id))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(
+                            () ->
+                                    Jdbc.update(
+                                            c,
+                                            "update force_catalogue set source_text = 'x' where id = ?",
+                                            id))
+                    .hasMessageContaining("never changed");
+            assertThatThrownBy(
+                            () ->
+                                    Jdbc.update(
+                                            c,
+                                            "update force_catalogue set superseded_by = null where id = ?",
+                                            id))
+                    .hasMessageContaining("already retired");
+        }
+        List<Map<String, Object>> audit =
+                TestServer.adminOf("USA").get("/api/audit?limit=5000").list();
+        for (String action :
+                List.of("catalogue.import", "catalogue.supersede", "catalogue.withdraw")) {
+            assertThat(audit)
+                    .as(action)
+                    .anySatisfy(
+                            a -> {
+                                assertThat(a.get("action")).isEqualTo(action);
+                                assertThat(a.get("user")).isEqualTo("cat_us_pl");
+                            });
+        }
+        assertThat(audit)
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("catalogue.import");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                        });
+    }
+
+    @Test
+    void aBadCatalogueIsRefusedNamingThePlaceTheFieldAndTheValue() throws Exception {
+        Client us = TestServer.user("cat_bad_pl", "USA", Role.PLANNER);
+        String bad =
+                bundledCatalogue().replaceFirst("capability: HEADQUARTERS", "capability: TELEPORT");
+        int line =
+                1
+                        + (int)
+                                bad.substring(0, bad.indexOf("capability: TELEPORT"))
+                                        .chars()
+                                        .filter(ch -> ch == '\n')
+                                        .count();
+        long before = us.get("/api/catalogues?all=true").list().size();
+        Response r = us.postText("/api/catalogues?file=units.yaml", bad);
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).doesNotContain("at muster.").doesNotContain("Exception");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> details = (List<Map<String, Object>>) r.map().get("details");
+        assertThat(details)
+                .anySatisfy(
+                        f -> {
+                            assertThat(f.get("file")).isEqualTo("units.yaml");
+                            assertThat(f.get("field")).isEqualTo("capability");
+                            assertThat(f.get("value")).isEqualTo("TELEPORT");
+                            assertThat(f.get("line")).isEqualTo(line);
+                            assertThat((String) f.get("text")).contains("units.yaml:" + line);
+                        });
+        assertThat(us.get("/api/catalogues?all=true").list()).hasSize((int) before);
+        Response name = us.postText("/api/catalogues?file=units.exe", bundledCatalogue());
+        assertThat(name.status()).isEqualTo(400);
+        assertThat(name.body()).contains("'units.exe'");
+        Response marking =
+                us.postText(
+                        "/api/catalogues?file=units.yaml&marking=POL%20ONLY", bundledCatalogue());
+        assertThat(marking.status()).isEqualTo(400);
+        assertThat(marking.body()).contains("POL ONLY");
+        Response sup =
+                us.postText("/api/catalogues?file=units.yaml&supersedes=x1", bundledCatalogue());
+        assertThat(sup.status()).isEqualTo(400);
+        assertThat(sup.body()).contains("'supersedes' = 'x1'");
+    }
+
+    @Test
+    void firstStartLoadsTheBundledScenarioAndCatalogueOnce(@TempDir Path dataDir) throws Exception {
+        MusterServer.Options o =
+                MusterServer.Options.defaults()
+                        .withPort(0)
+                        .withHost("127.0.0.1")
+                        .withAdminPassword("admin-password-first-start")
+                        .withDataDir(dataDir)
+                        .withBundledScenario(Path.of("..", "scenarios", "eastern-flank-2022.yaml"));
+        for (int start = 0; start < 2; start++) {
+            StringBuilder out = new StringBuilder();
+            try (MusterServer s = MusterServer.start(o, out)) {
+                ForceStore f = new ForceStore(s.database());
+                assertThat(f.catalogues())
+                        .as("start %d: %s", start, out)
+                        .singleElement()
+                        .satisfies(
+                                c -> {
+                                    assertThat(c.name()).isEqualTo("eastern-flank-2022-units");
+                                    assertThat(c.marking()).isEqualTo("REL NATO");
+                                    assertThat(c.units()).isEqualTo(50);
+                                });
+                assertThat(s.store().scenarioCount()).isEqualTo(1);
+                assertThat(out.toString().contains("as force catalogue")).isEqualTo(start == 0);
+            }
+        }
+    }
+
     @Test
     void theEmbeddedDatabaseSyncsEveryCommit(@TempDir Path dataDir) throws Exception {
         // The zero-setup default, started here whatever database the other tests use: a write
