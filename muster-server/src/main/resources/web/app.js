@@ -358,18 +358,43 @@ async function pageSourcing() {
     if (catSel.value) body.catalogueId = +catSel.value; else { body.catalogueFile = cf.value; body.catalogue = ct.value; }
     const r = await api('POST', `/api/scenarios/${net.value}/source`, body);
     const d = r.data || {};
-    const faults = (d.faults || (d.details && d.details.faults) || []);
-    out.replaceChildren(r.ok ? '' : err(r),
-      faults.length ? h('pre', { class: 'error' }, faults.join('\n')) : '',
-      d.scenario ? h('p', {}, `Saved as scenario ${d.scenario}: `, h('a', { href: '#scenarios' }, 'plan it')) : '',
-      d.choices ? table(['Requirement', 'Slot', 'Unit', 'Next alternatives'], d.choices.map(c => [c.requirementId, String(c.slot), c.uic,
-        (c.next || []).map(a => a.uic || JSON.stringify(a)).join(', ')])) : '',
-      d.report ? h('pre', { id: 'source-report', class: 'source' }, d.report) : '');
+    out.replaceChildren(r.ok ? '' : err(r), sourcingResultView(d.details || d, r.ok ? d.run : null, d.scenario));
+    if (r.ok) listRuns();
   }
+  const runs = h('div', { id: 'source-runs' });
+  const listRuns = () => pagedTable(runs, '/api/sourcing/runs', ['Run', 'Scenario', 'Catalogue', 'Requirements', 'Owner', 'Marking', 'Chosen', 'Unfilled', 'Cost', 'By', 'At', ''],
+    x => [String(x.id), String(x.scenario), x.catalogue != null ? `${x.catalogue} (${x.catalogueFile})` : x.catalogueFile + ' (text)', x.requirementsFile,
+      x.owner, h('span', { class: 'marking' }, x.marking), String(x.choices), String(x.unfilled), String(x.totalCost), x.createdBy || '',
+      x.createdAt.slice(0, 16).replace('T', ' '),
+      h('button', { class: 'open-run', 'data-run': x.id, onclick: async () => {
+        const g = await api('GET', `/api/sourcing/runs/${x.id}`);
+        out.replaceChildren(g.ok ? sourcingResultView(g.data.result, g.data.id, g.data.savedScenario) : err(g));
+        out.scrollIntoView({ block: 'start' });
+      } }, 'Open')]);
   main.append(h('div', { class: 'card' }, h('label', {}, 'Network scenario ', net),
     h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), catSel, inline, h('br'),
     h('button', { id: 'source-run', onclick: () => run(false) }, 'Source'), ' ',
-    h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario')), out);
+    h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario')), out,
+    h('div', { class: 'card' }, h('h3', {}, 'Stored sourcing runs'), runs));
+  listRuns();
+}
+
+// one sourcing result: each chosen unit with why, each empty slot with every unit's reason, the report
+function sourcingResultView(d, runId, savedScenario) {
+  const faults = d.faults || [];
+  const assignments = d.assignments || [];
+  const unfilled = d.unfilledSlots || [];
+  return h('div', { id: 'source-result' },
+    runId ? h('h3', {}, `Sourcing run ${runId}`, d.marking ? ' ' : '', d.marking ? h('span', { class: 'marking' }, d.marking) : '') : '',
+    faults.length ? h('pre', { class: 'error' }, faults.join('\n')) : '',
+    savedScenario ? h('p', {}, `Saved as scenario ${savedScenario}: `, h('a', { href: '#scenarios' }, 'plan it')) : '',
+    assignments.length ? h('div', {}, h('h4', {}, 'Chosen units and why'),
+      table(['Requirement', 'Slot', 'Unit', 'Why', 'Next alternatives'], assignments.map(a => [a.requirementId, String(a.slot), a.uic, a.why,
+        h('span', {}, ...(a.alternatives || []).flatMap((x, i) => i ? [h('br'), x] : [x]))]))) : '',
+    unfilled.length ? h('div', { id: 'source-unfilled' }, h('h4', {}, 'Slots left empty and why'),
+      table(['Requirement', 'Slot', 'Cost of leaving it', 'Reasons, unit by unit'], unfilled.map(u => [u.requirementId, String(u.slot), String(u.cost),
+        h('details', {}, h('summary', {}, `${u.reasons.length} units`), h('pre', {}, u.reasons.join('\n')))]))) : '',
+    d.report ? h('pre', { id: 'source-report', class: 'source' }, d.report) : '');
 }
 
 function catalogueCard(stored) {

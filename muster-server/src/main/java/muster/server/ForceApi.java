@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import muster.engine.sourcing.Alternative;
+import muster.engine.sourcing.Choice;
+import muster.engine.sourcing.Rejection;
 import muster.engine.sourcing.Sourcer;
 import muster.engine.sourcing.SourcingResult;
+import muster.engine.sourcing.Unfilled;
 import muster.io.force.CatalogueReader;
 import muster.io.force.ForceRead;
 import muster.io.force.RequirementsReader;
@@ -50,6 +54,8 @@ final class ForceApi {
         r.get("/api/catalogues/{id}/export", this::exportCatalogue);
         r.delete("/api/catalogues/{id}", this::withdrawCatalogue);
         r.post("/api/scenarios/{id}/source", this::source);
+        r.get("/api/sourcing/runs", this::listRuns);
+        r.get("/api/sourcing/runs/{id}", this::getRun);
     }
 
     // ---- reading force files given as text, with the readers of muster-io
@@ -356,6 +362,7 @@ final class ForceApi {
         SourceRequest req = ctx.bodyAsClass(SourceRequest.class);
         String cf;
         String catText;
+        ForceStore.CatalogueRow stored = null;
         if (req.catalogueId() != null) {
             if (req.catalogue() != null && !req.catalogue().isBlank()) {
                 throw ApiException.badRequest(
@@ -363,25 +370,26 @@ final class ForceApi {
                                 + req.catalogueId()
                                 + " or the catalogue text, not both");
             }
-            ForceStore.CatalogueRow c = visibleCatalogue(ctx, req.catalogueId(), "sourcing.run");
-            if (!c.current()) {
+            stored = visibleCatalogue(ctx, req.catalogueId(), "sourcing.run");
+            if (!stored.current()) {
                 throw new ApiException(
                         409,
                         "field 'catalogueId' = "
-                                + c.id()
+                                + stored.id()
                                 + ": catalogue "
-                                + c.id()
+                                + stored.id()
                                 + " is "
-                                + c.status().toLowerCase(java.util.Locale.ROOT)
+                                + stored.status().toLowerCase(java.util.Locale.ROOT)
                                 + "; source with its current version");
             }
-            cf = c.sourceName();
-            catText = force.catalogueText(c.id());
+            cf = stored.sourceName();
+            catText = force.catalogueText(stored.id());
         } else {
             cf = Api.safeName("catalogueFile", req.catalogueFile());
             catText = req.catalogue();
         }
         String rf = Api.safeName("requirementsFile", req.requirementsFile());
+        String marking = runMarking(ctx, req.marking(), row, stored, u);
         ForceRead<RequirementSet> reqs = read(rf, req.requirements(), RequirementsReader::read);
         ForceRead<Catalogue> cat = read(cf, catText, CatalogueReader::read);
         List<String> faults = new ArrayList<>();
@@ -412,37 +420,256 @@ final class ForceApi {
                             : reqs.locate(f).describe(rf));
         }
         out.put("refused", res.refused());
+        out.put("scenarioId", sid);
         out.put("catalogueId", req.catalogueId());
+        out.put("catalogueFile", cf);
+        out.put("requirementsFile", rf);
+        out.put("marking", marking);
         out.put("report", SourcingText.render(res, cat.value(), true));
         out.put("choices", res.choices());
         out.put("unfilled", res.unfilled());
+        out.put("assignments", assignments(res));
+        out.put("unfilledSlots", unfilledSlots(res));
         out.put("lines", res.lines().size());
         out.put("totalCost", res.totalCost());
-        if (!res.refused() && Boolean.TRUE.equals(req.save())) {
-            String marking = Api.markingOr(req.marking(), row.marking(), u.nation());
-            long id =
-                    api.importScenario(
-                            u, res.scenario(), marking, "sourced from " + rf + " and " + cf, "");
-            out.put("scenario", id);
+        boolean save = !res.refused() && Boolean.TRUE.equals(req.save());
+        String resultJson = Json.write(out);
+        Long catalogueId = req.catalogueId();
+        long[] ids =
+                Jdbc.tx(
+                        store.db(),
+                        c -> {
+                            Long saved = null;
+                            if (save) {
+                                saved =
+                                        store.insertScenario(
+                                                c,
+                                                u,
+                                                res.scenario(),
+                                                marking,
+                                                "sourced from " + rf + " and " + cf,
+                                                "");
+                                Audit.record(
+                                        c,
+                                        u,
+                                        "scenario.import",
+                                        "scenario " + saved,
+                                        "OK",
+                                        res.scenario().name()
+                                                + " (sourced, "
+                                                + res.lines().size()
+                                                + " lines, "
+                                                + marking
+                                                + ")");
+                            }
+                            long run =
+                                    force.insertRun(
+                                            c,
+                                            u,
+                                            new ForceStore.NewRun(
+                                                    sid,
+                                                    catalogueId,
+                                                    cf,
+                                                    catalogueId == null ? catText : null,
+                                                    rf,
+                                                    req.requirements(),
+                                                    marking,
+                                                    res.refused(),
+                                                    res.choices().size(),
+                                                    res.unfilled().size(),
+                                                    res.totalCost(),
+                                                    resultJson,
+                                                    saved));
+                            Audit.record(
+                                    c,
+                                    u,
+                                    "sourcing.run",
+                                    "sourcing run " + run,
+                                    "OK",
+                                    "scenario "
+                                            + sid
+                                            + ", "
+                                            + (catalogueId == null
+                                                    ? cf + " as text"
+                                                    : "catalogue " + catalogueId)
+                                            + ": "
+                                            + res.choices().size()
+                                            + " choices, "
+                                            + res.unfilled().size()
+                                            + " unfilled, "
+                                            + marking);
+                            return new long[] {run, saved == null ? -1 : saved};
+                        });
+        out.put("run", ids[0]);
+        if (ids[1] >= 0) {
+            out.put("scenario", ids[1]);
         }
-        Jdbc.tx(
-                store.db(),
-                c -> {
-                    Audit.record(
-                            c,
-                            u,
-                            "sourcing.run",
-                            "scenario " + sid,
-                            "OK",
-                            res.choices().size()
-                                    + " choices, "
-                                    + res.unfilled().size()
-                                    + " unfilled"
-                                    + (req.catalogueId() == null
-                                            ? ""
-                                            : ", catalogue " + req.catalogueId()));
-                    return null;
-                });
         ctx.json(out);
+    }
+
+    /** Each chosen unit with why: its cost and the next best alternatives. */
+    static List<Map<String, Object>> assignments(SourcingResult res) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Choice ch : res.choices()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("requirementId", ch.requirementId());
+            m.put("slot", ch.slot());
+            m.put("uic", ch.uic());
+            m.put("why", ch.cost().describe());
+            List<String> next = new ArrayList<>();
+            for (Alternative a : ch.next()) {
+                next.add(
+                        a.uic()
+                                + ": "
+                                + a.cost().describe()
+                                + (a.takenBy() == null ? "" : ", taken by " + a.takenBy()));
+            }
+            m.put("alternatives", next);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Each slot left empty with every catalogue unit's reason. */
+    static List<Map<String, Object>> unfilledSlots(SourcingResult res) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Unfilled un : res.unfilled()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("requirementId", un.requirementId());
+            m.put("slot", un.slot());
+            m.put("cost", un.cost());
+            m.put("reasons", un.reasons().stream().map(Rejection::describe).toList());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * The marking of a run (and of the scenario it may save): the one asked for, by default the
+     * narrower of the scenario's and the catalogue's (the own nation alone when neither is within
+     * the other); refused when some nation could see the run but not its scenario or catalogue.
+     */
+    private String runMarking(
+            Context ctx, String asked, Store.ScenarioRow s, ForceStore.CatalogueRow c, User u) {
+        String nation = u.nation();
+        java.util.function.Predicate<Marking> ok =
+                m ->
+                        m.within(nation, Marking.cached(s.marking()), s.owner())
+                                && (c == null
+                                        || m.within(
+                                                nation, Marking.cached(c.marking()), c.owner()));
+        if (asked == null || asked.isBlank()) {
+            for (String candidate :
+                    c == null ? List.of(s.marking()) : List.of(s.marking(), c.marking())) {
+                Marking m = Marking.parse(candidate);
+                if (!m.only() && ok.test(m)) {
+                    return m.toString();
+                }
+            }
+            return nation + " ONLY";
+        }
+        Marking m = Marking.parse(Api.markingOr(asked, null, nation));
+        if (!ok.test(m)) {
+            String why =
+                    "field 'marking' = '"
+                            + asked
+                            + "': wider than scenario "
+                            + s.id()
+                            + " ('"
+                            + s.marking()
+                            + "' of "
+                            + s.owner()
+                            + ")"
+                            + (c == null
+                                    ? ""
+                                    : " or catalogue "
+                                            + c.id()
+                                            + " ('"
+                                            + c.marking()
+                                            + "' of "
+                                            + c.owner()
+                                            + ")")
+                            + "; a sourcing run may be released only to nations that see its"
+                            + " scenario and its catalogue";
+            audit.denied(u, "sourcing.run", "scenario " + s.id(), why);
+            throw new ApiException(403, why);
+        }
+        return m.toString();
+    }
+
+    // ---- stored sourcing runs
+
+    /** A run is seen by a reader who sees the run, its scenario and its stored catalogue. */
+    private boolean sees(User u, ForceStore.RunRow r) {
+        if (!u.sees(r.owner(), r.marking())) {
+            return false;
+        }
+        Store.ScenarioRow s = store.scenario(r.scenarioId()).orElse(null);
+        if (s == null || !u.sees(s.owner(), s.marking())) {
+            return false;
+        }
+        if (r.catalogueId() == null) {
+            return true;
+        }
+        return force.catalogue(r.catalogueId()).filter(c -> sees(u, c)).isPresent();
+    }
+
+    private Map<String, Object> runJson(User u, ForceStore.RunRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("scenario", r.scenarioId());
+        m.put("catalogue", r.catalogueId());
+        m.put("catalogueFile", r.catalogueName());
+        m.put("requirementsFile", r.requirementsName());
+        m.put("owner", r.owner());
+        m.put("marking", r.marking());
+        m.put("refused", r.refused());
+        m.put("choices", r.choices());
+        m.put("unfilled", r.unfilled());
+        m.put("totalCost", r.totalCost());
+        Long saved = r.savedScenarioId();
+        m.put(
+                "savedScenario",
+                saved == null
+                        ? null
+                        : store.scenario(saved)
+                                .filter(s -> u.sees(s.owner(), s.marking()))
+                                .map(s -> s.id())
+                                .orElse(null));
+        m.put("createdBy", r.createdBy());
+        m.put("createdAt", r.createdAt().toString());
+        return m;
+    }
+
+    private void listRuns(Context ctx) {
+        User u = Api.user(ctx);
+        String sc = ctx.queryParam("scenario");
+        Long scenario = null;
+        if (sc != null && !sc.isBlank()) {
+            try {
+                scenario = Long.parseLong(sc.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(
+                        "query parameter 'scenario' = '" + sc + "': not a scenario id");
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ForceStore.RunRow r : force.runs(scenario)) {
+            if (sees(u, r)) {
+                out.add(runJson(u, r));
+            }
+        }
+        ctx.json(Api.page(ctx, out));
+    }
+
+    private void getRun(Context ctx) {
+        User u = Api.user(ctx);
+        long id = Api.id(ctx);
+        ForceStore.RunRow r =
+                force.run(id).orElseThrow(() -> ApiException.notFound("sourcing run " + id));
+        api.mustSee(ctx, sees(u, r), "sourcing.read", "sourcing run " + id);
+        Map<String, Object> m = runJson(u, r);
+        m.put("result", Json.read(force.runResult(id), Object.class));
+        ctx.json(m);
     }
 }

@@ -157,4 +157,124 @@ final class ForceStore {
                                         id)
                                 .orElseThrow());
     }
+
+    // ---- sourcing runs
+
+    /** One stored sourcing run, without its inputs and result. */
+    record RunRow(
+            long id,
+            long scenarioId,
+            Long catalogueId,
+            String catalogueName,
+            String requirementsName,
+            String owner,
+            String marking,
+            boolean refused,
+            int choices,
+            int unfilled,
+            long totalCost,
+            Long savedScenarioId,
+            String createdBy,
+            Instant createdAt) {}
+
+    private static final String RUN_COLS =
+            "r.id, r.scenario_id, r.catalogue_id, r.catalogue_name, r.requirements_name,"
+                    + " r.owner_nation, r.releasable_to, r.refused, r.choices, r.unfilled,"
+                    + " r.total_cost, r.saved_scenario_id, u.username, r.created_at"
+                    + " from sourcing_run r left join app_user u on u.id = r.created_by";
+
+    private static RunRow runRow(ResultSet rs) throws SQLException {
+        return new RunRow(
+                rs.getLong(1),
+                rs.getLong(2),
+                (Long) rs.getObject(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getBoolean(8),
+                rs.getInt(9),
+                rs.getInt(10),
+                rs.getLong(11),
+                (Long) rs.getObject(12),
+                rs.getString(13),
+                instant(rs.getTimestamp(14)));
+    }
+
+    /** What a run was made of and what it gave. */
+    record NewRun(
+            long scenarioId,
+            Long catalogueId,
+            String catalogueName,
+            String catalogueText,
+            String requirementsName,
+            String requirementsText,
+            String marking,
+            boolean refused,
+            int choices,
+            int unfilled,
+            long totalCost,
+            String resultJson,
+            Long savedScenarioId) {}
+
+    long insertRun(Connection c, User by, NewRun r) throws SQLException {
+        return Jdbc.insert(
+                c,
+                "insert into sourcing_run(scenario_id, catalogue_id, catalogue_name,"
+                        + " catalogue_text, requirements_name, requirements_text, owner_nation,"
+                        + " releasable_to, refused, choices, unfilled, total_cost, result_json,"
+                        + " saved_scenario_id, created_by) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                r.scenarioId(),
+                r.catalogueId(),
+                r.catalogueName(),
+                r.catalogueText(),
+                r.requirementsName(),
+                r.requirementsText(),
+                by.nation(),
+                r.marking(),
+                r.refused(),
+                r.choices(),
+                r.unfilled(),
+                r.totalCost(),
+                r.resultJson(),
+                r.savedScenarioId(),
+                by.id() > 0 ? by.id() : null);
+    }
+
+    /** Runs, newest first, of one scenario or (null) of all. */
+    List<RunRow> runs(Long scenarioId) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        scenarioId == null
+                                ? Jdbc.query(
+                                        c,
+                                        "select " + RUN_COLS + " order by r.id desc",
+                                        ForceStore::runRow)
+                                : Jdbc.query(
+                                        c,
+                                        "select "
+                                                + RUN_COLS
+                                                + " where r.scenario_id = ? order by r.id desc",
+                                        ForceStore::runRow,
+                                        scenarioId));
+    }
+
+    Optional<RunRow> run(long id) {
+        return Jdbc.tx(
+                db,
+                c -> Jdbc.one(c, "select " + RUN_COLS + " where r.id = ?", ForceStore::runRow, id));
+    }
+
+    String runResult(long id) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        Jdbc.one(
+                                        c,
+                                        "select result_json from sourcing_run where id = ?",
+                                        rs -> rs.getString(1),
+                                        id)
+                                .orElseThrow());
+    }
 }

@@ -75,6 +75,40 @@ class ReleasabilityMatrixTest {
     static final Map<String, Long> plans = new LinkedHashMap<>();
     static final Map<String, String> orders = new LinkedHashMap<>();
     static final Map<String, Long> catalogues = new LinkedHashMap<>();
+    static final Map<String, Long> runs = new LinkedHashMap<>();
+    static final Map<String, Set<String>> RUNS =
+            Map.of(
+                    "USA", Set.of("NATO", "UKR"),
+                    "POL", Set.of("NATO", "POL", "WIDE"),
+                    "ROU", Set.of("NATO"),
+                    "SWE", Set.of("NATO"),
+                    "UKR", Set.of("UKR"));
+
+    /** Stores a sourcing run as made by {@code by} (the API refuses markings wider than WIDE's). */
+    static long run(User by, String scenario, String catalogue, String marking) {
+        return Jdbc.tx(
+                TestServer.get().database(),
+                c ->
+                        new ForceStore(TestServer.get().database())
+                                .insertRun(
+                                        c,
+                                        by,
+                                        new ForceStore.NewRun(
+                                                scenarios.get(scenario),
+                                                catalogues.get(catalogue),
+                                                "units.yaml",
+                                                null,
+                                                "requirements.yaml",
+                                                "",
+                                                marking,
+                                                false,
+                                                0,
+                                                0,
+                                                0,
+                                                "{\"choices\":[]}",
+                                                null)));
+    }
+
     static String catalogueText;
 
     /** A fresh catalogue of {@code user}'s nation (its planner imports it). */
@@ -137,6 +171,12 @@ class ReleasabilityMatrixTest {
         catalogues.put("NATO", catalogue("mx_us_pl", "REL NATO"));
         catalogues.put("POL", catalogue("mx_pl_pl", "POL ONLY"));
         catalogues.put("UKR", catalogue("mx_us_pl", "REL UKR"));
+        runs.put("NATO", run(usPlanner, "NATO", "NATO", "REL NATO"));
+        runs.put("POL", run(plPlanner, "POL", "POL", "POL ONLY"));
+        runs.put("UKR", run(usPlanner, "UKR", "UKR", "REL UKR"));
+        // released wider than its catalogue (as no server accepts now): seen only by those who
+        // also see the catalogue
+        runs.put("WIDE", run(plPlanner, "NATO", "POL", "REL NATO"));
         orders.put("US", draft("mx_us_pl", "USA ONLY"));
         orders.put("PL", draft("mx_pl_pl", "REL NATO"));
     }
@@ -329,6 +369,27 @@ class ReleasabilityMatrixTest {
                         "GET /api/catalogues/" + e.getKey() + "/export",
                         want,
                         c.get("/api/catalogues/" + e.getValue() + "/export").status());
+            }
+
+            // stored sourcing runs: list and one by one
+            Set<Long> listedRuns =
+                    c.get("/api/sourcing/runs?size=500").items().stream()
+                            .map(x -> ((Number) x.get("id")).longValue())
+                            .collect(Collectors.toSet());
+            expect(
+                    u,
+                    "GET /api/sourcing/runs",
+                    sorted(RUNS.get(nat)),
+                    runs.entrySet().stream()
+                            .filter(e -> listedRuns.contains(e.getValue()))
+                            .map(Map.Entry::getKey)
+                            .collect(Collectors.toCollection(TreeSet::new)));
+            for (var e : runs.entrySet()) {
+                expect(
+                        u,
+                        "GET /api/sourcing/runs/" + e.getKey(),
+                        RUNS.get(nat).contains(e.getKey()) ? 200 : 404,
+                        c.get("/api/sourcing/runs/" + e.getValue()).status());
             }
 
             // orders

@@ -356,6 +356,111 @@ class ServerApiTest {
     }
 
     @Test
+    void sourcingRunsAreStoredWithTheirReasonsAndReleasedNoWiderThanTheirInputs() throws Exception {
+        Client us = TestServer.user("run_us_pl", "USA", Role.PLANNER);
+        Client pl = TestServer.user("run_pl_ob", "POL", Role.OBSERVER);
+        Client se = TestServer.user("run_se_ob", "SWE", Role.OBSERVER);
+        long sid = importBundledScenario(us); // REL NATO
+        Response cat =
+                us.postText(
+                        "/api/catalogues?file=units.yaml&marking=REL%20POL", bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        long cid = ((Number) cat.map().get("id")).longValue();
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("requirementsFile", "eastern-flank-2022-requirements.yaml");
+        body.put("requirements", bundledRequirements());
+        body.put("catalogueId", cid);
+
+        // wider than the catalogue: refused, audited, nothing stored
+        int before = us.get("/api/sourcing/runs?size=500").items().size();
+        Map<String, Object> wide = new java.util.HashMap<>(body);
+        wide.put("marking", "REL NATO");
+        Response refused = us.post("/api/scenarios/" + sid + "/source", wide);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body())
+                .contains("field 'marking' = 'REL NATO'")
+                .contains("catalogue " + cid);
+        assertThat(us.get("/api/sourcing/runs?size=500").items()).hasSize(before);
+
+        // by default the narrower of the two: the catalogue's REL POL
+        Response r = us.post("/api/scenarios/" + sid + "/source", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        long run = ((Number) r.map().get("run")).longValue();
+        Map<String, Object> got = pl.get("/api/sourcing/runs/" + run).map();
+        assertThat(got)
+                .containsEntry("marking", "REL POL")
+                .containsEntry("owner", "USA")
+                .containsEntry("scenario", (int) sid)
+                .containsEntry("catalogue", (int) cid)
+                .containsEntry("refused", false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) got.get("result");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> assignments =
+                (List<Map<String, Object>>) result.get("assignments");
+        assertThat(assignments)
+                .hasSize(((Number) got.get("choices")).intValue())
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat((String) a.get("why")).startsWith("cost "));
+        assertThat(assignments).extracting(a -> a.get("uic")).doesNotContainNull();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> unfilled =
+                (List<Map<String, Object>>) result.get("unfilledSlots");
+        assertThat(unfilled).hasSize(((Number) got.get("unfilled")).intValue());
+        assertThat(unfilled)
+                .allSatisfy(u -> assertThat((List<?>) u.get("reasons")).as("reasons").isNotEmpty());
+        assertThat(result.get("report")).isEqualTo(r.map().get("report"));
+        assertThat(pl.get("/api/sourcing/runs?scenario=" + sid).items())
+                .extracting(x -> ((Number) x.get("id")).longValue())
+                .contains(run);
+        assertThat(se.get("/api/sourcing/runs/" + run).status()).isEqualTo(404);
+        assertThat(se.get("/api/sourcing/runs?size=500").items())
+                .extracting(x -> ((Number) x.get("id")).longValue())
+                .doesNotContain(run);
+
+        // an inline catalogue: the scenario's marking; saving stores the scenario with the run
+        Map<String, Object> inline = new java.util.HashMap<>(body);
+        inline.remove("catalogueId");
+        inline.put("catalogueFile", "units.yaml");
+        inline.put("catalogue", bundledCatalogue());
+        inline.put("save", true);
+        Response r2 = us.post("/api/scenarios/" + sid + "/source", inline);
+        assertThat(r2.status()).as(r2.body()).isEqualTo(200);
+        long run2 = ((Number) r2.map().get("run")).longValue();
+        Map<String, Object> got2 = se.get("/api/sourcing/runs/" + run2).map();
+        assertThat(got2)
+                .containsEntry("marking", "REL NATO")
+                .containsEntry("catalogue", null)
+                .containsEntry("savedScenario", r2.map().get("scenario"));
+
+        try (Connection c = srv.database().connection()) {
+            assertThatThrownBy(() -> Jdbc.update(c, "delete from sourcing_run where id = ?", run))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(
+                            () ->
+                                    Jdbc.update(
+                                            c,
+                                            "update sourcing_run set releasable_to = 'REL NATO'"
+                                                    + " where id = ?",
+                                            run))
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(TestServer.adminOf("USA").get("/api/audit?limit=5000").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("sourcing.run");
+                            assertThat(a.get("target")).isEqualTo("sourcing run " + run);
+                            assertThat(a.get("outcome")).isEqualTo("OK");
+                        })
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("sourcing.run");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                            assertThat((String) a.get("detail")).contains("REL NATO");
+                        });
+    }
+
+    @Test
     void aBadCatalogueIsRefusedNamingThePlaceTheFieldAndTheValue() throws Exception {
         Client us = TestServer.user("cat_bad_pl", "USA", Role.PLANNER);
         String bad =

@@ -31,6 +31,12 @@ class WebUiIT {
                         Files.readString(BUNDLED));
         assertThat(imp.status()).as(imp.body()).isEqualTo(201);
         long scenario = ((Number) imp.map().get("id")).longValue();
+        Response cat =
+                planner.postText(
+                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
+                        ServerApiTest.bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        long catalogue = ((Number) cat.map().get("id")).longValue();
 
         try (Chromium b = new Chromium(1400, 1000)) {
             b.navigate(TestServer.base() + "/");
@@ -82,11 +88,32 @@ class WebUiIT {
                     "document.getElementById('source-req') &&"
                             + " document.getElementById('source-req').value.length > 0",
                     Duration.ofSeconds(10));
-            b.eval("document.getElementById('source-run').click(); true");
+            // the stored catalogue is offered first; the run is stored and listed
+            assertThat(b.eval("document.getElementById('source-cat-id').value").asText())
+                    .isEqualTo(Long.toString(catalogue));
+            b.eval(
+                    "document.getElementById('source-network').value = '"
+                            + scenario
+                            + "'; document.getElementById('source-run').click(); true");
             b.waitFor("document.getElementById('source-report')", Duration.ofMinutes(2));
             assertThat(b.eval("document.querySelectorAll('#source-out table tr').length").asInt())
                     .isGreaterThan(1);
             b.screenshot(SHOTS.resolve("02b-sourcing.png"));
+            b.waitFor("document.querySelector('button.open-run')", Duration.ofSeconds(10));
+            b.eval(
+                    "document.getElementById('source-out').replaceChildren();"
+                            + " document.querySelector('button.open-run').click(); true");
+            b.waitFor("document.querySelector('#source-result h3')", Duration.ofSeconds(10));
+            assertThat(b.eval("document.querySelector('#source-result h3').textContent").asText())
+                    .startsWith("Sourcing run");
+            assertThat(
+                            b.eval(
+                                            "[...document.querySelectorAll('#source-result td')]"
+                                                    + ".filter(td => td.textContent.startsWith('cost ')).length")
+                                    .asInt())
+                    .as("each chosen unit shows why")
+                    .isGreaterThan(0);
+            b.screenshot(SHOTS.resolve("02c-stored-sourcing-run.png"));
             b.eval("location.hash = '#scenarios'; true");
             b.waitFor(
                     "document.querySelector('button.run-plan[data-scenario=\"" + scenario + "\"]')",
