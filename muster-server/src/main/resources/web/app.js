@@ -1,6 +1,9 @@
 'use strict';
 // muster web UI: plain JavaScript over the REST API; charts by ECharts (served from a WebJar).
-const main = document.getElementById('main');
+const root = document.getElementById('main');
+// Each page draws into its own view: a page still awaiting data after the user has moved on
+// draws into a view no longer shown, never into the next page.
+let view = root;
 let me = null;
 const charts = [];
 
@@ -32,14 +35,16 @@ function table(headers, rows) {
     rows.map(r => h('tr', {}, r.map(c => h('td', {}, c)))));
 }
 function fmt(x, d = 1) { return x === null || x === undefined ? '' : (typeof x === 'number' ? x.toFixed(d).replace(/\.0+$/, '') : x); }
-function clear() { charts.splice(0).forEach(c => c.dispose()); main.replaceChildren(); }
-function chart(el, option) { const c = echarts.init(el, null, { renderer: 'svg' }); c.setOption(option); charts.push(c); return c; }
+function clear() { charts.splice(0).forEach(c => c.dispose()); view = h('div', { class: 'view' }); root.replaceChildren(view); }
+// SVG for charts of a few series; canvas where an element per data point would burden the page
+function chart(el, option, renderer = 'svg') { const c = echarts.init(el, null, { renderer }); c.setOption(option); charts.push(c); return c; }
 function err(r) { return h('p', { class: 'error' }, (r.data && r.data.error) || ('HTTP ' + r.status)); }
 
 function showLogin(message) {
   document.getElementById('nav').hidden = true;
   document.getElementById('who').textContent = '';
   clear();
+  const main = view;
   const msg = h('p', { class: 'error', id: 'login-error' }, message || '');
   const user = h('input', { id: 'username', autocomplete: 'username' });
   const pass = h('input', { id: 'password', type: 'password', autocomplete: 'current-password' });
@@ -76,6 +81,7 @@ window.addEventListener('hashchange', route);
 
 // ---- scenarios: list, validate and import with faults against the line
 async function pageScenarios() {
+  const main = view;
   const r = await api('GET', '/api/scenarios');
   main.append(h('h2', {}, 'Scenarios'));
   main.append(table(['Id', 'Name', 'Owner', 'Marking', 'Lines you see', ''],
@@ -132,6 +138,7 @@ function progressCell(p) {
   return h('span', { id: 'progress-' + p.id }, h('span', { class: 'progress' }, bar), label);
 }
 async function pagePlans() {
+  const main = view;
   const r = await api('GET', '/api/plans');
   main.append(h('h2', {}, 'Plans'));
   const rows = r.data.slice().reverse();
@@ -177,10 +184,11 @@ function closureOption(series) {
   };
 }
 async function pagePlan(id) {
+  const main = view;
   const s = await api('GET', `/api/plans/${id}/summary`);
   if (!s.ok) { main.append(err(s)); return; }
   const sum = s.data;
-  const sc = await api('GET', `/api/scenarios/${sum.plan.scenario}`);
+  const sc = await api('GET', `/api/scenarios/${sum.plan.scenario}/network`);
   main.append(h('h2', {}, `Plan ${id} · scenario ${sum.plan.scenario} · ${sum.plan.planner} `, h('span', { class: 'marking' }, sum.plan.marking)));
   main.append(h('div', { class: 'card', id: 'plan-measures' }, measuresView(sum.measures)));
   const c1 = h('div', { class: 'chart', id: 'closure-chart' });
@@ -195,7 +203,7 @@ async function pagePlan(id) {
   const lifts = Object.keys(sum.missionsPerDay);
   chart(c2, { tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { left: 40, right: 20, top: 30, bottom: 30 },
     xAxis: { type: 'category', name: 'day', data: (sum.missionsPerDay[lifts[0]] || []).map((_, i) => i) }, yAxis: { type: 'value' },
-    series: lifts.map(l => ({ name: l, type: 'bar', stack: 'm', data: sum.missionsPerDay[l] })) });
+    series: lifts.map(l => ({ name: l, type: 'bar', stack: 'm', data: sum.missionsPerDay[l] })) }, 'canvas');
   const nodes = sum.nodeLoad.map(n => n.node);
   const heat = [];
   sum.nodeLoad.forEach((n, y) => n.peakPerDay.forEach((v, x) => { if (v) heat.push([x, y, n.capacity ? +(v / n.capacity).toFixed(2) : v]); }));
@@ -204,7 +212,7 @@ async function pagePlan(id) {
     xAxis: { type: 'category', data: (sum.nodeLoad[0] ? sum.nodeLoad[0].peakPerDay : []).map((_, i) => i) },
     yAxis: { type: 'category', data: nodes },
     visualMap: { min: 0, max: 1.2, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80, calculable: true, inRange: { color: ['#e8f1fa', '#2f7ec1', '#c12f2f'] } },
-    series: [{ type: 'heatmap', data: heat }] });
+    series: [{ type: 'heatmap', data: heat }] }, 'canvas');
   if (sc.ok) map.append(flowMap(sc.data.nodes, sum.flows));
   main.append(h('div', { class: 'card' }, h('a', { href: `/api/plans/${id}/report.html`, target: '_blank', id: 'report-link' },
     'Full report with the world map (as the command line writes it, over what you may see)')));
@@ -269,6 +277,7 @@ function flowMap(nodes, flows) {
 
 // ---- two plans side by side
 async function pageCompare() {
+  const main = view;
   const r = await api('GET', '/api/plans');
   const done = r.data.filter(p => p.status === 'DONE');
   main.append(h('h2', {}, 'Compare two plans'));
@@ -291,6 +300,7 @@ async function pageCompare() {
 
 // ---- orders: draft, approve by another user, issue
 async function pageOrders() {
+  const main = view;
   main.append(h('h2', {}, 'Orders'));
   if (me.roles.includes('PLANNER')) {
     const f = { kind: h('select', { id: 'order-kind' }, ['ALERT', 'DEPLOY', 'STAND_DOWN'].map(k => h('option', {}, k))),
@@ -328,6 +338,7 @@ async function pageOrders() {
 }
 
 async function pageReadiness() {
+  const main = view;
   main.append(h('h2', {}, 'Readiness board'));
   const el = h('div', { id: 'readiness' });
   main.append(h('div', { class: 'card' }, el));
@@ -337,6 +348,7 @@ async function pageReadiness() {
 
 // ---- sourcing: stored force catalogues; choose catalogue units for capability requirements, with reasons
 async function pageSourcing() {
+  const main = view;
   main.append(h('h2', {}, 'Sourcing'));
   const [sc, bundled, cats] = await Promise.all([api('GET', '/api/scenarios'), api('GET', '/api/sourcing/bundled'), api('GET', '/api/catalogues')]);
   const b = bundled.data || {};
@@ -433,6 +445,7 @@ function catalogueCard(stored) {
 
 // ---- users (administrators)
 async function pageUsers() {
+  const main = view;
   main.append(h('h2', {}, 'Users'));
   const r = await api('GET', '/api/users');
   if (!r.ok) { main.append(err(r)); return; }

@@ -103,6 +103,7 @@ final class Api {
         r.post("/api/scenarios/validate", this::validateScenario);
         r.get("/api/scenarios/{id}", this::getScenario);
         r.get("/api/scenarios/{id}/export", this::exportScenario);
+        r.get("/api/scenarios/{id}/network", this::getNetwork);
         r.patch("/api/scenarios/{id}/lines/{uln}/marking", this::markLine);
         r.get("/api/requirements", this::searchRequirements);
         r.get("/api/sourcing/bundled", this::bundledSourcing);
@@ -245,6 +246,15 @@ final class Api {
     }
 
     static <T> Map<String, Object> page(Context ctx, List<T> all) {
+        return page(ctx, all, x -> x);
+    }
+
+    /**
+     * One page of {@code all} ({@code page} from 0, {@code size} 1..500, default 100) with the
+     * total count; only the items of the page are converted by {@code f}.
+     */
+    static <T> Map<String, Object> page(
+            Context ctx, List<T> all, java.util.function.Function<T, ?> f) {
         int size = intParam(ctx, "size", 100, 1, MAX_PAGE);
         int page = intParam(ctx, "page", 0, 0, Integer.MAX_VALUE);
         int from = (int) Math.min((long) page * size, all.size());
@@ -253,7 +263,7 @@ final class Api {
         m.put("total", all.size());
         m.put("page", page);
         m.put("size", size);
-        m.put("items", all.subList(from, to));
+        m.put("items", all.subList(from, to).stream().map(f).toList());
         return m;
     }
 
@@ -469,6 +479,26 @@ final class Api {
             lines.add(lineJson(l));
         }
         m.put("requirements", lines);
+        ctx.json(m);
+    }
+
+    /**
+     * A scenario without its requirement lines: what a map or a chart needs, small whatever the
+     * number of lines.
+     */
+    private void getNetwork(Context ctx) {
+        long id = id(ctx);
+        Store.ScenarioRow s = visibleScenario(ctx, id, "scenario.read");
+        Scenario model = store.scenarioModel(id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("owner", s.owner());
+        m.put("marking", s.marking());
+        m.put("planning", model.planning());
+        m.put("nodes", model.nodes());
+        m.put("lift", model.lift());
+        m.put("routes", model.routes());
         ctx.json(m);
     }
 
@@ -745,13 +775,24 @@ final class Api {
         return p;
     }
 
-    /** The plan with only what the user may see, or a 409 when it has no result yet. */
+    /**
+     * The plan with only what the user may see, or a 409 when it has no result yet.
+     *
+     * @param key the plan and the set of lines withheld from the reader: readers with the same key
+     *     see the same view, so views are kept by it
+     */
     private record Seen(
             Store.PlanRow row,
             Plan plan,
             Scenario scenario,
             Map<String, RequirementLine> lines,
-            PlanViews.Filtered filtered) {}
+            PlanViews.Filtered filtered,
+            String key) {}
+
+    /** Filtered views of finished plans and their late lines, latest first, by {@link Seen#key}. */
+    private final Store.Lru<String, PlanViews.Filtered> views = new Store.Lru<>(32);
+
+    private final Store.Lru<String, List<LineResult>> lateViews = new Store.Lru<>(32);
 
     private Seen seen(Context ctx, String action) {
         User u = user(ctx);
@@ -771,12 +812,34 @@ final class Api {
         for (Store.LineRow l : store.visibleLines(u, p.scenarioId()).values()) {
             lines.put(l.uln(), l.line());
         }
+        String key = p.id() + "|" + hiddenDigest(plan, lines.keySet());
         return new Seen(
                 p,
                 plan,
                 store.scenarioModel(p.scenarioId()),
                 lines,
-                PlanViews.filter(plan, lines.keySet()));
+                views.get(key, k -> PlanViews.filter(plan, lines.keySet())),
+                key);
+    }
+
+    /** How many lines of the plan are withheld and a SHA-256 digest of their sorted ULNs. */
+    static String hiddenDigest(Plan plan, java.util.Set<String> visible) {
+        List<String> hidden =
+                plan.lines().stream()
+                        .map(LineResult::uln)
+                        .filter(x -> !visible.contains(x))
+                        .sorted()
+                        .toList();
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (String h : hidden) {
+                md.update(h.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return hidden.size() + ":" + java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void getPlan(Context ctx) {
@@ -821,26 +884,38 @@ final class Api {
     private void planLines(Context ctx) {
         Seen s = seen(ctx, "plan.lines");
         boolean lateOnly = "true".equals(ctx.queryParam("late"));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (LineResult l : s.filtered().lines()) {
-            if (lateOnly && l.lateDays() <= 0) {
-                continue;
-            }
-            Map<String, Object> m = Json.MAPPER.convertValue(l, LinkedHashMap.class);
-            RequirementLine r = s.lines().get(l.uln());
-            if (r != null) {
-                m.put("unit", r.unit());
-                m.put("nation", r.nation());
-                m.put("rdd", r.rdd());
-                m.put("mode", r.mode());
-                m.put("stons", r.weight(s.scenario().planning().paxWeightStons()));
-            }
-            out.add(m);
-        }
-        if (lateOnly) {
-            out.sort((a, b) -> Integer.compare((int) b.get("lateDays"), (int) a.get("lateDays")));
-        }
-        ctx.json(page(ctx, out));
+        List<LineResult> ls =
+                lateOnly
+                        ? lateViews.get(
+                                s.key(),
+                                k ->
+                                        s.filtered().lines().stream()
+                                                .filter(l -> l.lateDays() > 0)
+                                                .sorted(
+                                                        (a, b) ->
+                                                                Integer.compare(
+                                                                        b.lateDays(), a.lateDays()))
+                                                .toList())
+                        : s.filtered().lines();
+        double paxWeight = s.scenario().planning().paxWeightStons();
+        ctx.json(
+                page(
+                        ctx,
+                        ls,
+                        l -> {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> m =
+                                    Json.MAPPER.convertValue(l, LinkedHashMap.class);
+                            RequirementLine r = s.lines().get(l.uln());
+                            if (r != null) {
+                                m.put("unit", r.unit());
+                                m.put("nation", r.nation());
+                                m.put("rdd", r.rdd());
+                                m.put("mode", r.mode());
+                                m.put("stons", r.weight(paxWeight));
+                            }
+                            return m;
+                        }));
     }
 
     private void planMissions(Context ctx) {
@@ -858,16 +933,9 @@ final class Api {
 
     private void planSummary(Context ctx) {
         Seen s = seen(ctx, "plan.summary");
-        java.util.Set<String> visible = s.lines().keySet();
-        String hidden =
-                s.plan().lines().stream()
-                        .map(LineResult::uln)
-                        .filter(u -> !visible.contains(u))
-                        .sorted()
-                        .collect(Collectors.joining(","));
         String json =
                 summaries.get(
-                        s.row().id() + "|" + hidden,
+                        s.key(),
                         k -> {
                             Map<String, Object> m =
                                     new LinkedHashMap<>(
@@ -911,23 +979,12 @@ final class Api {
     /** Measures of finished plans, by plan and the set of lines withheld from the reader. */
     private final Store.Lru<String, Map<String, Object>> measures = new Store.Lru<>(256);
 
-    private static String key(Seen s) {
-        java.util.Set<String> visible = s.lines().keySet();
-        return s.row().id()
-                + "|"
-                + s.plan().lines().stream()
-                        .map(LineResult::uln)
-                        .filter(u -> !visible.contains(u))
-                        .sorted()
-                        .collect(Collectors.joining(","));
-    }
-
     /**
      * The measures the reader may see (recomputed over the visible lines when some are withheld).
      */
     private Map<String, Object> measures(Seen s) {
         return measures.get(
-                key(s),
+                s.key(),
                 k ->
                         java.util.Collections.unmodifiableMap(
                                 PlanViews.measures(

@@ -152,6 +152,9 @@ public final class MusterServer implements AutoCloseable {
         }
     }
 
+    /** The largest request body accepted: a scenario or catalogue file. */
+    static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+
     private final Database db;
     private final PlanJobs jobs;
     private final Javalin app;
@@ -187,6 +190,8 @@ public final class MusterServer implements AutoCloseable {
                         config -> {
                             config.startup.showJavalinBanner = false;
                             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+                            // scenario files of a large force (the L scale is 7.5 MB) come whole
+                            config.http.maxRequestSize = MAX_REQUEST_BYTES;
                             config.staticFiles.add("/web", Location.CLASSPATH);
                             config.staticFiles.enableWebjars();
                             config.jetty.host = o.host();

@@ -179,13 +179,18 @@ final class Store {
                                 .orElseThrow());
     }
 
+    /**
+     * The lines of a scenario in order, with their owners and current markings read from the
+     * database; the line contents, which never change, are parsed once and kept.
+     */
     List<LineRow> lines(long scenarioId) {
+        Map<String, RequirementLine> contents = lineCache.get(scenarioId, this::loadLineContents);
         return Jdbc.tx(
                 db,
                 c ->
                         Jdbc.query(
                                 c,
-                                "select idx, uln, owner_nation, releasable_to, line_json from"
+                                "select idx, uln, owner_nation, releasable_to from"
                                         + " requirement_line where scenario_id = ? order by idx",
                                 rs ->
                                         new LineRow(
@@ -193,8 +198,26 @@ final class Store {
                                                 rs.getString(2),
                                                 rs.getString(3),
                                                 rs.getString(4),
-                                                Json.read(rs.getString(5), RequirementLine.class)),
+                                                contents.get(rs.getString(2))),
                                 scenarioId));
+    }
+
+    private Map<String, RequirementLine> loadLineContents(long scenarioId) {
+        return Jdbc.tx(
+                db,
+                c -> {
+                    Map<String, RequirementLine> m = new java.util.HashMap<>();
+                    for (Object[] r :
+                            Jdbc.query(
+                                    c,
+                                    "select uln, line_json from requirement_line where"
+                                            + " scenario_id = ?",
+                                    rs -> new Object[] {rs.getString(1), rs.getString(2)},
+                                    scenarioId)) {
+                        m.put((String) r[0], Json.read((String) r[1], RequirementLine.class));
+                    }
+                    return java.util.Collections.unmodifiableMap(m);
+                });
     }
 
     /** The lines {@code u} may see, by ULN. */

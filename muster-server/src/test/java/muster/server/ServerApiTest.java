@@ -715,6 +715,97 @@ class ServerApiTest {
         assertThat(export.body()).doesNotContain("\"V2\"").doesNotContain("M-V2");
     }
 
+    /** A scenario of {@code n} lines (ULNs B00000...) of USA and POL and its plan, stored. */
+    static long[] bigPlan(MusterServer srv, User by, String name, int n) {
+        String[] ulnNation = new String[2 * n];
+        for (int i = 0; i < n; i++) {
+            ulnNation[2 * i] = String.format("B%05d", i);
+            ulnNation[2 * i + 1] = i % 3 == 0 ? "PL" : "US";
+        }
+        var s = Fixtures.scenario(name, ulnNation);
+        long sid = srv.api().importScenario(by, s, "REL NATO", name + ".yaml", "");
+        return new long[] {sid, Fixtures.storePlan(srv, sid, by, "REL NATO", Fixtures.plan(s))};
+    }
+
+    @Test
+    void planViewsOfABigPlanArePagedAndAggregatedWhateverItsSize() {
+        Client us = TestServer.user("big_us", "USA", Role.PLANNER);
+        Client li = TestServer.user("big_us_li", "USA", Role.LIAISON);
+        User usUser = Fixtures.me(us);
+        long[] small = bigPlan(srv, usUser, "big-small", 60);
+        long[] big = bigPlan(srv, usUser, "big-big", 3000);
+        long pid = big[1];
+
+        // lines and missions come a page at a time, with the total count
+        Response first = us.get("/api/plans/" + pid + "/missions");
+        assertThat(first.map()).containsEntry("total", 3000).containsEntry("size", 100);
+        assertThat(first.items()).hasSize(100);
+        Response page = us.get("/api/plans/" + pid + "/lines?page=3&size=500");
+        assertThat(page.map()).containsEntry("total", 3000);
+        assertThat(page.items())
+                .hasSize(500)
+                .first()
+                .satisfies(l -> assertThat(l.get("uln")).isEqualTo("B01500"));
+        Response last = us.get("/api/plans/" + pid + "/lines?page=5&size=500");
+        assertThat(last.items()).hasSize(500);
+        assertThat(us.get("/api/plans/" + pid + "/lines?page=6&size=500").items()).isEmpty();
+        assertThat(us.get("/api/plans/" + pid + "/missions?size=501").status()).isEqualTo(400);
+        Response late = us.get("/api/plans/" + pid + "/lines?late=true&size=50");
+        assertThat(late.map()).containsEntry("total", 1000); // every third line is late
+        assertThat(late.items()).hasSize(50);
+
+        // the summary is aggregated: its series follow the horizon and the ports, not the
+        // number of missions, so a plan fifty times bigger gives a summary of the same shape
+        Map<String, Object> sBig = us.get("/api/plans/" + pid + "/summary").map();
+        Map<String, Object> sSmall = us.get("/api/plans/" + small[1] + "/summary").map();
+        for (String k : List.of("closureCurve", "flows", "nodeLoad")) {
+            assertThat((List<?>) sBig.get(k)).as(k).hasSameSizeAs((List<?>) sSmall.get(k));
+        }
+        assertThat(((Map<?, ?>) sBig.get("missionsPerDay")).keySet())
+                .isEqualTo(((Map<?, ?>) sSmall.get("missionsPerDay")).keySet());
+        assertThat((List<?>) sBig.get("closureCurve")).hasSize(11); // horizon 10 days
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measures = (Map<String, Object>) sBig.get("measures");
+        assertThat(measures).containsEntry("missions", 3000).containsEntry("lines", 3000);
+        String bigJson = us.get("/api/plans/" + pid + "/summary").body();
+        String smallJson = us.get("/api/plans/" + small[1] + "/summary").body();
+        assertThat(bigJson.length()).isLessThan(2 * smallJson.length());
+
+        // the network the map needs comes without the lines
+        Response net = us.get("/api/scenarios/" + big[0] + "/network");
+        assertThat(net.status()).isEqualTo(200);
+        assertThat(net.map())
+                .containsKeys("nodes", "routes", "lift")
+                .doesNotContainKey("requirements");
+        assertThat(net.body()).doesNotContain("B00001");
+
+        // the kept views follow the markings: once a line is withheld from POL, a Polish
+        // observer's pages and counts leave it out, while the owner's still have it
+        Client pl = TestServer.user("big_pl_ob", "POL", Role.OBSERVER);
+        assertThat(pl.get("/api/plans/" + pid + "/lines?size=1").map())
+                .containsEntry("total", 3000);
+        assertThat(
+                        li.patch(
+                                        "/api/scenarios/" + big[0] + "/lines/B00001/marking",
+                                        Map.of("marking", "USA ONLY"))
+                                .status())
+                .isEqualTo(200);
+        assertThat(pl.get("/api/plans/" + pid + "/lines?size=1").map())
+                .containsEntry("total", 2999);
+        assertThat(pl.get("/api/plans/" + pid + "/missions?size=1").map())
+                .containsEntry("total", 2999);
+        assertThat(pl.get("/api/plans/" + pid + "/lines?size=2").items())
+                .extracting(l -> l.get("uln"))
+                .containsExactly("B00000", "B00002");
+        assertThat(us.get("/api/plans/" + pid + "/lines?size=1").map())
+                .containsEntry("total", 3000);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plMeasures =
+                (Map<String, Object>)
+                        pl.get("/api/plans/" + pid + "/summary").map().get("measures");
+        assertThat(plMeasures).containsEntry("lines", 2999).containsEntry("hiddenLines", 1);
+    }
+
     @Test
     void signInFailuresOfUnknownNamesAreShownToNoAdministrator() {
         Response r =

@@ -222,6 +222,43 @@ class WebUiIT {
         assertThat(order.get("status")).isEqualTo("ISSUED");
     }
 
+    /**
+     * The plan page of a plan with thousands of missions and lines fetches aggregates and one page
+     * of each table, and draws one page of rows: what it sends and draws does not grow with the
+     * plan.
+     */
+    @Test
+    void thePlanPageOfABigPlanFetchesAndDrawsOnePageAtATime() throws Exception {
+        Client planner = TestServer.user("ui_big", "USA", Role.PLANNER);
+        long[] big = ServerApiTest.bigPlan(TestServer.get(), Fixtures.me(planner), "ui-big", 3000);
+        long plan = big[1];
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_big");
+            Map<String, Object> m = PlanViewBench.measurePlanPage(b, plan);
+            assertThat(b.eval("document.querySelectorAll('#missions tr').length").asInt())
+                    .as("mission rows drawn (50 and the header)")
+                    .isEqualTo(51);
+            assertThat(b.eval("document.querySelectorAll('#late-lines tr').length").asInt())
+                    .isEqualTo(51);
+            assertThat(b.eval("document.querySelector('#missions .pager').textContent").asText())
+                    .startsWith("3000 rows");
+            assertThat(b.eval("document.querySelector('#late-lines .pager').textContent").asText())
+                    .startsWith("1000 rows");
+            assertThat((Long) m.get("tableRows")).as("%s", m).isLessThanOrEqualTo(102);
+            // the whole mission list as JSON would be about 0.6 kB per mission
+            assertThat((Long) m.get("apiBytes")).as("%s", m).isLessThan(150_000);
+            assertThat((Long) m.get("largestResponse")).as("%s", m).isLessThan(60_000);
+            String first = b.eval("document.querySelector('#missions td').textContent").asText();
+            PlanViewBench.measurePaging(b);
+            assertThat(b.eval("document.querySelectorAll('#missions tr').length").asInt())
+                    .isEqualTo(51);
+            assertThat(b.eval("document.querySelector('#missions td').textContent").asText())
+                    .isNotEqualTo(first);
+            b.screenshot(SHOTS.resolve("08-big-plan-view.png"));
+        }
+    }
+
     private static void signIn(Chromium b, String user) throws Exception {
         b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
         b.eval(
