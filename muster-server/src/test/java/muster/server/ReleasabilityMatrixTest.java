@@ -247,11 +247,17 @@ class ReleasabilityMatrixTest {
                             .map(Map.Entry::getKey)
                             .collect(Collectors.toCollection(TreeSet::new)));
             for (var e : scenarios.entrySet()) {
+                int want = SCENARIOS.get(nat).contains(e.getKey()) ? 200 : 404;
                 expect(
                         u,
                         "GET /api/scenarios/" + e.getKey(),
-                        SCENARIOS.get(nat).contains(e.getKey()) ? 200 : 404,
+                        want,
                         c.get("/api/scenarios/" + e.getValue()).status());
+                expect(
+                        u,
+                        "GET /api/scenarios/" + e.getKey() + "/network",
+                        want,
+                        c.get("/api/scenarios/" + e.getValue() + "/network").status());
             }
             long n = scenarios.get("NATO");
             Response sc = c.get("/api/scenarios/" + n);
