@@ -370,7 +370,7 @@ final class Api {
         m.put("marking", s.marking());
         m.put("source", s.sourceName());
         m.put("createdAt", s.createdAt().toString());
-        m.put("visibleLines", store.visibleLines(u, s.id()).size());
+        m.put("visibleLines", store.visibleLineCount(u, s.id()));
         return m;
     }
 
@@ -808,11 +808,23 @@ final class Api {
                                                         + " has no result (status "
                                                         + p.status()
                                                         + ")"));
-        Map<String, RequirementLine> lines = new HashMap<>();
-        for (Store.LineRow l : store.visibleLines(u, p.scenarioId()).values()) {
-            lines.put(l.uln(), l.line());
-        }
-        String key = p.id() + "|" + hiddenDigest(plan, lines.keySet());
+        java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
+        String digest = hiddenDigest(hidden);
+        String key = p.id() + "|" + digest;
+        Map<String, RequirementLine> lines =
+                visibleContents.get(
+                        p.scenarioId() + "|" + digest,
+                        k -> {
+                            Map<String, RequirementLine> m = new HashMap<>();
+                            store.lineContents(p.scenarioId())
+                                    .forEach(
+                                            (uln, l) -> {
+                                                if (!hidden.contains(uln)) {
+                                                    m.put(uln, l);
+                                                }
+                                            });
+                            return java.util.Collections.unmodifiableMap(m);
+                        });
         return new Seen(
                 p,
                 plan,
@@ -822,14 +834,13 @@ final class Api {
                 key);
     }
 
-    /** How many lines of the plan are withheld and a SHA-256 digest of their sorted ULNs. */
-    static String hiddenDigest(Plan plan, java.util.Set<String> visible) {
-        List<String> hidden =
-                plan.lines().stream()
-                        .map(LineResult::uln)
-                        .filter(x -> !visible.contains(x))
-                        .sorted()
-                        .toList();
+    /** A scenario's lines a reader may see, by scenario and the set withheld from the reader. */
+    private final Store.Lru<String, Map<String, RequirementLine>> visibleContents =
+            new Store.Lru<>(32);
+
+    /** How many lines are withheld and a SHA-256 digest of their sorted ULNs. */
+    static String hiddenDigest(java.util.Set<String> hiddenSet) {
+        List<String> hidden = hiddenSet.stream().sorted().toList();
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             for (String h : hidden) {

@@ -42,6 +42,10 @@ final class Store {
                             });
         }
 
+        void put(K k, V v) {
+            map.put(k, v);
+        }
+
         V get(K k, java.util.function.Function<K, V> load) {
             V v = map.get(k);
             if (v == null) {
@@ -220,6 +224,65 @@ final class Store {
                 });
     }
 
+    /** The contents of a scenario's lines by ULN (they never change; markings do). */
+    Map<String, RequirementLine> lineContents(long scenarioId) {
+        return lineCache.get(scenarioId, this::loadLineContents);
+    }
+
+    /** Lines of one owner and marking: the unit of the releasability filter. */
+    record LineGroup(String owner, String marking, int lines) {}
+
+    private static final String GROUPS =
+            "select owner_nation, releasable_to, count(*) from requirement_line where scenario_id"
+                    + " = ? group by owner_nation, releasable_to";
+
+    /**
+     * The ULNs of a scenario's lines withheld from {@code u}. The lines are read by groups of owner
+     * and marking, one snapshot for both queries, so a reader who sees every group costs one small
+     * query however many lines there are.
+     */
+    java.util.Set<String> hiddenUlns(User u, long scenarioId) {
+        return Jdbc.tx(
+                db,
+                c -> {
+                    Jdbc.update(c, "set transaction isolation level repeatable read");
+                    java.util.Set<String> hidden = new java.util.HashSet<>();
+                    for (LineGroup g : lineGroups(c, scenarioId)) {
+                        if (!u.sees(g.owner(), g.marking())) {
+                            hidden.addAll(
+                                    Jdbc.query(
+                                            c,
+                                            "select uln from requirement_line where scenario_id = ?"
+                                                    + " and owner_nation = ? and releasable_to = ?",
+                                            rs -> rs.getString(1),
+                                            scenarioId,
+                                            g.owner(),
+                                            g.marking()));
+                        }
+                    }
+                    return hidden;
+                });
+    }
+
+    private static List<LineGroup> lineGroups(Connection c, long scenarioId) throws SQLException {
+        return Jdbc.query(
+                c,
+                GROUPS,
+                rs -> new LineGroup(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                scenarioId);
+    }
+
+    /** How many lines of a scenario {@code u} may see. */
+    int visibleLineCount(User u, long scenarioId) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        lineGroups(c, scenarioId).stream()
+                                .filter(g -> u.sees(g.owner(), g.marking()))
+                                .mapToInt(LineGroup::lines)
+                                .sum());
+    }
+
     /** The lines {@code u} may see, by ULN. */
     Map<String, LineRow> visibleLines(User u, long scenarioId) {
         Map<String, LineRow> m = new LinkedHashMap<>();
@@ -286,6 +349,11 @@ final class Store {
 
     Optional<Plan> planResult(long id) {
         return Optional.ofNullable(planCache.get(id, k -> loadPlan(k).orElse(null)));
+    }
+
+    /** Keeps a finished plan just stored, as it would be read back. */
+    void remember(long id, Plan plan) {
+        planCache.put(id, plan);
     }
 
     private Optional<Plan> loadPlan(long id) {

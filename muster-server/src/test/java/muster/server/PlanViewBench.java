@@ -30,15 +30,21 @@ public final class PlanViewBench {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println(
-                    "usage: PlanViewBench SCENARIO.yaml PLAN.json [--db JDBC-URL] [--runs N]");
+                    "usage: PlanViewBench SCENARIO.yaml PLAN.json [--db JDBC-URL] [--runs N]"
+                            + " [--api-first]");
             System.exit(2);
         }
         Path scenarioFile = Path.of(args[0]);
         Path planFile = Path.of(args[1]);
         String db = null;
         int runs = 3;
-        for (int i = 2; i + 1 < args.length; i += 2) {
+        boolean apiFirst = false;
+        for (int i = 2; i < args.length; i += 2) {
             switch (args[i]) {
+                case "--api-first" -> {
+                    apiFirst = true;
+                    i--;
+                }
                 case "--db" -> db = args[i + 1];
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -99,6 +105,19 @@ public final class PlanViewBench {
                     "plan %s stored as %d: %d missions, %d lines%n",
                     planFile, pid, plan.missions().size(), plan.lines().size());
 
+            String[] paths = {
+                "/api/plans/" + pid + "/summary",
+                "/api/plans/" + pid + "/lines?late=true&page=0&size=50",
+                "/api/plans/" + pid + "/missions?page=0&size=50",
+                "/api/plans/" + pid + "/missions?page=200&size=50",
+                "/api/plans/" + pid,
+                "/api/scenarios/" + sid + "/network",
+                "/api/scenarios/" + sid,
+            };
+            if (apiFirst) {
+                System.out.println("endpoints, first requests after the plan was stored:");
+                timeEndpoints(base, token, paths);
+            }
             try (Chromium b = new Chromium(1400, 1000)) {
                 b.navigate(base + "/");
                 b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
@@ -123,23 +142,19 @@ public final class PlanViewBench {
                 System.out.println("next page of missions: " + pager);
                 b.screenshot(Path.of("target", "plan-view-bench.png"));
             }
-            for (String path :
-                    new String[] {
-                        "/api/plans/" + pid + "/summary",
-                        "/api/plans/" + pid + "/lines?late=true&page=0&size=50",
-                        "/api/plans/" + pid + "/missions?page=0&size=50",
-                        "/api/plans/" + pid + "/missions?page=200&size=50",
-                        "/api/plans/" + pid,
-                        "/api/scenarios/" + sid + "/network",
-                        "/api/scenarios/" + sid,
-                    }) {
-                long a = System.nanoTime();
-                HttpResponse<String> r = get(base, token, path);
-                double ms = (System.nanoTime() - a) / 1e6;
-                System.out.printf(
-                        "GET %-50s %d  %8.1f ms  %9d bytes%n",
-                        path, r.statusCode(), ms, r.body().getBytes(StandardCharsets.UTF_8).length);
-            }
+            System.out.println("endpoints, after the browser runs:");
+            timeEndpoints(base, token, paths);
+        }
+    }
+
+    static void timeEndpoints(String base, String token, String[] paths) throws Exception {
+        for (String path : paths) {
+            long a = System.nanoTime();
+            HttpResponse<String> r = get(base, token, path);
+            double ms = (System.nanoTime() - a) / 1e6;
+            System.out.printf(
+                    "GET %-50s %d  %8.1f ms  %9d bytes%n",
+                    path, r.statusCode(), ms, r.body().getBytes(StandardCharsets.UTF_8).length);
         }
     }
 
