@@ -6,10 +6,13 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
@@ -44,17 +47,30 @@ public final class LowerBounds {
         static void ensure() {}
     }
 
+    /**
+     * One lift type that can carry a commodity: the earliest hour its onload could start (the
+     * line's ready hour, and a tail's first arrival at the POE from its base), the shortest loaded
+     * segment (onload, flight or voyage over a channel in range with its en-route stops, offload)
+     * and the channels it may use.
+     */
+    record Carrier(LiftType type, double startHour, double core, List<Route> routes) {}
+
     /** One class of one line, moved by AIR or SEA: the unit of the relaxation. */
     record Commodity(
             RequirementLine line,
             CargoClass cargoClass,
             double weight,
+            double sqftPerSton,
             double startHour,
             double earliestClosure,
             double onward,
-            List<LiftType> types) {
+            List<Carrier> carriers) {
         int earliestDay() {
             return (int) Math.floor(earliestClosure / 24.0);
+        }
+
+        LiftMode mode() {
+            return line.mode().liftMode();
         }
     }
 
@@ -80,6 +96,8 @@ public final class LowerBounds {
         final int horizon;
         final double pw;
         final List<Commodity> commodities = new ArrayList<>();
+        final EmptyLegs emptyLegs;
+        final Map<String, Fleet> fleets = new LinkedHashMap<>();
         double fixedLate;
         int fixedClosure = -1;
         boolean forcedUnmet;
@@ -89,7 +107,14 @@ public final class LowerBounds {
             this.net = new Network(s);
             this.horizon = s.planning().horizonDays();
             this.pw = s.planning().paxWeightStons();
+            this.emptyLegs = new EmptyLegs(net, s);
             build();
+            for (LiftType t : s.lift()) {
+                Fleet f = Fleet.of(this, t);
+                if (f != null) {
+                    fleets.put(t.id(), f);
+                }
+            }
         }
 
         private void build() {
@@ -106,52 +131,58 @@ public final class LowerBounds {
                     continue;
                 }
                 if (l.pax() > 0) {
-                    add(l, CargoClass.PAX, l.pax() * pw, l.pax());
+                    add(l, CargoClass.PAX, l.pax() * pw, 0);
                 }
                 for (CargoEntry e : l.cargo()) {
                     if (e.stons() > 0) {
-                        add(l, e.cargoClass(), e.stons(), e.stons());
+                        add(l, e.cargoClass(), e.stons(), e.sqftPerSton());
                     }
                 }
             }
         }
 
-        private void add(RequirementLine l, CargoClass c, double weight, double amount) {
+        private void add(RequirementLine l, CargoClass c, double weight, double sqftPerSton) {
             LiftMode mode = l.mode().liftMode();
             double ready = LineTimes.readyHour(net, l);
             double onward = LineTimes.onwardHours(net, l);
             double best = Double.POSITIVE_INFINITY;
             double bestStart = Double.POSITIVE_INFINITY;
-            List<LiftType> types = new ArrayList<>();
+            List<Carrier> carriers = new ArrayList<>();
             for (LiftType t : s.lift()) {
                 if (t.mode() != mode || !t.canTake(c)) {
                     continue;
                 }
-                boolean any = false;
+                List<Route> inRange = new ArrayList<>();
+                double transit = Double.POSITIVE_INFINITY;
                 for (Route r : net.channels(mode, l.poe(), l.pod())) {
-                    if (net.longestLegNm(r) > t.rangeNm()) {
-                        continue;
+                    if (net.longestLegNm(r) <= t.rangeNm()) {
+                        inRange.add(r);
+                        transit = Math.min(transit, transitHours(t, r));
                     }
-                    any = true;
-                    double start = Math.max(ready, 24.0 * t.availableFromDay());
-                    double arrive =
-                            Math.max(
-                                    start + t.groundHours().onload() + transitHours(t, r),
-                                    24.0 * l.ead());
-                    best = Math.min(best, arrive + t.groundHours().offload() + onward);
-                    bestStart = Math.min(bestStart, start);
                 }
-                if (any) {
-                    types.add(t);
+                if (inRange.isEmpty()) {
+                    continue;
                 }
+                // rule 7: a tail starts at its base; rule 5: the onload counts from the ready hour
+                double tailAt =
+                        24.0 * t.availableFromDay()
+                                + emptyLegs.nm(mode, t.baseNode(), l.poe()) / t.speedKnots();
+                double start = Math.max(ready, tailAt);
+                double arrive =
+                        Math.max(start + t.groundHours().onload() + transit, 24.0 * l.ead());
+                best = Math.min(best, arrive + t.groundHours().offload() + onward);
+                bestStart = Math.min(bestStart, start);
+                double core = t.groundHours().onload() + transit + t.groundHours().offload();
+                carriers.add(new Carrier(t, start, core, List.copyOf(inRange)));
             }
-            if (types.isEmpty()) {
+            if (carriers.isEmpty()) {
                 // nothing can ever carry it: it stays unmet in every plan
                 fixedLate += weight * Math.max(0, horizon - l.rdd());
                 forcedUnmet = true;
                 return;
             }
-            commodities.add(new Commodity(l, c, weight, bestStart, best, onward, types));
+            commodities.add(
+                    new Commodity(l, c, weight, sqftPerSton, bestStart, best, onward, carriers));
         }
 
         /** Flight hours plus en-route ground hours of a loaded route, onload to offload arrival. */
@@ -162,6 +193,27 @@ public final class LowerBounds {
                 h += net.legNm(r, i) / t.speedKnots();
             }
             return h + (legs - 1) * t.groundHours().enroute();
+        }
+
+        /**
+         * Share of one loaded segment of type {@code t} that one ston-equivalent of the commodity
+         * takes (rule 6): seats for people; for cargo its weight, or with {@code area} its deck
+         * area (ships only).
+         */
+        double share(Commodity k, LiftType t, boolean area) {
+            if (k.cargoClass() == CargoClass.PAX) {
+                return 1.0 / (t.paxCapacity() * pw);
+            }
+            if (area && t.usesDeckArea()) {
+                return k.sqftPerSton() / t.sqftCapacity();
+            }
+            return 1.0 / t.stonsCapacity();
+        }
+
+        /** Hours after a segment of k on t before the tail can start its next one (empty leg). */
+        double returnHours(Commodity k, LiftType t) {
+            Fleet f = fleets.get(t.id());
+            return f == null ? 0 : f.returnHours(k.line().pod());
         }
 
         /** Earliest-arrival bound alone (step 1 of docs/bounds.md). */
@@ -186,10 +238,7 @@ public final class LowerBounds {
             double trivial = trivialLate();
             int closure = trivialClosure();
             List<Resource> resources = resources();
-            int capClosure = closure;
-            while (capClosure < horizon && !fitsBy(capClosure, resources)) {
-                capClosure++;
-            }
+            int capClosure = closureBound(closure, resources);
             double lp = Double.NaN;
             String note = "";
             if (!commodities.isEmpty()) {
@@ -205,14 +254,39 @@ public final class LowerBounds {
                     Double.isNaN(lp)
                             ? METHOD_TRIVIAL + note
                             : METHOD_LP
-                                    + ": earliest arrival + POE/POD ground throughput (MOG, berths)"
-                                    + " + fleet cycle capacity + ship deck area over time windows, GLOP";
+                                    + ": earliest arrival + airfield and berth time (MOG, berths,"
+                                    + " onload, offload, en route) + fleet hours with empty"
+                                    + " return legs + fleet segments and ship deck area over"
+                                    + " time windows, GLOP";
             return new LowerBound(Math.min(capClosure, horizon), late, method);
         }
 
         /**
+         * The smallest day from {@code from} on by whose end everything could be delivered under
+         * the window capacities (step 5). Feasibility only grows with the day, so a binary search
+         * finds it.
+         */
+        int closureBound(int from, List<Resource> resources) {
+            if (from >= horizon || fitsBy(from, resources)) {
+                return from;
+            }
+            int lo = from; // does not fit
+            int hi = horizon; // treated as fitting: the bound never exceeds the horizon
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (fitsBy(mid, resources)) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return hi;
+        }
+
+        /**
          * Whether everything could be delivered by the end of day {@code day} under the window
-         * capacities (the closure bound of step 4).
+         * capacities: for every resource and window start, the users' weights sorted by deadline
+         * never run past the capacity.
          */
         boolean fitsBy(int day, List<Resource> resources) {
             for (Commodity k : commodities) {
@@ -220,24 +294,29 @@ public final class LowerBounds {
                     return false;
                 }
             }
-            for (Relaxation.Resource r : resources) {
+            for (Resource r : resources) {
                 double[] starts = r.starts();
-                for (int i = 0; i < starts.length; i++) {
-                    // units that start no earlier than starts[i], as a function of deadline
-                    List<double[]> due = new ArrayList<>();
-                    for (Commodity k : r.users) {
-                        if (k.startHour() >= starts[i]) {
-                            due.add(
-                                    new double[] {
-                                        24.0 * (day + 1) - k.onward(), k.weight() * r.coef(k)
-                                    });
-                        }
-                    }
-                    due.sort((x, y) -> Double.compare(x[0], y[0]));
+                // weight by (start bucket, onward hours); a unit's deadline is 24(day+1) - onward
+                TreeSet<Double> onwards = new TreeSet<>();
+                for (Commodity k : r.users) {
+                    onwards.add(k.onward());
+                }
+                double[] ow = onwards.descendingSet().stream().mapToDouble(d -> d).toArray();
+                Map<Double, Integer> og = new HashMap<>();
+                for (int g = 0; g < ow.length; g++) {
+                    og.put(ow[g], g);
+                }
+                double[][] w = new double[starts.length + 1][ow.length];
+                for (Commodity k : r.users) {
+                    w[r.startIndex(starts, k)][og.get(k.onward())] += k.weight() * r.coef(k);
+                }
+                for (int i = starts.length - 1; i >= 0; i--) {
                     double sum = 0;
-                    for (double[] u : due) {
-                        sum += u[1];
-                        if (sum > r.capacity(starts[i], u[0]) * (1 + 1e-9) + 1e-9) {
+                    for (int g = 0; g < ow.length; g++) {
+                        w[i][g] += w[i + 1][g];
+                        sum += w[i][g];
+                        double cap = r.capacity(starts[i], 24.0 * (day + 1) - ow[g]);
+                        if (sum > cap * (1 + 1e-9) + 1e-9) {
                             return false;
                         }
                     }
@@ -246,127 +325,251 @@ public final class LowerBounds {
             return true;
         }
 
-        /** A capacity that limits how much weight can be handled inside a time window. */
+        /** A capacity that limits how much of its users can be handled inside a time window. */
         abstract static class Resource {
+            /**
+             * Most window starts per resource; fewer only loosens the bound, and shrinks the LP.
+             */
+            static final int MAX_STARTS = 24;
+
             final String name;
             final List<Commodity> users = new ArrayList<>();
+            private final Map<Commodity, Double> coefs = new IdentityHashMap<>();
+            private double[] starts;
 
             Resource(String name) {
                 this.name = name;
             }
 
-            /** Upper bound on the weight of its users handled wholly inside [from, to]. */
+            /** Upper bound on the coefficient-weighted users handled wholly inside [from, to]. */
             abstract double capacity(double from, double to);
 
-            /** Units of this resource one ston-equivalent of the commodity uses (1: weight). */
-            double coef(Commodity k) {
-                return 1.0;
+            /** What one ston-equivalent of the commodity uses of it; 0 leaves it out. */
+            abstract double usage(Commodity k);
+
+            void offer(Commodity k) {
+                double c = usage(k);
+                if (c > 0 && Double.isFinite(c)) {
+                    users.add(k);
+                    coefs.put(k, c);
+                }
             }
 
+            double coef(Commodity k) {
+                return coefs.getOrDefault(k, 0.0);
+            }
+
+            /**
+             * Window starts: the users' start hours rounded down to the hour, or to the day when
+             * there are more than {@link #MAX_STARTS}, then at most that many of them evenly
+             * spaced; each user counts from the latest kept start at or before its own (an earlier
+             * start only widens its window).
+             */
             double[] starts() {
+                if (starts != null) {
+                    return starts;
+                }
                 TreeSet<Double> a = new TreeSet<>();
                 for (Commodity k : users) {
                     a.add(Math.floor(k.startHour()));
                 }
-                if (a.size() > 64) {
+                if (a.size() > MAX_STARTS) {
                     TreeSet<Double> coarse = new TreeSet<>();
                     for (double x : a) {
                         coarse.add(24.0 * Math.floor(x / 24.0));
                     }
                     a = coarse;
                 }
-                double[] out = new double[a.size()];
-                int i = 0;
-                for (double x : a) {
-                    out[i++] = x;
+                double[] all = a.stream().mapToDouble(d -> d).toArray();
+                if (all.length > MAX_STARTS) {
+                    // keep evenly spaced ones, the earliest always: users round down to them
+                    double[] kept = new double[MAX_STARTS];
+                    for (int i = 0; i < MAX_STARTS; i++) {
+                        kept[i] = all[(int) ((long) i * all.length / MAX_STARTS)];
+                    }
+                    all = kept;
                 }
-                return out;
+                starts = all;
+                return starts;
+            }
+
+            /** The latest window start at or before the commodity's start. */
+            int startIndex(double[] starts, Commodity k) {
+                double a = Math.floor(k.startHour());
+                int i = java.util.Arrays.binarySearch(starts, a);
+                if (i >= 0) {
+                    return i;
+                }
+                return Math.max(0, -i - 2);
             }
         }
 
-        /** Onload (at a POE) or offload (at a POD) ground time under MOG or berths. */
-        static final class GroundResource extends Resource {
-            final double weightPerSlotHour;
+        /**
+         * Ground time at one airfield or seaport (rule 8): every onload at a POE, offload at a POD
+         * and en-route stop there holds one of its {@code mog} or {@code berths} slots for at least
+         * that activity's hours and handles at most one loaded segment.
+         */
+        final class NodeResource extends Resource {
+            final String node;
+            final int slots;
+            final boolean area;
 
-            GroundResource(String name, int slots, double weightPerHour) {
-                super(name);
-                this.weightPerSlotHour = slots * weightPerHour;
+            NodeResource(String node, int slots, boolean area) {
+                super((area ? "ground area " : "ground ") + node);
+                this.node = node;
+                this.slots = slots;
+                this.area = area;
             }
 
             @Override
             double capacity(double from, double to) {
-                return Math.max(0, to - from) * weightPerSlotHour;
+                return slots * Math.max(0, to - from);
+            }
+
+            @Override
+            double usage(Commodity k) {
+                double best = Double.POSITIVE_INFINITY;
+                for (Carrier c : k.carriers()) {
+                    LiftType t = c.type();
+                    double fixed = 0;
+                    if (k.line().poe().equals(node)) {
+                        fixed += t.groundHours().onload();
+                    }
+                    if (k.line().pod().equals(node)) {
+                        fixed += t.groundHours().offload();
+                    }
+                    for (Route r : c.routes()) {
+                        int visits = 0;
+                        for (String v : r.via()) {
+                            visits += v.equals(node) ? 1 : 0;
+                        }
+                        double h = fixed + visits * t.groundHours().enroute();
+                        best = Math.min(best, share(k, t, area) * h);
+                    }
+                }
+                return best;
             }
         }
 
-        /** Loaded segments of the tails of some lift types: one per cycle per tail. */
-        static class FleetResource extends Resource {
-            final List<double[]> fleets; // count, payload, cycle hours, available hour
+        /**
+         * Tail hours of the lift types {@code types} (rules 3, 6, 7): a tail's loaded segments are
+         * disjoint in time, each lasts at least its core hours and is followed by an empty leg to
+         * the next POE; one ston-equivalent of a commodity takes its share of a segment. Hours of
+         * different types are weighed by {@code weights} (any positive weights keep it valid).
+         */
+        final class HoursResource extends Resource {
+            final List<Fleet> types;
+            final Map<String, Double> weights = new HashMap<>();
+            final boolean area;
 
-            FleetResource(String name, List<double[]> fleets) {
+            HoursResource(String name, List<Fleet> types, boolean area) {
                 super(name);
-                this.fleets = fleets;
+                this.types = types;
+                this.area = area;
+            }
+
+            /** Weighs each type by the inverse of its mean hours per ston-equivalent moved. */
+            void weigh(List<Commodity> candidates) {
+                for (Fleet f : types) {
+                    double hours = 0;
+                    double weight = 0;
+                    for (Commodity k : candidates) {
+                        Carrier c = carrierOf(k, f.type());
+                        if (c != null) {
+                            hours += k.weight() * perSton(k, c);
+                            weight += k.weight();
+                        }
+                    }
+                    weights.put(f.type().id(), weight > 0 && hours > 0 ? weight / hours : 0);
+                }
+            }
+
+            double perSton(Commodity k, Carrier c) {
+                return share(k, c.type(), area) * (c.core() + returnHours(k, c.type()));
+            }
+
+            @Override
+            double usage(Commodity k) {
+                double best = Double.POSITIVE_INFINITY;
+                boolean any = false;
+                for (Carrier c : k.carriers()) {
+                    Double w = weights.get(c.type().id());
+                    if (w == null) {
+                        continue;
+                    }
+                    any = true;
+                    best = Math.min(best, w * perSton(k, c));
+                }
+                return any ? best : 0;
             }
 
             @Override
             double capacity(double from, double to) {
                 double c = 0;
-                for (double[] f : fleets) {
-                    double len = to - Math.max(from, f[3]);
-                    if (len > 0) {
-                        c += f[0] * f[1] * Math.floor(len / f[2] + 1e-9);
-                    }
+                for (Fleet f : types) {
+                    c += weights.get(f.type().id()) * f.type().count() * f.hours(from, to);
                 }
                 return c;
             }
         }
 
         /**
-         * Deck area of the ships over time windows: a voyage's loaded segment holds at most its
-         * sqftCapacity (rule 6) and lasts at least one cycle; each ston of a SEA line's class takes
-         * that entry's sqft per ston.
+         * Loaded segments of the lift types {@code types} (rules 6, 7): a tail fits at most so many
+         * segments into a window, each holding at most its payload (weight) or its deck area.
          */
-        static final class DeckResource extends FleetResource {
-            DeckResource(String name, List<double[]> fleets) {
-                super(name, fleets);
+        final class SegmentsResource extends Resource {
+            final List<Fleet> types;
+            final Set<CargoClass> classes;
+            final boolean area;
+
+            SegmentsResource(
+                    String name, List<Fleet> types, Set<CargoClass> classes, boolean area) {
+                super(name);
+                this.types = types;
+                this.classes = classes;
+                this.area = area;
             }
 
             @Override
-            double coef(Commodity k) {
-                return k.line().cargoOf(k.cargoClass()).map(CargoEntry::sqftPerSton).orElse(0.0);
+            double usage(Commodity k) {
+                return area ? k.sqftPerSton() : 1.0;
+            }
+
+            private double[] perSegment;
+
+            @Override
+            double capacity(double from, double to) {
+                if (perSegment == null) {
+                    perSegment = new double[types.size()];
+                    for (int i = 0; i < types.size(); i++) {
+                        LiftType t = types.get(i).type();
+                        if (area) {
+                            perSegment[i] = t.sqftCapacity();
+                            continue;
+                        }
+                        for (CargoClass c : classes) {
+                            if (t.canTake(c)) {
+                                perSegment[i] = Math.max(perSegment[i], payload(t, c));
+                            }
+                        }
+                    }
+                }
+                double cap = 0;
+                for (int i = 0; i < types.size(); i++) {
+                    Fleet f = types.get(i);
+                    cap += f.type().count() * f.segments(from, to) * perSegment[i];
+                }
+                return cap;
             }
         }
 
-        private List<Commodity> deck(Map<String, Resource> byKey) {
-            Resource r =
-                    byKey.computeIfAbsent(
-                            "deck SEA",
-                            k -> {
-                                List<double[]> fleets = new ArrayList<>();
-                                for (LiftType t : s.lift()) {
-                                    if (t.mode() != LiftMode.SEA || t.sqftCapacity() <= 0) {
-                                        continue;
-                                    }
-                                    double cyc = minCycle(t);
-                                    if (cyc <= 0) {
-                                        return NONE_SENTINEL;
-                                    }
-                                    if (Double.isInfinite(cyc)) {
-                                        continue;
-                                    }
-                                    fleets.add(
-                                            new double[] {
-                                                t.count(),
-                                                t.sqftCapacity(),
-                                                cyc,
-                                                24.0 * t.availableFromDay()
-                                            });
-                                }
-                                return new DeckResource(k, fleets);
-                            });
-            return r == NONE_SENTINEL
-                    ? unbounded.computeIfAbsent("deck SEA", x -> new ArrayList<>())
-                    : r.users;
+        static Carrier carrierOf(Commodity k, LiftType t) {
+            for (Carrier c : k.carriers()) {
+                if (c.type() == t) {
+                    return c;
+                }
+            }
+            return null;
         }
 
         double payload(LiftType t, CargoClass c) {
@@ -405,107 +608,330 @@ public final class LowerBounds {
             return cap;
         }
 
-        double minCycle(LiftType t) {
-            double best = Double.POSITIVE_INFINITY;
-            for (Route r : s.routes()) {
-                if (r.isChannel()
-                        && r.mode().liftMode() == t.mode()
-                        && net.longestLegNm(r) <= t.rangeNm()) {
-                    best = Math.min(best, transitHours(t, r));
-                }
-            }
-            return best + t.groundHours().onload() + t.groundHours().offload();
-        }
-
+        /**
+         * The resources of step 3: ground time at every node that some commodity must use, and per
+         * mode the tail hours and segments of each set of types that some commodity is limited to
+         * (its carriers, or the types that carry its class), with every commodity whose carriers
+         * all lie in the set as a user.
+         */
         List<Resource> resources() {
             List<Resource> out = new ArrayList<>();
-            Map<String, Resource> byKey = new LinkedHashMap<>();
+            TreeSet<String> nodes = new TreeSet<>();
             for (Commodity k : commodities) {
-                LiftMode mode = k.line().mode().liftMode();
-                ground(byKey, "onload " + k.line().poe(), k.line().poe(), mode, true).add(k);
-                ground(byKey, "offload " + k.line().pod(), k.line().pod(), mode, false).add(k);
-                fleet(byKey, mode, k.cargoClass()).add(k);
-                fleet(byKey, mode, null).add(k);
-                if (mode == LiftMode.SEA && k.cargoClass() != CargoClass.PAX) {
-                    deck(byKey).add(k);
+                nodes.add(k.line().poe());
+                nodes.add(k.line().pod());
+                for (Carrier c : k.carriers()) {
+                    for (Route r : c.routes()) {
+                        nodes.addAll(r.via());
+                    }
                 }
             }
-            for (Resource r : byKey.values()) {
-                if (r != NONE_SENTINEL && !r.users.isEmpty()) {
-                    out.add(r);
+            for (String id : nodes) {
+                Node n = net.node(id);
+                boolean sea = n.kind() == NodeKind.SEAPORT;
+                out.add(new NodeResource(id, sea ? n.berths() : n.mog(), false));
+                if (sea) {
+                    out.add(new NodeResource(id, n.berths(), true));
                 }
             }
+            for (Resource r : out) {
+                for (Commodity k : commodities) {
+                    r.offer(k);
+                }
+            }
+            for (LiftMode mode : LiftMode.values()) {
+                List<Commodity> ks = new ArrayList<>();
+                for (Commodity k : commodities) {
+                    if (k.mode() == mode) {
+                        ks.add(k);
+                    }
+                }
+                if (ks.isEmpty()) {
+                    continue;
+                }
+                // candidate type sets, by type ids in scenario order
+                Map<String, List<LiftType>> sets = new LinkedHashMap<>();
+                List<LiftType> all = new ArrayList<>();
+                for (LiftType t : s.lift()) {
+                    if (t.mode() == mode && fleets.containsKey(t.id())) {
+                        all.add(t);
+                    }
+                }
+                sets.put(key(all), all);
+                for (Commodity k : ks) {
+                    List<LiftType> own = new ArrayList<>();
+                    for (LiftType t : all) {
+                        if (carrierOf(k, t) != null) {
+                            own.add(t);
+                        }
+                    }
+                    sets.putIfAbsent(key(own), own);
+                    List<LiftType> ofClass = new ArrayList<>();
+                    for (LiftType t : all) {
+                        if (t.canTake(k.cargoClass())) {
+                            ofClass.add(t);
+                        }
+                    }
+                    sets.putIfAbsent(key(ofClass), ofClass);
+                }
+                for (List<LiftType> g : sets.values()) {
+                    List<Commodity> users = new ArrayList<>();
+                    for (Commodity k : ks) {
+                        boolean inside = true;
+                        for (Carrier c : k.carriers()) {
+                            inside &= g.contains(c.type());
+                        }
+                        if (inside) {
+                            users.add(k);
+                        }
+                    }
+                    if (!users.isEmpty()) {
+                        addFleetRows(out, mode + " " + key(g), g, users, mode);
+                    }
+                }
+            }
+            out.removeIf(r -> r.users.isEmpty());
             return out;
         }
 
-        private static final Resource NONE_SENTINEL = new GroundResource("none", 0, 0);
-
-        private final Map<String, List<Commodity>> unbounded = new HashMap<>();
-
-        private List<Commodity> ground(
-                Map<String, Resource> byKey,
-                String key,
-                String nodeId,
-                LiftMode mode,
-                boolean onload) {
-            Resource r =
-                    byKey.computeIfAbsent(
-                            key,
-                            k -> {
-                                Node n = net.node(nodeId);
-                                int slots = n.kind() == NodeKind.SEAPORT ? n.berths() : n.mog();
-                                double rate = 0;
-                                for (LiftType t : s.lift()) {
-                                    if (t.mode() != mode) {
-                                        continue;
-                                    }
-                                    double h =
-                                            onload
-                                                    ? t.groundHours().onload()
-                                                    : t.groundHours().offload();
-                                    if (h <= 0) {
-                                        return NONE_SENTINEL;
-                                    }
-                                    rate = Math.max(rate, payload(t, null) / h);
-                                }
-                                return new GroundResource(k, slots, rate);
-                            });
-            return r == NONE_SENTINEL
-                    ? unbounded.computeIfAbsent(key, x -> new ArrayList<>())
-                    : r.users;
+        private static String key(List<LiftType> types) {
+            StringBuilder b = new StringBuilder("{");
+            for (LiftType t : types) {
+                b.append(b.length() > 1 ? "," : "").append(t.id());
+            }
+            return b.append('}').toString();
         }
 
-        private List<Commodity> fleet(Map<String, Resource> byKey, LiftMode mode, CargoClass c) {
-            String key = "fleet " + mode + " " + (c == null ? "all" : c.name());
-            Resource r =
-                    byKey.computeIfAbsent(
-                            key,
-                            k -> {
-                                List<double[]> fleets = new ArrayList<>();
-                                for (LiftType t : s.lift()) {
-                                    if (t.mode() != mode || (c != null && !t.canTake(c))) {
-                                        continue;
-                                    }
-                                    double cyc = minCycle(t);
-                                    if (cyc <= 0 || Double.isInfinite(cyc)) {
-                                        if (cyc <= 0) {
-                                            return NONE_SENTINEL;
-                                        }
-                                        continue;
-                                    }
-                                    fleets.add(
-                                            new double[] {
-                                                t.count(),
-                                                payload(t, c),
-                                                cyc,
-                                                24.0 * t.availableFromDay()
-                                            });
-                                }
-                                return new FleetResource(k, fleets);
-                            });
-            return r == NONE_SENTINEL
-                    ? unbounded.computeIfAbsent(key, x -> new ArrayList<>())
-                    : r.users;
+        private void addFleetRows(
+                List<Resource> out,
+                String name,
+                List<LiftType> types,
+                List<Commodity> users,
+                LiftMode mode) {
+            List<Fleet> fs = new ArrayList<>();
+            for (LiftType t : types) {
+                fs.add(fleets.get(t.id()).over(this, users));
+            }
+            List<Boolean> measures = mode == LiftMode.SEA ? List.of(true, false) : List.of(false);
+            for (boolean area : measures) {
+                List<Commodity> us = new ArrayList<>();
+                for (Commodity k : users) {
+                    if (!area || k.cargoClass() != CargoClass.PAX) {
+                        us.add(k);
+                    }
+                }
+                if (us.isEmpty()) {
+                    continue;
+                }
+                HoursResource h =
+                        new HoursResource("fleet hours " + (area ? "area " : "") + name, fs, area);
+                h.weigh(us);
+                for (Commodity k : us) {
+                    h.offer(k);
+                }
+                out.add(h);
+                SegmentsResource sg =
+                        new SegmentsResource(
+                                "fleet segments " + (area ? "area " : "") + name,
+                                fs,
+                                classes(us),
+                                area);
+                for (Commodity k : us) {
+                    sg.offer(k);
+                }
+                out.add(sg);
+            }
+        }
+
+        private static EnumSet<CargoClass> classes(List<Commodity> users) {
+            EnumSet<CargoClass> c = EnumSet.noneOf(CargoClass.class);
+            for (Commodity k : users) {
+                c.add(k.cargoClass());
+            }
+            return c;
+        }
+    }
+
+    /**
+     * What the relaxation uses of one lift type for a set of commodities: the earliest hour one of
+     * its tails reaches a POE of theirs, their shortest loaded segment and the empty legs after a
+     * segment to the next POE the type loads at (any commodity's).
+     */
+    static final class Fleet {
+        private final LiftType type;
+        private final double firstHour;
+        private final double minCore;
+        private final double minReturn;
+        private final double maxReturn;
+        private final Map<String, Double> returnHours;
+
+        private Fleet(
+                LiftType type,
+                double firstHour,
+                double minCore,
+                double minReturn,
+                double maxReturn,
+                Map<String, Double> returnHours) {
+            this.type = type;
+            this.firstHour = firstHour;
+            this.minCore = minCore;
+            this.minReturn = minReturn;
+            this.maxReturn = maxReturn;
+            this.returnHours = returnHours;
+        }
+
+        /** The type over every commodity it can carry; null when it can carry none. */
+        static Fleet of(Relaxation rx, LiftType t) {
+            TreeSet<String> poes = new TreeSet<>();
+            TreeSet<String> pods = new TreeSet<>();
+            for (Commodity k : rx.commodities) {
+                if (Relaxation.carrierOf(k, t) != null) {
+                    poes.add(k.line().poe());
+                    pods.add(k.line().pod());
+                }
+            }
+            if (poes.isEmpty()) {
+                return null;
+            }
+            Map<String, Double> ret = new HashMap<>();
+            for (String d : pods) {
+                double best = Double.POSITIVE_INFINITY;
+                for (String p : poes) {
+                    best = Math.min(best, rx.emptyLegs.nm(t.mode(), d, p));
+                }
+                ret.put(d, best / t.speedKnots());
+            }
+            return new Fleet(t, 0, 0, 0, 0, ret).over(rx, rx.commodities);
+        }
+
+        /**
+         * The same type with its figures taken over {@code users} only: the segments that carry
+         * them start at one of their POEs and last at least their shortest core; the empty leg
+         * after each still goes to any POE of the type.
+         */
+        Fleet over(Relaxation rx, List<Commodity> users) {
+            double first = Double.POSITIVE_INFINITY;
+            double core = Double.POSITIVE_INFINITY;
+            double minRet = Double.POSITIVE_INFINITY;
+            double maxRet = 0;
+            TreeSet<String> poes = new TreeSet<>();
+            for (Commodity k : users) {
+                Carrier c = Relaxation.carrierOf(k, type);
+                if (c == null) {
+                    continue;
+                }
+                poes.add(k.line().poe());
+                double r = returnHours(k.line().pod());
+                core = Math.min(core, c.core());
+                minRet = Math.min(minRet, r);
+                maxRet = Math.max(maxRet, r);
+            }
+            for (String p : poes) {
+                first = Math.min(first, rx.emptyLegs.nm(type.mode(), type.baseNode(), p));
+            }
+            return new Fleet(
+                    type,
+                    24.0 * type.availableFromDay() + first / type.speedKnots(),
+                    core,
+                    minRet,
+                    maxRet,
+                    returnHours);
+        }
+
+        LiftType type() {
+            return type;
+        }
+
+        double returnHours(String pod) {
+            return returnHours.getOrDefault(pod, 0.0);
+        }
+
+        /** Time one tail has for segments wholly inside [from, to]. */
+        private double span(double from, double to) {
+            return to - Math.max(from, firstHour);
+        }
+
+        /**
+         * Upper bound on Σ (core + return hours) over one tail's segments inside [from, to]: the
+         * segments and the empty legs between them fit in the span, and the last one's return may
+         * fall outside. 0 when not even one segment fits.
+         */
+        double hours(double from, double to) {
+            double len = span(from, to);
+            if (len < 0 || len < minCore - 1e-9) {
+                return 0;
+            }
+            return len + maxReturn;
+        }
+
+        /**
+         * Most loaded segments one tail fits inside [from, to]: n of them take at least n shortest
+         * cores and n - 1 shortest empty legs between them.
+         */
+        double segments(double from, double to) {
+            double len = span(from, to);
+            if (len < 0 || len < minCore - 1e-9) {
+                return 0;
+            }
+            if (minCore + minReturn <= 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return Math.floor((len + minReturn) / (minCore + minReturn) + 1e-9);
+        }
+    }
+
+    /**
+     * Shortest empty-leg distances between the nodes of each mode (rule 3: an empty leg may go
+     * between any two nodes of the mode, at the route leg's distance where one joins them, else
+     * great-circle; a chain of empty legs may be shorter than one).
+     */
+    static final class EmptyLegs {
+        private final Map<LiftMode, Map<String, Integer>> index = new HashMap<>();
+        private final Map<LiftMode, double[][]> dist = new HashMap<>();
+        private final Network net;
+
+        EmptyLegs(Network net, Scenario s) {
+            this.net = net;
+            for (LiftMode m : LiftMode.values()) {
+                NodeKind kind = m == LiftMode.AIR ? NodeKind.AIRFIELD : NodeKind.SEAPORT;
+                List<String> ids = new ArrayList<>();
+                for (Node n : s.nodes()) {
+                    if (n.kind() == kind) {
+                        ids.add(n.id());
+                    }
+                }
+                int n = ids.size();
+                Map<String, Integer> ix = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    ix.put(ids.get(i), i);
+                }
+                double[][] d = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        d[i][j] = net.emptyLegNm(m, ids.get(i), ids.get(j));
+                    }
+                }
+                for (int k = 0; k < n; k++) {
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            if (d[i][k] + d[k][j] < d[i][j]) {
+                                d[i][j] = d[i][k] + d[k][j];
+                            }
+                        }
+                    }
+                }
+                index.put(m, ix);
+                dist.put(m, d);
+            }
+        }
+
+        double nm(LiftMode m, String from, String to) {
+            Integer a = index.get(m).get(from);
+            Integer b = index.get(m).get(to);
+            if (a == null || b == null) {
+                return net.emptyLegNm(m, from, to);
+            }
+            return dist.get(m)[a][b];
         }
     }
 
@@ -551,7 +977,7 @@ public final class LowerBounds {
                     pieceDays.add(days);
                     idx++;
                 }
-                Map<Commodity, Integer> index = new HashMap<>();
+                Map<Commodity, Integer> index = new IdentityHashMap<>();
                 for (int i = 0; i < rx.commodities.size(); i++) {
                     index.put(rx.commodities.get(i), i);
                 }
@@ -593,11 +1019,7 @@ public final class LowerBounds {
                     }
                     for (Commodity k : r.users) {
                         int ki = index.get(k);
-                        double a = Math.floor(k.startHour());
-                        int i = m - 1;
-                        while (i > 0 && starts[i] > a) {
-                            i--;
-                        }
+                        int i = r.startIndex(starts, k);
                         int[] days = pieceDays.get(ki);
                         MPVariable[] v = x.get(ki);
                         int shift = (int) Math.floor((k.onward() - minOnward) / 24.0 + 1e-9);

@@ -11,6 +11,7 @@ import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Progress;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
+import muster.model.Geo;
 import muster.model.GroundHours;
 import muster.model.LiftMode;
 import muster.model.LiftType;
@@ -128,5 +129,114 @@ class LowerBoundsTest {
         assertThat(fifo.violations()).isEmpty();
         assertThat(LowerBounds.compute(narrow).closureDay())
                 .isLessThanOrEqualTo(fifo.measures().closureDay());
+    }
+
+    @Test
+    void emptyReturnLegsBetweenSortiesRaiseTheClosureBound() {
+        Scenario s = oneTailTenSorties(4, 1);
+        Node dover = s.nodes().get(0);
+        Node ramstein = s.nodes().get(1);
+        double flight = Geo.distanceNm(dover, ramstein) / 410;
+        double core = 2.25 + flight + 2.25;
+        // one tail, ten sorties: ten loaded segments and nine empty flights back in between
+        int withReturns = (int) Math.floor((10 * core + 9 * flight) / 24);
+        int withoutReturns = (int) Math.floor(10 * core / 24);
+        assertThat(withReturns).isGreaterThan(withoutReturns);
+        LowerBound b = LowerBounds.compute(s);
+        assertThat(b.closureDay()).isGreaterThanOrEqualTo(withReturns);
+        CheckReport fifo =
+                PlanChecker.check(
+                        s, new FifoPlanner().plan(s, new PlanOptions(1, 0), Progress.NONE));
+        assertThat(fifo.violations()).isEmpty();
+        assertThat(b.closureDay()).isLessThanOrEqualTo(fifo.measures().closureDay());
+        assertThat(b.lateStonDays()).isLessThanOrEqualTo(fifo.measures().lateStonDays() + 1e-6);
+    }
+
+    /**
+     * Twenty short-range tails fly a short line inside Europe and cannot reach across the Atlantic;
+     * the one long-range tail alone must fly the transatlantic line.
+     */
+    private static Scenario shortTailsCannotHelp() {
+        Node dover = new Node("KDOV", "Dover AFB", NodeKind.AIRFIELD, "US", 39.13, -75.47, 8, 0, 0);
+        Node ramstein =
+                new Node("ETAR", "Ramstein AB", NodeKind.AIRFIELD, "DE", 49.44, 7.60, 8, 0, 0);
+        Node rzeszow = new Node("EPRZ", "Rzeszow", NodeKind.AIRFIELD, "PL", 50.11, 22.02, 8, 0, 0);
+        LiftType longRange =
+                new LiftType(
+                        "LONG",
+                        LiftMode.AIR,
+                        1,
+                        0,
+                        "KDOV",
+                        EnumSet.of(CargoClass.BULK),
+                        0,
+                        45,
+                        0,
+                        410,
+                        5000,
+                        new GroundHours(2.25, 2.25, 2.25));
+        LiftType shortRange =
+                new LiftType(
+                        "SHORT",
+                        LiftMode.AIR,
+                        20,
+                        0,
+                        "ETAR",
+                        EnumSet.of(CargoClass.BULK),
+                        0,
+                        45,
+                        0,
+                        410,
+                        1000,
+                        new GroundHours(2.25, 2.25, 2.25));
+        RequirementLine across = bulkLine("A1", "KDOV", "ETAR", 450, 2);
+        RequirementLine inside = bulkLine("E1", "ETAR", "EPRZ", 45, 2);
+        return new Scenario(
+                "short-tails",
+                List.of(dover, ramstein, rzeszow),
+                List.of(longRange, shortRange),
+                List.of(
+                        new Route("a", RouteMode.AIR, "KDOV", "ETAR", List.of(), List.of(), 0),
+                        new Route("e", RouteMode.AIR, "ETAR", "EPRZ", List.of(), List.of(), 0)),
+                List.of(across, inside),
+                new Planning(30, 0.2, 1, 0, null));
+    }
+
+    private static RequirementLine bulkLine(
+            String uln, String poe, String pod, double stons, int rdd) {
+        return new RequirementLine(
+                uln,
+                "unit " + uln,
+                "US",
+                0,
+                List.of(new CargoEntry(CargoClass.BULK, stons, 0)),
+                poe,
+                poe,
+                pod,
+                pod,
+                0,
+                0,
+                0,
+                rdd,
+                rdd,
+                1,
+                LineMode.AIR);
+    }
+
+    @Test
+    void tailsThatCannotReachALineDoNotCountAsItsCapacity() {
+        Scenario s = shortTailsCannotHelp();
+        LowerBound b = LowerBounds.compute(s);
+        // the twenty short-range tails could fly 450 stons in a day, but not across the Atlantic:
+        // the long-range tail needs ten sorties with nine flights back, more than two days
+        assertThat(new LowerBounds.Relaxation(s).trivialLate()).isZero();
+        assertThat(b.lateStonDays()).isGreaterThan(0);
+        assertThat(b.closureDay()).isGreaterThan(2);
+        CheckReport fifo =
+                PlanChecker.check(
+                        s, new FifoPlanner().plan(s, new PlanOptions(1, 0), Progress.NONE));
+        assertThat(fifo.violations()).isEmpty();
+        assertThat(b.lateStonDays()).isLessThanOrEqualTo(fifo.measures().lateStonDays() + 1e-6);
+        assertThat(b.closureDay()).isLessThanOrEqualTo(fifo.measures().closureDay());
     }
 }
