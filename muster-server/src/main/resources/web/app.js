@@ -1,6 +1,9 @@
 'use strict';
 // muster web UI: plain JavaScript over the REST API; charts by ECharts (served from a WebJar).
-const main = document.getElementById('main');
+const root = document.getElementById('main');
+// Each page draws into its own view: a page still awaiting data after the user has moved on
+// draws into a view no longer shown, never into the next page.
+let view = root;
 let me = null;
 const charts = [];
 
@@ -32,14 +35,16 @@ function table(headers, rows) {
     rows.map(r => h('tr', {}, r.map(c => h('td', {}, c)))));
 }
 function fmt(x, d = 1) { return x === null || x === undefined ? '' : (typeof x === 'number' ? x.toFixed(d).replace(/\.0+$/, '') : x); }
-function clear() { charts.splice(0).forEach(c => c.dispose()); main.replaceChildren(); }
-function chart(el, option) { const c = echarts.init(el, null, { renderer: 'svg' }); c.setOption(option); charts.push(c); return c; }
+function clear() { charts.splice(0).forEach(c => c.dispose()); view = h('div', { class: 'view' }); root.replaceChildren(view); }
+// SVG for charts of a few series; canvas where an element per data point would burden the page
+function chart(el, option, renderer = 'svg') { const c = echarts.init(el, null, { renderer }); c.setOption(option); charts.push(c); return c; }
 function err(r) { return h('p', { class: 'error' }, (r.data && r.data.error) || ('HTTP ' + r.status)); }
 
 function showLogin(message) {
   document.getElementById('nav').hidden = true;
   document.getElementById('who').textContent = '';
   clear();
+  const main = view;
   const msg = h('p', { class: 'error', id: 'login-error' }, message || '');
   const user = h('input', { id: 'username', autocomplete: 'username' });
   const pass = h('input', { id: 'password', type: 'password', autocomplete: 'current-password' });
@@ -76,6 +81,7 @@ window.addEventListener('hashchange', route);
 
 // ---- scenarios: list, validate and import with faults against the line
 async function pageScenarios() {
+  const main = view;
   const r = await api('GET', '/api/scenarios');
   main.append(h('h2', {}, 'Scenarios'));
   main.append(table(['Id', 'Name', 'Owner', 'Marking', 'Lines you see', ''],
@@ -132,6 +138,7 @@ function progressCell(p) {
   return h('span', { id: 'progress-' + p.id }, h('span', { class: 'progress' }, bar), label);
 }
 async function pagePlans() {
+  const main = view;
   const r = await api('GET', '/api/plans');
   main.append(h('h2', {}, 'Plans'));
   const rows = r.data.slice().reverse();
@@ -177,10 +184,11 @@ function closureOption(series) {
   };
 }
 async function pagePlan(id) {
+  const main = view;
   const s = await api('GET', `/api/plans/${id}/summary`);
   if (!s.ok) { main.append(err(s)); return; }
   const sum = s.data;
-  const sc = await api('GET', `/api/scenarios/${sum.plan.scenario}`);
+  const sc = await api('GET', `/api/scenarios/${sum.plan.scenario}/network`);
   main.append(h('h2', {}, `Plan ${id} · scenario ${sum.plan.scenario} · ${sum.plan.planner} `, h('span', { class: 'marking' }, sum.plan.marking)));
   main.append(h('div', { class: 'card', id: 'plan-measures' }, measuresView(sum.measures)));
   const c1 = h('div', { class: 'chart', id: 'closure-chart' });
@@ -195,7 +203,7 @@ async function pagePlan(id) {
   const lifts = Object.keys(sum.missionsPerDay);
   chart(c2, { tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { left: 40, right: 20, top: 30, bottom: 30 },
     xAxis: { type: 'category', name: 'day', data: (sum.missionsPerDay[lifts[0]] || []).map((_, i) => i) }, yAxis: { type: 'value' },
-    series: lifts.map(l => ({ name: l, type: 'bar', stack: 'm', data: sum.missionsPerDay[l] })) });
+    series: lifts.map(l => ({ name: l, type: 'bar', stack: 'm', data: sum.missionsPerDay[l] })) }, 'canvas');
   const nodes = sum.nodeLoad.map(n => n.node);
   const heat = [];
   sum.nodeLoad.forEach((n, y) => n.peakPerDay.forEach((v, x) => { if (v) heat.push([x, y, n.capacity ? +(v / n.capacity).toFixed(2) : v]); }));
@@ -204,7 +212,7 @@ async function pagePlan(id) {
     xAxis: { type: 'category', data: (sum.nodeLoad[0] ? sum.nodeLoad[0].peakPerDay : []).map((_, i) => i) },
     yAxis: { type: 'category', data: nodes },
     visualMap: { min: 0, max: 1.2, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80, calculable: true, inRange: { color: ['#e8f1fa', '#2f7ec1', '#c12f2f'] } },
-    series: [{ type: 'heatmap', data: heat }] });
+    series: [{ type: 'heatmap', data: heat }] }, 'canvas');
   if (sc.ok) map.append(flowMap(sc.data.nodes, sum.flows));
   main.append(h('div', { class: 'card' }, h('a', { href: `/api/plans/${id}/report.html`, target: '_blank', id: 'report-link' },
     'Full report with the world map (as the command line writes it, over what you may see)')));
@@ -269,6 +277,7 @@ function flowMap(nodes, flows) {
 
 // ---- two plans side by side
 async function pageCompare() {
+  const main = view;
   const r = await api('GET', '/api/plans');
   const done = r.data.filter(p => p.status === 'DONE');
   main.append(h('h2', {}, 'Compare two plans'));
@@ -291,6 +300,7 @@ async function pageCompare() {
 
 // ---- orders: draft, approve by another user, issue
 async function pageOrders() {
+  const main = view;
   main.append(h('h2', {}, 'Orders'));
   if (me.roles.includes('PLANNER')) {
     const f = { kind: h('select', { id: 'order-kind' }, ['ALERT', 'DEPLOY', 'STAND_DOWN'].map(k => h('option', {}, k))),
@@ -328,6 +338,7 @@ async function pageOrders() {
 }
 
 async function pageReadiness() {
+  const main = view;
   main.append(h('h2', {}, 'Readiness board'));
   const el = h('div', { id: 'readiness' });
   main.append(h('div', { class: 'card' }, el));
@@ -335,37 +346,106 @@ async function pageReadiness() {
     u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || '']);
 }
 
-// ---- sourcing: choose catalogue units for capability requirements, with reasons
+// ---- sourcing: stored force catalogues; choose catalogue units for capability requirements, with reasons
 async function pageSourcing() {
+  const main = view;
   main.append(h('h2', {}, 'Sourcing'));
-  const [sc, bundled] = await Promise.all([api('GET', '/api/scenarios'), api('GET', '/api/sourcing/bundled')]);
+  const [sc, bundled, cats] = await Promise.all([api('GET', '/api/scenarios'), api('GET', '/api/sourcing/bundled'), api('GET', '/api/catalogues')]);
   const b = bundled.data || {};
+  const stored = cats.ok ? cats.data : [];
+  main.append(catalogueCard(stored));
   const net = h('select', { id: 'source-network' }, sc.data.map(s => h('option', { value: s.id }, `${s.id} ${s.name}`)));
   const rf = h('input', { id: 'source-req-file', value: b.requirementsFile || 'requirements.yaml', size: 34 });
   const rt = h('textarea', { id: 'source-req', rows: 10, cols: 70 }, b.requirements || '');
+  const catSel = h('select', { id: 'source-cat-id' }, stored.map(c => h('option', { value: c.id }, `catalogue ${c.id} ${c.name} (${c.units} units, ${c.owner}, ${c.marking})`)),
+    h('option', { value: '' }, 'the catalogue text below'));
   const cf = h('input', { id: 'source-cat-file', value: b.catalogueFile || 'catalogue.yaml', size: 34 });
   const ct = h('textarea', { id: 'source-cat', rows: 10, cols: 70 }, b.catalogue || '');
+  const inline = h('div', { id: 'source-cat-inline' }, cf, h('br'), ct);
+  const showInline = () => { inline.hidden = catSel.value !== ''; };
+  catSel.addEventListener('change', showInline); showInline();
   const out = h('div', { id: 'source-out' });
   async function run(save) {
-    const r = await api('POST', `/api/scenarios/${net.value}/source`, { requirementsFile: rf.value, requirements: rt.value,
-      catalogueFile: cf.value, catalogue: ct.value, save });
+    const body = { requirementsFile: rf.value, requirements: rt.value, save };
+    if (catSel.value) body.catalogueId = +catSel.value; else { body.catalogueFile = cf.value; body.catalogue = ct.value; }
+    const r = await api('POST', `/api/scenarios/${net.value}/source`, body);
     const d = r.data || {};
-    const faults = (d.faults || (d.details && d.details.faults) || []);
-    out.replaceChildren(r.ok ? '' : err(r),
-      faults.length ? h('pre', { class: 'error' }, faults.join('\n')) : '',
-      d.scenario ? h('p', {}, `Saved as scenario ${d.scenario}: `, h('a', { href: '#scenarios' }, 'plan it')) : '',
-      d.choices ? table(['Requirement', 'Slot', 'Unit', 'Next alternatives'], d.choices.map(c => [c.requirementId, String(c.slot), c.uic,
-        (c.next || []).map(a => a.uic || JSON.stringify(a)).join(', ')])) : '',
-      d.report ? h('pre', { id: 'source-report', class: 'source' }, d.report) : '');
+    out.replaceChildren(r.ok ? '' : err(r), sourcingResultView(d.details || d, r.ok ? d.run : null, d.scenario));
+    if (r.ok) listRuns();
   }
+  const runs = h('div', { id: 'source-runs' });
+  const listRuns = () => pagedTable(runs, '/api/sourcing/runs', ['Run', 'Scenario', 'Catalogue', 'Requirements', 'Owner', 'Marking', 'Chosen', 'Unfilled', 'Cost', 'By', 'At', ''],
+    x => [String(x.id), String(x.scenario), x.catalogue != null ? `${x.catalogue} (${x.catalogueFile})` : x.catalogueFile + ' (text)', x.requirementsFile,
+      x.owner, h('span', { class: 'marking' }, x.marking), String(x.choices), String(x.unfilled), String(x.totalCost), x.createdBy || '',
+      x.createdAt.slice(0, 16).replace('T', ' '),
+      h('button', { class: 'open-run', 'data-run': x.id, onclick: async () => {
+        const g = await api('GET', `/api/sourcing/runs/${x.id}`);
+        out.replaceChildren(g.ok ? sourcingResultView(g.data.result, g.data.id, g.data.savedScenario) : err(g));
+        out.scrollIntoView({ block: 'start' });
+      } }, 'Open')]);
   main.append(h('div', { class: 'card' }, h('label', {}, 'Network scenario ', net),
-    h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), cf, h('br'), ct, h('br'),
+    h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), catSel, inline, h('br'),
     h('button', { id: 'source-run', onclick: () => run(false) }, 'Source'), ' ',
-    h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario')), out);
+    h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario')), out,
+    h('div', { class: 'card' }, h('h3', {}, 'Stored sourcing runs'), runs));
+  listRuns();
+}
+
+// one sourcing result: each chosen unit with why, each empty slot with every unit's reason, the report
+function sourcingResultView(d, runId, savedScenario) {
+  const faults = d.faults || [];
+  const assignments = d.assignments || [];
+  const unfilled = d.unfilledSlots || [];
+  return h('div', { id: 'source-result' },
+    runId ? h('h3', {}, `Sourcing run ${runId}`, d.marking ? ' ' : '', d.marking ? h('span', { class: 'marking' }, d.marking) : '') : '',
+    faults.length ? h('pre', { class: 'error' }, faults.join('\n')) : '',
+    savedScenario ? h('p', {}, `Saved as scenario ${savedScenario}: `, h('a', { href: '#scenarios' }, 'plan it')) : '',
+    assignments.length ? h('div', {}, h('h4', {}, 'Chosen units and why'),
+      table(['Requirement', 'Slot', 'Unit', 'Why', 'Next alternatives'], assignments.map(a => [a.requirementId, String(a.slot), a.uic, a.why,
+        h('span', {}, ...(a.alternatives || []).flatMap((x, i) => i ? [h('br'), x] : [x]))]))) : '',
+    unfilled.length ? h('div', { id: 'source-unfilled' }, h('h4', {}, 'Slots left empty and why'),
+      table(['Requirement', 'Slot', 'Cost of leaving it', 'Reasons, unit by unit'], unfilled.map(u => [u.requirementId, String(u.slot), String(u.cost),
+        h('details', {}, h('summary', {}, `${u.reasons.length} units`), h('pre', {}, u.reasons.join('\n')))]))) : '',
+    d.report ? h('pre', { id: 'source-report', class: 'source' }, d.report) : '');
+}
+
+function catalogueCard(stored) {
+  const planner = me.roles.includes('PLANNER');
+  const msg = h('span', { class: 'error', id: 'catalogue-error' });
+  const rows = stored.map(c => [String(c.id), c.name, c.owner, h('span', { class: 'marking' }, c.marking), String(c.units), c.status,
+    c.createdBy || 'bundled', c.createdAt.slice(0, 16).replace('T', ' '),
+    h('span', {}, h('a', { href: `/api/catalogues/${c.id}/export`, target: '_blank' }, 'file'), ' ',
+      planner && c.owner === me.nation ? h('button', { class: 'catalogue-withdraw', 'data-catalogue': c.id, onclick: async () => {
+        if (!confirm(`Withdraw catalogue ${c.id}? It stays on record but is no longer used for sourcing.`)) return;
+        const r = await api('DELETE', `/api/catalogues/${c.id}`);
+        if (!r.ok) { msg.textContent = r.data.error; return; }
+        route();
+      } }, 'Withdraw') : '')]);
+  const card = h('div', { class: 'card', id: 'catalogues' }, h('h3', {}, 'Force catalogues'),
+    stored.length ? table(['Id', 'Name', 'Owner', 'Marking', 'Units', 'Status', 'Imported by', 'At', ''], rows) : h('p', {}, 'No catalogue releasable to you yet.'));
+  if (planner) {
+    const file = h('input', { type: 'file', id: 'catalogue-file', accept: '.yaml,.yml,.json,.csv' });
+    const marking = h('input', { id: 'catalogue-marking', value: 'REL NATO', size: 16 });
+    const sup = h('select', { id: 'catalogue-supersedes' }, h('option', { value: '' }, 'a new catalogue'),
+      stored.filter(c => c.owner === me.nation).map(c => h('option', { value: c.id }, `a new version of catalogue ${c.id}`)));
+    const out = h('div', { id: 'catalogue-import-result' });
+    card.append(h('form', { class: 'inline', onsubmit: async e => {
+      e.preventDefault();
+      const f = file.files[0];
+      if (!f) { out.replaceChildren(h('p', { class: 'error' }, 'Choose a file first.')); return; }
+      const text = await f.text();
+      const q = `?file=${encodeURIComponent(f.name)}&marking=${encodeURIComponent(marking.value)}` + (sup.value ? `&supersedes=${sup.value}` : '');
+      const r = await api('POST', '/api/catalogues' + q, text, true);
+      if (r.status === 201) { out.replaceChildren(h('p', {}, `Stored as catalogue ${r.data.id}.`)); setTimeout(route, 800); return; }
+      out.replaceChildren(err(r), r.data && Array.isArray(r.data.details) ? faultView(text, r.data.details) : '');
+    } }, 'Import ', file, ' ', h('label', {}, 'Releasable ', marking), ' as ', sup, ' ', h('button', { type: 'submit', id: 'catalogue-import' }, 'Import')), msg, out);
+  }
+  return card;
 }
 
 // ---- users (administrators)
 async function pageUsers() {
+  const main = view;
   main.append(h('h2', {}, 'Users'));
   const r = await api('GET', '/api/users');
   if (!r.ok) { main.append(err(r)); return; }

@@ -19,23 +19,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import muster.engine.orders.OrderRecord;
 import muster.engine.orders.UnitRecord;
-import muster.engine.sourcing.Sourcer;
-import muster.engine.sourcing.SourcingResult;
-import muster.io.force.CatalogueReader;
-import muster.io.force.ForceRead;
-import muster.io.force.RequirementsReader;
-import muster.io.force.SourcingText;
 import muster.model.Fault;
 import muster.model.LineResult;
 import muster.model.Mission;
 import muster.model.Plan;
 import muster.model.RequirementLine;
 import muster.model.Scenario;
-import muster.model.force.Catalogue;
 import muster.model.force.Order;
 import muster.model.force.OrderEvent;
 import muster.model.force.OrderKind;
-import muster.model.force.RequirementSet;
 
 /** The REST routes under {@code /api}. Every read filters by releasability; every write audits. */
 final class Api {
@@ -48,6 +40,7 @@ final class Api {
     private final Engine engine;
     private final PlanJobs jobs;
     private final Orders orders;
+    private final ForceApi force;
 
     Api(Store store, Auth auth, Audit audit, Engine engine, PlanJobs jobs, Orders orders) {
         this.orders = orders;
@@ -56,6 +49,11 @@ final class Api {
         this.audit = audit;
         this.engine = engine;
         this.jobs = jobs;
+        this.force = new ForceApi(this, store, new ForceStore(store.db()), audit);
+    }
+
+    ForceApi force() {
+        return force;
     }
 
     void routes(JavalinConfig config) {
@@ -105,10 +103,11 @@ final class Api {
         r.post("/api/scenarios/validate", this::validateScenario);
         r.get("/api/scenarios/{id}", this::getScenario);
         r.get("/api/scenarios/{id}/export", this::exportScenario);
+        r.get("/api/scenarios/{id}/network", this::getNetwork);
         r.patch("/api/scenarios/{id}/lines/{uln}/marking", this::markLine);
         r.get("/api/requirements", this::searchRequirements);
         r.get("/api/sourcing/bundled", this::bundledSourcing);
-        r.post("/api/scenarios/{id}/source", this::source);
+        force.routes(r);
         r.post("/api/scenarios/{id}/plans", this::startPlan);
 
         r.get("/api/plans", this::listPlans);
@@ -155,7 +154,7 @@ final class Api {
         return ctx.cookie(COOKIE);
     }
 
-    private static User user(Context ctx) {
+    static User user(Context ctx) {
         User u = ctx.attribute("user");
         if (u == null) {
             throw new ApiException(401, "sign in first");
@@ -197,7 +196,7 @@ final class Api {
 
     // ---- helpers: refusals are audited
 
-    private void require(Context ctx, boolean ok, String action, String target, String why) {
+    void require(Context ctx, boolean ok, String action, String target, String why) {
         if (!ok) {
             audit.denied(user(ctx), action, target, why);
             throw new ApiException(403, why);
@@ -205,14 +204,14 @@ final class Api {
     }
 
     /** A record the user may not see is answered as missing, so its existence does not leak. */
-    private void mustSee(Context ctx, boolean visible, String action, String target) {
+    void mustSee(Context ctx, boolean visible, String action, String target) {
         if (!visible) {
             audit.denied(user(ctx), action, target, "not releasable to " + user(ctx).nation());
             throw ApiException.notFound(target);
         }
     }
 
-    private static long id(Context ctx) {
+    static long id(Context ctx) {
         String s = ctx.pathParam("id");
         try {
             return Long.parseLong(s);
@@ -221,7 +220,7 @@ final class Api {
         }
     }
 
-    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
         String s = ctx.queryParam(name);
         if (s == null || s.isBlank()) {
             return dflt;
@@ -246,7 +245,16 @@ final class Api {
         }
     }
 
-    private static <T> Map<String, Object> page(Context ctx, List<T> all) {
+    static <T> Map<String, Object> page(Context ctx, List<T> all) {
+        return page(ctx, all, x -> x);
+    }
+
+    /**
+     * One page of {@code all} ({@code page} from 0, {@code size} 1..500, default 100) with the
+     * total count; only the items of the page are converted by {@code f}.
+     */
+    static <T> Map<String, Object> page(
+            Context ctx, List<T> all, java.util.function.Function<T, ?> f) {
         int size = intParam(ctx, "size", 100, 1, MAX_PAGE);
         int page = intParam(ctx, "page", 0, 0, Integer.MAX_VALUE);
         int from = (int) Math.min((long) page * size, all.size());
@@ -255,11 +263,11 @@ final class Api {
         m.put("total", all.size());
         m.put("page", page);
         m.put("size", size);
-        m.put("items", all.subList(from, to));
+        m.put("items", all.subList(from, to).stream().map(f).toList());
         return m;
     }
 
-    private static String markingOr(String m, String dflt, String owner) {
+    static String markingOr(String m, String dflt, String owner) {
         String text = m == null || m.isBlank() ? dflt : m;
         return Marking.parse(text).checkOwner(owner).toString();
     }
@@ -362,7 +370,7 @@ final class Api {
         m.put("marking", s.marking());
         m.put("source", s.sourceName());
         m.put("createdAt", s.createdAt().toString());
-        m.put("visibleLines", store.visibleLines(u, s.id()).size());
+        m.put("visibleLines", store.visibleLineCount(u, s.id()));
         return m;
     }
 
@@ -377,14 +385,14 @@ final class Api {
         ctx.json(out);
     }
 
-    private Store.ScenarioRow visibleScenario(Context ctx, long id, String action) {
+    Store.ScenarioRow visibleScenario(Context ctx, long id, String action) {
         Store.ScenarioRow s =
                 store.scenario(id).orElseThrow(() -> ApiException.notFound("scenario " + id));
         mustSee(ctx, user(ctx).sees(s.owner(), s.marking()), action, "scenario " + id);
         return s;
     }
 
-    private static String fileName(Context ctx) {
+    static String fileName(Context ctx) {
         String n = ctx.queryParam("file");
         if (n == null || n.isBlank()) {
             throw ApiException.badRequest(
@@ -394,7 +402,7 @@ final class Api {
         return n;
     }
 
-    private static List<Map<String, Object>> faultsJson(String file, List<Fault> faults) {
+    static List<Map<String, Object>> faultsJson(String file, List<Fault> faults) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Fault f : faults) {
             Map<String, Object> m = Json.MAPPER.convertValue(f, LinkedHashMap.class);
@@ -471,6 +479,26 @@ final class Api {
             lines.add(lineJson(l));
         }
         m.put("requirements", lines);
+        ctx.json(m);
+    }
+
+    /**
+     * A scenario without its requirement lines: what a map or a chart needs, small whatever the
+     * number of lines.
+     */
+    private void getNetwork(Context ctx) {
+        long id = id(ctx);
+        Store.ScenarioRow s = visibleScenario(ctx, id, "scenario.read");
+        Scenario model = store.scenarioModel(id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("owner", s.owner());
+        m.put("marking", s.marking());
+        m.put("planning", model.planning());
+        m.put("nodes", model.nodes());
+        m.put("lift", model.lift());
+        m.put("routes", model.routes());
         ctx.json(m);
     }
 
@@ -597,14 +625,6 @@ final class Api {
 
     // ---- sourcing: the engine's Sourcer over a catalogue and capability requirements
 
-    record SourceRequest(
-            String requirementsFile,
-            String requirements,
-            String catalogueFile,
-            String catalogue,
-            Boolean save,
-            String marking) {}
-
     /** Where the bundled files are: the working directory, or the system property muster.home. */
     static Path home() {
         return Path.of(System.getProperty("muster.home", "."));
@@ -628,7 +648,7 @@ final class Api {
         ctx.json(m);
     }
 
-    private static String safeName(String field, String name) {
+    static String safeName(String field, String name) {
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}\\.(ya?ml|json|csv)")) {
             throw ApiException.badRequest(
                     "field '"
@@ -638,99 +658,6 @@ final class Api {
                             + "': give a file name ending .yaml, .json or .csv");
         }
         return name;
-    }
-
-    private void source(Context ctx) throws java.io.IOException {
-        User u = user(ctx);
-        long sid = id(ctx);
-        Store.ScenarioRow row = visibleScenario(ctx, sid, "sourcing.run");
-        require(
-                ctx,
-                u.has(Role.PLANNER),
-                "sourcing.run",
-                "scenario " + sid,
-                "sourcing needs the PLANNER role");
-        SourceRequest req = ctx.bodyAsClass(SourceRequest.class);
-        String rf = safeName("requirementsFile", req.requirementsFile());
-        String cf = safeName("catalogueFile", req.catalogueFile());
-        Path dir = Files.createTempDirectory("muster-source");
-        try {
-            Path rp = dir.resolve("r-" + rf);
-            Path cp = dir.resolve("c-" + cf);
-            Files.writeString(rp, req.requirements() == null ? "" : req.requirements());
-            Files.writeString(cp, req.catalogue() == null ? "" : req.catalogue());
-            ForceRead<RequirementSet> reqs = RequirementsReader.read(rp);
-            ForceRead<Catalogue> cat = CatalogueReader.read(cp);
-            List<String> faults = new ArrayList<>();
-            reqs.faults().forEach(f -> faults.add(reqs.locate(f).describe(rf)));
-            cat.faults().forEach(f -> faults.add(cat.locate(f).describe(cf)));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("faults", faults);
-            if (reqs.refused() || cat.refused()) {
-                throw new ApiException(
-                        422, "requirements or catalogue refused; nothing was sourced", out);
-            }
-            // sourcing sees the network and the lines of the scenario the user may see
-            Scenario net = store.scenarioModel(sid);
-            Map<String, Store.LineRow> seen = store.visibleLines(u, sid);
-            net =
-                    new Scenario(
-                            net.name(),
-                            net.nodes(),
-                            net.lift(),
-                            net.routes(),
-                            net.requirements().stream()
-                                    .filter(l -> seen.containsKey(l.uln()))
-                                    .toList(),
-                            net.planning());
-            SourcingResult res = new Sourcer().source(reqs.value(), cat.value(), net, false);
-            for (Fault f : res.faults()) {
-                faults.add(
-                        f.path().startsWith("units")
-                                ? cat.locate(f).describe(cf)
-                                : reqs.locate(f).describe(rf));
-            }
-            out.put("refused", res.refused());
-            out.put("report", SourcingText.render(res, cat.value(), true));
-            out.put("choices", res.choices());
-            out.put("unfilled", res.unfilled());
-            out.put("lines", res.lines().size());
-            out.put("totalCost", res.totalCost());
-            if (!res.refused() && Boolean.TRUE.equals(req.save())) {
-                String marking = markingOr(req.marking(), row.marking(), u.nation());
-                long id =
-                        importScenario(
-                                u,
-                                res.scenario(),
-                                marking,
-                                "sourced from " + rf + " and " + cf,
-                                "");
-                out.put("scenario", id);
-            }
-            Jdbc.tx(
-                    store.db(),
-                    c -> {
-                        Audit.record(
-                                c,
-                                u,
-                                "sourcing.run",
-                                "scenario " + sid,
-                                "OK",
-                                res.choices().size()
-                                        + " choices, "
-                                        + res.unfilled().size()
-                                        + " unfilled");
-                        return null;
-                    });
-            ctx.json(out);
-        } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
     }
 
     // ---- plans
@@ -848,13 +775,24 @@ final class Api {
         return p;
     }
 
-    /** The plan with only what the user may see, or a 409 when it has no result yet. */
+    /**
+     * The plan with only what the user may see, or a 409 when it has no result yet.
+     *
+     * @param key the plan and the set of lines withheld from the reader: readers with the same key
+     *     see the same view, so views are kept by it
+     */
     private record Seen(
             Store.PlanRow row,
             Plan plan,
             Scenario scenario,
             Map<String, RequirementLine> lines,
-            PlanViews.Filtered filtered) {}
+            PlanViews.Filtered filtered,
+            String key) {}
+
+    /** Filtered views of finished plans and their late lines, latest first, by {@link Seen#key}. */
+    private final Store.Lru<String, PlanViews.Filtered> views = new Store.Lru<>(32);
+
+    private final Store.Lru<String, List<LineResult>> lateViews = new Store.Lru<>(32);
 
     private Seen seen(Context ctx, String action) {
         User u = user(ctx);
@@ -870,16 +808,49 @@ final class Api {
                                                         + " has no result (status "
                                                         + p.status()
                                                         + ")"));
-        Map<String, RequirementLine> lines = new HashMap<>();
-        for (Store.LineRow l : store.visibleLines(u, p.scenarioId()).values()) {
-            lines.put(l.uln(), l.line());
-        }
+        java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
+        String digest = hiddenDigest(hidden);
+        String key = p.id() + "|" + digest;
+        Map<String, RequirementLine> lines =
+                visibleContents.get(
+                        p.scenarioId() + "|" + digest,
+                        k -> {
+                            Map<String, RequirementLine> m = new HashMap<>();
+                            store.lineContents(p.scenarioId())
+                                    .forEach(
+                                            (uln, l) -> {
+                                                if (!hidden.contains(uln)) {
+                                                    m.put(uln, l);
+                                                }
+                                            });
+                            return java.util.Collections.unmodifiableMap(m);
+                        });
         return new Seen(
                 p,
                 plan,
                 store.scenarioModel(p.scenarioId()),
                 lines,
-                PlanViews.filter(plan, lines.keySet()));
+                views.get(key, k -> PlanViews.filter(plan, lines.keySet())),
+                key);
+    }
+
+    /** A scenario's lines a reader may see, by scenario and the set withheld from the reader. */
+    private final Store.Lru<String, Map<String, RequirementLine>> visibleContents =
+            new Store.Lru<>(32);
+
+    /** How many lines are withheld and a SHA-256 digest of their sorted ULNs. */
+    static String hiddenDigest(java.util.Set<String> hiddenSet) {
+        List<String> hidden = hiddenSet.stream().sorted().toList();
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (String h : hidden) {
+                md.update(h.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return hidden.size() + ":" + java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void getPlan(Context ctx) {
@@ -924,26 +895,38 @@ final class Api {
     private void planLines(Context ctx) {
         Seen s = seen(ctx, "plan.lines");
         boolean lateOnly = "true".equals(ctx.queryParam("late"));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (LineResult l : s.filtered().lines()) {
-            if (lateOnly && l.lateDays() <= 0) {
-                continue;
-            }
-            Map<String, Object> m = Json.MAPPER.convertValue(l, LinkedHashMap.class);
-            RequirementLine r = s.lines().get(l.uln());
-            if (r != null) {
-                m.put("unit", r.unit());
-                m.put("nation", r.nation());
-                m.put("rdd", r.rdd());
-                m.put("mode", r.mode());
-                m.put("stons", r.weight(s.scenario().planning().paxWeightStons()));
-            }
-            out.add(m);
-        }
-        if (lateOnly) {
-            out.sort((a, b) -> Integer.compare((int) b.get("lateDays"), (int) a.get("lateDays")));
-        }
-        ctx.json(page(ctx, out));
+        List<LineResult> ls =
+                lateOnly
+                        ? lateViews.get(
+                                s.key(),
+                                k ->
+                                        s.filtered().lines().stream()
+                                                .filter(l -> l.lateDays() > 0)
+                                                .sorted(
+                                                        (a, b) ->
+                                                                Integer.compare(
+                                                                        b.lateDays(), a.lateDays()))
+                                                .toList())
+                        : s.filtered().lines();
+        double paxWeight = s.scenario().planning().paxWeightStons();
+        ctx.json(
+                page(
+                        ctx,
+                        ls,
+                        l -> {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> m =
+                                    Json.MAPPER.convertValue(l, LinkedHashMap.class);
+                            RequirementLine r = s.lines().get(l.uln());
+                            if (r != null) {
+                                m.put("unit", r.unit());
+                                m.put("nation", r.nation());
+                                m.put("rdd", r.rdd());
+                                m.put("mode", r.mode());
+                                m.put("stons", r.weight(paxWeight));
+                            }
+                            return m;
+                        }));
     }
 
     private void planMissions(Context ctx) {
@@ -961,16 +944,9 @@ final class Api {
 
     private void planSummary(Context ctx) {
         Seen s = seen(ctx, "plan.summary");
-        java.util.Set<String> visible = s.lines().keySet();
-        String hidden =
-                s.plan().lines().stream()
-                        .map(LineResult::uln)
-                        .filter(u -> !visible.contains(u))
-                        .sorted()
-                        .collect(Collectors.joining(","));
         String json =
                 summaries.get(
-                        s.row().id() + "|" + hidden,
+                        s.key(),
                         k -> {
                             Map<String, Object> m =
                                     new LinkedHashMap<>(
@@ -1014,23 +990,12 @@ final class Api {
     /** Measures of finished plans, by plan and the set of lines withheld from the reader. */
     private final Store.Lru<String, Map<String, Object>> measures = new Store.Lru<>(256);
 
-    private static String key(Seen s) {
-        java.util.Set<String> visible = s.lines().keySet();
-        return s.row().id()
-                + "|"
-                + s.plan().lines().stream()
-                        .map(LineResult::uln)
-                        .filter(u -> !visible.contains(u))
-                        .sorted()
-                        .collect(Collectors.joining(","));
-    }
-
     /**
      * The measures the reader may see (recomputed over the visible lines when some are withheld).
      */
     private Map<String, Object> measures(Seen s) {
         return measures.get(
-                key(s),
+                s.key(),
                 k ->
                         java.util.Collections.unmodifiableMap(
                                 PlanViews.measures(

@@ -152,6 +152,9 @@ public final class MusterServer implements AutoCloseable {
         }
     }
 
+    /** The largest request body accepted: a scenario or catalogue file. */
+    static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+
     private final Database db;
     private final PlanJobs jobs;
     private final Javalin app;
@@ -181,11 +184,14 @@ public final class MusterServer implements AutoCloseable {
         }
         this.api = new Api(store, auth, audit, engine, jobs, new Orders(db, clock));
         loadBundled(o, nation, out);
+        loadBundledCatalogue(o, nation, out);
         this.app =
                 Javalin.create(
                         config -> {
                             config.startup.showJavalinBanner = false;
                             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+                            // scenario files of a large force (the L scale is 7.5 MB) come whole
+                            config.http.maxRequestSize = MAX_REQUEST_BYTES;
                             config.staticFiles.add("/web", Location.CLASSPATH);
                             config.staticFiles.enableWebjars();
                             config.jetty.host = o.host();
@@ -230,6 +236,33 @@ public final class MusterServer implements AutoCloseable {
         out.append("muster: loaded ")
                 .append(p.toString())
                 .append(" as scenario ")
+                .append(Long.toString(id))
+                .append(System.lineSeparator());
+    }
+
+    /**
+     * Stores the bundled force catalogue when there is none yet and bundled data is wanted (a
+     * bundled scenario is named), released to NATO like the bundled scenario.
+     */
+    private void loadBundledCatalogue(Options o, String nation, Appendable out) throws IOException {
+        if (o.bundledScenario() == null || api.force().catalogueCount() > 0) {
+            return;
+        }
+        Path p = Api.home().resolve(Api.BUNDLED_CATALOGUE);
+        if (!Files.isRegularFile(p)) {
+            return;
+        }
+        User system = new User(0, "system", nation, Set.of(Role.PLANNER));
+        long id =
+                api.force()
+                        .importCatalogue(
+                                system,
+                                p.getFileName().toString(),
+                                Files.readString(p, StandardCharsets.UTF_8),
+                                "REL NATO");
+        out.append("muster: loaded ")
+                .append(p.toString())
+                .append(" as force catalogue ")
                 .append(Long.toString(id))
                 .append(System.lineSeparator());
     }

@@ -240,6 +240,9 @@ final class PlanJobs implements AutoCloseable {
                             status + (error == null ? "" : ": " + error));
                     return null;
                 });
+        if (plan != null) {
+            store.remember(job.id, plan); // the first reader need not parse it back
+        }
     }
 
     @Override

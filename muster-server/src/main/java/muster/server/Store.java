@@ -42,6 +42,10 @@ final class Store {
                             });
         }
 
+        void put(K k, V v) {
+            map.put(k, v);
+        }
+
         V get(K k, java.util.function.Function<K, V> load) {
             V v = map.get(k);
             if (v == null) {
@@ -179,13 +183,18 @@ final class Store {
                                 .orElseThrow());
     }
 
+    /**
+     * The lines of a scenario in order, with their owners and current markings read from the
+     * database; the line contents, which never change, are parsed once and kept.
+     */
     List<LineRow> lines(long scenarioId) {
+        Map<String, RequirementLine> contents = lineCache.get(scenarioId, this::loadLineContents);
         return Jdbc.tx(
                 db,
                 c ->
                         Jdbc.query(
                                 c,
-                                "select idx, uln, owner_nation, releasable_to, line_json from"
+                                "select idx, uln, owner_nation, releasable_to from"
                                         + " requirement_line where scenario_id = ? order by idx",
                                 rs ->
                                         new LineRow(
@@ -193,8 +202,85 @@ final class Store {
                                                 rs.getString(2),
                                                 rs.getString(3),
                                                 rs.getString(4),
-                                                Json.read(rs.getString(5), RequirementLine.class)),
+                                                contents.get(rs.getString(2))),
                                 scenarioId));
+    }
+
+    private Map<String, RequirementLine> loadLineContents(long scenarioId) {
+        return Jdbc.tx(
+                db,
+                c -> {
+                    Map<String, RequirementLine> m = new java.util.HashMap<>();
+                    for (Object[] r :
+                            Jdbc.query(
+                                    c,
+                                    "select uln, line_json from requirement_line where"
+                                            + " scenario_id = ?",
+                                    rs -> new Object[] {rs.getString(1), rs.getString(2)},
+                                    scenarioId)) {
+                        m.put((String) r[0], Json.read((String) r[1], RequirementLine.class));
+                    }
+                    return java.util.Collections.unmodifiableMap(m);
+                });
+    }
+
+    /** The contents of a scenario's lines by ULN (they never change; markings do). */
+    Map<String, RequirementLine> lineContents(long scenarioId) {
+        return lineCache.get(scenarioId, this::loadLineContents);
+    }
+
+    /** Lines of one owner and marking: the unit of the releasability filter. */
+    record LineGroup(String owner, String marking, int lines) {}
+
+    private static final String GROUPS =
+            "select owner_nation, releasable_to, count(*) from requirement_line where scenario_id"
+                    + " = ? group by owner_nation, releasable_to";
+
+    /**
+     * The ULNs of a scenario's lines withheld from {@code u}. The lines are read by groups of owner
+     * and marking, one snapshot for both queries, so a reader who sees every group costs one small
+     * query however many lines there are.
+     */
+    java.util.Set<String> hiddenUlns(User u, long scenarioId) {
+        return Jdbc.tx(
+                db,
+                c -> {
+                    Jdbc.update(c, "set transaction isolation level repeatable read");
+                    java.util.Set<String> hidden = new java.util.HashSet<>();
+                    for (LineGroup g : lineGroups(c, scenarioId)) {
+                        if (!u.sees(g.owner(), g.marking())) {
+                            hidden.addAll(
+                                    Jdbc.query(
+                                            c,
+                                            "select uln from requirement_line where scenario_id = ?"
+                                                    + " and owner_nation = ? and releasable_to = ?",
+                                            rs -> rs.getString(1),
+                                            scenarioId,
+                                            g.owner(),
+                                            g.marking()));
+                        }
+                    }
+                    return hidden;
+                });
+    }
+
+    private static List<LineGroup> lineGroups(Connection c, long scenarioId) throws SQLException {
+        return Jdbc.query(
+                c,
+                GROUPS,
+                rs -> new LineGroup(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                scenarioId);
+    }
+
+    /** How many lines of a scenario {@code u} may see. */
+    int visibleLineCount(User u, long scenarioId) {
+        return Jdbc.tx(
+                db,
+                c ->
+                        lineGroups(c, scenarioId).stream()
+                                .filter(g -> u.sees(g.owner(), g.marking()))
+                                .mapToInt(LineGroup::lines)
+                                .sum());
     }
 
     /** The lines {@code u} may see, by ULN. */
@@ -263,6 +349,11 @@ final class Store {
 
     Optional<Plan> planResult(long id) {
         return Optional.ofNullable(planCache.get(id, k -> loadPlan(k).orElse(null)));
+    }
+
+    /** Keeps a finished plan just stored, as it would be read back. */
+    void remember(long id, Plan plan) {
+        planCache.put(id, plan);
     }
 
     private Optional<Plan> loadPlan(long id) {

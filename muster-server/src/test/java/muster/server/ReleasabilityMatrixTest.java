@@ -74,6 +74,54 @@ class ReleasabilityMatrixTest {
     static final Map<String, Long> scenarios = new LinkedHashMap<>();
     static final Map<String, Long> plans = new LinkedHashMap<>();
     static final Map<String, String> orders = new LinkedHashMap<>();
+    static final Map<String, Long> catalogues = new LinkedHashMap<>();
+    static final Map<String, Long> runs = new LinkedHashMap<>();
+    static final Map<String, Set<String>> RUNS =
+            Map.of(
+                    "USA", Set.of("NATO", "UKR"),
+                    "POL", Set.of("NATO", "POL", "WIDE"),
+                    "ROU", Set.of("NATO"),
+                    "SWE", Set.of("NATO"),
+                    "UKR", Set.of("UKR"));
+
+    /** Stores a sourcing run as made by {@code by} (the API refuses markings wider than WIDE's). */
+    static long run(User by, String scenario, String catalogue, String marking) {
+        return Jdbc.tx(
+                TestServer.get().database(),
+                c ->
+                        new ForceStore(TestServer.get().database())
+                                .insertRun(
+                                        c,
+                                        by,
+                                        new ForceStore.NewRun(
+                                                scenarios.get(scenario),
+                                                catalogues.get(catalogue),
+                                                "units.yaml",
+                                                null,
+                                                "requirements.yaml",
+                                                "",
+                                                marking,
+                                                false,
+                                                0,
+                                                0,
+                                                0,
+                                                "{\"choices\":[]}",
+                                                null)));
+    }
+
+    static String catalogueText;
+
+    /** A fresh catalogue of {@code user}'s nation (its planner imports it). */
+    static long catalogue(String user, String marking) {
+        Response r =
+                clients.get(user)
+                        .postText(
+                                "/api/catalogues?file=units.yaml&marking="
+                                        + marking.replace(" ", "%20"),
+                                catalogueText);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return ((Number) r.map().get("id")).longValue();
+    }
 
     @BeforeAll
     static void records() {
@@ -114,6 +162,21 @@ class ReleasabilityMatrixTest {
                 "POL",
                 Fixtures.storePlan(
                         srv, scenarios.get("POL"), plPlanner, "POL ONLY", Fixtures.plan(pol)));
+        try {
+            catalogueText = ServerApiTest.bundledCatalogue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // catalogues are marked like the scenarios, so each nation sees the same set (SCENARIOS)
+        catalogues.put("NATO", catalogue("mx_us_pl", "REL NATO"));
+        catalogues.put("POL", catalogue("mx_pl_pl", "POL ONLY"));
+        catalogues.put("UKR", catalogue("mx_us_pl", "REL UKR"));
+        runs.put("NATO", run(usPlanner, "NATO", "NATO", "REL NATO"));
+        runs.put("POL", run(plPlanner, "POL", "POL", "POL ONLY"));
+        runs.put("UKR", run(usPlanner, "UKR", "UKR", "REL UKR"));
+        // released wider than its catalogue (as no server accepts now): seen only by those who
+        // also see the catalogue
+        runs.put("WIDE", run(plPlanner, "NATO", "POL", "REL NATO"));
         orders.put("US", draft("mx_us_pl", "USA ONLY"));
         orders.put("PL", draft("mx_pl_pl", "REL NATO"));
     }
@@ -184,11 +247,17 @@ class ReleasabilityMatrixTest {
                             .map(Map.Entry::getKey)
                             .collect(Collectors.toCollection(TreeSet::new)));
             for (var e : scenarios.entrySet()) {
+                int want = SCENARIOS.get(nat).contains(e.getKey()) ? 200 : 404;
                 expect(
                         u,
                         "GET /api/scenarios/" + e.getKey(),
-                        SCENARIOS.get(nat).contains(e.getKey()) ? 200 : 404,
+                        want,
                         c.get("/api/scenarios/" + e.getValue()).status());
+                expect(
+                        u,
+                        "GET /api/scenarios/" + e.getKey() + "/network",
+                        want,
+                        c.get("/api/scenarios/" + e.getValue() + "/network").status());
             }
             long n = scenarios.get("NATO");
             Response sc = c.get("/api/scenarios/" + n);
@@ -281,6 +350,54 @@ class ReleasabilityMatrixTest {
                 }
             }
 
+            // force catalogues: list, one by one, export
+            Set<Long> listedCats =
+                    c.get("/api/catalogues").list().stream()
+                            .map(x -> ((Number) x.get("id")).longValue())
+                            .collect(Collectors.toSet());
+            expect(
+                    u,
+                    "GET /api/catalogues",
+                    sorted(SCENARIOS.get(nat)),
+                    catalogues.entrySet().stream()
+                            .filter(e -> listedCats.contains(e.getValue()))
+                            .map(Map.Entry::getKey)
+                            .collect(Collectors.toCollection(TreeSet::new)));
+            for (var e : catalogues.entrySet()) {
+                int want = SCENARIOS.get(nat).contains(e.getKey()) ? 200 : 404;
+                expect(
+                        u,
+                        "GET /api/catalogues/" + e.getKey(),
+                        want,
+                        c.get("/api/catalogues/" + e.getValue()).status());
+                expect(
+                        u,
+                        "GET /api/catalogues/" + e.getKey() + "/export",
+                        want,
+                        c.get("/api/catalogues/" + e.getValue() + "/export").status());
+            }
+
+            // stored sourcing runs: list and one by one
+            Set<Long> listedRuns =
+                    c.get("/api/sourcing/runs?size=500").items().stream()
+                            .map(x -> ((Number) x.get("id")).longValue())
+                            .collect(Collectors.toSet());
+            expect(
+                    u,
+                    "GET /api/sourcing/runs",
+                    sorted(RUNS.get(nat)),
+                    runs.entrySet().stream()
+                            .filter(e -> listedRuns.contains(e.getValue()))
+                            .map(Map.Entry::getKey)
+                            .collect(Collectors.toCollection(TreeSet::new)));
+            for (var e : runs.entrySet()) {
+                expect(
+                        u,
+                        "GET /api/sourcing/runs/" + e.getKey(),
+                        RUNS.get(nat).contains(e.getKey()) ? 200 : 404,
+                        c.get("/api/sourcing/runs/" + e.getValue()).status());
+            }
+
             // orders
             Set<String> listedOrders = field(c.get("/api/orders?size=500").items(), "id");
             expect(
@@ -363,6 +480,51 @@ class ReleasabilityMatrixTest {
                             ? 404
                             : planner && nat.equals("USA") ? 409 : 403,
                     c.post("/api/plans/" + plans.get("NATO") + "/cancel", null).status());
+            // catalogues: import by planners (a refused file answers 422, nothing stored);
+            // supersede and withdraw by the owner nation's planners
+            expect(
+                    u,
+                    "POST /api/catalogues",
+                    planner ? 422 : 403,
+                    c.postText("/api/catalogues?file=x.yaml", "format: muster/catalogue@1\n")
+                            .status());
+            for (String owner : List.of("mx_us_pl", "mx_pl_pl")) {
+                String on = nation(owner);
+                long fresh = catalogue(owner, "REL NATO");
+                boolean visible = !nat.equals("UKR"); // REL NATO
+                expect(
+                        u,
+                        "POST supersede catalogue of " + on,
+                        !planner ? 403 : !visible ? 404 : nat.equals(on) ? 422 : 403,
+                        c.postText(
+                                        "/api/catalogues?file=x.yaml&supersedes=" + fresh,
+                                        "format: muster/catalogue@1\n")
+                                .status());
+                expect(
+                        u,
+                        "DELETE catalogue of " + on,
+                        !visible ? 404 : planner && nat.equals(on) ? 200 : 403,
+                        TestServer.Client.send(
+                                        c.token(), "DELETE", "/api/catalogues/" + fresh, "", "")
+                                .status());
+            }
+            // sourcing with a stored catalogue: the scenario, the role, then the catalogue must
+            // be visible (a bad requirements file name is refused after those checks)
+            for (var e : catalogues.entrySet()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("requirementsFile", "bad name");
+                body.put("catalogueId", e.getValue());
+                expect(
+                        u,
+                        "POST source NATO with catalogue " + e.getKey(),
+                        !seesNato
+                                ? 404
+                                : !planner
+                                        ? 403
+                                        : SCENARIOS.get(nat).contains(e.getKey()) ? 400 : 404,
+                        c.post("/api/scenarios/" + n + "/source", body).status());
+            }
+
             // draft: planners only (an unknown kind is refused after the role check)
             expect(
                     u,

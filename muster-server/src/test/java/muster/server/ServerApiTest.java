@@ -203,6 +203,333 @@ class ServerApiTest {
         assertThat(refused.body()).contains("eastern-flank-2022-units.yaml");
     }
 
+    static String bundledCatalogue() throws java.io.IOException {
+        return java.nio.file.Files.readString(
+                Path.of("..", "data", "catalogue", "eastern-flank-2022-units.yaml"));
+    }
+
+    static String bundledRequirements() throws java.io.IOException {
+        return java.nio.file.Files.readString(
+                Path.of("..", "scenarios", "eastern-flank-2022-requirements.yaml"));
+    }
+
+    long importBundledScenario(Client p) throws java.io.IOException {
+        Response imp =
+                p.postText(
+                        "/api/scenarios?file=eastern-flank-2022.yaml",
+                        java.nio.file.Files.readString(
+                                Path.of("..", "scenarios", "eastern-flank-2022.yaml")));
+        assertThat(imp.status()).as(imp.body()).isEqualTo(201);
+        return ((Number) imp.map().get("id")).longValue();
+    }
+
+    @Test
+    void cataloguesAreStoredReadByReleasabilityAndRetiredNeverEdited() throws Exception {
+        Client us = TestServer.user("cat_us_pl", "USA", Role.PLANNER);
+        Client usObs = TestServer.user("cat_us_ob", "USA", Role.OBSERVER);
+        Client pl = TestServer.user("cat_pl_pl", "POL", Role.PLANNER);
+        Client se = TestServer.user("cat_se_ob", "SWE", Role.OBSERVER);
+        String text = bundledCatalogue();
+
+        assertThat(usObs.postText("/api/catalogues?file=units.yaml", text).status()).isEqualTo(403);
+        Response imp = us.postText("/api/catalogues?file=units.yaml&marking=REL%20POL", text);
+        assertThat(imp.status()).as(imp.body()).isEqualTo(201);
+        long id = ((Number) imp.map().get("id")).longValue();
+
+        // read: the owner and POL, not SWE (answered as missing, so existence does not leak)
+        Response got = pl.get("/api/catalogues/" + id);
+        assertThat(got.status()).as(got.body()).isEqualTo(200);
+        assertThat(got.map())
+                .containsEntry("owner", "USA")
+                .containsEntry("marking", "REL POL")
+                .containsEntry("status", "CURRENT")
+                .containsEntry("units", 50);
+        assertThat((List<?>) got.map().get("unitList")).hasSize(50);
+        assertThat(us.get("/api/catalogues/" + id + "/export").body()).isEqualTo(text);
+        assertThat(se.get("/api/catalogues/" + id).status()).isEqualTo(404);
+        assertThat(se.get("/api/catalogues/" + id + "/export").status()).isEqualTo(404);
+        assertThat(se.get("/api/catalogues").list())
+                .noneSatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+        assertThat(pl.get("/api/catalogues").list())
+                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+
+        // sourcing names the stored catalogue and gives what the inline text gives
+        long sid = importBundledScenario(us);
+        Map<String, Object> byId = new java.util.HashMap<>();
+        byId.put("requirementsFile", "eastern-flank-2022-requirements.yaml");
+        byId.put("requirements", bundledRequirements());
+        byId.put("catalogueId", id);
+        Response stored = us.post("/api/scenarios/" + sid + "/source", byId);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        Map<String, Object> inline = new java.util.HashMap<>(byId);
+        inline.remove("catalogueId");
+        inline.put("catalogueFile", "units.yaml");
+        inline.put("catalogue", text);
+        Response direct = us.post("/api/scenarios/" + sid + "/source", inline);
+        assertThat(direct.status()).as(direct.body()).isEqualTo(200);
+        assertThat(stored.map().get("choices")).isNotNull().isEqualTo(direct.map().get("choices"));
+        assertThat(stored.map().get("report")).isEqualTo(direct.map().get("report"));
+
+        // supersede: only the owner nation's planners; the old version stays readable
+        assertThat(pl.postText("/api/catalogues?file=units.yaml&supersedes=" + id, text).status())
+                .isEqualTo(403);
+        Response v2 =
+                us.postText(
+                        "/api/catalogues?file=units.yaml&marking=REL%20POL&supersedes=" + id, text);
+        assertThat(v2.status()).as(v2.body()).isEqualTo(201);
+        long id2 = ((Number) v2.map().get("id")).longValue();
+        Map<String, Object> old = us.get("/api/catalogues/" + id).map();
+        assertThat(old)
+                .containsEntry("status", "SUPERSEDED")
+                .containsEntry("supersededBy", (int) id2);
+        assertThat(us.get("/api/catalogues").list())
+                .noneSatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id))
+                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id2));
+        assertThat(us.get("/api/catalogues?all=true").list())
+                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+        assertThat(us.postText("/api/catalogues?file=units.yaml&supersedes=" + id, text).status())
+                .isEqualTo(409);
+        Response oldSource = us.post("/api/scenarios/" + sid + "/source", byId);
+        assertThat(oldSource.status()).isEqualTo(409);
+        assertThat(oldSource.body()).contains("'catalogueId' = " + id).contains("superseded");
+
+        // withdraw: the owner nation's planners, once
+        assertThat(
+                        Client.send(
+                                        pl.token(),
+                                        "DELETE",
+                                        "/api/catalogues/" + id2,
+                                        "",
+                                        "text/plain")
+                                .status())
+                .isEqualTo(403);
+        Response w = Client.send(us.token(), "DELETE", "/api/catalogues/" + id2, "", "text/plain");
+        assertThat(w.status()).as(w.body()).isEqualTo(200);
+        assertThat(w.map()).containsEntry("status", "WITHDRAWN");
+        assertThat(
+                        Client.send(
+                                        us.token(),
+                                        "DELETE",
+                                        "/api/catalogues/" + id2,
+                                        "",
+                                        "text/plain")
+                                .status())
+                .isEqualTo(409);
+
+        // the record itself: never deleted, its content never edited
+        try (Connection c = srv.database().connection()) {
+            assertThatThrownBy(() -> Jdbc.update(c, "delete from force_catalogue where id = ?", id))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(
+                            () ->
+                                    Jdbc.update(
+                                            c,
+                                            "update force_catalogue set source_text = 'x' where id = ?",
+                                            id))
+                    .hasMessageContaining("never changed");
+            assertThatThrownBy(
+                            () ->
+                                    Jdbc.update(
+                                            c,
+                                            "update force_catalogue set superseded_by = null where id = ?",
+                                            id))
+                    .hasMessageContaining("already retired");
+        }
+        List<Map<String, Object>> audit =
+                TestServer.adminOf("USA").get("/api/audit?limit=5000").list();
+        for (String action :
+                List.of("catalogue.import", "catalogue.supersede", "catalogue.withdraw")) {
+            assertThat(audit)
+                    .as(action)
+                    .anySatisfy(
+                            a -> {
+                                assertThat(a.get("action")).isEqualTo(action);
+                                assertThat(a.get("user")).isEqualTo("cat_us_pl");
+                            });
+        }
+        assertThat(audit)
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("catalogue.import");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                        });
+    }
+
+    @Test
+    void sourcingRunsAreStoredWithTheirReasonsAndReleasedNoWiderThanTheirInputs() throws Exception {
+        Client us = TestServer.user("run_us_pl", "USA", Role.PLANNER);
+        Client pl = TestServer.user("run_pl_ob", "POL", Role.OBSERVER);
+        Client se = TestServer.user("run_se_ob", "SWE", Role.OBSERVER);
+        long sid = importBundledScenario(us); // REL NATO
+        Response cat =
+                us.postText(
+                        "/api/catalogues?file=units.yaml&marking=REL%20POL", bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        long cid = ((Number) cat.map().get("id")).longValue();
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("requirementsFile", "eastern-flank-2022-requirements.yaml");
+        body.put("requirements", bundledRequirements());
+        body.put("catalogueId", cid);
+
+        // wider than the catalogue: refused, audited, nothing stored
+        int before = us.get("/api/sourcing/runs?size=500").items().size();
+        Map<String, Object> wide = new java.util.HashMap<>(body);
+        wide.put("marking", "REL NATO");
+        Response refused = us.post("/api/scenarios/" + sid + "/source", wide);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body())
+                .contains("field 'marking' = 'REL NATO'")
+                .contains("catalogue " + cid);
+        assertThat(us.get("/api/sourcing/runs?size=500").items()).hasSize(before);
+
+        // by default the narrower of the two: the catalogue's REL POL
+        Response r = us.post("/api/scenarios/" + sid + "/source", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        long run = ((Number) r.map().get("run")).longValue();
+        Map<String, Object> got = pl.get("/api/sourcing/runs/" + run).map();
+        assertThat(got)
+                .containsEntry("marking", "REL POL")
+                .containsEntry("owner", "USA")
+                .containsEntry("scenario", (int) sid)
+                .containsEntry("catalogue", (int) cid)
+                .containsEntry("refused", false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) got.get("result");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> assignments =
+                (List<Map<String, Object>>) result.get("assignments");
+        assertThat(assignments)
+                .hasSize(((Number) got.get("choices")).intValue())
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat((String) a.get("why")).startsWith("cost "));
+        assertThat(assignments).extracting(a -> a.get("uic")).doesNotContainNull();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> unfilled =
+                (List<Map<String, Object>>) result.get("unfilledSlots");
+        assertThat(unfilled).hasSize(((Number) got.get("unfilled")).intValue());
+        assertThat(unfilled)
+                .allSatisfy(u -> assertThat((List<?>) u.get("reasons")).as("reasons").isNotEmpty());
+        assertThat(result.get("report")).isEqualTo(r.map().get("report"));
+        assertThat(pl.get("/api/sourcing/runs?scenario=" + sid).items())
+                .extracting(x -> ((Number) x.get("id")).longValue())
+                .contains(run);
+        assertThat(se.get("/api/sourcing/runs/" + run).status()).isEqualTo(404);
+        assertThat(se.get("/api/sourcing/runs?size=500").items())
+                .extracting(x -> ((Number) x.get("id")).longValue())
+                .doesNotContain(run);
+
+        // an inline catalogue: the scenario's marking; saving stores the scenario with the run
+        Map<String, Object> inline = new java.util.HashMap<>(body);
+        inline.remove("catalogueId");
+        inline.put("catalogueFile", "units.yaml");
+        inline.put("catalogue", bundledCatalogue());
+        inline.put("save", true);
+        Response r2 = us.post("/api/scenarios/" + sid + "/source", inline);
+        assertThat(r2.status()).as(r2.body()).isEqualTo(200);
+        long run2 = ((Number) r2.map().get("run")).longValue();
+        Map<String, Object> got2 = se.get("/api/sourcing/runs/" + run2).map();
+        assertThat(got2)
+                .containsEntry("marking", "REL NATO")
+                .containsEntry("catalogue", null)
+                .containsEntry("savedScenario", r2.map().get("scenario"));
+
+        try (Connection c = srv.database().connection()) {
+            assertThatThrownBy(() -> Jdbc.update(c, "delete from sourcing_run where id = ?", run))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(
+                            () ->
+                                    Jdbc.update(
+                                            c,
+                                            "update sourcing_run set releasable_to = 'REL NATO'"
+                                                    + " where id = ?",
+                                            run))
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(TestServer.adminOf("USA").get("/api/audit?limit=5000").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("sourcing.run");
+                            assertThat(a.get("target")).isEqualTo("sourcing run " + run);
+                            assertThat(a.get("outcome")).isEqualTo("OK");
+                        })
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("sourcing.run");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                            assertThat((String) a.get("detail")).contains("REL NATO");
+                        });
+    }
+
+    @Test
+    void aBadCatalogueIsRefusedNamingThePlaceTheFieldAndTheValue() throws Exception {
+        Client us = TestServer.user("cat_bad_pl", "USA", Role.PLANNER);
+        String bad =
+                bundledCatalogue().replaceFirst("capability: HEADQUARTERS", "capability: TELEPORT");
+        int line =
+                1
+                        + (int)
+                                bad.substring(0, bad.indexOf("capability: TELEPORT"))
+                                        .chars()
+                                        .filter(ch -> ch == '\n')
+                                        .count();
+        long before = us.get("/api/catalogues?all=true").list().size();
+        Response r = us.postText("/api/catalogues?file=units.yaml", bad);
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).doesNotContain("at muster.").doesNotContain("Exception");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> details = (List<Map<String, Object>>) r.map().get("details");
+        assertThat(details)
+                .anySatisfy(
+                        f -> {
+                            assertThat(f.get("file")).isEqualTo("units.yaml");
+                            assertThat(f.get("field")).isEqualTo("capability");
+                            assertThat(f.get("value")).isEqualTo("TELEPORT");
+                            assertThat(f.get("line")).isEqualTo(line);
+                            assertThat((String) f.get("text")).contains("units.yaml:" + line);
+                        });
+        assertThat(us.get("/api/catalogues?all=true").list()).hasSize((int) before);
+        Response name = us.postText("/api/catalogues?file=units.exe", bundledCatalogue());
+        assertThat(name.status()).isEqualTo(400);
+        assertThat(name.body()).contains("'units.exe'");
+        Response marking =
+                us.postText(
+                        "/api/catalogues?file=units.yaml&marking=POL%20ONLY", bundledCatalogue());
+        assertThat(marking.status()).isEqualTo(400);
+        assertThat(marking.body()).contains("POL ONLY");
+        Response sup =
+                us.postText("/api/catalogues?file=units.yaml&supersedes=x1", bundledCatalogue());
+        assertThat(sup.status()).isEqualTo(400);
+        assertThat(sup.body()).contains("'supersedes' = 'x1'");
+    }
+
+    @Test
+    void firstStartLoadsTheBundledScenarioAndCatalogueOnce(@TempDir Path dataDir) throws Exception {
+        MusterServer.Options o =
+                MusterServer.Options.defaults()
+                        .withPort(0)
+                        .withHost("127.0.0.1")
+                        .withAdminPassword("admin-password-first-start")
+                        .withDataDir(dataDir)
+                        .withBundledScenario(Path.of("..", "scenarios", "eastern-flank-2022.yaml"));
+        for (int start = 0; start < 2; start++) {
+            StringBuilder out = new StringBuilder();
+            try (MusterServer s = MusterServer.start(o, out)) {
+                ForceStore f = new ForceStore(s.database());
+                assertThat(f.catalogues())
+                        .as("start %d: %s", start, out)
+                        .singleElement()
+                        .satisfies(
+                                c -> {
+                                    assertThat(c.name()).isEqualTo("eastern-flank-2022-units");
+                                    assertThat(c.marking()).isEqualTo("REL NATO");
+                                    assertThat(c.units()).isEqualTo(50);
+                                });
+                assertThat(s.store().scenarioCount()).isEqualTo(1);
+                assertThat(out.toString().contains("as force catalogue")).isEqualTo(start == 0);
+            }
+        }
+    }
+
     @Test
     void theEmbeddedDatabaseSyncsEveryCommit(@TempDir Path dataDir) throws Exception {
         // The zero-setup default, started here whatever database the other tests use: a write
@@ -386,6 +713,97 @@ class ServerApiTest {
         assertThat(summary.map()).containsKeys("closureCurve", "missionsPerDay", "nodeLoad");
         Response export = pl.get("/api/plans/" + pid + "/export");
         assertThat(export.body()).doesNotContain("\"V2\"").doesNotContain("M-V2");
+    }
+
+    /** A scenario of {@code n} lines (ULNs B00000...) of USA and POL and its plan, stored. */
+    static long[] bigPlan(MusterServer srv, User by, String name, int n) {
+        String[] ulnNation = new String[2 * n];
+        for (int i = 0; i < n; i++) {
+            ulnNation[2 * i] = String.format("B%05d", i);
+            ulnNation[2 * i + 1] = i % 3 == 0 ? "PL" : "US";
+        }
+        var s = Fixtures.scenario(name, ulnNation);
+        long sid = srv.api().importScenario(by, s, "REL NATO", name + ".yaml", "");
+        return new long[] {sid, Fixtures.storePlan(srv, sid, by, "REL NATO", Fixtures.plan(s))};
+    }
+
+    @Test
+    void planViewsOfABigPlanArePagedAndAggregatedWhateverItsSize() {
+        Client us = TestServer.user("big_us", "USA", Role.PLANNER);
+        Client li = TestServer.user("big_us_li", "USA", Role.LIAISON);
+        User usUser = Fixtures.me(us);
+        long[] small = bigPlan(srv, usUser, "big-small", 60);
+        long[] big = bigPlan(srv, usUser, "big-big", 3000);
+        long pid = big[1];
+
+        // lines and missions come a page at a time, with the total count
+        Response first = us.get("/api/plans/" + pid + "/missions");
+        assertThat(first.map()).containsEntry("total", 3000).containsEntry("size", 100);
+        assertThat(first.items()).hasSize(100);
+        Response page = us.get("/api/plans/" + pid + "/lines?page=3&size=500");
+        assertThat(page.map()).containsEntry("total", 3000);
+        assertThat(page.items())
+                .hasSize(500)
+                .first()
+                .satisfies(l -> assertThat(l.get("uln")).isEqualTo("B01500"));
+        Response last = us.get("/api/plans/" + pid + "/lines?page=5&size=500");
+        assertThat(last.items()).hasSize(500);
+        assertThat(us.get("/api/plans/" + pid + "/lines?page=6&size=500").items()).isEmpty();
+        assertThat(us.get("/api/plans/" + pid + "/missions?size=501").status()).isEqualTo(400);
+        Response late = us.get("/api/plans/" + pid + "/lines?late=true&size=50");
+        assertThat(late.map()).containsEntry("total", 1000); // every third line is late
+        assertThat(late.items()).hasSize(50);
+
+        // the summary is aggregated: its series follow the horizon and the ports, not the
+        // number of missions, so a plan fifty times bigger gives a summary of the same shape
+        Map<String, Object> sBig = us.get("/api/plans/" + pid + "/summary").map();
+        Map<String, Object> sSmall = us.get("/api/plans/" + small[1] + "/summary").map();
+        for (String k : List.of("closureCurve", "flows", "nodeLoad")) {
+            assertThat((List<?>) sBig.get(k)).as(k).hasSameSizeAs((List<?>) sSmall.get(k));
+        }
+        assertThat(((Map<?, ?>) sBig.get("missionsPerDay")).keySet())
+                .isEqualTo(((Map<?, ?>) sSmall.get("missionsPerDay")).keySet());
+        assertThat((List<?>) sBig.get("closureCurve")).hasSize(11); // horizon 10 days
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measures = (Map<String, Object>) sBig.get("measures");
+        assertThat(measures).containsEntry("missions", 3000).containsEntry("lines", 3000);
+        String bigJson = us.get("/api/plans/" + pid + "/summary").body();
+        String smallJson = us.get("/api/plans/" + small[1] + "/summary").body();
+        assertThat(bigJson.length()).isLessThan(2 * smallJson.length());
+
+        // the network the map needs comes without the lines
+        Response net = us.get("/api/scenarios/" + big[0] + "/network");
+        assertThat(net.status()).isEqualTo(200);
+        assertThat(net.map())
+                .containsKeys("nodes", "routes", "lift")
+                .doesNotContainKey("requirements");
+        assertThat(net.body()).doesNotContain("B00001");
+
+        // the kept views follow the markings: once a line is withheld from POL, a Polish
+        // observer's pages and counts leave it out, while the owner's still have it
+        Client pl = TestServer.user("big_pl_ob", "POL", Role.OBSERVER);
+        assertThat(pl.get("/api/plans/" + pid + "/lines?size=1").map())
+                .containsEntry("total", 3000);
+        assertThat(
+                        li.patch(
+                                        "/api/scenarios/" + big[0] + "/lines/B00001/marking",
+                                        Map.of("marking", "USA ONLY"))
+                                .status())
+                .isEqualTo(200);
+        assertThat(pl.get("/api/plans/" + pid + "/lines?size=1").map())
+                .containsEntry("total", 2999);
+        assertThat(pl.get("/api/plans/" + pid + "/missions?size=1").map())
+                .containsEntry("total", 2999);
+        assertThat(pl.get("/api/plans/" + pid + "/lines?size=2").items())
+                .extracting(l -> l.get("uln"))
+                .containsExactly("B00000", "B00002");
+        assertThat(us.get("/api/plans/" + pid + "/lines?size=1").map())
+                .containsEntry("total", 3000);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plMeasures =
+                (Map<String, Object>)
+                        pl.get("/api/plans/" + pid + "/summary").map().get("measures");
+        assertThat(plMeasures).containsEntry("lines", 2999).containsEntry("hiddenLines", 1);
     }
 
     @Test

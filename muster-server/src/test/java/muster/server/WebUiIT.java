@@ -31,6 +31,12 @@ class WebUiIT {
                         Files.readString(BUNDLED));
         assertThat(imp.status()).as(imp.body()).isEqualTo(201);
         long scenario = ((Number) imp.map().get("id")).longValue();
+        Response cat =
+                planner.postText(
+                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
+                        ServerApiTest.bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        long catalogue = ((Number) cat.map().get("id")).longValue();
 
         try (Chromium b = new Chromium(1400, 1000)) {
             b.navigate(TestServer.base() + "/");
@@ -82,11 +88,32 @@ class WebUiIT {
                     "document.getElementById('source-req') &&"
                             + " document.getElementById('source-req').value.length > 0",
                     Duration.ofSeconds(10));
-            b.eval("document.getElementById('source-run').click(); true");
+            // the stored catalogue is offered first; the run is stored and listed
+            assertThat(b.eval("document.getElementById('source-cat-id').value").asText())
+                    .isEqualTo(Long.toString(catalogue));
+            b.eval(
+                    "document.getElementById('source-network').value = '"
+                            + scenario
+                            + "'; document.getElementById('source-run').click(); true");
             b.waitFor("document.getElementById('source-report')", Duration.ofMinutes(2));
             assertThat(b.eval("document.querySelectorAll('#source-out table tr').length").asInt())
                     .isGreaterThan(1);
             b.screenshot(SHOTS.resolve("02b-sourcing.png"));
+            b.waitFor("document.querySelector('button.open-run')", Duration.ofSeconds(10));
+            b.eval(
+                    "document.getElementById('source-out').replaceChildren();"
+                            + " document.querySelector('button.open-run').click(); true");
+            b.waitFor("document.querySelector('#source-result h3')", Duration.ofSeconds(10));
+            assertThat(b.eval("document.querySelector('#source-result h3').textContent").asText())
+                    .startsWith("Sourcing run");
+            assertThat(
+                            b.eval(
+                                            "[...document.querySelectorAll('#source-result td')]"
+                                                    + ".filter(td => td.textContent.startsWith('cost ')).length")
+                                    .asInt())
+                    .as("each chosen unit shows why")
+                    .isGreaterThan(0);
+            b.screenshot(SHOTS.resolve("02c-stored-sourcing-run.png"));
             b.eval("location.hash = '#scenarios'; true");
             b.waitFor(
                     "document.querySelector('button.run-plan[data-scenario=\"" + scenario + "\"]')",
@@ -193,6 +220,43 @@ class WebUiIT {
         assertThat(order.get("draftedBy")).isEqualTo("ui_planner");
         assertThat(order.get("approvedBy")).isEqualTo("ui_approver");
         assertThat(order.get("status")).isEqualTo("ISSUED");
+    }
+
+    /**
+     * The plan page of a plan with thousands of missions and lines fetches aggregates and one page
+     * of each table, and draws one page of rows: what it sends and draws does not grow with the
+     * plan.
+     */
+    @Test
+    void thePlanPageOfABigPlanFetchesAndDrawsOnePageAtATime() throws Exception {
+        Client planner = TestServer.user("ui_big", "USA", Role.PLANNER);
+        long[] big = ServerApiTest.bigPlan(TestServer.get(), Fixtures.me(planner), "ui-big", 3000);
+        long plan = big[1];
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_big");
+            Map<String, Object> m = PlanViewBench.measurePlanPage(b, plan);
+            assertThat(b.eval("document.querySelectorAll('#missions tr').length").asInt())
+                    .as("mission rows drawn (50 and the header)")
+                    .isEqualTo(51);
+            assertThat(b.eval("document.querySelectorAll('#late-lines tr').length").asInt())
+                    .isEqualTo(51);
+            assertThat(b.eval("document.querySelector('#missions .pager').textContent").asText())
+                    .startsWith("3000 rows");
+            assertThat(b.eval("document.querySelector('#late-lines .pager').textContent").asText())
+                    .startsWith("1000 rows");
+            assertThat((Long) m.get("tableRows")).as("%s", m).isLessThanOrEqualTo(102);
+            // the whole mission list as JSON would be about 0.6 kB per mission
+            assertThat((Long) m.get("apiBytes")).as("%s", m).isLessThan(150_000);
+            assertThat((Long) m.get("largestResponse")).as("%s", m).isLessThan(60_000);
+            String first = b.eval("document.querySelector('#missions td').textContent").asText();
+            PlanViewBench.measurePaging(b);
+            assertThat(b.eval("document.querySelectorAll('#missions tr').length").asInt())
+                    .isEqualTo(51);
+            assertThat(b.eval("document.querySelector('#missions td').textContent").asText())
+                    .isNotEqualTo(first);
+            b.screenshot(SHOTS.resolve("08-big-plan-view.png"));
+        }
     }
 
     private static void signIn(Chromium b, String user) throws Exception {
