@@ -210,10 +210,16 @@ public final class LowerBounds {
             return 1.0 / t.stonsCapacity();
         }
 
-        /** Hours after a segment of k on t before the tail can start its next one (empty leg). */
-        double returnHours(Commodity k, LiftType t) {
+        /**
+         * The empty leg charged to a segment of k on t: the way in to k's POE from the nearest POD
+         * of the type ({@code entry}), or the way out from k's POD to the nearest POE of the type.
+         */
+        double emptyHours(Commodity k, LiftType t, boolean entry) {
             Fleet f = fleets.get(t.id());
-            return f == null ? 0 : f.returnHours(k.line().pod());
+            if (f == null) {
+                return 0;
+            }
+            return entry ? f.entryHours(k.line().poe()) : f.exitHours(k.line().pod());
         }
 
         /** Earliest-arrival bound alone (step 1 of docs/bounds.md). */
@@ -453,19 +459,25 @@ public final class LowerBounds {
 
         /**
          * Tail hours of the lift types {@code types} (rules 3, 6, 7): a tail's loaded segments are
-         * disjoint in time, each lasts at least its core hours and is followed by an empty leg to
-         * the next POE; one ston-equivalent of a commodity takes its share of a segment. Hours of
-         * different types are weighed by {@code weights} (any positive weights keep it valid).
+         * disjoint in time, each lasts at least its core hours, and between two of them the tail
+         * flies or sails empty from the first one's POD to the second one's POE. That leg is at
+         * least the first one's way out (to the nearest POE of the type) and at least the second
+         * one's way in (from the nearest POD of the type); {@code entry} picks which of the two
+         * each segment is charged. One ston-equivalent of a commodity takes its share of a segment.
+         * Hours of different types are weighed by {@code weights} (any positive weights keep it
+         * valid).
          */
         final class HoursResource extends Resource {
             final List<Fleet> types;
             final Map<String, Double> weights = new HashMap<>();
             final boolean area;
+            final boolean entry;
 
-            HoursResource(String name, List<Fleet> types, boolean area) {
+            HoursResource(String name, List<Fleet> types, boolean area, boolean entry) {
                 super(name);
                 this.types = types;
                 this.area = area;
+                this.entry = entry;
             }
 
             /** Weighs each type by the inverse of its mean hours per ston-equivalent moved. */
@@ -485,7 +497,7 @@ public final class LowerBounds {
             }
 
             double perSton(Commodity k, Carrier c) {
-                return share(k, c.type(), area) * (c.core() + returnHours(k, c.type()));
+                return share(k, c.type(), area) * (c.core() + emptyHours(k, c.type(), entry));
             }
 
             @Override
@@ -507,7 +519,7 @@ public final class LowerBounds {
             double capacity(double from, double to) {
                 double c = 0;
                 for (Fleet f : types) {
-                    c += weights.get(f.type().id()) * f.type().count() * f.hours(from, to);
+                    c += weights.get(f.type().id()) * f.type().count() * f.hours(from, to, entry);
                 }
                 return c;
             }
@@ -723,13 +735,22 @@ public final class LowerBounds {
                 if (us.isEmpty()) {
                     continue;
                 }
-                HoursResource h =
-                        new HoursResource("fleet hours " + (area ? "area " : "") + name, fs, area);
-                h.weigh(us);
-                for (Commodity k : us) {
-                    h.offer(k);
+                for (boolean entry : List.of(false, true)) {
+                    HoursResource h =
+                            new HoursResource(
+                                    "fleet hours "
+                                            + (area ? "area " : "")
+                                            + (entry ? "in " : "out ")
+                                            + name,
+                                    fs,
+                                    area,
+                                    entry);
+                    h.weigh(us);
+                    for (Commodity k : us) {
+                        h.offer(k);
+                    }
+                    out.add(h);
                 }
-                out.add(h);
                 SegmentsResource sg =
                         new SegmentsResource(
                                 "fleet segments " + (area ? "area " : "") + name,
@@ -754,30 +775,37 @@ public final class LowerBounds {
 
     /**
      * What the relaxation uses of one lift type for a set of commodities: the earliest hour one of
-     * its tails reaches a POE of theirs, their shortest loaded segment and the empty legs after a
-     * segment to the next POE the type loads at (any commodity's).
+     * its tails reaches a POE of theirs, their shortest loaded segment, and the empty legs between
+     * segments: out of a POD to the nearest POE the type loads at, and into a POE from the nearest
+     * POD it unloads at (any commodity's).
      */
     static final class Fleet {
         private final LiftType type;
         private final double firstHour;
         private final double minCore;
-        private final double minReturn;
-        private final double maxReturn;
-        private final Map<String, Double> returnHours;
+        private final double minLeg;
+        private final double maxExit;
+        private final double maxEntry;
+        private final Map<String, Double> exitHours;
+        private final Map<String, Double> entryHours;
 
         private Fleet(
                 LiftType type,
                 double firstHour,
                 double minCore,
-                double minReturn,
-                double maxReturn,
-                Map<String, Double> returnHours) {
+                double minLeg,
+                double maxExit,
+                double maxEntry,
+                Map<String, Double> exitHours,
+                Map<String, Double> entryHours) {
             this.type = type;
             this.firstHour = firstHour;
             this.minCore = minCore;
-            this.minReturn = minReturn;
-            this.maxReturn = maxReturn;
-            this.returnHours = returnHours;
+            this.minLeg = minLeg;
+            this.maxExit = maxExit;
+            this.maxEntry = maxEntry;
+            this.exitHours = exitHours;
+            this.entryHours = entryHours;
         }
 
         /** The type over every commodity it can carry; null when it can carry none. */
@@ -793,27 +821,37 @@ public final class LowerBounds {
             if (poes.isEmpty()) {
                 return null;
             }
-            Map<String, Double> ret = new HashMap<>();
+            Map<String, Double> exit = new HashMap<>();
             for (String d : pods) {
                 double best = Double.POSITIVE_INFINITY;
                 for (String p : poes) {
                     best = Math.min(best, rx.emptyLegs.nm(t.mode(), d, p));
                 }
-                ret.put(d, best / t.speedKnots());
+                exit.put(d, best / t.speedKnots());
             }
-            return new Fleet(t, 0, 0, 0, 0, ret).over(rx, rx.commodities);
+            Map<String, Double> entry = new HashMap<>();
+            for (String p : poes) {
+                double best = Double.POSITIVE_INFINITY;
+                for (String d : pods) {
+                    best = Math.min(best, rx.emptyLegs.nm(t.mode(), d, p));
+                }
+                entry.put(p, best / t.speedKnots());
+            }
+            return new Fleet(t, 0, 0, 0, 0, 0, exit, entry).over(rx, rx.commodities);
         }
 
         /**
          * The same type with its figures taken over {@code users} only: the segments that carry
-         * them start at one of their POEs and last at least their shortest core; the empty leg
-         * after each still goes to any POE of the type.
+         * them start at one of their POEs and last at least their shortest core; the empty legs
+         * between them still go to or come from any POE or POD of the type.
          */
         Fleet over(Relaxation rx, List<Commodity> users) {
             double first = Double.POSITIVE_INFINITY;
             double core = Double.POSITIVE_INFINITY;
-            double minRet = Double.POSITIVE_INFINITY;
-            double maxRet = 0;
+            double minExit = Double.POSITIVE_INFINITY;
+            double minEntry = Double.POSITIVE_INFINITY;
+            double mxExit = 0;
+            double mxEntry = 0;
             TreeSet<String> poes = new TreeSet<>();
             for (Commodity k : users) {
                 Carrier c = Relaxation.carrierOf(k, type);
@@ -821,10 +859,13 @@ public final class LowerBounds {
                     continue;
                 }
                 poes.add(k.line().poe());
-                double r = returnHours(k.line().pod());
+                double out = exitHours(k.line().pod());
+                double in = entryHours(k.line().poe());
                 core = Math.min(core, c.core());
-                minRet = Math.min(minRet, r);
-                maxRet = Math.max(maxRet, r);
+                minExit = Math.min(minExit, out);
+                minEntry = Math.min(minEntry, in);
+                mxExit = Math.max(mxExit, out);
+                mxEntry = Math.max(mxEntry, in);
             }
             for (String p : poes) {
                 first = Math.min(first, rx.emptyLegs.nm(type.mode(), type.baseNode(), p));
@@ -833,17 +874,23 @@ public final class LowerBounds {
                     type,
                     24.0 * type.availableFromDay() + first / type.speedKnots(),
                     core,
-                    minRet,
-                    maxRet,
-                    returnHours);
+                    Math.max(minExit, minEntry),
+                    mxExit,
+                    mxEntry,
+                    exitHours,
+                    entryHours);
         }
 
         LiftType type() {
             return type;
         }
 
-        double returnHours(String pod) {
-            return returnHours.getOrDefault(pod, 0.0);
+        double exitHours(String pod) {
+            return exitHours.getOrDefault(pod, 0.0);
+        }
+
+        double entryHours(String poe) {
+            return entryHours.getOrDefault(poe, 0.0);
         }
 
         /** Time one tail has for segments wholly inside [from, to]. */
@@ -852,31 +899,32 @@ public final class LowerBounds {
         }
 
         /**
-         * Upper bound on Σ (core + return hours) over one tail's segments inside [from, to]: the
-         * segments and the empty legs between them fit in the span, and the last one's return may
-         * fall outside. 0 when not even one segment fits.
+         * Upper bound on Σ (core + charged empty leg) over one tail's segments inside [from, to]:
+         * the segments and the legs between them fit in the span; the leg charged to the last
+         * segment (way out) or to the first (way in) may fall outside it. 0 when not even one
+         * segment fits.
          */
-        double hours(double from, double to) {
+        double hours(double from, double to, boolean entry) {
             double len = span(from, to);
             if (len < 0 || len < minCore - 1e-9) {
                 return 0;
             }
-            return len + maxReturn;
+            return len + (entry ? maxEntry : maxExit);
         }
 
         /**
          * Most loaded segments one tail fits inside [from, to]: n of them take at least n shortest
-         * cores and n - 1 shortest empty legs between them.
+         * cores and n - 1 empty legs, each at least the shortest way out and the shortest way in.
          */
         double segments(double from, double to) {
             double len = span(from, to);
             if (len < 0 || len < minCore - 1e-9) {
                 return 0;
             }
-            if (minCore + minReturn <= 0) {
+            if (minCore + minLeg <= 0) {
                 return Double.POSITIVE_INFINITY;
             }
-            return Math.floor((len + minReturn) / (minCore + minReturn) + 1e-9);
+            return Math.floor((len + minLeg) / (minCore + minLeg) + 1e-9);
         }
     }
 
