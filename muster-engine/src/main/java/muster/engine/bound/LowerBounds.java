@@ -670,6 +670,7 @@ public final class LowerBounds {
                     }
                 }
                 sets.put(key(all), all);
+                Map<String, Double> seen = new HashMap<>();
                 for (Commodity k : ks) {
                     List<LiftType> own = new ArrayList<>();
                     for (LiftType t : all) {
@@ -678,6 +679,7 @@ public final class LowerBounds {
                         }
                     }
                     sets.putIfAbsent(key(own), own);
+                    seen.merge(key(own), k.weight(), Double::sum);
                     List<LiftType> ofClass = new ArrayList<>();
                     for (LiftType t : all) {
                         if (t.canTake(k.cargoClass())) {
@@ -685,6 +687,19 @@ public final class LowerBounds {
                         }
                     }
                     sets.putIfAbsent(key(ofClass), ofClass);
+                    seen.merge(key(ofClass), k.weight(), Double::sum);
+                }
+                // at most MAX_SETS sets besides all types: those that limit the most weight
+                // (leaving a row out only loosens the bound)
+                List<String> ranked = new ArrayList<>(sets.keySet());
+                ranked.remove(key(all));
+                ranked.sort(
+                        (x, y) -> {
+                            int c = Double.compare(seen.get(y), seen.get(x));
+                            return c != 0 ? c : x.compareTo(y);
+                        });
+                for (int i = MAX_SETS; i < ranked.size(); i++) {
+                    sets.remove(ranked.get(i));
                 }
                 for (List<LiftType> g : sets.values()) {
                     List<Commodity> users = new ArrayList<>();
@@ -705,6 +720,9 @@ public final class LowerBounds {
             out.removeIf(r -> r.users.isEmpty());
             return out;
         }
+
+        /** Most type sets per mode with fleet rows of their own, besides all types of the mode. */
+        static final int MAX_SETS = 12;
 
         private static String key(List<LiftType> types) {
             StringBuilder b = new StringBuilder("{");
@@ -1003,33 +1021,42 @@ public final class LowerBounds {
                 int h = rx.horizon;
                 MPObjective obj = solver.objective();
                 obj.setMinimization();
-                // x[k][d]: weight of commodity k at its destination on day d; index h = unmet.
-                // Days before max(earliest, rdd) collapse into that day (no lateness either way,
-                // and the latest deadline, so the relaxation only gets looser).
+                // x[k][p]: weight of commodity k at its destination in piece p of days; the last
+                // piece (day h) is unmet. Days before max(earliest, rdd) collapse into that day
+                // (no lateness either way). Beyond four days late, days are taken in blocks of 2,
+                // 4, 8, ... days, each charged the lateness of its first day and held to the
+                // deadline of its last: cheaper and later, so the relaxation only gets looser.
                 List<int[]> pieceDays = new ArrayList<>();
                 List<MPVariable[]> x = new ArrayList<>();
-                int idx = 0;
                 for (Commodity k : rx.commodities) {
-                    int first = Math.min(h, Math.max(k.earliestDay(), k.line().rdd()));
-                    MPVariable[] v = new MPVariable[h + 1 - first];
-                    MPConstraint all = solver.makeConstraint(k.weight(), k.weight());
+                    int rdd = k.line().rdd();
+                    int first = Math.min(h, Math.max(k.earliestDay(), rdd));
+                    List<int[]> pieces = new ArrayList<>(); // last day, lateness
+                    for (int d = first; d < h; ) {
+                        int late = d - rdd;
+                        int len = late < 5 ? 1 : Integer.highestOneBit(late - 3);
+                        int last = Math.min(h - 1, d + len - 1);
+                        pieces.add(new int[] {last, late});
+                        d = last + 1;
+                    }
+                    pieces.add(new int[] {h, h - rdd});
+                    MPVariable[] v = new MPVariable[pieces.size()];
                     int[] days = new int[v.length];
-                    for (int d = first; d <= h; d++) {
-                        MPVariable var = solver.makeNumVar(0, k.weight(), "x" + idx + "_" + d);
-                        v[d - first] = var;
-                        days[d - first] = d;
+                    MPConstraint all = solver.makeConstraint(k.weight(), k.weight());
+                    for (int p = 0; p < v.length; p++) {
+                        MPVariable var = solver.makeNumVar(0, k.weight(), "");
+                        v[p] = var;
+                        days[p] = pieces.get(p)[0];
                         all.setCoefficient(var, 1);
-                        obj.setCoefficient(var, Math.max(0, d - k.line().rdd()));
+                        obj.setCoefficient(var, Math.max(0, pieces.get(p)[1]));
                     }
                     x.add(v);
                     pieceDays.add(days);
-                    idx++;
                 }
                 Map<Commodity, Integer> index = new IdentityHashMap<>();
                 for (int i = 0; i < rx.commodities.size(); i++) {
                     index.put(rx.commodities.get(i), i);
                 }
-                int rn = 0;
                 for (Relaxation.Resource r : resources) {
                     double[] starts = r.starts();
                     int m = starts.length;
@@ -1044,7 +1071,7 @@ public final class LowerBounds {
                     for (int i = 0; i < m; i++) {
                         for (int j = 0; j < h; j++) {
                             double cap = r.capacity(starts[i], 24.0 * (j + 1) - minOnward);
-                            sv[i][j] = solver.makeNumVar(0, cap, "s" + rn + "_" + i + "_" + j);
+                            sv[i][j] = solver.makeNumVar(0, cap, "");
                             // S[i][j] - S[i+1][j] - S[i][j-1] + S[i+1][j-1] - P[i][j] = 0
                             MPConstraint row = solver.makeConstraint(0, 0);
                             row.setCoefficient(sv[i][j], 1);
@@ -1080,7 +1107,6 @@ public final class LowerBounds {
                             rows[i][j].setCoefficient(v[p], -r.coef(k));
                         }
                     }
-                    rn++;
                 }
                 MPSolver.ResultStatus st = solver.solve();
                 if (st != MPSolver.ResultStatus.OPTIMAL) {
