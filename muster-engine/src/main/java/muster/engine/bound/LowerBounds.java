@@ -210,10 +210,16 @@ public final class LowerBounds {
             return 1.0 / t.stonsCapacity();
         }
 
-        /** Hours after a segment of k on t before the tail can start its next one (empty leg). */
-        double returnHours(Commodity k, LiftType t) {
+        /**
+         * The empty leg charged to a segment of k on t: the way in to k's POE from the nearest POD
+         * of the type ({@code entry}), or the way out from k's POD to the nearest POE of the type.
+         */
+        double emptyHours(Commodity k, LiftType t, boolean entry) {
             Fleet f = fleets.get(t.id());
-            return f == null ? 0 : f.returnHours(k.line().pod());
+            if (f == null) {
+                return 0;
+            }
+            return entry ? f.entryHours(k.line().poe()) : f.exitHours(k.line().pod());
         }
 
         /** Earliest-arrival bound alone (step 1 of docs/bounds.md). */
@@ -453,19 +459,25 @@ public final class LowerBounds {
 
         /**
          * Tail hours of the lift types {@code types} (rules 3, 6, 7): a tail's loaded segments are
-         * disjoint in time, each lasts at least its core hours and is followed by an empty leg to
-         * the next POE; one ston-equivalent of a commodity takes its share of a segment. Hours of
-         * different types are weighed by {@code weights} (any positive weights keep it valid).
+         * disjoint in time, each lasts at least its core hours, and between two of them the tail
+         * flies or sails empty from the first one's POD to the second one's POE. That leg is at
+         * least the first one's way out (to the nearest POE of the type) and at least the second
+         * one's way in (from the nearest POD of the type); {@code entry} picks which of the two
+         * each segment is charged. One ston-equivalent of a commodity takes its share of a segment.
+         * Hours of different types are weighed by {@code weights} (any positive weights keep it
+         * valid).
          */
         final class HoursResource extends Resource {
             final List<Fleet> types;
             final Map<String, Double> weights = new HashMap<>();
             final boolean area;
+            final boolean entry;
 
-            HoursResource(String name, List<Fleet> types, boolean area) {
+            HoursResource(String name, List<Fleet> types, boolean area, boolean entry) {
                 super(name);
                 this.types = types;
                 this.area = area;
+                this.entry = entry;
             }
 
             /** Weighs each type by the inverse of its mean hours per ston-equivalent moved. */
@@ -485,7 +497,7 @@ public final class LowerBounds {
             }
 
             double perSton(Commodity k, Carrier c) {
-                return share(k, c.type(), area) * (c.core() + returnHours(k, c.type()));
+                return share(k, c.type(), area) * (c.core() + emptyHours(k, c.type(), entry));
             }
 
             @Override
@@ -507,7 +519,7 @@ public final class LowerBounds {
             double capacity(double from, double to) {
                 double c = 0;
                 for (Fleet f : types) {
-                    c += weights.get(f.type().id()) * f.type().count() * f.hours(from, to);
+                    c += weights.get(f.type().id()) * f.type().count() * f.hours(from, to, entry);
                 }
                 return c;
             }
@@ -658,6 +670,7 @@ public final class LowerBounds {
                     }
                 }
                 sets.put(key(all), all);
+                Map<String, Double> seen = new HashMap<>();
                 for (Commodity k : ks) {
                     List<LiftType> own = new ArrayList<>();
                     for (LiftType t : all) {
@@ -666,6 +679,7 @@ public final class LowerBounds {
                         }
                     }
                     sets.putIfAbsent(key(own), own);
+                    seen.merge(key(own), k.weight(), Double::sum);
                     List<LiftType> ofClass = new ArrayList<>();
                     for (LiftType t : all) {
                         if (t.canTake(k.cargoClass())) {
@@ -673,6 +687,19 @@ public final class LowerBounds {
                         }
                     }
                     sets.putIfAbsent(key(ofClass), ofClass);
+                    seen.merge(key(ofClass), k.weight(), Double::sum);
+                }
+                // at most MAX_SETS sets besides all types: those that limit the most weight
+                // (leaving a row out only loosens the bound)
+                List<String> ranked = new ArrayList<>(sets.keySet());
+                ranked.remove(key(all));
+                ranked.sort(
+                        (x, y) -> {
+                            int c = Double.compare(seen.get(y), seen.get(x));
+                            return c != 0 ? c : x.compareTo(y);
+                        });
+                for (int i = MAX_SETS; i < ranked.size(); i++) {
+                    sets.remove(ranked.get(i));
                 }
                 for (List<LiftType> g : sets.values()) {
                     List<Commodity> users = new ArrayList<>();
@@ -693,6 +720,9 @@ public final class LowerBounds {
             out.removeIf(r -> r.users.isEmpty());
             return out;
         }
+
+        /** Most type sets per mode with fleet rows of their own, besides all types of the mode. */
+        static final int MAX_SETS = 12;
 
         private static String key(List<LiftType> types) {
             StringBuilder b = new StringBuilder("{");
@@ -723,13 +753,22 @@ public final class LowerBounds {
                 if (us.isEmpty()) {
                     continue;
                 }
-                HoursResource h =
-                        new HoursResource("fleet hours " + (area ? "area " : "") + name, fs, area);
-                h.weigh(us);
-                for (Commodity k : us) {
-                    h.offer(k);
+                for (boolean entry : List.of(false, true)) {
+                    HoursResource h =
+                            new HoursResource(
+                                    "fleet hours "
+                                            + (area ? "area " : "")
+                                            + (entry ? "in " : "out ")
+                                            + name,
+                                    fs,
+                                    area,
+                                    entry);
+                    h.weigh(us);
+                    for (Commodity k : us) {
+                        h.offer(k);
+                    }
+                    out.add(h);
                 }
-                out.add(h);
                 SegmentsResource sg =
                         new SegmentsResource(
                                 "fleet segments " + (area ? "area " : "") + name,
@@ -754,30 +793,37 @@ public final class LowerBounds {
 
     /**
      * What the relaxation uses of one lift type for a set of commodities: the earliest hour one of
-     * its tails reaches a POE of theirs, their shortest loaded segment and the empty legs after a
-     * segment to the next POE the type loads at (any commodity's).
+     * its tails reaches a POE of theirs, their shortest loaded segment, and the empty legs between
+     * segments: out of a POD to the nearest POE the type loads at, and into a POE from the nearest
+     * POD it unloads at (any commodity's).
      */
     static final class Fleet {
         private final LiftType type;
         private final double firstHour;
         private final double minCore;
-        private final double minReturn;
-        private final double maxReturn;
-        private final Map<String, Double> returnHours;
+        private final double minLeg;
+        private final double maxExit;
+        private final double maxEntry;
+        private final Map<String, Double> exitHours;
+        private final Map<String, Double> entryHours;
 
         private Fleet(
                 LiftType type,
                 double firstHour,
                 double minCore,
-                double minReturn,
-                double maxReturn,
-                Map<String, Double> returnHours) {
+                double minLeg,
+                double maxExit,
+                double maxEntry,
+                Map<String, Double> exitHours,
+                Map<String, Double> entryHours) {
             this.type = type;
             this.firstHour = firstHour;
             this.minCore = minCore;
-            this.minReturn = minReturn;
-            this.maxReturn = maxReturn;
-            this.returnHours = returnHours;
+            this.minLeg = minLeg;
+            this.maxExit = maxExit;
+            this.maxEntry = maxEntry;
+            this.exitHours = exitHours;
+            this.entryHours = entryHours;
         }
 
         /** The type over every commodity it can carry; null when it can carry none. */
@@ -793,27 +839,37 @@ public final class LowerBounds {
             if (poes.isEmpty()) {
                 return null;
             }
-            Map<String, Double> ret = new HashMap<>();
+            Map<String, Double> exit = new HashMap<>();
             for (String d : pods) {
                 double best = Double.POSITIVE_INFINITY;
                 for (String p : poes) {
                     best = Math.min(best, rx.emptyLegs.nm(t.mode(), d, p));
                 }
-                ret.put(d, best / t.speedKnots());
+                exit.put(d, best / t.speedKnots());
             }
-            return new Fleet(t, 0, 0, 0, 0, ret).over(rx, rx.commodities);
+            Map<String, Double> entry = new HashMap<>();
+            for (String p : poes) {
+                double best = Double.POSITIVE_INFINITY;
+                for (String d : pods) {
+                    best = Math.min(best, rx.emptyLegs.nm(t.mode(), d, p));
+                }
+                entry.put(p, best / t.speedKnots());
+            }
+            return new Fleet(t, 0, 0, 0, 0, 0, exit, entry).over(rx, rx.commodities);
         }
 
         /**
          * The same type with its figures taken over {@code users} only: the segments that carry
-         * them start at one of their POEs and last at least their shortest core; the empty leg
-         * after each still goes to any POE of the type.
+         * them start at one of their POEs and last at least their shortest core; the empty legs
+         * between them still go to or come from any POE or POD of the type.
          */
         Fleet over(Relaxation rx, List<Commodity> users) {
             double first = Double.POSITIVE_INFINITY;
             double core = Double.POSITIVE_INFINITY;
-            double minRet = Double.POSITIVE_INFINITY;
-            double maxRet = 0;
+            double minExit = Double.POSITIVE_INFINITY;
+            double minEntry = Double.POSITIVE_INFINITY;
+            double mxExit = 0;
+            double mxEntry = 0;
             TreeSet<String> poes = new TreeSet<>();
             for (Commodity k : users) {
                 Carrier c = Relaxation.carrierOf(k, type);
@@ -821,10 +877,13 @@ public final class LowerBounds {
                     continue;
                 }
                 poes.add(k.line().poe());
-                double r = returnHours(k.line().pod());
+                double out = exitHours(k.line().pod());
+                double in = entryHours(k.line().poe());
                 core = Math.min(core, c.core());
-                minRet = Math.min(minRet, r);
-                maxRet = Math.max(maxRet, r);
+                minExit = Math.min(minExit, out);
+                minEntry = Math.min(minEntry, in);
+                mxExit = Math.max(mxExit, out);
+                mxEntry = Math.max(mxEntry, in);
             }
             for (String p : poes) {
                 first = Math.min(first, rx.emptyLegs.nm(type.mode(), type.baseNode(), p));
@@ -833,17 +892,23 @@ public final class LowerBounds {
                     type,
                     24.0 * type.availableFromDay() + first / type.speedKnots(),
                     core,
-                    minRet,
-                    maxRet,
-                    returnHours);
+                    Math.max(minExit, minEntry),
+                    mxExit,
+                    mxEntry,
+                    exitHours,
+                    entryHours);
         }
 
         LiftType type() {
             return type;
         }
 
-        double returnHours(String pod) {
-            return returnHours.getOrDefault(pod, 0.0);
+        double exitHours(String pod) {
+            return exitHours.getOrDefault(pod, 0.0);
+        }
+
+        double entryHours(String poe) {
+            return entryHours.getOrDefault(poe, 0.0);
         }
 
         /** Time one tail has for segments wholly inside [from, to]. */
@@ -852,31 +917,32 @@ public final class LowerBounds {
         }
 
         /**
-         * Upper bound on Σ (core + return hours) over one tail's segments inside [from, to]: the
-         * segments and the empty legs between them fit in the span, and the last one's return may
-         * fall outside. 0 when not even one segment fits.
+         * Upper bound on Σ (core + charged empty leg) over one tail's segments inside [from, to]:
+         * the segments and the legs between them fit in the span; the leg charged to the last
+         * segment (way out) or to the first (way in) may fall outside it. 0 when not even one
+         * segment fits.
          */
-        double hours(double from, double to) {
+        double hours(double from, double to, boolean entry) {
             double len = span(from, to);
             if (len < 0 || len < minCore - 1e-9) {
                 return 0;
             }
-            return len + maxReturn;
+            return len + (entry ? maxEntry : maxExit);
         }
 
         /**
          * Most loaded segments one tail fits inside [from, to]: n of them take at least n shortest
-         * cores and n - 1 shortest empty legs between them.
+         * cores and n - 1 empty legs, each at least the shortest way out and the shortest way in.
          */
         double segments(double from, double to) {
             double len = span(from, to);
             if (len < 0 || len < minCore - 1e-9) {
                 return 0;
             }
-            if (minCore + minReturn <= 0) {
+            if (minCore + minLeg <= 0) {
                 return Double.POSITIVE_INFINITY;
             }
-            return Math.floor((len + minReturn) / (minCore + minReturn) + 1e-9);
+            return Math.floor((len + minLeg) / (minCore + minLeg) + 1e-9);
         }
     }
 
@@ -955,33 +1021,42 @@ public final class LowerBounds {
                 int h = rx.horizon;
                 MPObjective obj = solver.objective();
                 obj.setMinimization();
-                // x[k][d]: weight of commodity k at its destination on day d; index h = unmet.
-                // Days before max(earliest, rdd) collapse into that day (no lateness either way,
-                // and the latest deadline, so the relaxation only gets looser).
+                // x[k][p]: weight of commodity k at its destination in piece p of days; the last
+                // piece (day h) is unmet. Days before max(earliest, rdd) collapse into that day
+                // (no lateness either way). Beyond four days late, days are taken in blocks of 2,
+                // 4, 8, ... days, each charged the lateness of its first day and held to the
+                // deadline of its last: cheaper and later, so the relaxation only gets looser.
                 List<int[]> pieceDays = new ArrayList<>();
                 List<MPVariable[]> x = new ArrayList<>();
-                int idx = 0;
                 for (Commodity k : rx.commodities) {
-                    int first = Math.min(h, Math.max(k.earliestDay(), k.line().rdd()));
-                    MPVariable[] v = new MPVariable[h + 1 - first];
-                    MPConstraint all = solver.makeConstraint(k.weight(), k.weight());
+                    int rdd = k.line().rdd();
+                    int first = Math.min(h, Math.max(k.earliestDay(), rdd));
+                    List<int[]> pieces = new ArrayList<>(); // last day, lateness
+                    for (int d = first; d < h; ) {
+                        int late = d - rdd;
+                        int len = late < 5 ? 1 : Integer.highestOneBit(late - 3);
+                        int last = Math.min(h - 1, d + len - 1);
+                        pieces.add(new int[] {last, late});
+                        d = last + 1;
+                    }
+                    pieces.add(new int[] {h, h - rdd});
+                    MPVariable[] v = new MPVariable[pieces.size()];
                     int[] days = new int[v.length];
-                    for (int d = first; d <= h; d++) {
-                        MPVariable var = solver.makeNumVar(0, k.weight(), "x" + idx + "_" + d);
-                        v[d - first] = var;
-                        days[d - first] = d;
+                    MPConstraint all = solver.makeConstraint(k.weight(), k.weight());
+                    for (int p = 0; p < v.length; p++) {
+                        MPVariable var = solver.makeNumVar(0, k.weight(), "");
+                        v[p] = var;
+                        days[p] = pieces.get(p)[0];
                         all.setCoefficient(var, 1);
-                        obj.setCoefficient(var, Math.max(0, d - k.line().rdd()));
+                        obj.setCoefficient(var, Math.max(0, pieces.get(p)[1]));
                     }
                     x.add(v);
                     pieceDays.add(days);
-                    idx++;
                 }
                 Map<Commodity, Integer> index = new IdentityHashMap<>();
                 for (int i = 0; i < rx.commodities.size(); i++) {
                     index.put(rx.commodities.get(i), i);
                 }
-                int rn = 0;
                 for (Relaxation.Resource r : resources) {
                     double[] starts = r.starts();
                     int m = starts.length;
@@ -996,7 +1071,7 @@ public final class LowerBounds {
                     for (int i = 0; i < m; i++) {
                         for (int j = 0; j < h; j++) {
                             double cap = r.capacity(starts[i], 24.0 * (j + 1) - minOnward);
-                            sv[i][j] = solver.makeNumVar(0, cap, "s" + rn + "_" + i + "_" + j);
+                            sv[i][j] = solver.makeNumVar(0, cap, "");
                             // S[i][j] - S[i+1][j] - S[i][j-1] + S[i+1][j-1] - P[i][j] = 0
                             MPConstraint row = solver.makeConstraint(0, 0);
                             row.setCoefficient(sv[i][j], 1);
@@ -1032,7 +1107,6 @@ public final class LowerBounds {
                             rows[i][j].setCoefficient(v[p], -r.coef(k));
                         }
                     }
-                    rn++;
                 }
                 MPSolver.ResultStatus st = solver.solve();
                 if (st != MPSolver.ResultStatus.OPTIMAL) {
