@@ -78,10 +78,12 @@ public final class BenchCommand {
         String violations = "";
         String status = "";
         if (planner.equals("bound")) {
-            LowerBound b = LowerBounds.compute(s);
+            // the bound a plan carries: the LP up to PLAN_LP_LIMIT commodities (muster bound
+            // solves it at any size, in minutes at L)
+            LowerBound b = LowerBounds.compute(s, LowerBounds.PLAN_LP_LIMIT);
             late = fmt(b.lateStonDays());
             closure = Integer.toString(b.closureDay());
-            status = b.method().startsWith(LowerBounds.METHOD_LP) ? "lp" : "trivial";
+            status = b.method().startsWith(LowerBounds.METHOD_LP) ? "lp" : "no-lp";
         } else {
             Planner p =
                     planner.equals("exact") ? new ExactPlanner(20.0, 6) : Planners.byName(planner);

@@ -9,6 +9,7 @@ import muster.io.ScenarioReader;
 import muster.model.LowerBound;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +24,16 @@ public final class BoundCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
     Path file;
 
+    @Option(
+            names = "--lp-limit",
+            paramLabel = "N",
+            description = {
+                "Solve the LP only for scenarios of at most N commodities (classes of AIR and SEA",
+                "lines); above it the bound is earliest arrival and window closure.",
+                "Default: no limit (a generated L takes minutes)."
+            })
+    int lpLimit = Integer.MAX_VALUE;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -34,7 +45,12 @@ public final class BoundCommand implements Callable<Integer> {
             return Faults.refuse(err, file.toString(), r.faults(), "no bound computed");
         }
         Faults.print(err, file.toString(), r.warnings());
-        LowerBound b = LowerBounds.compute(r.scenario());
+        if (lpLimit < 0) {
+            err.printf(Locale.ROOT, "muster bound: --lp-limit: %d is below 0%n", lpLimit);
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        LowerBound b = LowerBounds.compute(r.scenario(), lpLimit);
         out.printf(Locale.ROOT, "scenario:      %s%n", r.scenario().name());
         out.printf(Locale.ROOT, "lateStonDays >= %.1f%n", b.lateStonDays());
         out.printf(

@@ -151,7 +151,7 @@ public final class PlanCommand implements Callable<Integer> {
 
         String boundNote = null;
         try {
-            LowerBound lb = LowerBounds.compute(scenario);
+            LowerBound lb = LowerBounds.compute(scenario, LowerBounds.PLAN_LP_LIMIT);
             if (lb != null) {
                 plan = plan.withLowerBound(lb);
             }

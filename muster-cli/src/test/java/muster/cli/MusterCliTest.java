@@ -87,6 +87,18 @@ class MusterCliTest {
 
         assertThat(run("bound", valid.toString())).isEqualTo(ExitCode.OK);
         assertThat(out).contains("lateStonDays >= ").contains("closureDay   >= ");
+        assertThat(out).contains("method:        window-capacity-lp");
+    }
+
+    @Test
+    void boundWithAnLpLimitBelowTheScenarioSaysTheLpWasLeftOut() {
+        assertThat(run("bound", "--lp-limit", "0", valid.toString())).isEqualTo(ExitCode.OK);
+        assertThat(out)
+                .contains(
+                        "method:        earliest-arrival + window-capacity closure (LP left out: ");
+        assertThat(run("bound", "--lp-limit", "-1", valid.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("--lp-limit: -1 is below 0");
+        assertNoTrace();
     }
 
     @Test

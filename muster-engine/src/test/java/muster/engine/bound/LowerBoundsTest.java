@@ -239,4 +239,21 @@ class LowerBoundsTest {
         assertThat(b.lateStonDays()).isLessThanOrEqualTo(fifo.measures().lateStonDays() + 1e-6);
         assertThat(b.closureDay()).isLessThanOrEqualTo(fifo.measures().closureDay());
     }
+
+    @Test
+    void aBoundWithoutTheLpKeepsTheClosureAndNeverExceedsTheFullOne() {
+        for (Scenario s : List.of(oneTailTenSorties(4, 1), shortTailsCannotHelp())) {
+            LowerBound full = LowerBounds.compute(s);
+            LowerBound noLp = LowerBounds.compute(s, 0);
+            assertThat(noLp.method())
+                    .startsWith(LowerBounds.METHOD_TRIVIAL)
+                    .contains("LP left out");
+            assertThat(noLp.closureDay()).isEqualTo(full.closureDay());
+            assertThat(noLp.lateStonDays()).isLessThanOrEqualTo(full.lateStonDays());
+            double earliest = LowerBounds.earliestArrival(s).lateStonDays();
+            // the same less the round-off guard of 1e-6 relative
+            assertThat(noLp.lateStonDays())
+                    .isBetween(earliest - 1e-6 * Math.max(1, earliest), earliest);
+        }
+    }
 }
