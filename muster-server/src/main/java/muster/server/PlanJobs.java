@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import muster.engine.bound.LowerBounds;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
 import muster.engine.check.Violation;
@@ -165,6 +166,21 @@ final class PlanJobs implements AutoCloseable {
                                 plan.missions(),
                                 plan.lines(),
                                 plan.bindingConstraints());
+            }
+            // the plan carries the lower bound as the CLI's plan does (the LP up to
+            // LowerBounds.PLAN_LP_LIMIT commodities); if the solver fails, the planner's own stays
+            if (!job.cancel) {
+                job.update(1.0, "lower bound");
+                try {
+                    plan = plan.withLowerBound(LowerBounds.compute(s, LowerBounds.PLAN_LP_LIMIT));
+                } catch (RuntimeException | LinkageError e) {
+                    System.err.println(
+                            "muster: plan run "
+                                    + job.id
+                                    + ": the lower bound could not be computed ("
+                                    + e
+                                    + "); the planner's own is kept");
+                }
             }
             // every plan is checked against the movement rules before it is stored; a plan that
             // breaks one is kept out of every view and the job is FAILED, naming the violations

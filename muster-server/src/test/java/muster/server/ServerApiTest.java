@@ -882,6 +882,10 @@ class ServerApiTest {
             status = (String) planner.get("/api/plans/" + pid).map().get("status");
         }
         assertThat(status).isEqualTo("DONE");
+        // the stored plan carries the full lower bound, as the CLI's plan does
+        Map<String, Object> bound =
+                (Map<String, Object>) planner.get("/api/plans/" + pid).map().get("lowerBound");
+        assertThat((String) bound.get("method")).startsWith("window-capacity-lp");
         assertThat(TestServer.adminOf("DEU").get("/api/audit?limit=500").list())
                 .anySatisfy(
                         a -> {
