@@ -284,9 +284,9 @@ public final class LowerBounds {
                             ? METHOD_TRIVIAL + note
                             : METHOD_LP
                                     + ": earliest arrival + airfield and berth time (MOG, berths,"
-                                    + " onload, offload, en route) + fleet hours with empty"
-                                    + " return legs + fleet segments and ship deck area over"
-                                    + " time windows, GLOP";
+                                    + " onload, offload, en route) + fleet hours and segments"
+                                    + " with the empty legs between them, by weight and ship"
+                                    + " deck area, over time windows, GLOP";
             return new LowerBound(Math.min(capClosure, horizon), late, method);
         }
 
