@@ -808,8 +808,21 @@ public final class ScenarioGenerator {
                 rld = rnd.nextInt(Math.max(1, (int) (h * airShare) - transitDays));
             } else {
                 origin = usInst.get(rnd.nextInt(usInst.size()));
-                poe = nearest(byId, List.of(seaPoes), origin, 0);
-                pod = nearest(byId, List.of(seaPods), dest, rnd.nextDouble() < 0.75 ? 0 : 1);
+                // the port nearest the installation; at L and XL two lines in five go to the
+                // second nearest (assumption: a theatre's vehicles would queue for weeks at the
+                // two berths of the Gulf port nearest the Texas posts)
+                poe =
+                        nearest(
+                                byId,
+                                List.of(seaPoes),
+                                origin,
+                                theatre && rnd.nextDouble() < 0.4 ? 1 : 0);
+                // the nearest port, one line in four the second nearest; at L and XL half the
+                // nearest, 30 % the second and 20 % the third (assumption: with a theatre's
+                // cargo, the ports nearest the Baltic would otherwise take most of it)
+                double pu = rnd.nextDouble();
+                int podRank = theatre ? (pu < 0.5 ? 0 : pu < 0.8 ? 1 : 2) : (pu < 0.75 ? 0 : 1);
+                pod = nearest(byId, List.of(seaPods), dest, podRank);
                 double st = 0.70 * scale.stons * seaStons[i];
                 double[] split = {0.4, 0.3, 0.1, 0.2};
                 CargoClass[] cls = {
