@@ -223,6 +223,7 @@ public final class BenchCommand {
                             f[12]));
         }
         Map<String, List<Row>> groups = new LinkedHashMap<>();
+        List<String> timeouts = new ArrayList<>();
         for (Row r : rows) {
             groups.computeIfAbsent(r.scale + "|" + r.planner, k -> new ArrayList<>()).add(r);
         }
@@ -246,15 +247,31 @@ public final class BenchCommand {
                 "vs fifo",
                 "x");
         for (Map.Entry<String, List<Row>> e : groups.entrySet()) {
-            List<Row> g = e.getValue();
-            Row first = g.get(0);
-            if (g.stream().allMatch(r -> r.status.equals("timeout"))) {
+            List<Row> all = e.getValue();
+            Row first = all.get(0);
+            List<Row> g = all.stream().filter(r -> !r.status.equals("timeout")).toList();
+            if (all.size() > g.size()) {
+                timeouts.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s %s: %d of %d run(s) stopped after %.0f s",
+                                first.scale,
+                                first.planner,
+                                all.size() - g.size(),
+                                all.size(),
+                                all.stream()
+                                        .filter(r -> r.status.equals("timeout"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .wall));
+            }
+            if (g.isEmpty()) {
                 System.out.printf(
                         Locale.ROOT,
                         "%-5s %-6s %5d stopped after %.0f s (bench/run --timeout)%n",
                         first.scale,
                         first.planner,
-                        g.size(),
+                        all.size(),
                         first.wall);
                 continue;
             }
@@ -327,6 +344,9 @@ public final class BenchCommand {
                 "gap % = (lateStonDays - bound) / lateStonDays; vs fifo = lateStonDays ratio;"
                         + " x = wall-time ratio to fifo. Medians over runs (seeds x repeats)."
                         + " Rows 'bound': the lower bound's own cost and value.");
+        for (String t : timeouts) {
+            System.out.println("timeout: " + t + " (bench/run --timeout); not in the medians");
+        }
         exactComparison(rows);
     }
 
