@@ -225,6 +225,7 @@ public final class BenchCommand {
                             f[12]));
         }
         Map<String, List<Row>> groups = new LinkedHashMap<>();
+        List<String> timeouts = new ArrayList<>();
         for (Row r : rows) {
             groups.computeIfAbsent(r.scale + "|" + r.planner, k -> new ArrayList<>()).add(r);
         }
@@ -248,12 +249,64 @@ public final class BenchCommand {
                 "vs fifo",
                 "x");
         for (Map.Entry<String, List<Row>> e : groups.entrySet()) {
-            List<Row> g = e.getValue();
-            Row first = g.get(0);
-            if (first.planner.equals("bound")) {
+            List<Row> all = e.getValue();
+            Row first = all.get(0);
+            List<Row> g = all.stream().filter(r -> !r.status.equals("timeout")).toList();
+            if (all.size() > g.size()) {
+                timeouts.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s %s: %d of %d run(s) stopped after %.0f s",
+                                first.scale,
+                                first.planner,
+                                all.size() - g.size(),
+                                all.size(),
+                                all.stream()
+                                        .filter(r -> r.status.equals("timeout"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .wall));
+            }
+            if (g.isEmpty()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-5s %-6s %5d stopped after %.0f s (bench/run --timeout)%n",
+                        first.scale,
+                        first.planner,
+                        all.size(),
+                        first.wall);
                 continue;
             }
-            List<Row> bound = groups.getOrDefault(first.scale + "|bound", List.of());
+            if (first.planner.equals("bound")) {
+                // the bound's own cost: it is the yardstick of the rows below, not a plan
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-5s %-6s %5d %8.2f [%5.2f-%6.2f] %8.2f %9.0f %9.0f %13s %8s %8s %7s"
+                                + " %13.1f %9.0f %9s %9s %5s%n",
+                        first.scale,
+                        first.planner,
+                        g.size(),
+                        median(g, Row::wall),
+                        min(g, Row::wall),
+                        max(g, Row::wall),
+                        median(g, Row::cpu),
+                        median(g, Row::heap),
+                        median(g, Row::hwm),
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        median(g, Row::late),
+                        median(g, r -> r.closure),
+                        "-",
+                        "-",
+                        "-");
+                continue;
+            }
+            List<Row> bound =
+                    groups.getOrDefault(first.scale + "|bound", List.of()).stream()
+                            .filter(r -> !r.status.equals("timeout"))
+                            .toList();
             List<Row> fifo = groups.getOrDefault(first.scale + "|fifo", List.of());
             double wall = median(g, Row::wall);
             double late = median(g, Row::late);
@@ -291,7 +344,11 @@ public final class BenchCommand {
         }
         System.out.println(
                 "gap % = (lateStonDays - bound) / lateStonDays; vs fifo = lateStonDays ratio;"
-                        + " x = wall-time ratio to fifo. Medians over runs (seeds x repeats).");
+                        + " x = wall-time ratio to fifo. Medians over runs (seeds x repeats)."
+                        + " Rows 'bound': the lower bound's own cost and value.");
+        for (String t : timeouts) {
+            System.out.println("timeout: " + t + " (bench/run --timeout); not in the medians");
+        }
         exactComparison(rows);
     }
 

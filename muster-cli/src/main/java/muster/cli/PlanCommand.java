@@ -92,6 +92,23 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON summary on stdout, for scripts")
     boolean json;
 
+    @Option(
+            names = "--bound",
+            paramLabel = "KIND",
+            description =
+                    "lower bound to attach: auto (default: the window-capacity LP up to 20,000"
+                            + " commodities, earliest arrival and window closure above), lp (the LP"
+                            + " at any size: minutes on the largest scenarios) or earliest"
+                            + " (earliest arrival only, instant)")
+    String bound = "auto";
+
+    @Option(
+            names = "--timings",
+            description =
+                    "print the seconds each phase took (read, plan, bound, check, each file) on"
+                            + " stderr, and in the JSON summary")
+    boolean timings;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -108,13 +125,20 @@ public final class PlanCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        if (!bound.equals("auto") && !bound.equals("lp") && !bound.equals("earliest")) {
+            err.println("error: --bound: must be auto, lp or earliest, not " + bound);
+            err.flush();
+            return ExitCode.USAGE;
+        }
         if (iterations != null && iterations < 0) {
             err.println("error: --iterations: must be 0 or more, not " + iterations);
             err.flush();
             return ExitCode.USAGE;
         }
 
+        Timings clock = new Timings();
         ScenarioReader.Result read = ScenarioReader.read(file);
+        clock.lap("read");
         if (!read.accepted()) {
             return Faults.refuse(err, shown, read.faults(), "nothing was planned");
         }
@@ -134,6 +158,7 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan = p.plan(scenario, options, bar);
         double seconds = (System.nanoTime() - t0) / 1e9;
         bar.finish();
+        clock.lap("plan");
         PlannerInfo pi = plan.planner();
         plan =
                 new Plan(
@@ -151,7 +176,12 @@ public final class PlanCommand implements Callable<Integer> {
 
         String boundNote = null;
         try {
-            LowerBound lb = LowerBounds.compute(scenario, LowerBounds.PLAN_LP_LIMIT);
+            LowerBound lb =
+                    switch (bound) {
+                        case "lp" -> LowerBounds.compute(scenario);
+                        case "earliest" -> LowerBounds.earliestArrival(scenario);
+                        default -> LowerBounds.compute(scenario, LowerBounds.PLAN_LP_LIMIT);
+                    };
             if (lb != null) {
                 plan = plan.withLowerBound(lb);
             }
@@ -163,14 +193,21 @@ public final class PlanCommand implements Callable<Integer> {
                             + "); the planner's own bound is reported";
         }
 
+        clock.lap("bound");
+
         CheckReport check = PlanChecker.check(scenario, plan);
+        clock.lap("check");
 
         Path dir = out != null ? out : Path.of("out", scenario.name());
         Files.createDirectories(dir);
         PlanJson.write(plan, dir.resolve("plan.json"));
+        clock.lap("plan.json");
         MissionsCsv.write(plan, dir.resolve("missions.csv"));
+        clock.lap("missions.csv");
         LinesCsv.write(scenario, plan, dir.resolve("lines.csv"));
+        clock.lap("lines.csv");
         HtmlReport.write(scenario, plan, dir.resolve("report.html"));
+        clock.lap("report.html");
 
         List<Violation> violations = check.violations();
         if (!violations.isEmpty()) {
@@ -200,10 +237,15 @@ public final class PlanCommand implements Callable<Integer> {
         if (unexplained > 0 && !quiet) {
             err.println("warning: " + unexplained + " late line(s) have no reason");
         }
+        if (timings) {
+            err.println("timings: " + clock);
+        }
         err.flush();
 
         if (json) {
-            stdout.println(jsonSummary(scenario, plan, violations.size(), dir));
+            stdout.println(
+                    jsonSummary(
+                            scenario, plan, violations.size(), dir, timings ? clock.laps : null));
         } else if (!quiet) {
             summary(stdout, scenario, plan, violations.size(), dir);
         }
@@ -279,7 +321,9 @@ public final class PlanCommand implements Callable<Integer> {
         return fmt(pax) + " pax and " + fmt(stons) + " stons on " + lines + " line(s)";
     }
 
-    static String jsonSummary(Scenario s, Plan plan, int violations, Path dir) {
+    /** The JSON summary; {@code timings} (seconds by phase) is added when not null. */
+    static String jsonSummary(
+            Scenario s, Plan plan, int violations, Path dir, Map<String, Double> timings) {
         Measures m = plan.measures();
         LowerBound lb = plan.lowerBound();
         PlannerInfo pi = plan.planner();
@@ -326,12 +370,44 @@ public final class PlanCommand implements Callable<Integer> {
             files.put(f.substring(0, f.indexOf('.')), dir.resolve(f).toString());
         }
         root.put("files", files);
+        if (timings != null) {
+            root.put("timings", timings);
+        }
         try {
             return new ObjectMapper()
                     .disable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(root);
         } catch (IOException e) {
             throw new IllegalStateException("JSON summary", e);
+        }
+    }
+
+    /** Wall seconds of each phase of the command, in order. */
+    static final class Timings {
+        final Map<String, Double> laps = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            laps.merge(phase, (now - last) / 1e9, Double::sum);
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            double total = 0;
+            for (Map.Entry<String, Double> e : laps.entrySet()) {
+                b.append(e.getKey())
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", e.getValue()))
+                        .append(" s, ");
+                total += e.getValue();
+            }
+            return b.append("total ")
+                    .append(String.format(Locale.ROOT, "%.2f", total))
+                    .append(" s")
+                    .toString();
         }
     }
 

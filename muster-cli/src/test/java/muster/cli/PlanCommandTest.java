@@ -85,6 +85,76 @@ class PlanCommandTest {
     }
 
     @Test
+    void timingsNameEveryPhaseAndEarliestBoundSkipsTheLp() throws Exception {
+        Path out = tmp.resolve("t");
+        Run r =
+                muster(
+                        "plan",
+                        smallScenario(5).toString(),
+                        "--out",
+                        out.toString(),
+                        "--json",
+                        "--timings",
+                        "--bound",
+                        "earliest",
+                        "--iterations",
+                        "20");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode t = j.path("timings");
+        for (String phase :
+                new String[] {
+                    "read",
+                    "plan",
+                    "bound",
+                    "check",
+                    "plan.json",
+                    "missions.csv",
+                    "lines.csv",
+                    "report.html"
+                }) {
+            assertThat(t.path(phase).isNumber()).as("phase %s in %s", phase, t).isTrue();
+            assertThat(t.path(phase).asDouble()).as(phase).isNotNegative();
+        }
+        assertThat(r.err()).contains("timings: read ").contains(" s, total ");
+        assertThat(j.path("lowerBound").path("method").asText()).isEqualTo("earliest-arrival");
+        Plan plan = PlanJson.read(out.resolve("plan.json"));
+        assertThat(plan.lowerBound().method()).isEqualTo("earliest-arrival");
+    }
+
+    @Test
+    void withoutTimingsTheJsonSummaryHasNone() throws Exception {
+        Run r =
+                muster(
+                        "plan",
+                        smallScenario(5).toString(),
+                        "--out",
+                        tmp.resolve("n").toString(),
+                        "--json",
+                        "--iterations",
+                        "20");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).has("timings")).isFalse();
+        assertThat(r.err()).doesNotContain("timings:");
+    }
+
+    @Test
+    void unknownBoundKindIsAUsageError() throws Exception {
+        Path out = tmp.resolve("u");
+        Run r =
+                muster(
+                        "plan",
+                        smallScenario(5).toString(),
+                        "--out",
+                        out.toString(),
+                        "--bound",
+                        "magic");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--bound").contains("magic");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void summaryNamesMeasuresBoundAndFiles() throws Exception {
         Path out = tmp.resolve("o");
         Run r =

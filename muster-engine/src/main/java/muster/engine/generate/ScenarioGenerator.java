@@ -462,6 +462,8 @@ public final class ScenarioGenerator {
                     new Fleet("FSS", 8, "USJAX", 4), // [PUBLIC-FACTS: 8 FSS, 96-120 h activation]
                     new Fleet("RORO", 30, "USORF", 5)); // assumption: chartered and RRF RoRo ships
 
+    // (sealift hull counts by scale are in SEALIFT below; the counts here are not used for them)
+
     /**
      * Sealift hulls by scale (S, M, L, XL); the share {@code Scale.fleet} used for aircraft would
      * leave S two LMSRs for 84,000 ST of vehicles. Assumption: sea cargo is 70 % of the stons at
@@ -471,37 +473,45 @@ public final class ScenarioGenerator {
      * area asked for: enough that most cargo arrives, while berths at a few ports and the split
      * over channels still make ships the binding constraint. L keeps the public LMSR and FSS
      * counts; S and M are the share of the surge fleet a force of that size would be given
-     * (assumption).
+     * (assumption). At L the Gulf channels and those to the Baltic are too long for a second voyage
+     * within 60 days, so most of the sea cargo has to go on the first: 40 RoRo ships (Ready Reserve
+     * Force and chartered ships, assumption) with the LMSRs and FSS offer about 15 million sq ft a
+     * voyage, close to what the first sailings are asked to carry. XL, twice a theatre, has twice
+     * L's hulls (a coalition's share, assumption).
      */
     private static final Map<String, int[]> SEALIFT =
             Map.of(
                     "LMSR", new int[] {3, 10, 19, 38},
                     "FSS", new int[] {1, 4, 8, 16},
-                    "RORO", new int[] {4, 12, 30, 60});
+                    "RORO", new int[] {4, 12, 40, 80});
 
     /**
      * Sea ports of embarkation by scale. Assumption: as in the Desert Shield and DEFENDER-Europe
      * moves, a deployment funnels its vehicles through a few strategic seaports, each unit through
      * the one nearest its installation, so that ships fill with the cargo of one channel. S (an
-     * NRF) uses one Gulf and one Atlantic port, M adds Savannah, L and XL a second Gulf port.
+     * NRF) uses one Gulf and one Atlantic port, M adds Savannah, L a second Gulf port, XL (twice a
+     * theatre) every strategic seaport of the table.
      */
     private static final String[][] SEA_POES = {
         {"USBPT", "USCHS"},
         {"USBPT", "USCHS", "USSAV"},
         {"USBPT", "USCRP", "USCHS", "USSAV"},
-        {"USBPT", "USCRP", "USCHS", "USSAV"}
+        {"USBPT", "USCRP", "USCHS", "USSAV", "USJAX", "USMOT", "USORF"}
     };
 
     /**
      * Sea ports of debarkation by scale (assumption: the North Sea, Baltic and Black Sea gateways
      * used for the eastern flank since 2022). Each line lands at the one nearest its assembly area,
-     * or (one line in four) the second nearest, as planners spread load over ports.
+     * or (one line in four) the second nearest, as planners spread load over ports. At L and XL the
+     * Baltic gateways Klaipeda and Muuga take the vehicles of the units bound for the Baltic states
+     * (assumption: with Gdynia's two berths alone, more than half of a theatre's sea cargo would
+     * queue at one port for the whole horizon). XL lands at every seaport of the table.
      */
     private static final String[][] SEA_PODS = {
         {"DEBRV", "PLGDY"},
         {"DEBRV", "PLGDY", "ROCND"},
-        {"DEBRV", "BEANR", "PLGDY", "ROCND"},
-        {"DEBRV", "BEANR", "PLGDY", "ROCND"}
+        {"DEBRV", "BEANR", "PLGDY", "LTKLJ", "EEMUG", "ROCND"},
+        {"DEBRV", "NLRTM", "BEANR", "NLVLI", "PLGDY", "LTKLJ", "EEMUG", "ROCND", "GRAXD"}
     };
 
     /**
@@ -670,6 +680,9 @@ public final class ScenarioGenerator {
             boolean air = n.kind == NodeKind.AIRFIELD;
             boolean sea = n.kind == NodeKind.SEAPORT;
             double handling = air ? 3 : sea ? 24 : 0;
+            // assumption: XL, twice a theatre on the same airfields, doubles their working MOG
+            // (more parking and ground crews), as its fleet and force are doubled too
+            int mog = air ? (scale == Scale.XL ? 2 * n.cap : n.cap) : 0;
             nodes.add(
                     new Node(
                             n.id,
@@ -678,7 +691,7 @@ public final class ScenarioGenerator {
                             n.country,
                             n.lat,
                             n.lon,
-                            air ? n.cap : 0,
+                            mog,
                             sea ? n.cap : 0,
                             handling));
         }
@@ -728,6 +741,14 @@ public final class ScenarioGenerator {
                 default -> landLines++;
             }
         }
+        // cargo split: 25 % of the stons by air, 70 % by sea, 5 % by land. At L and XL 15 % by
+        // air and 15 % by land (assumption: the whole Desert Shield and Storm airlift moved
+        // 544,000 tons in seven months [PUBLIC-FACTS, GAO/NSIAD-93-40], so 375,000 stons in six
+        // weeks would be far beyond any airlift; a theatre-sized force draws more of its units
+        // from Europe, by road and rail)
+        boolean theatre = scale.ordinal() >= Scale.L.ordinal();
+        double airStonsShare = theatre ? 0.2 : 0.25;
+        double landStonsShare = theatre ? 0.1 : 0.05;
         double[] paxShare = shares(rnd, n, i -> modes[i] != LineMode.SEA);
         double[] airStons = shares(rnd, n, i -> modes[i] == LineMode.AIR);
         double[] seaStons = shares(rnd, n, i -> modes[i] == LineMode.SEA);
@@ -747,7 +768,7 @@ public final class ScenarioGenerator {
             double seaDue = 0;
             if (mode == LineMode.LAND) {
                 origin = euInst.get(rnd.nextInt(euInst.size()));
-                double st = 0.05 * scale.stons * landStons[i];
+                double st = landStonsShare * scale.stons * landStons[i];
                 cargo.add(new CargoEntry(CargoClass.OVERSIZE, round1(st * 0.6), 0));
                 cargo.add(new CargoEntry(CargoClass.BULK, round1(st * 0.4), 0));
                 double hours = roadHours(byId.get(origin), byId.get(dest));
@@ -755,9 +776,11 @@ public final class ScenarioGenerator {
                 transitDays = (int) Math.ceil(hours / 24) + 1;
                 rld = rnd.nextInt(Math.max(1, h - transitDays - 3));
             } else if (mode == LineMode.AIR) {
-                pod = nearest(byId, apods, dest, 1 + rnd.nextInt(2));
+                // the second or third nearest APOD (the nearest is kept for the forward units);
+                // at L and XL any of the three nearest, as a theatre spreads its air flow
+                pod = nearest(byId, apods, dest, theatre ? rnd.nextInt(3) : 1 + rnd.nextInt(2));
                 boolean fromEurope = rnd.nextDouble() < 0.2;
-                double st = 0.25 * scale.stons * airStons[i];
+                double st = airStonsShare * scale.stons * airStons[i];
                 if (fromEurope) {
                     origin = euInst.get(rnd.nextInt(euInst.size()));
                     poe = nearest(byId, eapoes, origin, 0);
@@ -775,7 +798,7 @@ public final class ScenarioGenerator {
                 }
                 road(routes, roads, origin, poe, roadHours(byId.get(origin), byId.get(poe)));
                 road(routes, roads, pod, dest, roadHours(byId.get(pod), byId.get(dest)));
-                airRoutes(routes, channels, byId, poe, pod, fromEurope);
+                airRoutes(routes, channels, byId, poe, pod, fromEurope, theatre);
                 transitDays = 2;
                 // assumption: people and air cargo are called forward over the first half of the
                 // horizon, which keeps airfields and aircraft busy (some lines late) while the
@@ -785,8 +808,21 @@ public final class ScenarioGenerator {
                 rld = rnd.nextInt(Math.max(1, (int) (h * airShare) - transitDays));
             } else {
                 origin = usInst.get(rnd.nextInt(usInst.size()));
-                poe = nearest(byId, List.of(seaPoes), origin, 0);
-                pod = nearest(byId, List.of(seaPods), dest, rnd.nextDouble() < 0.75 ? 0 : 1);
+                // the port nearest the installation; at L and XL two lines in five go to the
+                // second nearest (assumption: a theatre's vehicles would queue for weeks at the
+                // two berths of the Gulf port nearest the Texas posts)
+                poe =
+                        nearest(
+                                byId,
+                                List.of(seaPoes),
+                                origin,
+                                theatre && rnd.nextDouble() < 0.4 ? 1 : 0);
+                // the nearest port, one line in four the second nearest; at L and XL half the
+                // nearest, 30 % the second and 20 % the third (assumption: with a theatre's
+                // cargo, the ports nearest the Baltic would otherwise take most of it)
+                double pu = rnd.nextDouble();
+                int podRank = theatre ? (pu < 0.5 ? 0 : pu < 0.8 ? 1 : 2) : (pu < 0.75 ? 0 : 1);
+                pod = nearest(byId, List.of(seaPods), dest, podRank);
                 double st = 0.70 * scale.stons * seaStons[i];
                 double[] split = {0.4, 0.3, 0.1, 0.2};
                 CargoClass[] cls = {
@@ -889,7 +925,8 @@ public final class ScenarioGenerator {
             Map<String, N> byId,
             String poe,
             String pod,
-            boolean fromEurope) {
+            boolean fromEurope,
+            boolean theatre) {
         String key = poe + ">" + pod;
         if (!channels.add("AIR " + key)) {
             return;
@@ -898,7 +935,10 @@ public final class ScenarioGenerator {
             routes.add(new Route("air-" + key, RouteMode.AIR, poe, pod, List.of(), List.of(), 0));
             return;
         }
-        // transatlantic: via Lajes, and the northern track via Bangor and Keflavik
+        // transatlantic: via Lajes, and the northern track via Bangor and Keflavik; at L and XL
+        // also the southern track via Rota (assumption: a theatre-sized airlift opens a third
+        // en-route base, as the en-route MOG of Lajes, Bangor and Keflavik alone would cap the
+        // whole airlift at about 150 sorties a day)
         routes.add(
                 new Route(
                         "air-" + key + "-lpla",
@@ -917,6 +957,17 @@ public final class ScenarioGenerator {
                         List.of("KBGR", "BIKF"),
                         List.of(),
                         0));
+        if (theatre) {
+            routes.add(
+                    new Route(
+                            "air-" + key + "-lert",
+                            RouteMode.AIR,
+                            poe,
+                            pod,
+                            List.of("LERT"),
+                            List.of(),
+                            0));
+        }
     }
 
     private interface IntPred {

@@ -46,6 +46,71 @@ class ScenarioGeneratorTest {
         }
     }
 
+    /** Share of a scenario's stons moved by lines of the given mode. */
+    private static double stonsShare(Scenario s, muster.model.LineMode mode) {
+        double all = 0;
+        double of = 0;
+        for (RequirementLine l : s.requirements()) {
+            all += l.cargoStons();
+            if (l.mode() == mode) {
+                of += l.cargoStons();
+            }
+        }
+        return of / all;
+    }
+
+    private static Set<String> used(
+            Scenario s,
+            java.util.function.Function<RequirementLine, String> f,
+            muster.model.LineMode mode) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (RequirementLine l : s.requirements()) {
+            if (l.mode() == mode) {
+                out.add(f.apply(l));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theatreScalesSpreadTheirFlowOverMoreGatewaysThanSmallerOnes() {
+        Scenario m = ScenarioGenerator.generate(Scale.M, 1);
+        Scenario l = ScenarioGenerator.generate(Scale.L, 1);
+        Scenario xl = ScenarioGenerator.generate(Scale.XL, 1);
+        assertThat(ScenarioValidator.validate(l).stream().filter(Fault::isError).toList())
+                .as("L seed 1")
+                .isEmpty();
+        // air moves a quarter of the stons below L, a fifth at L and XL; sea stays at 70 %
+        assertThat(stonsShare(m, muster.model.LineMode.AIR)).isBetween(0.23, 0.27);
+        for (Scenario s : List.of(l, xl)) {
+            String what = s.name();
+            assertThat(stonsShare(s, muster.model.LineMode.AIR)).as(what).isBetween(0.18, 0.22);
+            assertThat(stonsShare(s, muster.model.LineMode.SEA)).as(what).isBetween(0.67, 0.73);
+            // a third transatlantic track via Rota, only at theatre scale
+            assertThat(s.routes().stream().anyMatch(r -> r.points().contains("LERT")))
+                    .as(what)
+                    .isTrue();
+            // the Baltic gateways take sea cargo
+            assertThat(used(s, RequirementLine::pod, muster.model.LineMode.SEA))
+                    .as(what)
+                    .contains("LTKLJ", "EEMUG", "PLGDY");
+        }
+        assertThat(m.routes().stream().anyMatch(r -> r.points().contains("LERT"))).isFalse();
+        assertThat(used(m, RequirementLine::pod, muster.model.LineMode.SEA))
+                .doesNotContain("LTKLJ", "EEMUG");
+        // XL is twice L: every strategic seaport, and twice the airfields' working MOG
+        assertThat(used(xl, RequirementLine::poe, muster.model.LineMode.SEA).size())
+                .isGreaterThan(used(l, RequirementLine::poe, muster.model.LineMode.SEA).size());
+        Network ln = new Network(l);
+        for (muster.model.Node n : xl.nodes()) {
+            assertThat(n.mog()).as(n.id()).isEqualTo(2 * ln.node(n.id()).mog());
+            assertThat(n.berths()).as(n.id()).isEqualTo(ln.node(n.id()).berths());
+        }
+        int lTails = l.lift().stream().mapToInt(t -> t.count()).sum();
+        int xlTails = xl.lift().stream().mapToInt(t -> t.count()).sum();
+        assertThat(xlTails).isEqualTo(2 * lTails);
+    }
+
     @Test
     void generatedScenariosAreValid() {
         for (Scale scale : new Scale[] {Scale.S, Scale.M}) {

@@ -1,0 +1,57 @@
+package muster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+    @TempDir Path tmp;
+
+    private static String table(Path csv) throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            BenchCommand.table(csv);
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tableShowsTheBoundsOwnCostAndRunsStoppedByTheTimeout() throws Exception {
+        Path csv = tmp.resolve("rows.csv");
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        BenchCommand.HEADER,
+                        "L,1,1,bound,251.500,250.100,900.0,5200.0,1000.000,50,,,lp",
+                        "L,1,1,fifo,30.000,31.000,1200.0,1500.0,4000.000,59,10.000,0,fifo",
+                        "L,1,1,lns,20.000,21.000,1300.0,1600.0,2000.000,59,5.000,0,1.0",
+                        "XL,1,1,bound,1800,,,,,,,,timeout",
+                        "XL,1,1,lns,60.000,61.000,2000.0,2500.0,9000.000,59,50.000,0,1.0",
+                        "tiny,1,1,exact,2.000,2.000,10.0,80.0,5.000,3,0.000,0,optimal",
+                        "tiny,2,1,exact,20,,,,,,,,timeout",
+                        ""));
+        String t = table(csv);
+        // the bound row carries its wall time and value
+        assertThat(t).containsPattern("(?m)^L\\s+bound\\s+1\\s+251\\.50");
+        assertThat(t).containsPattern("(?m)^L\\s+bound.*1000\\.0\\s+50");
+        // lns: gap (2000 - 1000) / 2000 = 50 %, half of fifo's lateness
+        assertThat(t).containsPattern("(?m)^L\\s+lns\\s.*\\s50\\.0\\s+0\\.500\\s");
+        // a run stopped by the timeout is named as such, and XL's plan has no bound to compare
+        assertThat(t).containsPattern("(?m)^XL\\s+bound\\s+1 stopped after 1800 s");
+        assertThat(t).containsPattern("(?m)^XL\\s+lns\\s.*NaN");
+        // a timeout among finished runs is left out of the medians and named below the table
+        assertThat(t).containsPattern("(?m)^tiny\\s+exact\\s+1\\s+2\\.00 \\[ 2\\.00-  2\\.00\\]");
+        assertThat(t).contains("timeout: tiny exact: 1 of 2 run(s) stopped after 20 s");
+    }
+}
