@@ -116,7 +116,6 @@ public final class FifoPlanner implements Planner {
         private void planLine(RequirementLine l) {
             LiftMode mode = l.mode().liftMode();
             double ready = LineTimes.readyHour(net, l);
-            double horizonEnd = 24.0 * s.planning().horizonDays();
             double onward = LineTimes.onwardHours(net, l);
             int paxLeft = l.pax();
             Map<CargoClass, Double> left = new EnumMap<>(CargoClass.class);
@@ -139,7 +138,7 @@ public final class FifoPlanner implements Planner {
                             if (atNode.isEmpty()) {
                                 continue;
                             }
-                            Candidate c = slot(t, r, atNode.first(), l, ready, horizonEnd);
+                            Candidate c = slot(t, r, atNode.first(), l, ready);
                             if (c != null
                                     && (best == null || c.offloadDepart() < best.offloadDepart())) {
                                 best = c;
@@ -148,7 +147,16 @@ public final class FifoPlanner implements Planner {
                     }
                 }
                 if (best == null) {
-                    return; // cannot happen for a valid scenario; the checker would report it
+                    // a valid scenario always has a channel and a tail for what is left; losing
+                    // load silently would break rule 10, so the run fails instead
+                    throw new IllegalStateException(
+                            "fifo: no tail and slot found for line "
+                                    + l.uln()
+                                    + " ("
+                                    + l.poe()
+                                    + " to "
+                                    + l.pod()
+                                    + ")");
                 }
                 Fill f = fill(best.type(), l, paxLeft, left);
                 commit(best, l, f);
@@ -217,13 +225,7 @@ public final class FifoPlanner implements Planner {
          * The earliest mission of tail {@code ts} along route {@code r} that fits the ground limits
          * already booked, with minimum ground time at every stop, or null.
          */
-        private Candidate slot(
-                LiftType t,
-                Route r,
-                TailState ts,
-                RequirementLine l,
-                double ready,
-                double horizonEnd) {
+        private Candidate slot(LiftType t, Route r, TailState ts, RequirementLine l, double ready) {
             List<String> pts = r.points();
             GroundHoursPlan g = new GroundHoursPlan(t, r, pts);
             double position =
@@ -232,13 +234,15 @@ public final class FifoPlanner implements Planner {
                             : net.emptyLegNm(t.mode(), ts.node(), l.poe()) / t.speedKnots();
             double s0 = Math.max(ready, ts.free() + position);
             s0 = Math.max(s0, 24.0 * l.ead() - g.arriveOffset[pts.size() - 1]);
+            // every step moves past the end of a booked stay, and past the last one everything
+            // fits, so this ends; load that only fits years after the horizon is still flown
+            // (rule 10) and reported unmet
             double x = s0;
-            int guard = 0;
             boolean moved = true;
             while (moved) {
                 moved = false;
-                if (x > horizonEnd + 24.0 * 3650 || ++guard > 100_000) {
-                    return null;
+                if (Double.isInfinite(x)) {
+                    return null; // a stop at a node with no MOG or berths at all
                 }
                 for (int i = 0; i < pts.size(); i++) {
                     double at = x + g.arriveOffset[i];

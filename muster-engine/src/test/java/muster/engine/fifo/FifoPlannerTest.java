@@ -2,6 +2,8 @@ package muster.engine.fifo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.LongStream;
 import muster.engine.bound.LowerBounds;
@@ -11,9 +13,22 @@ import muster.engine.generate.SmallScenarios;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planners;
 import muster.engine.plan.Progress;
+import muster.model.CargoClass;
+import muster.model.CargoEntry;
+import muster.model.GroundHours;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+import muster.model.LineMode;
 import muster.model.Mission;
+import muster.model.Node;
+import muster.model.NodeKind;
 import muster.model.Plan;
+import muster.model.Planning;
+import muster.model.RequirementLine;
+import muster.model.Route;
+import muster.model.RouteMode;
 import muster.model.Scenario;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,5 +61,89 @@ class FifoPlannerTest {
         assertThat(LowerBounds.earliestArrival(s).lateStonDays())
                 .as(at + " earliest-arrival bound")
                 .isLessThanOrEqualTo(r.measures().lateStonDays() + 1e-6);
+    }
+
+    /**
+     * One ship and two hundred sea lines: fifo gives each line a voyage of its own, so the last
+     * sail more than ten years after the horizon. They are still flown (rule 10) and reported
+     * unmet, never dropped.
+     */
+    @Test
+    void loadThatOnlyFitsYearsAfterTheHorizonIsStillCarried() {
+        List<Node> nodes =
+                List.of(
+                        new Node(
+                                "USBPT",
+                                "Beaumont",
+                                NodeKind.SEAPORT,
+                                "US",
+                                30.08,
+                                -94.09,
+                                0,
+                                1,
+                                0),
+                        new Node("PLGDY", "Gdynia", NodeKind.SEAPORT, "PL", 54.53, 18.55, 0, 1, 0));
+        LiftType ship =
+                new LiftType(
+                        "SHIP",
+                        LiftMode.SEA,
+                        1,
+                        0,
+                        "USBPT",
+                        EnumSet.of(CargoClass.BULK),
+                        0,
+                        10_000,
+                        100_000,
+                        18,
+                        Double.POSITIVE_INFINITY,
+                        new GroundHours(24, 24, 0));
+        List<RequirementLine> lines = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            lines.add(
+                    new RequirementLine(
+                            String.format("S%03d", i),
+                            "unit",
+                            "US",
+                            0,
+                            List.of(new CargoEntry(CargoClass.BULK, 10, 300)),
+                            "USBPT",
+                            "USBPT",
+                            "PLGDY",
+                            "PLGDY",
+                            0,
+                            0,
+                            0,
+                            29,
+                            29,
+                            1,
+                            LineMode.SEA));
+        }
+        Scenario s =
+                new Scenario(
+                        "one-ship",
+                        nodes,
+                        List.of(ship),
+                        List.of(
+                                new Route(
+                                        "sea",
+                                        RouteMode.SEA,
+                                        "USBPT",
+                                        "PLGDY",
+                                        List.of(),
+                                        List.of(4800.0),
+                                        0)),
+                        lines,
+                        new Planning(30, 0.2, 1, 0, null));
+        Plan p = new FifoPlanner().plan(s, new PlanOptions(1, 0), Progress.NONE);
+        CheckReport r = PlanChecker.check(s, p);
+        assertThat(r.violations()).isEmpty();
+        assertThat(p.missions()).hasSize(200);
+        double lastHour =
+                p.missions().stream()
+                        .mapToDouble(m -> m.stops().get(m.stops().size() - 1).depart())
+                        .max()
+                        .orElseThrow();
+        assertThat(lastHour).isGreaterThan(24.0 * (30 + 3650));
+        assertThat(r.measures().unmet()).isNotEmpty();
     }
 }
