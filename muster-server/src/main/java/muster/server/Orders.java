@@ -185,6 +185,9 @@ final class Orders {
      * whole log before appending. The engine refuses a command that contradicts the book (409).
      */
     OrderRecord run(User u, String orderId, Meta metaForNew, String action, Command cmd) {
+        // writers of this server queue here, before they take a pooled connection: waiting on the
+        // table lock inside a transaction would hold one each and starve every reader
+        writers.lock();
         try {
             return Jdbc.tx(
                     db,
@@ -200,6 +203,14 @@ final class Orders {
                     });
         } catch (OrderRefused e) {
             throw new ApiException(409, e.getMessage());
+        } finally {
+            writers.unlock();
         }
     }
+
+    /**
+     * Serializes this server's order writers; the table lock still orders writers across servers.
+     */
+    private final java.util.concurrent.locks.ReentrantLock writers =
+            new java.util.concurrent.locks.ReentrantLock(true);
 }
