@@ -161,7 +161,6 @@ public class LoadTest {
             e.getValue().forEach(all::add);
         }
         long[] v = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        errors += ERRORS.getOrDefault("login", new AtomicLong()).get();
         System.out.printf("%-22s %9d %9.1f %9.1f %9.1f %9.1f %7d%n", "ALL", total, total / wall, pct(v, 50), pct(v, 90), pct(v, 99), errors);
         System.out.printf("wall %.1f s%n", wall);
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
@@ -651,28 +652,33 @@ public final class LowerBounds {
          */
         List<Resource> resources() {
             List<Resource> out = new ArrayList<>();
-            TreeSet<String> nodes = new TreeSet<>();
+            // each node with the commodities that may stop there, in commodity order
+            TreeMap<String, List<Commodity>> nodes = new TreeMap<>();
             for (Commodity k : commodities) {
-                nodes.add(k.line().poe());
-                nodes.add(k.line().pod());
+                touch(nodes, k.line().poe(), k);
+                touch(nodes, k.line().pod(), k);
                 for (Carrier c : k.carriers()) {
                     for (Route r : c.routes()) {
-                        nodes.addAll(r.via());
+                        for (String v : r.via()) {
+                            touch(nodes, v, k);
+                        }
                     }
                 }
             }
-            for (String id : nodes) {
-                Node n = net.node(id);
+            for (Map.Entry<String, List<Commodity>> e : nodes.entrySet()) {
+                Node n = net.node(e.getKey());
                 boolean sea = n.kind() == NodeKind.SEAPORT;
-                out.add(new NodeResource(id, sea ? n.berths() : n.mog(), false));
+                List<NodeResource> rows = new ArrayList<>();
+                rows.add(new NodeResource(e.getKey(), sea ? n.berths() : n.mog(), false));
                 if (sea) {
-                    out.add(new NodeResource(id, n.berths(), true));
+                    rows.add(new NodeResource(e.getKey(), n.berths(), true));
                 }
-            }
-            for (Resource r : out) {
-                for (Commodity k : commodities) {
-                    r.offer(k);
+                for (NodeResource r : rows) {
+                    for (Commodity k : e.getValue()) {
+                        r.offer(k);
+                    }
                 }
+                out.addAll(rows);
             }
             for (LiftMode mode : LiftMode.values()) {
                 List<Commodity> ks = new ArrayList<>();
@@ -746,6 +752,13 @@ public final class LowerBounds {
 
         /** Most type sets per mode with fleet rows of their own, besides all types of the mode. */
         static final int MAX_SETS = 12;
+
+        private static void touch(Map<String, List<Commodity>> nodes, String node, Commodity k) {
+            List<Commodity> ks = nodes.computeIfAbsent(node, x -> new ArrayList<>());
+            if (ks.isEmpty() || ks.get(ks.size() - 1) != k) {
+                ks.add(k);
+            }
+        }
 
         private static String key(List<LiftType> types) {
             StringBuilder b = new StringBuilder("{");
