@@ -3,6 +3,7 @@ package muster.engine.plan.lns;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import muster.engine.plan.lns.Model.RouteTpl;
 import muster.engine.plan.lns.Work.FitInfo;
@@ -39,6 +40,14 @@ final class Inserter {
     private final int[][] keyOrder;
 
     Journal journal;
+
+    /**
+     * When set, {@link #planVoyages} weighs each candidate voyage's rate by a random factor between
+     * 1 - {@link #SHAKE} and 1 + {@link #SHAKE} drawn from it.
+     */
+    SplittableRandom shake;
+
+    static final double SHAKE = 0.25;
 
     private final FitInfo info = new FitInfo();
     private final Mis probe = new Mis();
@@ -392,6 +401,9 @@ final class Inserter {
                             }
                             double rate =
                                     value(type, r, k, -1, t) / Math.max(1.0, t + r.offDep - free);
+                            if (shake != null) {
+                                rate *= 1 + SHAKE * (2 * shake.nextDouble() - 1);
+                            }
                             if (rate > bestRate * (1 + 1e-9)) {
                                 bestRate = rate;
                                 bType = type;

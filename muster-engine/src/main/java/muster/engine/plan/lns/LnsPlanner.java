@@ -34,6 +34,21 @@ public final class LnsPlanner implements Planner {
     /** The most missions one search step tears out, so a step costs about the same at any size. */
     private static final int MAX_TORN_MISSIONS = 48;
 
+    /** The most voyages a step that plans sea voyages again tears out. */
+    private static final int MAX_TORN_VOYAGES = 96;
+
+    /**
+     * One in {@code max(VOYAGE_ODDS, sea lines / VOYAGE_LINES)} steps around a sea line plans
+     * voyages again: such a step costs about one voyage-by-voyage pass over the sea lines, so it is
+     * taken less often as they grow and a step costs about the same at any size.
+     */
+    private static final int VOYAGE_ODDS = 8;
+
+    private static final int VOYAGE_LINES = 128;
+
+    /** How far before the target's first voyage such a step may cut, at most. */
+    private static final double VOYAGE_CUT_HOURS = 240.0;
+
     @Override
     public String name() {
         return NAME;
@@ -142,6 +157,11 @@ public final class LnsPlanner implements Planner {
         if (lifted.isEmpty()) {
             return;
         }
+        int seaLines = 0;
+        for (int li : lifted) {
+            seaLines += md.lines[li].mode().liftMode() == LiftMode.SEA ? 1 : 0;
+        }
+        int voyageOdds = Math.max(VOYAGE_ODDS, seaLines / VOYAGE_LINES);
         for (int it = 0; it < iters; it++) {
             if (p.cancelled()) {
                 return;
@@ -150,7 +170,7 @@ public final class LnsPlanner implements Planner {
                 p.update(start + (1 - start) * it / iters, "improve");
             }
             int target = pickTarget(md, w, lifted, rnd);
-            step(md, w, ins, rank, rnd, target, best);
+            step(md, w, ins, rank, rnd, target, voyageOdds, best);
             Score s = new Score(w);
             if (s.better(best)) {
                 best = s;
@@ -193,6 +213,7 @@ public final class LnsPlanner implements Planner {
             int[] rank,
             SplittableRandom rnd,
             int target,
+            int voyageOdds,
             Score best) {
         // the cut: a little before the target's earliest load (or its readiness if none)
         double cut = md.avail[target];
@@ -201,8 +222,25 @@ public final class LnsPlanner implements Planner {
             cut = Math.min(cut, ld.m.startTime);
             tails.add(((long) ld.m.type << 32) | ld.m.tail);
         }
-        cut -= rnd.nextDouble() * 48.0;
+        // for a sea line, now and then every hull's voyages from some days before on are
+        // planned again voyage by voyage with the voyage choice shaken: which channel a hull
+        // serves matters more at sea than which line goes first
+        boolean voyages =
+                md.lines[target].mode().liftMode() == LiftMode.SEA && rnd.nextInt(voyageOdds) == 0;
+        cut -= rnd.nextDouble() * (voyages ? VOYAGE_CUT_HOURS : 48.0);
+        int budget = voyages ? MAX_TORN_VOYAGES : MAX_TORN_MISSIONS;
         for (int type = 0; type < md.types.length; type++) {
+            if (voyages) {
+                int count = md.types[type].count();
+                if (md.types[type].mode() == LiftMode.SEA) {
+                    // from a random hull on, so that the budget does not always spare the same
+                    int first = rnd.nextInt(count);
+                    for (int i = 0; i < count; i++) {
+                        tails.add(((long) type << 32) | ((first + i) % count));
+                    }
+                }
+                continue;
+            }
             if (!md.carriesAny(type, target)) {
                 continue;
             }
@@ -218,7 +256,6 @@ public final class LnsPlanner implements Planner {
         List<List<Ld>> removedLoads = new ArrayList<>();
         Set<Integer> affected = new LinkedHashSet<>();
         affected.add(target);
-        int budget = MAX_TORN_MISSIONS;
         for (long key : tails) {
             int type = (int) (key >>> 32);
             int tail = (int) key;
@@ -261,6 +298,11 @@ public final class LnsPlanner implements Planner {
             again.add(target);
         }
         ins.journal = new Inserter.Journal(w.seq);
+        if (voyages) {
+            ins.shake = rnd;
+            ins.planVoyages(LiftMode.SEA);
+            ins.shake = null;
+        }
         for (int li : again) {
             ins.place(li);
         }
