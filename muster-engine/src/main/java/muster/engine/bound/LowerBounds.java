@@ -451,9 +451,58 @@ public final class LowerBounds {
                 this.area = area;
             }
 
+            /**
+             * Least hours from a user's start to its first activity here, and from the end of its
+             * last one here to its offload departure: every user's ground time here lies that far
+             * inside its window.
+             */
+            double before = Double.POSITIVE_INFINITY;
+
+            double after = Double.POSITIVE_INFINITY;
+
             @Override
             double capacity(double from, double to) {
-                return slots * Math.max(0, to - from);
+                double lead = Double.isFinite(before) ? before : 0;
+                double tail = Double.isFinite(after) ? after : 0;
+                return slots * Math.max(0, to - from - lead - tail);
+            }
+
+            @Override
+            void offer(Commodity k) {
+                super.offer(k);
+                if (coef(k) <= 0) {
+                    return;
+                }
+                for (Carrier c : k.carriers()) {
+                    LiftType t = c.type();
+                    for (Route r : c.routes()) {
+                        // hours from the ONLOAD stop's arrival to each point's arrival, and from
+                        // each point's departure to the OFFLOAD stop's departure
+                        List<String> pts = r.points();
+                        int legs = pts.size() - 1;
+                        double[] at = new double[pts.size()];
+                        at[0] = 0;
+                        for (int i = 1; i <= legs; i++) {
+                            double ground =
+                                    i == 1 ? t.groundHours().onload() : t.groundHours().enroute();
+                            at[i] = at[i - 1] + ground + net.legNm(r, i - 1) / t.speedKnots();
+                        }
+                        double end = at[legs] + t.groundHours().offload();
+                        for (int i = 0; i <= legs; i++) {
+                            if (!pts.get(i).equals(node)) {
+                                continue;
+                            }
+                            double ground =
+                                    i == 0
+                                            ? t.groundHours().onload()
+                                            : i == legs
+                                                    ? t.groundHours().offload()
+                                                    : t.groundHours().enroute();
+                            before = Math.min(before, at[i]);
+                            after = Math.min(after, end - at[i] - ground);
+                        }
+                    }
+                }
             }
 
             @Override

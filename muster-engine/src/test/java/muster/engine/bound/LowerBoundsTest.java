@@ -245,6 +245,75 @@ class LowerBoundsTest {
     /**
      * fifo's plan of s keeps every rule, and the bound b is no better than it on either measure.
      */
+    /**
+     * Ten ships' worth from a port with one berth: each onload takes a day, the voyage ten and the
+     * offload one. The berth is free for twelve days before the lines are due, but the onloads must
+     * end eleven days before that, so only two ships make it on time: the k-th closes on day 11 +
+     * k, and the best plan is 45 ship-days late.
+     */
+    @Test
+    void anOnloadMustEndAVoyageBeforeTheDeadlineSoThePortRowIsShorter() {
+        Node a = new Node("A", "port A", NodeKind.SEAPORT, "US", 30.0, -80.0, 0, 1, 0);
+        Node b = new Node("B", "port B", NodeKind.SEAPORT, "PL", 54.5, 18.5, 0, 10, 0);
+        LiftType ship =
+                new LiftType(
+                        "RORO",
+                        LiftMode.SEA,
+                        10,
+                        0,
+                        "A",
+                        EnumSet.of(CargoClass.BULK),
+                        0,
+                        1000,
+                        100_000,
+                        20,
+                        Double.POSITIVE_INFINITY,
+                        new GroundHours(24, 24, 0));
+        List<RequirementLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            lines.add(
+                    new RequirementLine(
+                            "S" + i,
+                            "unit S" + i,
+                            "US",
+                            0,
+                            List.of(new CargoEntry(CargoClass.BULK, 1000, 50_000)),
+                            "A",
+                            "A",
+                            "B",
+                            "B",
+                            0,
+                            0,
+                            0,
+                            12,
+                            12,
+                            1,
+                            LineMode.SEA));
+        }
+        Scenario s =
+                new Scenario(
+                        "one-berth",
+                        List.of(a, b),
+                        List.of(ship),
+                        List.of(
+                                new Route(
+                                        "ab",
+                                        RouteMode.SEA,
+                                        "A",
+                                        "B",
+                                        List.of(),
+                                        List.of(4800.0),
+                                        0)),
+                        lines,
+                        new Planning(40, 0.2, 1, 0, null));
+        assertThat(new LowerBounds.Relaxation(s).trivialLate()).isZero();
+        LowerBound bound = LowerBounds.compute(s);
+        // by the end of day 12 the berth can have finished onloads only until hour 312 - 264
+        assertThat(bound.lateStonDays()).isGreaterThan(0);
+        assertThat(bound.lateStonDays()).isLessThanOrEqualTo(45 * 1000 + 1e-6);
+        assertBelowACorrectFifoPlan(s, bound);
+    }
+
     private static void assertBelowACorrectFifoPlan(Scenario s, LowerBound b) {
         CheckReport fifo =
                 PlanChecker.check(
