@@ -458,8 +458,9 @@ class LnsPlannerTest {
 
     /**
      * A generated S has about 160 sea lines over four channels, so most late lines go by sea and
-     * one step in eight around them plans every hull's voyages again: the result keeps every rule,
-     * adds up line by line, is the same for the same seed and is no worse than the plan built.
+     * one step in sixteen around them plans every hull's voyages again: the result keeps every
+     * rule, adds up line by line, is the same for the same seed and is no worse than the plan
+     * built.
      */
     @Test
     void voyageStepsOnASeaHeavyScenarioKeepEveryRuleAndTheSeed() {

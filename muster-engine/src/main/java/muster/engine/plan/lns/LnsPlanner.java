@@ -42,7 +42,7 @@ public final class LnsPlanner implements Planner {
      * voyages again: such a step costs about one voyage-by-voyage pass over the sea lines, so it is
      * taken less often as they grow and a step costs about the same at any size.
      */
-    private static final int VOYAGE_ODDS = 8;
+    private static final int VOYAGE_ODDS = 16;
 
     private static final int VOYAGE_LINES = 128;
 
