@@ -14,6 +14,8 @@ import muster.engine.generate.ScenarioGenerator;
 import muster.engine.generate.SmallScenarios;
 import muster.model.CargoClass;
 import muster.model.Constraint;
+import muster.model.LiftMode;
+import muster.model.LiftType;
 import muster.model.LineMode;
 import muster.model.LineResult;
 import muster.model.Load;
@@ -477,6 +479,37 @@ class LnsPlannerTest {
         if (Math.abs(u1 - u0) < 1e-6) {
             assertThat(a.measures().lateStonDays())
                     .isLessThanOrEqualTo(built.measures().lateStonDays() + 1e-6);
+        }
+    }
+
+    /** A lift type with no tails takes no part in a plan, nor in lns's search steps. */
+    @Test
+    void aLiftTypeWithNoTailsTakesNoPartInTheSearch() {
+        Scenario g = ScenarioGenerator.generate(Scale.S, 1);
+        List<LiftType> lift = new java.util.ArrayList<>(g.lift());
+        LiftType ship =
+                lift.stream().filter(t -> t.mode() == LiftMode.SEA).findFirst().orElseThrow();
+        lift.add(
+                new LiftType(
+                        "IDLE",
+                        LiftMode.SEA,
+                        0,
+                        ship.availableFromDay(),
+                        ship.baseNode(),
+                        ship.carries(),
+                        ship.paxCapacity(),
+                        ship.stonsCapacity(),
+                        ship.sqftCapacity(),
+                        ship.speedKnots(),
+                        ship.rangeNm(),
+                        ship.groundHours()));
+        Scenario s =
+                new Scenario(g.name(), g.nodes(), lift, g.routes(), g.requirements(), g.planning());
+        for (String planner : List.of("lns", "fifo")) {
+            Plan p = Planners.byName(planner).plan(s, new PlanOptions(3, 300), Progress.NONE);
+            assertThat(PlanChecker.check(s, p).violations()).as(planner).isEmpty();
+            assertThat(p.missions()).as(planner).noneMatch(m -> m.lift().equals("IDLE"));
+            conservation(s, p);
         }
     }
 

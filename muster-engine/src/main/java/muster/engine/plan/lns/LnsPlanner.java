@@ -23,9 +23,11 @@ import muster.model.Scenario;
  * search: each step picks a late line, tears out every mission of a few tails from a time before
  * that line's loads onward, puts the torn-out loads back in a changed order with the late line
  * first, and keeps the result only if the objective (unmet ston-equivalents, then lateStonDays,
- * then closureDay, then fewer missions) improves. The number of steps is {@link
- * PlanOptions#searchIterations()}; random choices come from one {@link SplittableRandom} seeded
- * with {@link PlanOptions#seed()}, so a scenario and seed give one plan.
+ * then closureDay, then fewer missions) improves. Around a late sea line, some steps instead plan
+ * every hull's voyages from a few days before on again, voyage by voyage with the choice of voyage
+ * shaken (see {@link #VOYAGE_ODDS}). The number of steps is {@link PlanOptions#searchIterations()};
+ * random choices come from one {@link SplittableRandom} seeded with {@link PlanOptions#seed()}, so
+ * a scenario and seed give one plan.
  */
 public final class LnsPlanner implements Planner {
     public static final String NAME = "lns";
@@ -232,7 +234,7 @@ public final class LnsPlanner implements Planner {
         for (int type = 0; type < md.types.length; type++) {
             if (voyages) {
                 int count = md.types[type].count();
-                if (md.types[type].mode() == LiftMode.SEA) {
+                if (md.types[type].mode() == LiftMode.SEA && count > 0) {
                     // from a random hull on, so that the budget does not always spare the same
                     int first = rnd.nextInt(count);
                     for (int i = 0; i < count; i++) {
@@ -241,10 +243,10 @@ public final class LnsPlanner implements Planner {
                 }
                 continue;
             }
-            if (!md.carriesAny(type, target)) {
+            int count = md.types[type].count();
+            if (count == 0 || !md.carriesAny(type, target)) {
                 continue;
             }
-            int count = md.types[type].count();
             int extra = Math.min(count, 1 + rnd.nextInt(Math.min(count, 6)));
             for (int e = 0; e < extra; e++) {
                 tails.add(((long) type << 32) | rnd.nextInt(count));
