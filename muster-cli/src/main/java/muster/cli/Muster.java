@@ -66,7 +66,15 @@ public final class Muster implements Runnable {
                     e.flush();
                     return ExitCode.INTERNAL;
                 });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(
+                    "error: muster ran out of memory (the Java heap) and the command did not"
+                            + " finish; give it more with MUSTER_JAVA_OPTS=-Xmx8g (for ./muster)");
+            code = ExitCode.INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;

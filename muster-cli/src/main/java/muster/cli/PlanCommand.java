@@ -15,6 +15,7 @@ import muster.engine.bound.LowerBounds;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
 import muster.engine.check.Violation;
+import muster.engine.exact.ExactPlanner;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Planners;
@@ -155,7 +156,16 @@ public final class PlanCommand implements Callable<Integer> {
         // The engine has no clock: the command measures the run and fills in planner.seconds.
         ProgressBar bar = new ProgressBar(err, System::nanoTime, !quiet && showProgress());
         long t0 = System.nanoTime();
-        Plan plan = p.plan(scenario, options, bar);
+        Plan plan;
+        try {
+            plan = p.plan(scenario, options, bar);
+        } catch (ExactPlanner.TooLargeException e) {
+            bar.finish();
+            err.println("refused: " + shown + ": --planner " + planner + ": " + e.getMessage());
+            err.println("nothing was planned");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         bar.finish();
         clock.lap("plan");

@@ -139,6 +139,30 @@ class PlanCommandTest {
     }
 
     @Test
+    void theExactPlannerRefusesTheBundledScenarioAtOnceNamingItsSizeAndWritesNothing() {
+        Path out = tmp.resolve("x");
+        Run r =
+                muster(
+                        "plan",
+                        "../scenarios/eastern-flank-2022.yaml",
+                        "--planner",
+                        "exact",
+                        "--quiet",
+                        "--out",
+                        out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err())
+                .contains("scenarios/eastern-flank-2022.yaml")
+                .contains("--planner exact")
+                .contains("too large for the exact planner")
+                .contains("250,000")
+                .contains("nothing was planned")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void unknownBoundKindIsAUsageError() throws Exception {
         Path out = tmp.resolve("u");
         Run r =

@@ -142,31 +142,23 @@ public final class ExactPlanner implements Planner {
         double pw = s.planning().paxWeightStons();
         CpModel m = new CpModel();
 
-        List<RequirementLine> lines = new ArrayList<>();
-        for (RequirementLine l : s.requirements()) {
-            if (l.mode() != LineMode.LAND) {
-                lines.add(l);
-            }
-        }
-        // lanes per type
-        Map<String, List<Lane>> lanesOf = new LinkedHashMap<>();
-        for (LiftType t : s.lift()) {
-            List<Lane> lanes = new ArrayList<>();
-            Map<String, Boolean> seen = new HashMap<>();
-            for (RequirementLine l : lines) {
-                if (l.mode().liftMode() != t.mode() || !carriesAny(t, l)) {
-                    continue;
-                }
-                if (seen.put(l.poe() + ">" + l.pod(), true) != null) {
-                    continue;
-                }
-                for (Route r : net.channels(t.mode(), l.poe(), l.pod())) {
-                    if (net.longestLegNm(r) <= t.rangeNm()) {
-                        lanes.add(lane(net, t, r));
-                    }
-                }
-            }
-            lanesOf.put(t.id(), lanes);
+        List<RequirementLine> lines = movedLines(s);
+        Map<String, List<Lane>> lanesOf = lanes(net, s, lines);
+        long terms = modelTerms(s, lines, lanesOf, pw, maxSlots);
+        if (terms > MAX_MODEL_TERMS) {
+            throw new TooLargeException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "scenario '%s' is too large for the exact planner: its model would"
+                                    + " have about %,d terms (%d lines moved by air or sea, %d"
+                                    + " tails) and the planner takes at most %,d, a few lines and"
+                                    + " tails; plan it with lns, whose plans carry the lower"
+                                    + " bound",
+                            s.name(),
+                            terms,
+                            lines.size(),
+                            s.lift().stream().mapToInt(LiftType::count).sum(),
+                            MAX_MODEL_TERMS));
         }
 
         // per line, class: the unmet share in grains; per load: grains and pax
@@ -564,7 +556,112 @@ public final class ExactPlanner implements Planner {
     }
 
     /** Enough missions per tail for the type alone to carry all it can, plus one. */
+    /**
+     * Most terms (variables, constraint entries and intervals, about) of a model the planner
+     * builds. The oracle test's 3-line scenarios need under 4,000 and the 12-line ones under
+     * 20,000; the bundled scenario (195 lines, 61 tails) would need about 2.5 million, on which
+     * CP-SAT ran ten minutes in 11 GB of memory without finding a plan.
+     */
+    public static final long MAX_MODEL_TERMS = 250_000L;
+
+    /** Thrown, before any model is built, for a scenario beyond {@link #MAX_MODEL_TERMS}. */
+    public static final class TooLargeException extends IllegalArgumentException {
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * About how many terms the model of this scenario would have: per tail and mission slot, the
+     * choice of lane and the order against the previous slot (lanes squared), the ground intervals
+     * of its lanes, and the load, day and timing terms of every line it could carry.
+     */
+    public static long modelTerms(Scenario s) {
+        List<RequirementLine> lines = movedLines(s);
+        return modelTerms(
+                s,
+                lines,
+                lanes(new Network(s), s, lines),
+                s.planning().paxWeightStons(),
+                MAX_SLOTS);
+    }
+
+    private static long modelTerms(
+            Scenario s,
+            List<RequirementLine> lines,
+            Map<String, List<Lane>> lanesOf,
+            double pw,
+            int maxSlots) {
+        long terms = 0;
+        for (LiftType t : s.lift()) {
+            List<Lane> lanes = lanesOf.get(t.id());
+            if (lanes.isEmpty()) {
+                continue;
+            }
+            long perSlot = (long) lanes.size() * lanes.size();
+            for (Lane ln : lanes) {
+                perSlot += 2 + ln.groundStart().length;
+            }
+            for (RequirementLine l : lines) {
+                if (l.mode().liftMode() != t.mode() || !carriesAny(t, l)) {
+                    continue;
+                }
+                for (Lane ln : lanes) {
+                    if (ln.poe().equals(l.poe()) && ln.pod().equals(l.pod())) {
+                        perSlot += 8 + 2L * l.cargo().size();
+                    }
+                }
+            }
+            long k = slotsFor(t, lines, pw, maxSlots);
+            terms += perSlot * k * t.count();
+            if (terms > Long.MAX_VALUE / 4) {
+                return terms;
+            }
+        }
+        return terms;
+    }
+
+    /** Lines moved by air or sea: the ones the model plans (LAND lines have no choice). */
+    private static List<RequirementLine> movedLines(Scenario s) {
+        List<RequirementLine> lines = new ArrayList<>();
+        for (RequirementLine l : s.requirements()) {
+            if (l.mode() != LineMode.LAND) {
+                lines.add(l);
+            }
+        }
+        return lines;
+    }
+
+    /** Per lift type, its lanes: the channel routes in range of the lines it can carry. */
+    private static Map<String, List<Lane>> lanes(
+            Network net, Scenario s, List<RequirementLine> lines) {
+        Map<String, List<Lane>> lanesOf = new LinkedHashMap<>();
+        for (LiftType t : s.lift()) {
+            List<Lane> lanes = new ArrayList<>();
+            Map<String, Boolean> seen = new HashMap<>();
+            for (RequirementLine l : lines) {
+                if (l.mode().liftMode() != t.mode() || !carriesAny(t, l)) {
+                    continue;
+                }
+                if (seen.put(l.poe() + ">" + l.pod(), true) != null) {
+                    continue;
+                }
+                for (Route r : net.channels(t.mode(), l.poe(), l.pod())) {
+                    if (net.longestLegNm(r) <= t.rangeNm()) {
+                        lanes.add(lane(net, t, r));
+                    }
+                }
+            }
+            lanesOf.put(t.id(), lanes);
+        }
+        return lanesOf;
+    }
+
     private int slotsFor(LiftType t, List<RequirementLine> lines, double pw) {
+        return slotsFor(t, lines, pw, maxSlots);
+    }
+
+    private static int slotsFor(LiftType t, List<RequirementLine> lines, double pw, int maxSlots) {
         double sorties = 0;
         for (RequirementLine l : lines) {
             if (l.mode().liftMode() != t.mode()) {
