@@ -507,7 +507,7 @@ class LnsPlannerTest {
                 new Scenario(g.name(), g.nodes(), lift, g.routes(), g.requirements(), g.planning());
         for (String planner : List.of("lns", "fifo")) {
             Plan p = Planners.byName(planner).plan(s, new PlanOptions(3, 300), Progress.NONE);
-            assertThat(PlanChecker.check(s, p).violations()).as(planner).isEmpty();
+            assertThat(violations(s, p)).as(planner).isEmpty();
             assertThat(p.missions()).as(planner).noneMatch(m -> m.lift().equals("IDLE"));
             conservation(s, p);
         }

@@ -45,9 +45,8 @@ final class PlanRules {
             LiftType t = net.liftType(m.lift());
             byTail.computeIfAbsent(m.lift() + "#" + m.tail(), k -> new ArrayList<>()).add(m);
             List<Stop> st = m.stops();
-            if (st.get(0).activity() != Activity.START) {
-                v.add(m.id() + ": rule 2: first stop is not START");
-            }
+            // rule 2 allows START only as the first stop; a mission need not have one (a tail
+            // already at its POE starts with the ONLOAD)
             for (int i = 0; i < st.size(); i++) {
                 Stop x = st.get(i);
                 if (i > 0 && x.activity() == Activity.START) {
