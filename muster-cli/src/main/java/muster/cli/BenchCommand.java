@@ -87,7 +87,29 @@ public final class BenchCommand {
         } else {
             Planner p =
                     planner.equals("exact") ? new ExactPlanner(20.0, 6) : Planners.byName(planner);
-            Plan plan = p.plan(s, PlanOptions.of(s), Progress.NONE);
+            Plan plan;
+            try {
+                plan = p.plan(s, PlanOptions.of(s), Progress.NONE);
+            } catch (ExactPlanner.TooLargeException e) {
+                // a row of its own, so the table shows that exact cannot take this scale and why
+                print(
+                        scale,
+                        seed,
+                        repeat,
+                        planner,
+                        System.nanoTime() - t0,
+                        os.getProcessCpuTime() - cpu0,
+                        "",
+                        "",
+                        "",
+                        "",
+                        String.format(
+                                Locale.ROOT,
+                                "refused: model of about %d terms; limit %d",
+                                ExactPlanner.modelTerms(s),
+                                ExactPlanner.MAX_MODEL_TERMS));
+                return;
+            }
             long t1 = System.nanoTime();
             long cpu1 = os.getProcessCpuTime();
             CheckReport r = PlanChecker.check(s, plan);
@@ -266,6 +288,16 @@ public final class BenchCommand {
                                         .findFirst()
                                         .orElseThrow()
                                         .wall));
+            }
+            if (first.status.startsWith("refused")) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-5s %-6s %5d %s%n",
+                        first.scale,
+                        first.planner,
+                        0,
+                        first.status);
+                continue;
             }
             if (g.isEmpty()) {
                 System.out.printf(

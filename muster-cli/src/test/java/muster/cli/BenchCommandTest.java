@@ -38,6 +38,8 @@ class BenchCommandTest {
                         "L,1,1,lns,20.000,21.000,1300.0,1600.0,2000.000,59,5.000,0,1.0",
                         "XL,1,1,bound,1800,,,,,,,,timeout",
                         "XL,1,1,lns,60.000,61.000,2000.0,2500.0,9000.000,59,50.000,0,1.0",
+                        "S,1,1,exact,0.500,0.600,10.0,90.0,,,,,refused: model of about"
+                                + " 63944384 terms; limit 250000",
                         "tiny,1,1,exact,2.000,2.000,10.0,80.0,5.000,3,0.000,0,optimal",
                         "tiny,2,1,exact,20,,,,,,,,timeout",
                         ""));
@@ -53,5 +55,10 @@ class BenchCommandTest {
         // a timeout among finished runs is left out of the medians and named below the table
         assertThat(t).containsPattern("(?m)^tiny\\s+exact\\s+1\\s+2\\.00 \\[ 2\\.00-  2\\.00\\]");
         assertThat(t).contains("timeout: tiny exact: 1 of 2 run(s) stopped after 20 s");
+        // exact's refusal of a scale is a row of its own that says why, with no figures
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^S\\s+exact\\s+0 refused: model of about 63944384 terms; limit"
+                                + " 250000$");
     }
 }
