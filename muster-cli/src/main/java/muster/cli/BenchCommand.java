@@ -72,11 +72,12 @@ public final class BenchCommand {
         }
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        String late;
-        String closure;
+        String late = "";
+        String closure = "";
         String unmet = "";
         String violations = "";
         String status = "";
+        Plan plan = null;
         if (planner.equals("bound")) {
             // the bound a plan carries: the LP up to PLAN_LP_LIMIT commodities (muster bound
             // solves it at any size, in minutes at L)
@@ -87,29 +88,19 @@ public final class BenchCommand {
         } else {
             Planner p =
                     planner.equals("exact") ? new ExactPlanner(20.0, 6) : Planners.byName(planner);
-            Plan plan;
             try {
                 plan = p.plan(s, PlanOptions.of(s), Progress.NONE);
             } catch (ExactPlanner.TooLargeException e) {
                 // a row of its own, so the table shows that exact cannot take this scale and why
-                print(
-                        scale,
-                        seed,
-                        repeat,
-                        planner,
-                        System.nanoTime() - t0,
-                        os.getProcessCpuTime() - cpu0,
-                        "",
-                        "",
-                        "",
-                        "",
+                status =
                         String.format(
                                 Locale.ROOT,
                                 "refused: model of about %d terms; limit %d",
                                 ExactPlanner.modelTerms(s),
-                                ExactPlanner.MAX_MODEL_TERMS));
-                return;
+                                ExactPlanner.MAX_MODEL_TERMS);
             }
+        }
+        if (plan != null) {
             long t1 = System.nanoTime();
             long cpu1 = os.getProcessCpuTime();
             CheckReport r = PlanChecker.check(s, plan);

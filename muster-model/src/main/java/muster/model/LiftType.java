@@ -65,6 +65,23 @@ public record LiftType(
         return rangeNm != Double.POSITIVE_INFINITY;
     }
 
+    /** The same lift type under the id {@code id} with {@code count} tails. */
+    public LiftType withTails(String id, int count) {
+        return new LiftType(
+                id,
+                mode,
+                count,
+                availableFromDay,
+                baseNode,
+                carries,
+                paxCapacity,
+                stonsCapacity,
+                sqftCapacity,
+                speedKnots,
+                rangeNm,
+                groundHours);
+    }
+
     /** Whether a type with no deck-area capacity takes no cargo at all (spec: SEA without sqft). */
     public boolean usesDeckArea() {
         return mode == LiftMode.SEA;

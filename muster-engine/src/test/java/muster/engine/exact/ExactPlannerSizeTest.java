@@ -42,20 +42,7 @@ class ExactPlannerSizeTest {
         Scenario s = SmallScenarios.random(7, 6);
         List<LiftType> more = new ArrayList<>();
         for (LiftType t : s.lift()) {
-            more.add(
-                    new LiftType(
-                            t.id(),
-                            t.mode(),
-                            t.count() * 3,
-                            t.availableFromDay(),
-                            t.baseNode(),
-                            t.carries(),
-                            t.paxCapacity(),
-                            t.stonsCapacity(),
-                            t.sqftCapacity(),
-                            t.speedKnots(),
-                            t.rangeNm(),
-                            t.groundHours()));
+            more.add(t.withTails(t.id(), t.count() * 3));
         }
         Scenario bigger =
                 new Scenario(s.name(), s.nodes(), more, s.routes(), s.requirements(), s.planning());

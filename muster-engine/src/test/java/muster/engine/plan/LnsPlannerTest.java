@@ -489,20 +489,7 @@ class LnsPlannerTest {
         List<LiftType> lift = new java.util.ArrayList<>(g.lift());
         LiftType ship =
                 lift.stream().filter(t -> t.mode() == LiftMode.SEA).findFirst().orElseThrow();
-        lift.add(
-                new LiftType(
-                        "IDLE",
-                        LiftMode.SEA,
-                        0,
-                        ship.availableFromDay(),
-                        ship.baseNode(),
-                        ship.carries(),
-                        ship.paxCapacity(),
-                        ship.stonsCapacity(),
-                        ship.sqftCapacity(),
-                        ship.speedKnots(),
-                        ship.rangeNm(),
-                        ship.groundHours()));
+        lift.add(ship.withTails("IDLE", 0));
         Scenario s =
                 new Scenario(g.name(), g.nodes(), lift, g.routes(), g.requirements(), g.planning());
         for (String planner : List.of("lns", "fifo")) {
