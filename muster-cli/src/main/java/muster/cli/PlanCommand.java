@@ -21,6 +21,7 @@ import muster.engine.plan.Planner;
 import muster.engine.plan.Planners;
 import muster.io.PlanJson;
 import muster.io.ScenarioReader;
+import muster.io.StagedFiles;
 import muster.io.csv.LinesCsv;
 import muster.io.csv.MissionsCsv;
 import muster.io.report.HtmlReport;
@@ -210,14 +211,19 @@ public final class PlanCommand implements Callable<Integer> {
 
         Path dir = out != null ? out : Path.of("out", scenario.name());
         Files.createDirectories(dir);
-        PlanJson.write(plan, dir.resolve("plan.json"));
-        clock.lap("plan.json");
-        MissionsCsv.write(plan, dir.resolve("missions.csv"));
-        clock.lap("missions.csv");
-        LinesCsv.write(scenario, plan, dir.resolve("lines.csv"));
-        clock.lap("lines.csv");
-        HtmlReport.write(scenario, plan, dir.resolve("report.html"));
-        clock.lap("report.html");
+        // the four files are placed together once all are written: a failure on the way leaves
+        // the directory as it was
+        try (StagedFiles files = new StagedFiles(dir)) {
+            PlanJson.write(plan, files.stage("plan.json"));
+            clock.lap("plan.json");
+            MissionsCsv.write(plan, files.stage("missions.csv"));
+            clock.lap("missions.csv");
+            LinesCsv.write(scenario, plan, files.stage("lines.csv"));
+            clock.lap("lines.csv");
+            HtmlReport.write(scenario, plan, files.stage("report.html"));
+            clock.lap("report.html");
+            files.commit();
+        }
 
         List<Violation> violations = check.violations();
         if (!violations.isEmpty()) {

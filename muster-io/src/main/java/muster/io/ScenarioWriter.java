@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
 import muster.model.LiftType;
@@ -65,24 +64,13 @@ public final class ScenarioWriter {
         if (syntax == null) {
             syntax = ScenarioReader.Syntax.YAML;
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
+        try (StagedFiles out = new StagedFiles(file.toAbsolutePath().getParent())) {
+            Path tmp = out.stage(file.getFileName().toString());
             try (OutputStream os = Files.newOutputStream(tmp);
                     Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8)) {
                 write(s, syntax, w);
             }
-            try {
-                Files.move(
-                        tmp,
-                        file,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            out.commit();
         }
     }
 
@@ -183,21 +171,10 @@ public final class ScenarioWriter {
     }
 
     private static void writeText(String text, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(
-                        tmp,
-                        file,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (StagedFiles out = new StagedFiles(file.toAbsolutePath().getParent())) {
+            Files.writeString(
+                    out.stage(file.getFileName().toString()), text, StandardCharsets.UTF_8);
+            out.commit();
         }
     }
 

@@ -1,0 +1,57 @@
+package muster.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Files of one result written together: each is first written to a temporary file beside its place,
+ * and only {@link #commit} moves them all into place (atomically where the file system can). A
+ * failure before the commit leaves whatever was there before untouched and no temporary file
+ * behind, so a reader never finds half a file, or a new file among old ones.
+ */
+public final class StagedFiles implements AutoCloseable {
+    private final Path dir;
+    private final Map<Path, Path> staged = new LinkedHashMap<>();
+
+    /** Files to be placed in {@code dir}, which must exist. */
+    public StagedFiles(Path dir) {
+        this.dir = dir.toAbsolutePath();
+    }
+
+    /** A temporary file to write for {@code dir/name}; {@link #commit} moves it there. */
+    public Path stage(String name) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        staged.put(dir.resolve(name), tmp);
+        return tmp;
+    }
+
+    /** Moves every staged file into its place, in the order they were staged. */
+    public void commit() throws IOException {
+        for (Map.Entry<Path, Path> e : staged.entrySet()) {
+            try {
+                Files.move(
+                        e.getValue(),
+                        e.getKey(),
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException x) {
+                Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        staged.clear();
+    }
+
+    /** Deletes the temporary files of a result that was not committed. */
+    @Override
+    public void close() throws IOException {
+        for (Path tmp : staged.values()) {
+            Files.deleteIfExists(tmp);
+        }
+        staged.clear();
+    }
+}

@@ -1,0 +1,52 @@
+package muster.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StagedFilesTest {
+    @TempDir Path dir;
+
+    private Stream<String> names() throws IOException {
+        return Files.list(dir).map(p -> p.getFileName().toString()).sorted();
+    }
+
+    @Test
+    void aFailureBeforeTheCommitLeavesTheOldFilesAndNoTemporaryOne() throws IOException {
+        Files.writeString(dir.resolve("plan.json"), "old plan");
+        Files.writeString(dir.resolve("lines.csv"), "old lines");
+        assertThatThrownBy(
+                        () -> {
+                            try (StagedFiles f = new StagedFiles(dir)) {
+                                Files.writeString(f.stage("plan.json"), "new plan");
+                                Files.writeString(f.stage("lines.csv"), "new li");
+                                throw new IOException("disk full");
+                            }
+                        })
+                .hasMessage("disk full");
+        assertThat(Files.readString(dir.resolve("plan.json"))).isEqualTo("old plan");
+        assertThat(Files.readString(dir.resolve("lines.csv"))).isEqualTo("old lines");
+        assertThat(names()).containsExactly("lines.csv", "plan.json");
+    }
+
+    @Test
+    void theCommitPlacesEveryFileAndLeavesNothingElse() throws IOException {
+        Files.writeString(dir.resolve("plan.json"), "old plan");
+        try (StagedFiles f = new StagedFiles(dir)) {
+            Files.writeString(f.stage("plan.json"), "new plan");
+            Files.writeString(f.stage("report.html"), "<html>");
+            assertThat(Files.readString(dir.resolve("plan.json"))).isEqualTo("old plan");
+            assertThat(dir.resolve("report.html")).doesNotExist();
+            f.commit();
+        }
+        assertThat(Files.readString(dir.resolve("plan.json"))).isEqualTo("new plan");
+        assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo("<html>");
+        assertThat(names()).containsExactly("plan.json", "report.html");
+    }
+}
