@@ -96,7 +96,7 @@ public final class BenchCommand {
                         String.format(
                                 Locale.ROOT,
                                 "refused: model of about %d terms; limit %d",
-                                ExactPlanner.modelTerms(s),
+                                e.terms(),
                                 ExactPlanner.MAX_MODEL_TERMS);
             }
         }

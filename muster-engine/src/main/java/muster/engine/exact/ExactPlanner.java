@@ -158,7 +158,8 @@ public final class ExactPlanner implements Planner {
                             terms,
                             lines.size(),
                             s.lift().stream().mapToInt(LiftType::count).sum(),
-                            MAX_MODEL_TERMS));
+                            MAX_MODEL_TERMS),
+                    terms);
         }
 
         // per line, class: the unmet share in grains; per load: grains and pax
@@ -555,7 +556,6 @@ public final class ExactPlanner implements Planner {
         }
     }
 
-    /** Enough missions per tail for the type alone to carry all it can, plus one. */
     /**
      * Most terms (variables, constraint entries and intervals, about) of a model the planner
      * builds. The oracle test's 3-line scenarios need under 4,000 and the 12-line ones under
@@ -566,8 +566,16 @@ public final class ExactPlanner implements Planner {
 
     /** Thrown, before any model is built, for a scenario beyond {@link #MAX_MODEL_TERMS}. */
     public static final class TooLargeException extends IllegalArgumentException {
-        TooLargeException(String message) {
+        private final long terms;
+
+        TooLargeException(String message, long terms) {
             super(message);
+            this.terms = terms;
+        }
+
+        /** The estimated size of the model that was not built. */
+        public long terms() {
+            return terms;
         }
     }
 
@@ -657,6 +665,7 @@ public final class ExactPlanner implements Planner {
         return lanesOf;
     }
 
+    /** Enough missions per tail for the type alone to carry all it can, plus one. */
     private int slotsFor(LiftType t, List<RequirementLine> lines, double pw) {
         return slotsFor(t, lines, pw, maxSlots);
     }
