@@ -55,6 +55,11 @@ class PlanCommandTest {
         for (String f : PlanCommand.FILES) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }
+        // written through temporary files, none of which is left behind
+        try (var listed = Files.list(out)) {
+            assertThat(listed.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(PlanCommand.FILES);
+        }
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("violations").asInt(-1)).isZero();
         assertThat(j.path("planner").path("name").asText()).isEqualTo("lns");
