@@ -897,6 +897,35 @@ class ServerApiTest {
                 .noneSatisfy(a -> assertThat(a.get("target")).isEqualTo("plan " + pid));
     }
 
+    @Test
+    void anExactPlanOfAScenarioTooLargeForItFailsAtOnceSayingWhy() throws Exception {
+        Client planner = TestServer.user("exact_us", "USA", Role.PLANNER);
+        var read = muster.io.ScenarioReader.read(Path.of("../scenarios/eastern-flank-2022.yaml"));
+        assertThat(read.accepted()).isTrue();
+        long sid =
+                srv.api()
+                        .importScenario(
+                                Fixtures.me(planner),
+                                read.scenario(),
+                                "USA ONLY",
+                                "eastern-flank-2022.yaml",
+                                "");
+        Response started =
+                planner.post("/api/scenarios/" + sid + "/plans", Map.of("planner", "exact"));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long pid = ((Number) started.map().get("id")).longValue();
+        Map<String, Object> row = planner.get("/api/plans/" + pid).map();
+        for (int i = 0; i < 300 && List.of("QUEUED", "RUNNING").contains(row.get("status")); i++) {
+            Thread.sleep(200);
+            row = planner.get("/api/plans/" + pid).map();
+        }
+        assertThat(row.get("status")).isEqualTo("FAILED");
+        assertThat((String) row.get("error"))
+                .contains("too large for the exact planner")
+                .contains("250,000")
+                .contains("lns");
+    }
+
     /** A mission of one C-17 carrying {@code load}, leaving APOD {@code hour} + 2.25 h. */
     private static muster.model.Mission carry(
             String id, int tail, double hour, muster.model.Load load) {
