@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -210,16 +211,37 @@ final class Chromium implements AutoCloseable {
         try {
             ws.abort();
         } finally {
+            // the browser's helper processes (renderers, network service) write to the profile
+            // too: stop them all before it is deleted
+            List<ProcessHandle> helpers = process.descendants().toList();
             process.destroy();
+            helpers.forEach(ProcessHandle::destroy);
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
+                for (ProcessHandle h : helpers) {
+                    try {
+                        h.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException
+                            | java.util.concurrent.TimeoutException e) {
+                        h.destroyForcibly();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            deleteProfile();
+        }
+    }
+
+    /** Deletes the profile directory; a file that vanishes meanwhile is simply gone already. */
+    private void deleteProfile() throws IOException {
+        for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
             try (var walk = Files.walk(profile)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                // a helper removed a file while we walked: walk again
             }
         }
     }
