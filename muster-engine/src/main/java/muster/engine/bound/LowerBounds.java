@@ -40,7 +40,7 @@ public final class LowerBounds {
     private LowerBounds() {}
 
     /** Loads the OR-Tools native library once per class loader. */
-    private static final class Native {
+    static final class Native {
         static {
             Loader.loadNativeLibraries();
         }
@@ -262,7 +262,7 @@ public final class LowerBounds {
             int closure = trivialClosure();
             List<Resource> resources = resources();
             int capClosure = closureBound(closure, resources);
-            double lp = Double.NaN;
+            WindowLp.Optimum lp = null;
             String note = "";
             if (commodities.size() > lpLimit) {
                 note =
@@ -273,22 +273,45 @@ public final class LowerBounds {
                                 + "; muster bound solves it)";
             } else if (!commodities.isEmpty()) {
                 lp = new WindowLp(this, resources).solve();
-                if (Double.isNaN(lp)) {
+                if (lp == null) {
                     note = " + window-capacity closure (LP not solved)";
                 }
             }
-            double late = Double.isNaN(lp) ? trivial : Math.max(trivial, fixedLate + lp);
+            double late = lp == null ? trivial : Math.max(trivial, fixedLate + lp.total());
+            String voyages = "";
+            if (lp != null && separableByMode(resources)) {
+                // step 6: the sea part of the LP gives way to the whole-voyage MIP where that is
+                // higher; air and sea share no resource, so their bounds add up
+                VoyageMip.Result v = new VoyageMip(this).solve();
+                if (!Double.isNaN(v.late())) {
+                    late = Math.max(late, fixedLate + lp.total() - lp.sea() + v.late());
+                }
+                voyages = v.note().isEmpty() ? "" : " + " + v.note();
+            }
             // guard against round-off of the LP solver making the bound a hair too high
             late = Math.max(0, late - 1e-6 * Math.max(1, late));
             String method =
-                    Double.isNaN(lp)
+                    lp == null
                             ? METHOD_TRIVIAL + note
                             : METHOD_LP
                                     + ": earliest arrival + airfield and berth time (MOG, berths,"
                                     + " onload, offload, en route) + fleet hours and segments"
                                     + " with the empty legs between them, by weight and ship"
-                                    + " deck area, over time windows, GLOP";
+                                    + " deck area, over time windows, GLOP"
+                                    + voyages;
             return new LowerBound(Math.min(capClosure, horizon), late, method);
+        }
+
+        /** Whether every resource serves commodities of one mode only, as node kinds make it. */
+        private static boolean separableByMode(List<Resource> resources) {
+            for (Resource r : resources) {
+                for (Commodity k : r.users) {
+                    if (k.mode() != r.users.get(0).mode()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /**
@@ -1096,11 +1119,15 @@ public final class LowerBounds {
             this.resources = new ArrayList<>(resources);
         }
 
-        double solve() {
+        /** The LP's optimum, and the part of it that sea commodities contribute. */
+        record Optimum(double total, double sea) {}
+
+        /** The optimum, or null when GLOP is not available or does not report one. */
+        Optimum solve() {
             Native.ensure();
             MPSolver solver = MPSolver.createSolver("GLOP");
             if (solver == null) {
-                return Double.NaN;
+                return null;
             }
             try {
                 int h = rx.horizon;
@@ -1195,10 +1222,18 @@ public final class LowerBounds {
                 }
                 MPSolver.ResultStatus st = solver.solve();
                 if (st != MPSolver.ResultStatus.OPTIMAL) {
-                    return Double.NaN;
+                    return null;
+                }
+                double sea = 0;
+                for (int i = 0; i < rx.commodities.size(); i++) {
+                    if (rx.commodities.get(i).mode() == LiftMode.SEA) {
+                        for (MPVariable v : x.get(i)) {
+                            sea += v.solutionValue() * obj.getCoefficient(v);
+                        }
+                    }
                 }
                 // the dual bound is the safe side; GLOP is primal-dual optimal here
-                return obj.value();
+                return new Optimum(obj.value(), sea);
             } finally {
                 solver.delete();
             }

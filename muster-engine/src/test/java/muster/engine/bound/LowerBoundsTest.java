@@ -314,6 +314,74 @@ class LowerBoundsTest {
         assertBelowACorrectFifoPlan(s, bound);
     }
 
+    /**
+     * One ship with room for both lines, but the lines go to two different PODs: a voyage serves
+     * one channel, so one of them waits for the ship's second crossing. The window LP fills the one
+     * segment it allows with both lines; the whole-voyage MIP of step 6 cannot.
+     */
+    @Test
+    void aShipServesOneChannelPerVoyageSoTheSecondPodWaitsForItsReturn() {
+        Node a = new Node("A", "port A", NodeKind.SEAPORT, "US", 30.0, -80.0, 0, 2, 0);
+        Node b = new Node("B", "port B", NodeKind.SEAPORT, "PL", 54.5, 18.5, 0, 2, 0);
+        Node c = new Node("C", "port C", NodeKind.SEAPORT, "RO", 44.2, 28.6, 0, 2, 0);
+        LiftType ship =
+                new LiftType(
+                        "RORO",
+                        LiftMode.SEA,
+                        1,
+                        0,
+                        "A",
+                        EnumSet.of(CargoClass.BULK),
+                        0,
+                        2000,
+                        200_000,
+                        20,
+                        Double.POSITIVE_INFINITY,
+                        new GroundHours(24, 24, 0));
+        List<RequirementLine> lines = new java.util.ArrayList<>();
+        for (String pod : List.of("B", "C")) {
+            lines.add(
+                    new RequirementLine(
+                            "S" + pod,
+                            "unit to " + pod,
+                            "US",
+                            0,
+                            List.of(new CargoEntry(CargoClass.BULK, 1000, 50_000)),
+                            "A",
+                            "A",
+                            pod,
+                            pod,
+                            0,
+                            0,
+                            0,
+                            14,
+                            14,
+                            1,
+                            LineMode.SEA));
+        }
+        Scenario s =
+                new Scenario(
+                        "two-channels",
+                        List.of(a, b, c),
+                        List.of(ship),
+                        List.of(
+                                new Route("ab", RouteMode.SEA, "A", "B", List.of(), List.of(), 0),
+                                new Route("ac", RouteMode.SEA, "A", "C", List.of(), List.of(), 0)),
+                        lines,
+                        new Planning(60, 0.2, 1, 0, null));
+        LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
+        assertThat(rx.trivialLate()).isZero();
+        VoyageMip.Result voyages = new VoyageMip(rx).solve();
+        System.out.println("two channels, one ship: voyage bound " + voyages);
+        // the second line cannot sail before the ship is back from the first crossing: more than
+        // ten days late
+        assertThat(voyages.late()).isGreaterThan(10 * 1000);
+        LowerBound bound = LowerBounds.compute(s);
+        assertThat(bound.method()).contains("whole voyages per channel");
+        assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(voyages.late() * (1 - 1e-6));
+        assertBelowACorrectFifoPlan(s, bound);
+    }
+
     private static void assertBelowACorrectFifoPlan(Scenario s, LowerBound b) {
         CheckReport fifo =
                 PlanChecker.check(
