@@ -45,15 +45,24 @@ final class VoyageMip {
     static final int NODE_LIMIT = 1000;
 
     /**
-     * Most flow columns the model may have; above it the step is left out. The bundled scenario has
-     * about 2,600 (SCIP proves its optimum in seconds); a generated S about 10,000, where the root
+     * Most flow columns for which SCIP branches on whole segments. The bundled scenario has about
+     * 2,600 (SCIP proves its optimum in seconds); a generated S about 10,000, where SCIP's root
      * node alone takes most of a minute.
      */
     static final int MAX_COLUMNS = 5_000;
 
+    /**
+     * Most flow columns for which the model's LP relaxation is solved instead (GLOP; the rows tying
+     * flows to whole segments still hold, so it stays above the window LP's sea part): a generated
+     * S takes seconds; a generated M has about 124,000 columns, for which GLOP took over 20
+     * minutes.
+     */
+    static final int MAX_LP_COLUMNS = 20_000;
+
     private final LowerBounds.Relaxation rx;
     private final int horizon;
     private final int nodeLimit;
+    private final int maxColumns;
 
     /** A lift type with one loaded route of a channel. */
     private record Option(LiftType type, Route route, double transit, int first, int last) {
@@ -98,13 +107,15 @@ final class VoyageMip {
     record Result(double late, String note) {}
 
     VoyageMip(LowerBounds.Relaxation rx) {
-        this(rx, NODE_LIMIT);
+        this(rx, NODE_LIMIT, MAX_COLUMNS);
     }
 
-    VoyageMip(LowerBounds.Relaxation rx, int nodeLimit) {
+    /** With other limits: tests take the LP relaxation of a small model by a limit of 0. */
+    VoyageMip(LowerBounds.Relaxation rx, int nodeLimit, int maxColumns) {
         this.rx = rx;
         this.horizon = rx.horizon;
         this.nodeLimit = nodeLimit;
+        this.maxColumns = maxColumns;
     }
 
     Result solve() {
@@ -121,29 +132,33 @@ final class VoyageMip {
                 }
             }
         }
-        if (columns > MAX_COLUMNS) {
+        if (columns > MAX_LP_COLUMNS) {
             return new Result(
                     Double.NaN,
                     "whole voyages per channel left out ("
                             + columns
                             + " columns, above "
-                            + MAX_COLUMNS
+                            + MAX_LP_COLUMNS
                             + ")");
         }
+        boolean integer = columns <= maxColumns;
         LowerBounds.Native.ensure();
-        MPSolver solver = MPSolver.createSolver("SCIP");
+        String name = integer ? "SCIP" : "GLOP";
+        MPSolver solver = MPSolver.createSolver(name);
         if (solver == null) {
             return new Result(
-                    Double.NaN, "whole voyages per channel not solved (SCIP not available)");
+                    Double.NaN,
+                    "whole voyages per channel not solved (" + name + " not available)");
         }
         try {
-            return build(solver, groups, options);
+            return build(solver, groups, options, integer);
         } finally {
             solver.delete();
         }
     }
 
-    private Result build(MPSolver solver, List<Group> groups, List<Option> options) {
+    private Result build(
+            MPSolver solver, List<Group> groups, List<Option> options, boolean integer) {
         MPObjective obj = solver.objective();
         obj.setMinimization();
         // segments and their capacity rows
@@ -158,7 +173,10 @@ final class VoyageMip {
             weightRow[i] = new MPConstraint[n];
             areaRow[i] = new MPConstraint[n];
             for (int j = 0; j < n; j++) {
-                y[i][j] = solver.makeIntVar(0, MPSolver.infinity(), "");
+                y[i][j] =
+                        integer
+                                ? solver.makeIntVar(0, MPSolver.infinity(), "")
+                                : solver.makeNumVar(0, MPSolver.infinity(), "");
                 weightRow[i][j] = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
                 weightRow[i][j].setCoefficient(y[i][j], -1);
                 if (o.type.usesDeckArea()) {
@@ -219,8 +237,9 @@ final class VoyageMip {
         }
         occupancyRows(solver, options, y);
         fleetRows(solver, options, y);
-        if (!solver.setSolverSpecificParametersAsString(
-                "limits/nodes = " + nodeLimit + "\nrandomization/randomseedshift = 0\n")) {
+        if (integer
+                && !solver.setSolverSpecificParametersAsString(
+                        "limits/nodes = " + nodeLimit + "\nrandomization/randomseedshift = 0\n")) {
             return new Result(
                     Double.NaN,
                     "whole voyages per channel not solved (SCIP refused its node limit)");
@@ -231,6 +250,17 @@ final class VoyageMip {
                 || st == MPSolver.ResultStatus.MODEL_INVALID
                 || st == MPSolver.ResultStatus.UNBOUNDED) {
             return new Result(Double.NaN, "whole voyages per channel not solved (" + st + ")");
+        }
+        if (!integer) {
+            if (st != MPSolver.ResultStatus.OPTIMAL) {
+                return new Result(
+                        Double.NaN, "whole voyages per channel not solved (GLOP: " + st + ")");
+            }
+            return new Result(
+                    Math.max(0, obj.value()),
+                    "whole voyages per channel, LP relaxation (GLOP; above "
+                            + maxColumns
+                            + " columns for SCIP)");
         }
         double bound = obj.bestBound();
         if (Double.isNaN(bound) || Double.isInfinite(bound)) {

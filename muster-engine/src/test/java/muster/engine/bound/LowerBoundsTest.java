@@ -376,6 +376,12 @@ class LowerBoundsTest {
         // the second line cannot sail before the ship is back from the first crossing: more than
         // ten days late
         assertThat(voyages.late()).isGreaterThan(10 * 1000);
+        // its LP relaxation (what larger models get) still sees half of it: the ship can be half
+        // on each channel, so half of each line waits
+        VoyageMip.Result relaxed = new VoyageMip(rx, VoyageMip.NODE_LIMIT, 0).solve();
+        System.out.println("two channels, one ship: LP relaxation " + relaxed);
+        assertThat(relaxed.note()).contains("LP relaxation");
+        assertThat(relaxed.late()).isGreaterThan(5 * 1000).isLessThanOrEqualTo(voyages.late());
         LowerBound bound = LowerBounds.compute(s);
         assertThat(bound.method()).contains("whole voyages per channel");
         assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(voyages.late() * (1 - 1e-6));
