@@ -34,8 +34,9 @@ import muster.model.Route;
  * one option and slot is at most its weight times {@code y}: true of every whole number of
  * segments, it is what keeps the LP relaxation from sending a tenth of a ship on every channel.
  *
- * <p>The solver (SCIP) stops at a fixed node count, never a clock, and its proven dual bound is
- * used, so the result is a valid bound whether or not the search finished.
+ * <p>SCIP stops at a fixed node count, never a clock, and its proven dual bound is used, so the
+ * result is a valid bound whether or not the search finished. Models too large for that get their
+ * LP relaxation solved by GLOP, and larger ones are left out.
  */
 final class VoyageMip {
     /** Hours per time slot. */
@@ -52,10 +53,10 @@ final class VoyageMip {
     static final int MAX_COLUMNS = 5_000;
 
     /**
-     * Most flow columns for which the model's LP relaxation is solved instead (GLOP; the rows tying
-     * flows to whole segments still hold, so it stays above the window LP's sea part): a generated
-     * S takes seconds; a generated M has about 124,000 columns, for which GLOP took over 20
-     * minutes.
+     * Most flow columns for which the model's LP relaxation is solved instead (GLOP): still a
+     * bound, and with the rows that tie flows to whole segments it can see what the window LP
+     * cannot (the caller takes the larger). A generated S takes seconds; a generated M has about
+     * 124,000 columns, for which GLOP took over 20 minutes.
      */
     static final int MAX_LP_COLUMNS = 20_000;
 
