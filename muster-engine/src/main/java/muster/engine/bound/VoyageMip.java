@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import muster.engine.bound.LowerBounds.Carrier;
 import muster.engine.bound.LowerBounds.Commodity;
 import muster.model.CargoClass;
@@ -311,22 +312,23 @@ final class VoyageMip {
                 cover(hull, t.id(), s1 - on, s0 + o.transit + off, y[i][j]);
             }
         }
-        for (Map.Entry<String, TreeMap<Integer, List<MPVariable>>> e : berth.entrySet()) {
-            int berths = rx.net.node(e.getKey()).berths();
+        capRows(solver, berth, node -> rx.net.node(node).berths());
+        capRows(solver, hull, type -> rx.net.liftType(type).count());
+    }
+
+    /**
+     * At each cell of each key, the segments that surely hold one of its units number at most its
+     * count.
+     */
+    private static void capRows(
+            MPSolver solver,
+            Map<String, TreeMap<Integer, List<MPVariable>>> rows,
+            ToIntFunction<String> units) {
+        for (Map.Entry<String, TreeMap<Integer, List<MPVariable>>> e : rows.entrySet()) {
+            int cap = units.applyAsInt(e.getKey());
             for (List<MPVariable> vs : e.getValue().values()) {
                 if (vs.size() > 1) {
-                    MPConstraint c = solver.makeConstraint(Double.NEGATIVE_INFINITY, berths);
-                    for (MPVariable v : vs) {
-                        c.setCoefficient(v, c.getCoefficient(v) + 1);
-                    }
-                }
-            }
-        }
-        for (Map.Entry<String, TreeMap<Integer, List<MPVariable>>> e : hull.entrySet()) {
-            int count = rx.net.liftType(e.getKey()).count();
-            for (List<MPVariable> vs : e.getValue().values()) {
-                if (vs.size() > 1) {
-                    MPConstraint c = solver.makeConstraint(Double.NEGATIVE_INFINITY, count);
+                    MPConstraint c = solver.makeConstraint(Double.NEGATIVE_INFINITY, cap);
                     for (MPVariable v : vs) {
                         c.setCoefficient(v, c.getCoefficient(v) + 1);
                     }

@@ -194,12 +194,18 @@ class LowerBoundsTest {
 
     private static RequirementLine bulkLine(
             String uln, String poe, String pod, double stons, int rdd) {
+        return bulkLine(uln, poe, pod, stons, 0, rdd, LineMode.AIR);
+    }
+
+    /** A line of bulk cargo ready on day 0 at its POE, due at its POD (its destination). */
+    private static RequirementLine bulkLine(
+            String uln, String poe, String pod, double stons, double sqft, int rdd, LineMode mode) {
         return new RequirementLine(
                 uln,
                 "unit " + uln,
                 "US",
                 0,
-                List.of(new CargoEntry(CargoClass.BULK, stons, 0)),
+                List.of(new CargoEntry(CargoClass.BULK, stons, sqft)),
                 poe,
                 poe,
                 pod,
@@ -210,7 +216,7 @@ class LowerBoundsTest {
                 rdd,
                 rdd,
                 1,
-                LineMode.AIR);
+                mode);
     }
 
     @Test
@@ -271,24 +277,7 @@ class LowerBoundsTest {
                         new GroundHours(24, 24, 0));
         List<RequirementLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            lines.add(
-                    new RequirementLine(
-                            "S" + i,
-                            "unit S" + i,
-                            "US",
-                            0,
-                            List.of(new CargoEntry(CargoClass.BULK, 1000, 50_000)),
-                            "A",
-                            "A",
-                            "B",
-                            "B",
-                            0,
-                            0,
-                            0,
-                            12,
-                            12,
-                            1,
-                            LineMode.SEA));
+            lines.add(bulkLine("S" + i, "A", "B", 1000, 50_000, 12, LineMode.SEA));
         }
         Scenario s =
                 new Scenario(
@@ -340,24 +329,7 @@ class LowerBoundsTest {
                         new GroundHours(24, 24, 0));
         List<RequirementLine> lines = new java.util.ArrayList<>();
         for (String pod : List.of("B", "C")) {
-            lines.add(
-                    new RequirementLine(
-                            "S" + pod,
-                            "unit to " + pod,
-                            "US",
-                            0,
-                            List.of(new CargoEntry(CargoClass.BULK, 1000, 50_000)),
-                            "A",
-                            "A",
-                            pod,
-                            pod,
-                            0,
-                            0,
-                            0,
-                            14,
-                            14,
-                            1,
-                            LineMode.SEA));
+            lines.add(bulkLine("S" + pod, "A", pod, 1000, 50_000, 14, LineMode.SEA));
         }
         Scenario s =
                 new Scenario(
