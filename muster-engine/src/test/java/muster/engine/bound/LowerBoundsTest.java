@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
+import muster.engine.check.testkit.ScenarioBuilder;
 import muster.engine.fifo.FifoPlanner;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Progress;
@@ -310,37 +311,35 @@ class LowerBoundsTest {
      */
     @Test
     void aShipServesOneChannelPerVoyageSoTheSecondPodWaitsForItsReturn() {
-        Node a = new Node("A", "port A", NodeKind.SEAPORT, "US", 30.0, -80.0, 0, 2, 0);
-        Node b = new Node("B", "port B", NodeKind.SEAPORT, "PL", 54.5, 18.5, 0, 2, 0);
-        Node c = new Node("C", "port C", NodeKind.SEAPORT, "RO", 44.2, 28.6, 0, 2, 0);
-        LiftType ship =
-                new LiftType(
-                        "RORO",
-                        LiftMode.SEA,
-                        1,
-                        0,
-                        "A",
-                        EnumSet.of(CargoClass.BULK),
-                        0,
-                        2000,
-                        200_000,
-                        20,
-                        Double.POSITIVE_INFINITY,
-                        new GroundHours(24, 24, 0));
-        List<RequirementLine> lines = new java.util.ArrayList<>();
+        ScenarioBuilder b =
+                ScenarioBuilder.named("two-channels")
+                        .horizon(60)
+                        .seaport("A", 30.0, -80.0, 2, 0)
+                        .seaport("B", 54.5, 18.5, 2, 0)
+                        .seaport("C", 44.2, 28.6, 2, 0)
+                        .sea(
+                                "RORO",
+                                1,
+                                "A",
+                                2000,
+                                200_000,
+                                20,
+                                new GroundHours(24, 24, 0),
+                                CargoClass.BULK);
         for (String pod : List.of("B", "C")) {
-            lines.add(bulkLine("S" + pod, "A", pod, 1000, 50_000, 14, LineMode.SEA));
+            b.channel(RouteMode.SEA, "A", pod, List.of())
+                    .line(
+                            "S" + pod,
+                            LineMode.SEA,
+                            "A",
+                            "A",
+                            pod,
+                            pod,
+                            0,
+                            ScenarioBuilder.dates(0, 0, 0, 14, 14),
+                            ScenarioBuilder.cargo(CargoClass.BULK, 1000, 50_000));
         }
-        Scenario s =
-                new Scenario(
-                        "two-channels",
-                        List.of(a, b, c),
-                        List.of(ship),
-                        List.of(
-                                new Route("ab", RouteMode.SEA, "A", "B", List.of(), List.of(), 0),
-                                new Route("ac", RouteMode.SEA, "A", "C", List.of(), List.of(), 0)),
-                        lines,
-                        new Planning(60, 0.2, 1, 0, null));
+        Scenario s = b.build();
         LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
         assertThat(rx.trivialLate()).isZero();
         VoyageMip.Result voyages = new VoyageMip(rx).solve();
