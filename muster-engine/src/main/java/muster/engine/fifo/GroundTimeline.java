@@ -1,28 +1,44 @@
 package muster.engine.fifo;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Ground occupancy of one airfield (aircraft, limit MOG) or seaport (ships, limit berths) as
- * half-open intervals {@code [arrive, depart)} (rule 8).
+ * Ground occupancy of one airfield (aircraft, limit MOG) or seaport (ships, limit berths) as a step
+ * function over half-open intervals {@code [arrive, depart)} (rule 8), with the stretches where it
+ * is full kept apart and merged, so that finding room jumps over a busy stretch in one step: a
+ * query costs a few map lookups per full stretch it passes, however many stays are booked.
  */
 final class GroundTimeline {
     private final int capacity;
-    private final List<double[]> byStart = new ArrayList<>();
-    private double longest;
+
+    /** Occupancy from each key up to the next key; 0 before the first and after the last. */
+    private final TreeMap<Double, Integer> level = new TreeMap<>();
+
+    /** Maximal stretches [start, end) where occupancy is at capacity, by start. */
+    private final TreeMap<Double, Double> full = new TreeMap<>();
 
     GroundTimeline(int capacity) {
         this.capacity = capacity;
     }
 
+    /** Books one occupant over {@code [from, to)}; an empty interval books nothing. */
     void add(double from, double to) {
         if (to <= from) {
             return;
         }
-        int i = firstStartAtOrAfter(from);
-        byStart.add(i, new double[] {from, to});
-        longest = Math.max(longest, to - from);
+        split(from);
+        split(to);
+        Map.Entry<Double, Integer> e = level.ceilingEntry(from);
+        while (e != null && e.getKey() < to) {
+            int count = e.getValue() + 1;
+            level.put(e.getKey(), count);
+            Double next = level.higherKey(e.getKey());
+            if (count >= capacity) {
+                markFull(e.getKey(), next);
+            }
+            e = level.ceilingEntry(next);
+        }
     }
 
     /**
@@ -38,71 +54,44 @@ final class GroundTimeline {
         }
         double x = from;
         while (true) {
-            double blockedUntil = firstBlock(x, hours);
-            if (Double.isNaN(blockedUntil)) {
-                return x;
-            }
-            x = blockedUntil;
-        }
-    }
-
-    /**
-     * NaN when {@code [x, x+hours)} has room; otherwise the earliest end of an interval that
-     * contributes to a full instant in the window (a later start cannot fit before it).
-     */
-    private double firstBlock(double x, double hours) {
-        double end = x + hours;
-        int lo = firstStartAtOrAfter(x - longest);
-        List<double[]> over = new ArrayList<>();
-        for (int i = lo; i < byStart.size(); i++) {
-            double[] iv = byStart.get(i);
-            if (iv[0] >= end) {
-                break;
-            }
-            if (iv[1] > x) {
-                over.add(iv);
-            }
-        }
-        if (over.size() < capacity) {
-            return Double.NaN;
-        }
-        // sweep the instants of the window where occupancy changes
-        List<Double> points = new ArrayList<>();
-        points.add(x);
-        for (double[] iv : over) {
-            if (iv[0] > x) {
-                points.add(iv[0]);
-            }
-        }
-        points.sort(Double::compare);
-        for (double t : points) {
-            int count = 0;
-            double minEnd = Double.POSITIVE_INFINITY;
-            for (double[] iv : over) {
-                if (iv[0] <= t && t < iv[1]) {
-                    count++;
-                    minEnd = Math.min(minEnd, iv[1]);
+            // the full stretch that holds x, else the first one starting inside the window
+            Map.Entry<Double, Double> f = full.floorEntry(x);
+            if (f == null || f.getValue() <= x) {
+                f = full.higherEntry(x);
+                if (f == null || f.getKey() >= x + hours) {
+                    return x;
                 }
             }
-            if (count >= capacity) {
-                // the window must start no earlier than the first of these to leave
-                return minEnd;
-            }
+            // every start before the stretch's end overlaps it
+            x = f.getValue();
         }
-        return Double.NaN;
     }
 
-    private int firstStartAtOrAfter(double t) {
-        int lo = 0;
-        int hi = byStart.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (byStart.get(mid)[0] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /** Makes {@code t} a key of the step function, keeping the occupancy on both sides. */
+    private void split(double t) {
+        if (level.containsKey(t)) {
+            return;
         }
-        return lo;
+        Map.Entry<Double, Integer> before = level.lowerEntry(t);
+        level.put(t, before == null ? 0 : before.getValue());
+    }
+
+    /** Adds [a, b) to the full stretches, merging it with those it touches. */
+    private void markFull(double a, double b) {
+        double start = a;
+        double end = b;
+        Map.Entry<Double, Double> prev = full.floorEntry(a);
+        if (prev != null && prev.getValue() >= a) {
+            start = prev.getKey();
+            end = Math.max(end, prev.getValue());
+            full.remove(prev.getKey());
+        }
+        Map.Entry<Double, Double> next = full.ceilingEntry(start);
+        while (next != null && next.getKey() <= end) {
+            end = Math.max(end, next.getValue());
+            full.remove(next.getKey());
+            next = full.ceilingEntry(start);
+        }
+        full.put(start, end);
     }
 }
