@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import muster.engine.bound.LineTimes;
 import muster.engine.bound.LowerBounds;
+import muster.engine.plan.CapacityTimeline;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Progress;
@@ -64,7 +65,7 @@ public final class FifoPlanner implements Planner {
     private static final class Run {
         private final Scenario s;
         private final Network net;
-        private final Map<String, GroundTimeline> ground = new HashMap<>();
+        private final Map<String, CapacityTimeline> ground = new HashMap<>();
 
         /** per lift type: node -> tails parked there, by free time then tail number */
         private final Map<String, Map<String, TreeSet<TailState>>> parked = new HashMap<>();
@@ -77,8 +78,9 @@ public final class FifoPlanner implements Planner {
             for (Node n : s.nodes()) {
                 ground.put(
                         n.id(),
-                        new GroundTimeline(
-                                n.kind() == muster.model.NodeKind.SEAPORT ? n.berths() : n.mog()));
+                        new CapacityTimeline(
+                                n.kind() == muster.model.NodeKind.SEAPORT ? n.berths() : n.mog(),
+                                0));
             }
             Comparator<TailState> order =
                     Comparator.comparingDouble(TailState::free).thenComparingInt(TailState::tail);
@@ -303,7 +305,7 @@ public final class FifoPlanner implements Planner {
                                 ? Activity.ONLOAD
                                 : i == pts.size() - 1 ? Activity.OFFLOAD : Activity.ENROUTE;
                 stops.add(new Stop(pts.get(i), act, a, d));
-                ground.get(pts.get(i)).add(a, d);
+                ground.get(pts.get(i)).reserve(a, d);
             }
             int off = stops.size() - 1;
             List<LoadCargo> cargo = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import muster.engine.plan.CapacityTimeline;
 import muster.engine.plan.lns.Model.RouteTpl;
 import muster.model.LiftType;
 

@@ -1,4 +1,4 @@
-package muster.engine.plan.lns;
+package muster.engine.plan;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,9 +7,10 @@ import java.util.TreeMap;
  * How many aircraft (or ships) are on the ground at one node over time, against its MOG (or
  * berths): a step function kept as a sorted map from the hour where a step begins to the count that
  * holds until the next step. Reservations are half-open intervals {@code [arrive, depart)}, as rule
- * 8 counts them; an empty interval takes no room.
+ * 8 counts them; an empty interval takes no room. Both the lns and the fifo planner book ground
+ * room on it.
  */
-final class CapacityTimeline {
+public final class CapacityTimeline {
     private final int capacity;
     private final TreeMap<Double, Integer> steps = new TreeMap<>();
 
@@ -25,13 +26,13 @@ final class CapacityTimeline {
      * @param capacity MOG or berths
      * @param minStay the shortest stay any search will ask for, hours; shorter gaps are useless
      */
-    CapacityTimeline(int capacity, double minStay) {
+    public CapacityTimeline(int capacity, double minStay) {
         this.capacity = capacity;
         this.minStay = minStay;
         steps.put(Double.NEGATIVE_INFINITY, 0);
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
@@ -40,7 +41,7 @@ final class CapacityTimeline {
      * ground at every instant of {@code [c, c + hours)}; {@link Double#POSITIVE_INFINITY} when the
      * node has no room at all. A zero-length stay always fits.
      */
-    double earliestFit(double from, double hours) {
+    public double earliestFit(double from, double hours) {
         if (hours <= 0) {
             return from;
         }
@@ -63,15 +64,15 @@ final class CapacityTimeline {
     }
 
     /** The count on the ground at hour {@code t}. */
-    int countAt(double t) {
+    public int countAt(double t) {
         return steps.floorEntry(t).getValue();
     }
 
-    void reserve(double from, double to) {
+    public void reserve(double from, double to) {
         add(from, to, 1);
     }
 
-    void release(double from, double to) {
+    public void release(double from, double to) {
         add(from, to, -1);
     }
 
@@ -164,7 +165,7 @@ final class CapacityTimeline {
         }
     }
 
-    int steps() {
+    public int steps() {
         return steps.size();
     }
 }

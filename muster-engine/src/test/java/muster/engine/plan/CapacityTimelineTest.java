@@ -1,4 +1,4 @@
-package muster.engine.plan.lns;
+package muster.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +55,18 @@ class CapacityTimelineTest {
                 assertThat(tl.countAt(c)).isLessThanOrEqualTo(cap);
             }
         }
+    }
+
+    @Test
+    void aFullStretchIsPassedInOneJumpToItsEnd() {
+        CapacityTimeline one = new CapacityTimeline(1, 0);
+        one.reserve(10, 20);
+        one.reserve(20, 30);
+        one.reserve(35, 40);
+        assertThat(one.earliestFit(12, 5)).isEqualTo(30.0);
+        assertThat(one.earliestFit(12, 6)).isEqualTo(40.0);
+        assertThat(one.earliestFit(0, 10)).isEqualTo(0.0);
+        assertThat(one.earliestFit(0, 11)).isEqualTo(40.0);
     }
 
     @Test
