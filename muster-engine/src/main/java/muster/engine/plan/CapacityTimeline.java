@@ -133,18 +133,26 @@ public final class CapacityTimeline {
 
     private void addFull(double a, double b) {
         Map.Entry<Double, Double> before = full.floorEntry(a);
-        if (before != null && before.getValue() >= a - minStay) {
+        if (before != null && closes(a - before.getValue())) {
             a = before.getKey();
             b = Math.max(b, before.getValue());
             full.remove(before.getKey());
         }
         Map.Entry<Double, Double> after = full.ceilingEntry(a);
-        while (after != null && after.getKey() <= b + minStay) {
+        while (after != null && closes(after.getKey() - b)) {
             b = Math.max(b, after.getValue());
             full.remove(after.getKey());
             after = full.ceilingEntry(a);
         }
         full.put(a, b);
+    }
+
+    /**
+     * Whether a gap of this length between two full stretches joins them: when they touch or
+     * overlap, or when it is shorter than the shortest stay (one exactly as long still takes it).
+     */
+    private boolean closes(double gap) {
+        return gap <= 0 || gap < minStay;
     }
 
     private void split(double t) {

@@ -30,7 +30,7 @@ class CapacityTimelineTest {
         for (long seed = 1; seed <= 30; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
             int cap = 1 + r.nextInt(3);
-            CapacityTimeline tl = new CapacityTimeline(cap, 0.49);
+            CapacityTimeline tl = new CapacityTimeline(cap, 0.5);
             List<double[]> stays = new ArrayList<>();
             for (int op = 0; op < 200; op++) {
                 if (!stays.isEmpty() && r.nextInt(4) == 0) {
