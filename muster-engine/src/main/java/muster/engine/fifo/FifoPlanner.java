@@ -76,11 +76,7 @@ public final class FifoPlanner implements Planner {
             this.s = s;
             this.net = new Network(s);
             for (Node n : s.nodes()) {
-                ground.put(
-                        n.id(),
-                        new CapacityTimeline(
-                                n.kind() == muster.model.NodeKind.SEAPORT ? n.berths() : n.mog(),
-                                0));
+                ground.put(n.id(), CapacityTimeline.of(n, s.lift()));
             }
             Comparator<TailState> order =
                     Comparator.comparingDouble(TailState::free).thenComparingInt(TailState::tail);

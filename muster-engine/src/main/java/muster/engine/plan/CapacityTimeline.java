@@ -2,6 +2,10 @@ package muster.engine.plan;
 
 import java.util.Map;
 import java.util.TreeMap;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+import muster.model.Node;
+import muster.model.NodeKind;
 
 /**
  * How many aircraft (or ships) are on the ground at one node over time, against its MOG (or
@@ -30,6 +34,44 @@ public final class CapacityTimeline {
         this.capacity = capacity;
         this.minStay = minStay;
         steps.put(Double.NEGATIVE_INFINITY, 0);
+    }
+
+    /**
+     * The timeline of a node: its MOG (airfield) or berths (seaport), none elsewhere, with the
+     * shortest ground time of the lift types that stop there as the least stay.
+     */
+    public static CapacityTimeline of(Node node, Iterable<LiftType> types) {
+        int capacity =
+                node.kind() == NodeKind.AIRFIELD
+                        ? node.mog()
+                        : node.kind() == NodeKind.SEAPORT ? node.berths() : 0;
+        return new CapacityTimeline(capacity, shortestStay(node, types));
+    }
+
+    /**
+     * The shortest positive ground time (onload, offload or en route) of the lift types that stop
+     * at the node (aircraft at an airfield, ships at a seaport), or 0 when none has one: no stay
+     * there is shorter, so no stay can use a shorter gap.
+     */
+    public static double shortestStay(Node node, Iterable<LiftType> types) {
+        double m = Double.POSITIVE_INFINITY;
+        for (LiftType t : types) {
+            NodeKind k = t.mode() == LiftMode.AIR ? NodeKind.AIRFIELD : NodeKind.SEAPORT;
+            if (node.kind() != k) {
+                continue;
+            }
+            for (double g :
+                    new double[] {
+                        t.groundHours().onload(),
+                        t.groundHours().offload(),
+                        t.groundHours().enroute()
+                    }) {
+                if (g > 0) {
+                    m = Math.min(m, g);
+                }
+            }
+        }
+        return m == Double.POSITIVE_INFINITY ? 0 : m;
     }
 
     public int capacity() {

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import muster.model.CargoClass;
+import muster.model.GroundHours;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+import muster.model.Node;
+import muster.model.NodeKind;
 import org.junit.jupiter.api.Test;
 
 class CapacityTimelineTest {
@@ -67,6 +74,48 @@ class CapacityTimelineTest {
         assertThat(one.earliestFit(12, 6)).isEqualTo(40.0);
         assertThat(one.earliestFit(0, 10)).isEqualTo(0.0);
         assertThat(one.earliestFit(0, 11)).isEqualTo(40.0);
+    }
+
+    @Test
+    void aNodesLeastStayIsTheShortestGroundTimeOfTheLiftThatStopsThere() {
+        Set<CargoClass> bulk = Set.of(CargoClass.BULK);
+        List<LiftType> lift =
+                List.of(
+                        new LiftType(
+                                "JET",
+                                LiftMode.AIR,
+                                2,
+                                0,
+                                "P",
+                                bulk,
+                                0,
+                                40,
+                                0,
+                                400,
+                                4000,
+                                new GroundHours(3, 2.25, 0)),
+                        new LiftType(
+                                "SHIP",
+                                LiftMode.SEA,
+                                1,
+                                0,
+                                "S",
+                                bulk,
+                                0,
+                                9000,
+                                90000,
+                                20,
+                                9000,
+                                new GroundHours(72, 48, 24)));
+        Node airfield = new Node("P", "P", NodeKind.AIRFIELD, "US", 0, 0, 2, 0, 0);
+        Node seaport = new Node("S", "S", NodeKind.SEAPORT, "US", 1, 0, 0, 3, 0);
+        Node depot = new Node("O", "O", NodeKind.INSTALLATION, "US", 2, 0, 0, 0, 0);
+        assertThat(CapacityTimeline.shortestStay(airfield, lift)).isEqualTo(2.25);
+        assertThat(CapacityTimeline.shortestStay(seaport, lift)).isEqualTo(24.0);
+        assertThat(CapacityTimeline.shortestStay(depot, lift)).isEqualTo(0.0);
+        assertThat(CapacityTimeline.of(airfield, lift).capacity()).isEqualTo(2);
+        assertThat(CapacityTimeline.of(seaport, lift).capacity()).isEqualTo(3);
+        assertThat(CapacityTimeline.of(depot, lift).capacity()).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import muster.engine.plan.CapacityTimeline;
 import muster.model.Activity;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
@@ -103,24 +104,7 @@ final class Model {
         types = s.lift().toArray(new LiftType[0]);
         minStay = new double[nodes.length];
         for (int i = 0; i < nodes.length; i++) {
-            double m = Double.POSITIVE_INFINITY;
-            for (LiftType t : types) {
-                NodeKind k = t.mode() == LiftMode.AIR ? NodeKind.AIRFIELD : NodeKind.SEAPORT;
-                if (nodes[i].kind() != k) {
-                    continue;
-                }
-                for (double g :
-                        new double[] {
-                            t.groundHours().onload(),
-                            t.groundHours().offload(),
-                            t.groundHours().enroute()
-                        }) {
-                    if (g > 0) {
-                        m = Math.min(m, g);
-                    }
-                }
-            }
-            minStay[i] = m == Double.POSITIVE_INFINITY ? 0 : m;
+            minStay[i] = CapacityTimeline.shortestStay(nodes[i], s.lift());
         }
         emptyNm = new double[LiftMode.values().length][][];
         for (LiftMode m : LiftMode.values()) {
