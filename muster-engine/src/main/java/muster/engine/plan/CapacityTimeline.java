@@ -41,11 +41,14 @@ public final class CapacityTimeline {
      * shortest ground time of the lift types that stop there as the least stay.
      */
     public static CapacityTimeline of(Node node, Iterable<LiftType> types) {
-        int capacity =
-                node.kind() == NodeKind.AIRFIELD
-                        ? node.mog()
-                        : node.kind() == NodeKind.SEAPORT ? node.berths() : 0;
-        return new CapacityTimeline(capacity, shortestStay(node, types));
+        return new CapacityTimeline(capacityOf(node), shortestStay(node, types));
+    }
+
+    /** A node's room on the ground (rule 8): its MOG, its berths, or none for other kinds. */
+    public static int capacityOf(Node node) {
+        return node.kind() == NodeKind.AIRFIELD
+                ? node.mog()
+                : node.kind() == NodeKind.SEAPORT ? node.berths() : 0;
     }
 
     /**
@@ -106,7 +109,7 @@ public final class CapacityTimeline {
     }
 
     /** The count on the ground at hour {@code t}. */
-    public int countAt(double t) {
+    int countAt(double t) {
         return steps.floorEntry(t).getValue();
     }
 
@@ -213,9 +216,5 @@ public final class CapacityTimeline {
         if (before != null && before.getValue().equals(e.getValue())) {
             steps.remove(t);
         }
-    }
-
-    public int steps() {
-        return steps.size();
     }
 }

@@ -95,10 +95,7 @@ final class Model {
         handling = new double[nodes.length];
         for (int i = 0; i < nodes.length; i++) {
             nodeIndex.put(nodes[i].id(), i);
-            nodeCapacity[i] =
-                    nodes[i].kind() == NodeKind.AIRFIELD
-                            ? nodes[i].mog()
-                            : nodes[i].kind() == NodeKind.SEAPORT ? nodes[i].berths() : 0;
+            nodeCapacity[i] = CapacityTimeline.capacityOf(nodes[i]);
             handling[i] = nodes[i].handlingHours();
         }
         types = s.lift().toArray(new LiftType[0]);
