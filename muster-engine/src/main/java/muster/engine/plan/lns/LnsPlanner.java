@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Progress;
@@ -51,6 +53,28 @@ public final class LnsPlanner implements Planner {
     /** How far before the target's first voyage such a step may cut, at most. */
     private static final double VOYAGE_CUT_HOURS = 240.0;
 
+    /** How many searches {@link #LnsPlanner()} runs side by side. */
+    public static final int SEARCHES = 2;
+
+    private final int searches;
+
+    /** The default planner: {@value #SEARCHES} searches side by side, the better plan kept. */
+    public LnsPlanner() {
+        this(SEARCHES);
+    }
+
+    /**
+     * @param searches how many searches to run, each from its own seed and on its own thread but
+     *     the first; the plan is the best of them by the objective (the first on a tie), so it is
+     *     never worse than the first alone, and it does not depend on how many cores run them
+     */
+    public LnsPlanner(int searches) {
+        if (searches < 1) {
+            throw new IllegalArgumentException("searches must be at least 1, not " + searches);
+        }
+        this.searches = searches;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -60,6 +84,66 @@ public final class LnsPlanner implements Planner {
     public Plan plan(Scenario scenario, PlanOptions options, Progress progress) {
         Progress p = progress == null ? Progress.NONE : progress;
         Model md = new Model(scenario);
+        int n = options.searchIterations() > 0 ? searches : 1;
+        Progress quiet =
+                new Progress() {
+                    @Override
+                    public void update(double fraction, String phase) {}
+
+                    @Override
+                    public boolean cancelled() {
+                        return p.cancelled();
+                    }
+                };
+        List<FutureTask<Chain>> others = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            long seed = searchSeed(options.seed(), i);
+            FutureTask<Chain> task = new FutureTask<>(() -> chain(md, options, seed, quiet));
+            Thread helper = new Thread(task, "muster-lns-search-" + i);
+            helper.setDaemon(true);
+            helper.start();
+            others.add(task);
+        }
+        Chain best = chain(md, options, options.seed(), p);
+        for (FutureTask<Chain> task : others) {
+            Chain c = result(task);
+            if (c.score.better(best.score)) {
+                best = c;
+            }
+        }
+        best.inserter().overflow(best.order());
+        p.update(1.0, "assemble");
+        return PlanAssembler.assemble(md, best.work(), NAME, VERSION, options.seed());
+    }
+
+    /** The seed of search {@code i}: the plan's own for the first, a fixed mix of it after. */
+    static long searchSeed(long seed, int i) {
+        return i == 0 ? seed : new SplittableRandom(seed ^ (0x5DEECE66DL * i)).nextLong();
+    }
+
+    private static Chain result(FutureTask<Chain> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("planning was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** One construction and search, with the state it ends in. */
+    private record Chain(Work work, Inserter inserter, int[] order, Score score) {}
+
+    private static Chain chain(Model md, PlanOptions options, long seed, Progress p) {
         Work w = new Work(md);
         int[] order = baseOrder(md);
         int[] rank = new int[md.lines.length];
@@ -86,11 +170,9 @@ public final class LnsPlanner implements Planner {
             }
         }
         if (search) {
-            improve(md, w, ins, rank, options, p, share);
+            improve(md, w, ins, rank, options.searchIterations(), seed, p, share);
         }
-        ins.overflow(order);
-        p.update(1.0, "assemble");
-        return PlanAssembler.assemble(md, w, NAME, VERSION, options.seed());
+        return new Chain(w, ins, order, new Score(w));
     }
 
     /** Lines that need lift in the order they are first placed: RDD, priority, readiness. */
@@ -143,12 +225,12 @@ public final class LnsPlanner implements Planner {
             Work w,
             Inserter ins,
             int[] rank,
-            PlanOptions options,
+            int iters,
+            long seed,
             Progress p,
             double start) {
-        SplittableRandom rnd = new SplittableRandom(options.seed());
+        SplittableRandom rnd = new SplittableRandom(seed);
         Score best = new Score(w);
-        int iters = options.searchIterations();
         int n = md.lines.length;
         List<Integer> lifted = new ArrayList<>();
         for (int i = 0; i < n; i++) {
