@@ -494,6 +494,34 @@ class LnsPlannerTest {
     }
 
     /**
+     * When the run fails (here the caller's progress throws as the search starts), the second
+     * search stops at its next step instead of running out its budget on a thread of its own.
+     */
+    @Test
+    void aFailedRunStopsItsSecondSearch() throws InterruptedException {
+        Scenario s = ScenarioGenerator.generate(Scale.S, 1);
+        Progress failing =
+                new Progress() {
+                    @Override
+                    public void update(double fraction, String phase) {
+                        if (phase.equals("improve")) {
+                            throw new IllegalStateException("progress sink gone");
+                        }
+                    }
+                };
+        // a budget that would keep the second search busy for minutes
+        PlanOptions o = new PlanOptions(1, 200_000);
+        assertThatThrownBy(() -> new LnsPlanner(2).plan(s, o, failing))
+                .hasMessage("progress sink gone");
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("muster-lns-search-")) {
+                t.join(60_000);
+                assertThat(t.isAlive()).as("%s still running", t.getName()).isFalse();
+            }
+        }
+    }
+
+    /**
      * A generated S has about 160 sea lines over four channels, so most late lines go by sea and
      * one step in sixteen around them plans every hull's voyages again: the result keeps every
      * rule, adds up line by line, is the same for the same seed and is no worse than the plan

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Progress;
@@ -85,6 +86,8 @@ public final class LnsPlanner implements Planner {
         Progress p = progress == null ? Progress.NONE : progress;
         Model md = new Model(scenario);
         int n = options.searchIterations() > 0 ? searches : 1;
+        // set when this run fails, so that the other searches stop at their next step
+        AtomicBoolean abandoned = new AtomicBoolean();
         Progress quiet =
                 new Progress() {
                     @Override
@@ -92,7 +95,7 @@ public final class LnsPlanner implements Planner {
 
                     @Override
                     public boolean cancelled() {
-                        return p.cancelled();
+                        return abandoned.get() || p.cancelled();
                     }
                 };
         List<FutureTask<Chain>> others = new ArrayList<>();
@@ -104,12 +107,18 @@ public final class LnsPlanner implements Planner {
             helper.start();
             others.add(task);
         }
-        Chain best = chain(md, options, options.seed(), p);
-        for (FutureTask<Chain> task : others) {
-            Chain c = result(task);
-            if (c.score.better(best.score)) {
-                best = c;
+        Chain best;
+        try {
+            best = chain(md, options, options.seed(), p);
+            for (FutureTask<Chain> task : others) {
+                Chain c = result(task);
+                if (c.score.better(best.score)) {
+                    best = c;
+                }
             }
+        } catch (RuntimeException | Error e) {
+            abandoned.set(true);
+            throw e;
         }
         best.inserter().overflow(best.order());
         p.update(1.0, "assemble");
