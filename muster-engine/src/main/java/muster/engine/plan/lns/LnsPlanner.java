@@ -29,8 +29,9 @@ import muster.model.Scenario;
  * then closureDay, then fewer missions) improves. Around a late sea line, some steps instead plan
  * every hull's voyages from a few days before on again, voyage by voyage with the choice of voyage
  * shaken (see {@link #VOYAGE_ODDS}). The number of steps is {@link PlanOptions#searchIterations()};
- * random choices come from one {@link SplittableRandom} seeded with {@link PlanOptions#seed()}, so
- * a scenario and seed give one plan.
+ * random choices come from one {@link SplittableRandom} per search. By default two searches run
+ * side by side, the first seeded with {@link PlanOptions#seed()} and the second with a fixed mix of
+ * it, and the better plan is kept, so a scenario and seed give one plan.
  */
 public final class LnsPlanner implements Planner {
     public static final String NAME = "lns";
@@ -85,6 +86,7 @@ public final class LnsPlanner implements Planner {
     public Plan plan(Scenario scenario, PlanOptions options, Progress progress) {
         Progress p = progress == null ? Progress.NONE : progress;
         Model md = new Model(scenario);
+        Orders orders = Orders.of(md); // read-only, shared by the searches
         int n = options.searchIterations() > 0 ? searches : 1;
         // set when this run fails, so that the other searches stop at their next step
         AtomicBoolean abandoned = new AtomicBoolean();
@@ -101,7 +103,8 @@ public final class LnsPlanner implements Planner {
         List<FutureTask<Chain>> others = new ArrayList<>();
         for (int i = 1; i < n; i++) {
             long seed = searchSeed(options.seed(), i);
-            FutureTask<Chain> task = new FutureTask<>(() -> chain(md, options, seed, quiet));
+            FutureTask<Chain> task =
+                    new FutureTask<>(() -> chain(md, orders, options, seed, quiet));
             Thread helper = new Thread(task, "muster-lns-search-" + i);
             helper.setDaemon(true);
             helper.start();
@@ -109,7 +112,7 @@ public final class LnsPlanner implements Planner {
         }
         Chain best;
         try {
-            best = chain(md, options, options.seed(), p);
+            best = chain(md, orders, options, options.seed(), p);
             for (FutureTask<Chain> task : others) {
                 Chain c = result(task);
                 if (c.score.better(best.score)) {
@@ -152,22 +155,35 @@ public final class LnsPlanner implements Planner {
     /** One construction and search, with the state it ends in. */
     private record Chain(Work work, Inserter inserter, int[] order, Score score) {}
 
-    private static Chain chain(Model md, PlanOptions options, long seed, Progress p) {
+    /**
+     * The order lines are first placed in, each line's rank in it, and each key's lines by rank.
+     */
+    private record Orders(int[] order, int[] rank, int[][] keyOrder) {
+        static Orders of(Model md) {
+            int[] order = baseOrder(md);
+            int[] rank = new int[md.lines.length];
+            for (int i = 0; i < order.length; i++) {
+                rank[order[i]] = i;
+            }
+            int[][] keyOrder = new int[md.keyLines.size()][];
+            for (int k = 0; k < keyOrder.length; k++) {
+                keyOrder[k] =
+                        Arrays.stream(md.keyLines.get(k))
+                                .boxed()
+                                .sorted(Comparator.comparingInt(i -> rank[i]))
+                                .mapToInt(Integer::intValue)
+                                .toArray();
+            }
+            return new Orders(order, rank, keyOrder);
+        }
+    }
+
+    private static Chain chain(
+            Model md, Orders orders, PlanOptions options, long seed, Progress p) {
         Work w = new Work(md);
-        int[] order = baseOrder(md);
-        int[] rank = new int[md.lines.length];
-        for (int i = 0; i < order.length; i++) {
-            rank[order[i]] = i;
-        }
-        int[][] keyOrder = new int[md.keyLines.size()][];
-        for (int k = 0; k < keyOrder.length; k++) {
-            keyOrder[k] =
-                    Arrays.stream(md.keyLines.get(k))
-                            .boxed()
-                            .sorted(Comparator.comparingInt(i -> rank[i]))
-                            .mapToInt(Integer::intValue)
-                            .toArray();
-        }
+        int[] order = orders.order();
+        int[] rank = orders.rank();
+        int[][] keyOrder = orders.keyOrder();
         Inserter ins = new Inserter(md, w, keyOrder);
         boolean search = options.searchIterations() > 0;
         double share = search ? 0.4 : 1.0;
