@@ -82,9 +82,10 @@ public final class LowerBounds {
 
     /**
      * Most commodities (classes of AIR and SEA lines) for which {@code muster plan} solves the LP:
-     * the bundled scenario has about 80 and a generated M about 10,500, for which GLOP takes
-     * seconds; a generated L has about 70,000, for which it takes minutes. Above it the plan
-     * carries the earliest-arrival and window-closure bound, and {@code muster bound} the full one.
+     * the bundled scenario has about 80 and a generated M about 10,500 (where the LP's optimum is
+     * its cheapest point and no solver is needed); a generated L has about 70,000, for which GLOP
+     * takes minutes. Above it the plan carries the earliest-arrival and window-closure bound, and
+     * {@code muster bound} the full one.
      */
     public static final int PLAN_LP_LIMIT = 20_000;
 
@@ -297,7 +298,11 @@ public final class LowerBounds {
                                     + ": earliest arrival + airfield and berth time (MOG, berths,"
                                     + " onload, offload, en route) + fleet hours and segments"
                                     + " with the empty legs between them, by weight and ship"
-                                    + " deck area, over time windows, GLOP"
+                                    + " deck area, over time windows, "
+                                    + (lp.solved()
+                                            ? "GLOP"
+                                            : "at its optimum with every line on time or at"
+                                                    + " its earliest arrival (no solver needed)")
                                     + voyages;
             return new LowerBound(Math.min(capClosure, horizon), late, method);
         }
@@ -1119,11 +1124,102 @@ public final class LowerBounds {
             this.resources = new ArrayList<>(resources);
         }
 
-        /** The LP's optimum, and the part of it that sea commodities contribute. */
-        record Optimum(double total, double sea) {}
+        /**
+         * The LP's optimum, the part of it that sea commodities contribute, and whether GLOP was
+         * needed to find it.
+         */
+        record Optimum(double total, double sea, boolean solved) {}
 
-        /** The optimum, or null when GLOP is not available or does not report one. */
+        /**
+         * A commodity's pieces of days, each {@code {last day, late days}}: days before {@code
+         * max(earliest, rdd)} collapse into that day (no lateness either way); beyond four days
+         * late, days are taken in blocks of 2, 4, 8, ... days, each charged the lateness of its
+         * first day and held to the deadline of its last (cheaper and later, so the relaxation only
+         * gets looser); the last piece, day {@code h}, is unmet.
+         */
+        static List<int[]> pieces(Commodity k, int h) {
+            int rdd = k.line().rdd();
+            int first = Math.min(h, Math.max(k.earliestDay(), rdd));
+            List<int[]> pieces = new ArrayList<>();
+            for (int d = first; d < h; ) {
+                int late = d - rdd;
+                int len = late < 5 ? 1 : Integer.highestOneBit(late - 3);
+                int last = Math.min(h - 1, d + len - 1);
+                pieces.add(new int[] {last, late});
+                d = last + 1;
+            }
+            pieces.add(new int[] {h, h - rdd});
+            return pieces;
+        }
+
+        /**
+         * The optimum, or null when GLOP is not available or does not report one. First, each
+         * commodity's cost grows strictly from piece to piece, so no solution costs less than all
+         * weight in the first pieces; when that point keeps every window row, it is the optimum and
+         * no solver is needed (as on generated S and M, where the LP is 0).
+         */
         Optimum solve() {
+            Optimum first = atFirstPieces();
+            return first != null ? first : solveWithGlop();
+        }
+
+        /**
+         * The LP's value with every commodity wholly in its first piece, or null if a row breaks.
+         */
+        Optimum atFirstPieces() {
+            int h = rx.horizon;
+            double total = 0;
+            double sea = 0;
+            Map<Commodity, int[]> firstPiece = new IdentityHashMap<>();
+            for (Commodity k : rx.commodities) {
+                int[] p = pieces(k, h).get(0);
+                firstPiece.put(k, p);
+                double cost = k.weight() * Math.max(0, p[1]);
+                total += cost;
+                sea += k.mode() == LiftMode.SEA ? cost : 0;
+            }
+            for (Relaxation.Resource r : resources) {
+                double[] starts = r.starts();
+                int m = starts.length;
+                double minOnward = minOnward(r);
+                // the rows of solveWithGlop at this point: S[i][j] sums P over starts from i on and
+                // deadlines up to j, and may not pass the window's capacity
+                double[][] sum = new double[m + 1][h];
+                for (Commodity k : r.users) {
+                    int day = firstPiece.get(k)[0];
+                    if (day < h) {
+                        sum[r.startIndex(starts, k)][Math.max(0, day - shift(k, minOnward))] +=
+                                r.coef(k) * k.weight();
+                    }
+                }
+                for (int i = m - 1; i >= 0; i--) {
+                    for (int j = 0; j < h; j++) {
+                        sum[i][j] +=
+                                sum[i + 1][j] + (j > 0 ? sum[i][j - 1] - sum[i + 1][j - 1] : 0);
+                        double cap = r.capacity(starts[i], 24.0 * (j + 1) - minOnward);
+                        if (sum[i][j] > cap * (1 + 1e-9) + 1e-9) {
+                            return null;
+                        }
+                    }
+                }
+            }
+            return new Optimum(total, sea, false);
+        }
+
+        private static double minOnward(Relaxation.Resource r) {
+            double minOnward = Double.POSITIVE_INFINITY;
+            for (Commodity k : r.users) {
+                minOnward = Math.min(minOnward, k.onward());
+            }
+            return minOnward;
+        }
+
+        /** Whole days by which a user's onward hours exceed the resource's least. */
+        private static int shift(Commodity k, double minOnward) {
+            return (int) Math.floor((k.onward() - minOnward) / 24.0 + 1e-9);
+        }
+
+        Optimum solveWithGlop() {
             Native.ensure();
             MPSolver solver = MPSolver.createSolver("GLOP");
             if (solver == null) {
@@ -1133,25 +1229,11 @@ public final class LowerBounds {
                 int h = rx.horizon;
                 MPObjective obj = solver.objective();
                 obj.setMinimization();
-                // x[k][p]: weight of commodity k at its destination in piece p of days; the last
-                // piece (day h) is unmet. Days before max(earliest, rdd) collapse into that day
-                // (no lateness either way). Beyond four days late, days are taken in blocks of 2,
-                // 4, 8, ... days, each charged the lateness of its first day and held to the
-                // deadline of its last: cheaper and later, so the relaxation only gets looser.
+                // x[k][p]: weight of commodity k at its destination in piece p of days (pieces())
                 List<int[]> pieceDays = new ArrayList<>();
                 List<MPVariable[]> x = new ArrayList<>();
                 for (Commodity k : rx.commodities) {
-                    int rdd = k.line().rdd();
-                    int first = Math.min(h, Math.max(k.earliestDay(), rdd));
-                    List<int[]> pieces = new ArrayList<>(); // last day, lateness
-                    for (int d = first; d < h; ) {
-                        int late = d - rdd;
-                        int len = late < 5 ? 1 : Integer.highestOneBit(late - 3);
-                        int last = Math.min(h - 1, d + len - 1);
-                        pieces.add(new int[] {last, late});
-                        d = last + 1;
-                    }
-                    pieces.add(new int[] {h, h - rdd});
+                    List<int[]> pieces = pieces(k, h);
                     MPVariable[] v = new MPVariable[pieces.size()];
                     int[] days = new int[v.length];
                     MPConstraint all = solver.makeConstraint(k.weight(), k.weight());
@@ -1172,10 +1254,7 @@ public final class LowerBounds {
                 for (Relaxation.Resource r : resources) {
                     double[] starts = r.starts();
                     int m = starts.length;
-                    double minOnward = Double.POSITIVE_INFINITY;
-                    for (Commodity k : r.users) {
-                        minOnward = Math.min(minOnward, k.onward());
-                    }
+                    double minOnward = minOnward(r);
                     // S[i][j]: weight of users starting at or after starts[i], delivered with
                     // offload departure at or before T_j = 24(j+1) - minOnward
                     MPVariable[][] sv = new MPVariable[m + 1][h];
@@ -1209,7 +1288,7 @@ public final class LowerBounds {
                         int i = r.startIndex(starts, k);
                         int[] days = pieceDays.get(ki);
                         MPVariable[] v = x.get(ki);
-                        int shift = (int) Math.floor((k.onward() - minOnward) / 24.0 + 1e-9);
+                        int shift = shift(k, minOnward);
                         for (int p = 0; p < v.length; p++) {
                             int d = days[p];
                             if (d >= h) {
@@ -1233,7 +1312,7 @@ public final class LowerBounds {
                     }
                 }
                 // the dual bound is the safe side; GLOP is primal-dual optimal here
-                return new Optimum(obj.value(), sea);
+                return new Optimum(obj.value(), sea, true);
             } finally {
                 solver.delete();
             }

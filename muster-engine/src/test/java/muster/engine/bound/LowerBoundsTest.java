@@ -1,6 +1,7 @@
 package muster.engine.bound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
 import muster.engine.check.testkit.ScenarioBuilder;
 import muster.engine.fifo.FifoPlanner;
+import muster.engine.generate.SmallScenarios;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Progress;
 import muster.model.CargoClass;
@@ -357,6 +359,39 @@ class LowerBoundsTest {
         assertThat(bound.method()).contains("whole voyages per channel");
         assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(voyages.late() * (1 - 1e-6));
         assertBelowACorrectFifoPlan(s, bound);
+    }
+
+    /**
+     * Every line and class on its due day, or at its earliest arrival where that is later, is the
+     * cheapest point of the window LP; where it keeps every row it is the optimum and GLOP is not
+     * called. On the 3-line and 12-line random scenarios both cases occur, and where the point fits
+     * it gives GLOP's optimum, in all and for the sea part.
+     */
+    @Test
+    void whereEveryLineFitsOnTimeOrEarliestTheLpNeedsNoSolver() {
+        int fits = 0;
+        int breaks = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            Scenario s = SmallScenarios.random(seed, seed <= 20 ? 3 : 12);
+            LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
+            LowerBounds.WindowLp lp = new LowerBounds.WindowLp(rx, rx.resources());
+            LowerBounds.WindowLp.Optimum glop = lp.solveWithGlop();
+            assertThat(glop).as("seed %d", seed).isNotNull();
+            LowerBounds.WindowLp.Optimum first = lp.atFirstPieces();
+            if (first == null) {
+                breaks++;
+                assertThat(lp.solve().solved()).as("seed %d", seed).isTrue();
+                continue;
+            }
+            fits++;
+            double tol = 1e-6 * Math.max(1, glop.total());
+            assertThat(first.total()).as("seed %d", seed).isCloseTo(glop.total(), within(tol));
+            assertThat(first.sea()).as("seed %d", seed).isCloseTo(glop.sea(), within(tol));
+            assertThat(lp.solve().solved()).as("seed %d", seed).isFalse();
+        }
+        System.out.println("window LP without a solver: " + fits + " of 30, with GLOP " + breaks);
+        assertThat(fits).isPositive();
+        assertThat(breaks).isPositive();
     }
 
     private static void assertBelowACorrectFifoPlan(Scenario s, LowerBound b) {
