@@ -1197,6 +1197,8 @@ public final class LowerBounds {
                         sum[i][j] +=
                                 sum[i + 1][j] + (j > 0 ? sum[i][j - 1] - sum[i + 1][j - 1] : 0);
                         double cap = r.capacity(starts[i], 24.0 * (j + 1) - minOnward);
+                        // a point a hair over a capacity is let through: its value is still no
+                        // more than the LP's optimum, so the bound stays valid
                         if (sum[i][j] > cap * (1 + 1e-9) + 1e-9) {
                             return null;
                         }
