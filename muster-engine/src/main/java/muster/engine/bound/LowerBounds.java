@@ -265,17 +265,18 @@ public final class LowerBounds {
             int capClosure = closureBound(closure, resources);
             WindowLp.Optimum lp = null;
             String note = "";
-            if (commodities.size() > lpLimit) {
-                note =
-                        " + window-capacity closure (LP left out: "
-                                + commodities.size()
-                                + " commodities, above "
-                                + lpLimit
-                                + "; muster bound solves it)";
-            } else if (!commodities.isEmpty()) {
-                lp = new WindowLp(this, resources).solve();
+            if (!commodities.isEmpty()) {
+                lp = new WindowLp(this, resources).solveByMode(lpLimit);
                 if (lp == null) {
                     note = " + window-capacity closure (LP not solved)";
+                } else if (lp.leftOut() > 0) {
+                    note =
+                            " + window-capacity closure (LP left out: "
+                                    + lp.leftOut()
+                                    + " commodities, above "
+                                    + lpLimit
+                                    + "; muster bound solves it)";
+                    lp = null;
                 }
             }
             double late = lp == null ? trivial : Math.max(trivial, fixedLate + lp.total());
@@ -308,7 +309,7 @@ public final class LowerBounds {
         }
 
         /** Whether every resource serves commodities of one mode only, as node kinds make it. */
-        private static boolean separableByMode(List<Resource> resources) {
+        static boolean separableByMode(List<Resource> resources) {
             for (Resource r : resources) {
                 for (Commodity k : r.users) {
                     if (k.mode() != r.users.get(0).mode()) {
@@ -357,7 +358,7 @@ public final class LowerBounds {
                 // weight by (start bucket, onward hours); a unit's deadline is 24(day+1) - onward
                 TreeSet<Double> onwards = new TreeSet<>();
                 for (Commodity k : r.users) {
-                    onwards.add(k.onward());
+                    onwards.add(r.onwardOf(k));
                 }
                 double[] ow = onwards.descendingSet().stream().mapToDouble(d -> d).toArray();
                 Map<Double, Integer> og = new HashMap<>();
@@ -366,7 +367,7 @@ public final class LowerBounds {
                 }
                 double[][] w = new double[starts.length + 1][ow.length];
                 for (Commodity k : r.users) {
-                    w[r.startIndex(starts, k)][og.get(k.onward())] += k.weight() * r.coef(k);
+                    w[r.startIndex(starts, k)][og.get(r.onwardOf(k))] += k.weight() * r.coef(k);
                 }
                 for (int i = starts.length - 1; i >= 0; i--) {
                     double sum = 0;
@@ -418,6 +419,45 @@ public final class LowerBounds {
             }
 
             /**
+             * Hours by which this user's own use of the resource begins later after its start than
+             * the row-wide allowance in {@link #capacity} assumes (0 unless a resource knows
+             * better).
+             */
+            double lead(Commodity k) {
+                return 0;
+            }
+
+            /**
+             * Hours by which this user's own use of the resource ends earlier before its deadline
+             * than the row-wide allowance in {@link #capacity} assumes (0 unless a resource knows
+             * better).
+             */
+            double lag(Commodity k) {
+                return 0;
+            }
+
+            /**
+             * Most deadlines a day in this resource's window rows (see {@link WindowLp#ends}): one
+             * unless the users' own allowances differ by many hours.
+             */
+            int deadlinesPerDay() {
+                return 1;
+            }
+
+            /** The hour from which the user counts in this resource's windows. */
+            double startOf(Commodity k) {
+                return k.startHour() + lead(k);
+            }
+
+            /**
+             * The hours that a unit of the user delivered on day {@code d} leaves before {@code
+             * 24(d+1)} in this resource's windows: its onward hours and its own lag.
+             */
+            double onwardOf(Commodity k) {
+                return k.onward() + lag(k);
+            }
+
+            /**
              * Window starts: the users' start hours rounded down to the hour, or to the day when
              * there are more than {@link #MAX_STARTS}, then at most that many of them evenly
              * spaced; each user counts from the latest kept start at or before its own (an earlier
@@ -429,7 +469,7 @@ public final class LowerBounds {
                 }
                 TreeSet<Double> a = new TreeSet<>();
                 for (Commodity k : users) {
-                    a.add(Math.floor(k.startHour()));
+                    a.add(Math.floor(startOf(k)));
                 }
                 if (a.size() > MAX_STARTS) {
                     TreeSet<Double> coarse = new TreeSet<>();
@@ -453,7 +493,7 @@ public final class LowerBounds {
 
             /** The latest window start at or before the commodity's start. */
             int startIndex(double[] starts, Commodity k) {
-                double a = Math.floor(k.startHour());
+                double a = Math.floor(startOf(k));
                 int i = java.util.Arrays.binarySearch(starts, a);
                 if (i >= 0) {
                     return i;
@@ -488,6 +528,27 @@ public final class LowerBounds {
 
             double after = Double.POSITIVE_INFINITY;
 
+            /** The same two figures for each user alone, over its own carriers and channels. */
+            private final Map<Commodity, double[]> own = new IdentityHashMap<>();
+
+            @Override
+            double lead(Commodity k) {
+                double[] o = own.get(k);
+                return o == null ? 0 : o[0] - before;
+            }
+
+            @Override
+            double lag(Commodity k) {
+                double[] o = own.get(k);
+                return o == null ? 0 : o[1] - after;
+            }
+
+            /** Users' voyages after a port differ by days, so a day's deadlines are kept apart. */
+            @Override
+            int deadlinesPerDay() {
+                return 4;
+            }
+
             @Override
             double capacity(double from, double to) {
                 double lead = Double.isFinite(before) ? before : 0;
@@ -501,6 +562,8 @@ public final class LowerBounds {
                 if (coef(k) <= 0) {
                     return;
                 }
+                // {before, after} of this user alone
+                double[] mine = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
                 for (Carrier c : k.carriers()) {
                     LiftType t = c.type();
                     for (Route r : c.routes()) {
@@ -526,10 +589,15 @@ public final class LowerBounds {
                                             : i == legs
                                                     ? t.groundHours().offload()
                                                     : t.groundHours().enroute();
-                            before = Math.min(before, at[i]);
-                            after = Math.min(after, end - at[i] - ground);
+                            mine[0] = Math.min(mine[0], at[i]);
+                            mine[1] = Math.min(mine[1], end - at[i] - ground);
                         }
                     }
+                }
+                if (Double.isFinite(mine[0])) {
+                    before = Math.min(before, mine[0]);
+                    after = Math.min(after, mine[1]);
+                    own.put(k, mine);
                 }
             }
 
@@ -1117,18 +1185,81 @@ public final class LowerBounds {
     /** The lateness LP over delivery days with 2-D prefix sums per resource. */
     static final class WindowLp {
         final Relaxation rx;
+        final List<Commodity> commodities;
         final List<Relaxation.Resource> resources;
 
         WindowLp(Relaxation rx, List<Relaxation.Resource> resources) {
+            this(rx, rx.commodities, resources);
+        }
+
+        WindowLp(Relaxation rx, List<Commodity> commodities, List<Relaxation.Resource> resources) {
             this.rx = rx;
+            this.commodities = List.copyOf(commodities);
             this.resources = new ArrayList<>(resources);
         }
 
         /**
-         * The LP's optimum, the part of it that sea commodities contribute, and whether GLOP was
-         * needed to find it.
+         * The LP's optimum, the part of it that sea commodities contribute, whether GLOP was needed
+         * to find it, and how many commodities of a part that needed GLOP were above the limit (0
+         * when none: then the optimum is the whole LP's).
          */
-        record Optimum(double total, double sea, boolean solved) {}
+        record Optimum(double total, double sea, boolean solved, int leftOut) {
+            Optimum(double total, double sea, boolean solved) {
+                this(total, sea, solved, 0);
+            }
+        }
+
+        /**
+         * The LP part by part: where every resource serves one mode (as node kinds make it: a node
+         * is an airfield or a seaport, a fleet flies or sails), the AIR and SEA commodities share
+         * no row, so the LP is two LPs whose optima add up. Each part is first checked at its
+         * cheapest point (see {@link #solve()}); a part that needs GLOP and has more than {@code
+         * limit} commodities is not solved, and the result says how many it has. Null when GLOP
+         * does not report an optimum.
+         */
+        Optimum solveByMode(int limit) {
+            List<WindowLp> parts = new ArrayList<>();
+            if (Relaxation.separableByMode(resources)) {
+                for (LiftMode mode : LiftMode.values()) {
+                    List<Commodity> ks = new ArrayList<>();
+                    for (Commodity k : commodities) {
+                        if (k.mode() == mode) {
+                            ks.add(k);
+                        }
+                    }
+                    List<Relaxation.Resource> rs = new ArrayList<>();
+                    for (Relaxation.Resource r : resources) {
+                        if (!r.users.isEmpty() && r.users.get(0).mode() == mode) {
+                            rs.add(r);
+                        }
+                    }
+                    if (!ks.isEmpty()) {
+                        parts.add(new WindowLp(rx, ks, rs));
+                    }
+                }
+            } else {
+                parts.add(this);
+            }
+            double total = 0;
+            double sea = 0;
+            boolean solved = false;
+            for (WindowLp part : parts) {
+                Optimum o = part.atFirstPieces();
+                if (o == null) {
+                    if (part.commodities.size() > limit) {
+                        return new Optimum(Double.NaN, Double.NaN, false, part.commodities.size());
+                    }
+                    o = part.solveWithGlop();
+                    if (o == null) {
+                        return null;
+                    }
+                }
+                total += o.total();
+                sea += o.sea();
+                solved |= o.solved();
+            }
+            return new Optimum(total, sea, solved);
+        }
 
         /**
          * A commodity's pieces of days, each {@code {last day, late days}}: days before {@code
@@ -1171,7 +1302,7 @@ public final class LowerBounds {
             double total = 0;
             double sea = 0;
             Map<Commodity, int[]> firstPiece = new IdentityHashMap<>();
-            for (Commodity k : rx.commodities) {
+            for (Commodity k : commodities) {
                 int[] p = pieces(k, h).get(0);
                 firstPiece.put(k, p);
                 double cost = k.weight() * Math.max(0, p[1]);
@@ -1181,22 +1312,23 @@ public final class LowerBounds {
             for (Relaxation.Resource r : resources) {
                 double[] starts = r.starts();
                 int m = starts.length;
-                double minOnward = minOnward(r);
+                double[] ends = ends(r, h);
+                int n = ends.length;
                 // the rows of solveWithGlop at this point: S[i][j] sums P over starts from i on and
                 // deadlines up to j, and may not pass the window's capacity
-                double[][] sum = new double[m + 1][h];
+                double[][] sum = new double[m + 1][n];
                 for (Commodity k : r.users) {
                     int day = firstPiece.get(k)[0];
                     if (day < h) {
-                        sum[r.startIndex(starts, k)][Math.max(0, day - shift(k, minOnward))] +=
+                        sum[r.startIndex(starts, k)][cell(ends, r, k, day)] +=
                                 r.coef(k) * k.weight();
                     }
                 }
                 for (int i = m - 1; i >= 0; i--) {
-                    for (int j = 0; j < h; j++) {
+                    for (int j = 0; j < n; j++) {
                         sum[i][j] +=
                                 sum[i + 1][j] + (j > 0 ? sum[i][j - 1] - sum[i + 1][j - 1] : 0);
-                        double cap = r.capacity(starts[i], 24.0 * (j + 1) - minOnward);
+                        double cap = r.capacity(starts[i], ends[j]);
                         // a point a hair over a capacity is let through: its value is still no
                         // more than the LP's optimum, so the bound stays valid
                         if (sum[i][j] > cap * (1 + 1e-9) + 1e-9) {
@@ -1208,17 +1340,44 @@ public final class LowerBounds {
             return new Optimum(total, sea, false);
         }
 
-        private static double minOnward(Relaxation.Resource r) {
-            double minOnward = Double.POSITIVE_INFINITY;
+        /**
+         * The deadlines of a resource's window rows, ascending: {@code 24(j+1) - o} for every day
+         * {@code j} and each kept offset {@code o}. A unit of user {@code k} delivered on day
+         * {@code d} must be done with the resource by {@code 24(d+1) - onwardOf(k)}; the offsets
+         * are the users' {@code onwardOf} folded into one day above the least of them, at most
+         * {@link Relaxation.Resource#deadlinesPerDay} evenly spaced of them (the least always
+         * kept), and a unit joins the first deadline at or after its own, so a missing offset only
+         * makes its deadline later.
+         */
+        static double[] ends(Relaxation.Resource r, int h) {
+            double least = Double.POSITIVE_INFINITY;
             for (Commodity k : r.users) {
-                minOnward = Math.min(minOnward, k.onward());
+                least = Math.min(least, r.onwardOf(k));
             }
-            return minOnward;
+            TreeSet<Double> folded = new TreeSet<>();
+            for (Commodity k : r.users) {
+                double o = r.onwardOf(k) - least;
+                folded.add(Math.round((o - 24.0 * Math.floor(o / 24.0)) * 1e6) / 1e6);
+            }
+            double[] all = folded.stream().mapToDouble(d -> d).toArray();
+            int g = Math.min(all.length, r.deadlinesPerDay());
+            double[] ends = new double[h * g];
+            for (int j = 0; j < h; j++) {
+                for (int q = 0; q < g; q++) {
+                    // largest offset first: the earliest deadline of the day
+                    double o = all[(int) ((long) (g - 1 - q) * all.length / g)];
+                    ends[j * g + q] = 24.0 * (j + 1) - least - o;
+                }
+            }
+            return ends;
         }
 
-        /** Whole days by which a user's onward hours exceed the resource's least. */
-        private static int shift(Commodity k, double minOnward) {
-            return (int) Math.floor((k.onward() - minOnward) / 24.0 + 1e-9);
+        /** The first of {@code ends} at or after the deadline of user k's units on day d. */
+        static int cell(double[] ends, Relaxation.Resource r, Commodity k, int day) {
+            double due = 24.0 * (day + 1) - r.onwardOf(k) - 1e-6;
+            int i = java.util.Arrays.binarySearch(ends, due);
+            i = i >= 0 ? i : -i - 1;
+            return Math.min(i, ends.length - 1);
         }
 
         Optimum solveWithGlop() {
@@ -1234,7 +1393,7 @@ public final class LowerBounds {
                 // x[k][p]: weight of commodity k at its destination in piece p of days (pieces())
                 List<int[]> pieceDays = new ArrayList<>();
                 List<MPVariable[]> x = new ArrayList<>();
-                for (Commodity k : rx.commodities) {
+                for (Commodity k : commodities) {
                     List<int[]> pieces = pieces(k, h);
                     MPVariable[] v = new MPVariable[pieces.size()];
                     int[] days = new int[v.length];
@@ -1250,20 +1409,21 @@ public final class LowerBounds {
                     pieceDays.add(days);
                 }
                 Map<Commodity, Integer> index = new IdentityHashMap<>();
-                for (int i = 0; i < rx.commodities.size(); i++) {
-                    index.put(rx.commodities.get(i), i);
+                for (int i = 0; i < commodities.size(); i++) {
+                    index.put(commodities.get(i), i);
                 }
                 for (Relaxation.Resource r : resources) {
                     double[] starts = r.starts();
                     int m = starts.length;
-                    double minOnward = minOnward(r);
-                    // S[i][j]: weight of users starting at or after starts[i], delivered with
-                    // offload departure at or before T_j = 24(j+1) - minOnward
-                    MPVariable[][] sv = new MPVariable[m + 1][h];
-                    MPConstraint[][] rows = new MPConstraint[m][h];
+                    double[] ends = ends(r, h);
+                    int n = ends.length;
+                    // S[i][j]: weight of users starting at or after starts[i] that must be done
+                    // with the resource by ends[j]
+                    MPVariable[][] sv = new MPVariable[m + 1][n];
+                    MPConstraint[][] rows = new MPConstraint[m][n];
                     for (int i = 0; i < m; i++) {
-                        for (int j = 0; j < h; j++) {
-                            double cap = r.capacity(starts[i], 24.0 * (j + 1) - minOnward);
+                        for (int j = 0; j < n; j++) {
+                            double cap = r.capacity(starts[i], ends[j]);
                             sv[i][j] = solver.makeNumVar(0, cap, "");
                             // S[i][j] - S[i+1][j] - S[i][j-1] + S[i+1][j-1] - P[i][j] = 0
                             MPConstraint row = solver.makeConstraint(0, 0);
@@ -1272,7 +1432,7 @@ public final class LowerBounds {
                         }
                     }
                     for (int i = 0; i < m; i++) {
-                        for (int j = 0; j < h; j++) {
+                        for (int j = 0; j < n; j++) {
                             MPConstraint row = rows[i][j];
                             if (i + 1 < m) {
                                 row.setCoefficient(sv[i + 1][j], -1);
@@ -1290,13 +1450,13 @@ public final class LowerBounds {
                         int i = r.startIndex(starts, k);
                         int[] days = pieceDays.get(ki);
                         MPVariable[] v = x.get(ki);
-                        int shift = shift(k, minOnward);
+
                         for (int p = 0; p < v.length; p++) {
                             int d = days[p];
                             if (d >= h) {
                                 continue;
                             }
-                            int j = Math.max(0, d - shift);
+                            int j = cell(ends, r, k, d);
                             rows[i][j].setCoefficient(v[p], -r.coef(k));
                         }
                     }
@@ -1306,8 +1466,8 @@ public final class LowerBounds {
                     return null;
                 }
                 double sea = 0;
-                for (int i = 0; i < rx.commodities.size(); i++) {
-                    if (rx.commodities.get(i).mode() == LiftMode.SEA) {
+                for (int i = 0; i < commodities.size(); i++) {
+                    if (commodities.get(i).mode() == LiftMode.SEA) {
                         for (MPVariable v : x.get(i)) {
                             sea += v.solutionValue() * obj.getCoefficient(v);
                         }

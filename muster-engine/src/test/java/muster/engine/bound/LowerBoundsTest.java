@@ -307,6 +307,71 @@ class LowerBoundsTest {
     }
 
     /**
+     * One berth loads ships for a POD ten days away; a small line for a POD a few hours away shares
+     * the berth. Its short voyage says nothing of how early the far cargo's onloads must end, so
+     * each user's berth window counts from its own voyage: adding the near line, which is due late
+     * and small, cannot lower the bound on the far ones.
+     */
+    @Test
+    void aNearPodDoesNotShortenTheFarCargosBerthWindow() {
+        Scenario far = oneBerthTwoPods(false);
+        Scenario both = oneBerthTwoPods(true);
+        LowerBound alone = LowerBounds.compute(far);
+        LowerBound shared = LowerBounds.compute(both);
+        assertThat(new LowerBounds.Relaxation(far).trivialLate()).isZero();
+        assertThat(alone.lateStonDays()).isGreaterThan(1000);
+        assertThat(shared.lateStonDays()).isGreaterThanOrEqualTo(alone.lateStonDays() * (1 - 1e-6));
+        assertBelowACorrectFifoPlan(far, alone);
+        assertBelowACorrectFifoPlan(both, shared);
+    }
+
+    /** Eight lines from port A to B, due on day 12, and with {@code near} one more to port N. */
+    private static Scenario oneBerthTwoPods(boolean near) {
+        ScenarioBuilder b =
+                ScenarioBuilder.named(near ? "one-berth-two-pods" : "one-berth-one-pod")
+                        .horizon(40)
+                        .seaport("A", 30.0, -80.0, 1, 0)
+                        .seaport("B", 54.5, 18.5, 4, 0)
+                        .sea(
+                                "RORO",
+                                8,
+                                "A",
+                                2000,
+                                200_000,
+                                20,
+                                new GroundHours(24, 24, 0),
+                                CargoClass.BULK)
+                        .channel(RouteMode.SEA, "A", "B", List.of());
+        for (int i = 0; i < 8; i++) {
+            b.line(
+                    "F" + i,
+                    LineMode.SEA,
+                    "A",
+                    "A",
+                    "B",
+                    "B",
+                    0,
+                    ScenarioBuilder.dates(0, 0, 0, 12, 12),
+                    ScenarioBuilder.cargo(CargoClass.BULK, 2000, 100_000));
+        }
+        if (near) {
+            b.seaport("N", 32.0, -79.0, 4, 0)
+                    .channel(RouteMode.SEA, "A", "N", List.of())
+                    .line(
+                            "N1",
+                            LineMode.SEA,
+                            "A",
+                            "A",
+                            "N",
+                            "N",
+                            0,
+                            ScenarioBuilder.dates(0, 0, 0, 35, 35),
+                            ScenarioBuilder.cargo(CargoClass.BULK, 1, 10));
+        }
+        return b.build();
+    }
+
+    /**
      * One ship with room for both lines, but the lines go to two different PODs: a voyage serves
      * one channel, so one of them waits for the ship's second crossing. The window LP fills the one
      * segment it allows with both lines; the whole-voyage MIP of step 6 cannot.
@@ -392,6 +457,53 @@ class LowerBoundsTest {
         System.out.println("window LP without a solver: " + fits + " of 30, with GLOP " + breaks);
         assertThat(fits).isPositive();
         assertThat(breaks).isPositive();
+    }
+
+    /**
+     * Air and sea lines share no row, so solving the LP mode by mode gives the whole LP's optimum,
+     * in all and for the sea part; and every unit joins a row deadline no earlier than its own and
+     * no later than needed.
+     */
+    @Test
+    void theLpSolvedModeByModeEqualsTheWholeLp() {
+        int mixed = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            Scenario s = SmallScenarios.random(seed, 12);
+            LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
+            List<LowerBounds.Relaxation.Resource> resources = rx.resources();
+            LowerBounds.WindowLp lp = new LowerBounds.WindowLp(rx, resources);
+            LowerBounds.WindowLp.Optimum whole = lp.solveWithGlop();
+            LowerBounds.WindowLp.Optimum parts = lp.solveByMode(Integer.MAX_VALUE);
+            assertThat(whole).as("seed %d", seed).isNotNull();
+            assertThat(parts).as("seed %d", seed).isNotNull();
+            assertThat(parts.leftOut()).isZero();
+            double tol = 1e-6 * Math.max(1, whole.total());
+            assertThat(parts.total()).as("seed %d", seed).isCloseTo(whole.total(), within(tol));
+            assertThat(parts.sea()).as("seed %d", seed).isCloseTo(whole.sea(), within(tol));
+            boolean air = false;
+            boolean sea = false;
+            for (LowerBounds.Commodity k : rx.commodities) {
+                air |= k.mode() == LiftMode.AIR;
+                sea |= k.mode() == LiftMode.SEA;
+            }
+            mixed += air && sea ? 1 : 0;
+            for (LowerBounds.Relaxation.Resource r : resources) {
+                double[] ends = LowerBounds.WindowLp.ends(r, rx.horizon);
+                for (LowerBounds.Commodity k : r.users) {
+                    for (int d = 0; d < rx.horizon; d++) {
+                        double own = 24.0 * (d + 1) - r.onwardOf(k);
+                        int j = LowerBounds.WindowLp.cell(ends, r, k, d);
+                        if (own <= ends[ends.length - 1]) {
+                            assertThat(ends[j]).as("seed %d", seed).isGreaterThan(own - 1e-5);
+                        }
+                        if (j > 0) {
+                            assertThat(ends[j - 1]).as("seed %d", seed).isLessThan(own);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(mixed).isPositive();
     }
 
     private static void assertBelowACorrectFifoPlan(Scenario s, LowerBound b) {
