@@ -81,11 +81,12 @@ public final class LowerBounds {
     }
 
     /**
-     * Most commodities (classes of AIR and SEA lines) for which {@code muster plan} solves the LP:
-     * the bundled scenario has about 80 and a generated M about 10,500 (where the LP's optimum is
-     * its cheapest point and no solver is needed); a generated L has about 70,000, for which GLOP
-     * takes minutes. Above it the plan carries the earliest-arrival and window-closure bound, and
-     * {@code muster bound} the full one.
+     * Most commodities (classes of lines) in a part of the LP (its AIR or its SEA lines) that
+     * {@code muster plan} gives GLOP; a part that fits at its cheapest point needs no solver at any
+     * size. The bundled scenario has about 80 in all and a generated M about 10,500 (both parts
+     * fit); the sea part of a generated L has about 28,000, for which GLOP takes two to three
+     * minutes. Above it the plan carries the earliest-arrival and window-closure bound, and {@code
+     * muster bound} the full one.
      */
     public static final int PLAN_LP_LIMIT = 20_000;
 
@@ -300,10 +301,7 @@ public final class LowerBounds {
                                     + " onload, offload, en route) + fleet hours and segments"
                                     + " with the empty legs between them, by weight and ship"
                                     + " deck area, over time windows, "
-                                    + (lp.solved()
-                                            ? "GLOP"
-                                            : "at its optimum with every line on time or at"
-                                                    + " its earliest arrival (no solver needed)")
+                                    + lp.how()
                                     + voyages;
             return new LowerBound(Math.min(capClosure, horizon), late, method);
         }
@@ -1203,10 +1201,18 @@ public final class LowerBounds {
          * to find it, and how many commodities of a part that needed GLOP were above the limit (0
          * when none: then the optimum is the whole LP's).
          */
-        record Optimum(double total, double sea, boolean solved, int leftOut) {
+        record Optimum(double total, double sea, boolean solved, int leftOut, String how) {
             Optimum(double total, double sea, boolean solved) {
-                this(total, sea, solved, 0);
+                this(total, sea, solved, 0, howFound(solved));
             }
+        }
+
+        /** How an optimum was found, for the method text. */
+        static String howFound(boolean solved) {
+            return solved
+                    ? "GLOP"
+                    : "at its optimum with every line on time or at its earliest arrival (no"
+                            + " solver needed)";
         }
 
         /**
@@ -1243,11 +1249,14 @@ public final class LowerBounds {
             double total = 0;
             double sea = 0;
             boolean solved = false;
+            List<String> how = new ArrayList<>();
+            int byGlop = 0;
             for (WindowLp part : parts) {
                 Optimum o = part.atFirstPieces();
                 if (o == null) {
                     if (part.commodities.size() > limit) {
-                        return new Optimum(Double.NaN, Double.NaN, false, part.commodities.size());
+                        return new Optimum(
+                                Double.NaN, Double.NaN, false, part.commodities.size(), "");
                     }
                     o = part.solveWithGlop();
                     if (o == null) {
@@ -1257,8 +1266,20 @@ public final class LowerBounds {
                 total += o.total();
                 sea += o.sea();
                 solved |= o.solved();
+                byGlop += o.solved() ? 1 : 0;
+                how.add(
+                        part.commodities.get(0).mode().name().toLowerCase()
+                                + " part "
+                                + (o.solved()
+                                        ? "by GLOP"
+                                        : "at its cheapest point (no solver needed)"));
             }
-            return new Optimum(total, sea, solved);
+            // one phrase when every part was found the same way
+            String text =
+                    byGlop == 0 || byGlop == parts.size()
+                            ? howFound(byGlop > 0)
+                            : String.join(", ", how);
+            return new Optimum(total, sea, solved, 0, text);
         }
 
         /**
