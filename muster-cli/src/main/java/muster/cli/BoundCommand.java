@@ -28,9 +28,10 @@ public final class BoundCommand implements Callable<Integer> {
             names = "--lp-limit",
             paramLabel = "N",
             description = {
-                "Solve the LP only for scenarios of at most N commodities (classes of AIR and SEA",
-                "lines); above it the bound is earliest arrival and window closure.",
-                "Default: no limit (a generated L takes minutes)."
+                "Give GLOP only parts of the LP (its AIR or its SEA lines) of at most N",
+                "commodities (classes of lines); a part that fits at its cheapest point needs no",
+                "solver at any size. When a part above N needs it, the bound is earliest arrival",
+                "and window closure. Default: no limit (a generated L takes two to three minutes)."
             })
     int lpLimit = Integer.MAX_VALUE;
 

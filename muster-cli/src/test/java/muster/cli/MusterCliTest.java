@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import muster.engine.generate.SmallScenarios;
+import muster.io.ScenarioWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,12 +92,20 @@ class MusterCliTest {
         assertThat(out).contains("method:        window-capacity-lp");
     }
 
+    /**
+     * The limit is on the part of the LP that GLOP must solve: random scenario 1 of 12 lines needs
+     * it, while the small test scenario's LP fits at its cheapest point and needs no solver.
+     */
     @Test
-    void boundWithAnLpLimitBelowTheScenarioSaysTheLpWasLeftOut() {
-        assertThat(run("bound", "--lp-limit", "0", valid.toString())).isEqualTo(ExitCode.OK);
+    void boundWithAnLpLimitBelowTheScenarioSaysTheLpWasLeftOut() throws Exception {
+        Path needsGlop = dir.resolve("random-1.yaml");
+        ScenarioWriter.writeFile(SmallScenarios.random(1, 12), needsGlop);
+        assertThat(run("bound", "--lp-limit", "0", needsGlop.toString())).isEqualTo(ExitCode.OK);
         assertThat(out)
                 .contains(
                         "method:        earliest-arrival + window-capacity closure (LP left out: ");
+        assertThat(run("bound", "--lp-limit", "0", valid.toString())).isEqualTo(ExitCode.OK);
+        assertThat(out).contains("method:        window-capacity-lp").contains("no solver needed");
         assertThat(run("bound", "--lp-limit", "-1", valid.toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err).contains("--lp-limit: -1 is below 0");
         assertNoTrace();
