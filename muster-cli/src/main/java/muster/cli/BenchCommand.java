@@ -44,14 +44,17 @@ public final class BenchCommand {
 
     public static void main(String[] args) throws IOException {
         if (args.length >= 1 && args[0].equals("one")) {
-            one(args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), args[4]);
+            // an optional sixth argument: the bound's LP limit (default: the one plans use)
+            int lpLimit = args.length >= 6 ? Integer.parseInt(args[5]) : LowerBounds.PLAN_LP_LIMIT;
+            one(args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), args[4], lpLimit);
         } else if (args.length >= 2 && args[0].equals("table")) {
             table(Path.of(args[1]));
         } else if (args.length >= 1 && args[0].equals("header")) {
             System.out.println(HEADER);
         } else {
             System.err.println(
-                    "usage: BenchCommand one SCALE SEED REPEAT PLANNER | table CSV | header");
+                    "usage: BenchCommand one SCALE SEED REPEAT PLANNER [LP-LIMIT] | table CSV |"
+                            + " header");
             System.exit(2);
         }
     }
@@ -63,7 +66,7 @@ public final class BenchCommand {
         return ScenarioGenerator.generate(Scale.valueOf(scale), seed);
     }
 
-    static void one(String scale, long seed, int repeat, String planner) {
+    static void one(String scale, long seed, int repeat, String planner, int lpLimit) {
         Scenario s = scenario(scale, seed);
         OperatingSystemMXBean os =
                 (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -79,9 +82,9 @@ public final class BenchCommand {
         String status = "";
         Plan plan = null;
         if (planner.equals("bound")) {
-            // the bound a plan carries: the LP up to PLAN_LP_LIMIT commodities (muster bound
-            // solves it at any size, in minutes at L)
-            LowerBound b = LowerBounds.compute(s, LowerBounds.PLAN_LP_LIMIT);
+            // by default the bound a plan carries: the LP where each part needs no solver or has
+            // up to PLAN_LP_LIMIT commodities (bench/run --full-bound: at any size, minutes at L)
+            LowerBound b = LowerBounds.compute(s, lpLimit);
             late = fmt(b.lateStonDays());
             closure = Integer.toString(b.closureDay());
             status = b.method().startsWith(LowerBounds.METHOD_LP) ? "lp" : "no-lp";
