@@ -332,43 +332,39 @@ class LowerBoundsTest {
                         .horizon(40)
                         .seaport("A", 30.0, -80.0, 1, 0)
                         .seaport("B", 54.5, 18.5, 4, 0)
-                        .sea(
-                                "RORO",
-                                8,
-                                "A",
-                                2000,
-                                200_000,
-                                20,
-                                new GroundHours(24, 24, 0),
-                                CargoClass.BULK)
                         .channel(RouteMode.SEA, "A", "B", List.of());
+        roros(b, 8);
         for (int i = 0; i < 8; i++) {
-            b.line(
-                    "F" + i,
-                    LineMode.SEA,
-                    "A",
-                    "A",
-                    "B",
-                    "B",
-                    0,
-                    ScenarioBuilder.dates(0, 0, 0, 12, 12),
-                    ScenarioBuilder.cargo(CargoClass.BULK, 2000, 100_000));
+            seaLine(b, "F" + i, "B", 12, 2000, 100_000);
         }
         if (near) {
-            b.seaport("N", 32.0, -79.0, 4, 0)
-                    .channel(RouteMode.SEA, "A", "N", List.of())
-                    .line(
-                            "N1",
-                            LineMode.SEA,
-                            "A",
-                            "A",
-                            "N",
-                            "N",
-                            0,
-                            ScenarioBuilder.dates(0, 0, 0, 35, 35),
-                            ScenarioBuilder.cargo(CargoClass.BULK, 1, 10));
+            b.seaport("N", 32.0, -79.0, 4, 0).channel(RouteMode.SEA, "A", "N", List.of());
+            seaLine(b, "N1", "N", 35, 1, 10);
         }
         return b.build();
+    }
+
+    /**
+     * {@code count} RORO hulls based at port A: 2,000 stons, 200,000 sq ft, 20 kn, a day alongside.
+     */
+    private static ScenarioBuilder roros(ScenarioBuilder b, int count) {
+        return b.sea(
+                "RORO", count, "A", 2000, 200_000, 20, new GroundHours(24, 24, 0), CargoClass.BULK);
+    }
+
+    /** A SEA line of bulk cargo ready on day 0 at port A, due at its POD (its destination). */
+    private static ScenarioBuilder seaLine(
+            ScenarioBuilder b, String uln, String pod, int rdd, double stons, double sqft) {
+        return b.line(
+                uln,
+                LineMode.SEA,
+                "A",
+                "A",
+                pod,
+                pod,
+                0,
+                ScenarioBuilder.dates(0, 0, 0, rdd, rdd),
+                ScenarioBuilder.cargo(CargoClass.BULK, stons, sqft));
     }
 
     /**
@@ -383,28 +379,11 @@ class LowerBoundsTest {
                         .horizon(60)
                         .seaport("A", 30.0, -80.0, 2, 0)
                         .seaport("B", 54.5, 18.5, 2, 0)
-                        .seaport("C", 44.2, 28.6, 2, 0)
-                        .sea(
-                                "RORO",
-                                1,
-                                "A",
-                                2000,
-                                200_000,
-                                20,
-                                new GroundHours(24, 24, 0),
-                                CargoClass.BULK);
+                        .seaport("C", 44.2, 28.6, 2, 0);
+        roros(b, 1);
         for (String pod : List.of("B", "C")) {
-            b.channel(RouteMode.SEA, "A", pod, List.of())
-                    .line(
-                            "S" + pod,
-                            LineMode.SEA,
-                            "A",
-                            "A",
-                            pod,
-                            pod,
-                            0,
-                            ScenarioBuilder.dates(0, 0, 0, 14, 14),
-                            ScenarioBuilder.cargo(CargoClass.BULK, 1000, 50_000));
+            b.channel(RouteMode.SEA, "A", pod, List.of());
+            seaLine(b, "S" + pod, pod, 14, 1000, 50_000);
         }
         Scenario s = b.build();
         LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
