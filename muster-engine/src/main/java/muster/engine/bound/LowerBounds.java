@@ -1248,7 +1248,6 @@ public final class LowerBounds {
             }
             double total = 0;
             double sea = 0;
-            boolean solved = false;
             List<String> how = new ArrayList<>();
             int byGlop = 0;
             for (WindowLp part : parts) {
@@ -1265,7 +1264,6 @@ public final class LowerBounds {
                 }
                 total += o.total();
                 sea += o.sea();
-                solved |= o.solved();
                 byGlop += o.solved() ? 1 : 0;
                 how.add(
                         part.commodities.get(0).mode().name().toLowerCase()
@@ -1279,7 +1277,7 @@ public final class LowerBounds {
                     byGlop == 0 || byGlop == parts.size()
                             ? howFound(byGlop > 0)
                             : String.join(", ", how);
-            return new Optimum(total, sea, solved, 0, text);
+            return new Optimum(total, sea, byGlop > 0, 0, text);
         }
 
         /**
