@@ -6,6 +6,7 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -505,13 +506,17 @@ public final class LowerBounds {
          * and en-route stop there holds one of its {@code mog} or {@code berths} slots for at least
          * that activity's hours and handles at most one loaded segment.
          */
-        final class NodeResource extends Resource {
+        class NodeResource extends Resource {
             final String node;
             final int slots;
             final boolean area;
 
             NodeResource(String node, int slots, boolean area) {
-                super((area ? "ground area " : "ground ") + node);
+                this((area ? "ground area " : "ground ") + node, node, slots, area);
+            }
+
+            NodeResource(String name, String node, int slots, boolean area) {
+                super(name);
                 this.node = node;
                 this.slots = slots;
                 this.area = area;
@@ -621,6 +626,155 @@ public final class LowerBounds {
                     }
                 }
                 return best;
+            }
+        }
+
+        /**
+         * Whole ship loads through the berths of one seaport (rules 4, 6, 7, 8): the onloads there
+         * of its users' segments ({@code onload}) or their offloads. Each such stop holds a berth
+         * for at least its type's hours inside the user's window and handles one segment, which
+         * holds at most the type's payload or deck area; at most {@code berths} ships are there at
+         * once, so the stops fall into that many chains of stops one after another, and a chain
+         * inside a window holds a whole number of stops of each type, none of a type before one of
+         * its hulls can be there.
+         */
+        final class BerthLoadsResource extends NodeResource {
+            final boolean onload;
+
+            /** Carrier types of the users, in the order their hulls can first be here. */
+            private List<LiftType> types;
+
+            private double[] release;
+
+            /** Per type in that order: hours a stop holds a berth, and most it loads or unloads. */
+            private double[] hold;
+
+            private double[] most;
+
+            private final Map<List<Double>, Double> memo = new HashMap<>();
+
+            BerthLoadsResource(String node, int berths, boolean area, boolean onload) {
+                super(
+                        (onload ? "berth onloads " : "berth offloads ")
+                                + (area ? "area " : "")
+                                + node,
+                        node,
+                        berths,
+                        area);
+                this.onload = onload;
+            }
+
+            @Override
+            double usage(Commodity k) {
+                String here = onload ? k.line().poe() : k.line().pod();
+                if (!here.equals(node) || k.cargoClass() == CargoClass.PAX) {
+                    return 0;
+                }
+                return area ? k.sqftPerSton() : 1.0;
+            }
+
+            private double hours(LiftType t) {
+                return onload ? t.groundHours().onload() : t.groundHours().offload();
+            }
+
+            private double load(LiftType t) {
+                if (area) {
+                    return t.sqftCapacity();
+                }
+                double p = 0;
+                for (Commodity k : users) {
+                    p = Math.max(p, payload(t, k.cargoClass()));
+                }
+                return p;
+            }
+
+            /**
+             * Orders the users' carrier types; a type that holds a berth for no time at all would
+             * let a chain hold any number of stops, so then the row is dropped (no users).
+             */
+            void prepare() {
+                TreeMap<String, LiftType> byId = new TreeMap<>();
+                for (Commodity k : users) {
+                    for (Carrier c : k.carriers()) {
+                        byId.put(c.type().id(), c.type());
+                    }
+                }
+                List<LiftType> ts = new ArrayList<>(byId.values());
+                Map<String, Double> first = new HashMap<>();
+                for (LiftType t : ts) {
+                    // an onload here waits for a hull of the type to come from its base; an
+                    // offload is held to the window alone
+                    first.put(
+                            t.id(),
+                            onload
+                                    ? 24.0 * t.availableFromDay()
+                                            + emptyLegs.nm(t.mode(), t.baseNode(), node)
+                                                    / t.speedKnots()
+                                    : Double.NEGATIVE_INFINITY);
+                }
+                ts.sort(Comparator.comparingDouble((LiftType t) -> first.get(t.id())));
+                release = new double[ts.size()];
+                hold = new double[ts.size()];
+                most = new double[ts.size()];
+                for (int i = 0; i < ts.size(); i++) {
+                    release[i] = first.get(ts.get(i).id());
+                    hold[i] = hours(ts.get(i));
+                    most[i] = load(ts.get(i));
+                    if (hold[i] <= 0) {
+                        users.clear();
+                    }
+                }
+                types = ts;
+            }
+
+            @Override
+            double capacity(double from, double to) {
+                if (types == null) {
+                    prepare();
+                }
+                double lead = Double.isFinite(before) ? before : 0;
+                double tail = Double.isFinite(after) ? after : 0;
+                double a = from + lead;
+                double b = to - tail;
+                if (b <= a) {
+                    return 0;
+                }
+                List<Double> key = List.of(a, b);
+                Double known = memo.get(key);
+                if (known != null) {
+                    return known;
+                }
+                double c = slots * chain(0, a, b, 0, new double[] {0});
+                memo.put(key, c);
+                return c;
+            }
+
+            /**
+             * Most one chain of stops can hold inside [.., b] from hour {@code at} on, with the
+             * types from {@code i} on still to place: in order of release (with one deadline for
+             * all, that order loses nothing), each type a whole number of stops.
+             */
+            private double chain(int i, double at, double b, double held, double[] best) {
+                if (i == types.size()) {
+                    best[0] = Math.max(best[0], held);
+                    return best[0];
+                }
+                // what the rest could add at the best rate of any of them: prune below the best
+                double rate = 0;
+                for (int j = i; j < types.size(); j++) {
+                    rate = Math.max(rate, hold[j] > 0 ? most[j] / hold[j] : 0);
+                }
+                if (held + rate * Math.max(0, b - at) <= best[0]) {
+                    return best[0];
+                }
+                double h = hold[i];
+                double start = Math.max(at, release[i]);
+                int fit = h > 0 && b > start ? (int) Math.floor((b - start) / h + 1e-9) : 0;
+                for (int n = fit; n >= 1; n--) {
+                    chain(i + 1, start + n * h, b, held + n * most[i], best);
+                }
+                chain(i + 1, at, b, held, best);
+                return best[0];
             }
         }
 
@@ -815,10 +969,18 @@ public final class LowerBounds {
                 rows.add(new NodeResource(e.getKey(), sea ? n.berths() : n.mog(), false));
                 if (sea) {
                     rows.add(new NodeResource(e.getKey(), n.berths(), true));
+                    for (boolean onload : List.of(true, false)) {
+                        for (boolean area : List.of(true, false)) {
+                            rows.add(new BerthLoadsResource(e.getKey(), n.berths(), area, onload));
+                        }
+                    }
                 }
                 for (NodeResource r : rows) {
                     for (Commodity k : e.getValue()) {
                         r.offer(k);
+                    }
+                    if (r instanceof BerthLoadsResource b) {
+                        b.prepare();
                     }
                 }
                 out.addAll(rows);
