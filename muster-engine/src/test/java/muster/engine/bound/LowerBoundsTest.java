@@ -345,6 +345,43 @@ class LowerBoundsTest {
     }
 
     /**
+     * Two lines of 150,000 sq ft each at a one-berth port, both due on day 14, so both must sail by
+     * hour 121. The berth could load both at a RORO's rate in 108 hours, so the fluid rows say on
+     * time; but a stop holds the berth for 72 hours whatever it loads, so by hour 121 only one ship
+     * (200,000 sq ft) can have loaded there, and the second sails at hour 144: 1,000 stons a day
+     * late. The whole-load rows see it; without them the window LP is 0.
+     */
+    @Test
+    void aBerthLoadsWholeShipsOneAfterAnother() {
+        ScenarioBuilder b =
+                ScenarioBuilder.named("one-berth-whole-loads")
+                        .horizon(30)
+                        .seaport("A", 30.0, -80.0, 1, 0)
+                        .seaport("B", 54.5, 18.5, 4, 0)
+                        .channel(RouteMode.SEA, "A", "B", List.of());
+        b.sea("RORO", 2, "A", 2000, 200_000, 20, new GroundHours(72, 24, 0), CargoClass.BULK);
+        seaLine(b, "X", "B", 14, 1500, 150_000);
+        seaLine(b, "Y", "B", 14, 1500, 150_000);
+        Scenario s = b.build();
+        LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
+        List<LowerBounds.Relaxation.Resource> all = rx.resources();
+        List<LowerBounds.Relaxation.Resource> fluid =
+                all.stream()
+                        .filter(r -> !(r instanceof LowerBounds.Relaxation.BerthLoadsResource))
+                        .toList();
+        assertThat(all).hasSizeGreaterThan(fluid.size());
+        double without = new LowerBounds.WindowLp(rx, fluid).solveWithGlop().total();
+        double with = new LowerBounds.WindowLp(rx, all).solveWithGlop().total();
+        System.out.printf(
+                "one berth, whole loads: window LP %.1f without, %.1f with%n", without, with);
+        assertThat(without).isCloseTo(0, within(1e-6));
+        assertThat(with).isCloseTo(1000, within(1e-3));
+        LowerBound bound = LowerBounds.compute(s);
+        assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(1000 * (1 - 1e-5));
+        assertBelowACorrectFifoPlan(s, bound);
+    }
+
+    /**
      * {@code count} RORO hulls based at port A: 2,000 stons, 200,000 sq ft, 20 kn, a day alongside.
      */
     private static ScenarioBuilder roros(ScenarioBuilder b, int count) {
