@@ -682,8 +682,8 @@ public final class LowerBounds {
                     return t.sqftCapacity();
                 }
                 double p = 0;
-                for (Commodity k : users) {
-                    p = Math.max(p, payload(t, k.cargoClass()));
+                for (CargoClass c : classes(users)) {
+                    p = Math.max(p, payload(t, c));
                 }
                 return p;
             }
@@ -770,6 +770,11 @@ public final class LowerBounds {
                 double h = hold[i];
                 double start = Math.max(at, release[i]);
                 int fit = h > 0 && b > start ? (int) Math.floor((b - start) / h + 1e-9) : 0;
+                if (i == types.size() - 1) {
+                    // the last type: as many stops as fit
+                    best[0] = Math.max(best[0], held + fit * most[i]);
+                    return best[0];
+                }
                 for (int n = fit; n >= 1; n--) {
                     chain(i + 1, start + n * h, b, held + n * most[i], best);
                 }
