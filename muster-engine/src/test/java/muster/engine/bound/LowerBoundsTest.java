@@ -346,10 +346,11 @@ class LowerBoundsTest {
 
     /**
      * Two lines of 150,000 sq ft each at a one-berth port, both due on day 14, so both must sail by
-     * hour 121. The berth could load both at a RORO's rate in 108 hours, so the fluid rows say on
-     * time; but a stop holds the berth for 72 hours whatever it loads, so by hour 121 only one ship
-     * (200,000 sq ft) can have loaded there, and the second sails at hour 144: 1,000 stons a day
-     * late. The whole-load rows see it; without them the window LP is 0.
+     * hour 124 (a crossing of 212 hours and a day's offload before the end of day 14). The berth
+     * could load both at a RORO's rate in 108 hours, so the fluid rows say on time; but a stop
+     * holds the berth for 72 hours whatever it loads, so by then only one ship (200,000 sq ft) can
+     * have loaded there, and the second sails at hour 144: 1,000 stons a day late, as in the best
+     * plan. The whole-load rows see it; without them the window LP is 0.
      */
     @Test
     void aBerthLoadsWholeShipsOneAfterAnother() {
