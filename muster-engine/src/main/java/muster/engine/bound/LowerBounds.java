@@ -6,7 +6,6 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -532,7 +531,7 @@ public final class LowerBounds {
             double after = Double.POSITIVE_INFINITY;
 
             /** The same two figures for each user alone, over its own carriers and channels. */
-            private final Map<Commodity, double[]> own = new IdentityHashMap<>();
+            final Map<Commodity, double[]> own = new IdentityHashMap<>();
 
             @Override
             double lead(Commodity k) {
@@ -565,10 +564,27 @@ public final class LowerBounds {
                 if (coef(k) <= 0) {
                     return;
                 }
-                // {before, after} of this user alone
+                double[] mine = allowance(k, null);
+                if (Double.isFinite(mine[0])) {
+                    before = Math.min(before, mine[0]);
+                    after = Math.min(after, mine[1]);
+                    own.put(k, mine);
+                }
+            }
+
+            /**
+             * {before, after} of one user here: the least hours from its segment's onload start to
+             * its ground time at this node, and from the end of that ground time to the offload
+             * departure, over its carriers of type {@code only} (any type when null) and their
+             * channels; infinite when none stops here.
+             */
+            double[] allowance(Commodity k, LiftType only) {
                 double[] mine = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
                 for (Carrier c : k.carriers()) {
                     LiftType t = c.type();
+                    if (only != null && t != only) {
+                        continue;
+                    }
                     for (Route r : c.routes()) {
                         // hours from the ONLOAD stop's arrival to each point's arrival, and from
                         // each point's departure to the OFFLOAD stop's departure
@@ -597,11 +613,7 @@ public final class LowerBounds {
                         }
                     }
                 }
-                if (Double.isFinite(mine[0])) {
-                    before = Math.min(before, mine[0]);
-                    after = Math.min(after, mine[1]);
-                    own.put(k, mine);
-                }
+                return mine;
             }
 
             @Override
@@ -641,15 +653,32 @@ public final class LowerBounds {
         final class BerthLoadsResource extends NodeResource {
             final boolean onload;
 
-            /** Carrier types of the users, in the order their hulls can first be here. */
+            /** Most carrier types for which every subset of them is weighed in a chain. */
+            static final int MAX_SUBSET_TYPES = 8;
+
+            /** Carrier types of the users, by id. */
             private List<LiftType> types;
 
+            /** Per type: the earliest hour a hull of it can be here (onloads), or none. */
             private double[] release;
 
-            /** Per type in that order: hours a stop holds a berth, and most it loads or unloads. */
+            /** Per type: hours a stop holds a berth, and most it loads or unloads. */
             private double[] hold;
 
             private double[] most;
+
+            /**
+             * Per type id: the least, over the users it can carry, of how much later than the
+             * user's own allowance (its fastest carrier) a stop of the type here can begin after
+             * the user's start, and must end before its deadline.
+             */
+            private final Map<String, Double> early = new HashMap<>();
+
+            private final Map<String, Double> late = new HashMap<>();
+
+            private double[] earlyOf;
+
+            private double[] lateOf;
 
             private final Map<List<Double>, Double> memo = new HashMap<>();
 
@@ -673,6 +702,22 @@ public final class LowerBounds {
                 return area ? k.sqftPerSton() : 1.0;
             }
 
+            @Override
+            void offer(Commodity k) {
+                super.offer(k);
+                double[] mine = own.get(k);
+                if (coef(k) <= 0 || mine == null) {
+                    return;
+                }
+                for (Carrier c : k.carriers()) {
+                    double[] t = allowance(k, c.type());
+                    if (Double.isFinite(t[0])) {
+                        early.merge(c.type().id(), t[0] - mine[0], Math::min);
+                        late.merge(c.type().id(), t[1] - mine[1], Math::min);
+                    }
+                }
+            }
+
             private double hours(LiftType t) {
                 return onload ? t.groundHours().onload() : t.groundHours().offload();
             }
@@ -689,42 +734,42 @@ public final class LowerBounds {
             }
 
             /**
-             * Orders the users' carrier types; a type that holds a berth for no time at all would
+             * Lists the users' carrier types; a type that holds a berth for no time at all would
              * let a chain hold any number of stops, so then the row is dropped (no users).
              */
             void prepare() {
                 TreeMap<String, LiftType> byId = new TreeMap<>();
                 for (Commodity k : users) {
                     for (Carrier c : k.carriers()) {
-                        byId.put(c.type().id(), c.type());
+                        if (early.containsKey(c.type().id())) {
+                            byId.put(c.type().id(), c.type());
+                        }
                     }
                 }
-                List<LiftType> ts = new ArrayList<>(byId.values());
-                Map<String, Double> first = new HashMap<>();
-                for (LiftType t : ts) {
-                    // an onload here waits for a hull of the type to come from its base; an
-                    // offload is held to the window alone
-                    first.put(
-                            t.id(),
+                types = new ArrayList<>(byId.values());
+                int m = types.size();
+                release = new double[m];
+                hold = new double[m];
+                most = new double[m];
+                earlyOf = new double[m];
+                lateOf = new double[m];
+                for (int i = 0; i < m; i++) {
+                    LiftType t = types.get(i);
+                    // an onload here waits for a hull of the type to come from its base
+                    release[i] =
                             onload
                                     ? 24.0 * t.availableFromDay()
                                             + emptyLegs.nm(t.mode(), t.baseNode(), node)
                                                     / t.speedKnots()
-                                    : Double.NEGATIVE_INFINITY);
-                }
-                ts.sort(Comparator.comparingDouble((LiftType t) -> first.get(t.id())));
-                release = new double[ts.size()];
-                hold = new double[ts.size()];
-                most = new double[ts.size()];
-                for (int i = 0; i < ts.size(); i++) {
-                    release[i] = first.get(ts.get(i).id());
-                    hold[i] = hours(ts.get(i));
-                    most[i] = load(ts.get(i));
+                                    : Double.NEGATIVE_INFINITY;
+                    hold[i] = hours(t);
+                    most[i] = load(t);
+                    earlyOf[i] = early.get(t.id());
+                    lateOf[i] = late.get(t.id());
                     if (hold[i] <= 0) {
                         users.clear();
                     }
                 }
-                types = ts;
             }
 
             @Override
@@ -744,42 +789,85 @@ public final class LowerBounds {
                 if (known != null) {
                     return known;
                 }
-                double c = slots * chain(0, a, b, 0, new double[] {0});
+                int m = types.size();
+                double[] open = new double[m];
+                double[] close = new double[m];
+                for (int i = 0; i < m; i++) {
+                    open[i] = Math.max(a + earlyOf[i], release[i]);
+                    close[i] = b - lateOf[i];
+                }
+                double c = slots * chain(0, open, close, new int[m], 0, new double[] {0});
                 memo.put(key, c);
                 return c;
             }
 
             /**
-             * Most one chain of stops can hold inside [.., b] from hour {@code at} on, with the
-             * types from {@code i} on still to place: in order of release (with one deadline for
-             * all, that order loses nothing), each type a whole number of stops.
+             * Most one chain of stops can hold, with types from {@code i} on still to count: a stop
+             * of type t lies inside [open[t], close[t]], and the stops of any set of types follow
+             * one another inside the earliest open to the latest close of the set (all subsets
+             * while the types are few, else each type alone and all of them together: fewer only
+             * loosens it). Whole numbers of stops per type.
              */
-            private double chain(int i, double at, double b, double held, double[] best) {
-                if (i == types.size()) {
+            private double chain(
+                    int i, double[] open, double[] close, int[] n, double held, double[] best) {
+                int m = types.size();
+                if (i == m) {
                     best[0] = Math.max(best[0], held);
                     return best[0];
                 }
-                // what the rest could add at the best rate of any of them: prune below the best
-                double rate = 0;
-                for (int j = i; j < types.size(); j++) {
-                    rate = Math.max(rate, hold[j] > 0 ? most[j] / hold[j] : 0);
+                // the rest, each type alone: prune below the best
+                double rest = 0;
+                for (int j = i; j < m; j++) {
+                    rest +=
+                            most[j]
+                                    * Math.max(
+                                            0, Math.floor((close[j] - open[j]) / hold[j] + 1e-9));
                 }
-                if (held + rate * Math.max(0, b - at) <= best[0]) {
+                if (held + rest <= best[0]) {
                     return best[0];
                 }
-                double h = hold[i];
-                double start = Math.max(at, release[i]);
-                int fit = h > 0 && b > start ? (int) Math.floor((b - start) / h + 1e-9) : 0;
-                if (i == types.size() - 1) {
-                    // the last type: as many stops as fit
+                int fit = Integer.MAX_VALUE;
+                int bit = 1 << Math.min(i, 30);
+                boolean subsets = m <= MAX_SUBSET_TYPES;
+                for (int mask = 0; mask < (subsets ? 1 << i : 1); mask++) {
+                    fit = Math.min(fit, room(mask | bit, i, open, close, n));
+                }
+                if (!subsets && i == m - 1) {
+                    fit = Math.min(fit, room(-1, i, open, close, n));
+                }
+                fit = Math.max(0, fit);
+                if (i == m - 1) {
                     best[0] = Math.max(best[0], held + fit * most[i]);
                     return best[0];
                 }
-                for (int n = fit; n >= 1; n--) {
-                    chain(i + 1, start + n * h, b, held + n * most[i], best);
+                for (int k = fit; k >= 0; k--) {
+                    n[i] = k;
+                    chain(i + 1, open, close, n, held + k * most[i], best);
                 }
-                chain(i + 1, at, b, held, best);
+                n[i] = 0;
                 return best[0];
+            }
+
+            /**
+             * Stops of type i that fit beside those already counted of the types in {@code mask}
+             * (all types up to i when -1) within the span of the set.
+             */
+            private int room(int mask, int i, double[] open, double[] close, int[] n) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                double used = 0;
+                for (int t = 0; t <= i; t++) {
+                    if (mask != -1 && (mask & (1 << t)) == 0) {
+                        continue;
+                    }
+                    lo = Math.min(lo, open[t]);
+                    hi = Math.max(hi, close[t]);
+                    if (t < i) {
+                        used += n[t] * hold[t];
+                    }
+                }
+                double free = hi - lo - used;
+                return free < 0 ? -1 : (int) Math.floor(free / hold[i] + 1e-9);
             }
         }
 

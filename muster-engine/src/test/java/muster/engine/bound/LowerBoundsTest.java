@@ -383,6 +383,45 @@ class LowerBoundsTest {
     }
 
     /**
+     * A one-berth port loads 900,000 sq ft due on day 24 with one fast hull (20 kn, 96 hours
+     * alongside) and four slow ones (10 kn, 72 hours). A fast stop must end by hour 364, a slow one
+     * by hour 152, a crossing later: so at most two slow stops and, beside them, two fast ones fit,
+     * 800,000 sq ft, and the rest waits to day 27. Counting every stop to the fast hull's hour,
+     * five slow stops would fit and the rows would say on time.
+     */
+    @Test
+    void aSlowShipsStopMustEndEarlierAtTheBerth() {
+        ScenarioBuilder b =
+                ScenarioBuilder.named("one-berth-fast-and-slow")
+                        .horizon(40)
+                        .seaport("A", 30.0, -80.0, 1, 0)
+                        .seaport("B", 54.5, 18.5, 4, 0)
+                        .channel(RouteMode.SEA, "A", "B", List.of());
+        b.sea("FAST", 1, "A", 2000, 200_000, 20, new GroundHours(96, 24, 0), CargoClass.BULK);
+        b.sea("SLOW", 4, "A", 2000, 200_000, 10, new GroundHours(72, 24, 0), CargoClass.BULK);
+        for (int i = 0; i < 3; i++) {
+            seaLine(b, "X" + i, "B", 24, 3000, 300_000);
+        }
+        Scenario s = b.build();
+        LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
+        List<LowerBounds.Relaxation.Resource> all = rx.resources();
+        List<LowerBounds.Relaxation.Resource> fluid =
+                all.stream()
+                        .filter(r -> !(r instanceof LowerBounds.Relaxation.BerthLoadsResource))
+                        .toList();
+        double without = new LowerBounds.WindowLp(rx, fluid).solveWithGlop().total();
+        double with = new LowerBounds.WindowLp(rx, all).solveWithGlop().total();
+        System.out.printf(
+                "fast and slow ships at one berth: window LP %.1f without, %.1f with%n",
+                without, with);
+        assertThat(without).isCloseTo(0, within(1e-6));
+        assertThat(with).isGreaterThanOrEqualTo(3000 * (1 - 1e-6));
+        LowerBound bound = LowerBounds.compute(s);
+        assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(with * (1 - 1e-5));
+        assertBelowACorrectFifoPlan(s, bound);
+    }
+
+    /**
      * {@code count} RORO hulls based at port A: 2,000 stons, 200,000 sq ft, 20 kn, a day alongside.
      */
     private static ScenarioBuilder roros(ScenarioBuilder b, int count) {
