@@ -298,7 +298,8 @@ public final class LowerBounds {
                             ? METHOD_TRIVIAL + note
                             : METHOD_LP
                                     + ": earliest arrival + airfield and berth time (MOG, berths,"
-                                    + " onload, offload, en route) + fleet hours and segments"
+                                    + " onload, offload, en route) + whole ship loads per berth,"
+                                    + " each type in its own time + fleet hours and segments"
                                     + " with the empty legs between them, by weight and ship"
                                     + " deck area, over time windows, "
                                     + lp.how()
