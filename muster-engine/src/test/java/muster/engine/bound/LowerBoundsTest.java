@@ -364,15 +364,9 @@ class LowerBoundsTest {
         seaLine(b, "X", "B", 14, 1500, 150_000);
         seaLine(b, "Y", "B", 14, 1500, 150_000);
         Scenario s = b.build();
-        LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
-        List<LowerBounds.Relaxation.Resource> all = rx.resources();
-        List<LowerBounds.Relaxation.Resource> fluid =
-                all.stream()
-                        .filter(r -> !(r instanceof LowerBounds.Relaxation.BerthLoadsResource))
-                        .toList();
-        assertThat(all).hasSizeGreaterThan(fluid.size());
-        double without = new LowerBounds.WindowLp(rx, fluid).solveWithGlop().total();
-        double with = new LowerBounds.WindowLp(rx, all).solveWithGlop().total();
+        double[] lp = windowLpWithoutAndWithBerthLoads(s);
+        double without = lp[0];
+        double with = lp[1];
         System.out.printf(
                 "one berth, whole loads: window LP %.1f without, %.1f with%n", without, with);
         assertThat(without).isCloseTo(0, within(1e-6));
@@ -403,14 +397,9 @@ class LowerBoundsTest {
             seaLine(b, "X" + i, "B", 24, 3000, 300_000);
         }
         Scenario s = b.build();
-        LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
-        List<LowerBounds.Relaxation.Resource> all = rx.resources();
-        List<LowerBounds.Relaxation.Resource> fluid =
-                all.stream()
-                        .filter(r -> !(r instanceof LowerBounds.Relaxation.BerthLoadsResource))
-                        .toList();
-        double without = new LowerBounds.WindowLp(rx, fluid).solveWithGlop().total();
-        double with = new LowerBounds.WindowLp(rx, all).solveWithGlop().total();
+        double[] lp = windowLpWithoutAndWithBerthLoads(s);
+        double without = lp[0];
+        double with = lp[1];
         System.out.printf(
                 "fast and slow ships at one berth: window LP %.1f without, %.1f with%n",
                 without, with);
@@ -419,6 +408,21 @@ class LowerBoundsTest {
         LowerBound bound = LowerBounds.compute(s);
         assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(with * (1 - 1e-5));
         assertBelowACorrectFifoPlan(s, bound);
+    }
+
+    /** The window LP's optimum without the whole-load berth rows and with them. */
+    private static double[] windowLpWithoutAndWithBerthLoads(Scenario s) {
+        LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
+        List<LowerBounds.Relaxation.Resource> all = rx.resources();
+        List<LowerBounds.Relaxation.Resource> fluid =
+                all.stream()
+                        .filter(r -> !(r instanceof LowerBounds.Relaxation.BerthLoadsResource))
+                        .toList();
+        assertThat(all).hasSizeGreaterThan(fluid.size());
+        return new double[] {
+            new LowerBounds.WindowLp(rx, fluid).solveWithGlop().total(),
+            new LowerBounds.WindowLp(rx, all).solveWithGlop().total()
+        };
     }
 
     /**
