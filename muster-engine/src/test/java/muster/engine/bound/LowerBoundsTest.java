@@ -327,12 +327,7 @@ class LowerBoundsTest {
 
     /** Eight lines from port A to B, due on day 12, and with {@code near} one more to port N. */
     private static Scenario oneBerthTwoPods(boolean near) {
-        ScenarioBuilder b =
-                ScenarioBuilder.named(near ? "one-berth-two-pods" : "one-berth-one-pod")
-                        .horizon(40)
-                        .seaport("A", 30.0, -80.0, 1, 0)
-                        .seaport("B", 54.5, 18.5, 4, 0)
-                        .channel(RouteMode.SEA, "A", "B", List.of());
+        ScenarioBuilder b = oneBerthToB(near ? "one-berth-two-pods" : "one-berth-one-pod", 40);
         roros(b, 8);
         for (int i = 0; i < 8; i++) {
             seaLine(b, "F" + i, "B", 12, 2000, 100_000);
@@ -354,23 +349,16 @@ class LowerBoundsTest {
      */
     @Test
     void aBerthLoadsWholeShipsOneAfterAnother() {
-        ScenarioBuilder b =
-                ScenarioBuilder.named("one-berth-whole-loads")
-                        .horizon(30)
-                        .seaport("A", 30.0, -80.0, 1, 0)
-                        .seaport("B", 54.5, 18.5, 4, 0)
-                        .channel(RouteMode.SEA, "A", "B", List.of());
+        ScenarioBuilder b = oneBerthToB("one-berth-whole-loads", 30);
         b.sea("RORO", 2, "A", 2000, 200_000, 20, new GroundHours(72, 24, 0), CargoClass.BULK);
         seaLine(b, "X", "B", 14, 1500, 150_000);
         seaLine(b, "Y", "B", 14, 1500, 150_000);
         Scenario s = b.build();
         double[] lp = windowLpWithoutAndWithBerthLoads(s);
-        double without = lp[0];
-        double with = lp[1];
         System.out.printf(
-                "one berth, whole loads: window LP %.1f without, %.1f with%n", without, with);
-        assertThat(without).isCloseTo(0, within(1e-6));
-        assertThat(with).isCloseTo(1000, within(1e-3));
+                "one berth, whole loads: window LP %.1f without, %.1f with%n", lp[0], lp[1]);
+        assertThat(lp[0]).isCloseTo(0, within(1e-6));
+        assertThat(lp[1]).isCloseTo(1000, within(1e-3));
         LowerBound bound = LowerBounds.compute(s);
         assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(1000 * (1 - 1e-5));
         assertBelowACorrectFifoPlan(s, bound);
@@ -385,12 +373,7 @@ class LowerBoundsTest {
      */
     @Test
     void aSlowShipsStopMustEndEarlierAtTheBerth() {
-        ScenarioBuilder b =
-                ScenarioBuilder.named("one-berth-fast-and-slow")
-                        .horizon(40)
-                        .seaport("A", 30.0, -80.0, 1, 0)
-                        .seaport("B", 54.5, 18.5, 4, 0)
-                        .channel(RouteMode.SEA, "A", "B", List.of());
+        ScenarioBuilder b = oneBerthToB("one-berth-fast-and-slow", 40);
         b.sea("FAST", 1, "A", 2000, 200_000, 20, new GroundHours(96, 24, 0), CargoClass.BULK);
         b.sea("SLOW", 4, "A", 2000, 200_000, 10, new GroundHours(72, 24, 0), CargoClass.BULK);
         for (int i = 0; i < 3; i++) {
@@ -398,16 +381,23 @@ class LowerBoundsTest {
         }
         Scenario s = b.build();
         double[] lp = windowLpWithoutAndWithBerthLoads(s);
-        double without = lp[0];
-        double with = lp[1];
         System.out.printf(
                 "fast and slow ships at one berth: window LP %.1f without, %.1f with%n",
-                without, with);
-        assertThat(without).isCloseTo(0, within(1e-6));
-        assertThat(with).isGreaterThanOrEqualTo(3000 * (1 - 1e-6));
+                lp[0], lp[1]);
+        assertThat(lp[0]).isCloseTo(0, within(1e-6));
+        assertThat(lp[1]).isGreaterThanOrEqualTo(3000 * (1 - 1e-6));
         LowerBound bound = LowerBounds.compute(s);
-        assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(with * (1 - 1e-5));
+        assertThat(bound.lateStonDays()).isGreaterThanOrEqualTo(lp[1] * (1 - 1e-5));
         assertBelowACorrectFifoPlan(s, bound);
+    }
+
+    /** Port A with one berth and a sea channel to port B, some 4,200 nm away. */
+    private static ScenarioBuilder oneBerthToB(String name, int horizon) {
+        return ScenarioBuilder.named(name)
+                .horizon(horizon)
+                .seaport("A", 30.0, -80.0, 1, 0)
+                .seaport("B", 54.5, 18.5, 4, 0)
+                .channel(RouteMode.SEA, "A", "B", List.of());
     }
 
     /** The window LP's optimum without the whole-load berth rows and with them. */
