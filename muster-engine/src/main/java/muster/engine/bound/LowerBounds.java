@@ -554,9 +554,19 @@ public final class LowerBounds {
 
             @Override
             double capacity(double from, double to) {
-                double lead = Double.isFinite(before) ? before : 0;
-                double tail = Double.isFinite(after) ? after : 0;
-                return slots * Math.max(0, to - from - lead - tail);
+                return slots * Math.max(0, lastHour(to) - firstHour(from));
+            }
+
+            /**
+             * The first hour of a row window starting at {@code from} that ground time here takes.
+             */
+            double firstHour(double from) {
+                return from + (Double.isFinite(before) ? before : 0);
+            }
+
+            /** The last hour of a row window ending at {@code to} that ground time here takes. */
+            double lastHour(double to) {
+                return to - (Double.isFinite(after) ? after : 0);
             }
 
             @Override
@@ -648,8 +658,9 @@ public final class LowerBounds {
          * for at least its type's hours inside the user's window and handles one segment, which
          * holds at most the type's payload or deck area; at most {@code berths} ships are there at
          * once, so the stops fall into that many chains of stops one after another, and a chain
-         * inside a window holds a whole number of stops of each type, none of a type before one of
-         * its hulls can be there.
+         * inside a window holds a whole number of stops of each type, each inside its type's own
+         * part of the window: not before one of its hulls can be there, and for a slower type
+         * ending its slower voyage earlier. {@link #prepare} runs once all users are offered.
          */
         final class BerthLoadsResource extends NodeResource {
             final boolean onload;
@@ -775,13 +786,8 @@ public final class LowerBounds {
 
             @Override
             double capacity(double from, double to) {
-                if (types == null) {
-                    prepare();
-                }
-                double lead = Double.isFinite(before) ? before : 0;
-                double tail = Double.isFinite(after) ? after : 0;
-                double a = from + lead;
-                double b = to - tail;
+                double a = firstHour(from);
+                double b = lastHour(to);
                 if (b <= a) {
                     return 0;
                 }
