@@ -437,6 +437,40 @@ final class Inserter {
         }
     }
 
+    /**
+     * Books the given voyages in order, each at the first hour from its own at which its hull can
+     * be at the POE and every stop has room, and loads each with the ready lines of its channel as
+     * {@link #planVoyages} does; a voyage that would sail past the horizon or leave empty is not
+     * booked.
+     */
+    void bookVoyages(List<VoyageSearch.Voyage> voyages) {
+        for (VoyageSearch.Voyage v : voyages) {
+            RouteTpl r = v.route();
+            double c =
+                    Math.max(
+                            v.notBefore(),
+                            w.free[v.type()][v.tail()]
+                                    + w.flyHours(v.type(), w.loc[v.type()][v.tail()], r.poe));
+            double t = w.fit(r, c, info);
+            if (t == Double.POSITIVE_INFINITY || t + r.offDep >= md.horizonHour) {
+                continue;
+            }
+            Mis m = w.addMission(v.type(), v.tail(), r, v.key(), t);
+            if (journal != null) {
+                journal.created.add(m);
+            }
+            companions(m);
+            if (m.loads.isEmpty()) {
+                if (journal != null) {
+                    journal.created.remove(m);
+                }
+                w.removeLastMission(m);
+                continue;
+            }
+            m.founder = m.loads.get(0);
+        }
+    }
+
     private static final int CONSOLIDATION_TIMES = 12;
     private final FitInfo info2 = new FitInfo();
 

@@ -180,24 +180,50 @@ public final class LnsPlanner implements Planner {
 
     private static Chain chain(
             Model md, Orders orders, PlanOptions options, long seed, Progress p) {
-        Work w = new Work(md);
         int[] order = orders.order();
         int[] rank = orders.rank();
         int[][] keyOrder = orders.keyOrder();
-        Inserter ins = new Inserter(md, w, keyOrder);
         boolean search = options.searchIterations() > 0;
         double share = search ? 0.4 : 1.0;
+        Work w = new Work(md);
+        Inserter ins = new Inserter(md, w, keyOrder);
         ins.planVoyages(LiftMode.SEA);
-        for (int i = 0; i < order.length; i++) {
-            ins.place(order[i]);
-            if ((i & 255) == 0) {
-                p.update(share * i / Math.max(1, order.length), "construct");
+        List<VoyageSearch.Voyage> voyages = null;
+        if (search) {
+            // which channel each hull serves decides most of the lateness at sea: search the
+            // hulls' voyages together, starting from the voyage-by-voyage pass
+            VoyageSearch vs = new VoyageSearch(md, keyOrder);
+            if (vs.worthSearching()) {
+                voyages = vs.improve(w, seed);
+            }
+        }
+        place(ins, order, p, voyages == null ? share : share / 2, 0);
+        if (voyages != null) {
+            // the search scores voyages on a quick model of the sea side; the plan built from
+            // them is kept only when it is better than the plain construction
+            Work w2 = new Work(md);
+            Inserter ins2 = new Inserter(md, w2, keyOrder);
+            ins2.bookVoyages(voyages);
+            ins2.planVoyages(LiftMode.SEA);
+            place(ins2, order, p, share / 2, share / 2);
+            if (new Score(w2).better(new Score(w))) {
+                w = w2;
+                ins = ins2;
             }
         }
         if (search) {
             improve(md, w, ins, rank, options.searchIterations(), seed, p, share);
         }
         return new Chain(w, ins, order, new Score(w));
+    }
+
+    private static void place(Inserter ins, int[] order, Progress p, double share, double from) {
+        for (int i = 0; i < order.length; i++) {
+            ins.place(order[i]);
+            if ((i & 255) == 0) {
+                p.update(from + share * i / Math.max(1, order.length), "construct");
+            }
+        }
     }
 
     /** Lines that need lift in the order they are first placed: RDD, priority, readiness. */

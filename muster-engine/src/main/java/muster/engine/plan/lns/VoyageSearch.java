@@ -1,0 +1,475 @@
+package muster.engine.plan.lns;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import muster.engine.plan.CapacityTimeline;
+import muster.engine.plan.lns.Model.RouteTpl;
+import muster.engine.plan.lns.Work.Mis;
+import muster.model.LiftMode;
+import muster.model.LiftType;
+
+/**
+ * Chooses every hull's voyages together: which channel each voyage of each hull serves, in which
+ * order the hulls take the berths, and how long a voyage waits for its cargo. The voyage-by-voyage
+ * pass commits the best voyage for now and never looks back, and at sea that choice decides most of
+ * the lateness; here a whole sea plan is scored at once and changed one decision at a time
+ * (simulated annealing).
+ *
+ * <p>A plan is scored on a quick model of the sea side that times voyages the way {@link Work#fit}
+ * does (the same rigid stop templates, the same berth timelines) and loads each voyage, in the
+ * order they sail, with the ready lines of its channel, most urgent first, as {@link Inserter}
+ * does. It leaves out what a voyage cannot carry in whole classes (a line with a class or people
+ * the type cannot take is left to the line-by-line pass), so the score is a guide, not the plan:
+ * the chosen voyages are booked through {@link Inserter#bookVoyages} and the plan is built and
+ * checked as any other.
+ */
+final class VoyageSearch {
+    /** Weight of a ston-equivalent the voyages leave behind, over its late days: unmet first. */
+    private static final double UNMET = 1000.0;
+
+    /** Work of one search, in line visits summed over its scorings. */
+    private static final double WORK = 3e8;
+
+    /**
+     * The starting temperature, in late ston-days per ston-equivalent of sea cargo: a change that
+     * makes 0.2 % of it a day later is taken at first with odds 1 in e, and ever less often.
+     */
+    private static final double HEAT = 0.002;
+
+    private static final int MIN_STEPS = 2_000;
+    private static final int MAX_STEPS = 60_000;
+
+    /** One voyage to book: a hull, its channel and route, and the hour its onload may start. */
+    record Voyage(int type, int tail, int key, RouteTpl route, double notBefore) {}
+
+    private final Model md;
+    private final int[][] keyOrder;
+    private final int[] hType;
+    private final int[] hTail;
+    private final int[][] keysOf;
+
+    /** Per sea type, per line: whether the type carries all of it, and its shares per unit. */
+    private final boolean[][] whole;
+
+    private final double[][] paxShare;
+    private final double[][] stonShare;
+    private final double[][] sqftShare;
+    private final int[] seaLines;
+
+    /** Per channel, its lines in rank order: hour ready, EAD hour, onward hours, RDD, weight. */
+    private final double[][] kAvail;
+
+    private final double[][] kEad;
+    private final double[][] kOnward;
+    private final int[][] kRdd;
+    private final double[][] kWeight;
+
+    VoyageSearch(Model md, int[][] keyOrder) {
+        this.md = md;
+        this.keyOrder = keyOrder;
+        List<int[]> hulls = new ArrayList<>();
+        for (int t = 0; t < md.types.length; t++) {
+            if (md.types[t].mode() == LiftMode.SEA) {
+                for (int k = 0; k < md.types[t].count(); k++) {
+                    hulls.add(new int[] {t, k});
+                }
+            }
+        }
+        hType = hulls.stream().mapToInt(h -> h[0]).toArray();
+        hTail = hulls.stream().mapToInt(h -> h[1]).toArray();
+        keysOf = new int[md.types.length][];
+        for (int t = 0; t < md.types.length; t++) {
+            List<Integer> ks = new ArrayList<>();
+            for (int k = 0; k < keyOrder.length; k++) {
+                if (md.routes[t][k].length > 0 && keyOrder[k].length > 0) {
+                    ks.add(k);
+                }
+            }
+            keysOf[t] = ks.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int n = md.lines.length;
+        whole = new boolean[md.types.length][];
+        paxShare = new double[md.types.length][];
+        stonShare = new double[md.types.length][];
+        sqftShare = new double[md.types.length][];
+        List<Integer> sea = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (md.key[i] >= 0 && md.lines[i].mode().liftMode() == LiftMode.SEA) {
+                sea.add(i);
+            }
+        }
+        seaLines = sea.stream().mapToInt(Integer::intValue).toArray();
+        kAvail = new double[keyOrder.length][];
+        kEad = new double[keyOrder.length][];
+        kOnward = new double[keyOrder.length][];
+        kRdd = new int[keyOrder.length][];
+        kWeight = new double[keyOrder.length][];
+        flatten();
+        for (int t = 0; t < md.types.length; t++) {
+            LiftType lt = md.types[t];
+            if (lt.mode() != LiftMode.SEA) {
+                continue;
+            }
+            whole[t] = new boolean[n];
+            paxShare[t] = new double[n];
+            stonShare[t] = new double[n];
+            sqftShare[t] = new double[n];
+            for (int i : seaLines) {
+                boolean ok = md.lines[i].pax() == 0 || Model.canPax(lt);
+                double st = 0;
+                double sq = 0;
+                for (int c = 0; c < Model.CLASSES; c++) {
+                    if (md.stons[i][c] > 0) {
+                        ok &= Model.canCargo(lt, c, md.sqftPerSton[i][c]);
+                        st += md.stons[i][c];
+                        sq += md.stons[i][c] * md.sqftPerSton[i][c];
+                    }
+                }
+                whole[t][i] = ok;
+                if (ok) {
+                    paxShare[t][i] =
+                            md.lines[i].pax() > 0
+                                    ? md.lines[i].pax() / (double) lt.paxCapacity()
+                                    : 0;
+                    stonShare[t][i] = st / lt.stonsCapacity();
+                    sqftShare[t][i] = lt.sqftCapacity() > 0 ? sq / lt.sqftCapacity() : 0;
+                }
+            }
+        }
+    }
+
+    private void flatten() {
+        for (int k = 0; k < keyOrder.length; k++) {
+            int[] ks = keyOrder[k];
+            if (ks.length == 0 || md.lines[ks[0]].mode().liftMode() != LiftMode.SEA) {
+                continue;
+            }
+            kAvail[k] = new double[ks.length];
+            kEad[k] = new double[ks.length];
+            kOnward[k] = new double[ks.length];
+            kRdd[k] = new int[ks.length];
+            kWeight[k] = new double[ks.length];
+            for (int q = 0; q < ks.length; q++) {
+                int li = ks[q];
+                kAvail[k][q] = md.avail[li];
+                kEad[k][q] = md.eadHour[li];
+                kOnward[k][q] = md.onward[li];
+                kRdd[k][q] = md.lines[li].rdd();
+                kWeight[k][q] = md.weight[li];
+            }
+        }
+    }
+
+    boolean worthSearching() {
+        return hType.length > 0 && seaLines.length > 0;
+    }
+
+    /** A sea plan: per hull, the channel of each of its voyages (-1: none), and so on. */
+    private static final class Genes {
+        final int[][] key;
+        final double[][] notBefore;
+        final double[] prio;
+
+        Genes(int hulls, int rounds) {
+            key = new int[hulls][rounds];
+            notBefore = new double[hulls][rounds];
+            prio = new double[hulls];
+            for (int[] k : key) {
+                Arrays.fill(k, -1);
+            }
+        }
+
+        Genes(Genes g) {
+            key = new int[g.key.length][];
+            notBefore = new double[g.key.length][];
+            for (int h = 0; h < g.key.length; h++) {
+                key[h] = g.key[h].clone();
+                notBefore[h] = g.notBefore[h].clone();
+            }
+            prio = g.prio.clone();
+        }
+    }
+
+    /**
+     * Voyages that score better than those the working plan has now, in the order to book them, or
+     * null when the search found none.
+     */
+    List<Voyage> improve(Work w, long seed) {
+        int rounds = 1;
+        for (int h = 0; h < hType.length; h++) {
+            rounds = Math.max(rounds, w.chains.get(hType[h]).get(hTail[h]).size() + 1);
+        }
+        Genes start = new Genes(hType.length, rounds);
+        for (int h = 0; h < hType.length; h++) {
+            List<Mis> chain = w.chains.get(hType[h]).get(hTail[h]);
+            start.prio[h] = chain.isEmpty() ? md.horizonHour : chain.get(0).t;
+            for (int j = 0; j < chain.size(); j++) {
+                start.key[h][j] = chain.get(j).key;
+                start.notBefore[h][j] = chain.get(j).t;
+            }
+        }
+        double startCost = score(start, null);
+        Genes cur = new Genes(start);
+        double curCost = startCost;
+        Genes best = cur;
+        double bestCost = curCost;
+        double visits = 0;
+        for (int h = 0; h < hType.length; h++) {
+            for (int k : keysOf[hType[h]]) {
+                visits += keyOrder[k].length / (double) Math.max(1, keysOf[hType[h]].length);
+            }
+        }
+        visits = Math.max(1.0, visits * rounds);
+        int steps = (int) Math.max(MIN_STEPS, Math.min(MAX_STEPS, WORK / visits));
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double seaWeight = 0;
+        for (int i : seaLines) {
+            seaWeight += md.weight[i];
+        }
+        double t0 = HEAT * seaWeight + 1.0;
+        for (int s = 0; s < steps; s++) {
+            Genes g = new Genes(cur);
+            mutate(g, rnd, rounds);
+            double c = score(g, null);
+            double temp = t0 * (1.0 - (double) s / steps);
+            if (c <= curCost || rnd.nextDouble() < Math.exp((curCost - c) / temp)) {
+                cur = g;
+                curCost = c;
+                if (c < bestCost - 1e-6) {
+                    best = g;
+                    bestCost = c;
+                }
+            }
+        }
+        if (bestCost >= startCost - 1e-6) {
+            return null;
+        }
+        List<Voyage> out = new ArrayList<>();
+        score(best, out);
+        return out;
+    }
+
+    private void mutate(Genes g, SplittableRandom rnd, int rounds) {
+        int n = hType.length;
+        int h = rnd.nextInt(n);
+        int j = rnd.nextInt(rounds);
+        int[] ks = keysOf[hType[h]];
+        double m = rnd.nextDouble();
+        if (m < 0.3 && ks.length > 0) {
+            g.key[h][j] = rnd.nextInt(10) == 0 ? -1 : ks[rnd.nextInt(ks.length)];
+        } else if (m < 0.55) {
+            int o = rnd.nextInt(n);
+            int a = g.key[h][j];
+            int b = g.key[o][j];
+            if (fits(hType[o], a) && fits(hType[h], b)) {
+                g.key[h][j] = b;
+                g.key[o][j] = a;
+                double x = g.notBefore[h][j];
+                g.notBefore[h][j] = g.notBefore[o][j];
+                g.notBefore[o][j] = x;
+            }
+        } else if (m < 0.75) {
+            int o = rnd.nextInt(n);
+            double x = g.prio[h];
+            g.prio[h] = g.prio[o];
+            g.prio[o] = x;
+        } else if (rnd.nextInt(4) == 0) {
+            g.notBefore[h][j] = 0;
+        } else {
+            g.notBefore[h][j] = Math.max(0, g.notBefore[h][j] + 48.0 * (2 * rnd.nextDouble() - 1));
+        }
+    }
+
+    private boolean fits(int type, int key) {
+        return key < 0 || md.routes[type][key].length > 0;
+    }
+
+    /**
+     * Scores a sea plan: books its voyages round by round (every hull's first voyage in the order
+     * of the hulls' priority, then every second one, and so on) at the first hour the hull can be
+     * there, not before its wait, with room at every stop; then loads them in sailing order. The
+     * score is the late ston-days of what they carry plus what they leave, which counts as unmet.
+     * When {@code out} is given, the loaded voyages are added to it in sailing order.
+     */
+    private double score(Genes g, List<Voyage> out) {
+        int n = hType.length;
+        CapacityTimeline[] tl = new CapacityTimeline[md.nodes.length];
+        double[] free = new double[n];
+        int[] loc = new int[n];
+        for (int h = 0; h < n; h++) {
+            LiftType lt = md.types[hType[h]];
+            free[h] = 24.0 * lt.availableFromDay();
+            loc[h] = md.node(lt.baseNode());
+        }
+        Integer[] order = new Integer[n];
+        for (int h = 0; h < n; h++) {
+            order[h] = h;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(g.prio[a], g.prio[b]));
+        int rounds = g.key[0].length;
+        int[] vh = new int[n * rounds];
+        int[] vk = new int[n * rounds];
+        RouteTpl[] vr = new RouteTpl[n * rounds];
+        double[] vt = new double[n * rounds];
+        int nv = 0;
+        for (int j = 0; j < rounds; j++) {
+            for (int h : order) {
+                int k = g.key[h][j];
+                if (k < 0 || free[h] >= md.horizonHour) {
+                    continue;
+                }
+                int type = hType[h];
+                RouteTpl r = md.routes[type][k][0];
+                LiftType lt = md.types[type];
+                double c =
+                        Math.max(
+                                g.notBefore[h][j],
+                                free[h]
+                                        + md.emptyNm[lt.mode().ordinal()][loc[h]][r.poe]
+                                                / lt.speedKnots());
+                double t = fit(tl, r, c);
+                if (t == Double.POSITIVE_INFINITY) {
+                    free[h] = md.horizonHour;
+                    continue;
+                }
+                for (int i : r.capStops) {
+                    timeline(tl, r.node[i]).reserve(t + r.arrOff[i], t + r.depOff[i]);
+                }
+                free[h] = t + r.offDep;
+                loc[h] = r.pod;
+                vh[nv] = h;
+                vk[nv] = k;
+                vr[nv] = r;
+                vt[nv] = t;
+                nv++;
+            }
+        }
+        Integer[] sail = new Integer[nv];
+        for (int v = 0; v < nv; v++) {
+            sail[v] = v;
+        }
+        Arrays.sort(sail, (a, b) -> Double.compare(vt[a], vt[b]));
+        double[][] rem = new double[keyOrder.length][];
+        for (int k = 0; k < keyOrder.length; k++) {
+            if (kAvail[k] != null) {
+                rem[k] = new double[kAvail[k].length];
+                Arrays.fill(rem[k], 1.0);
+            }
+        }
+        double cost = 0;
+        int[] first = new int[keyOrder.length];
+        for (int v : sail) {
+            int type = hType[vh[v]];
+            int k = vk[v];
+            RouteTpl r = vr[v];
+            double t = vt[v] + Work.EPS;
+            double arrival = vt[v] + r.offArr + Work.EPS;
+            double end = vt[v] + r.offDep;
+            double last = md.horizonHour - 1e-6 - end;
+            double sp = 0;
+            double sw = 0;
+            double sa = 0;
+            boolean loaded = false;
+            int[] ks = keyOrder[k];
+            double[] rk = rem[k];
+            double[] av = kAvail[k];
+            double[] ea = kEad[k];
+            double[] on = kOnward[k];
+            boolean[] ok = whole[type];
+            double[] pst = paxShare[type];
+            double[] wst = stonShare[type];
+            double[] ast = sqftShare[type];
+            while (first[k] < ks.length && rk[first[k]] <= Work.EPS) {
+                first[k]++;
+            }
+            for (int q = first[k]; q < ks.length; q++) {
+                if (rk[q] <= Work.EPS
+                        || av[q] > t
+                        || ea[q] > arrival
+                        || on[q] >= last
+                        || !ok[ks[q]]) {
+                    continue;
+                }
+                int li = ks[q];
+                double ps = pst[li];
+                double ws = wst[li];
+                double as = ast[li];
+                double x = rk[q];
+                if (ps + ws > 0) {
+                    x = Math.min(x, (1 - sp - sw) / (ps + ws));
+                }
+                if (ps + as > 0) {
+                    x = Math.min(x, (1 - sp - sa) / (ps + as));
+                }
+                if (x <= 1e-9) {
+                    continue;
+                }
+                rk[q] -= x;
+                sp += x * ps;
+                sw += x * ws;
+                sa += x * as;
+                loaded = true;
+                int day = (int) Math.floor((end + on[q]) / 24.0);
+                cost += x * kWeight[k][q] * Math.max(0, day - kRdd[k][q]);
+                if (sp + Math.max(sw, sa) >= 1 - 1e-4) {
+                    break;
+                }
+            }
+            if (loaded && out != null) {
+                out.add(new Voyage(type, hTail[vh[v]], k, r, vt[v]));
+            }
+        }
+        for (int k = 0; k < keyOrder.length; k++) {
+            if (rem[k] == null) {
+                continue;
+            }
+            for (int q = 0; q < rem[k].length; q++) {
+                if (rem[k][q] > Work.EPS) {
+                    cost += rem[k][q] * kWeight[k][q] * (UNMET + md.horizonDays - kRdd[k][q]);
+                }
+            }
+        }
+        return cost;
+    }
+
+    private CapacityTimeline timeline(CapacityTimeline[] tl, int node) {
+        if (tl[node] == null) {
+            tl[node] = new CapacityTimeline(md.nodeCapacity[node], md.minStay[node]);
+        }
+        return tl[node];
+    }
+
+    /** As {@link Work#fit}, on this search's own timelines. */
+    private double fit(CapacityTimeline[] tl, RouteTpl r, double t0) {
+        double t = t0;
+        for (int iter = 0; iter < 100_000; iter++) {
+            boolean changed = false;
+            for (int i : r.capStops) {
+                double a = t + r.arrOff[i];
+                double c =
+                        timeline(tl, r.node[i])
+                                .earliestFit(a, r.depOff[i] - r.arrOff[i] + Work.PAD);
+                if (c == Double.POSITIVE_INFINITY) {
+                    return c;
+                }
+                if (c > a) {
+                    double nt = c - r.arrOff[i];
+                    while (nt + r.arrOff[i] < c) {
+                        nt = Math.nextUp(nt);
+                    }
+                    t = nt;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+            if (t + r.offDep >= md.horizonHour) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        return t + r.offDep >= md.horizonHour ? Double.POSITIVE_INFINITY : t;
+    }
+}
