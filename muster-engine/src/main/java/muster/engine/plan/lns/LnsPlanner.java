@@ -158,7 +158,7 @@ public final class LnsPlanner implements Planner {
     /**
      * The order lines are first placed in, each line's rank in it, and each key's lines by rank.
      */
-    private record Orders(int[] order, int[] rank, int[][] keyOrder) {
+    record Orders(int[] order, int[] rank, int[][] keyOrder) {
         static Orders of(Model md) {
             int[] order = baseOrder(md);
             int[] rank = new int[md.lines.length];
