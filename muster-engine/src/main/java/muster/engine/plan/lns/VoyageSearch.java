@@ -166,7 +166,10 @@ final class VoyageSearch {
         return hType.length > 0 && seaLines.length > 0;
     }
 
-    /** A sea plan: per hull, the channel of each of its voyages (-1: none), and so on. */
+    /**
+     * A sea plan: per hull, the channel of each of its voyages in turn (-1: none) and the hour
+     * before which each may not start loading; and each hull's priority for the berths.
+     */
     private static final class Genes {
         final int[][] key;
         final double[][] notBefore;
