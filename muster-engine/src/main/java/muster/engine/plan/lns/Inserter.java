@@ -419,22 +419,31 @@ final class Inserter {
             if (bType < 0) {
                 return;
             }
-            double t = w.fit(bRoute, bT, info);
-            Mis m = w.addMission(bType, bTail, bRoute, bKey, t);
-            if (journal != null) {
-                journal.created.add(m);
+            if (!sail(bType, bTail, bRoute, bKey, w.fit(bRoute, bT, info))) {
+                return; // cannot happen while value() and companions() agree
             }
-            companions(m);
-            if (m.loads.isEmpty()) {
-                // cannot happen while value() and companions() agree; never leave an empty voyage
-                if (journal != null) {
-                    journal.created.remove(m);
-                }
-                w.removeLastMission(m);
-                return;
-            }
-            m.founder = m.loads.get(0);
         }
+    }
+
+    /**
+     * Books a voyage at ONLOAD hour {@code t} and loads it with the ready lines of its channel; one
+     * that would leave empty is taken back, and then the answer is false.
+     */
+    private boolean sail(int type, int tail, RouteTpl r, int key, double t) {
+        Mis m = w.addMission(type, tail, r, key, t);
+        if (journal != null) {
+            journal.created.add(m);
+        }
+        companions(m);
+        if (m.loads.isEmpty()) {
+            if (journal != null) {
+                journal.created.remove(m);
+            }
+            w.removeLastMission(m);
+            return false;
+        }
+        m.founder = m.loads.get(0);
+        return true;
     }
 
     /**
@@ -452,22 +461,9 @@ final class Inserter {
                             w.free[v.type()][v.tail()]
                                     + w.flyHours(v.type(), w.loc[v.type()][v.tail()], r.poe));
             double t = w.fit(r, c, info);
-            if (t == Double.POSITIVE_INFINITY || t + r.offDep >= md.horizonHour) {
-                continue;
+            if (t != Double.POSITIVE_INFINITY && t + r.offDep < md.horizonHour) {
+                sail(v.type(), v.tail(), r, v.key(), t);
             }
-            Mis m = w.addMission(v.type(), v.tail(), r, v.key(), t);
-            if (journal != null) {
-                journal.created.add(m);
-            }
-            companions(m);
-            if (m.loads.isEmpty()) {
-                if (journal != null) {
-                    journal.created.remove(m);
-                }
-                w.removeLastMission(m);
-                continue;
-            }
-            m.founder = m.loads.get(0);
         }
     }
 

@@ -2,6 +2,7 @@ package muster.engine.plan.lns;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import muster.engine.plan.CapacityTimeline;
@@ -58,6 +59,11 @@ final class VoyageSearch {
     private final double[][] sqftShare;
     private final int[] seaLines;
 
+    /** The nodes where some sea route stops, each with a berth timeline while scoring. */
+    private final int[] seaNodes;
+
+    private final Work.FitInfo info = new Work.FitInfo();
+
     /** Per channel, its lines in rank order: hour ready, EAD hour, onward hours, RDD, weight. */
     private final double[][] kAvail;
 
@@ -79,6 +85,19 @@ final class VoyageSearch {
         }
         hType = hulls.stream().mapToInt(h -> h[0]).toArray();
         hTail = hulls.stream().mapToInt(h -> h[1]).toArray();
+        BitSet stops = new BitSet();
+        for (int t = 0; t < md.types.length; t++) {
+            if (md.types[t].mode() == LiftMode.SEA) {
+                for (RouteTpl[] rs : md.routes[t]) {
+                    for (RouteTpl r : rs) {
+                        for (int i : r.capStops) {
+                            stops.set(r.node[i]);
+                        }
+                    }
+                }
+            }
+        }
+        seaNodes = stops.stream().toArray();
         keysOf = new int[md.types.length][];
         for (int t = 0; t < md.types.length; t++) {
             List<Integer> ks = new ArrayList<>();
@@ -298,7 +317,7 @@ final class VoyageSearch {
      */
     private double score(Genes g, List<Voyage> out) {
         int n = hType.length;
-        CapacityTimeline[] tl = new CapacityTimeline[md.nodes.length];
+        CapacityTimeline[] tl = timelines();
         double[] free = new double[n];
         int[] loc = new int[n];
         for (int h = 0; h < n; h++) {
@@ -332,13 +351,13 @@ final class VoyageSearch {
                                 free[h]
                                         + md.emptyNm[lt.mode().ordinal()][loc[h]][r.poe]
                                                 / lt.speedKnots());
-                double t = fit(tl, r, c);
-                if (t == Double.POSITIVE_INFINITY) {
+                double t = Work.fit(tl, r, c, md.horizonHour, info);
+                if (t == Double.POSITIVE_INFINITY || t + r.offDep >= md.horizonHour) {
                     free[h] = md.horizonHour;
                     continue;
                 }
                 for (int i : r.capStops) {
-                    timeline(tl, r.node[i]).reserve(t + r.arrOff[i], t + r.depOff[i]);
+                    tl[r.node[i]].reserve(t + r.arrOff[i], t + r.depOff[i]);
                 }
                 free[h] = t + r.offDep;
                 loc[h] = r.pod;
@@ -437,42 +456,12 @@ final class VoyageSearch {
         return cost;
     }
 
-    private CapacityTimeline timeline(CapacityTimeline[] tl, int node) {
-        if (tl[node] == null) {
+    /** Fresh berth timelines for the nodes the sea routes stop at. */
+    private CapacityTimeline[] timelines() {
+        CapacityTimeline[] tl = new CapacityTimeline[md.nodes.length];
+        for (int node : seaNodes) {
             tl[node] = new CapacityTimeline(md.nodeCapacity[node], md.minStay[node]);
         }
-        return tl[node];
-    }
-
-    /** As {@link Work#fit}, on this search's own timelines. */
-    private double fit(CapacityTimeline[] tl, RouteTpl r, double t0) {
-        double t = t0;
-        for (int iter = 0; iter < 100_000; iter++) {
-            boolean changed = false;
-            for (int i : r.capStops) {
-                double a = t + r.arrOff[i];
-                double c =
-                        timeline(tl, r.node[i])
-                                .earliestFit(a, r.depOff[i] - r.arrOff[i] + Work.PAD);
-                if (c == Double.POSITIVE_INFINITY) {
-                    return c;
-                }
-                if (c > a) {
-                    double nt = c - r.arrOff[i];
-                    while (nt + r.arrOff[i] < c) {
-                        nt = Math.nextUp(nt);
-                    }
-                    t = nt;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                break;
-            }
-            if (t + r.offDep >= md.horizonHour) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        return t + r.offDep >= md.horizonHour ? Double.POSITIVE_INFINITY : t;
+        return tl;
     }
 }

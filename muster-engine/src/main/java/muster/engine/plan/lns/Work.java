@@ -201,6 +201,14 @@ final class Work {
      * node (rule 8), or +inf when none before the horizon.
      */
     double fit(RouteTpl r, double t0, FitInfo info) {
+        return fit(timelines, r, t0, limitHour, info);
+    }
+
+    /**
+     * As {@link #fit(RouteTpl, double, FitInfo)}, on the given timelines and up to {@code limit}.
+     */
+    static double fit(
+            CapacityTimeline[] timelines, RouteTpl r, double t0, double limit, FitInfo info) {
         double t = t0;
         info.node = -1;
         info.pushed = 0;
@@ -243,7 +251,7 @@ final class Work {
             if (!changed) {
                 break;
             }
-            if (t + r.offDep >= limitHour) {
+            if (t + r.offDep >= limit) {
                 return Double.POSITIVE_INFINITY;
             }
         }
