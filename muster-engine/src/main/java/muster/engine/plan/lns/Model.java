@@ -246,6 +246,12 @@ final class Model {
         return net.landHours(from, to).orElse(0.0);
     }
 
+    /** Hours of an empty leg of a tail of {@code type} between two nodes (rule 3). */
+    double flyHours(int type, int from, int to) {
+        LiftType lt = types[type];
+        return emptyNm[lt.mode().ordinal()][from][to] / lt.speedKnots();
+    }
+
     int node(String id) {
         return nodeIndex.get(id);
     }

@@ -233,7 +233,7 @@ final class VoyageSearch {
             }
         }
         double startCost = score(start, null);
-        Genes cur = new Genes(start);
+        Genes cur = start;
         double curCost = startCost;
         Genes best = cur;
         double bestCost = curCost;
@@ -344,13 +344,7 @@ final class VoyageSearch {
                 }
                 int type = hType[h];
                 RouteTpl r = md.routes[type][k][0];
-                LiftType lt = md.types[type];
-                double c =
-                        Math.max(
-                                g.notBefore[h][j],
-                                free[h]
-                                        + md.emptyNm[lt.mode().ordinal()][loc[h]][r.poe]
-                                                / lt.speedKnots());
+                double c = Math.max(g.notBefore[h][j], free[h] + md.flyHours(type, loc[h], r.poe));
                 double t = Work.fit(tl, r, c, md.horizonHour, info);
                 if (t == Double.POSITIVE_INFINITY || t + r.offDep >= md.horizonHour) {
                     free[h] = md.horizonHour;

@@ -485,7 +485,6 @@ final class Work {
     }
 
     double flyHours(int type, int from, int to) {
-        LiftType lt = md.types[type];
-        return md.emptyNm[lt.mode().ordinal()][from][to] / lt.speedKnots();
+        return md.flyHours(type, from, to);
     }
 }
