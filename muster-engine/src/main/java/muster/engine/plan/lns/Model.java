@@ -53,6 +53,15 @@ final class Model {
 
     final LiftType[] types;
 
+    /** Per type and class: whether the type takes the class at all (the class test of rule 6). */
+    private final boolean[][] takesClass;
+
+    /** Per type: whether it measures deck area but has none, so takes only cargo without area. */
+    private final boolean[] noDeck;
+
+    /** Per type: whether it takes people. */
+    private final boolean[] takesPax;
+
     /** Empty-leg nautical miles between nodes, by lift mode ordinal. */
     final double[][][] emptyNm;
 
@@ -99,6 +108,16 @@ final class Model {
             handling[i] = nodes[i].handlingHours();
         }
         types = s.lift().toArray(new LiftType[0]);
+        takesClass = new boolean[types.length][CLASSES];
+        noDeck = new boolean[types.length];
+        takesPax = new boolean[types.length];
+        for (int t = 0; t < types.length; t++) {
+            for (int c = 0; c < CLASSES; c++) {
+                takesClass[t][c] = canCargo(types[t], c, 0);
+            }
+            noDeck[t] = types[t].usesDeckArea() && types[t].sqftCapacity() <= 0;
+            takesPax[t] = canPax(types[t]);
+        }
         minStay = new double[nodes.length];
         for (int i = 0; i < nodes.length; i++) {
             minStay[i] = CapacityTimeline.shortestStay(nodes[i], s.lift());
@@ -258,19 +277,28 @@ final class Model {
 
     /** Whether the type can take at least one of the line's classes. */
     boolean carriesAny(int type, int line) {
-        LiftType t = types[type];
-        if (t.mode() != lines[line].mode().liftMode()) {
+        if (types[type].mode() != lines[line].mode().liftMode()) {
             return false;
         }
-        if (lines[line].pax() > 0 && canPax(t)) {
+        if (lines[line].pax() > 0 && canPax(type)) {
             return true;
         }
         for (int c = 0; c < CLASSES; c++) {
-            if (stons[line][c] > 0 && canCargo(t, c, sqftPerSton[line][c])) {
+            if (stons[line][c] > 0 && canCargo(type, c, sqftPerSton[line][c])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #canCargo(LiftType, int, double)} for type {@code type}, from tables. */
+    boolean canCargo(int type, int c, double sqftPerSton) {
+        return takesClass[type][c] && (!noDeck[type] || sqftPerSton <= 0);
+    }
+
+    /** {@link #canPax(LiftType)} for type {@code type}, from a table. */
+    boolean canPax(int type) {
+        return takesPax[type];
     }
 
     static boolean canPax(LiftType t) {

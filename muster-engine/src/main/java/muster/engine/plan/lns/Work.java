@@ -85,6 +85,10 @@ final class Work {
 
     final int[] remPax;
     final double[][] remSt;
+
+    /** Per line: whether some of it is on no mission yet (kept with remPax and remSt). */
+    private final boolean[] remains;
+
     final List<List<Ld>> lineLoads = new ArrayList<>();
 
     /** Loads must reach their destination before this hour: the horizon, or later for overflow. */
@@ -137,6 +141,7 @@ final class Work {
         int n = md.lines.length;
         remPax = new int[n];
         remSt = new double[n][];
+        remains = new boolean[n];
         dayCount = new int[md.horizonDays + 2];
         for (int i = 0; i < n; i++) {
             lineLoads.add(new ArrayList<>());
@@ -158,6 +163,7 @@ final class Work {
             }
             unmetW += md.weight[i];
             lateSD += md.weight[i] * late(i, md.horizonDays);
+            remains[i] = computeRemains(i);
         }
     }
 
@@ -166,6 +172,10 @@ final class Work {
     }
 
     boolean hasRemainder(int line) {
+        return remains[line];
+    }
+
+    private boolean computeRemains(int line) {
         if (remPax[line] > 0) {
             return true;
         }
@@ -282,7 +292,7 @@ final class Work {
         boolean any = false;
         for (int c : Model.FILL_ORDER) {
             double rem = remSt[li][c];
-            if (rem <= EPS || !Model.canCargo(t, c, md.sqftPerSton[li][c])) {
+            if (rem <= EPS || !md.canCargo(type, c, md.sqftPerSton[li][c])) {
                 continue;
             }
             double r = md.sqftPerSton[li][c];
@@ -307,7 +317,7 @@ final class Work {
             a += x * r;
             any = true;
         }
-        if (remPax[li] > 0 && Model.canPax(t)) {
+        if (remPax[li] > 0 && md.canPax(type)) {
             double cargoFrac = Math.max(sc > 0 ? s / sc : 0, ac > 0 ? a / ac : 0);
             int room = (int) Math.floor((1 - cargoFrac - paxFrac) * pc + 1e-9);
             int x = Math.min(remPax[li], room);
@@ -360,6 +370,7 @@ final class Work {
             }
         }
         lineLoads.get(li).add(ld);
+        remains[li] = computeRemains(li);
         ld.closure = m.end() + md.onward[li];
         refreshOpen(m);
         if (ld.closure >= md.horizonHour) {
@@ -391,6 +402,7 @@ final class Work {
             m.sqft = 0;
         }
         lineLoads.get(li).remove(ld);
+        remains[li] = computeRemains(li);
         refreshOpen(m);
         if (ld.closure >= md.horizonHour) {
             return;
