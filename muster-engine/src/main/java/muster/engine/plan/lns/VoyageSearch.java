@@ -64,6 +64,9 @@ final class VoyageSearch {
 
     private final Work.FitInfo info = new Work.FitInfo();
 
+    /** Per channel, the costs of its last loadings (null for channels that are not by sea). */
+    private final Memo[] memo;
+
     /** Per channel, its lines in rank order: hour ready, EAD hour, onward hours, RDD, weight. */
     private final double[][] kAvail;
 
@@ -126,6 +129,10 @@ final class VoyageSearch {
         kRdd = new int[keyOrder.length][];
         kWeight = new double[keyOrder.length][];
         flatten();
+        memo = new Memo[keyOrder.length];
+        for (int k = 0; k < keyOrder.length; k++) {
+            memo[k] = new Memo();
+        }
         for (int t = 0; t < md.types.length; t++) {
             LiftType lt = md.types[t];
             if (lt.mode() != LiftMode.SEA) {
@@ -367,40 +374,83 @@ final class VoyageSearch {
             sail[v] = v;
         }
         Arrays.sort(sail, (a, b) -> Double.compare(vt[a], vt[b]));
-        double[][] rem = new double[keyOrder.length][];
+        int[] count = new int[keyOrder.length];
+        for (int v = 0; v < nv; v++) {
+            count[vk[v]]++;
+        }
+        int[][] byKey = new int[keyOrder.length][];
         for (int k = 0; k < keyOrder.length; k++) {
-            if (kAvail[k] != null) {
-                rem[k] = new double[kAvail[k].length];
-                Arrays.fill(rem[k], 1.0);
+            byKey[k] = new int[count[k]];
+            count[k] = 0;
+        }
+        for (int v : sail) {
+            byKey[vk[v]][count[vk[v]]++] = v;
+        }
+        boolean[] loaded = out == null ? null : new boolean[nv];
+        double cost = 0;
+        for (int k = 0; k < keyOrder.length; k++) {
+            if (kAvail[k] == null) {
+                continue;
+            }
+            int[] vs = byKey[k];
+            int[] types = new int[vs.length];
+            RouteTpl[] routes = new RouteTpl[vs.length];
+            double[] times = new double[vs.length];
+            for (int i = 0; i < vs.length; i++) {
+                types[i] = hType[vh[vs[i]]];
+                routes[i] = vr[vs[i]];
+                times[i] = vt[vs[i]];
+            }
+            boolean[] got = loaded == null ? null : new boolean[vs.length];
+            cost += memo[k].cost(types, routes, times, got, this::loadChannel, k);
+            for (int i = 0; got != null && i < vs.length; i++) {
+                loaded[vs[i]] = got[i];
             }
         }
+        for (int v = 0; out != null && v < nv; v++) {
+            int sv = sail[v];
+            if (loaded[sv]) {
+                out.add(new Voyage(hType[vh[sv]], hTail[vh[sv]], vk[sv], vr[sv], vt[sv]));
+            }
+        }
+        return cost;
+    }
+
+    /**
+     * Loads one channel's voyages, given in sailing order by type, route and onload hour, with the
+     * channel's ready lines, most urgent first, and returns the late ston-days of what they carry
+     * plus what they leave (as unmet). Channels share nothing here, so a sea plan's score is the
+     * sum over its channels. When {@code got} is given, marks the voyages that load something.
+     */
+    private double loadChannel(
+            int k, int[] types, RouteTpl[] routes, double[] times, boolean[] got) {
+        int[] ks = keyOrder[k];
+        double[] rk = new double[ks.length];
+        Arrays.fill(rk, 1.0);
+        double[] av = kAvail[k];
+        double[] ea = kEad[k];
+        double[] on = kOnward[k];
         double cost = 0;
-        int[] first = new int[keyOrder.length];
-        for (int v : sail) {
-            int type = hType[vh[v]];
-            int k = vk[v];
-            RouteTpl r = vr[v];
-            double t = vt[v] + Work.EPS;
-            double arrival = vt[v] + r.offArr + Work.EPS;
-            double end = vt[v] + r.offDep;
+        int first = 0;
+        for (int v = 0; v < types.length; v++) {
+            int type = types[v];
+            RouteTpl r = routes[v];
+            double t = times[v] + Work.EPS;
+            double arrival = times[v] + r.offArr + Work.EPS;
+            double end = times[v] + r.offDep;
             double last = md.horizonHour - 1e-6 - end;
             double sp = 0;
             double sw = 0;
             double sa = 0;
             boolean loaded = false;
-            int[] ks = keyOrder[k];
-            double[] rk = rem[k];
-            double[] av = kAvail[k];
-            double[] ea = kEad[k];
-            double[] on = kOnward[k];
             boolean[] ok = whole[type];
             double[] pst = paxShare[type];
             double[] wst = stonShare[type];
             double[] ast = sqftShare[type];
-            while (first[k] < ks.length && rk[first[k]] <= Work.EPS) {
-                first[k]++;
+            while (first < ks.length && rk[first] <= Work.EPS) {
+                first++;
             }
-            for (int q = first[k]; q < ks.length; q++) {
+            for (int q = first; q < ks.length; q++) {
                 if (rk[q] <= Work.EPS
                         || av[q] > t
                         || ea[q] > arrival
@@ -433,21 +483,64 @@ final class VoyageSearch {
                     break;
                 }
             }
-            if (loaded && out != null) {
-                out.add(new Voyage(type, hTail[vh[v]], k, r, vt[v]));
+            if (got != null) {
+                got[v] = loaded;
             }
         }
-        for (int k = 0; k < keyOrder.length; k++) {
-            if (rem[k] == null) {
-                continue;
-            }
-            for (int q = 0; q < rem[k].length; q++) {
-                if (rem[k][q] > Work.EPS) {
-                    cost += rem[k][q] * kWeight[k][q] * (UNMET + md.horizonDays - kRdd[k][q]);
-                }
+        for (int q = 0; q < ks.length; q++) {
+            if (rk[q] > Work.EPS) {
+                cost += rk[q] * kWeight[k][q] * (UNMET + md.horizonDays - kRdd[k][q]);
             }
         }
         return cost;
+    }
+
+    /** How a channel is loaded, for {@link Memo}. */
+    private interface Loader {
+        double load(int k, int[] types, RouteTpl[] routes, double[] times, boolean[] got);
+    }
+
+    /**
+     * The costs of a channel's last two distinct voyage lists. A step changes one hull's decision,
+     * which moves the voyages of a few channels only; the others score as before without loading
+     * them again. Lists are compared whole, so a remembered cost is exactly the one loading gives.
+     */
+    private static final class Memo {
+        private final int[][] types = new int[2][];
+        private final RouteTpl[][] routes = new RouteTpl[2][];
+        private final double[][] times = new double[2][];
+        private final double[] costs = new double[2];
+        private int next;
+
+        double cost(int[] ty, RouteTpl[] ro, double[] ti, boolean[] got, Loader loader, int k) {
+            if (got == null) {
+                for (int s = 0; s < 2; s++) {
+                    if (same(s, ty, ro, ti)) {
+                        next = 1 - s;
+                        return costs[s];
+                    }
+                }
+            }
+            double c = loader.load(k, ty, ro, ti, got);
+            types[next] = ty;
+            routes[next] = ro;
+            times[next] = ti;
+            costs[next] = c;
+            next = 1 - next;
+            return c;
+        }
+
+        private boolean same(int s, int[] ty, RouteTpl[] ro, double[] ti) {
+            if (types[s] == null || types[s].length != ty.length) {
+                return false;
+            }
+            for (int i = 0; i < ty.length; i++) {
+                if (types[s][i] != ty[i] || routes[s][i] != ro[i] || times[s][i] != ti[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Fresh berth timelines for the nodes the sea routes stop at. */
