@@ -32,10 +32,15 @@ final class VoyageSearch {
 
     /**
      * Work of one search, in line visits summed over its scorings as if each loaded every channel
-     * (it loads only the channels a step moved, so it does less): 50,800 steps at generated L,
-     * {@link #MAX_STEPS} at S and M.
+     * (it loads only the channels a step moved, so it does less): 50,800 steps at generated L.
      */
     private static final double WORK = 3e9;
+
+    /**
+     * Steps per hull at most: a few hulls need fewer steps (61,600 for generated S's eight, 200,200
+     * for M's 26).
+     */
+    private static final int STEPS_PER_HULL = 7_700;
 
     /**
      * The starting temperature, in late ston-days per ston-equivalent of sea cargo: a change that
@@ -255,7 +260,8 @@ final class VoyageSearch {
             }
         }
         visits = Math.max(1.0, visits * rounds);
-        int steps = (int) Math.max(MIN_STEPS, Math.min(MAX_STEPS, WORK / visits));
+        double most = Math.min(MAX_STEPS, (double) STEPS_PER_HULL * hType.length);
+        int steps = (int) Math.max(MIN_STEPS, Math.min(most, WORK / visits));
         SplittableRandom rnd = new SplittableRandom(seed);
         double seaWeight = 0;
         for (int i : seaLines) {
