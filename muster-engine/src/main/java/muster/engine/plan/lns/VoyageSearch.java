@@ -76,6 +76,8 @@ final class VoyageSearch {
     /** Per channel, the costs of its last loadings (null for channels that are not by sea). */
     private final Memo[] memo;
 
+    private final boolean remember;
+
     /** Per channel, its lines in rank order: hour ready, EAD hour, onward hours, RDD, weight. */
     private final double[][] kAvail;
 
@@ -85,7 +87,13 @@ final class VoyageSearch {
     private final double[][] kWeight;
 
     VoyageSearch(Model md, int[][] keyOrder) {
+        this(md, keyOrder, true);
+    }
+
+    /** With {@code remember} false every scoring loads every channel (tests compare the two). */
+    VoyageSearch(Model md, int[][] keyOrder, boolean remember) {
         this.md = md;
+        this.remember = remember;
         this.keyOrder = keyOrder;
         List<int[]> hulls = new ArrayList<>();
         for (int t = 0; t < md.types.length; t++) {
@@ -412,7 +420,10 @@ final class VoyageSearch {
                 times[i] = vt[vs[i]];
             }
             boolean[] got = loaded == null ? null : new boolean[vs.length];
-            cost += memo[k].cost(types, routes, times, got, this::loadChannel, k);
+            cost +=
+                    remember
+                            ? memo[k].cost(types, routes, times, got, this::loadChannel, k)
+                            : loadChannel(k, types, routes, times, got);
             for (int i = 0; got != null && i < vs.length; i++) {
                 loaded[vs[i]] = got[i];
             }

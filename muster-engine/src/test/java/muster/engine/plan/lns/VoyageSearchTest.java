@@ -3,6 +3,7 @@ package muster.engine.plan.lns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.util.ArrayList;
 import java.util.List;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
@@ -69,6 +70,32 @@ class VoyageSearchTest {
         assertThat(searched.w().lateSD).isLessThan(0.9 * plain.w().lateSD);
         assertThat(searched.report().measures().lateStonDays())
                 .isCloseTo(searched.w().lateSD, offset(1e-3));
+    }
+
+    /**
+     * A step loads again only the channels whose voyages it moved and takes the remembered cost of
+     * the others; that must be exactly the cost loading them would give, or the search would take
+     * other steps and end elsewhere.
+     */
+    @Test
+    void rememberedChannelCostsGiveTheSameSearchAsLoadingEveryChannel() {
+        for (int gen = 1; gen <= 2; gen++) {
+            Scenario s = ScenarioGenerator.generate(Scale.S, gen);
+            Model md = new Model(s);
+            LnsPlanner.Orders orders = LnsPlanner.Orders.of(md);
+            for (long seed = 1; seed <= 2; seed++) {
+                List<List<VoyageSearch.Voyage>> found = new ArrayList<>();
+                for (boolean remember : new boolean[] {true, false}) {
+                    Work w = new Work(md);
+                    new Inserter(md, w, orders.keyOrder()).planVoyages(LiftMode.SEA);
+                    found.add(new VoyageSearch(md, orders.keyOrder(), remember).improve(w, seed));
+                }
+                assertThat(found.get(0))
+                        .as("generated S seed %d, search seed %d", gen, seed)
+                        .isNotNull()
+                        .isEqualTo(found.get(1));
+            }
+        }
     }
 
     @Test
