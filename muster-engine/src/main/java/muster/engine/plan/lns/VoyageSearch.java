@@ -73,7 +73,7 @@ final class VoyageSearch {
 
     private final Work.FitInfo info = new Work.FitInfo();
 
-    /** Per channel, the costs of its last loadings (null for channels that are not by sea). */
+    /** Per channel, the costs of its last loadings. */
     private final Memo[] memo;
 
     private final boolean remember;
@@ -422,7 +422,7 @@ final class VoyageSearch {
             boolean[] got = loaded == null ? null : new boolean[vs.length];
             cost +=
                     remember
-                            ? memo[k].cost(types, routes, times, got, this::loadChannel, k)
+                            ? memo[k].cost(k, types, routes, times, got)
                             : loadChannel(k, types, routes, times, got);
             for (int i = 0; got != null && i < vs.length; i++) {
                 loaded[vs[i]] = got[i];
@@ -516,24 +516,19 @@ final class VoyageSearch {
         return cost;
     }
 
-    /** How a channel is loaded, for {@link Memo}. */
-    private interface Loader {
-        double load(int k, int[] types, RouteTpl[] routes, double[] times, boolean[] got);
-    }
-
     /**
      * The costs of a channel's last two distinct voyage lists. A step changes one hull's decision,
      * which moves the voyages of a few channels only; the others score as before without loading
      * them again. Lists are compared whole, so a remembered cost is exactly the one loading gives.
      */
-    private static final class Memo {
+    private final class Memo {
         private final int[][] types = new int[2][];
         private final RouteTpl[][] routes = new RouteTpl[2][];
         private final double[][] times = new double[2][];
         private final double[] costs = new double[2];
         private int next;
 
-        double cost(int[] ty, RouteTpl[] ro, double[] ti, boolean[] got, Loader loader, int k) {
+        double cost(int k, int[] ty, RouteTpl[] ro, double[] ti, boolean[] got) {
             if (got == null) {
                 for (int s = 0; s < 2; s++) {
                     if (same(s, ty, ro, ti)) {
@@ -542,7 +537,7 @@ final class VoyageSearch {
                     }
                 }
             }
-            double c = loader.load(k, ty, ro, ti, got);
+            double c = loadChannel(k, ty, ro, ti, got);
             types[next] = ty;
             routes[next] = ro;
             times[next] = ti;
