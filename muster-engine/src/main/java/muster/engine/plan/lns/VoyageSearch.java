@@ -32,7 +32,8 @@ final class VoyageSearch {
 
     /**
      * Work of one search, in line visits summed over its scorings as if each loaded every channel
-     * (it loads only the channels a step moved, so it does less): 50,800 steps at generated L.
+     * (it loads only the channels a step moved, so it does less): about 50,600 steps at generated
+     * L.
      */
     private static final double WORK = 3e9;
 
