@@ -99,8 +99,8 @@ public final class PlanCommand implements Callable<Integer> {
             paramLabel = "KIND",
             description =
                     "lower bound to attach: auto (default: the window-capacity LP up to 20,000"
-                            + " commodities, earliest arrival and window closure above), lp (the LP"
-                            + " at any size: minutes on the largest scenarios) or earliest"
+                            + " commodities a part, above that the LP of one POE's lines), lp (the"
+                            + " whole LP at any size: minutes on the largest scenarios) or earliest"
                             + " (earliest arrival only, instant)")
     String bound = "auto";
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -85,8 +86,10 @@ public final class LowerBounds {
      * {@code muster plan} gives GLOP; a part that fits at its cheapest point needs no solver at any
      * size. The bundled scenario has about 80 in all and a generated M about 10,500 (both parts
      * fit); the sea part of a generated L has about 28,000, for which GLOP takes two to three
-     * minutes. Above it the plan carries the earliest-arrival and window-closure bound, and {@code
-     * muster bound} the full one.
+     * minutes. Above it a part is bounded by its restrictions to one POE's lines, each of at most
+     * this many (at generated L about 7,000 each, one of which needs GLOP: about 30 s, the same
+     * bound on seeds 1 to 3); where no POE's lines are within it the plan carries the
+     * earliest-arrival and window-closure bound. {@code muster bound} solves the whole LP.
      */
     public static final int PLAN_LP_LIMIT = 20_000;
 
@@ -1482,8 +1485,9 @@ public final class LowerBounds {
          * is an airfield or a seaport, a fleet flies or sails), the AIR and SEA commodities share
          * no row, so the LP is two LPs whose optima add up. Each part is first checked at its
          * cheapest point (see {@link #solve()}); a part that needs GLOP and has more than {@code
-         * limit} commodities is not solved, and the result says how many it has. Null when GLOP
-         * does not report an optimum.
+         * limit} commodities is bounded by its restrictions to one POE's lines ({@link
+         * #byPortOfEmbarkation}), and when none of those is within the limit it is not solved and
+         * the result says how many it has. Null when GLOP does not report an optimum.
          */
         Optimum solveByMode(int limit) {
             List<WindowLp> parts = new ArrayList<>();
@@ -1512,14 +1516,21 @@ public final class LowerBounds {
             double sea = 0;
             List<String> how = new ArrayList<>();
             int byGlop = 0;
+            boolean restricted = false;
             for (WindowLp part : parts) {
                 Optimum o = part.atFirstPieces();
+                boolean restrictedHere = false;
                 if (o == null) {
                     if (part.commodities.size() > limit) {
-                        return new Optimum(
-                                Double.NaN, Double.NaN, false, part.commodities.size(), "");
+                        restrictedHere = true;
+                        o = part.byPortOfEmbarkation(limit);
+                        if (o == null) {
+                            return new Optimum(
+                                    Double.NaN, Double.NaN, false, part.commodities.size(), "");
+                        }
+                    } else {
+                        o = part.solveWithGlop();
                     }
-                    o = part.solveWithGlop();
                     if (o == null) {
                         return null;
                     }
@@ -1527,19 +1538,96 @@ public final class LowerBounds {
                 total += o.total();
                 sea += o.sea();
                 byGlop += o.solved() ? 1 : 0;
+                restricted |= restrictedHere;
                 how.add(
                         part.commodities.get(0).mode().name().toLowerCase()
                                 + " part "
-                                + (o.solved()
-                                        ? "by GLOP"
-                                        : "at its cheapest point (no solver needed)"));
+                                + (restrictedHere
+                                        ? o.how()
+                                        : o.solved()
+                                                ? "by GLOP"
+                                                : "at its cheapest point (no solver needed)"));
             }
             // one phrase when every part was found the same way
             String text =
-                    byGlop == 0 || byGlop == parts.size()
+                    !restricted && (byGlop == 0 || byGlop == parts.size())
                             ? howFound(byGlop > 0)
                             : String.join(", ", how);
             return new Optimum(total, sea, byGlop > 0, 0, text);
+        }
+
+        /**
+         * A bound on a part that needs GLOP but has more than {@code limit} commodities: the
+         * largest of the optima of its restrictions to the lines of one POE that have at most
+         * {@code limit} commodities. A restriction keeps every row and drops the other lines'
+         * terms, which are never negative, so each row still holds for every correct plan; its
+         * optimum is then at most what those lines are late in any correct plan, and so at most
+         * what the whole part is. The restrictions share fleets, so their optima do not add up; the
+         * largest is taken. Null when no restriction is within the limit or GLOP gives no optimum
+         * for any.
+         */
+        Optimum byPortOfEmbarkation(int limit) {
+            Map<String, List<Commodity>> byPoe = new TreeMap<>();
+            for (Commodity k : commodities) {
+                byPoe.computeIfAbsent(k.line().poe(), p -> new ArrayList<>()).add(k);
+            }
+            // the POEs whose lines break the rows most at their cheapest point first, so that
+            // the GLOP budget goes where the bound is
+            List<WindowLp> subs = new ArrayList<>();
+            Map<WindowLp, Double> over = new IdentityHashMap<>();
+            for (List<Commodity> ks : byPoe.values()) {
+                if (ks.size() <= limit) {
+                    WindowLp sub = new WindowLp(rx, ks, resources);
+                    subs.add(sub);
+                    over.put(sub, sub.overload(false));
+                }
+            }
+            subs.sort((a, b) -> Double.compare(over.get(b), over.get(a)));
+            Optimum best = null;
+            WindowLp bestSub = null;
+            int budget = limit;
+            int skipped = 0;
+            for (WindowLp sub : subs) {
+                Optimum o;
+                if (over.get(sub) <= 0) {
+                    o = sub.atFirstPieces();
+                } else if (sub.commodities.size() <= budget) {
+                    budget -= sub.commodities.size();
+                    o = sub.solveWithGlop();
+                } else {
+                    skipped++;
+                    continue;
+                }
+                if (o != null && (best == null || o.total() > best.total())) {
+                    best = o;
+                    bestSub = sub;
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            return new Optimum(
+                    best.total(),
+                    best.sea(),
+                    best.solved(),
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "%s, restricted to the lines of %s (%,d of the part's %,d commodities:"
+                                    + " the largest of its POEs' optima, each POE's lines alone,"
+                                    + " GLOP given at most %,d commodities in all%s)",
+                            best.solved() ? "by GLOP" : "at its cheapest point (no solver needed)",
+                            bestSub.commodities.get(0).line().poe(),
+                            bestSub.commodities.size(),
+                            commodities.size(),
+                            limit,
+                            skipped == 0
+                                    ? ""
+                                    : "; "
+                                            + skipped
+                                            + (skipped == 1 ? " POE" : " POEs")
+                                            + " left"
+                                            + " out"));
         }
 
         /**
@@ -1579,17 +1667,32 @@ public final class LowerBounds {
          * The LP's value with every commodity wholly in its first piece, or null if a row breaks.
          */
         Optimum atFirstPieces() {
+            if (overload(true) > 0) {
+                return null;
+            }
             int h = rx.horizon;
             double total = 0;
             double sea = 0;
-            Map<Commodity, int[]> firstPiece = new IdentityHashMap<>();
             for (Commodity k : commodities) {
-                int[] p = pieces(k, h).get(0);
-                firstPiece.put(k, p);
-                double cost = k.weight() * Math.max(0, p[1]);
+                double cost = k.weight() * Math.max(0, pieces(k, h).get(0)[1]);
                 total += cost;
                 sea += k.mode() == LiftMode.SEA ? cost : 0;
             }
+            return new Optimum(total, sea, false);
+        }
+
+        /**
+         * How far the point with every commodity in its first piece passes the window rows: the
+         * largest excess over a row's capacity, as a share of it (at most 0 when the point keeps
+         * every row). With {@code firstOnly}, a positive value for the first row it breaks.
+         */
+        double overload(boolean firstOnly) {
+            int h = rx.horizon;
+            Map<Commodity, Integer> firstDay = new IdentityHashMap<>();
+            for (Commodity k : commodities) {
+                firstDay.put(k, pieces(k, h).get(0)[0]);
+            }
+            double worst = Double.NEGATIVE_INFINITY;
             for (Relaxation.Resource r : resources) {
                 double[] starts = r.starts();
                 int m = starts.length;
@@ -1599,8 +1702,8 @@ public final class LowerBounds {
                 // deadlines up to j, and may not pass the window's capacity
                 double[][] sum = new double[m + 1][n];
                 for (Commodity k : r.users) {
-                    int day = firstPiece.get(k)[0];
-                    if (day < h) {
+                    Integer day = firstDay.get(k);
+                    if (day != null && day < h) {
                         sum[r.startIndex(starts, k)][cell(ends, r, k, day)] +=
                                 r.coef(k) * k.weight();
                     }
@@ -1612,13 +1715,15 @@ public final class LowerBounds {
                         double cap = r.capacity(starts[i], ends[j]);
                         // a point a hair over a capacity is let through: its value is still no
                         // more than the LP's optimum, so the bound stays valid
-                        if (sum[i][j] > cap * (1 + 1e-9) + 1e-9) {
-                            return null;
+                        double over = (sum[i][j] - cap * (1 + 1e-9) - 1e-9) / Math.max(cap, 1.0);
+                        if (over > 0 && firstOnly) {
+                            return over;
                         }
+                        worst = Math.max(worst, over);
                     }
                 }
             }
-            return new Optimum(total, sea, false);
+            return worst;
         }
 
         /**
@@ -1727,7 +1832,11 @@ public final class LowerBounds {
                         }
                     }
                     for (Commodity k : r.users) {
-                        int ki = index.get(k);
+                        Integer kx = index.get(k);
+                        if (kx == null) {
+                            continue;
+                        }
+                        int ki = kx;
                         int i = r.startIndex(starts, k);
                         int[] days = pieceDays.get(ki);
                         MPVariable[] v = x.get(ki);

@@ -556,6 +556,62 @@ class LowerBoundsTest {
         assertThat(mixed).isPositive();
     }
 
+    /**
+     * A part above the limit is bounded by its lines from one POE: on 30 twelve-line scenarios with
+     * the limit one below the larger part, the LP so found never exceeds the whole LP (a
+     * restriction drops terms from every row and lines from the objective), it lifts the value
+     * above the cheapest point's where the whole LP does on some, and reaches the whole LP on some;
+     * the bound keeps its closure and names the POE.
+     */
+    @Test
+    void aPartAboveTheLimitIsBoundedByTheLinesOfOnePoe() {
+        int used = 0;
+        int lifted = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            Scenario s = SmallScenarios.random(seed, 12);
+            LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
+            int air = 0;
+            int sea = 0;
+            double cheapest = 0;
+            for (LowerBounds.Commodity k : rx.commodities) {
+                air += k.mode() == LiftMode.AIR ? 1 : 0;
+                sea += k.mode() == LiftMode.SEA ? 1 : 0;
+                cheapest +=
+                        k.weight()
+                                * Math.max(0, LowerBounds.WindowLp.pieces(k, rx.horizon).get(0)[1]);
+            }
+            int limit = Math.max(air, sea) - 1;
+            LowerBounds.WindowLp lp = new LowerBounds.WindowLp(rx, rx.resources());
+            LowerBounds.WindowLp.Optimum whole = lp.solveByMode(Integer.MAX_VALUE);
+            LowerBounds.WindowLp.Optimum part = lp.solveByMode(limit);
+            String at =
+                    "seed " + seed + " (SmallScenarios.random(" + seed + ", 12)), limit " + limit;
+            assertThat(whole).as(at).isNotNull();
+            assertThat(part).as(at).isNotNull();
+            System.out.printf(
+                    "%s: cheapest point %.1f, by one POE's lines %.1f, whole LP %.1f%n",
+                    at, cheapest, part.leftOut() > 0 ? Double.NaN : part.total(), whole.total());
+            if (part.leftOut() > 0) {
+                continue;
+            }
+            double tol = 1e-6 * Math.max(1, whole.total());
+            assertThat(part.total()).as(at).isLessThanOrEqualTo(whole.total() + tol);
+            assertThat(part.total()).as(at).isGreaterThanOrEqualTo(cheapest - tol);
+            if (part.how().contains("restricted to the lines of")) {
+                used++;
+                lifted += part.total() > cheapest + 1e-3 ? 1 : 0;
+                LowerBound b = LowerBounds.compute(s, limit);
+                assertThat(b.method()).as(at).contains("restricted to the lines of");
+                assertThat(b.closureDay()).as(at).isEqualTo(LowerBounds.compute(s).closureDay());
+            }
+        }
+        System.out.printf(
+                "restricted to one POE on %d of 30: above the cheapest point on %d%n",
+                used, lifted);
+        assertThat(used).isPositive();
+        assertThat(lifted).isPositive();
+    }
+
     private static void assertBelowACorrectFifoPlan(Scenario s, LowerBound b) {
         CheckReport fifo =
                 PlanChecker.check(
