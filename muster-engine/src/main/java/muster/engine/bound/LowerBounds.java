@@ -6,6 +6,7 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -1577,7 +1578,16 @@ public final class LowerBounds {
             Map<WindowLp, Double> over = new IdentityHashMap<>();
             for (List<Commodity> ks : byPoe.values()) {
                 if (ks.size() <= limit) {
-                    WindowLp sub = new WindowLp(rx, ks, resources);
+                    // a resource none of these lines uses gives the restriction no row
+                    Set<Commodity> mine = Collections.newSetFromMap(new IdentityHashMap<>());
+                    mine.addAll(ks);
+                    List<Relaxation.Resource> rs = new ArrayList<>();
+                    for (Relaxation.Resource r : resources) {
+                        if (r.users.stream().anyMatch(mine::contains)) {
+                            rs.add(r);
+                        }
+                    }
+                    WindowLp sub = new WindowLp(rx, ks, rs);
                     subs.add(sub);
                     over.put(sub, sub.overload(false));
                 }
@@ -1590,7 +1600,7 @@ public final class LowerBounds {
             for (WindowLp sub : subs) {
                 Optimum o;
                 if (over.get(sub) <= 0) {
-                    o = sub.atFirstPieces();
+                    o = sub.cheapestPoint();
                 } else if (sub.commodities.size() <= budget) {
                     budget -= sub.commodities.size();
                     o = sub.solveWithGlop();
@@ -1623,11 +1633,9 @@ public final class LowerBounds {
                             limit,
                             skipped == 0
                                     ? ""
-                                    : "; "
-                                            + skipped
-                                            + (skipped == 1 ? " POE" : " POEs")
-                                            + " left"
-                                            + " out"));
+                                    : skipped == 1
+                                            ? "; 1 POE left out"
+                                            : "; " + skipped + " POEs left out"));
         }
 
         /**
@@ -1667,9 +1675,11 @@ public final class LowerBounds {
          * The LP's value with every commodity wholly in its first piece, or null if a row breaks.
          */
         Optimum atFirstPieces() {
-            if (overload(true) > 0) {
-                return null;
-            }
+            return overload(true) > 0 ? null : cheapestPoint();
+        }
+
+        /** The LP's cost at the point with every commodity wholly in its first piece. */
+        Optimum cheapestPoint() {
             int h = rx.horizon;
             double total = 0;
             double sea = 0;
