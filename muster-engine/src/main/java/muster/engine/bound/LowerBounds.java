@@ -1473,6 +1473,11 @@ public final class LowerBounds {
             }
         }
 
+        /** How one part's optimum was found, for the method text. */
+        static String partFound(boolean solved) {
+            return solved ? "by GLOP" : "at its cheapest point (no solver needed)";
+        }
+
         /** How an optimum was found, for the method text. */
         static String howFound(boolean solved) {
             return solved
@@ -1543,11 +1548,7 @@ public final class LowerBounds {
                 how.add(
                         part.commodities.get(0).mode().name().toLowerCase()
                                 + " part "
-                                + (restrictedHere
-                                        ? o.how()
-                                        : o.solved()
-                                                ? "by GLOP"
-                                                : "at its cheapest point (no solver needed)"));
+                                + (restrictedHere ? o.how() : partFound(o.solved())));
             }
             // one phrase when every part was found the same way
             String text =
@@ -1626,7 +1627,7 @@ public final class LowerBounds {
                             "%s, restricted to the lines of %s (%,d of the part's %,d commodities:"
                                     + " the largest of its POEs' optima, each POE's lines alone,"
                                     + " GLOP given at most %,d commodities in all%s)",
-                            best.solved() ? "by GLOP" : "at its cheapest point (no solver needed)",
+                            partFound(best.solved()),
                             bestSub.commodities.get(0).line().poe(),
                             bestSub.commodities.size(),
                             commodities.size(),
@@ -1693,8 +1694,9 @@ public final class LowerBounds {
 
         /**
          * How far the point with every commodity in its first piece passes the window rows: the
-         * largest excess over a row's capacity, as a share of it (at most 0 when the point keeps
-         * every row). With {@code firstOnly}, a positive value for the first row it breaks.
+         * largest excess over a row's capacity, as a share of it (of 1 where the capacity is
+         * smaller; at most 0 when the point keeps every row). With {@code firstOnly}, a positive
+         * value for the first row it breaks.
          */
         double overload(boolean firstOnly) {
             int h = rx.horizon;
