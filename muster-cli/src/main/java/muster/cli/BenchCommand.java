@@ -83,7 +83,7 @@ public final class BenchCommand {
         Plan plan = null;
         if (planner.equals("bound")) {
             // by default the bound a plan carries: the LP where each part needs no solver or has
-            // up to PLAN_LP_LIMIT commodities, else one POE's lines (bench/run --full-bound: the
+            // up to PLAN_LP_LIMIT commodities, else each POE's lines (bench/run --full-bound: the
             // whole LP at any size, minutes at L)
             LowerBound b = LowerBounds.compute(s, lpLimit);
             late = fmt(b.lateStonDays());

@@ -30,8 +30,9 @@ public final class BoundCommand implements Callable<Integer> {
             description = {
                 "Give GLOP only parts of the LP (its AIR or its SEA lines) of at most N",
                 "commodities (classes of lines); a part that fits at its cheapest point needs no",
-                "solver at any size. When a part above N needs it, the bound is earliest arrival",
-                "and window closure. Default: no limit (a generated L takes two to three minutes)."
+                "solver at any size. A part above N that needs it is bounded by the LPs of each",
+                "POE's lines, added up, GLOP given those that need it up to N commodities in all.",
+                "Default: no limit (a generated L takes two to three minutes)."
             })
     int lpLimit = Integer.MAX_VALUE;
 

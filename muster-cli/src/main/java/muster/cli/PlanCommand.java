@@ -99,7 +99,7 @@ public final class PlanCommand implements Callable<Integer> {
             paramLabel = "KIND",
             description =
                     "lower bound to attach: auto (default: the window-capacity LP up to 20,000"
-                            + " commodities a part, above that the LP of one POE's lines), lp (the"
+                            + " commodities a part, above that the LPs of each POE's lines, added up), lp (the"
                             + " whole LP at any size: minutes on the largest scenarios) or earliest"
                             + " (earliest arrival only, instant)")
     String bound = "auto";

@@ -168,7 +168,7 @@ final class PlanJobs implements AutoCloseable {
                                 plan.bindingConstraints());
             }
             // the plan carries the lower bound as the CLI's plan does (the LP up to
-            // LowerBounds.PLAN_LP_LIMIT commodities a part, one POE's lines above); if the solver
+            // LowerBounds.PLAN_LP_LIMIT commodities a part, each POE's lines above); if the solver
             // fails, the planner's own stays
             if (!job.cancel) {
                 job.update(1.0, "lower bound");

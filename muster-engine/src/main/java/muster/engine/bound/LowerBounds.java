@@ -87,9 +87,9 @@ public final class LowerBounds {
      * {@code muster plan} gives GLOP; a part that fits at its cheapest point needs no solver at any
      * size. The bundled scenario has about 80 in all and a generated M about 10,500 (both parts
      * fit); the sea part of a generated L has about 28,000, for which GLOP takes two to three
-     * minutes. Above it a part is bounded by its restrictions to one POE's lines, each of at most
-     * this many (at generated L about 7,000 each, one of which needs GLOP: about 30 s, the same
-     * bound on seeds 1 to 3); where no POE's lines are within it the plan carries the
+     * minutes. Above it a part is bounded by the sum of its restrictions to one POE's lines, each
+     * of at most this many (at generated L about 7,000 each, one of which needs GLOP: about 30 s,
+     * the same bound on seeds 1 to 3); where no POE's lines are within it the plan carries the
      * earliest-arrival and window-closure bound. {@code muster bound} solves the whole LP.
      */
     public static final int PLAN_LP_LIMIT = 20_000;
@@ -1491,7 +1491,7 @@ public final class LowerBounds {
          * is an airfield or a seaport, a fleet flies or sails), the AIR and SEA commodities share
          * no row, so the LP is two LPs whose optima add up. Each part is first checked at its
          * cheapest point (see {@link #solve()}); a part that needs GLOP and has more than {@code
-         * limit} commodities is bounded by its restrictions to one POE's lines ({@link
+         * limit} commodities is bounded by the sum of its restrictions to one POE's lines ({@link
          * #byPortOfEmbarkation}), and when none of those is within the limit it is not solved and
          * the result says how many it has. Null when GLOP does not report an optimum.
          */
@@ -1559,14 +1559,16 @@ public final class LowerBounds {
         }
 
         /**
-         * A bound on a part that needs GLOP but has more than {@code limit} commodities: the
-         * largest of the optima of its restrictions to the lines of one POE that have at most
-         * {@code limit} commodities. A restriction keeps every row and drops the other lines'
-         * terms, which are never negative, so each row still holds for every correct plan; its
-         * optimum is then at most what those lines are late in any correct plan, and so at most
-         * what the whole part is. The restrictions share fleets, so their optima do not add up; the
-         * largest is taken. Null when no restriction is within the limit or GLOP gives no optimum
-         * for any.
+         * A bound on a part that needs GLOP but has more than {@code limit} commodities: the sum,
+         * over its POEs, of the optima of its restrictions to the lines of one POE. A restriction
+         * keeps every row and drops the other lines' terms, which are never negative, so each row
+         * still holds for every correct plan; its optimum is then at most what those lines are late
+         * in any correct plan. The POEs' lines are disjoint and a plan's lateness is the sum of its
+         * lines', so the optima add up to at most what the whole part is late in any correct plan,
+         * and to at most the whole part's optimum. GLOP gets the restrictions that break a row at
+         * their cheapest point while their commodities add up to at most {@code limit}; every other
+         * restriction counts at its cheapest point, never above its optimum. Null when no
+         * restriction is within the limit.
          */
         Optimum byPortOfEmbarkation(int limit) {
             Map<String, List<Commodity>> byPoe = new TreeMap<>();
@@ -1577,66 +1579,81 @@ public final class LowerBounds {
             // the GLOP budget goes where the bound is
             List<WindowLp> subs = new ArrayList<>();
             Map<WindowLp, Double> over = new IdentityHashMap<>();
+            boolean anyWithin = false;
             for (List<Commodity> ks : byPoe.values()) {
-                if (ks.size() <= limit) {
-                    // a resource none of these lines uses gives the restriction no row
-                    Set<Commodity> mine = Collections.newSetFromMap(new IdentityHashMap<>());
-                    mine.addAll(ks);
-                    List<Relaxation.Resource> rs = new ArrayList<>();
-                    for (Relaxation.Resource r : resources) {
-                        if (r.users.stream().anyMatch(mine::contains)) {
-                            rs.add(r);
-                        }
+                // a resource none of these lines uses gives the restriction no row
+                Set<Commodity> mine = Collections.newSetFromMap(new IdentityHashMap<>());
+                mine.addAll(ks);
+                List<Relaxation.Resource> rs = new ArrayList<>();
+                for (Relaxation.Resource r : resources) {
+                    if (r.users.stream().anyMatch(mine::contains)) {
+                        rs.add(r);
                     }
-                    WindowLp sub = new WindowLp(rx, ks, rs);
-                    subs.add(sub);
-                    over.put(sub, sub.overload(false));
                 }
+                WindowLp sub = new WindowLp(rx, ks, rs);
+                subs.add(sub);
+                boolean within = ks.size() <= limit;
+                anyWithin |= within;
+                over.put(sub, within ? sub.overload(false) : 0.0);
             }
-            subs.sort((a, b) -> Double.compare(over.get(b), over.get(a)));
-            Optimum best = null;
-            WindowLp bestSub = null;
-            int budget = limit;
-            int skipped = 0;
-            for (WindowLp sub : subs) {
-                Optimum o;
-                if (over.get(sub) <= 0) {
-                    o = sub.cheapestPoint();
-                } else if (sub.commodities.size() <= budget) {
-                    budget -= sub.commodities.size();
-                    o = sub.solveWithGlop();
-                } else {
-                    skipped++;
-                    continue;
-                }
-                if (o != null && (best == null || o.total() > best.total())) {
-                    best = o;
-                    bestSub = sub;
-                }
-            }
-            if (best == null) {
+            if (!anyWithin) {
                 return null;
             }
+            subs.sort((a, b) -> Double.compare(over.get(b), over.get(a)));
+            double total = 0;
+            double sea = 0;
+            int budget = limit;
+            int skipped = 0;
+            List<String> solved = new ArrayList<>();
+            int solvedSize = 0;
+            for (WindowLp sub : subs) {
+                Optimum o = null;
+                int n = sub.commodities.size();
+                if (over.get(sub) > 0 && n <= budget) {
+                    budget -= n;
+                    o = sub.solveWithGlop();
+                }
+                if (o != null) {
+                    solved.add(sub.commodities.get(0).line().poe());
+                    solvedSize += n;
+                } else {
+                    // kept at its cheapest point: it keeps every row there, or it is above the
+                    // limit, or GLOP's budget is spent, or GLOP gave no optimum
+                    skipped += over.get(sub) > 0 || n > limit ? 1 : 0;
+                    o = sub.cheapestPoint();
+                }
+                total += o.total();
+                sea += o.sea();
+            }
             return new Optimum(
-                    best.total(),
-                    best.sea(),
-                    best.solved(),
+                    total,
+                    sea,
+                    !solved.isEmpty(),
                     0,
                     String.format(
                             Locale.ROOT,
-                            "%s, restricted to the lines of %s (%,d of the part's %,d commodities:"
-                                    + " the largest of its POEs' optima, each POE's lines alone,"
-                                    + " GLOP given at most %,d commodities in all%s)",
-                            partFound(best.solved()),
-                            bestSub.commodities.get(0).line().poe(),
-                            bestSub.commodities.size(),
-                            commodities.size(),
-                            limit,
+                            "restricted to the lines of each POE in turn, the %d restrictions'"
+                                    + " optima added up (%s; every other POE's lines at their"
+                                    + " cheapest point%s; of the part's %,d commodities, GLOP"
+                                    + " given at most %,d)",
+                            subs.size(),
+                            solved.isEmpty()
+                                    ? "no restriction breaks a row there"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "by GLOP the lines of %s, %,d commodities",
+                                            String.join(", ", solved),
+                                            solvedSize),
                             skipped == 0
                                     ? ""
                                     : skipped == 1
-                                            ? "; 1 POE left out"
-                                            : "; " + skipped + " POEs left out"));
+                                            ? ", 1 of them left to it by the GLOP budget"
+                                            : ", "
+                                                    + skipped
+                                                    + " of them left to it by the GLOP"
+                                                    + " budget",
+                            commodities.size(),
+                            limit));
         }
 
         /**

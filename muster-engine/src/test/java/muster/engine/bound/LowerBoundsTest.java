@@ -11,6 +11,7 @@ import muster.engine.check.testkit.ScenarioBuilder;
 import muster.engine.fifo.FifoPlanner;
 import muster.engine.generate.SmallScenarios;
 import muster.engine.plan.PlanOptions;
+import muster.engine.plan.Planners;
 import muster.engine.plan.Progress;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
@@ -22,6 +23,7 @@ import muster.model.LineMode;
 import muster.model.LowerBound;
 import muster.model.Node;
 import muster.model.NodeKind;
+import muster.model.Plan;
 import muster.model.Planning;
 import muster.model.RequirementLine;
 import muster.model.Route;
@@ -557,14 +559,14 @@ class LowerBoundsTest {
     }
 
     /**
-     * A part above the limit is bounded by its lines from one POE: on 30 twelve-line scenarios with
-     * the limit one below the larger part, the LP so found never exceeds the whole LP (a
-     * restriction drops terms from every row and lines from the objective), it lifts the value
-     * above the cheapest point's where the whole LP does on some, and reaches the whole LP on some;
-     * the bound keeps its closure and names the POE.
+     * A part above the limit is bounded by the LPs of each POE's lines, added up: on 30 twelve-line
+     * scenarios with the limit one below the larger part, the sum never exceeds the whole LP (a
+     * restriction drops terms from every row and lines from the objective) nor a correct plan of
+     * fifo or lns, it lifts the value above the cheapest point's where the whole LP does on some;
+     * the bound keeps its closure and names how it was found.
      */
     @Test
-    void aPartAboveTheLimitIsBoundedByTheLinesOfOnePoe() {
+    void aPartAboveTheLimitIsBoundedByItsPoesLinesAddedUp() {
         int used = 0;
         int lifted = 0;
         for (long seed = 1; seed <= 30; seed++) {
@@ -589,7 +591,7 @@ class LowerBoundsTest {
             assertThat(whole).as(at).isNotNull();
             assertThat(part).as(at).isNotNull();
             System.out.printf(
-                    "%s: cheapest point %.1f, by one POE's lines %.1f, whole LP %.1f%n",
+                    "%s: cheapest point %.1f, by each POE's lines %.1f, whole LP %.1f%n",
                     at, cheapest, part.leftOut() > 0 ? Double.NaN : part.total(), whole.total());
             if (part.leftOut() > 0) {
                 continue;
@@ -597,16 +599,34 @@ class LowerBoundsTest {
             double tol = 1e-6 * Math.max(1, whole.total());
             assertThat(part.total()).as(at).isLessThanOrEqualTo(whole.total() + tol);
             assertThat(part.total()).as(at).isGreaterThanOrEqualTo(cheapest - tol);
-            if (part.how().contains("restricted to the lines of")) {
+            if (part.how().contains("restricted to the lines of each POE")) {
                 used++;
                 lifted += part.total() > cheapest + 1e-3 ? 1 : 0;
                 LowerBound b = LowerBounds.compute(s, limit);
-                assertThat(b.method()).as(at).contains("restricted to the lines of");
+                assertThat(b.method()).as(at).contains("restricted to the lines of each POE");
                 assertThat(b.closureDay()).as(at).isEqualTo(LowerBounds.compute(s).closureDay());
+                // the sum holds below correct plans of both planners
+                PlanOptions opt = new PlanOptions(seed, 200);
+                for (Plan plan :
+                        List.of(
+                                new FifoPlanner().plan(s, opt, Progress.NONE),
+                                Planners.byName("lns").plan(s, opt, Progress.NONE))) {
+                    String who = at + " " + plan.planner().name();
+                    CheckReport check = PlanChecker.check(s, plan);
+                    assertThat(check.violations()).as(who).isEmpty();
+                    assertThat(b.lateStonDays())
+                            .as(who + " bound vs plan lateStonDays")
+                            .isLessThanOrEqualTo(check.measures().lateStonDays() + 1e-6);
+                    if (check.measures().unmet().isEmpty()) {
+                        assertThat(b.closureDay())
+                                .as(who + " bound vs plan closureDay")
+                                .isLessThanOrEqualTo(check.measures().closureDay());
+                    }
+                }
             }
         }
         System.out.printf(
-                "restricted to one POE on %d of 30: above the cheapest point on %d%n",
+                "restricted to each POE's lines on %d of 30: above the cheapest point on %d%n",
                 used, lifted);
         assertThat(used).isPositive();
         assertThat(lifted).isPositive();
