@@ -1603,24 +1603,31 @@ public final class LowerBounds {
             double total = 0;
             double sea = 0;
             int budget = limit;
-            int skipped = 0;
             List<String> solved = new ArrayList<>();
             int solvedSize = 0;
+            // restrictions that break a row but count at their cheapest point: above the limit,
+            // beyond GLOP's budget, or without an optimum from GLOP
+            List<String> unsolved = new ArrayList<>();
             for (WindowLp sub : subs) {
                 Optimum o = null;
                 int n = sub.commodities.size();
-                if (over.get(sub) > 0 && n <= budget) {
+                String poe = sub.commodities.get(0).line().poe();
+                if (n > limit) {
+                    unsolved.add(poe + " (above the limit)");
+                } else if (over.get(sub) > 0 && n > budget) {
+                    unsolved.add(poe + " (beyond the budget)");
+                } else if (over.get(sub) > 0) {
                     budget -= n;
                     o = sub.solveWithGlop();
+                    if (o == null) {
+                        unsolved.add(poe + " (no optimum from GLOP)");
+                    } else {
+                        solved.add(poe);
+                        solvedSize += n;
+                    }
                 }
-                if (o != null) {
-                    solved.add(sub.commodities.get(0).line().poe());
-                    solvedSize += n;
-                } else {
-                    // kept at its cheapest point: it keeps every row there, or it is above the
-                    // limit, or GLOP's budget is spent, or GLOP gave no optimum
-                    skipped += over.get(sub) > 0 || n > limit ? 1 : 0;
-                    o = sub.cheapestPoint();
+                if (o == null) {
+                    o = sub.cheapestPoint(); // never above the restriction's optimum
                 }
                 total += o.total();
                 sea += o.sea();
@@ -1633,27 +1640,22 @@ public final class LowerBounds {
                     String.format(
                             Locale.ROOT,
                             "restricted to the lines of each POE in turn, the %d restrictions'"
-                                    + " optima added up (%s; every other POE's lines at their"
-                                    + " cheapest point%s; of the part's %,d commodities, GLOP"
-                                    + " given at most %,d)",
+                                    + " optima added up (by GLOP: %s; the others at their cheapest"
+                                    + " point%s; GLOP given at most %,d of the part's %,d"
+                                    + " commodities)",
                             subs.size(),
                             solved.isEmpty()
-                                    ? "no restriction breaks a row there"
+                                    ? "none"
                                     : String.format(
                                             Locale.ROOT,
-                                            "by GLOP the lines of %s, %,d commodities",
+                                            "the lines of %s, %,d commodities",
                                             String.join(", ", solved),
                                             solvedSize),
-                            skipped == 0
+                            unsolved.isEmpty()
                                     ? ""
-                                    : skipped == 1
-                                            ? ", 1 of them left to it by the GLOP budget"
-                                            : ", "
-                                                    + skipped
-                                                    + " of them left to it by the GLOP"
-                                                    + " budget",
-                            commodities.size(),
-                            limit));
+                                    : "; so, though breaking a row: " + String.join(", ", unsolved),
+                            limit,
+                            commodities.size()));
         }
 
         /**
