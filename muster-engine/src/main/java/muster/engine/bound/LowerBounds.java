@@ -1605,8 +1605,9 @@ public final class LowerBounds {
             int budget = limit;
             List<String> solved = new ArrayList<>();
             int solvedSize = 0;
-            // restrictions that break a row but count at their cheapest point: above the limit,
-            // beyond GLOP's budget, or without an optimum from GLOP
+            // restrictions at their cheapest point for a reason other than keeping every row
+            // there: above the limit, or breaking a row beyond GLOP's budget or without an optimum
+            // from GLOP
             List<String> unsolved = new ArrayList<>();
             for (WindowLp sub : subs) {
                 Optimum o = null;
@@ -1615,12 +1616,12 @@ public final class LowerBounds {
                 if (n > limit) {
                     unsolved.add(poe + " (above the limit)");
                 } else if (over.get(sub) > 0 && n > budget) {
-                    unsolved.add(poe + " (beyond the budget)");
+                    unsolved.add(poe + " (breaks a row, beyond the budget)");
                 } else if (over.get(sub) > 0) {
                     budget -= n;
                     o = sub.solveWithGlop();
                     if (o == null) {
-                        unsolved.add(poe + " (no optimum from GLOP)");
+                        unsolved.add(poe + " (breaks a row, no optimum from GLOP)");
                     } else {
                         solved.add(poe);
                         solvedSize += n;
@@ -1651,9 +1652,7 @@ public final class LowerBounds {
                                             "the lines of %s, %,d commodities",
                                             String.join(", ", solved),
                                             solvedSize),
-                            unsolved.isEmpty()
-                                    ? ""
-                                    : "; so, though breaking a row: " + String.join(", ", unsolved),
+                            unsolved.isEmpty() ? "" : ", among them " + String.join(", ", unsolved),
                             limit,
                             commodities.size()));
         }
