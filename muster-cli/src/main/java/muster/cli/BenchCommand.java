@@ -397,24 +397,62 @@ public final class BenchCommand {
         System.out.println();
         System.out.println(
                 "tiny scenarios, lns against exact (exact status as the plan gives it):");
+        int compared = 0;
+        int met = 0;
         for (Map.Entry<Long, Row> e : exact.entrySet()) {
             Row x = e.getValue();
             Row l = lns.get(e.getKey());
-            if (l == null) {
+            if (l == null || Double.isNaN(x.late) || Double.isNaN(l.late)) {
                 continue;
             }
+            double speedUp = x.wall / l.wall;
+            boolean asGood = atMostOnePercentAbove(l.late, x.late);
+            boolean target = asGood && speedUp >= SPEED_UP_TARGET;
+            compared++;
+            met += target ? 1 : 0;
             System.out.printf(
                     Locale.ROOT,
                     "  seed %3d: exact late %9.2f (%6.2f s, %s); lns late %9.2f (%6.2f s);"
-                            + " speed-up %6.1f%n",
+                            + " speed-up %6.1f; lns %s; target %s%n",
                     e.getKey(),
                     x.late,
                     x.wall,
                     x.status,
                     l.late,
                     l.wall,
-                    x.wall / l.wall);
+                    speedUp,
+                    lnsAgainstExact(l.late, x.late),
+                    target ? "met" : "not met");
         }
+        if (compared > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "target (lns at least %.0f times faster than exact, at exact's lateness or"
+                            + " within 1 %% of it): met on %d of %d tiny seeds%n",
+                    SPEED_UP_TARGET,
+                    met,
+                    compared);
+        }
+    }
+
+    /** How many times faster than exact lns should be on the tiny scenarios. */
+    static final double SPEED_UP_TARGET = 100.0;
+
+    /** Whether lateness {@code lns} is at most 1 % above {@code exact} (0 only matches 0). */
+    static boolean atMostOnePercentAbove(double lns, double exact) {
+        return lns <= exact * 1.01 + 1e-6;
+    }
+
+    /** How lns's lateness compares with exact's, as the table says it. */
+    static String lnsAgainstExact(double lns, double exact) {
+        if (Math.abs(lns - exact) <= 1e-6) {
+            return "the same";
+        }
+        if (exact <= 1e-6) {
+            return "above exact's 0";
+        }
+        double pct = 100.0 * (lns - exact) / exact;
+        return String.format(Locale.ROOT, "%+.1f %%", pct);
     }
 
     private interface Field {

@@ -61,4 +61,42 @@ class BenchCommandTest {
                         "(?m)^S\\s+exact\\s+0 refused: model of about 63944384 terms; limit"
                                 + " 250000$");
     }
+
+    @Test
+    void tinyComparisonSaysPerSeedWhetherLnsIsFastEnoughAtExactsLateness() throws Exception {
+        Path csv = tmp.resolve("tiny.csv");
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        BenchCommand.HEADER,
+                        // same lateness, 200 times faster: met
+                        "tiny,1,1,exact,2.000,2.000,10.0,80.0,5.000,3,0.000,0,optimal",
+                        "tiny,1,1,lns,0.010,0.010,10.0,80.0,5.000,3,0.000,0,1.0",
+                        // 4 % above exact: not met however fast
+                        "tiny,2,1,exact,10.000,10.000,10.0,80.0,100.000,3,0.000,0,feasible",
+                        "tiny,2,1,lns,0.010,0.010,10.0,80.0,104.000,3,0.000,0,1.0",
+                        // better than exact but only 50 times faster: not met
+                        "tiny,3,1,exact,5.000,5.000,10.0,80.0,100.000,3,0.000,0,feasible",
+                        "tiny,3,1,lns,0.100,0.100,10.0,80.0,90.000,3,0.000,0,1.0",
+                        // exact at 0, lns above it: not met
+                        "tiny,4,1,exact,5.000,5.000,10.0,80.0,0.000,3,0.000,0,optimal",
+                        "tiny,4,1,lns,0.010,0.010,10.0,80.0,1.000,3,0.000,0,1.0",
+                        ""));
+        String t = table(csv);
+        assertThat(t)
+                .containsPattern("(?m)^  seed   1: .*speed-up  200\\.0; lns the same; target met$");
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  seed   2: .*speed-up 1000\\.0; lns \\+4\\.0 %; target not met$");
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  seed   3: .*speed-up   50\\.0; lns -10\\.0 %; target not met$");
+        assertThat(t).containsPattern("(?m)^  seed   4: .*lns above exact's 0; target not met$");
+        assertThat(t).contains("met on 1 of 4 tiny seeds");
+        // 1 % above exact is within the target, a hair more is not
+        assertThat(BenchCommand.atMostOnePercentAbove(101.0, 100.0)).isTrue();
+        assertThat(BenchCommand.atMostOnePercentAbove(101.01, 100.0)).isFalse();
+        assertThat(BenchCommand.atMostOnePercentAbove(0.0, 0.0)).isTrue();
+    }
 }
