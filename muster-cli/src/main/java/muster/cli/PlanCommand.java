@@ -99,9 +99,9 @@ public final class PlanCommand implements Callable<Integer> {
             paramLabel = "KIND",
             description =
                     "lower bound to attach: auto (default: the window-capacity LP up to 20,000"
-                            + " commodities a part, above that the LPs of each POE's lines, added up), lp (the"
-                            + " whole LP at any size: minutes on the largest scenarios) or earliest"
-                            + " (earliest arrival only, instant)")
+                            + " commodities a part, above that the LPs of each POE's lines, added"
+                            + " up), lp (the whole LP at any size: minutes on the largest"
+                            + " scenarios) or earliest (earliest arrival only, instant)")
     String bound = "auto";
 
     @Option(
