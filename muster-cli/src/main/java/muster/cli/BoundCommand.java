@@ -31,7 +31,8 @@ public final class BoundCommand implements Callable<Integer> {
                 "Give GLOP only parts of the LP (its AIR or its SEA lines) of at most N",
                 "commodities (classes of lines); a part that fits at its cheapest point needs no",
                 "solver at any size. A part above N that needs it is bounded by the LPs of each",
-                "POE's lines, added up, GLOP given those that need it up to N commodities in all.",
+                "POE's lines, added up, GLOP given those that need it on two threads, up to N",
+                "commodities each.",
                 "Default: no limit (a generated L takes two to three minutes)."
             })
     int lpLimit = Integer.MAX_VALUE;

@@ -88,11 +88,20 @@ public final class LowerBounds {
      * size. The bundled scenario has about 80 in all and a generated M about 10,500 (both parts
      * fit); the sea part of a generated L has about 28,000, for which GLOP takes two to three
      * minutes. Above it a part is bounded by the sum of its restrictions to one POE's lines, each
-     * of at most this many (at generated L about 7,000 each, one of which needs GLOP: about 30 s,
-     * the same bound on seeds 1 to 3); where no POE's lines are within it the plan carries the
+     * of at most this many, on two threads of at most this many each (at generated L about 7,000
+     * each, one of which needs GLOP: about 30 s, the same bound on seeds 1 to 3; at XL two of about
+     * 14,000, one on each thread); where no POE's lines are within it the plan carries the
      * earliest-arrival and window-closure bound. {@code muster bound} solves the whole LP.
      */
     public static final int PLAN_LP_LIMIT = 20_000;
+
+    /**
+     * Threads that solve the restrictions of a part above the limit, each given restrictions of up
+     * to the limit's commodities in all (step 4 of docs/bounds.md). Fixed, so that which
+     * restrictions are solved, and the bound, are the same on any machine; on two cores the wall
+     * time stays about that of one part at the limit.
+     */
+    static final int LP_WORKERS = 2;
 
     /**
      * The bound, with the LP only when the scenario has at most {@code lpLimit} commodities; the
@@ -397,7 +406,7 @@ public final class LowerBounds {
             final String name;
             final List<Commodity> users = new ArrayList<>();
             private final Map<Commodity, Double> coefs = new IdentityHashMap<>();
-            private double[] starts;
+            private volatile double[] starts;
 
             Resource(String name) {
                 this.name = name;
@@ -696,7 +705,8 @@ public final class LowerBounds {
 
             private double[] lateOf;
 
-            private final Map<List<Double>, Double> memo = new HashMap<>();
+            private final Map<List<Double>, Double> memo =
+                    new java.util.concurrent.ConcurrentHashMap<>();
 
             BerthLoadsResource(String node, int berths, boolean area, boolean onload) {
                 super(
@@ -972,10 +982,11 @@ public final class LowerBounds {
                 return area ? k.sqftPerSton() : 1.0;
             }
 
-            private double[] perSegment;
+            private volatile double[] perSegment;
 
             @Override
             double capacity(double from, double to) {
+                double[] perSegment = this.perSegment;
                 if (perSegment == null) {
                     perSegment = new double[types.size()];
                     for (int i = 0; i < types.size(); i++) {
@@ -990,6 +1001,7 @@ public final class LowerBounds {
                             }
                         }
                     }
+                    this.perSegment = perSegment;
                 }
                 double cap = 0;
                 for (int i = 0; i < types.size(); i++) {
@@ -1566,9 +1578,9 @@ public final class LowerBounds {
          * in any correct plan. The POEs' lines are disjoint and a plan's lateness is the sum of its
          * lines', so the optima add up to at most what the whole part is late in any correct plan,
          * and to at most the whole part's optimum. GLOP gets the restrictions that break a row at
-         * their cheapest point while their commodities add up to at most {@code limit}; every other
-         * restriction counts at its cheapest point, never above its optimum. Null when no
-         * restriction is within the limit.
+         * their cheapest point, on {@link #LP_WORKERS} threads whose restrictions add up to at most
+         * {@code limit} commodities each; every other restriction counts at its cheapest point,
+         * never above its optimum. Null when no restriction is within the limit.
          */
         Optimum byPortOfEmbarkation(int limit) {
             Map<String, List<Commodity>> byPoe = new TreeMap<>();
@@ -1600,32 +1612,51 @@ public final class LowerBounds {
                 return null;
             }
             subs.sort((a, b) -> Double.compare(over.get(b), over.get(a)));
+            // which restrictions GLOP gets is settled before any is solved, the same on any
+            // machine: each that breaks a row goes to the first of the workers whose budget
+            // still holds it, in the order above
+            int[] budget = new int[LP_WORKERS];
+            java.util.Arrays.fill(budget, limit);
+            List<String> reasons = new ArrayList<>();
+            List<WindowLp> toSolve = new ArrayList<>();
+            for (WindowLp sub : subs) {
+                int n = sub.commodities.size();
+                String reason = "";
+                if (n > limit) {
+                    reason = "above the limit";
+                } else if (over.get(sub) > 0) {
+                    reason = "breaks a row, beyond the budget";
+                    for (int w = 0; w < LP_WORKERS; w++) {
+                        if (n <= budget[w]) {
+                            budget[w] -= n;
+                            toSolve.add(sub);
+                            reason = "";
+                            break;
+                        }
+                    }
+                }
+                reasons.add(reason);
+            }
+            Map<WindowLp, Optimum> optima = solveAll(toSolve);
             double total = 0;
             double sea = 0;
-            int budget = limit;
             List<String> solved = new ArrayList<>();
             int solvedSize = 0;
             // restrictions at their cheapest point for a reason other than keeping every row
             // there: above the limit, or breaking a row beyond GLOP's budget or without an optimum
             // from GLOP
             List<String> unsolved = new ArrayList<>();
-            for (WindowLp sub : subs) {
-                Optimum o = null;
-                int n = sub.commodities.size();
+            for (int i = 0; i < subs.size(); i++) {
+                WindowLp sub = subs.get(i);
                 String poe = sub.commodities.get(0).line().poe();
-                if (n > limit) {
-                    unsolved.add(poe + " (above the limit)");
-                } else if (over.get(sub) > 0 && n > budget) {
-                    unsolved.add(poe + " (breaks a row, beyond the budget)");
-                } else if (over.get(sub) > 0) {
-                    budget -= n;
-                    o = sub.solveWithGlop();
-                    if (o == null) {
-                        unsolved.add(poe + " (breaks a row, no optimum from GLOP)");
-                    } else {
-                        solved.add(poe);
-                        solvedSize += n;
-                    }
+                Optimum o = optima.get(sub);
+                if (!reasons.get(i).isEmpty()) {
+                    unsolved.add(poe + " (" + reasons.get(i) + ")");
+                } else if (toSolve.contains(sub) && o == null) {
+                    unsolved.add(poe + " (breaks a row, no optimum from GLOP)");
+                } else if (o != null) {
+                    solved.add(poe);
+                    solvedSize += sub.commodities.size();
                 }
                 if (o == null) {
                     o = sub.cheapestPoint(); // never above the restriction's optimum
@@ -1642,8 +1673,8 @@ public final class LowerBounds {
                             Locale.ROOT,
                             "restricted to the lines of each POE in turn, the %d restrictions'"
                                     + " optima added up (by GLOP: %s; the others at their cheapest"
-                                    + " point%s; GLOP given at most %,d of the part's %,d"
-                                    + " commodities)",
+                                    + " point%s; each of GLOP's %d threads given at most %,d of"
+                                    + " the part's %,d commodities)",
                             subs.size(),
                             solved.isEmpty()
                                     ? "none"
@@ -1653,8 +1684,57 @@ public final class LowerBounds {
                                             String.join(", ", solved),
                                             solvedSize),
                             unsolved.isEmpty() ? "" : ", among them " + String.join(", ", unsolved),
+                            LP_WORKERS,
                             limit,
                             commodities.size()));
+        }
+
+        /**
+         * The restrictions' optima by GLOP, on {@link #LP_WORKERS} threads (each restriction's own
+         * solver; the resources they share were all read once by {@link #overload} before, and
+         * their caches are safe to share). An optimum is null where GLOP gives none. The result
+         * does not depend on which thread solved what.
+         */
+        static Map<WindowLp, Optimum> solveAll(List<WindowLp> subs) {
+            Map<WindowLp, Optimum> out = new IdentityHashMap<>();
+            if (subs.size() <= 1) {
+                for (WindowLp sub : subs) {
+                    out.put(sub, sub.solveWithGlop());
+                }
+                return out;
+            }
+            java.util.concurrent.ExecutorService pool =
+                    java.util.concurrent.Executors.newFixedThreadPool(
+                            Math.min(LP_WORKERS, subs.size()),
+                            r -> {
+                                Thread t = new Thread(r, "muster-bound-lp");
+                                t.setDaemon(true);
+                                return t;
+                            });
+            try {
+                List<java.util.concurrent.Future<Optimum>> fs = new ArrayList<>();
+                for (WindowLp sub : subs) {
+                    fs.add(pool.submit(sub::solveWithGlop));
+                }
+                for (int i = 0; i < subs.size(); i++) {
+                    out.put(subs.get(i), fs.get(i).get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while solving the bound's LPs", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (c instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(c);
+            } finally {
+                pool.shutdownNow();
+            }
+            return out;
         }
 
         /**

@@ -3,8 +3,12 @@ package muster.engine.bound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
 import muster.engine.check.testkit.ScenarioBuilder;
@@ -630,6 +634,109 @@ class LowerBoundsTest {
                 used, lifted);
         assertThat(used).isPositive();
         assertThat(lifted).isPositive();
+    }
+
+    /**
+     * Which restrictions GLOP solves is settled before any is solved: those that break a row, by
+     * how much, each to the first of the two threads whose budget of {@code limit} commodities
+     * still holds it. The sum is then what solving the same restrictions one after another gives,
+     * and the same on every call.
+     */
+    @Test
+    void theRestrictionsGivenToGlopShareTwoThreadsBudgetsAndAddUpAsIfSolvedInTurn() {
+        int secondUsed = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            Scenario s = SmallScenarios.random(seed, 12);
+            LowerBounds.Relaxation rx = new LowerBounds.Relaxation(s);
+            List<LowerBounds.Relaxation.Resource> all = rx.resources();
+            for (LiftMode mode : LiftMode.values()) {
+                List<LowerBounds.Commodity> ks = new ArrayList<>();
+                for (LowerBounds.Commodity k : rx.commodities) {
+                    if (k.mode() == mode) {
+                        ks.add(k);
+                    }
+                }
+                List<LowerBounds.Relaxation.Resource> rs = new ArrayList<>();
+                for (LowerBounds.Relaxation.Resource r : all) {
+                    if (!r.users.isEmpty() && r.users.get(0).mode() == mode) {
+                        rs.add(r);
+                    }
+                }
+                // the restrictions as the bound builds them, the ones breaking a row first
+                Map<String, List<LowerBounds.Commodity>> byPoe = new TreeMap<>();
+                for (LowerBounds.Commodity k : ks) {
+                    byPoe.computeIfAbsent(k.line().poe(), x -> new ArrayList<>()).add(k);
+                }
+                List<LowerBounds.WindowLp> subs = new ArrayList<>();
+                Map<LowerBounds.WindowLp, Double> over = new HashMap<>();
+                for (List<LowerBounds.Commodity> mine : byPoe.values()) {
+                    List<LowerBounds.Relaxation.Resource> used = new ArrayList<>();
+                    for (LowerBounds.Relaxation.Resource r : rs) {
+                        if (r.users.stream().anyMatch(mine::contains)) {
+                            used.add(r);
+                        }
+                    }
+                    LowerBounds.WindowLp sub = new LowerBounds.WindowLp(rx, mine, used);
+                    subs.add(sub);
+                    over.put(sub, sub.overload(false));
+                }
+                List<LowerBounds.WindowLp> breaking = new ArrayList<>();
+                for (LowerBounds.WindowLp sub : subs) {
+                    if (over.get(sub) > 0) {
+                        breaking.add(sub);
+                    }
+                }
+                if (breaking.size() < 2) {
+                    continue;
+                }
+                breaking.sort((a, b) -> Double.compare(over.get(b), over.get(a)));
+                int limit = 0;
+                for (LowerBounds.WindowLp sub : breaking) {
+                    limit = Math.max(limit, sub.commodities.size());
+                }
+                // first fit into two budgets of the limit, in the order above
+                int[] budget = {limit, limit};
+                double expected = 0;
+                int solvedSize = 0;
+                for (LowerBounds.WindowLp sub : subs) {
+                    int n = sub.commodities.size();
+                    int w =
+                            !breaking.contains(sub)
+                                    ? -1
+                                    : n <= budget[0] ? 0 : n <= budget[1] ? 1 : -1;
+                    if (w >= 0) {
+                        budget[w] -= n;
+                        solvedSize += n;
+                        expected += sub.solveWithGlop().total();
+                    } else {
+                        expected += sub.cheapestPoint().total();
+                    }
+                }
+                LowerBounds.WindowLp part = new LowerBounds.WindowLp(rx, ks, rs);
+                LowerBounds.WindowLp.Optimum first = part.byPortOfEmbarkation(limit);
+                LowerBounds.WindowLp.Optimum again = part.byPortOfEmbarkation(limit);
+                String at =
+                        "seed "
+                                + seed
+                                + " (SmallScenarios.random("
+                                + seed
+                                + ", 12)), "
+                                + mode
+                                + " part, limit "
+                                + limit;
+                System.out.printf(
+                        "%s: %d restrictions break a row, GLOP given %d commodities; sum %.1f%n",
+                        at, breaking.size(), solvedSize, first.total());
+                assertThat(first.total())
+                        .as(at)
+                        .isCloseTo(expected, within(1e-6 * Math.max(1, expected)));
+                assertThat(again.total()).as(at + ", second call").isEqualTo(first.total());
+                assertThat(first.how()).as(at).contains("each of GLOP's 2 threads given at most");
+                secondUsed += solvedSize > limit ? 1 : 0;
+            }
+        }
+        System.out.printf("the second thread's budget used on %d parts%n", secondUsed);
+        assertThat(secondUsed).isPositive();
     }
 
     private static void assertBelowACorrectFifoPlan(Scenario s, LowerBound b) {
