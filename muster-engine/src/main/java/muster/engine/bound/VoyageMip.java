@@ -175,10 +175,12 @@ final class VoyageMip {
             weightRow[i] = new MPConstraint[n];
             areaRow[i] = new MPConstraint[n];
             for (int j = 0; j < n; j++) {
+                // in the LP relaxation at most the type's hulls sail in one slot (each onload
+                // holds a berth for days), so the dual bound below has finite columns to price
                 y[i][j] =
                         integer
                                 ? solver.makeIntVar(0, MPSolver.infinity(), "")
-                                : solver.makeNumVar(0, MPSolver.infinity(), "");
+                                : solver.makeNumVar(0, o.type.count(), "");
                 weightRow[i][j] = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
                 weightRow[i][j].setCoefficient(y[i][j], -1);
                 if (o.type.usesDeckArea()) {
@@ -239,6 +241,11 @@ final class VoyageMip {
         }
         occupancyRows(solver, options, y);
         fleetRows(solver, options, y);
+        if (!integer && !solver.setSolverSpecificParametersAsString(LowerBounds.GLOP_PARAMETERS)) {
+            return new Result(
+                    Double.NaN,
+                    "whole voyages per channel not solved (GLOP refused its parameters)");
+        }
         if (integer
                 && !solver.setSolverSpecificParametersAsString(
                         "limits/nodes = " + nodeLimit + "\nrandomization/randomseedshift = 0\n")) {
@@ -258,8 +265,9 @@ final class VoyageMip {
                 return new Result(
                         Double.NaN, "whole voyages per channel not solved (GLOP: " + st + ")");
             }
+            // the dual bound from GLOP's row prices, valid whatever the solver's round-off
             return new Result(
-                    Math.max(0, obj.value()),
+                    Math.max(0, LowerBounds.dualBoundOf(solver)),
                     "whole voyages per channel, LP relaxation (GLOP; above "
                             + maxColumns
                             + " columns for SCIP)");
