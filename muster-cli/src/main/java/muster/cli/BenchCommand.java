@@ -84,7 +84,7 @@ public final class BenchCommand {
         if (planner.equals("bound")) {
             // by default the bound a plan carries: the LP where each part needs no solver or has
             // up to PLAN_LP_LIMIT commodities, else each POE's lines (bench/run --full-bound: the
-            // whole LP at any size, minutes at L)
+            // whole LP at any size, about 30 s at L and three minutes at XL)
             LowerBound b = LowerBounds.compute(s, lpLimit);
             late = fmt(b.lateStonDays());
             closure = Integer.toString(b.closureDay());

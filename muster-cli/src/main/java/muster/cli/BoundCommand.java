@@ -33,7 +33,7 @@ public final class BoundCommand implements Callable<Integer> {
                 "solver at any size. A part above N that needs it is bounded by the LPs of each",
                 "POE's lines, added up, GLOP given those that need it on two threads, up to N",
                 "commodities each.",
-                "Default: no limit (a generated L takes two to three minutes)."
+                "Default: no limit (a generated L takes about 30 s, an XL about three minutes)."
             })
     int lpLimit = Integer.MAX_VALUE;
 

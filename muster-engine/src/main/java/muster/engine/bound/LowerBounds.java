@@ -86,12 +86,12 @@ public final class LowerBounds {
      * Most commodities (classes of lines) in a part of the LP (its AIR or its SEA lines) that
      * {@code muster plan} gives GLOP; a part that fits at its cheapest point needs no solver at any
      * size. The bundled scenario has about 80 in all and a generated M about 10,500 (both parts
-     * fit); the sea part of a generated L has about 28,000, for which GLOP takes two to three
-     * minutes. Above it a part is bounded by the sum of its restrictions to one POE's lines, each
-     * of at most this many, on two threads of at most this many each (at generated L about 7,000
-     * each, one of which needs GLOP: about 30 s, the same bound on seeds 1 to 3; at XL two of about
-     * 14,000, one on each thread); where no POE's lines are within it the plan carries the
-     * earliest-arrival and window-closure bound. {@code muster bound} solves the whole LP.
+     * fit); the sea part of a generated L has about 28,000, for which GLOP takes about 30 s. Above
+     * it a part is bounded by the sum of its restrictions to one POE's lines, each of at most this
+     * many, on two threads of at most this many each (at generated L about 7,000 each, one of which
+     * needs GLOP: about 20 s, the same bound on seeds 1 to 3; at XL two of about 14,000, one on
+     * each thread); where no POE's lines are within it the plan carries the earliest-arrival and
+     * window-closure bound. {@code muster bound} solves the whole LP.
      */
     public static final int PLAN_LP_LIMIT = 20_000;
 
