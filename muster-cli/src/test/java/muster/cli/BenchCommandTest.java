@@ -63,7 +63,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void tinyComparisonSaysPerSeedWhetherLnsIsFastEnoughAtExactsLateness() throws Exception {
+    void tinyComparisonSaysPerSeedWhetherLnsIsFastEnoughAtExactsObjective() throws Exception {
         Path csv = tmp.resolve("tiny.csv");
         Files.writeString(
                 csv,
@@ -82,6 +82,12 @@ class BenchCommandTest {
                         // exact at 0, lns above it: not met
                         "tiny,4,1,exact,5.000,5.000,10.0,80.0,0.000,3,0.000,0,optimal",
                         "tiny,4,1,lns,0.010,0.010,10.0,80.0,1.000,3,0.000,0,1.0",
+                        // less late but more unmet: worse by the objective, not met
+                        "tiny,5,1,exact,20.000,20.000,10.0,80.0,100.000,3,20.800,0,feasible",
+                        "tiny,5,1,lns,0.010,0.010,10.0,80.0,90.000,3,33.200,0,1.0",
+                        // later but less unmet: better by the objective, met
+                        "tiny,6,1,exact,20.000,20.000,10.0,80.0,100.000,3,20.800,0,feasible",
+                        "tiny,6,1,lns,0.010,0.010,10.0,80.0,150.000,3,10.000,0,1.0",
                         ""));
         String t = table(csv);
         assertThat(t)
@@ -93,7 +99,19 @@ class BenchCommandTest {
                 .containsPattern(
                         "(?m)^  seed   3: .*speed-up   50\\.0; lns -10\\.0 %; target not met$");
         assertThat(t).containsPattern("(?m)^  seed   4: .*lns above exact's 0; target not met$");
-        assertThat(t).contains("met on 1 of 4 tiny seeds");
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  seed   5: .*unmet    33\\.2 .*lns leaves more unmet, late -10\\.0"
+                                + " %; target not met$");
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  seed   6: .*lns leaves less unmet, late \\+50\\.0 %; target met$");
+        assertThat(t).contains("met on 2 of 6 tiny seeds");
+        // unmet load decides first, within 1 %; then lateness, within 1 %
+        assertThat(BenchCommand.asGoodByTheObjective(10, 500, 20, 100)).isTrue();
+        assertThat(BenchCommand.asGoodByTheObjective(30, 50, 20, 100)).isFalse();
+        assertThat(BenchCommand.asGoodByTheObjective(20.2, 101, 20, 100)).isTrue();
+        assertThat(BenchCommand.asGoodByTheObjective(20.2, 102, 20, 100)).isFalse();
         // 1 % above exact is within the target, a hair more is not
         assertThat(BenchCommand.atMostOnePercentAbove(101.0, 100.0)).isTrue();
         assertThat(BenchCommand.atMostOnePercentAbove(101.01, 100.0)).isFalse();
