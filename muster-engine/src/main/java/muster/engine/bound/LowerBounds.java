@@ -1471,29 +1471,89 @@ public final class LowerBounds {
         com.google.ortools.linearsolver.MPModelProto model = solver.exportModelToProto();
         MPConstraint[] rows = solver.constraints();
         int n = model.getVariableCount();
-        double[] d = new double[n];
-        for (int j = 0; j < n; j++) {
-            d[j] = model.getVariable(j).getObjectiveCoefficient();
-        }
-        double bound = model.getObjectiveOffset();
-        for (int i = 0; i < model.getConstraintCount(); i++) {
-            com.google.ortools.linearsolver.MPConstraintProto row = model.getConstraint(i);
-            double y = rows[i].dualValue();
-            double side = y > 0 ? row.getLowerBound() : row.getUpperBound();
-            if (y == 0 || Double.isInfinite(side)) {
-                continue; // a price of 0 for this row
-            }
-            bound += y * side;
-            for (int e = 0; e < row.getVarIndexCount(); e++) {
-                d[row.getVarIndex(e)] -= y * row.getCoefficient(e);
-            }
-        }
+        double[] cost = new double[n];
+        double[] lower = new double[n];
+        double[] upper = new double[n];
         for (int j = 0; j < n; j++) {
             com.google.ortools.linearsolver.MPVariableProto v = model.getVariable(j);
+            cost[j] = v.getObjectiveCoefficient();
+            lower[j] = v.getLowerBound();
+            upper[j] = v.getUpperBound();
+        }
+        int m = model.getConstraintCount();
+        double[] rowLo = new double[m];
+        double[] rowHi = new double[m];
+        double[] y = new double[m];
+        int entries = 0;
+        for (int i = 0; i < m; i++) {
+            entries += model.getConstraint(i).getVarIndexCount();
+        }
+        int[] entryRow = new int[entries];
+        int[] entryColumn = new int[entries];
+        double[] entryValue = new double[entries];
+        int e = 0;
+        for (int i = 0; i < m; i++) {
+            com.google.ortools.linearsolver.MPConstraintProto row = model.getConstraint(i);
+            rowLo[i] = row.getLowerBound();
+            rowHi[i] = row.getUpperBound();
+            y[i] = rows[i].dualValue();
+            for (int k = 0; k < row.getVarIndexCount(); k++, e++) {
+                entryRow[e] = i;
+                entryColumn[e] = row.getVarIndex(k);
+                entryValue[e] = row.getCoefficient(k);
+            }
+        }
+        return model.getObjectiveOffset()
+                + weakDual(
+                        cost,
+                        lower,
+                        upper,
+                        n,
+                        rowLo,
+                        rowHi,
+                        entryRow,
+                        entryColumn,
+                        entryValue,
+                        entries,
+                        y);
+    }
+
+    /**
+     * The weak-duality bound of {@link #dualBoundOf} for a minimising LP given as arrays: columns
+     * {@code 0..n-1} with their costs and bounds, rows with their two sides, the matrix's entries,
+     * and the row prices {@code y} (a price whose row has no bound on its side counts as 0).
+     */
+    static double weakDual(
+            double[] cost,
+            double[] lower,
+            double[] upper,
+            int n,
+            double[] rowLo,
+            double[] rowHi,
+            int[] entryRow,
+            int[] entryColumn,
+            double[] entryValue,
+            int entries,
+            double[] y) {
+        int m = y.length;
+        double[] price = new double[m];
+        double bound = 0;
+        for (int i = 0; i < m; i++) {
+            double side = y[i] > 0 ? rowLo[i] : rowHi[i];
+            if (y[i] != 0 && !Double.isInfinite(side)) {
+                price[i] = y[i];
+                bound += y[i] * side;
+            }
+        }
+        double[] d = java.util.Arrays.copyOf(cost, n);
+        for (int e = 0; e < entries; e++) {
+            d[entryColumn[e]] -= price[entryRow[e]] * entryValue[e];
+        }
+        for (int j = 0; j < n; j++) {
             if (d[j] > 0) {
-                bound += d[j] * v.getLowerBound();
+                bound += d[j] * lower[j];
             } else if (d[j] < 0) {
-                bound += d[j] * v.getUpperBound();
+                bound += d[j] * upper[j];
             }
         }
         return bound;
@@ -1603,23 +1663,19 @@ public final class LowerBounds {
 
         /** The bound above for the given row prices, one per row in the order made. */
         double dualBound(double[] y) {
-            int m = rowList.size();
-            double[] d = java.util.Arrays.copyOf(cost, columns);
-            for (int e = 0; e < entries; e++) {
-                d[entryColumn[e]] -= y[entryRow[e]] * entryValue[e];
-            }
-            double bound = 0;
-            for (int i = 0; i < m; i++) {
-                bound += y[i] * rhs[i];
-            }
-            for (int j = 0; j < columns; j++) {
-                if (d[j] > 0) {
-                    bound += d[j] * lower[j];
-                } else if (d[j] < 0) {
-                    bound += d[j] * upper[j];
-                }
-            }
-            return bound;
+            double[] rows = java.util.Arrays.copyOf(rhs, rowList.size());
+            return weakDual(
+                    cost,
+                    lower,
+                    upper,
+                    columns,
+                    rows,
+                    rows,
+                    entryRow,
+                    entryColumn,
+                    entryValue,
+                    entries,
+                    y);
         }
     }
 
