@@ -137,7 +137,7 @@ final class Inserter {
 
     /** Places line {@code li}'s remainder; what finds no place before the horizon stays unmet. */
     void place(int li) {
-        while (w.hasRemainder(li)) {
+        while (w.paxHeld ? w.hasCargoRemainder(li) : w.hasRemainder(li)) {
             if (!placeOne(li)) {
                 return;
             }

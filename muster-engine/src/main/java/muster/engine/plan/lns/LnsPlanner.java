@@ -55,10 +55,20 @@ public final class LnsPlanner implements Planner {
     /** How far before the target's first voyage such a step may cut, at most. */
     private static final double VOYAGE_CUT_HOURS = 240.0;
 
+    /**
+     * While the plan leaves load unmet, one in this many steps around a line with people puts the
+     * torn-out lines' cargo back first and their people after it, so that what the horizon cuts off
+     * is the load that weighs least a sortie: people ride a sortie's spare room, a cargo sortie
+     * left out of the horizon weighs its whole payload.
+     */
+    private static final int PEOPLE_LAST_ODDS = 4;
+
     /** How many searches {@link #LnsPlanner()} runs side by side. */
     public static final int SEARCHES = 2;
 
     private final int searches;
+
+    private final boolean peopleLast;
 
     /** The default planner: {@value #SEARCHES} searches side by side, the better plan kept. */
     public LnsPlanner() {
@@ -71,10 +81,16 @@ public final class LnsPlanner implements Planner {
      *     never worse than the first alone, and it does not depend on how many cores run them
      */
     public LnsPlanner(int searches) {
+        this(searches, true);
+    }
+
+    /** With or without the steps that place people after cargo ({@link #PEOPLE_LAST_ODDS}). */
+    LnsPlanner(int searches, boolean peopleLast) {
         if (searches < 1) {
             throw new IllegalArgumentException("searches must be at least 1, not " + searches);
         }
         this.searches = searches;
+        this.peopleLast = peopleLast;
     }
 
     @Override
@@ -104,7 +120,7 @@ public final class LnsPlanner implements Planner {
         for (int i = 1; i < n; i++) {
             long seed = searchSeed(options.seed(), i);
             FutureTask<Chain> task =
-                    new FutureTask<>(() -> chain(md, orders, options, seed, quiet));
+                    new FutureTask<>(() -> chain(md, orders, options, seed, quiet, peopleLast));
             Thread helper = new Thread(task, "muster-lns-search-" + i);
             helper.setDaemon(true);
             helper.start();
@@ -112,7 +128,7 @@ public final class LnsPlanner implements Planner {
         }
         Chain best;
         try {
-            best = chain(md, orders, options, options.seed(), p);
+            best = chain(md, orders, options, options.seed(), p, peopleLast);
             for (FutureTask<Chain> task : others) {
                 Chain c = result(task);
                 if (c.score.better(best.score)) {
@@ -179,7 +195,12 @@ public final class LnsPlanner implements Planner {
     }
 
     private static Chain chain(
-            Model md, Orders orders, PlanOptions options, long seed, Progress p) {
+            Model md,
+            Orders orders,
+            PlanOptions options,
+            long seed,
+            Progress p,
+            boolean peopleLast) {
         int[] order = orders.order();
         int[] rank = orders.rank();
         int[][] keyOrder = orders.keyOrder();
@@ -212,7 +233,16 @@ public final class LnsPlanner implements Planner {
             }
         }
         if (search) {
-            improve(md, w, ins, rank, options.searchIterations(), seed, p, share);
+            improve(
+                    md,
+                    w,
+                    ins,
+                    rank,
+                    options.searchIterations(),
+                    seed,
+                    p,
+                    share,
+                    peopleLast ? PEOPLE_LAST_ODDS : 0);
         }
         return new Chain(w, ins, order, new Score(w));
     }
@@ -279,7 +309,8 @@ public final class LnsPlanner implements Planner {
             int iters,
             long seed,
             Progress p,
-            double start) {
+            double start,
+            int peopleLastOdds) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Score best = new Score(w);
         int n = md.lines.length;
@@ -305,7 +336,7 @@ public final class LnsPlanner implements Planner {
                 p.update(start + (1 - start) * it / iters, "improve");
             }
             int target = pickTarget(md, w, lifted, rnd);
-            step(md, w, ins, rank, rnd, target, voyageOdds, best);
+            step(md, w, ins, rank, rnd, target, voyageOdds, peopleLastOdds, best);
             Score s = new Score(w);
             if (s.better(best)) {
                 best = s;
@@ -349,7 +380,10 @@ public final class LnsPlanner implements Planner {
             SplittableRandom rnd,
             int target,
             int voyageOdds,
+            int peopleLastOdds,
             Score best) {
+        // the horizon cuts some of the target off (PEOPLE_LAST_ODDS)
+        boolean hadRemainder = w.hasRemainder(target);
         // the cut: a little before the target's earliest load (or its readiness if none)
         double cut = md.avail[target];
         Set<Long> tails = new LinkedHashSet<>();
@@ -437,6 +471,20 @@ public final class LnsPlanner implements Planner {
             ins.shake = rnd;
             ins.planVoyages(LiftMode.SEA);
             ins.shake = null;
+        }
+        if (peopleLastOdds > 0
+                && md.lines[target].pax() > 0
+                && hadRemainder
+                && rnd.nextInt(peopleLastOdds) == 0) {
+            // every line's cargo first, then the people (PEOPLE_LAST_ODDS)
+            w.paxHeld = true;
+            try {
+                for (int li : again) {
+                    ins.place(li);
+                }
+            } finally {
+                w.paxHeld = false;
+            }
         }
         for (int li : again) {
             ins.place(li);

@@ -94,6 +94,21 @@ final class Work {
     /** Loads must reach their destination before this hour: the horizon, or later for overflow. */
     double limitHour;
 
+    /**
+     * While set, fill takes no people: a repair places every line's cargo before anyone's people.
+     */
+    boolean paxHeld;
+
+    /** Whether the line has cargo left to place. */
+    boolean hasCargoRemainder(int line) {
+        for (double v : remSt[line]) {
+            if (v > EPS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int seq;
     int liveMissions;
     double unmetW;
@@ -317,7 +332,7 @@ final class Work {
             a += x * r;
             any = true;
         }
-        if (remPax[li] > 0 && md.canPax(type)) {
+        if (!paxHeld && remPax[li] > 0 && md.canPax(type)) {
             double cargoFrac = Math.max(sc > 0 ? s / sc : 0, ac > 0 ? a / ac : 0);
             int room = (int) Math.floor((1 - cargoFrac - paxFrac) * pc + 1e-9);
             int x = Math.min(remPax[li], room);
