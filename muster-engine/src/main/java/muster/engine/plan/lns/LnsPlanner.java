@@ -56,10 +56,10 @@ public final class LnsPlanner implements Planner {
     private static final double VOYAGE_CUT_HOURS = 240.0;
 
     /**
-     * While the plan leaves load unmet, one in this many steps around a line with people puts the
-     * torn-out lines' cargo back first and their people after it, so that what the horizon cuts off
-     * is the load that weighs least a sortie: people ride a sortie's spare room, a cargo sortie
-     * left out of the horizon weighs its whole payload.
+     * When the step's target has people and the horizon cuts some of it off (load that found no
+     * place in time), one in this many such steps puts the torn-out lines' cargo back first and
+     * their people after it, so that what the horizon leaves out is the load that weighs least a
+     * sortie: people ride a sortie's spare room, a cargo sortie left out weighs its whole payload.
      */
     private static final int PEOPLE_LAST_ODDS = 4;
 
