@@ -191,15 +191,7 @@ final class Work {
     }
 
     private boolean computeRemains(int line) {
-        if (remPax[line] > 0) {
-            return true;
-        }
-        for (double v : remSt[line]) {
-            if (v > EPS) {
-                return true;
-            }
-        }
-        return false;
+        return remPax[line] > 0 || hasCargoRemainder(line);
     }
 
     int closureDay() {
