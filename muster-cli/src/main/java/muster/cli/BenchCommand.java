@@ -8,6 +8,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,93 +61,168 @@ public final class BenchCommand {
         }
     }
 
+    /** Tiny scenarios' knobs: sea and land lines too, up to two lift types of up to two tails. */
+    static final SmallScenarios.Knobs TINY_KNOBS = new SmallScenarios.Knobs(true, true, 2, 2);
+
     static Scenario scenario(String scale, long seed) {
         if (scale.equals("tiny")) {
-            return SmallScenarios.random(seed, 3, new SmallScenarios.Knobs(true, true, 2, 2));
+            return SmallScenarios.random(seed, 3, TINY_KNOBS);
         }
         return ScenarioGenerator.generate(Scale.valueOf(scale), seed);
     }
+
+    /**
+     * A planner name ending in this ({@code lns-warm}, {@code exact-warm}) is timed in a JVM that
+     * has already planned, so that the time is the planner's own and not the JVM's start: class
+     * loading, compiling hot code, loading the solver's native library. Tiny scenarios only.
+     */
+    static final String WARM = "-warm";
+
+    /** Plans made before a warm run is timed. */
+    static final int WARM_UP_PLANS = 5;
+
+    /** Timed warm runs of lns (the median is the row); exact's, up to its time limit, is one. */
+    static final int WARM_LNS_RUNS = 5;
 
     static void one(String scale, long seed, int repeat, String planner, int lpLimit) {
         Scenario s = scenario(scale, seed);
         OperatingSystemMXBean os =
                 (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        if (planner.endsWith(WARM)) {
+            warm(scale, seed, repeat, planner, s, os);
+            return;
+        }
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             p.resetPeakUsage();
         }
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        String late = "";
-        String closure = "";
-        String unmet = "";
-        String violations = "";
-        String status = "";
-        Plan plan = null;
         if (planner.equals("bound")) {
             // by default the bound a plan carries: the LP where each part needs no solver or has
             // up to PLAN_LP_LIMIT commodities, else each POE's lines (bench/run --full-bound: the
             // whole LP at any size, about 30 s at L and three minutes at XL)
             LowerBound b = LowerBounds.compute(s, lpLimit);
-            late = fmt(b.lateStonDays());
-            closure = Integer.toString(b.closureDay());
-            status = b.method().startsWith(LowerBounds.METHOD_LP) ? "lp" : "no-lp";
-        } else {
-            Planner p =
-                    planner.equals("exact") ? new ExactPlanner(20.0, 6) : Planners.byName(planner);
-            try {
-                plan = p.plan(s, PlanOptions.of(s), Progress.NONE);
-            } catch (ExactPlanner.TooLargeException e) {
-                // a row of its own, so the table shows that exact cannot take this scale and why
-                status =
-                        String.format(
-                                Locale.ROOT,
-                                "refused: model of about %d terms; limit %d",
-                                e.terms(),
-                                ExactPlanner.MAX_MODEL_TERMS);
-            }
-        }
-        if (plan != null) {
-            long t1 = System.nanoTime();
-            long cpu1 = os.getProcessCpuTime();
-            CheckReport r = PlanChecker.check(s, plan);
-            late = fmt(r.measures().lateStonDays());
-            closure = Integer.toString(r.measures().closureDay());
-            double u = 0;
-            for (Unmet x : r.measures().unmet()) {
-                u +=
-                        x.cargoClass() == CargoClass.PAX
-                                ? x.amount() * s.planning().paxWeightStons()
-                                : x.amount();
-            }
-            unmet = fmt(u);
-            violations = Integer.toString(r.violations().size());
-            status = plan.planner().version().replace(',', ';');
             print(
                     scale,
                     seed,
                     repeat,
                     planner,
-                    t1 - t0,
-                    cpu1 - cpu0,
-                    late,
-                    closure,
-                    unmet,
-                    violations,
-                    status);
+                    System.nanoTime() - t0,
+                    os.getProcessCpuTime() - cpu0,
+                    fmt(b.lateStonDays()),
+                    Integer.toString(b.closureDay()),
+                    "",
+                    "",
+                    b.method().startsWith(LowerBounds.METHOD_LP) ? "lp" : "no-lp");
             return;
+        }
+        Plan plan;
+        try {
+            plan = planner(planner).plan(s, PlanOptions.of(s), Progress.NONE);
+        } catch (ExactPlanner.TooLargeException e) {
+            // a row of its own, so the table shows that exact cannot take this scale and why
+            print(
+                    scale,
+                    seed,
+                    repeat,
+                    planner,
+                    System.nanoTime() - t0,
+                    os.getProcessCpuTime() - cpu0,
+                    "",
+                    "",
+                    "",
+                    "",
+                    String.format(
+                            Locale.ROOT,
+                            "refused: model of about %d terms; limit %d",
+                            e.terms(),
+                            ExactPlanner.MAX_MODEL_TERMS));
+            return;
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        checked(scale, seed, repeat, planner, s, plan, wall, cpu);
+    }
+
+    private static Planner planner(String name) {
+        return name.equals("exact") ? new ExactPlanner(20.0, 6) : Planners.byName(name);
+    }
+
+    /**
+     * Times {@code planner} (a name ending in {@link #WARM}) after {@link #WARM_UP_PLANS} plans in
+     * this JVM: lns warms up on the scenario itself and the row is the median of {@link
+     * #WARM_LNS_RUNS} timed runs; exact warms up on the one-line scenario of the same seed (it
+     * proves that at once, where the scenario itself may take its whole time limit) and is timed
+     * once. The last plan is checked like any other.
+     */
+    private static void warm(
+            String scale,
+            long seed,
+            int repeat,
+            String planner,
+            Scenario s,
+            OperatingSystemMXBean os) {
+        String base = planner.substring(0, planner.length() - WARM.length());
+        if (!scale.equals("tiny") || !(base.equals("lns") || base.equals("exact"))) {
+            System.err.println(
+                    "bench: a warm run is of lns or exact on a tiny scenario, not "
+                            + planner
+                            + " on "
+                            + scale);
+            System.exit(2);
+        }
+        boolean exact = base.equals("exact");
+        Scenario warmUp = exact ? SmallScenarios.random(seed, 1, TINY_KNOBS) : s;
+        for (int i = 0; i < WARM_UP_PLANS; i++) {
+            planner(base).plan(warmUp, PlanOptions.of(warmUp), Progress.NONE);
+        }
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            p.resetPeakUsage();
+        }
+        int runs = exact ? 1 : WARM_LNS_RUNS;
+        long[][] times = new long[runs][];
+        Plan plan = null;
+        for (int i = 0; i < runs; i++) {
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            plan = planner(base).plan(s, PlanOptions.of(s), Progress.NONE);
+            times[i] = new long[] {System.nanoTime() - t0, os.getProcessCpuTime() - cpu0};
+        }
+        Arrays.sort(times, Comparator.comparingLong(t -> t[0]));
+        long[] median = times[runs / 2];
+        checked(scale, seed, repeat, planner, s, plan, median[0], median[1]);
+    }
+
+    /** Checks {@code plan} and prints its row. */
+    private static void checked(
+            String scale,
+            long seed,
+            int repeat,
+            String planner,
+            Scenario s,
+            Plan plan,
+            long wallNs,
+            long cpuNs) {
+        CheckReport r = PlanChecker.check(s, plan);
+        double u = 0;
+        for (Unmet x : r.measures().unmet()) {
+            u +=
+                    x.cargoClass() == CargoClass.PAX
+                            ? x.amount() * s.planning().paxWeightStons()
+                            : x.amount();
         }
         print(
                 scale,
                 seed,
                 repeat,
                 planner,
-                System.nanoTime() - t0,
-                os.getProcessCpuTime() - cpu0,
-                late,
-                closure,
-                unmet,
-                violations,
-                status);
+                wallNs,
+                cpuNs,
+                fmt(r.measures().lateStonDays()),
+                Integer.toString(r.measures().closureDay()),
+                fmt(u),
+                Integer.toString(r.violations().size()),
+                plan.planner().version().replace(',', ';'));
     }
 
     private static void print(
@@ -248,7 +325,7 @@ public final class BenchCommand {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%-5s %-6s %5s %22s %8s %9s %9s %13s %8s %8s %7s %13s %9s %9s %9s %5s%n",
+                "%-5s %-10s %5s %22s %8s %9s %9s %13s %8s %8s %7s %13s %9s %9s %9s %5s%n",
                 "scale",
                 "plan",
                 "runs",
@@ -287,7 +364,7 @@ public final class BenchCommand {
             if (first.status.startsWith("refused")) {
                 System.out.printf(
                         Locale.ROOT,
-                        "%-5s %-6s %5d %s%n",
+                        "%-5s %-10s %5d %s%n",
                         first.scale,
                         first.planner,
                         0,
@@ -297,7 +374,7 @@ public final class BenchCommand {
             if (g.isEmpty()) {
                 System.out.printf(
                         Locale.ROOT,
-                        "%-5s %-6s %5d stopped after %.0f s (bench/run --timeout)%n",
+                        "%-5s %-10s %5d stopped after %.0f s (bench/run --timeout)%n",
                         first.scale,
                         first.planner,
                         all.size(),
@@ -308,7 +385,7 @@ public final class BenchCommand {
                 // the bound's own cost: it is the yardstick of the rows below, not a plan
                 System.out.printf(
                         Locale.ROOT,
-                        "%-5s %-6s %5d %8.2f [%5.2f-%6.2f] %8.2f %9.0f %9.0f %13s %8s %8s %7s"
+                        "%-5s %-10s %5d %8.2f [%5.2f-%6.2f] %8.2f %9.0f %9.0f %13s %8s %8s %7s"
                                 + " %13.1f %9.0f %9s %9s %5s%n",
                         first.scale,
                         first.planner,
@@ -335,20 +412,25 @@ public final class BenchCommand {
                             .filter(r -> !r.status.equals("timeout"))
                             .toList();
             List<Row> fifo = groups.getOrDefault(first.scale + "|fifo", List.of());
+            // a warm row's time compares with warm fifo rows only (bench/run has none)
+            List<Row> fifoTimed =
+                    first.planner.endsWith(WARM)
+                            ? groups.getOrDefault(first.scale + "|fifo" + WARM, List.of())
+                            : fifo;
             double wall = median(g, Row::wall);
             double late = median(g, Row::late);
             double bLate = bound.isEmpty() ? Double.NaN : median(bound, Row::late);
             double bClosure = bound.isEmpty() ? Double.NaN : median(bound, r -> r.closure);
             double gap = late > 0 ? 100.0 * (late - bLate) / late : 0.0;
             double fifoLate = fifo.isEmpty() ? Double.NaN : median(fifo, Row::late);
-            double fifoWall = fifo.isEmpty() ? Double.NaN : median(fifo, Row::wall);
+            double fifoWall = fifoTimed.isEmpty() ? Double.NaN : median(fifoTimed, Row::wall);
             int viol = 0;
             for (Row r : g) {
                 viol += r.violations.isEmpty() ? 0 : Integer.parseInt(r.violations);
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%-5s %-6s %5d %8.2f [%5.2f-%6.2f] %8.2f %9.0f %9.0f %13.1f %8.0f %8.1f %7d"
+                    "%-5s %-10s %5d %8.2f [%5.2f-%6.2f] %8.2f %9.0f %9.0f %13.1f %8.0f %8.1f %7d"
                             + " %13.1f %9.0f %9.1f %9.3f %5.1f%n",
                     first.scale,
                     first.planner,
@@ -376,18 +458,30 @@ public final class BenchCommand {
         for (String t : timeouts) {
             System.out.println("timeout: " + t + " (bench/run --timeout); not in the medians");
         }
-        exactComparison(rows);
+        exactComparison(
+                rows,
+                "",
+                "tiny scenarios, lns against exact, each run a fresh JVM (exact status as the plan"
+                        + " gives it):");
+        exactComparison(
+                rows,
+                WARM,
+                "tiny scenarios, lns against exact, each timed in a JVM that has planned before"
+                        + " (bench/run's -warm rows):");
     }
 
-    /** On tiny scenarios, per seed: lns against exact, objective and time. */
-    private static void exactComparison(List<Row> rows) {
+    /**
+     * On tiny scenarios, per seed: lns against exact, objective and time, from the rows of the
+     * planners named {@code lns + suffix} and {@code exact + suffix}.
+     */
+    private static void exactComparison(List<Row> rows, String suffix, String title) {
         Map<Long, Row> exact = new LinkedHashMap<>();
         Map<Long, Row> lns = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (r.scale.equals("tiny") && r.planner.equals("exact")) {
+            if (r.scale.equals("tiny") && r.planner.equals("exact" + suffix)) {
                 exact.putIfAbsent(r.seed, r);
             }
-            if (r.scale.equals("tiny") && r.planner.equals("lns")) {
+            if (r.scale.equals("tiny") && r.planner.equals("lns" + suffix)) {
                 lns.putIfAbsent(r.seed, r);
             }
         }
@@ -395,8 +489,7 @@ public final class BenchCommand {
             return;
         }
         System.out.println();
-        System.out.println(
-                "tiny scenarios, lns against exact (exact status as the plan gives it):");
+        System.out.println(title);
         int compared = 0;
         int met = 0;
         for (Map.Entry<Long, Row> e : exact.entrySet()) {

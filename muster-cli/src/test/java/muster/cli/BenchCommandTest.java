@@ -62,6 +62,70 @@ class BenchCommandTest {
                                 + " 250000$");
     }
 
+    private static String out(Runnable r) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void warmRowsTimeTheSameCheckedPlansAsTheColdOnes() {
+        for (String planner : new String[] {"lns", "exact"}) {
+            String[] cold =
+                    out(() -> BenchCommand.one("tiny", 2, 1, planner, 0)).trim().split(",", -1);
+            String[] warm =
+                    out(() -> BenchCommand.one("tiny", 2, 1, planner + BenchCommand.WARM, 0))
+                            .trim()
+                            .split(",", -1);
+            assertThat(warm[3]).isEqualTo(planner + "-warm");
+            // lateness, closure, unmet and violations: the plan is checked like a cold one's
+            assertThat(warm[8]).isEqualTo(cold[8]);
+            assertThat(warm[9]).isEqualTo(cold[9]);
+            assertThat(warm[10]).isEqualTo(cold[10]);
+            assertThat(warm[11]).isEqualTo("0");
+            assertThat(Double.parseDouble(warm[4])).isPositive();
+        }
+    }
+
+    @Test
+    void coldAndWarmTinyRowsAreComparedApart() throws Exception {
+        Path csv = tmp.resolve("warm.csv");
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        BenchCommand.HEADER,
+                        "tiny,1,1,fifo,0.100,0.100,10.0,80.0,9.000,3,0.000,0,fifo",
+                        // cold: 0.5 / 0.1, 5 times faster
+                        "tiny,1,1,exact,0.500,0.500,10.0,80.0,5.000,3,0.000,0,optimal",
+                        "tiny,1,1,lns,0.100,0.100,10.0,80.0,5.000,3,0.000,0,1.0",
+                        // warm: 20 / 0.05, 400 times faster
+                        "tiny,1,1,exact-warm,20.000,20.000,10.0,80.0,5.000,3,0.000,0,feasible",
+                        "tiny,1,1,lns-warm,0.050,0.050,10.0,80.0,5.000,3,0.000,0,1.0",
+                        ""));
+        String t = table(csv);
+        int cold = t.indexOf("each run a fresh JVM");
+        int warm = t.indexOf("timed in a JVM that has planned before");
+        assertThat(cold).isPositive();
+        assertThat(warm).isGreaterThan(cold);
+        assertThat(t.substring(cold, warm))
+                .containsPattern(
+                        "(?m)^  seed   1: .*speed-up    5\\.0; lns the same; target not met$")
+                .contains("met on 0 of 1 tiny seeds");
+        assertThat(t.substring(warm))
+                .containsPattern("(?m)^  seed   1: .*speed-up  400\\.0; lns the same; target met$")
+                .contains("met on 1 of 1 tiny seeds");
+        // the warm lns row's lateness against fifo's, its time against no warm fifo row
+        assertThat(t).containsPattern("(?m)^tiny\\s+lns-warm\\s.*\\s0\\.556\\s+NaN$");
+        assertThat(t).containsPattern("(?m)^tiny\\s+lns\\s.*\\s0\\.556\\s+1\\.0$");
+    }
+
     @Test
     void tinyComparisonSaysPerSeedWhetherLnsIsFastEnoughAtExactsObjective() throws Exception {
         Path csv = tmp.resolve("tiny.csv");
