@@ -25,11 +25,9 @@ import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Planners;
 import muster.engine.plan.Progress;
-import muster.model.CargoClass;
 import muster.model.LowerBound;
 import muster.model.Plan;
 import muster.model.Scenario;
-import muster.model.Unmet;
 
 /**
  * The benchmark driver behind {@code bench/run}. {@code one} runs one planner (or the bound) on one
@@ -204,13 +202,7 @@ public final class BenchCommand {
             long wallNs,
             long cpuNs) {
         CheckReport r = PlanChecker.check(s, plan);
-        double u = 0;
-        for (Unmet x : r.measures().unmet()) {
-            u +=
-                    x.cargoClass() == CargoClass.PAX
-                            ? x.amount() * s.planning().paxWeightStons()
-                            : x.amount();
-        }
+        double u = r.measures().unmetWeight(s.planning().paxWeightStons());
         print(
                 scale,
                 seed,

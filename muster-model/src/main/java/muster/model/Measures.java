@@ -8,4 +8,16 @@ public record Measures(
     public Measures {
         unmet = unmet == null ? List.of() : List.copyOf(unmet);
     }
+
+    /**
+     * The unmet load in ston-equivalents, the first term of the planner's objective: short tons,
+     * plus people at {@code paxWeightStons} each.
+     */
+    public double unmetWeight(double paxWeightStons) {
+        double w = 0;
+        for (Unmet u : unmet) {
+            w += u.cargoClass() == CargoClass.PAX ? u.amount() * paxWeightStons : u.amount();
+        }
+        return w;
+    }
 }

@@ -152,4 +152,21 @@ class MeasuresTest {
         return new Scenario(
                 base.name(), base.nodes(), base.lift(), base.routes(), lines, base.planning());
     }
+
+    @Test
+    void unmetWeightCountsStonsAndPeopleAtTheGivenWeight() {
+        Measures m =
+                new Measures(
+                        3,
+                        0.0,
+                        1,
+                        0,
+                        List.of(
+                                new Unmet("A", PAX, 100),
+                                new Unmet("A", BULK, 12.5),
+                                new Unmet("B", NAT, 7.5)));
+        assertThat(m.unmetWeight(0.2)).isCloseTo(100 * 0.2 + 12.5 + 7.5, within(1e-9));
+        assertThat(m.unmetWeight(0.1)).isCloseTo(100 * 0.1 + 20.0, within(1e-9));
+        assertThat(new Measures(3, 0.0, 0, 1, List.of()).unmetWeight(0.2)).isZero();
+    }
 }

@@ -92,8 +92,8 @@ class BoundExactPlannerOracleTest {
         // The exact model is optimal over its grid (whole minutes, splits of 1/1000, missions
         // of one channel route each); a planner off that grid may do slightly better, so the
         // comparison with lns is reported, not asserted (docs/bounds.md, "What exact means").
-        double unmetExact = unmetWeight(s, exactCheck);
-        double unmetLns = unmetWeight(s, lnsCheck);
+        double unmetExact = exactCheck.measures().unmetWeight(s.planning().paxWeightStons());
+        double unmetLns = lnsCheck.measures().unmetWeight(s.planning().paxWeightStons());
         if (unmetExact > unmetLns + TOL
                 || (Math.abs(unmetExact - unmetLns) <= TOL
                         && exactLate > lnsCheck.measures().lateStonDays() + TOL)) {
@@ -101,16 +101,5 @@ class BoundExactPlannerOracleTest {
                     "%s: lns beats the grid-optimal exact plan: late %.3f vs %.3f%n",
                     at, lnsCheck.measures().lateStonDays(), exactLate);
         }
-    }
-
-    private static double unmetWeight(Scenario s, CheckReport r) {
-        double w = 0;
-        for (var u : r.measures().unmet()) {
-            w +=
-                    u.cargoClass() == muster.model.CargoClass.PAX
-                            ? u.amount() * s.planning().paxWeightStons()
-                            : u.amount();
-        }
-        return w;
     }
 }

@@ -23,6 +23,7 @@ import muster.model.Load;
 import muster.model.LoadCargo;
 import muster.model.Mission;
 import muster.model.Plan;
+import muster.model.Planning;
 import muster.model.Scenario;
 import muster.model.Unmet;
 import org.junit.jupiter.api.Test;
@@ -577,22 +578,14 @@ class LnsPlannerTest {
 
     /** {@code p} is no worse than {@code base} by the objective: unmet first, then late. */
     private static void assertNoWorse(Plan p, Plan base, String as) {
-        double u = unmetWeight(p);
-        double u0 = unmetWeight(base);
+        double u = p.measures().unmetWeight(Planning.DEFAULT_PAX_WEIGHT_STONS);
+        double u0 = base.measures().unmetWeight(Planning.DEFAULT_PAX_WEIGHT_STONS);
         assertThat(u).as(as).isLessThanOrEqualTo(u0 + 1e-6);
         if (Math.abs(u - u0) < 1e-6) {
             assertThat(p.measures().lateStonDays())
                     .as(as)
                     .isLessThanOrEqualTo(base.measures().lateStonDays() + 1e-6);
         }
-    }
-
-    private static double unmetWeight(Plan p) {
-        double w = 0;
-        for (Unmet u : p.measures().unmet()) {
-            w += u.cargoClass() == CargoClass.PAX ? 0.2 * u.amount() : u.amount();
-        }
-        return w;
     }
 
     /** Every line's loads add up to exactly what it asked for, unmet amounts included. */

@@ -7,10 +7,8 @@ import muster.engine.check.PlanChecker;
 import muster.engine.generate.SmallScenarios;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Progress;
-import muster.model.CargoClass;
 import muster.model.Plan;
 import muster.model.Scenario;
-import muster.model.Unmet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,13 +43,6 @@ class PeopleLastTest {
     private static double unmet(Scenario s, Plan plan, String at) {
         CheckReport r = PlanChecker.check(s, plan);
         assertThat(r.violations()).as(at).isEmpty();
-        double w = 0;
-        for (Unmet u : r.measures().unmet()) {
-            w +=
-                    u.cargoClass() == CargoClass.PAX
-                            ? u.amount() * s.planning().paxWeightStons()
-                            : u.amount();
-        }
-        return w;
+        return r.measures().unmetWeight(s.planning().paxWeightStons());
     }
 }
