@@ -13,16 +13,25 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
     @TempDir Path tmp;
 
-    private static String table(Path csv) throws Exception {
+    private interface Printing {
+        void run() throws Exception;
+    }
+
+    /** What {@code r} prints on standard output. */
+    private static String out(Printing r) throws Exception {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
-            BenchCommand.table(csv);
+            r.run();
         } finally {
             System.setOut(old);
         }
         return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String table(Path csv) throws Exception {
+        return out(() -> BenchCommand.table(csv));
     }
 
     @Test
@@ -62,20 +71,8 @@ class BenchCommandTest {
                                 + " 250000$");
     }
 
-    private static String out(Runnable r) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
-    void warmRowsTimeTheSameCheckedPlansAsTheColdOnes() {
+    void warmRowsTimeTheSameCheckedPlansAsTheColdOnes() throws Exception {
         for (String planner : new String[] {"lns", "exact"}) {
             String[] cold =
                     out(() -> BenchCommand.one("tiny", 2, 1, planner, 0)).trim().split(",", -1);
