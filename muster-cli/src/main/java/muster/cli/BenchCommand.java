@@ -460,6 +460,156 @@ public final class BenchCommand {
                 WARM,
                 "tiny scenarios, lns against exact, each timed in a JVM that has planned before"
                         + " (bench/run's -warm rows):");
+        targets(rows);
+    }
+
+    /** Most seconds and heap a plan of scale L may take. */
+    static final double L_SECONDS = 60.0;
+
+    static final double L_HEAP_MIB = 4096.0;
+
+    /** Gap to the bound a plan of M or L should stay under: per cent of its lateness... */
+    static final double GAP_PERCENT = 2.0;
+
+    /** ... or ston-days, where the bound is near 0. */
+    static final double GAP_STON_DAYS = 50.0;
+
+    /**
+     * The benchmark's targets, each judged over every seed run of the scales it names: L planned in
+     * time and memory with no violations; the gap to the bound and the closure day on M and L; lns
+     * better than fifo by the objective on every generated scale. A run stopped by the timeout
+     * counts against a target. The speed target against exact is the tiny comparison above.
+     */
+    private static void targets(List<Row> rows) {
+        System.out.println();
+        System.out.println(
+                "targets (every seed run of the scale; a run stopped by the timeout"
+                        + " counts against):");
+        List<Row> l = of(rows, "L", "lns");
+        if (l.isEmpty()) {
+            System.out.println("  L under 60 s and 4 GiB of heap, no violations: no L runs");
+        } else {
+            boolean met = true;
+            double slowest = 0;
+            double heaviest = 0;
+            int violations = 0;
+            for (Row r : l) {
+                boolean stopped = r.status.equals("timeout");
+                int v = r.violations.isEmpty() ? 0 : Integer.parseInt(r.violations);
+                met &= !stopped && r.wall < L_SECONDS && r.heap < L_HEAP_MIB && v == 0;
+                slowest = Math.max(slowest, r.wall);
+                heaviest = Math.max(heaviest, stopped ? 0 : r.heap);
+                violations += v;
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "  L under %.0f s and %.0f GiB of heap, no violations: %s (slowest %.2f s,"
+                            + " most heap %.0f MiB, %d violations, %d runs)%n",
+                    L_SECONDS,
+                    L_HEAP_MIB / 1024,
+                    met ? "met" : "not met",
+                    slowest,
+                    heaviest,
+                    violations,
+                    l.size());
+        }
+        for (String scale : List.of("M", "L")) {
+            List<Row> plans = of(rows, scale, "lns");
+            Map<Long, Row> bounds = new LinkedHashMap<>();
+            for (Row b : of(rows, scale, "bound")) {
+                bounds.putIfAbsent(b.seed, b);
+            }
+            if (plans.isEmpty()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s gap and closure against the bound: no %s runs%n",
+                        scale,
+                        scale);
+                continue;
+            }
+            boolean gapMet = true;
+            boolean closureMet = true;
+            double worstGap = 0;
+            double worstGapPercent = 0;
+            int worstDays = Integer.MIN_VALUE;
+            for (Row p : plans) {
+                Row b = bounds.get(p.seed);
+                if (p.status.equals("timeout") || b == null || b.status.equals("timeout")) {
+                    gapMet = false;
+                    closureMet = false;
+                    continue;
+                }
+                double gap = p.late - b.late;
+                double percent = p.late > 0 ? 100.0 * gap / p.late : 0.0;
+                gapMet &= percent < GAP_PERCENT || gap < GAP_STON_DAYS;
+                worstGap = Math.max(worstGap, gap);
+                worstGapPercent = Math.max(worstGapPercent, percent);
+                closureMet &= p.unmet <= 1e-6 && p.closure - b.closure <= 1;
+                worstDays = Math.max(worstDays, p.closure - b.closure);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s gap to the bound under %.0f %% or %.0f ston-days: %s (largest %.1f %%,"
+                            + " %.1f ston-days)%n",
+                    scale,
+                    GAP_PERCENT,
+                    GAP_STON_DAYS,
+                    gapMet ? "met" : "not met",
+                    worstGapPercent,
+                    worstGap);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s closure within a day of the bound, nothing unmet: %s (largest"
+                            + " difference %s days)%n",
+                    scale,
+                    closureMet ? "met" : "not met",
+                    worstDays == Integer.MIN_VALUE ? "-" : Integer.toString(worstDays));
+        }
+        List<String> scales = new ArrayList<>();
+        boolean better = true;
+        for (Row p : rows) {
+            if (!p.planner.equals("lns") || p.scale.equals("tiny")) {
+                continue;
+            }
+            if (!scales.contains(p.scale)) {
+                scales.add(p.scale);
+            }
+            Row f =
+                    of(rows, p.scale, "fifo").stream()
+                            .filter(r -> r.seed == p.seed)
+                            .findFirst()
+                            .orElse(null);
+            better &=
+                    f != null
+                            && !p.status.equals("timeout")
+                            && !f.status.equals("timeout")
+                            && betterByTheObjective(p.unmet, p.late, f.unmet, f.late);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "  lns better than fifo by the objective on every scale: %s%n",
+                scales.isEmpty()
+                        ? "no runs"
+                        : (better ? "met" : "not met") + " (" + String.join(", ", scales) + ")");
+        System.out.println(
+                "  lns 100 times faster than exact: the tiny comparisons above (exact refuses the"
+                        + " generated scales)");
+    }
+
+    /** The rows of one scale and planner, in the order run. */
+    private static List<Row> of(List<Row> rows, String scale, String planner) {
+        return rows.stream()
+                .filter(r -> r.scale.equals(scale) && r.planner.equals(planner))
+                .toList();
+    }
+
+    /** Strictly better by the objective: less unmet load, or as much and fewer late ston-days. */
+    static boolean betterByTheObjective(
+            double unmet, double late, double otherUnmet, double otherLate) {
+        if (Math.abs(unmet - otherUnmet) > 1e-6) {
+            return unmet < otherUnmet;
+        }
+        return late < otherLate - 1e-6;
     }
 
     /**

@@ -124,6 +124,71 @@ class BenchCommandTest {
     }
 
     @Test
+    void targetsAreJudgedOverEverySeedRun() throws Exception {
+        Path csv = tmp.resolve("targets.csv");
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        BenchCommand.HEADER,
+                        // L: one of two runs over 60 s; gaps 90 % and 50 %; closures 1 and 3 days
+                        "L,1,1,bound,10.000,10.000,900.0,1000.0,100.000,50,,,lp",
+                        "L,2,1,bound,10.000,10.000,900.0,1000.0,100.000,50,,,lp",
+                        "L,1,1,fifo,5.000,5.000,900.0,1000.0,5000.000,59,10.000,0,fifo",
+                        "L,2,1,fifo,5.000,5.000,900.0,1000.0,5000.000,59,10.000,0,fifo",
+                        "L,1,1,lns,30.000,30.000,900.0,1000.0,1000.000,51,0.000,0,1.0",
+                        "L,2,1,lns,61.000,61.000,900.0,1000.0,200.000,53,0.000,0,1.0",
+                        // M: bound 0, 40 ston-days late: within 50 ston-days; closure equal
+                        "M,1,1,bound,1.000,1.000,90.0,100.0,0.000,39,,,no-lp",
+                        "M,1,1,fifo,1.000,1.000,90.0,100.0,900.000,44,5.000,0,fifo",
+                        "M,1,1,lns,9.000,9.000,90.0,100.0,40.000,39,0.000,0,1.0",
+                        // S: as much unmet as fifo and as late: not better
+                        "S,1,1,fifo,1.000,1.000,90.0,100.0,500.000,28,0.000,0,fifo",
+                        "S,1,1,lns,5.000,5.000,90.0,100.0,500.000,28,0.000,0,1.0",
+                        ""));
+        String t = table(csv);
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  L under 60 s and 4 GiB of heap, no violations: not met \\(slowest"
+                                + " 61\\.00 s");
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  M gap to the bound under 2 % or 50 ston-days: met \\(largest"
+                                + " 100\\.0 %, 40\\.0 ston-days\\)$");
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  L gap to the bound under 2 % or 50 ston-days: not met \\(largest"
+                                + " 90\\.0 %, 900\\.0 ston-days\\)$");
+        assertThat(t).containsPattern("(?m)^  M closure within a day of the bound.*: met ");
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  L closure within a day of the bound.*: not met \\(largest"
+                                + " difference 3 days\\)$");
+        assertThat(t)
+                .containsPattern(
+                        "(?m)^  lns better than fifo by the objective on every scale: not met"
+                                + " \\(L, M, S\\)$");
+        // the same with S's lns a ston-day less late and L's second run in time: all but the
+        // gap on L and its closure are met
+        Files.writeString(
+                csv,
+                Files.readString(csv)
+                        .replace(
+                                "S,1,1,lns,5.000,5.000,90.0,100.0,500.000",
+                                "S,1,1,lns,5.000,5.000,90.0,100.0,499.000")
+                        .replace("L,2,1,lns,61.000", "L,2,1,lns,59.000"));
+        String u = table(csv);
+        assertThat(u).containsPattern("(?m)^  L under 60 s and 4 GiB of heap, no violations: met ");
+        assertThat(u)
+                .containsPattern(
+                        "(?m)^  lns better than fifo by the objective on every scale: met"
+                                + " \\(L, M, S\\)$");
+        assertThat(BenchCommand.betterByTheObjective(0, 900, 1, 10)).isTrue();
+        assertThat(BenchCommand.betterByTheObjective(1, 10, 1, 10)).isFalse();
+        assertThat(BenchCommand.betterByTheObjective(2, 1, 1, 10)).isFalse();
+    }
+
+    @Test
     void tinyComparisonSaysPerSeedWhetherLnsIsFastEnoughAtExactsObjective() throws Exception {
         Path csv = tmp.resolve("tiny.csv");
         Files.writeString(
