@@ -8,12 +8,12 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import muster.engine.bound.LowerBounds;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
@@ -76,11 +76,29 @@ public final class BenchCommand {
      */
     static final String WARM = "-warm";
 
-    /** Plans made before a warm run is timed. */
-    static final int WARM_UP_PLANS = 5;
+    /**
+     * Most plans made before a warm run is timed: on tiny scenarios lns's time per plan keeps
+     * falling for some 40 plans in a fresh JVM (about 0.2 s at the first, 0.01 to 0.02 s once its
+     * hot code is compiled), exact's for about ten of the one-line scenario.
+     */
+    static final int WARM_UP_PLANS = 50;
 
-    /** Timed warm runs of lns (the median is the row); exact's, up to its time limit, is one. */
-    static final int WARM_LNS_RUNS = 5;
+    /**
+     * The warm-up stops once it has taken this many seconds: a one-line scenario is not always
+     * proved at once (tiny seed 3's takes exact about 15 s), and one plan is enough to load the
+     * solver's native library.
+     */
+    static final double WARM_UP_SECONDS = 10.0;
+
+    /** Most timed warm runs; the row is their median. */
+    static final int WARM_RUNS = 15;
+
+    /**
+     * Timed warm runs stop once they have taken this many seconds in all, so a plan that takes
+     * exact its whole work limit (20 to 40 s) is timed once and one it proves at once fifteen
+     * times.
+     */
+    static final double WARM_RUNS_SECONDS = 5.0;
 
     static void one(String scale, long seed, int repeat, String planner, int lpLimit) {
         Scenario s = scenario(scale, seed);
@@ -147,11 +165,12 @@ public final class BenchCommand {
     }
 
     /**
-     * Times {@code planner} (a name ending in {@link #WARM}) after {@link #WARM_UP_PLANS} plans in
-     * this JVM: lns warms up on the scenario itself and the row is the median of {@link
-     * #WARM_LNS_RUNS} timed runs; exact warms up on the one-line scenario of the same seed (it
-     * proves that at once, where the scenario itself may take its whole time limit) and is timed
-     * once. The last plan is checked like any other.
+     * Times {@code planner} (a name ending in {@link #WARM}) after up to {@link #WARM_UP_PLANS}
+     * plans in this JVM (fewer once they have taken {@link #WARM_UP_SECONDS}), lns of the scenario
+     * itself, exact of the one-line scenario of the same seed (mostly proved at once, where the
+     * scenario itself may take its whole work limit); the row is the median of up to {@link
+     * #WARM_RUNS} timed runs, fewer once they have taken {@link #WARM_RUNS_SECONDS} in all. The
+     * last plan is checked like any other.
      */
     private static void warm(
             String scale,
@@ -171,24 +190,43 @@ public final class BenchCommand {
         }
         boolean exact = base.equals("exact");
         Scenario warmUp = exact ? SmallScenarios.random(seed, 1, TINY_KNOBS) : s;
-        for (int i = 0; i < WARM_UP_PLANS; i++) {
-            planner(base).plan(warmUp, PlanOptions.of(warmUp), Progress.NONE);
+        Planner p = planner(base);
+        runs(
+                () -> p.plan(warmUp, PlanOptions.of(warmUp), Progress.NONE),
+                WARM_UP_PLANS,
+                WARM_UP_SECONDS,
+                os::getProcessCpuTime);
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
         }
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            p.resetPeakUsage();
-        }
-        int runs = exact ? 1 : WARM_LNS_RUNS;
-        long[][] times = new long[runs][];
-        Plan plan = null;
-        for (int i = 0; i < runs; i++) {
-            long cpu0 = os.getProcessCpuTime();
+        Plan[] plan = new Plan[1];
+        List<long[]> times =
+                runs(
+                        () -> plan[0] = p.plan(s, PlanOptions.of(s), Progress.NONE),
+                        WARM_RUNS,
+                        WARM_RUNS_SECONDS,
+                        os::getProcessCpuTime);
+        times.sort(Comparator.comparingLong(t -> t[0]));
+        long[] median = times.get(times.size() / 2);
+        checked(scale, seed, repeat, planner, s, plan[0], median[0], median[1]);
+    }
+
+    /**
+     * Runs {@code task} up to {@code most} times, fewer once the runs have taken {@code seconds} of
+     * wall time in all (at least once); each run's wall and CPU nanoseconds, in order.
+     */
+    static List<long[]> runs(Runnable task, int most, double seconds, LongSupplier cpuClock) {
+        List<long[]> times = new ArrayList<>();
+        long spent = 0;
+        while (times.isEmpty() || (times.size() < most && spent < seconds * 1e9)) {
+            long cpu0 = cpuClock.getAsLong();
             long t0 = System.nanoTime();
-            plan = planner(base).plan(s, PlanOptions.of(s), Progress.NONE);
-            times[i] = new long[] {System.nanoTime() - t0, os.getProcessCpuTime() - cpu0};
+            task.run();
+            long wall = System.nanoTime() - t0;
+            times.add(new long[] {wall, cpuClock.getAsLong() - cpu0});
+            spent += wall;
         }
-        Arrays.sort(times, Comparator.comparingLong(t -> t[0]));
-        long[] median = times[runs / 2];
-        checked(scale, seed, repeat, planner, s, plan, median[0], median[1]);
+        return times;
     }
 
     /** Checks {@code plan} and prints its row. */

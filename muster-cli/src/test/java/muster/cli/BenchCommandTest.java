@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,53 @@ class BenchCommandTest {
             assertThat(warm[10]).isEqualTo(cold[10]);
             assertThat(warm[11]).isEqualTo("0");
             assertThat(Double.parseDouble(warm[4])).isPositive();
+        }
+    }
+
+    @Test
+    void timedRunsStopAtTheirCountOrOnceTheyHaveTakenTheirTime() {
+        int[] calls = new int[1];
+        long[] cpu = new long[1];
+        // quick runs: all fifteen, each with its own wall time and the CPU clock's difference
+        List<long[]> quick = BenchCommand.runs(() -> calls[0]++, 15, 5.0, () -> cpu[0] += 7);
+        assertThat(calls[0]).isEqualTo(15);
+        assertThat(quick).hasSize(15).allSatisfy(t -> assertThat(t[1]).isEqualTo(7));
+        // a run longer than the time given: once, not fifteen times
+        calls[0] = 0;
+        List<long[]> slow =
+                BenchCommand.runs(
+                        () -> {
+                            calls[0]++;
+                            sleep(60);
+                        },
+                        15,
+                        0.05,
+                        () -> 0L);
+        assertThat(calls[0]).isEqualTo(1);
+        assertThat(slow.get(0)[0]).isGreaterThanOrEqualTo(60_000_000L);
+        // runs of 30 ms against 0.1 s: they stop at the first that brings the total to 0.1 s
+        calls[0] = 0;
+        List<long[]> some =
+                BenchCommand.runs(
+                        () -> {
+                            calls[0]++;
+                            sleep(30);
+                        },
+                        15,
+                        0.1,
+                        () -> 0L);
+        assertThat(some).hasSize(calls[0]);
+        assertThat(calls[0]).isBetween(1, 4);
+        long before = some.subList(0, some.size() - 1).stream().mapToLong(t -> t[0]).sum();
+        assertThat(before).isLessThan(100_000_000L);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
