@@ -50,6 +50,16 @@ final class VoyageSearch {
     private static final double HEAT = 0.002;
 
     private static final int MIN_STEPS = 2_000;
+
+    /**
+     * Annealing runs from the same start after the first, while the best plan still leaves cargo
+     * behind and the work limit ({@link #WORK}) holds another run: what is left weighs {@link
+     * #UNMET} a ston-day, far above the temperature, so a run can settle where taking that cargo
+     * needs several voyages changed at once (generated S seed 4, both searches: about 1,000 stons
+     * left by the first run, none by most other seeds' runs).
+     */
+    private static final int RESTARTS = 1;
+
     private static final int MAX_STEPS = 200_000;
 
     /** One voyage to book: a hull, its channel and route, and the hour its onload may start. */
@@ -257,11 +267,7 @@ final class VoyageSearch {
                 start.notBefore[h][j] = chain.get(j).t;
             }
         }
-        double startCost = score(start, null);
-        Genes cur = start;
-        double curCost = startCost;
-        Genes best = cur;
-        double bestCost = curCost;
+        double startCost = score(start, null, null);
         double visits = 0;
         for (int h = 0; h < hType.length; h++) {
             for (int k : keysOf[hType[h]]) {
@@ -277,10 +283,41 @@ final class VoyageSearch {
             seaWeight += md.weight[i];
         }
         double t0 = HEAT * seaWeight + 1.0;
+        Found best = anneal(start, startCost, steps, rounds, t0, rnd);
+        // another run only where the work limit holds it: small scenarios, whose runs are cut
+        // short by the steps per hull; at generated L and XL the first run takes the whole limit
+        for (int r = 0;
+                r < RESTARTS
+                        && (r + 2.0) * steps <= WORK / visits
+                        && leftBehind(best.genes()) > Work.EPS;
+                r++) {
+            Found again = anneal(start, startCost, steps, rounds, t0, rnd);
+            if (again.cost() < best.cost() - 1e-6) {
+                best = again;
+            }
+        }
+        if (best.cost() >= startCost - 1e-6) {
+            return null;
+        }
+        List<Voyage> out = new ArrayList<>();
+        score(best.genes(), out, null);
+        return out;
+    }
+
+    /** A sea plan the annealing found, with its score. */
+    private record Found(Genes genes, double cost) {}
+
+    /** One annealing run of {@code steps} changes from {@code start}; the best plan it met. */
+    private Found anneal(
+            Genes start, double startCost, int steps, int rounds, double t0, SplittableRandom rnd) {
+        Genes cur = start;
+        double curCost = startCost;
+        Genes best = cur;
+        double bestCost = curCost;
         for (int s = 0; s < steps; s++) {
             Genes g = new Genes(cur);
             mutate(g, rnd, rounds);
-            double c = score(g, null);
+            double c = score(g, null, null);
             double temp = t0 * (1.0 - (double) s / steps);
             if (c <= curCost || rnd.nextDouble() < Math.exp((curCost - c) / temp)) {
                 cur = g;
@@ -291,12 +328,14 @@ final class VoyageSearch {
                 }
             }
         }
-        if (bestCost >= startCost - 1e-6) {
-            return null;
-        }
-        List<Voyage> out = new ArrayList<>();
-        score(best, out);
-        return out;
+        return new Found(best, bestCost);
+    }
+
+    /** The ston-equivalents a sea plan leaves behind on the quick model. */
+    private double leftBehind(Genes g) {
+        double[] left = new double[1];
+        score(g, null, left);
+        return left[0];
     }
 
     private void mutate(Genes g, SplittableRandom rnd, int rounds) {
@@ -341,7 +380,7 @@ final class VoyageSearch {
      * score is the late ston-days of what they carry plus what they leave, which counts as unmet.
      * When {@code out} is given, the loaded voyages are added to it in sailing order.
      */
-    private double score(Genes g, List<Voyage> out) {
+    private double score(Genes g, List<Voyage> out, double[] left) {
         int n = hType.length;
         CapacityTimeline[] tl = timelines();
         double[] free = new double[n];
@@ -423,8 +462,8 @@ final class VoyageSearch {
             boolean[] got = loaded == null ? null : new boolean[vs.length];
             cost +=
                     remember
-                            ? memo[k].cost(k, types, routes, times, got)
-                            : loadChannel(k, types, routes, times, got);
+                            ? memo[k].cost(k, types, routes, times, got, left)
+                            : loadChannel(k, types, routes, times, got, left);
             for (int i = 0; got != null && i < vs.length; i++) {
                 loaded[vs[i]] = got[i];
             }
@@ -445,7 +484,7 @@ final class VoyageSearch {
      * sum over its channels. When {@code got} is given, marks the voyages that load something.
      */
     private double loadChannel(
-            int k, int[] types, RouteTpl[] routes, double[] times, boolean[] got) {
+            int k, int[] types, RouteTpl[] routes, double[] times, boolean[] got, double[] left) {
         int[] ks = keyOrder[k];
         double[] rk = new double[ks.length];
         Arrays.fill(rk, 1.0);
@@ -512,6 +551,9 @@ final class VoyageSearch {
         for (int q = 0; q < ks.length; q++) {
             if (rk[q] > Work.EPS) {
                 cost += rk[q] * kWeight[k][q] * (UNMET + md.horizonDays - kRdd[k][q]);
+                if (left != null) {
+                    left[0] += rk[q] * kWeight[k][q];
+                }
             }
         }
         return cost;
@@ -529,8 +571,8 @@ final class VoyageSearch {
         private final double[] costs = new double[2];
         private int next;
 
-        double cost(int k, int[] ty, RouteTpl[] ro, double[] ti, boolean[] got) {
-            if (got == null) {
+        double cost(int k, int[] ty, RouteTpl[] ro, double[] ti, boolean[] got, double[] left) {
+            if (got == null && left == null) {
                 for (int s = 0; s < 2; s++) {
                     if (same(s, ty, ro, ti)) {
                         next = 1 - s;
@@ -538,7 +580,7 @@ final class VoyageSearch {
                     }
                 }
             }
-            double c = loadChannel(k, ty, ro, ti, got);
+            double c = loadChannel(k, ty, ro, ti, got, left);
             types[next] = ty;
             routes[next] = ro;
             times[next] = ti;
