@@ -100,42 +100,36 @@ class BenchCommandTest {
         assertThat(calls[0]).isEqualTo(15);
         assertThat(quick).hasSize(15).allSatisfy(t -> assertThat(t[1]).isEqualTo(7));
         // a run longer than the time given: once, not fifteen times
-        calls[0] = 0;
-        List<long[]> slow =
-                BenchCommand.runs(
-                        () -> {
-                            calls[0]++;
-                            sleep(60);
-                        },
-                        15,
-                        0.05,
-                        () -> 0L);
+        List<long[]> slow = sleepingRuns(calls, 60, 0.05);
         assertThat(calls[0]).isEqualTo(1);
         assertThat(slow.get(0)[0]).isGreaterThanOrEqualTo(60_000_000L);
         // runs of 30 ms against 0.1 s: they stop at the first that brings the total to 0.1 s
-        calls[0] = 0;
-        List<long[]> some =
-                BenchCommand.runs(
-                        () -> {
-                            calls[0]++;
-                            sleep(30);
-                        },
-                        15,
-                        0.1,
-                        () -> 0L);
+        List<long[]> some = sleepingRuns(calls, 30, 0.1);
         assertThat(some).hasSize(calls[0]);
         assertThat(calls[0]).isBetween(1, 4);
         long before = some.subList(0, some.size() - 1).stream().mapToLong(t -> t[0]).sum();
         assertThat(before).isLessThan(100_000_000L);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Up to fifteen runs that sleep {@code ms} milliseconds each, stopped once they have taken
+     * {@code seconds}; {@code calls} counts them from 0.
+     */
+    private static List<long[]> sleepingRuns(int[] calls, long ms, double seconds) {
+        calls[0] = 0;
+        return BenchCommand.runs(
+                () -> {
+                    calls[0]++;
+                    try {
+                        Thread.sleep(ms);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                },
+                15,
+                seconds,
+                () -> 0L);
     }
 
     @Test
