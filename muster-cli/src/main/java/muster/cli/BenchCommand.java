@@ -553,10 +553,7 @@ public final class BenchCommand {
         }
         for (String scale : List.of("M", "L")) {
             List<Row> plans = of(rows, scale, "lns");
-            Map<Long, Row> bounds = new LinkedHashMap<>();
-            for (Row b : of(rows, scale, "bound")) {
-                bounds.putIfAbsent(b.seed, b);
-            }
+            Map<Long, Row> bounds = bySeed(rows, scale, "bound");
             if (plans.isEmpty()) {
                 System.out.printf(
                         Locale.ROOT,
@@ -612,11 +609,7 @@ public final class BenchCommand {
             if (!scales.contains(p.scale)) {
                 scales.add(p.scale);
             }
-            Row f =
-                    of(rows, p.scale, "fifo").stream()
-                            .filter(r -> r.seed == p.seed)
-                            .findFirst()
-                            .orElse(null);
+            Row f = bySeed(rows, p.scale, "fifo").get(p.seed);
             better &=
                     f != null
                             && !p.status.equals("timeout")
@@ -641,6 +634,15 @@ public final class BenchCommand {
                 .toList();
     }
 
+    /** The first row of each seed of one scale and planner, in the order run. */
+    private static Map<Long, Row> bySeed(List<Row> rows, String scale, String planner) {
+        Map<Long, Row> first = new LinkedHashMap<>();
+        for (Row r : of(rows, scale, planner)) {
+            first.putIfAbsent(r.seed, r);
+        }
+        return first;
+    }
+
     /** Strictly better by the objective: less unmet load, or as much and fewer late ston-days. */
     static boolean betterByTheObjective(
             double unmet, double late, double otherUnmet, double otherLate) {
@@ -655,16 +657,8 @@ public final class BenchCommand {
      * planners named {@code lns + suffix} and {@code exact + suffix}.
      */
     private static void exactComparison(List<Row> rows, String suffix, String title) {
-        Map<Long, Row> exact = new LinkedHashMap<>();
-        Map<Long, Row> lns = new LinkedHashMap<>();
-        for (Row r : rows) {
-            if (r.scale.equals("tiny") && r.planner.equals("exact" + suffix)) {
-                exact.putIfAbsent(r.seed, r);
-            }
-            if (r.scale.equals("tiny") && r.planner.equals("lns" + suffix)) {
-                lns.putIfAbsent(r.seed, r);
-            }
-        }
+        Map<Long, Row> exact = bySeed(rows, "tiny", "exact" + suffix);
+        Map<Long, Row> lns = bySeed(rows, "tiny", "lns" + suffix);
         if (exact.isEmpty()) {
             return;
         }
