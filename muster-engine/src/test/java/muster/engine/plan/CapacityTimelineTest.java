@@ -64,6 +64,62 @@ class CapacityTimelineTest {
         }
     }
 
+    /**
+     * The timeline's counts and fits against counting, with every shortest stay the planners give
+     * it (none, half an hour, an hour and a quarter), stays released in any order, and an empty
+     * timeline once all are released: its sorted arrays grow, shrink and merge full stretches many
+     * times over.
+     */
+    @Test
+    void countsAndFitsAgreeWithCountingWhateverTheShortestStayAndAnEmptiedTimelineIsEmpty() {
+        double[] leastStays = {0, 0.5, 1.25};
+        for (long seed = 1; seed <= 60; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            int cap = 1 + r.nextInt(3);
+            double least = leastStays[(int) (seed % leastStays.length)];
+            CapacityTimeline tl = new CapacityTimeline(cap, least);
+            List<double[]> stays = new ArrayList<>();
+            for (int op = 0; op < 300; op++) {
+                if (!stays.isEmpty() && r.nextInt(3) == 0) {
+                    double[] s = stays.remove(r.nextInt(stays.size()));
+                    tl.release(s[0], s[1]);
+                } else {
+                    double from = r.nextInt(600) * 0.25;
+                    double g = Math.max(least, 0.25) + r.nextInt(16) * 0.25;
+                    double c = tl.earliestFit(from, g);
+                    assertThat(fitsByCounting(stays, cap, c, g))
+                            .as("seed %d op %d: %s h at %s", seed, op, g, c)
+                            .isTrue();
+                    for (double e = from; e < c; e += 0.25) {
+                        assertThat(fitsByCounting(stays, cap, e, g))
+                                .as("seed %d op %d: %s h fits at %s before %s", seed, op, g, e, c)
+                                .isFalse();
+                    }
+                    tl.reserve(c, c + g);
+                    stays.add(new double[] {c, c + g});
+                }
+                for (double t = -1; t < 200; t += 0.25) {
+                    int n = 0;
+                    for (double[] s : stays) {
+                        if (s[0] <= t && t < s[1]) {
+                            n++;
+                        }
+                    }
+                    assertThat(tl.countAt(t)).as("seed %d op %d at %s", seed, op, t).isEqualTo(n);
+                }
+            }
+            for (double[] s : stays) {
+                tl.release(s[0], s[1]);
+            }
+            for (double t = -1; t < 200; t += 0.25) {
+                assertThat(tl.countAt(t)).as("seed %d emptied, at %s", seed, t).isZero();
+                assertThat(tl.earliestFit(t, 30))
+                        .as("seed %d emptied, from %s", seed, t)
+                        .isEqualTo(t);
+            }
+        }
+    }
+
     @Test
     void aFullStretchIsPassedInOneJumpToItsEnd() {
         CapacityTimeline one = new CapacityTimeline(1, 0);
