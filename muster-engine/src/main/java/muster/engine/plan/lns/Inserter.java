@@ -52,6 +52,9 @@ final class Inserter {
     private final FitInfo info = new FitInfo();
     private final Mis probe = new Mis();
 
+    /** The stons of each class a candidate sailing would take of one line ({@link #value}). */
+    private final double[] taken = new double[Model.CLASSES];
+
     Inserter(Model md, Work w, int[][] keyOrder) {
         this.md = md;
         this.w = w;
@@ -549,19 +552,22 @@ final class Inserter {
                     || !md.carriesAny(type, lj)) {
                 continue;
             }
-            Ld d = w.fill(type, lj, pax, stons, sqft);
-            if (d == null) {
+            int people = w.fillInto(type, lj, pax, stons, sqft, taken);
+            if (people < 0) {
                 continue;
             }
-            pax += d.pax;
-            double st = d.stons();
+            pax += people;
+            double st = 0;
+            for (double x : taken) {
+                st += x;
+            }
             stons += st;
             for (int c = 0; c < Model.CLASSES; c++) {
-                sqft += d.st[c] * md.sqftPerSton[lj][c];
+                sqft += taken[c] * md.sqftPerSton[lj][c];
             }
             int rdd = md.lines[lj].rdd();
             int day = (int) Math.floor((end + md.onward[lj]) / 24.0);
-            double wt = st + d.pax * md.paxWeight;
+            double wt = st + people * md.paxWeight;
             v += wt * (md.horizonDays - rdd - Math.max(0, day - rdd));
             if (w.fractionOf(type, pax, stons, sqft) >= 1 - 1e-4) {
                 break;

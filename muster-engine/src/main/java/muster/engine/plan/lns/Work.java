@@ -1,6 +1,7 @@
 package muster.engine.plan.lns;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
@@ -287,6 +288,23 @@ final class Work {
      * that already holds {@code pax}, {@code stons} and {@code sqft} (rule 6), or null if nothing.
      */
     Ld fill(int type, int li, double pax, double stons, double sqft) {
+        Ld ld = new Ld();
+        int people = fillInto(type, li, pax, stons, sqft, ld.st);
+        if (people < 0) {
+            return null;
+        }
+        ld.line = li;
+        ld.pax = people;
+        return ld;
+    }
+
+    /**
+     * {@link #fill} into {@code st}, the stons of each class (cleared first), without making a
+     * load: the people taken, or -1 if nothing fits. The planner weighs many candidate sailings
+     * this way and makes loads only for the one it takes.
+     */
+    int fillInto(int type, int li, double pax, double stons, double sqft, double[] st) {
+        Arrays.fill(st, 0);
         LiftType t = md.types[type];
         double pc = t.paxCapacity();
         double sc = t.stonsCapacity();
@@ -294,8 +312,6 @@ final class Work {
         double paxFrac = pc > 0 ? pax / pc : 0;
         double s = stons;
         double a = sqft;
-        Ld ld = new Ld();
-        ld.line = li;
         boolean any = false;
         for (int c : Model.FILL_ORDER) {
             double rem = remSt[li][c];
@@ -319,21 +335,22 @@ final class Work {
                     continue;
                 }
             }
-            ld.st[c] = x;
+            st[c] = x;
             s += x;
             a += x * r;
             any = true;
         }
+        int people = 0;
         if (!paxHeld && remPax[li] > 0 && md.canPax(type)) {
             double cargoFrac = Math.max(sc > 0 ? s / sc : 0, ac > 0 ? a / ac : 0);
             int room = (int) Math.floor((1 - cargoFrac - paxFrac) * pc + 1e-9);
             int x = Math.min(remPax[li], room);
             if (x > 0) {
-                ld.pax = x;
+                people = x;
                 any = true;
             }
         }
-        return any ? ld : null;
+        return any ? people : -1;
     }
 
     double fraction(Mis m) {
