@@ -62,6 +62,9 @@ final class Model {
     /** Per type: whether it takes people. */
     private final boolean[] takesPax;
 
+    /** Per type, per line: whether the type can take some of the line ({@link #carriesAny}). */
+    private final boolean[][] carries;
+
     /** Empty-leg nautical miles between nodes, by lift mode ordinal. */
     final double[][][] emptyNm;
 
@@ -224,6 +227,12 @@ final class Model {
             }
         }
 
+        carries = new boolean[types.length][n];
+        for (int t = 0; t < types.length; t++) {
+            for (int i = 0; i < n; i++) {
+                carries[t][i] = canTakeSome(t, i);
+            }
+        }
         idealClosure = new double[n];
         idealClosureAnyRange = new double[n];
         for (int i = 0; i < n; i++) {
@@ -275,8 +284,12 @@ final class Model {
         return nodeIndex.get(id);
     }
 
-    /** Whether the type can take at least one of the line's classes. */
+    /** Whether the type can take at least one of the line's classes, from a table. */
     boolean carriesAny(int type, int line) {
+        return carries[type][line];
+    }
+
+    private boolean canTakeSome(int type, int line) {
         if (types[type].mode() != lines[line].mode().liftMode()) {
             return false;
         }
