@@ -1,6 +1,7 @@
 package muster.engine.plan.lns;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -387,17 +388,20 @@ final class Inserter {
                             continue;
                         }
                         double free = w.free[type][tail];
-                        TreeSet<Double> times = new TreeSet<>();
-                        times.add(lb);
+                        int n = 0;
+                        readyHours[n++] = lb;
                         for (int lj : ks) {
                             if (w.hasRemainder(lj) && md.carriesAny(type, lj)) {
                                 double a = Math.max(md.avail[lj], md.eadHour[lj] - r.offArr);
                                 if (a > lb && a + r.offDep < md.horizonHour) {
-                                    times.add(a);
+                                    if (n == readyHours.length) {
+                                        readyHours = Arrays.copyOf(readyHours, 2 * n);
+                                    }
+                                    readyHours[n++] = a;
                                 }
                             }
                         }
-                        for (double c : sample(times)) {
+                        for (double c : sample(readyHours, n)) {
                             double t = w.fit(r, c, info2);
                             if (t == Double.POSITIVE_INFINITY || t + r.offDep >= md.horizonHour) {
                                 continue;
@@ -471,6 +475,10 @@ final class Inserter {
     }
 
     private static final int CONSOLIDATION_TIMES = 12;
+
+    /** The hours at which lines of a mission's channel become ready ({@link #consolidate}). */
+    private double[] readyHours = new double[64];
+
     private final FitInfo info2 = new FitInfo();
 
     /**
@@ -488,20 +496,23 @@ final class Inserter {
         RouteTpl r = o.r;
         int k = md.key[li];
         double limit = o.t + (lt.mode() == LiftMode.AIR ? 24.0 : 240.0);
-        TreeSet<Double> times = new TreeSet<>();
+        int n = 0;
         for (int lj : keyOrder[k]) {
             if (lj == li || !w.hasRemainder(lj) || !md.carriesAny(o.type, lj)) {
                 continue;
             }
             double a = Math.max(md.avail[lj], md.eadHour[lj] - r.offArr);
             if (a > o.t && a <= limit && a + r.offDep + md.onward[lj] < md.horizonHour) {
-                times.add(a);
+                if (n == readyHours.length) {
+                    readyHours = Arrays.copyOf(readyHours, 2 * n);
+                }
+                readyHours[n++] = a;
             }
         }
-        if (times.isEmpty()) {
+        if (n == 0) {
             return;
         }
-        double[] cand = sample(times);
+        double[] cand = sample(readyHours, n);
         double free = w.free[o.type][o.tail];
         double bestT = o.t;
         double bestRate = value(o.type, r, k, li, o.t) / Math.max(1e-6, o.t + r.offDep - free);
@@ -523,12 +534,22 @@ final class Inserter {
         }
     }
 
-    private static double[] sample(TreeSet<Double> times) {
-        Double[] all = times.toArray(new Double[0]);
-        int n = Math.min(all.length, CONSOLIDATION_TIMES);
-        double[] out = new double[n];
+    /**
+     * Up to {@link #CONSOLIDATION_TIMES} of the distinct hours among the first {@code n} of {@code
+     * hours} (sorted here), evenly spread from the first to the last.
+     */
+    private static double[] sample(double[] hours, int n) {
+        Arrays.sort(hours, 0, n);
+        int distinct = 0;
         for (int i = 0; i < n; i++) {
-            out[i] = all[(int) ((long) i * (all.length - 1) / Math.max(1, n - 1))];
+            if (distinct == 0 || Double.compare(hours[i], hours[distinct - 1]) != 0) {
+                hours[distinct++] = hours[i];
+            }
+        }
+        int m = Math.min(distinct, CONSOLIDATION_TIMES);
+        double[] out = new double[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = hours[(int) ((long) i * (distinct - 1) / Math.max(1, m - 1))];
         }
         return out;
     }
