@@ -21,23 +21,17 @@ import muster.model.NodeKind;
 public final class CapacityTimeline {
     private final int capacity;
 
-    /** Step starts, ascending; the first is minus infinity with a count of 0. */
-    private double[] at = new double[16];
-
-    /** The count on the ground from {@code at[i]} until {@code at[i + 1]}. */
-    private int[] count = new int[16];
-
-    private int steps;
+    /**
+     * Step starts, ascending, each with the count on the ground from there until the next step; the
+     * first starts at minus infinity with a count of 0.
+     */
+    private final Sorted steps = new Sorted(16);
 
     /**
-     * The maximal intervals where the node is full, {@code [fullFrom[i], fullTo[i])}, ascending and
-     * apart; kept so that a search for room jumps over a busy stretch in one step instead of
-     * walking its every change.
+     * The maximal intervals where the node is full, start to end, ascending and apart; kept so that
+     * a search for room jumps over a busy stretch in one step instead of walking its every change.
      */
-    private double[] fullFrom = new double[8];
-
-    private double[] fullTo = new double[8];
-    private int fulls;
+    private final Sorted full = new Sorted(8);
 
     private final double minStay;
 
@@ -48,8 +42,7 @@ public final class CapacityTimeline {
     public CapacityTimeline(int capacity, double minStay) {
         this.capacity = capacity;
         this.minStay = minStay;
-        at[0] = Double.NEGATIVE_INFINITY;
-        steps = 1;
+        steps.insert(0, Double.NEGATIVE_INFINITY, 0);
     }
 
     /**
@@ -111,22 +104,22 @@ public final class CapacityTimeline {
         }
         double c = from;
         while (true) {
-            int r = floor(fullFrom, fulls, c);
-            if (r >= 0 && fullTo[r] > c) {
-                c = fullTo[r];
+            int r = full.floor(c);
+            if (r >= 0 && full.values[r] > c) {
+                c = full.values[r];
                 continue;
             }
             int next = r + 1; // the first full stretch that starts after c
-            if (next == fulls || fullFrom[next] >= c + hours) {
+            if (next == full.size || full.keys[next] >= c + hours) {
                 return c;
             }
-            c = fullTo[next];
+            c = full.values[next];
         }
     }
 
     /** The count on the ground at hour {@code t}. */
     int countAt(double t) {
-        return count[floor(at, steps, t)];
+        return (int) steps.values[steps.floor(t)];
     }
 
     public void reserve(double from, double to) {
@@ -144,7 +137,7 @@ public final class CapacityTimeline {
         int i = split(from);
         int j = split(to);
         for (int k = i; k < j; k++) {
-            count[k] += delta;
+            steps.values[k] += delta;
         }
         refreshFull(from, to);
         merge(j);
@@ -160,57 +153,58 @@ public final class CapacityTimeline {
         double hi = to + minStay;
         // the stretches that reach into (lo, hi) lie next to one another; keep only their parts
         // outside it
-        int last = lower(fullFrom, fulls, hi);
+        int last = full.lower(hi);
         int first = last;
-        while (first >= 0 && fullTo[first] > lo) {
+        while (first >= 0 && full.values[first] > lo) {
             first--;
         }
         first++;
         if (first <= last) {
-            double headFrom = fullFrom[first];
-            double tailTo = fullTo[last];
-            removeFull(first, last + 1);
+            double headFrom = full.keys[first];
+            double tailTo = full.values[last];
+            full.remove(first, last + 1);
             int put = first;
             if (headFrom < lo) {
-                insertFull(put++, headFrom, lo);
+                full.insert(put++, headFrom, lo);
             }
             if (tailTo > hi) {
-                insertFull(put, hi, tailTo);
+                full.insert(put, hi, tailTo);
             }
         }
-        for (int k = floor(at, steps, lo); k < steps && at[k] < hi; k++) {
-            if (count[k] >= capacity) {
+        double[] at = steps.keys;
+        for (int k = steps.floor(lo); k < steps.size && at[k] < hi; k++) {
+            if (steps.values[k] >= capacity) {
                 double a = Math.max(lo, at[k]);
-                double b = k + 1 < steps ? Math.min(hi, at[k + 1]) : Double.POSITIVE_INFINITY;
+                double b = k + 1 < steps.size ? Math.min(hi, at[k + 1]) : Double.POSITIVE_INFINITY;
                 if (b > a) {
                     addFull(a, b);
                 }
             }
         }
         // reconnect the pieces kept at both ends
-        int h = ceiling(fullFrom, fulls, hi);
-        if (h < fulls && fullFrom[h] == hi) {
-            double end = fullTo[h];
-            removeFull(h, h + 1);
+        int h = full.ceiling(hi);
+        if (h < full.size && full.keys[h] == hi) {
+            double end = full.values[h];
+            full.remove(h, h + 1);
             addFull(hi, end);
         }
     }
 
     private void addFull(double a, double b) {
-        int before = floor(fullFrom, fulls, a);
-        if (before >= 0 && closes(a - fullTo[before])) {
-            a = fullFrom[before];
-            b = Math.max(b, fullTo[before]);
-            removeFull(before, before + 1);
+        int before = full.floor(a);
+        if (before >= 0 && closes(a - full.values[before])) {
+            a = full.keys[before];
+            b = Math.max(b, full.values[before]);
+            full.remove(before, before + 1);
         }
-        int first = ceiling(fullFrom, fulls, a);
+        int first = full.ceiling(a);
         int end = first;
-        while (end < fulls && closes(fullFrom[end] - b)) {
-            b = Math.max(b, fullTo[end]);
+        while (end < full.size && closes(full.keys[end] - b)) {
+            b = Math.max(b, full.values[end]);
             end++;
         }
-        removeFull(first, end);
-        insertFull(first, a, b);
+        full.remove(first, end);
+        full.insert(first, a, b);
     }
 
     /**
@@ -223,65 +217,71 @@ public final class CapacityTimeline {
 
     /** The index of the step that begins at {@code t}, made (with the count before it) if none. */
     private int split(double t) {
-        int k = Arrays.binarySearch(at, 0, steps, t);
+        int k = Arrays.binarySearch(steps.keys, 0, steps.size, t);
         if (k >= 0) {
             return k;
         }
         k = -k - 1;
-        if (steps == at.length) {
-            at = Arrays.copyOf(at, 2 * steps);
-            count = Arrays.copyOf(count, 2 * steps);
-        }
-        System.arraycopy(at, k, at, k + 1, steps - k);
-        System.arraycopy(count, k, count, k + 1, steps - k);
-        at[k] = t;
-        count[k] = count[k - 1];
-        steps++;
+        steps.insert(k, t, steps.values[k - 1]);
         return k;
     }
 
     /** Drops step {@code k} when it repeats the count before it. */
     private void merge(int k) {
-        if (k > 0 && count[k - 1] == count[k]) {
-            System.arraycopy(at, k + 1, at, k, steps - k - 1);
-            System.arraycopy(count, k + 1, count, k, steps - k - 1);
-            steps--;
+        if (k > 0 && steps.values[k - 1] == steps.values[k]) {
+            steps.remove(k, k + 1);
         }
     }
 
-    private void removeFull(int from, int to) {
-        System.arraycopy(fullFrom, to, fullFrom, from, fulls - to);
-        System.arraycopy(fullTo, to, fullTo, from, fulls - to);
-        fulls -= to - from;
-    }
+    /**
+     * Ascending keys, each with a value, in two arrays side by side: the timeline's steps (hour and
+     * count, a whole number held exactly) and its full stretches (start and end).
+     */
+    private static final class Sorted {
+        double[] keys;
+        double[] values;
+        int size;
 
-    private void insertFull(int k, double a, double b) {
-        if (fulls == fullFrom.length) {
-            fullFrom = Arrays.copyOf(fullFrom, 2 * fulls);
-            fullTo = Arrays.copyOf(fullTo, 2 * fulls);
+        Sorted(int room) {
+            keys = new double[room];
+            values = new double[room];
         }
-        System.arraycopy(fullFrom, k, fullFrom, k + 1, fulls - k);
-        System.arraycopy(fullTo, k, fullTo, k + 1, fulls - k);
-        fullFrom[k] = a;
-        fullTo[k] = b;
-        fulls++;
-    }
 
-    /** The index of the last of the first {@code n} keys at or below {@code t}, or -1. */
-    private static int floor(double[] keys, int n, double t) {
-        int k = Arrays.binarySearch(keys, 0, n, t);
-        return k >= 0 ? k : -k - 2;
-    }
+        void insert(int k, double key, double value) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, 2 * size);
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            System.arraycopy(keys, k, keys, k + 1, size - k);
+            System.arraycopy(values, k, values, k + 1, size - k);
+            keys[k] = key;
+            values[k] = value;
+            size++;
+        }
 
-    /** The index of the last of the first {@code n} keys below {@code t}, or -1. */
-    private static int lower(double[] keys, int n, double t) {
-        int k = Arrays.binarySearch(keys, 0, n, t);
-        return k >= 0 ? k - 1 : -k - 2;
-    }
+        /** Removes entries {@code from} to {@code to - 1}. */
+        void remove(int from, int to) {
+            System.arraycopy(keys, to, keys, from, size - to);
+            System.arraycopy(values, to, values, from, size - to);
+            size -= to - from;
+        }
 
-    /** The index of the first of the first {@code n} keys at or above {@code t}, or {@code n}. */
-    private static int ceiling(double[] keys, int n, double t) {
-        int k = Arrays.binarySearch(keys, 0, n, t);
-        return k >= 0 ? k : -k - 1;
+        /** The index of the last key at or below {@code t}, or -1. */
+        int floor(double t) {
+            int k = Arrays.binarySearch(keys, 0, size, t);
+            return k >= 0 ? k : -k - 2;
+        }
+
+        /** The index of the last key below {@code t}, or -1. */
+        int lower(double t) {
+            int k = Arrays.binarySearch(keys, 0, size, t);
+            return k >= 0 ? k - 1 : -k - 2;
+        }
+
+        /** The index of the first key at or above {@code t}, or {@code size}. */
+        int ceiling(double t) {
+            int k = Arrays.binarySearch(keys, 0, size, t);
+            return k >= 0 ? k : -k - 1;
+        }
     }
 }
