@@ -394,10 +394,7 @@ final class Inserter {
                             if (w.hasRemainder(lj) && md.carriesAny(type, lj)) {
                                 double a = Math.max(md.avail[lj], md.eadHour[lj] - r.offArr);
                                 if (a > lb && a + r.offDep < md.horizonHour) {
-                                    if (n == readyHours.length) {
-                                        readyHours = Arrays.copyOf(readyHours, 2 * n);
-                                    }
-                                    readyHours[n++] = a;
+                                    n = keepReadyHour(n, a);
                                 }
                             }
                         }
@@ -476,8 +473,20 @@ final class Inserter {
 
     private static final int CONSOLIDATION_TIMES = 12;
 
-    /** The hours at which lines of a mission's channel become ready ({@link #consolidate}). */
+    /**
+     * The hours at which a channel's lines become ready, gathered to weigh a sailing at them (the
+     * voyage pass and {@link #consolidate}); reused from one sailing to the next.
+     */
     private double[] readyHours = new double[64];
+
+    /** Keeps {@code hour} as the {@code n}-th ready hour; the count kept. */
+    private int keepReadyHour(int n, double hour) {
+        if (n == readyHours.length) {
+            readyHours = Arrays.copyOf(readyHours, 2 * n);
+        }
+        readyHours[n] = hour;
+        return n + 1;
+    }
 
     private final FitInfo info2 = new FitInfo();
 
@@ -503,10 +512,7 @@ final class Inserter {
             }
             double a = Math.max(md.avail[lj], md.eadHour[lj] - r.offArr);
             if (a > o.t && a <= limit && a + r.offDep + md.onward[lj] < md.horizonHour) {
-                if (n == readyHours.length) {
-                    readyHours = Arrays.copyOf(readyHours, 2 * n);
-                }
-                readyHours[n++] = a;
+                n = keepReadyHour(n, a);
             }
         }
         if (n == 0) {
@@ -578,10 +584,7 @@ final class Inserter {
                 continue;
             }
             pax += people;
-            double st = 0;
-            for (double x : taken) {
-                st += x;
-            }
+            double st = Ld.stonsOf(taken);
             stons += st;
             for (int c = 0; c < Model.CLASSES; c++) {
                 sqft += taken[c] * md.sqftPerSton[lj][c];

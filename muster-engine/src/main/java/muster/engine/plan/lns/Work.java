@@ -63,6 +63,11 @@ final class Work {
         int fleetType = -1;
 
         double stons() {
+            return stonsOf(st);
+        }
+
+        /** The stons of a load's classes, added up. */
+        static double stonsOf(double[] st) {
             double s = 0;
             for (double v : st) {
                 s += v;
