@@ -217,7 +217,7 @@ public final class CapacityTimeline {
 
     /** The index of the step that begins at {@code t}, made (with the count before it) if none. */
     private int split(double t) {
-        int k = Arrays.binarySearch(steps.keys, 0, steps.size, t);
+        int k = steps.search(t);
         if (k >= 0) {
             return k;
         }
@@ -266,21 +266,29 @@ public final class CapacityTimeline {
             size -= to - from;
         }
 
+        /**
+         * The index of key {@code t}, or {@code -(insertion point) - 1} if it is not there (as
+         * {@link Arrays#binarySearch(double[], int, int, double)} answers).
+         */
+        int search(double t) {
+            return Arrays.binarySearch(keys, 0, size, t);
+        }
+
         /** The index of the last key at or below {@code t}, or -1. */
         int floor(double t) {
-            int k = Arrays.binarySearch(keys, 0, size, t);
+            int k = search(t);
             return k >= 0 ? k : -k - 2;
         }
 
         /** The index of the last key below {@code t}, or -1. */
         int lower(double t) {
-            int k = Arrays.binarySearch(keys, 0, size, t);
+            int k = search(t);
             return k >= 0 ? k - 1 : -k - 2;
         }
 
         /** The index of the first key at or above {@code t}, or {@code size}. */
         int ceiling(double t) {
-            int k = Arrays.binarySearch(keys, 0, size, t);
+            int k = search(t);
             return k >= 0 ? k : -k - 1;
         }
     }
