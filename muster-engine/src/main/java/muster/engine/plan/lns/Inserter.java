@@ -451,12 +451,18 @@ final class Inserter {
     }
 
     /**
-     * Books the given voyages in order, each at the first hour from its own at which its hull can
-     * be at the POE and every stop has room, and loads each with the ready lines of its channel as
-     * {@link #planVoyages} does; a voyage that would sail past the horizon or leave empty is not
-     * booked.
+     * Books the given voyages as the voyage search timed them: first every voyage, in the list's
+     * order, at the first hour from its own at which its hull can be at the POE and every stop has
+     * room (a voyage that would end past the horizon is not booked); then, in the order they sail,
+     * each is loaded with the ready lines of its channel as {@link #planVoyages} loads them. A
+     * voyage left empty is taken out again when it is its hull's last. Timing all before loading
+     * any, in the search's order, gives each voyage the hour and the cargo it had in the search's
+     * score; booking and loading them one by one in sailing order had a ship at generated S find
+     * its berth taken by a ship timed after it in the search, four days later and with a tenth of
+     * its cargo.
      */
     void bookVoyages(List<VoyageSearch.Voyage> voyages) {
+        List<Mis> booked = new ArrayList<>();
         for (VoyageSearch.Voyage v : voyages) {
             RouteTpl r = v.route();
             double c =
@@ -466,7 +472,22 @@ final class Inserter {
                                     + w.flyHours(v.type(), w.loc[v.type()][v.tail()], r.poe));
             double t = w.fit(r, c, info);
             if (t != Double.POSITIVE_INFINITY && t + r.offDep < md.horizonHour) {
-                sail(v.type(), v.tail(), r, v.key(), t);
+                booked.add(w.addMission(v.type(), v.tail(), r, v.key(), t));
+            }
+        }
+        List<Mis> bySailing = new ArrayList<>(booked);
+        bySailing.sort(Comparator.comparingDouble(m -> m.t));
+        for (Mis m : bySailing) {
+            companions(m);
+            if (!m.loads.isEmpty()) {
+                m.founder = m.loads.get(0);
+            }
+        }
+        for (int i = booked.size() - 1; i >= 0; i--) {
+            Mis m = booked.get(i);
+            List<Mis> chain = w.chains.get(m.type).get(m.tail);
+            if (m.loads.isEmpty() && chain.get(chain.size() - 1) == m) {
+                w.removeLastMission(m);
             }
         }
     }

@@ -378,7 +378,11 @@ final class VoyageSearch {
      * of the hulls' priority, then every second one, and so on) at the first hour the hull can be
      * there, not before its wait, with room at every stop; then loads them in sailing order. The
      * score is the late ston-days of what they carry plus what they leave, which counts as unmet.
-     * When {@code out} is given, the loaded voyages are added to it in sailing order.
+     * When {@code out} is given, the voyages that load something are added to it in the order they
+     * were timed here (round by round, by priority), which is the order {@link
+     * Inserter#bookVoyages} must time them in to find the same hours: the first hour with room at a
+     * stop depends on the order of the bookings before it (a stay may begin where another ends, but
+     * must end a little before the next begins, see {@link Work#PAD}).
      */
     private double score(Genes g, List<Voyage> out, double[] left) {
         int n = hType.length;
@@ -469,9 +473,8 @@ final class VoyageSearch {
             }
         }
         for (int v = 0; out != null && v < nv; v++) {
-            int sv = sail[v];
-            if (loaded[sv]) {
-                out.add(new Voyage(hType[vh[sv]], hTail[vh[sv]], vk[sv], vr[sv], vt[sv]));
+            if (loaded[v]) {
+                out.add(new Voyage(hType[vh[v]], hTail[vh[v]], vk[v], vr[v], vt[v]));
             }
         }
         return cost;
