@@ -364,6 +364,11 @@ final class VoyageSearch {
             g.prio[o] = x;
         } else if (rnd.nextInt(4) == 0) {
             g.notBefore[h][j] = 0;
+        } else if (rnd.nextBoolean() && g.key[h][j] >= 0 && kAvail[g.key[h][j]] != null) {
+            // wait for a line of the channel: a voyage loads what is ready when its onload starts,
+            // so the waits worth trying are the hours lines become ready
+            double[] ready = kAvail[g.key[h][j]];
+            g.notBefore[h][j] = ready[rnd.nextInt(ready.length)];
         } else {
             g.notBefore[h][j] = Math.max(0, g.notBefore[h][j] + 48.0 * (2 * rnd.nextDouble() - 1));
         }

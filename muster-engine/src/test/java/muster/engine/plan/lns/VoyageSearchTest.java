@@ -168,6 +168,21 @@ class VoyageSearchTest {
         assertThat(r.measures().unmet()).isEmpty();
     }
 
+    /**
+     * Generated S seed 19: U00195 (Beaumont to Bremerhaven) is at its POE from hour 240 and due on
+     * day 29 of 30, and with waits moved only by up to two days at a time both searches left 365
+     * stons of it behind. A voyage may also wait for the hour a line of its channel becomes ready,
+     * and the plan then leaves nothing unmet.
+     */
+    @Test
+    void aVoyageMayWaitForTheHourALineOfItsChannelIsReady() {
+        Scenario s = ScenarioGenerator.generate(Scale.S, 19);
+        Plan p = new LnsPlanner().plan(s, PlanOptions.of(s), Progress.NONE);
+        CheckReport r = PlanChecker.check(s, p);
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.measures().unmet()).isEmpty();
+    }
+
     /** Every voyage booked goes where its hull can be by then, so no hull is in two places. */
     @Test
     void bookedVoyagesKeepEveryRuleOnGeneratedScenarios() {
