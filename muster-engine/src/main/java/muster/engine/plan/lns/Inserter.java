@@ -438,7 +438,7 @@ final class Inserter {
         if (journal != null) {
             journal.created.add(m);
         }
-        companions(m);
+        load(m);
         if (m.loads.isEmpty()) {
             if (journal != null) {
                 journal.created.remove(m);
@@ -446,8 +446,15 @@ final class Inserter {
             w.removeLastMission(m);
             return false;
         }
-        m.founder = m.loads.get(0);
         return true;
+    }
+
+    /** Loads a new mission with the ready lines of its channel; its first load founds it. */
+    private void load(Mis m) {
+        companions(m);
+        if (!m.loads.isEmpty()) {
+            m.founder = m.loads.get(0);
+        }
     }
 
     /**
@@ -478,10 +485,7 @@ final class Inserter {
         List<Mis> bySailing = new ArrayList<>(booked);
         bySailing.sort(Comparator.comparingDouble(m -> m.t));
         for (Mis m : bySailing) {
-            companions(m);
-            if (!m.loads.isEmpty()) {
-                m.founder = m.loads.get(0);
-            }
+            load(m);
         }
         for (int i = booked.size() - 1; i >= 0; i--) {
             Mis m = booked.get(i);
