@@ -465,8 +465,8 @@ final class Inserter {
      * voyage left empty is taken out again when it is its hull's last. Timing all before loading
      * any, in the search's order, gives each voyage the hour and the cargo it had in the search's
      * score; booking and loading them one by one in sailing order had a ship at generated S find
-     * its berth taken by a ship timed after it in the search, four days later and with a tenth of
-     * its cargo.
+     * its berth taken by a ship timed after it in the search and sail four days later with 6 % of
+     * the deck load the search gave it.
      */
     void bookVoyages(List<VoyageSearch.Voyage> voyages) {
         List<Mis> booked = new ArrayList<>();
