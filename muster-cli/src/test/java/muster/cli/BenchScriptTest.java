@@ -1,0 +1,73 @@
+package muster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code bench/run} refuses a bad argument before it builds or measures anything: it names the
+ * option and the value, exits with 2, and writes no rows.
+ */
+class BenchScriptTest {
+
+    @ParameterizedTest(name = "bench/run {0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--scales|Q|--scales: unknown scale 'Q'",
+                "--scales|S XXL|--scales: unknown scale 'XXL'",
+                "--scales|' '|--scales: ' ' names no scale",
+                "--seeds|1 two|--seeds: 'two' is not a whole number",
+                "--repeats|0|--repeats: '0' is not a whole number",
+                "--repeats|many|--repeats: 'many' is not a whole number",
+                "--timeout|-5|--timeout: '-5' is not a whole number of seconds",
+                "--bogus||unknown option '--bogus'",
+                "--repeats||--repeats: needs a value"
+            })
+    void aBadArgumentIsRefusedByNameBeforeAnythingRuns(
+            String option, String value, String says, @TempDir Path tmp) throws Exception {
+        Path root = ReadmeCommandIT.repoRoot();
+        Path results = root.resolve("bench/results");
+        List<Path> before = rows(results);
+        List<String> cmd = new ArrayList<>(List.of("bash", "bench/run", option));
+        if (value != null) {
+            cmd.add(value);
+        }
+        Path errFile = tmp.resolve("stderr.txt");
+        Process p =
+                new ProcessBuilder(cmd)
+                        .directory(root.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(errFile.toFile())
+                        .start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            // it went on to build and measure: stop it and everything it started
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("bench/run %s %s went on running instead of refusing it", option, value);
+        }
+        String err = Files.readString(errFile, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isEqualTo(2);
+        assertThat(err).startsWith("bench/run: " + says).contains("usage: bench/run");
+        assertThat(rows(results)).as("no rows written").isEqualTo(before);
+    }
+
+    private static List<Path> rows(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+}
