@@ -2,11 +2,14 @@ package muster.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Files of one result written together: each is first written to a temporary file beside its place,
@@ -23,11 +26,32 @@ public final class StagedFiles implements AutoCloseable {
         this.dir = dir.toAbsolutePath();
     }
 
-    /** A temporary file to write for {@code dir/name}; {@link #commit} moves it there. */
+    /**
+     * A temporary file to write for {@code dir/name}; {@link #commit} moves it there. It is created
+     * as any new file is, so the placed file has the permissions the user's umask gives (a
+     * temporary file from {@link Files#createTempFile} would be readable by its owner alone).
+     */
     public Path stage(String name) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-        staged.put(dir.resolve(name), tmp);
-        return tmp;
+        for (int attempt = 0; ; attempt++) {
+            Path tmp =
+                    dir.resolve(
+                            "."
+                                    + name
+                                    + "."
+                                    + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                                    + ".tmp");
+            try {
+                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < 9) {
+                    continue;
+                }
+                throw e;
+            }
+            staged.put(dir.resolve(name), tmp);
+            return tmp;
+        }
     }
 
     /** Moves every staged file into its place, in the order they were staged. */

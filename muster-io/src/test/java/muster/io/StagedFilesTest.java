@@ -36,6 +36,21 @@ class StagedFilesTest {
     }
 
     @Test
+    void aPlacedFileHasThePermissionsOfAnyNewFileThere() throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        try (StagedFiles f = new StagedFiles(dir)) {
+            Files.writeString(f.stage("plan.json"), "new plan");
+            f.commit();
+        }
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            // with the usual umask 022 both are rw-r--r--; a temporary file would be rw-------
+            assertThat(Files.getPosixFilePermissions(dir.resolve("plan.json")))
+                    .isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        assertThat(Files.readString(dir.resolve("plan.json"))).isEqualTo("new plan");
+    }
+
+    @Test
     void theCommitPlacesEveryFileAndLeavesNothingElse() throws IOException {
         Files.writeString(dir.resolve("plan.json"), "old plan");
         try (StagedFiles f = new StagedFiles(dir)) {
