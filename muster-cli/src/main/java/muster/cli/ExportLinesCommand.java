@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import muster.io.RequirementCsv;
 import muster.io.ScenarioReader;
+import muster.io.StagedFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,6 +35,12 @@ public final class ExportLinesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        String outProblem = out == null ? null : OutPath.fileProblem(out);
+        if (outProblem != null) {
+            err.println("error: --out: " + outProblem + "; nothing was written");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         ScenarioReader.Result r = ScenarioReader.standard().withoutValidation().readFile(scenario);
         if (!r.accepted()) {
             Faults.print(err, scenario.toString(), r.faults());
@@ -44,9 +51,17 @@ public final class ExportLinesCommand implements Callable<Integer> {
             RequirementCsv.write(r.scenario().requirements(), w);
             w.flush();
         } else {
-            try (Writer w =
-                    new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
-                RequirementCsv.write(r.scenario().requirements(), w);
+            Path dir = out.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            // written beside its place and moved there whole: a failure leaves the old file
+            try (StagedFiles files = new StagedFiles(dir)) {
+                Path tmp = files.stage(out.getFileName().toString());
+                try (Writer w =
+                        new OutputStreamWriter(
+                                Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
+                    RequirementCsv.write(r.scenario().requirements(), w);
+                }
+                files.commit();
             }
             err.println("wrote " + r.scenario().requirements().size() + " lines to " + out);
             err.flush();

@@ -2,6 +2,7 @@ package muster.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +40,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        String outProblem = out == null ? null : OutPath.fileProblem(out);
+        if (outProblem != null) {
+            err.println("error: --out: " + outProblem + "; nothing was generated");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         Scenario s = ScenarioGenerator.generate(scale, seed);
         List<Fault> faults = ScenarioValidator.validate(s);
         if (!ScenarioValidator.accepts(faults)) {
@@ -54,6 +61,10 @@ public final class GenerateCommand implements Callable<Integer> {
             o.print(ScenarioWriter.yaml(s));
             o.flush();
         } else {
+            Path dir = out.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
             ScenarioWriter.writeFile(s, out);
             err.println("wrote " + out + " (" + s.requirements().size() + " lines)");
             err.flush();

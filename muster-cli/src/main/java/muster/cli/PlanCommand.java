@@ -137,6 +137,12 @@ public final class PlanCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        String outProblem = out == null ? null : OutPath.dirProblem(out);
+        if (outProblem != null) {
+            err.println("error: --out: " + outProblem + "; nothing was planned");
+            err.flush();
+            return ExitCode.USAGE;
+        }
 
         Timings clock = new Timings();
         ScenarioReader.Result read = ScenarioReader.read(file);
@@ -148,6 +154,16 @@ public final class PlanCommand implements Callable<Integer> {
             Faults.print(err, shown, read.warnings());
         }
         Scenario scenario = read.scenario();
+        String defaultProblem =
+                out != null ? null : OutPath.dirProblem(Path.of("out", scenario.name()));
+        if (defaultProblem != null) {
+            err.println(
+                    "error: the default output directory: "
+                            + defaultProblem
+                            + "; give another with --out; nothing was planned");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         PlanOptions defaults = PlanOptions.of(scenario);
         PlanOptions options =
                 new PlanOptions(

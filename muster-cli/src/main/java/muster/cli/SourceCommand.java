@@ -77,6 +77,12 @@ public final class SourceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String outProblem = out == null ? null : OutPath.fileProblem(out);
+        if (outProblem != null) {
+            err.println("error: --out: " + outProblem + "; nothing was sourced");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         ScenarioReader.Result net = ScenarioReader.read(network);
         if (!net.accepted()) {
             Faults.print(err, network.toString(), net.faults());
@@ -122,6 +128,15 @@ public final class SourceCommand implements Callable<Integer> {
             return ExitCode.INTERNAL;
         }
         Path target = out != null ? out : Path.of("out", res.scenario().name() + "-sourced.yaml");
+        String targetProblem = out != null ? null : OutPath.fileProblem(target);
+        if (targetProblem != null) {
+            err.println(
+                    "error: the default output file: "
+                            + targetProblem
+                            + "; give another with --out; nothing was written");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);

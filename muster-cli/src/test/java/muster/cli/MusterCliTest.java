@@ -144,14 +144,65 @@ class MusterCliTest {
 
     @Test
     void internalErrorIsOneLineUnlessDebug() {
-        // --out names a directory: writing fails inside the command
-        assertThat(run("export-lines", valid.toString(), "--out", dir.toString()))
+        // a file name longer than the file system takes: writing fails inside the command
+        String tooLong = dir.resolve("x".repeat(300) + ".csv").toString();
+        assertThat(run("export-lines", valid.toString(), "--out", tooLong))
                 .isEqualTo(ExitCode.INTERNAL);
         assertThat(err).startsWith("error: ");
         assertNoTrace();
-        assertThat(run("export-lines", valid.toString(), "--out", dir.toString(), "--debug"))
+        assertThat(run("export-lines", valid.toString(), "--out", tooLong, "--debug"))
                 .isEqualTo(ExitCode.INTERNAL);
         assertThat(err).contains("\tat ");
+    }
+
+    @Test
+    void anOutputPathThatCannotBeWrittenIsRefusedByNameBeforeTheWork() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "kept");
+        String abs = file.toAbsolutePath().normalize().toString();
+        assertThat(run("plan", valid.toString(), "--out", file.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .isEqualTo(
+                        "error: --out: "
+                                + abs
+                                + " is a file, not a directory; nothing was planned"
+                                + System.lineSeparator());
+        assertThat(run("plan", valid.toString(), "--out", file.resolve("sub").toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains(abs + " is a file, so the directory ").contains("cannot be made");
+        assertThat(run("generate", "--scale", "S", "--out", dir.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .contains(
+                        "error: --out: "
+                                + dir.toAbsolutePath().normalize()
+                                + " is a directory, not a file; nothing was generated");
+        assertThat(run("generate", "--scale", "S", "--out", file.resolve("s.yaml").toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains(abs + " is a file, so the directory");
+        assertThat(run("export-lines", valid.toString(), "--out", dir.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("is a directory, not a file; nothing was written");
+        assertThat(run("source", "req.yaml", "cat.yaml", "--out", dir.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("is a directory, not a file; nothing was sourced");
+        assertNoTrace();
+        assertThat(Files.readString(file)).isEqualTo("kept");
+    }
+
+    @Test
+    void missingDirectoriesOfAnOutputPathAreMade() throws Exception {
+        Path csv = dir.resolve("new/deeper/lines.csv");
+        assertThat(run("export-lines", valid.toString(), "--out", csv.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(csv)).startsWith("ULN,UNIT,NATION");
+        Path plans = dir.resolve("plans/today");
+        assertThat(run("plan", valid.toString(), "--bound", "earliest", "--out", plans.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(plans.resolve("plan.json")).exists();
+        try (var listed = Files.list(csv.getParent())) {
+            assertThat(listed.map(p -> p.getFileName().toString())).containsExactly("lines.csv");
+        }
     }
 
     @Test

@@ -1,0 +1,53 @@
+package muster.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks of an output path made before a command does its work, so that a path that cannot be
+ * written is refused at once by name instead of failing after the planning, with the name of a
+ * temporary file. Missing directories are not a problem: the commands create them.
+ */
+final class OutPath {
+    private OutPath() {}
+
+    /** Why {@code dir} cannot be the directory to write in, or null when it can. */
+    static String dirProblem(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            return abs + " is a file, not a directory";
+        }
+        return ancestorProblem(abs);
+    }
+
+    /** Why {@code file} cannot be written, or null when it can. */
+    static String fileProblem(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            return abs + " is a directory, not a file";
+        }
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            return abs + " exists and is not writable";
+        }
+        Path parent = abs.getParent();
+        return parent == null ? null : ancestorProblem(parent);
+    }
+
+    /** Why the directory {@code dir} can be neither used nor created, or null. */
+    private static String ancestorProblem(Path dir) {
+        Path p = dir;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return null;
+        }
+        if (!Files.isDirectory(p)) {
+            return p + " is a file, so the directory " + dir + " cannot be made";
+        }
+        if (!Files.isWritable(p)) {
+            return "the directory " + p + " is not writable";
+        }
+        return null;
+    }
+}
