@@ -1,6 +1,10 @@
 package muster.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +59,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            // refused before the database starts
+            err.println(
+                    "muster serve: --port: "
+                            + port
+                            + " is not a TCP port (1 to 65535, or 0 for any free one)");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        if (port != 0 && !free(host, port)) {
+            // told before the database starts and before a first start creates its admin
+            return portTaken(err);
+        }
         MusterServer.Options o =
                 MusterServer.Options.defaults()
                         .withPort(port)
@@ -68,8 +86,15 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = MusterServer.start(o, out);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("muster serve: " + e.getMessage());
+            err.println("muster serve: " + e.getMessage());
+            err.flush();
             return ExitCode.USAGE;
+        } catch (RuntimeException e) {
+            // taken between the check above and the start
+            if (!bindFailure(e)) {
+                throw e;
+            }
+            return portTaken(err);
         }
         out.println("muster: serving on http://localhost:" + server.port() + "/ (Ctrl-C stops)");
         out.flush();
@@ -83,5 +108,40 @@ public final class ServeCommand implements Callable<Integer> {
                                 }));
         stopped.await();
         return ExitCode.OK;
+    }
+
+    private int portTaken(PrintWriter err) {
+        err.println(
+                "muster serve: --port: "
+                        + port
+                        + " is taken on "
+                        + host
+                        + " (another muster serve, or another server); choose another with"
+                        + " --port");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    /** Whether a server socket can be bound to {@code host:port} now. */
+    static boolean free(String host, int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether starting failed because the port was taken: a bind failure somewhere in the causes.
+     */
+    static boolean bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +190,29 @@ class MusterCliTest {
         assertThat(err).contains("is a directory, not a file; nothing was sourced");
         assertNoTrace();
         assertThat(Files.readString(file)).isEqualTo("kept");
+    }
+
+    @Test
+    void serveRefusesABadOrTakenPortBeforeItStartsTheDatabase() throws Exception {
+        Path db = dir.resolve("db");
+        assertThat(run("serve", "--port", "99999", "--data-dir", db.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .isEqualTo(
+                        "muster serve: --port: 99999 is not a TCP port (1 to 65535, or 0 for any"
+                                + " free one)"
+                                + System.lineSeparator());
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("0.0.0.0", 0));
+            int port = taken.getLocalPort();
+            assertThat(run("serve", "--port", Integer.toString(port), "--data-dir", db.toString()))
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(err)
+                    .startsWith("muster serve: --port: " + port + " is taken on 0.0.0.0")
+                    .contains("choose another with --port");
+        }
+        assertNoTrace();
+        assertThat(db).doesNotExist();
     }
 
     @Test
