@@ -9,6 +9,7 @@ import picocli.CommandLine.ScopeType;
 /** The muster command line: {@code muster <command> ...}. */
 @Command(
         name = "muster",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Muster.Version.class,
         description =

@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import muster.engine.generate.SmallScenarios;
 import muster.io.ScenarioWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line run in-process: exit codes, summaries and fault lines. */
 class MusterCliTest {
@@ -133,6 +136,33 @@ class MusterCliTest {
                 .isEqualTo(ExitCode.REFUSED);
         assertThat(err).contains("no such file");
         assertNoTrace();
+    }
+
+    @Test
+    void everyCommandPrintsItsOwnHelp() {
+        CommandLine root = new CommandLine(new Muster());
+        List<List<String>> commands = new ArrayList<>();
+        root.getSubcommands()
+                .forEach(
+                        (name, sub) -> {
+                            commands.add(List.of(name));
+                            sub.getSubcommands()
+                                    .keySet()
+                                    .forEach(inner -> commands.add(List.of(name, inner)));
+                        });
+        assertThat(commands).hasSizeGreaterThan(10);
+        for (List<String> cmd : commands) {
+            if (cmd.get(0).equals("help")) {
+                continue;
+            }
+            List<String> args = new ArrayList<>(cmd);
+            args.add("--help");
+            assertThat(run(args.toArray(String[]::new))).as(String.join(" ", args)).isEqualTo(0);
+            assertThat(out)
+                    .as(String.join(" ", args))
+                    .startsWith("Usage: muster " + String.join(" ", cmd) + " ");
+            assertThat(err).isEmpty();
+        }
     }
 
     @Test
