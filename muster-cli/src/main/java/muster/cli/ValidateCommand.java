@@ -40,7 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ScenarioReader.Result r = ScenarioReader.read(file);
         String shown = file.toString();
         if (!r.accepted()) {
-            return Faults.refuse(err, shown, r.faults(), "nothing was planned");
+            return Faults.refuse(err, shown, r.faults(), "the scenario is not valid");
         }
         Faults.print(err, shown, r.warnings());
         summary(out, shown, r.scenario(), r.warnings().size());

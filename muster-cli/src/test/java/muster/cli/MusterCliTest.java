@@ -78,7 +78,7 @@ class MusterCliTest {
                                 + broken
                                 + ":49: requirement A82AB01 (requirements[0]): field 'poe' ="
                                 + " 'KXYZ': unknown node id")
-                .contains("refused: " + broken + ": 1 fault(s)");
+                .contains("refused: " + broken + ": 1 fault(s); the scenario is not valid");
         assertThat(out).isEmpty();
         assertNoTrace();
     }
