@@ -1,5 +1,6 @@
 package muster.server;
 
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -71,6 +72,23 @@ final class Api {
         r.exception(
                 IllegalArgumentException.class,
                 (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        r.exception(
+                UnrecognizedPropertyException.class,
+                (e, ctx) ->
+                        ctx.status(400)
+                                .json(
+                                        Map.of(
+                                                "error",
+                                                "request body: field '"
+                                                        + e.getPropertyName()
+                                                        + "' is not one this request takes; it"
+                                                        + " takes "
+                                                        + e.getKnownPropertyIds().stream()
+                                                                .map(String::valueOf)
+                                                                .sorted()
+                                                                .collect(
+                                                                        Collectors.joining(
+                                                                                ", ")))));
         r.exception(
                 com.fasterxml.jackson.core.JacksonException.class,
                 (e, ctx) ->

@@ -616,7 +616,7 @@ class ServerApiTest {
     }
 
     @Test
-    void badInputNamesTheFieldAndValue() {
+    void badInputNamesTheFieldAndValue() throws Exception {
         Client p = TestServer.user("it_planner", "ITA", Role.PLANNER);
         Response m =
                 p.post(
@@ -671,6 +671,27 @@ class ServerApiTest {
         Response imp = p.postText("/api/scenarios", "name: x");
         assertThat(imp.status()).isEqualTo(400);
         assertThat(imp.body()).contains("'file'");
+        // a field a request does not take is refused by name, not dropped: the plan would
+        // otherwise run with defaults the client did not ask for
+        Response own =
+                p.postText(
+                        "/api/scenarios?file=eastern-flank-2022.yaml",
+                        java.nio.file.Files.readString(
+                                java.nio.file.Path.of("../scenarios/eastern-flank-2022.yaml")));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        long sid = ((Number) own.map().get("id")).longValue();
+        Response unknown =
+                p.post(
+                        "/api/scenarios/" + sid + "/plans",
+                        Map.of("planner", "fifo", "iterations", -5));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body())
+                .contains("field 'iterations' is not one this request takes")
+                .contains("marking, planner")
+                .doesNotContain("PlanRequest");
+        Response typo = p.post("/api/orders", Map.of("kind", "ALERT", "unit", List.of("X")));
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body()).contains("field 'unit' is not one");
     }
 
     @Test
