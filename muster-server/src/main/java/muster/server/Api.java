@@ -1,6 +1,5 @@
 package muster.server;
 
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -72,23 +71,6 @@ final class Api {
         r.exception(
                 IllegalArgumentException.class,
                 (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
-        r.exception(
-                UnrecognizedPropertyException.class,
-                (e, ctx) ->
-                        ctx.status(400)
-                                .json(
-                                        Map.of(
-                                                "error",
-                                                "request body: field '"
-                                                        + e.getPropertyName()
-                                                        + "' is not one this request takes; it"
-                                                        + " takes "
-                                                        + e.getKnownPropertyIds().stream()
-                                                                .map(String::valueOf)
-                                                                .sorted()
-                                                                .collect(
-                                                                        Collectors.joining(
-                                                                                ", ")))));
         r.exception(
                 com.fasterxml.jackson.core.JacksonException.class,
                 (e, ctx) ->
@@ -183,7 +165,7 @@ final class Api {
     record LoginRequest(String username, String password) {}
 
     private void login(Context ctx) {
-        LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
+        LoginRequest req = RequestBody.read(ctx, LoginRequest.class);
         if (req == null || req.username() == null) {
             throw ApiException.badRequest("body: give {\"username\": ..., \"password\": ...}");
         }
@@ -322,7 +304,7 @@ final class Api {
                 "user.create",
                 "users",
                 "creating users needs the ADMIN role");
-        NewUser n = ctx.bodyAsClass(NewUser.class);
+        NewUser n = RequestBody.read(ctx, NewUser.class);
         if (n.roles() == null) {
             throw ApiException.badRequest("field 'roles': missing; e.g. [\"PLANNER\"]");
         }
@@ -586,7 +568,8 @@ final class Api {
                         + " needs the LIAISON role of "
                         + line.owner());
         String marking =
-                markingOr(ctx.bodyAsClass(MarkingRequest.class).marking(), null, line.owner());
+                markingOr(
+                        RequestBody.read(ctx, MarkingRequest.class).marking(), null, line.owner());
         Jdbc.tx(
                 store.db(),
                 c -> {
@@ -695,7 +678,7 @@ final class Api {
         PlanRequest req =
                 ctx.body().isBlank()
                         ? new PlanRequest(null, null)
-                        : ctx.bodyAsClass(PlanRequest.class);
+                        : RequestBody.read(ctx, PlanRequest.class);
         String planner = req.planner() == null ? "lns" : req.planner();
         if (!planner.matches("lns|fifo|exact")) {
             throw ApiException.badRequest(
@@ -1185,7 +1168,7 @@ final class Api {
                 "order.draft",
                 "orders",
                 "drafting an order needs the PLANNER role");
-        DraftRequest d = ctx.bodyAsClass(DraftRequest.class);
+        DraftRequest d = RequestBody.read(ctx, DraftRequest.class);
         OrderKind kind;
         try {
             kind = OrderKind.valueOf(String.valueOf(d.kind()).trim().toUpperCase(Locale.ROOT));

@@ -359,7 +359,7 @@ final class ForceApi {
                 "sourcing.run",
                 "scenario " + sid,
                 "sourcing needs the PLANNER role");
-        SourceRequest req = ctx.bodyAsClass(SourceRequest.class);
+        SourceRequest req = RequestBody.read(ctx, SourceRequest.class);
         String cf;
         String catText;
         ForceStore.CatalogueRow stored = null;

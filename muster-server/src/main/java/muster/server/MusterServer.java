@@ -189,7 +189,7 @@ public final class MusterServer implements AutoCloseable {
                 Javalin.create(
                         config -> {
                             config.startup.showJavalinBanner = false;
-                            config.jsonMapper(new JavalinJackson(Json.REQUESTS, false));
+                            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
                             // scenario files of a large force (the L scale is 7.5 MB) come whole
                             config.http.maxRequestSize = MAX_REQUEST_BYTES;
                             config.staticFiles.add("/web", Location.CLASSPATH);

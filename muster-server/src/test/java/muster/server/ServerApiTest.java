@@ -692,6 +692,30 @@ class ServerApiTest {
         Response typo = p.post("/api/orders", Map.of("kind", "ALERT", "unit", List.of("X")));
         assertThat(typo.status()).isEqualTo(400);
         assertThat(typo.body()).contains("field 'unit' is not one");
+        // valid JSON of the wrong shape: a 400 in the request's terms, never a 500
+        Response array = Client.send(p.token(), "POST", "/api/orders", "[1,2]", "application/json");
+        assertThat(array.status()).isEqualTo(400);
+        assertThat(array.body())
+                .contains("give a JSON object with the fields authority, cDay, destination")
+                .contains("not [1,2]");
+        Response nothing =
+                Client.send(p.token(), "POST", "/api/orders", "null", "application/json");
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.body()).contains("give a JSON object").contains("not null");
+        Response wrongKind =
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("X"),
+                                "noticeToMoveHours",
+                                "soon"));
+        assertThat(wrongKind.status()).isEqualTo(400);
+        assertThat(wrongKind.body())
+                .contains("field 'noticeToMoveHours' = \\\"soon\\\": not a whole number")
+                .doesNotContain("java.lang");
     }
 
     @Test

@@ -1,0 +1,101 @@
+package muster.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.http.Context;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON object of a request body, read into the request's record. Whatever is wrong with it is a
+ * 400 that names the field and the value in the request's own terms: not JSON, not an object (an
+ * array, a bare {@code null}), a field the request does not take, a value of the wrong kind.
+ */
+final class RequestBody {
+    private RequestBody() {}
+
+    static <T extends Record> T read(Context ctx, Class<T> type) {
+        String fields =
+                Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .sorted()
+                        .collect(Collectors.joining(", "));
+        JsonNode tree;
+        try {
+            tree = Json.REQUESTS.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(
+                    "request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw ApiException.badRequest(
+                    "request body: give a JSON object with the fields "
+                            + fields
+                            + ", not "
+                            + (tree == null || tree.isMissingNode() ? "nothing" : tree.toString()));
+        }
+        try {
+            return Json.REQUESTS.treeToValue(tree, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest(
+                    "request body: field '"
+                            + e.getPropertyName()
+                            + "' is not one this request takes; it takes "
+                            + fields);
+        } catch (MismatchedInputException e) {
+            String path = path(e);
+            JsonNode value = tree.at("/" + path.replace(".", "/"));
+            throw ApiException.badRequest(
+                    "request body: field '"
+                            + path
+                            + "' = "
+                            + value
+                            + ": "
+                            + wanted(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("request body: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(
+                        r ->
+                                r.getFieldName() != null
+                                        ? r.getFieldName()
+                                        : Integer.toString(r.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+
+    private static String wanted(Class<?> t) {
+        if (t == null) {
+            return "not a value this field takes";
+        }
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+            return "not a whole number";
+        }
+        if (t == Double.class || t == double.class) {
+            return "not a number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "not true or false";
+        }
+        if (t == String.class) {
+            return "not a text";
+        }
+        if (Collection.class.isAssignableFrom(t) || t == List.class) {
+            return "not a list";
+        }
+        if (Map.class.isAssignableFrom(t)) {
+            return "not an object";
+        }
+        return "not a " + t.getSimpleName();
+    }
+}
