@@ -166,7 +166,7 @@ final class Api {
 
     private void login(Context ctx) {
         LoginRequest req = RequestBody.read(ctx, LoginRequest.class);
-        if (req == null || req.username() == null) {
+        if (req.username() == null) {
             throw ApiException.badRequest("body: give {\"username\": ..., \"password\": ...}");
         }
         Auth.Session s = auth.login(req.username(), req.password(), ctx.ip());
