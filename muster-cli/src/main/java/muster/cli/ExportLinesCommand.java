@@ -51,10 +51,9 @@ public final class ExportLinesCommand implements Callable<Integer> {
             RequirementCsv.write(r.scenario().requirements(), w);
             w.flush();
         } else {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            OutPath.makeParent(out);
             // written beside its place and moved there whole: a failure leaves the old file
-            try (StagedFiles files = new StagedFiles(dir)) {
+            try (StagedFiles files = new StagedFiles(out.toAbsolutePath().getParent())) {
                 Path tmp = files.stage(out.getFileName().toString());
                 try (Writer w =
                         new OutputStreamWriter(

@@ -2,7 +2,6 @@ package muster.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,10 +60,7 @@ public final class GenerateCommand implements Callable<Integer> {
             o.print(ScenarioWriter.yaml(s));
             o.flush();
         } else {
-            Path dir = out.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
+            OutPath.makeParent(out);
             ScenarioWriter.writeFile(s, out);
             err.println("wrote " + out + " (" + s.requirements().size() + " lines)");
             err.flush();

@@ -1,5 +1,6 @@
 package muster.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,6 +32,14 @@ final class OutPath {
         }
         Path parent = abs.getParent();
         return parent == null ? null : ancestorProblem(parent);
+    }
+
+    /** Makes the directories {@code file} is to be written in, where they are missing. */
+    static void makeParent(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
     }
 
     /** Why the directory {@code dir} can be neither used nor created, or null. */

@@ -2,7 +2,6 @@ package muster.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,10 +136,7 @@ public final class SourceCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
+        OutPath.makeParent(target);
         ScenarioWriter.writeFile(res.scenario(), target);
         o.print(SourcingText.render(res, cat.value(), explain));
         o.println("wrote " + target + " (" + res.scenario().requirements().size() + " lines)");
