@@ -69,8 +69,14 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        if (port != 0 && !free(host, port)) {
-            // told before the database starts and before a first start creates its admin
+        // told before the database starts and before a first start creates its admin
+        InetSocketAddress listen = new InetSocketAddress(host, port);
+        if (listen.isUnresolved() || !bindable(new InetSocketAddress(host, 0))) {
+            err.println("muster serve: --host: " + host + " is not an address of this machine");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        if (port != 0 && !bindable(listen)) {
             return portTaken(err);
         }
         MusterServer.Options o =
@@ -122,11 +128,11 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    /** Whether a server socket can be bound to {@code host:port} now. */
-    static boolean free(String host, int port) {
+    /** Whether a server socket can be bound to {@code address} now. */
+    static boolean bindable(InetSocketAddress address) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(host, port));
+            s.bind(address);
             return true;
         } catch (IOException e) {
             return false;

@@ -223,7 +223,7 @@ class MusterCliTest {
     }
 
     @Test
-    void serveRefusesABadOrTakenPortBeforeItStartsTheDatabase() throws Exception {
+    void serveRefusesABadOrTakenPortOrAForeignHostBeforeItStartsTheDatabase() throws Exception {
         Path db = dir.resolve("db");
         assertThat(run("serve", "--port", "99999", "--data-dir", db.toString()))
                 .isEqualTo(ExitCode.USAGE);
@@ -241,6 +241,18 @@ class MusterCliTest {
                     .startsWith("muster serve: --port: " + port + " is taken on 0.0.0.0")
                     .contains("choose another with --port");
         }
+        // a documentation address (TEST-NET-3) is no address of this machine
+        assertThat(
+                        run(
+                                "serve",
+                                "--host",
+                                "203.0.113.7",
+                                "--port",
+                                "0",
+                                "--data-dir",
+                                db.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err).startsWith("muster serve: --host: 203.0.113.7 is not an address of this");
         assertNoTrace();
         assertThat(db).doesNotExist();
     }
