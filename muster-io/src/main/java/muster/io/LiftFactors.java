@@ -73,7 +73,7 @@ public final class LiftFactors {
                 }
             }
         } catch (JacksonException e) {
-            return new LiftFactors(source, entries, source + ": " + e.getOriginalMessage());
+            return new LiftFactors(source, entries, source + ": " + JacksonText.problem(e));
         }
         if (!faults.isEmpty()) {
             Fault f = faults.get(0);

@@ -193,7 +193,7 @@ public final class PlanJson {
             root = MAPPER.readTree(in);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new PlanFormatException(name + ":" + line + ": " + e.getOriginalMessage());
+            throw new PlanFormatException(name + ":" + line + ": " + JacksonText.problem(e));
         }
         Reader r = new Reader(name);
         if (root == null || !root.isObject()) {

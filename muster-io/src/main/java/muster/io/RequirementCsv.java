@@ -198,7 +198,7 @@ public final class RequirementCsv {
             }
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            faults.add(fileFault("cannot read the CSV: " + e.getOriginalMessage(), line));
+            faults.add(fileFault("cannot read the CSV: " + JacksonText.problem(e), line));
         }
         boolean ok = faults.stream().noneMatch(Fault::isError);
         return new Result(ok ? lines : null, rowLines, faults);

@@ -188,7 +188,7 @@ public final class ScenarioReader {
             String msg =
                     e.getCause() instanceof MarkedYAMLException m
                             ? yamlProblem(m)
-                            : firstLine(e.getOriginalMessage());
+                            : JacksonText.problem(e);
             faults.add(0, syntaxFault(msg, loc == null ? 0 : loc.getLineNr()));
             return new Result(null, named(faults));
         } catch (MarkedYAMLException e) {

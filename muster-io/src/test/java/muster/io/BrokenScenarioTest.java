@@ -76,6 +76,7 @@ class BrokenScenarioTest {
             top-level-list.json | 1 | 1 | "" | scenario | null | null | a scenario is an object with the fields [format, name, planning,
             truncated.json | 1 | 136 | "" | file | null | null | Unexpected end-of-input in field name
             truncated.yaml | 2 | 33 | "" | file | null | null | expected ',' or '}', but got <stream end>
+            unclosed-object.json | 1 | 2 | "" | file | null | null | expected close marker for Object (start marker at line 1, column 1)
             unknown-base.yaml | 1 | 25 | lift[0].baseNode | lift type C-17 | baseNode | KCHZ | unknown node id
             unknown-field-lift.yaml | 1 | 28 | lift[0].stonCapacity | lift type C-17 | stonCapacity | null | unknown field
             unknown-field-node.json | 1 | 82 | nodes[7].handlingHour | node DEBRV | handlingHour | null | unknown field

@@ -102,6 +102,13 @@ class PlanJsonTest {
         assertThatThrownBy(() -> PlanJson.read("{\"format\": \"muster/plan@1\", \"missions\": ["))
                 .isInstanceOf(PlanJson.PlanFormatException.class)
                 .hasMessageContaining("plan:1:");
+        // an object left open: where it opened, in the file's terms, not the parser's
+        assertThatThrownBy(() -> PlanJson.read("{\"format\": \"muster/plan@1\""))
+                .isInstanceOf(PlanJson.PlanFormatException.class)
+                .hasMessageContaining(
+                        "expected close marker for Object (start marker at line 1, column 1)")
+                .hasMessageNotContaining("Source")
+                .hasMessageNotContaining("StreamReadFeature");
     }
 
     private static List<String> names(JsonNode n) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import muster.io.JacksonText;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
 import muster.model.Fault;
@@ -173,7 +174,7 @@ public final class CatalogueReader {
             return malformed(
                     path,
                     new LocatedDoc.Malformed(
-                            e.getOriginalMessage(),
+                            JacksonText.problem(e),
                             e.getLocation() == null ? 0 : e.getLocation().getLineNr()));
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();

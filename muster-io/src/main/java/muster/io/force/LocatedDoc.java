@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import muster.io.JacksonText;
 
 /**
  * A YAML or JSON document as a tree, with the file line of every path ({@code units[3].uic}). Force
@@ -62,7 +63,7 @@ final class LocatedDoc {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
-            throw new Malformed(e.getOriginalMessage(), line);
+            throw new Malformed(JacksonText.problem(e), line);
         }
     }
 

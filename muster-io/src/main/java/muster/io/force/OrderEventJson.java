@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import muster.io.JacksonText;
 import muster.model.force.Order;
 import muster.model.force.OrderEvent;
 import muster.model.force.OrderKind;
@@ -70,7 +71,7 @@ public final class OrderEventJson {
         try {
             o = M.readTree(line);
         } catch (JsonProcessingException x) {
-            throw new IllegalArgumentException("not valid JSON: " + x.getOriginalMessage());
+            throw new IllegalArgumentException("not valid JSON: " + JacksonText.problem(x));
         }
         if (o == null || !o.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
