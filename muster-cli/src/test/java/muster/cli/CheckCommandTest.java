@@ -94,7 +94,8 @@ class CheckCommandTest {
         Files.writeString(junk, "{\"format\": \"muster/plan@0\"}", StandardCharsets.UTF_8);
         Run r = run("check", scenario.toString(), junk.toString());
         assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
-        assertThat(r.err()).contains("junk.json").contains("format");
+        // the plan named as it was given, like the scenario's faults
+        assertThat(r.err()).contains(junk.toString()).contains("format");
         Run missing = run("check", scenario.toString(), dir.resolve("none.json").toString());
         assertThat(missing.code()).isEqualTo(ExitCode.REFUSED);
         assertThat(missing.err()).contains("none.json: no such file");

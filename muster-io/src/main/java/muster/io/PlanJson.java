@@ -178,7 +178,7 @@ public final class PlanJson {
 
     public static Plan read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.getFileName().toString());
+            return read(in, file.toString());
         }
     }
 
