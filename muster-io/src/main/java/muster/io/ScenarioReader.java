@@ -286,13 +286,7 @@ public final class ScenarioReader {
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable input";
-        }
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        t = nl >= 0 ? t.substring(0, nl).strip() : t;
-        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
+        return JacksonText.clean(s);
     }
 
     /** One pass over one document. */
