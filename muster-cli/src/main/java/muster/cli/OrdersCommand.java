@@ -163,6 +163,7 @@ public final class OrdersCommand implements Runnable {
 
         @Override
         OrderBook act(OrderDesk desk, Instant now) {
+            checkKindOptions();
             if (catalogue != null) {
                 ForceRead<Catalogue> cat;
                 try {
@@ -199,6 +200,62 @@ public final class OrdersCommand implements Runnable {
                             ready == null ? null : date("--ready", ready),
                             note);
             return desk.draft(o, user, now);
+        }
+
+        /**
+         * Each kind of order takes its own options: an ALERT its notice to move, a DEPLOY its
+         * destination, C-day and ready date, a STAND_DOWN none of them. A missing one is named, and
+         * one given to a kind that does not take it is refused rather than stored unread.
+         */
+        private void checkKindOptions() {
+            List<String> takes =
+                    switch (kind) {
+                        case ALERT -> List.of("--notice-hours");
+                        case DEPLOY -> List.of("--destination", "--c-day", "--ready");
+                        case STAND_DOWN -> List.of();
+                    };
+            String[][] given = {
+                {"--notice-hours", noticeHours == null ? null : noticeHours.toString()},
+                {"--destination", destination},
+                {"--c-day", cDay},
+                {"--ready", ready}
+            };
+            for (String[] g : given) {
+                boolean wanted = takes.contains(g[0]);
+                if (wanted && g[1] == null) {
+                    throw new IllegalArgumentException(
+                            g[0]
+                                    + " is missing: "
+                                    + article()
+                                    + kind
+                                    + " order needs "
+                                    + String.join(", ", takes));
+                }
+                if (!wanted && g[1] != null) {
+                    throw new IllegalArgumentException(
+                            g[0]
+                                    + " '"
+                                    + g[1]
+                                    + "' does not apply to "
+                                    + article()
+                                    + kind
+                                    + " order"
+                                    + (takes.isEmpty()
+                                            ? " (it takes none of --notice-hours, --destination,"
+                                                    + " --c-day, --ready)"
+                                            : " (it takes " + String.join(", ", takes) + ")"));
+                }
+            }
+            if (noticeHours != null && noticeHours < 0) {
+                throw new IllegalArgumentException(
+                        "--notice-hours '"
+                                + noticeHours
+                                + "' is below 0: give the hours of notice");
+            }
+        }
+
+        private String article() {
+            return kind == OrderKind.ALERT ? "an " : "a ";
         }
 
         @Override

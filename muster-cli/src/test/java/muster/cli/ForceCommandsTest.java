@@ -173,4 +173,79 @@ class ForceCommandsTest {
         assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
         assertThat(r.err()).contains("--catalogue '" + cat + "'").doesNotContain("Exception:");
     }
+
+    @Test
+    void aDraftTakesTheOptionsOfItsKindAndNamesTheOneMissingOrOutOfPlace() {
+        String log = dir.resolve("orders.jsonl").toString();
+        String[] base = {
+            "orders",
+            "draft",
+            "--log",
+            log,
+            "--user",
+            "ann",
+            "--id",
+            "X1",
+            "--units",
+            "WAB1AA",
+            "--authority",
+            "SECDEF",
+            "--kind"
+        };
+        String[][] cases = {
+            {"ALERT", "--notice-hours is missing: an ALERT order needs --notice-hours"},
+            {"ALERT", "--notice-hours '-3' is below 0", "--notice-hours", "-3"},
+            {
+                "ALERT",
+                "--destination 'AA-RZE' does not apply to an ALERT order (it takes --notice-hours)",
+                "--notice-hours",
+                "96",
+                "--destination",
+                "AA-RZE"
+            },
+            {
+                "DEPLOY",
+                "--ready is missing: a DEPLOY order needs --destination, --c-day, --ready",
+                "--destination",
+                "AA-RZE",
+                "--c-day",
+                "2022-02-02"
+            },
+            {
+                "DEPLOY",
+                "--notice-hours '96' does not apply to a DEPLOY order",
+                "--destination",
+                "AA-RZE",
+                "--c-day",
+                "2022-02-02",
+                "--ready",
+                "2022-02-09",
+                "--notice-hours",
+                "96"
+            },
+            {
+                "STAND_DOWN",
+                "--c-day '2022-02-02' does not apply to a STAND_DOWN order",
+                "--c-day",
+                "2022-02-02"
+            }
+        };
+        for (String[] c : cases) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(base));
+            args.add(c[0]);
+            args.addAll(java.util.List.of(c).subList(2, c.length));
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.code())
+                    .as(String.join(" ", args) + "\n" + r.err())
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).contains(c[1]);
+        }
+        assertThat(Path.of(log)).as("a refused draft writes no log").doesNotExist();
+        String[] good = java.util.Arrays.copyOf(base, base.length + 3);
+        good[base.length] = "ALERT";
+        good[base.length + 1] = "--notice-hours";
+        good[base.length + 2] = "0";
+        Run ok = run(good);
+        assertThat(ok.code()).as(ok.err()).isZero();
+    }
 }
