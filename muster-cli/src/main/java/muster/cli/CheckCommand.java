@@ -53,7 +53,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(
             names = "--json",
-            description = "Print the report as one JSON document (" + FORMAT + ") on stdout.")
+            description =
+                    "Print the report as one JSON document ("
+                            + FORMAT
+                            + ") on stdout; a scenario or plan that cannot be read gives one "
+                            + Faults.REFUSAL_FORMAT
+                            + " document instead.")
     boolean json;
 
     @Spec CommandSpec spec;
@@ -65,7 +70,7 @@ public final class CheckCommand implements Callable<Integer> {
         ScenarioReader.Result r = ScenarioReader.read(scenarioFile);
         String shown = scenarioFile.toString();
         if (!r.accepted()) {
-            return Faults.refuse(err, shown, r.faults(), "the plan was not checked");
+            return Faults.refuse(out, err, json, shown, r.faults(), "the plan was not checked");
         }
         Plan plan;
         try {
@@ -74,18 +79,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
             plan = PlanJson.read(planFile);
         } catch (NoSuchFileException e) {
-            err.println("error: " + planFile + ": no such file");
-            err.flush();
-            return ExitCode.REFUSED;
+            return planRefused(out, err, planFile + ": no such file");
         } catch (PlanJson.PlanFormatException e) {
             // the message names the file and the place in it
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCode.REFUSED;
+            return planRefused(out, err, e.getMessage());
         } catch (IOException e) {
-            err.println("error: " + planFile + ": " + e.getMessage());
-            err.flush();
-            return ExitCode.REFUSED;
+            return planRefused(out, err, planFile + ": " + e.getMessage());
         }
         CheckReport report = PlanChecker.check(r.scenario(), plan);
         if (json) {
@@ -95,6 +94,20 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return report.ok() ? ExitCode.OK : ExitCode.VIOLATIONS;
+    }
+
+    private int planRefused(PrintWriter out, PrintWriter err, String message) {
+        err.println("error: " + message);
+        err.flush();
+        if (json) {
+            out.println(
+                    Faults.refusalJson(
+                            planFile.toString(),
+                            java.util.List.of(),
+                            "error: " + message + "; the plan was not checked"));
+            out.flush();
+        }
+        return ExitCode.REFUSED;
     }
 
     static void text(PrintWriter out, CheckReport report) {

@@ -91,7 +91,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar and no summary")
     boolean quiet;
 
-    @Option(names = "--json", description = "print a JSON summary on stdout, for scripts")
+    @Option(
+            names = "--json",
+            description =
+                    "print a JSON summary on stdout, for scripts; a refused scenario prints its"
+                            + " faults as one muster/refusal@1 document instead")
     boolean json;
 
     @Option(
@@ -148,7 +152,7 @@ public final class PlanCommand implements Callable<Integer> {
         ScenarioReader.Result read = ScenarioReader.read(file);
         clock.lap("read");
         if (!read.accepted()) {
-            return Faults.refuse(err, shown, read.faults(), "nothing was planned");
+            return Faults.refuse(stdout, err, json, shown, read.faults(), "nothing was planned");
         }
         if (!quiet) {
             Faults.print(err, shown, read.warnings());
@@ -178,10 +182,17 @@ public final class PlanCommand implements Callable<Integer> {
             plan = p.plan(scenario, options, bar);
         } catch (ExactPlanner.TooLargeException e) {
             bar.finish();
-            err.println("refused: " + shown + ": --planner " + planner + ": " + e.getMessage());
-            err.println("nothing was planned");
-            err.flush();
-            return ExitCode.REFUSED;
+            return Faults.refuse(
+                    stdout,
+                    err,
+                    json,
+                    shown,
+                    shown
+                            + ": --planner "
+                            + planner
+                            + ": "
+                            + e.getMessage()
+                            + "; nothing was planned");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         bar.finish();

@@ -114,6 +114,29 @@ class CheckCommandTest {
     }
 
     @Test
+    void withJsonARefusedScenarioOrPlanStillPrintsOneJsonDocument() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(
+                bad,
+                Files.readString(scenario).replace("horizonDays: 10", "horizonDays: ten"),
+                StandardCharsets.UTF_8);
+        Run r = run("check", "--json", bad.toString(), good.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("format").asText()).isEqualTo("muster/refusal@1");
+        assertThat(doc.get("message").asText()).contains("the plan was not checked");
+        assertThat(doc.get("faults").findValuesAsText("value")).contains("ten");
+        assertThat(doc.get("faults").findValuesAsText("field")).contains("horizonDays");
+
+        Run missing =
+                run("check", "--json", scenario.toString(), dir.resolve("none.json").toString());
+        assertThat(missing.code()).isEqualTo(ExitCode.REFUSED);
+        JsonNode none = new ObjectMapper().readTree(missing.out());
+        assertThat(none.get("source").asText()).isEqualTo(dir.resolve("none.json").toString());
+        assertThat(none.get("message").asText()).contains("none.json: no such file");
+    }
+
+    @Test
     void missingArgumentsAreAUsageError() {
         assertThat(run("check", scenario.toString()).code()).isEqualTo(ExitCode.USAGE);
     }

@@ -268,6 +268,45 @@ class PlanCommandTest {
     }
 
     @Test
+    void withJsonARefusedScenarioPrintsItsFaultsAsJsonNamingPlaceFieldAndValue() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        String yaml = ScenarioWriter.yaml(SmallScenarios.random(1, 3));
+        int i = yaml.indexOf("poe: ");
+        int eol = yaml.indexOf('\n', i);
+        Files.writeString(bad, yaml.substring(0, i) + "poe: NOWHERE" + yaml.substring(eol));
+        Run r = muster("plan", bad.toString(), "--json", "--out", tmp.resolve("never").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("format").asText()).isEqualTo("muster/refusal@1");
+        assertThat(doc.get("refused").asBoolean()).isTrue();
+        assertThat(doc.get("source").asText()).isEqualTo(bad.toString());
+        assertThat(doc.get("message").asText()).contains("nothing was planned");
+        JsonNode fault = doc.get("faults").get(0);
+        assertThat(fault.get("severity").asText()).isEqualTo("ERROR");
+        assertThat(fault.get("field").asText()).isEqualTo("poe");
+        assertThat(fault.get("value").asText()).isEqualTo("NOWHERE");
+        assertThat(fault.get("where").asText()).startsWith("requirement ");
+        assertThat(fault.get("line").asInt())
+                .isEqualTo(yaml.substring(0, i).split("\n", -1).length);
+
+        Run exact =
+                muster(
+                        "plan",
+                        "../scenarios/eastern-flank-2022.yaml",
+                        "--planner",
+                        "exact",
+                        "--json",
+                        "--out",
+                        tmp.resolve("x").toString());
+        assertThat(exact.code()).isEqualTo(ExitCode.REFUSED);
+        JsonNode tooLarge = new ObjectMapper().readTree(exact.out());
+        assertThat(tooLarge.get("message").asText())
+                .contains("too large for the exact planner")
+                .contains("nothing was planned");
+        assertThat(tooLarge.get("faults")).isEmpty();
+    }
+
+    @Test
     void missingScenarioFileIsRefused() {
         Run r =
                 muster(
