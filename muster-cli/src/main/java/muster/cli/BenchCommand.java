@@ -43,7 +43,12 @@ public final class BenchCommand {
     private BenchCommand() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length >= 1 && args[0].equals("one")) {
+        if (args.length >= 5 && args.length <= 6 && args[0].equals("one")) {
+            String problem = oneArgumentProblem(args);
+            if (problem != null) {
+                System.err.println("BenchCommand one: " + problem);
+                System.exit(2);
+            }
             // an optional sixth argument: the bound's LP limit (default: the one plans use)
             int lpLimit = args.length >= 6 ? Integer.parseInt(args[5]) : LowerBounds.PLAN_LP_LIMIT;
             one(args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), args[4], lpLimit);
@@ -57,6 +62,56 @@ public final class BenchCommand {
                             + " header");
             System.exit(2);
         }
+    }
+
+    /** Scales {@code one} takes: the generator's and {@code tiny}. */
+    static List<String> scales() {
+        List<String> all = new ArrayList<>();
+        all.add("tiny");
+        for (Scale sc : Scale.values()) {
+            all.add(sc.name());
+        }
+        return all;
+    }
+
+    /** What is wrong with {@code one}'s arguments, naming the argument and its value, or null. */
+    static String oneArgumentProblem(String[] args) {
+        if (!scales().contains(args[1])) {
+            return "SCALE '" + args[1] + "': use one of " + String.join(", ", scales());
+        }
+        try {
+            Long.parseLong(args[2]);
+        } catch (NumberFormatException e) {
+            return "SEED '" + args[2] + "': not a whole number";
+        }
+        try {
+            if (Integer.parseInt(args[3]) < 1) {
+                return "REPEAT '" + args[3] + "': must be 1 or more";
+            }
+        } catch (NumberFormatException e) {
+            return "REPEAT '" + args[3] + "': not a whole number";
+        }
+        String base =
+                args[4].endsWith(WARM)
+                        ? args[4].substring(0, args[4].length() - WARM.length())
+                        : args[4];
+        boolean known =
+                args[4].endsWith(WARM)
+                        ? List.of("lns", "exact").contains(base)
+                        : List.of("lns", "fifo", "exact", "bound").contains(base);
+        if (!known) {
+            return "PLANNER '" + args[4] + "': use lns, fifo, exact, bound, lns-warm or exact-warm";
+        }
+        if (args.length >= 6) {
+            try {
+                if (Integer.parseInt(args[5]) < 0) {
+                    return "LP-LIMIT '" + args[5] + "': must be 0 or more";
+                }
+            } catch (NumberFormatException e) {
+                return "LP-LIMIT '" + args[5] + "': not a whole number";
+            }
+        }
+        return null;
     }
 
     /** Tiny scenarios' knobs: sea and land lines too, up to two lift types of up to two tails. */

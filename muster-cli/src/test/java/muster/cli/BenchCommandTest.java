@@ -287,4 +287,37 @@ class BenchCommandTest {
         assertThat(BenchCommand.atMostOnePercentAbove(101.01, 100.0)).isFalse();
         assertThat(BenchCommand.atMostOnePercentAbove(0.0, 0.0)).isTrue();
     }
+
+    @Test
+    void oneNamesTheArgumentAndValueItCannotTake() {
+        String[][] cases = {
+            {"Q", "1", "1", "lns", "SCALE 'Q': use one of tiny, S, M, L, XL"},
+            {"S", "one", "1", "lns", "SEED 'one': not a whole number"},
+            {"S", "1", "0", "lns", "REPEAT '0': must be 1 or more"},
+            {"S", "1", "x", "lns", "REPEAT 'x': not a whole number"},
+            {"S", "1", "1", "greedy", "PLANNER 'greedy'"},
+            {"tiny", "1", "1", "bound-warm", "PLANNER 'bound-warm'"},
+        };
+        for (String[] c : cases) {
+            String[] args = {"one", c[0], c[1], c[2], c[3]};
+            assertThat(BenchCommand.oneArgumentProblem(args))
+                    .as(String.join(" ", args))
+                    .startsWith(c[4]);
+        }
+        assertThat(
+                        BenchCommand.oneArgumentProblem(
+                                new String[] {"one", "S", "1", "1", "bound", "-1"}))
+                .isEqualTo("LP-LIMIT '-1': must be 0 or more");
+        for (String planner : List.of("lns", "fifo", "exact", "bound", "lns-warm", "exact-warm")) {
+            assertThat(
+                            BenchCommand.oneArgumentProblem(
+                                    new String[] {"one", "tiny", "-3", "2", planner}))
+                    .as(planner)
+                    .isNull();
+        }
+        assertThat(
+                        BenchCommand.oneArgumentProblem(
+                                new String[] {"one", "XL", "7", "1", "bound", "20000"}))
+                .isNull();
+    }
 }
