@@ -134,6 +134,9 @@ public final class LowerBounds {
         int fixedClosure = -1;
         boolean forcedUnmet;
 
+        /** Each commodity's {@link #fleetStart}, filled once the commodities are built. */
+        private final Map<Commodity, Double> fleetStarts = new IdentityHashMap<>();
+
         Relaxation(Scenario s) {
             this.s = s;
             this.net = new Network(s);
@@ -146,6 +149,9 @@ public final class LowerBounds {
                 if (f != null) {
                     fleets.put(t.id(), f);
                 }
+            }
+            for (Commodity k : commodities) {
+                fleetStarts.put(k, fleetStartOf(k));
             }
         }
 
@@ -388,6 +394,125 @@ public final class LowerBounds {
                         sum += w[i][g];
                         double cap = r.capacity(starts[i], 24.0 * (day + 1) - ow[g]);
                         if (sum > cap * (1 + 1e-9) + 1e-9) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            for (Resource r : resources) {
+                if (r instanceof SegmentsResource sg && !wholeSegmentsFit(sg, day)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whole segments by channel (step 5): delivered by the end of {@code day}, the units of the
+         * row's users inside each window ride segments wholly inside it, each of one POE and one
+         * POD (step 3), and the units aboard one segment of type {@code t} take at most a whole of
+         * it (rule 6: their shares add up to at most 1). A type with no room for a segment inside
+         * the window carries none of them, so a unit's share there is its least over the types of
+         * the row that fit one. A channel's units then need at least the next whole number above
+         * their summed shares, and the channels' numbers together at most the segments the row's
+         * tails fit inside the window. The LP cannot hold whole numbers; this check, done in plain
+         * arithmetic, can.
+         */
+        boolean wholeSegmentsFit(SegmentsResource sg, int day) {
+            List<Fleet> fs = sg.types;
+            int nt = fs.size();
+            if (nt == 0 || nt > 30 || sg.users.isEmpty()) {
+                return true;
+            }
+            double[] starts = sg.starts();
+            TreeSet<Double> onwardSet = new TreeSet<>();
+            for (Commodity k : sg.users) {
+                onwardSet.add(sg.onwardOf(k));
+            }
+            // deadlines ascending: onward hours descending
+            double[] ow = onwardSet.descendingSet().stream().mapToDouble(d -> d).toArray();
+            Map<Double, Integer> og = new HashMap<>();
+            for (int g = 0; g < ow.length; g++) {
+                og.put(ow[g], g);
+            }
+            Map<String, Integer> channels = new HashMap<>();
+            int n = sg.users.size();
+            int[] si = new int[n];
+            int[] oi = new int[n];
+            int[] ch = new int[n];
+            int[] carriers = new int[n];
+            double[][] share = new double[n][nt];
+            for (int u = 0; u < n; u++) {
+                Commodity k = sg.users.get(u);
+                si[u] = sg.startIndex(starts, k);
+                oi[u] = og.get(sg.onwardOf(k));
+                ch[u] =
+                        channels.computeIfAbsent(
+                                k.line().poe() + "|" + k.line().pod(), x -> channels.size());
+                for (int t = 0; t < nt; t++) {
+                    if (carrierOf(k, fs.get(t).type()) != null) {
+                        carriers[u] |= 1 << t;
+                        share[u][t] = k.weight() * share(k, fs.get(t).type(), sg.area);
+                    }
+                }
+            }
+            int nc = channels.size();
+            // which types fit a segment in each window, and how many segments the tails fit
+            int[][] active = new int[starts.length][ow.length];
+            double[][] room = new double[starts.length][ow.length];
+            TreeSet<Integer> masks = new TreeSet<>();
+            for (int i = 0; i < starts.length; i++) {
+                for (int g = 0; g < ow.length; g++) {
+                    double to = 24.0 * (day + 1) - ow[g];
+                    for (int t = 0; t < nt; t++) {
+                        double segs = fs.get(t).segments(starts[i], to);
+                        if (segs > 0) {
+                            active[i][g] |= 1 << t;
+                            room[i][g] += fs.get(t).type().count() * segs;
+                        }
+                    }
+                    masks.add(active[i][g]);
+                }
+            }
+            for (int mask : masks) {
+                // what each user needs of a segment with only the types of the mask, summed by
+                // (start, deadline, channel), then over later starts and earlier deadlines
+                double[][][] need = new double[starts.length + 1][ow.length][nc];
+                // users that no type of the mask can carry: a window holding one cannot fit
+                int[][] stranded = new int[starts.length + 1][ow.length];
+                for (int u = 0; u < n; u++) {
+                    int usable = carriers[u] & mask;
+                    double least = Double.POSITIVE_INFINITY;
+                    for (int t = 0; t < nt; t++) {
+                        if ((usable & (1 << t)) != 0) {
+                            least = Math.min(least, share[u][t]);
+                        }
+                    }
+                    if (least < Double.POSITIVE_INFINITY) {
+                        need[si[u]][oi[u]][ch[u]] += least;
+                    } else if (sg.users.get(u).weight() > 0) {
+                        stranded[si[u]][oi[u]]++;
+                    }
+                }
+                for (int i = starts.length - 1; i >= 0; i--) {
+                    for (int g = 0; g < ow.length; g++) {
+                        stranded[i][g] +=
+                                stranded[i + 1][g]
+                                        + (g > 0 ? stranded[i][g - 1] - stranded[i + 1][g - 1] : 0);
+                        double segments = 0;
+                        for (int c = 0; c < nc; c++) {
+                            need[i][g][c] +=
+                                    need[i + 1][g][c]
+                                            + (g > 0
+                                                    ? need[i][g - 1][c] - need[i + 1][g - 1][c]
+                                                    : 0);
+                            double x = need[i][g][c];
+                            segments += x <= 1e-9 ? 0 : Math.ceil(x - 1e-7 * Math.max(1, x));
+                        }
+                        if (active[i][g] != mask || Double.isInfinite(room[i][g])) {
+                            continue;
+                        }
+                        if (stranded[i][g] > 0 || segments > room[i][g] + 1e-9) {
                             return false;
                         }
                     }
@@ -893,6 +1018,30 @@ public final class LowerBounds {
         }
 
         /**
+         * The hour from which a commodity counts in the fleet rows: the least, over its carriers,
+         * of the later of the carrier's start and the hour its segment's last {@code core} hours
+         * can begin. A segment arrives at the POD no earlier than {@code 24·ead} (rule 5), so it
+         * ends no earlier than that plus the offload; a tail may load early and wait, but then its
+         * segment only lasts longer, and its last {@code core} hours (onload, transit and offload
+         * of the channel) begin no earlier than {@code 24·ead − onload − transit}. Those last hours
+         * of a tail's segments are as disjoint, as long and as far apart as the segments the fleet
+         * rows count, so the rows hold with them.
+         */
+        double fleetStart(Commodity k) {
+            Double known = fleetStarts.get(k);
+            return known != null ? known : fleetStartOf(k);
+        }
+
+        private double fleetStartOf(Commodity k) {
+            double best = Double.POSITIVE_INFINITY;
+            for (Carrier c : k.carriers()) {
+                double transit = c.core() - c.type().groundHours().offload();
+                best = Math.min(best, Math.max(c.startHour(), 24.0 * k.line().ead() - transit));
+            }
+            return Math.max(k.startHour(), best);
+        }
+
+        /**
          * Tail hours of the lift types {@code types} (rules 3, 6, 7): a tail's loaded segments are
          * disjoint in time, each lasts at least its core hours, and between two of them the tail
          * flies or sails empty from the first one's POD to the second one's POE. That leg is at
@@ -913,6 +1062,11 @@ public final class LowerBounds {
                 this.types = types;
                 this.area = area;
                 this.entry = entry;
+            }
+
+            @Override
+            double startOf(Commodity k) {
+                return fleetStart(k);
             }
 
             /** Weighs each type by the inverse of its mean hours per ston-equivalent moved. */
@@ -975,6 +1129,11 @@ public final class LowerBounds {
                 this.types = types;
                 this.classes = classes;
                 this.area = area;
+            }
+
+            @Override
+            double startOf(Commodity k) {
+                return fleetStart(k);
             }
 
             @Override
