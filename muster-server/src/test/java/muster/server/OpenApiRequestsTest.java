@@ -1,0 +1,79 @@
+package muster.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI description names, for every JSON request body, exactly the fields its request record
+ * takes: the server refuses any other field, so a description that drifts sends clients to a 400.
+ * No database needed.
+ */
+class OpenApiRequestsTest {
+    /** Each JSON request body of the description, by method and path, and the record it reads. */
+    static final Map<String, Class<? extends Record>> REQUESTS = new LinkedHashMap<>();
+
+    static {
+        REQUESTS.put("post /api/login", Api.LoginRequest.class);
+        REQUESTS.put("post /api/users", Api.NewUser.class);
+        REQUESTS.put("patch /api/scenarios/{id}/lines/{uln}/marking", Api.MarkingRequest.class);
+        REQUESTS.put("post /api/scenarios/{id}/plans", Api.PlanRequest.class);
+        REQUESTS.put("post /api/orders", Api.DraftRequest.class);
+        REQUESTS.put("post /api/scenarios/{id}/source", ForceApi.SourceRequest.class);
+    }
+
+    @Test
+    void everyJsonRequestBodyListsTheFieldsOfItsRequestRecord() throws Exception {
+        JsonNode api;
+        try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
+            api = new ObjectMapper().readTree(in);
+        }
+        Set<String> seen = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").fields();
+                paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
+                    ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                JsonNode schema = op.getValue().at("/requestBody/content/application~1json/schema");
+                if (schema.isMissingNode()) {
+                    continue;
+                }
+                String at = op.getKey() + " " + path.getKey();
+                seen.add(at);
+                assertThat(REQUESTS).as(at + ": which request record reads it?").containsKey(at);
+                if (schema.has("$ref")) {
+                    String ref = schema.get("$ref").asText();
+                    schema = api.at(ref.substring(1));
+                    assertThat(schema.isMissingNode()).as(at + ": " + ref).isFalse();
+                }
+                Set<String> described = new TreeSet<>();
+                schema.get("properties").fieldNames().forEachRemaining(described::add);
+                Set<String> taken = new TreeSet<>();
+                Arrays.stream(REQUESTS.get(at).getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .forEach(taken::add);
+                assertThat(described).as(at + " properties").isEqualTo(taken);
+                if (schema.has("required")) {
+                    schema.get("required")
+                            .forEach(
+                                    r ->
+                                            assertThat(taken)
+                                                    .as(at + " required")
+                                                    .contains(r.asText()));
+                }
+            }
+        }
+        assertThat(seen).as("request bodies described").isEqualTo(new TreeSet<>(REQUESTS.keySet()));
+    }
+}
