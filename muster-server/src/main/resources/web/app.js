@@ -312,9 +312,13 @@ async function pageOrders() {
     const msg = h('span', { class: 'error', id: 'order-error' });
     main.append(h('div', { class: 'card' }, h('h3', {}, 'Draft an order'), h('form', { class: 'inline', onsubmit: async e => {
       e.preventDefault();
-      const r = await api('POST', '/api/orders', { kind: f.kind.value, units: f.units.value.split(',').map(s => s.trim()).filter(Boolean),
-        noticeToMoveHours: f.notice.value ? +f.notice.value : null, destination: f.destination.value || null,
-        cDay: f.cDay.value || null, readyDate: f.ready.value || null, note: f.note.value, marking: f.marking.value });
+      // each kind takes its own fields; the others are left out, as the server refuses them
+      const body = { kind: f.kind.value, units: f.units.value.split(',').map(s => s.trim()).filter(Boolean),
+        note: f.note.value, marking: f.marking.value };
+      if (f.kind.value === 'ALERT') body.noticeToMoveHours = f.notice.value ? +f.notice.value : null;
+      if (f.kind.value === 'DEPLOY') Object.assign(body, { destination: f.destination.value || null,
+        cDay: f.cDay.value || null, readyDate: f.ready.value || null });
+      const r = await api('POST', '/api/orders', body);
       if (!r.ok) { msg.textContent = r.data.error; return; }
       route();
     } }, h('label', {}, 'Kind ', f.kind), h('label', {}, 'Units ', f.units), h('label', {}, 'Notice (h) ', f.notice),

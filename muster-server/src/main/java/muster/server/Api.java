@@ -1160,6 +1160,55 @@ final class Api {
         }
     }
 
+    /**
+     * Each kind of order takes its own fields: an ALERT its notice to move, a DEPLOY its
+     * destination, C-day and ready date, a STAND_DOWN none of them. One missing is named, and one
+     * given to a kind that does not take it is refused rather than stored in an order that never
+     * reads it.
+     */
+    private static void checkKindFields(OrderKind kind, DraftRequest d) {
+        List<String> takes =
+                switch (kind) {
+                    case ALERT -> List.of("noticeToMoveHours");
+                    case DEPLOY -> List.of("destination", "cDay", "readyDate");
+                    case STAND_DOWN -> List.of();
+                };
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("noticeToMoveHours", d.noticeToMoveHours());
+        given.put("destination", d.destination());
+        given.put("cDay", d.cDay());
+        given.put("readyDate", d.readyDate());
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            Object v = e.getValue();
+            boolean blank = v == null || (v instanceof String str && str.isBlank());
+            boolean wanted = takes.contains(e.getKey());
+            if (wanted && blank) {
+                throw ApiException.badRequest(
+                        "field '"
+                                + e.getKey()
+                                + "': missing; "
+                                + (kind == OrderKind.ALERT ? "an " : "a ")
+                                + kind
+                                + " order needs "
+                                + String.join(", ", takes));
+            }
+            if (!wanted && !blank) {
+                throw ApiException.badRequest(
+                        "field '"
+                                + e.getKey()
+                                + "' = '"
+                                + v
+                                + "': "
+                                + (kind == OrderKind.ALERT ? "an " : "a ")
+                                + kind
+                                + " order does not take it"
+                                + (takes.isEmpty()
+                                        ? ""
+                                        : " (it takes " + String.join(", ", takes) + ")"));
+            }
+        }
+    }
+
     private void draftOrder(Context ctx) {
         User u = user(ctx);
         require(
@@ -1180,6 +1229,9 @@ final class Api {
             throw ApiException.badRequest(
                     "field 'units': missing; name the units (UICs) the order is for");
         }
+        java.time.LocalDate cDay = date("cDay", d.cDay());
+        java.time.LocalDate readyDate = date("readyDate", d.readyDate());
+        checkKindFields(kind, d);
         String marking = markingOr(d.marking(), u.nation() + " ONLY", u.nation());
         String id = orders.nextId(u.nation());
         Order o =
@@ -1193,8 +1245,8 @@ final class Api {
                         java.time.Instant.now(),
                         d.noticeToMoveHours(),
                         d.destination(),
-                        date("cDay", d.cDay()),
-                        date("readyDate", d.readyDate()),
+                        cDay,
+                        readyDate,
                         d.note());
         Orders.Meta meta = new Orders.Meta(u.nation(), marking);
         OrderRecord r =

@@ -658,6 +658,49 @@ class ServerApiTest {
                         Map.of("kind", "DEPLOY", "units", List.of("X"), "cDay", "3 Feb"));
         assertThat(date.status()).isEqualTo(400);
         assertThat(date.body()).contains("'cDay' = '3 Feb'");
+        Response missing =
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "DEPLOY",
+                                "units",
+                                List.of("X"),
+                                "destination",
+                                "EPRZ",
+                                "cDay",
+                                "2022-02-03"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body())
+                .contains("field 'readyDate': missing; a DEPLOY order needs destination, cDay");
+        Response notTaken =
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "STAND_DOWN",
+                                "units",
+                                List.of("X"),
+                                "noticeToMoveHours",
+                                48));
+        assertThat(notTaken.status()).isEqualTo(400);
+        assertThat(notTaken.body())
+                .contains("field 'noticeToMoveHours' = '48': a STAND_DOWN order does not take it");
+        Response alertWithDate =
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("X"),
+                                "noticeToMoveHours",
+                                48,
+                                "readyDate",
+                                "2022-02-09"));
+        assertThat(alertWithDate.status()).isEqualTo(400);
+        assertThat(alertWithDate.body())
+                .contains("an ALERT order does not take it (it takes noticeToMoveHours)");
         Response notJson =
                 Client.send(p.token(), "POST", "/api/orders", "{not json", "application/json");
         assertThat(notJson.status()).isEqualTo(400);
