@@ -55,6 +55,17 @@ public final class ReadinessCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        LocalDate day;
+        try {
+            day =
+                    asOf == null
+                            ? LocalDate.now(ZoneOffset.UTC)
+                            : OrdersCommand.date("--as-of", asOf);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
         if (!Files.exists(log)) {
             err.println("refused: --log '" + log + "': no order log there");
             err.println("  Maybe check the path; 'muster orders draft' starts a new log.");
@@ -87,8 +98,6 @@ public final class ReadinessCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.REFUSED;
         }
-        LocalDate day =
-                asOf == null ? LocalDate.now(ZoneOffset.UTC) : OrdersCommand.date("--as-of", asOf);
         record Row(Unit u, UnitRecord r, UnitStatus s, int ntm) {}
         List<Row> rows = new ArrayList<>();
         for (Unit u : cat.value().units()) {
