@@ -72,6 +72,14 @@ public final class SourceCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    private static String unreadable(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException
+                ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException
+                        ? "not readable (permission denied)"
+                        : "cannot read it: " + e.getMessage();
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -82,21 +90,39 @@ public final class SourceCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        // all three inputs are read before any is refused, so that one run names every problem
+        ForceRead<RequirementSet> reqs = null;
+        ForceRead<Catalogue> cat = null;
+        boolean unreadable = false;
+        try {
+            reqs = RequirementsReader.read(requirements);
+        } catch (IOException e) {
+            err.println("error: REQUIREMENTS " + requirements + ": " + unreadable(e));
+            unreadable = true;
+        }
+        try {
+            cat = CatalogueReader.read(catalogue);
+        } catch (IOException e) {
+            err.println("error: CATALOGUE " + catalogue + ": " + unreadable(e));
+            unreadable = true;
+        }
         ScenarioReader.Result net = ScenarioReader.read(network);
+        if (reqs != null) {
+            Faults.print(err, requirements.toString(), reqs.faults());
+        }
+        if (cat != null) {
+            Faults.print(err, catalogue.toString(), cat.faults());
+        }
         if (!net.accepted()) {
             Faults.print(err, network.toString(), net.faults());
             err.println(
                     "refused: "
                             + network
-                            + ": the network scenario has faults; nothing was sourced");
+                            + ": the network scenario (--network) has faults; nothing was sourced");
             err.flush();
             return ExitCode.REFUSED;
         }
-        ForceRead<RequirementSet> reqs = RequirementsReader.read(requirements);
-        ForceRead<Catalogue> cat = CatalogueReader.read(catalogue);
-        Faults.print(err, requirements.toString(), reqs.faults());
-        Faults.print(err, catalogue.toString(), cat.faults());
-        if (reqs.refused() || cat.refused()) {
+        if (unreadable || reqs.refused() || cat.refused()) {
             err.println("refused: nothing was sourced");
             err.flush();
             return ExitCode.REFUSED;

@@ -165,6 +165,49 @@ class ForceCommandsTest {
     }
 
     @Test
+    void sourceNamesEveryInputItCannotReadInOneRun() {
+        String reqs = dir.resolve("typo-requirements.yaml").toString();
+        String cat = dir.resolve("typo-catalogue.yaml").toString();
+        Run r =
+                run(
+                        "source",
+                        reqs,
+                        cat,
+                        "--network",
+                        NET,
+                        "--out",
+                        dir.resolve("x.yaml").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err())
+                .contains("error: REQUIREMENTS " + reqs + ": no such file")
+                .contains("error: CATALOGUE " + cat + ": no such file")
+                .contains("nothing was sourced")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("x.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aBadAsOfDateIsAUsageErrorNamingTheOption() throws Exception {
+        Path log = dir.resolve("o.jsonl");
+        Files.writeString(log, "");
+        Run r =
+                run(
+                        "readiness",
+                        "--log",
+                        log.toString(),
+                        "--catalogue",
+                        CAT,
+                        "--as-of",
+                        "2022-13-01");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains("error: --as-of '2022-13-01' is not a date (yyyy-mm-dd)")
+                .doesNotContain("Exception")
+                .doesNotContain("--debug");
+        assertThat(r.out()).doesNotContain("readiness board");
+    }
+
+    @Test
     void aMissingCatalogueNamesTheFile() throws Exception {
         Path log = dir.resolve("o.jsonl");
         Files.writeString(log, "");
