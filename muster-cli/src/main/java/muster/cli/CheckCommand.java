@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -72,11 +71,12 @@ public final class CheckCommand implements Callable<Integer> {
         if (!r.accepted()) {
             return Faults.refuse(out, err, json, shown, r.faults(), "the plan was not checked");
         }
+        String planProblem = InPath.problem(planFile);
+        if (planProblem != null) {
+            return planRefused(out, err, planFile + ": " + planProblem);
+        }
         Plan plan;
         try {
-            if (!Files.isRegularFile(planFile)) {
-                throw new NoSuchFileException(planFile.toString());
-            }
             plan = PlanJson.read(planFile);
         } catch (NoSuchFileException e) {
             return planRefused(out, err, planFile + ": no such file");

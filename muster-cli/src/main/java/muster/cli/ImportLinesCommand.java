@@ -49,8 +49,9 @@ public final class ImportLinesCommand implements Callable<Integer> {
             Faults.print(err, into.toString(), target.faults());
             return ExitCode.REFUSED;
         }
-        if (!java.nio.file.Files.isRegularFile(csv)) {
-            err.println("error: " + csv + ": no such file");
+        String csvProblem = InPath.problem(csv);
+        if (csvProblem != null) {
+            err.println("error: " + csv + ": " + csvProblem);
             return ExitCode.REFUSED;
         }
         RequirementCsv.Result lines = RequirementCsv.read(csv);

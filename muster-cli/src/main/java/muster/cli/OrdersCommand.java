@@ -77,6 +77,12 @@ public final class OrdersCommand implements Runnable {
                 err.flush();
                 return ExitCode.REFUSED;
             }
+            String logProblem = Files.exists(log) ? InPath.problem(log) : null;
+            if (logProblem != null) {
+                err.println("refused: --log '" + log + "': " + logProblem);
+                err.flush();
+                return ExitCode.REFUSED;
+            }
             try {
                 OrderBook b = act(new OrderDesk(new FileOrderLog(log)), Instant.now());
                 report(spec.commandLine().getOut(), b);

@@ -72,6 +72,18 @@ public final class ReadinessCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.REFUSED;
         }
+        String logProblem = InPath.problem(log);
+        if (logProblem != null) {
+            err.println("refused: --log '" + log + "': " + logProblem);
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        String catalogueProblem = InPath.problem(catalogue);
+        if (catalogueProblem != null) {
+            err.println("refused: --catalogue '" + catalogue + "': " + catalogueProblem);
+            err.flush();
+            return ExitCode.REFUSED;
+        }
         ForceRead<Catalogue> cat;
         try {
             cat = CatalogueReader.read(catalogue);

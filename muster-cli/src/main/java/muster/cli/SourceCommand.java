@@ -94,16 +94,28 @@ public final class SourceCommand implements Callable<Integer> {
         ForceRead<RequirementSet> reqs = null;
         ForceRead<Catalogue> cat = null;
         boolean unreadable = false;
+        String reqsProblem = InPath.problem(requirements);
+        String catProblem = InPath.problem(catalogue);
         try {
-            reqs = RequirementsReader.read(requirements);
+            if (reqsProblem == null) {
+                reqs = RequirementsReader.read(requirements);
+            }
         } catch (IOException e) {
-            err.println("error: REQUIREMENTS " + requirements + ": " + unreadable(e));
-            unreadable = true;
+            reqsProblem = unreadable(e);
         }
         try {
-            cat = CatalogueReader.read(catalogue);
+            if (catProblem == null) {
+                cat = CatalogueReader.read(catalogue);
+            }
         } catch (IOException e) {
-            err.println("error: CATALOGUE " + catalogue + ": " + unreadable(e));
+            catProblem = unreadable(e);
+        }
+        if (reqsProblem != null) {
+            err.println("error: REQUIREMENTS " + requirements + ": " + reqsProblem);
+            unreadable = true;
+        }
+        if (catProblem != null) {
+            err.println("error: CATALOGUE " + catalogue + ": " + catProblem);
             unreadable = true;
         }
         ScenarioReader.Result net = ScenarioReader.read(network);

@@ -99,6 +99,9 @@ class CheckCommandTest {
         Run missing = run("check", scenario.toString(), dir.resolve("none.json").toString());
         assertThat(missing.code()).isEqualTo(ExitCode.REFUSED);
         assertThat(missing.err()).contains("none.json: no such file");
+        Run folder = run("check", scenario.toString(), dir.toString());
+        assertThat(folder.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(folder.err()).contains(dir + ": is a directory, not a file");
     }
 
     @Test

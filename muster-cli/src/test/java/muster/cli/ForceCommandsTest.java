@@ -187,6 +187,45 @@ class ForceCommandsTest {
     }
 
     @Test
+    void aDirectoryGivenForAnInputFileIsRefusedByNameNotAsAnInternalFailure() throws Exception {
+        Path d = Files.createDirectory(dir.resolve("folder"));
+        String[][] cases = {
+            {"orders", "list", "--log", d.toString()},
+            {"orders", "approve", "A1", "--log", d.toString(), "--user", "bob"},
+            {"readiness", "--log", d.toString(), "--catalogue", CAT},
+            {
+                "source",
+                d.toString(),
+                CAT,
+                "--network",
+                NET,
+                "--out",
+                dir.resolve("x.yaml").toString()
+            },
+            {
+                "source",
+                REQS,
+                d.toString(),
+                "--network",
+                NET,
+                "--out",
+                dir.resolve("x.yaml").toString()
+            },
+        };
+        for (String[] args : cases) {
+            Run r = run(args);
+            assertThat(r.code())
+                    .as(String.join(" ", args) + "\n" + r.err())
+                    .isEqualTo(ExitCode.REFUSED);
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .contains(d.toString())
+                    .contains(": is a directory, not a file")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void aBadAsOfDateIsAUsageErrorNamingTheOption() throws Exception {
         Path log = dir.resolve("o.jsonl");
         Files.writeString(log, "");
