@@ -96,6 +96,20 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         } catch (RuntimeException e) {
+            java.sql.SQLException sql = sqlFailure(e);
+            if (sql != null) {
+                // a database that cannot be reached or signed in to: the user's to fix, not ours
+                err.println(
+                        "muster serve: "
+                                + (db != null
+                                        ? "--db " + db.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                                        : "the embedded database"
+                                                + (dataDir != null ? " in " + dataDir : ""))
+                                + ": cannot connect: "
+                                + sql.getMessage());
+                err.flush();
+                return ExitCode.REFUSED;
+            }
             // taken between the check above and the start
             if (!bindFailure(e)) {
                 throw e;
@@ -137,6 +151,16 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The first SQL failure among the causes of a failed start, or null. */
+    static java.sql.SQLException sqlFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /**

@@ -258,6 +258,23 @@ class MusterCliTest {
     }
 
     @Test
+    void serveNamesADatabaseItCannotReachWithoutItsPassword() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            closed = s.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closed + "/muster?user=u&password=s3cret";
+        assertThat(run("serve", "--port", "0", "--db", url)).isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .startsWith("muster serve: --db jdbc:postgresql://127.0.0.1:" + closed)
+                .contains("password=***")
+                .contains("cannot connect")
+                .doesNotContain("s3cret");
+        assertNoTrace();
+    }
+
+    @Test
     void missingDirectoriesOfAnOutputPathAreMade() throws Exception {
         Path csv = dir.resolve("new/deeper/lines.csv");
         assertThat(run("export-lines", valid.toString(), "--out", csv.toString()))
