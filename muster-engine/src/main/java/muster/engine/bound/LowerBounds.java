@@ -1035,8 +1035,9 @@ public final class LowerBounds {
         private double fleetStartOf(Commodity k) {
             double best = Double.POSITIVE_INFINITY;
             for (Carrier c : k.carriers()) {
-                double transit = c.core() - c.type().groundHours().offload();
-                best = Math.min(best, Math.max(c.startHour(), 24.0 * k.line().ead() - transit));
+                // onload and transit: the hours from the onload's start to the POD
+                double toPod = c.core() - c.type().groundHours().offload();
+                best = Math.min(best, Math.max(c.startHour(), 24.0 * k.line().ead() - toPod));
             }
             return Math.max(k.startHour(), best);
         }
