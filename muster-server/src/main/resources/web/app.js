@@ -310,6 +310,15 @@ async function pageOrders() {
       ready: h('input', { id: 'order-ready', type: 'date' }), note: h('input', { id: 'order-note', size: 30 }),
       marking: h('input', { id: 'order-marking', value: me.nation + ' ONLY', size: 14 }) };
     const msg = h('span', { class: 'error', id: 'order-error' });
+    // each kind's own fields only: ALERT the notice to move, DEPLOY destination, C-day and ready date
+    const kindLabels = { notice: h('label', {}, 'Notice (h) ', f.notice), destination: h('label', {}, 'Destination ', f.destination),
+      cDay: h('label', {}, 'C-day ', f.cDay), ready: h('label', {}, 'Ready ', f.ready) };
+    const showKindFields = () => {
+      const k = f.kind.value;
+      kindLabels.notice.hidden = k !== 'ALERT';
+      for (const x of ['destination', 'cDay', 'ready']) kindLabels[x].hidden = k !== 'DEPLOY';
+    };
+    f.kind.addEventListener('change', showKindFields);
     main.append(h('div', { class: 'card' }, h('h3', {}, 'Draft an order'), h('form', { class: 'inline', onsubmit: async e => {
       e.preventDefault();
       // each kind takes its own fields; the others are left out, as the server refuses them
@@ -321,9 +330,10 @@ async function pageOrders() {
       const r = await api('POST', '/api/orders', body);
       if (!r.ok) { msg.textContent = r.data.error; return; }
       route();
-    } }, h('label', {}, 'Kind ', f.kind), h('label', {}, 'Units ', f.units), h('label', {}, 'Notice (h) ', f.notice),
-      h('label', {}, 'Destination ', f.destination), h('label', {}, 'C-day ', f.cDay), h('label', {}, 'Ready ', f.ready),
+    } }, h('label', {}, 'Kind ', f.kind), h('label', {}, 'Units ', f.units), kindLabels.notice,
+      kindLabels.destination, kindLabels.cDay, kindLabels.ready,
       h('label', {}, 'Note ', f.note), h('label', {}, 'Releasable ', f.marking), h('button', { type: 'submit', id: 'draft' }, 'Draft'), msg)));
+    showKindFields();
   }
   const list = h('div', { id: 'order-list' });
   main.append(h('div', { class: 'card' }, list));

@@ -155,6 +155,23 @@ class WebUiIT {
 
             b.eval("location.hash = '#orders'; true");
             b.waitFor("document.getElementById('order-units')", Duration.ofSeconds(10));
+            // the form shows each kind's own fields only
+            String shown =
+                    "['order-notice', 'order-destination', 'order-cday', 'order-ready']"
+                            + ".filter(id => document.getElementById(id).offsetParent !== null)"
+                            + ".join(',')";
+            assertThat(b.eval(shown).asText()).isEqualTo("order-notice");
+            b.eval(
+                    "document.getElementById('order-kind').value = 'DEPLOY';"
+                            + " document.getElementById('order-kind').dispatchEvent(new Event('change'));"
+                            + " true");
+            assertThat(b.eval(shown).asText())
+                    .isEqualTo("order-destination,order-cday,order-ready");
+            b.eval(
+                    "document.getElementById('order-kind').value = 'ALERT';"
+                            + " document.getElementById('order-kind').dispatchEvent(new Event('change'));"
+                            + " true");
+            assertThat(b.eval(shown).asText()).isEqualTo("order-notice");
             b.eval(
                     "document.getElementById('order-units').value = 'US-1-82-ABN';"
                             + " document.getElementById('order-note').value = 'alert for EPRZ';"
