@@ -208,43 +208,46 @@ public final class OrdersCommand implements Runnable {
             return desk.draft(o, user, now);
         }
 
+        /** The option of each field that only some kinds of order take. */
+        private static final java.util.Map<String, String> OPTIONS =
+                java.util.Map.of(
+                        "noticeToMoveHours", "--notice-hours",
+                        "destination", "--destination",
+                        "cDay", "--c-day",
+                        "readyDate", "--ready");
+
         /**
-         * Each kind of order takes its own options: an ALERT its notice to move, a DEPLOY its
-         * destination, C-day and ready date, a STAND_DOWN none of them. A missing one is named, and
-         * one given to a kind that does not take it is refused rather than stored unread.
+         * Each kind of order takes its own options ({@link OrderKind#fields}): an ALERT its notice
+         * to move, a DEPLOY its destination, C-day and ready date, a STAND_DOWN none of them. A
+         * missing one is named, and one given to a kind that does not take it is refused rather
+         * than stored unread.
          */
         private void checkKindOptions() {
-            List<String> takes =
-                    switch (kind) {
-                        case ALERT -> List.of("--notice-hours");
-                        case DEPLOY -> List.of("--destination", "--c-day", "--ready");
-                        case STAND_DOWN -> List.of();
-                    };
-            String[][] given = {
-                {"--notice-hours", noticeHours == null ? null : noticeHours.toString()},
-                {"--destination", destination},
-                {"--c-day", cDay},
-                {"--ready", ready}
-            };
-            for (String[] g : given) {
-                boolean wanted = takes.contains(g[0]);
-                if (wanted && g[1] == null) {
+            List<String> takes = kind.fields().stream().map(OPTIONS::get).toList();
+            java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+            given.put("noticeToMoveHours", noticeHours == null ? null : noticeHours.toString());
+            given.put("destination", destination);
+            given.put("cDay", cDay);
+            given.put("readyDate", ready);
+            for (String field : OrderKind.KIND_FIELDS) {
+                String option = OPTIONS.get(field);
+                String value = given.get(field);
+                boolean wanted = kind.fields().contains(field);
+                if (wanted && value == null) {
                     throw new IllegalArgumentException(
-                            g[0]
+                            option
                                     + " is missing: "
-                                    + article()
-                                    + kind
+                                    + kind.withArticle()
                                     + " order needs "
                                     + String.join(", ", takes));
                 }
-                if (!wanted && g[1] != null) {
+                if (!wanted && value != null) {
                     throw new IllegalArgumentException(
-                            g[0]
+                            option
                                     + " '"
-                                    + g[1]
+                                    + value
                                     + "' does not apply to "
-                                    + article()
-                                    + kind
+                                    + kind.withArticle()
                                     + " order"
                                     + (takes.isEmpty()
                                             ? " (it takes none of --notice-hours, --destination,"
@@ -258,10 +261,6 @@ public final class OrdersCommand implements Runnable {
                                 + noticeHours
                                 + "' is below 0: give the hours of notice");
             }
-        }
-
-        private String article() {
-            return kind == OrderKind.ALERT ? "an " : "a ";
         }
 
         @Override

@@ -1161,50 +1161,41 @@ final class Api {
     }
 
     /**
-     * Each kind of order takes its own fields: an ALERT its notice to move, a DEPLOY its
-     * destination, C-day and ready date, a STAND_DOWN none of them. One missing is named, and one
-     * given to a kind that does not take it is refused rather than stored in an order that never
-     * reads it.
+     * Each kind of order takes its own fields ({@link OrderKind#fields}): an ALERT its notice to
+     * move, a DEPLOY its destination, C-day and ready date, a STAND_DOWN none of them. One missing
+     * is named, and one given to a kind that does not take it is refused rather than stored in an
+     * order that never reads it.
      */
     private static void checkKindFields(OrderKind kind, DraftRequest d) {
-        List<String> takes =
-                switch (kind) {
-                    case ALERT -> List.of("noticeToMoveHours");
-                    case DEPLOY -> List.of("destination", "cDay", "readyDate");
-                    case STAND_DOWN -> List.of();
-                };
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("noticeToMoveHours", d.noticeToMoveHours());
         given.put("destination", d.destination());
         given.put("cDay", d.cDay());
         given.put("readyDate", d.readyDate());
-        for (Map.Entry<String, Object> e : given.entrySet()) {
-            Object v = e.getValue();
+        String takes = String.join(", ", kind.fields());
+        for (String field : OrderKind.KIND_FIELDS) {
+            Object v = given.get(field);
             boolean blank = v == null || (v instanceof String str && str.isBlank());
-            boolean wanted = takes.contains(e.getKey());
+            boolean wanted = kind.fields().contains(field);
             if (wanted && blank) {
                 throw ApiException.badRequest(
                         "field '"
-                                + e.getKey()
+                                + field
                                 + "': missing; "
-                                + (kind == OrderKind.ALERT ? "an " : "a ")
-                                + kind
+                                + kind.withArticle()
                                 + " order needs "
-                                + String.join(", ", takes));
+                                + takes);
             }
             if (!wanted && !blank) {
                 throw ApiException.badRequest(
                         "field '"
-                                + e.getKey()
+                                + field
                                 + "' = '"
                                 + v
                                 + "': "
-                                + (kind == OrderKind.ALERT ? "an " : "a ")
-                                + kind
+                                + kind.withArticle()
                                 + " order does not take it"
-                                + (takes.isEmpty()
-                                        ? ""
-                                        : " (it takes " + String.join(", ", takes) + ")"));
+                                + (takes.isEmpty() ? "" : " (it takes " + takes + ")"));
             }
         }
     }
