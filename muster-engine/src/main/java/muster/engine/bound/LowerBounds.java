@@ -58,7 +58,13 @@ public final class LowerBounds {
      */
     record Carrier(LiftType type, double startHour, double core, List<Route> routes) {}
 
-    /** One class of one line, moved by AIR or SEA: the unit of the relaxation. */
+    /**
+     * One class of one line, moved by AIR or SEA: the unit of the relaxation.
+     *
+     * @param fleetStart the hour from which it counts in the fleet rows ({@link
+     *     Relaxation#fleetStartOf})
+     * @param channel its line's POE and POD, as a number of the relaxation
+     */
     record Commodity(
             RequirementLine line,
             CargoClass cargoClass,
@@ -67,7 +73,9 @@ public final class LowerBounds {
             double startHour,
             double earliestClosure,
             double onward,
-            List<Carrier> carriers) {
+            List<Carrier> carriers,
+            double fleetStart,
+            int channel) {
         int earliestDay() {
             return (int) Math.floor(earliestClosure / 24.0);
         }
@@ -134,8 +142,8 @@ public final class LowerBounds {
         int fixedClosure = -1;
         boolean forcedUnmet;
 
-        /** Each commodity's {@link #fleetStart}, filled once the commodities are built. */
-        private final Map<Commodity, Double> fleetStarts = new IdentityHashMap<>();
+        /** The numbers of the channels, by POE and POD ({@link Commodity#channel}). */
+        private final Map<String, Integer> channelNumbers = new HashMap<>();
 
         Relaxation(Scenario s) {
             this.s = s;
@@ -149,9 +157,6 @@ public final class LowerBounds {
                 if (f != null) {
                     fleets.put(t.id(), f);
                 }
-            }
-            for (Commodity k : commodities) {
-                fleetStarts.put(k, fleetStartOf(k));
             }
         }
 
@@ -220,7 +225,18 @@ public final class LowerBounds {
                 return;
             }
             commodities.add(
-                    new Commodity(l, c, weight, sqftPerSton, bestStart, best, onward, carriers));
+                    new Commodity(
+                            l,
+                            c,
+                            weight,
+                            sqftPerSton,
+                            bestStart,
+                            best,
+                            onward,
+                            carriers,
+                            fleetStartOf(l, bestStart, carriers),
+                            channelNumbers.computeIfAbsent(
+                                    l.poe() + "|" + l.pod(), x -> channelNumbers.size())));
         }
 
         /** Flight hours plus en-route ground hours of a loaded route, onload to offload arrival. */
@@ -425,18 +441,18 @@ public final class LowerBounds {
                 return true;
             }
             double[] starts = sg.starts();
-            TreeSet<Double> onwardSet = new TreeSet<>();
-            for (Commodity k : sg.users) {
-                onwardSet.add(sg.onwardOf(k));
+            int n = sg.users.size();
+            double[] onward = new double[n];
+            for (int u = 0; u < n; u++) {
+                onward[u] = sg.onwardOf(sg.users.get(u));
             }
             // deadlines ascending: onward hours descending
-            double[] ow = onwardSet.descendingSet().stream().mapToDouble(d -> d).toArray();
-            Map<Double, Integer> og = new HashMap<>();
-            for (int g = 0; g < ow.length; g++) {
-                og.put(ow[g], g);
+            double[] asc = java.util.Arrays.stream(onward).distinct().sorted().toArray();
+            double[] ow = new double[asc.length];
+            for (int g = 0; g < asc.length; g++) {
+                ow[g] = asc[asc.length - 1 - g];
             }
-            Map<String, Integer> channels = new HashMap<>();
-            int n = sg.users.size();
+            Map<Integer, Integer> channels = new HashMap<>();
             int[] si = new int[n];
             int[] oi = new int[n];
             int[] ch = new int[n];
@@ -445,10 +461,8 @@ public final class LowerBounds {
             for (int u = 0; u < n; u++) {
                 Commodity k = sg.users.get(u);
                 si[u] = sg.startIndex(starts, k);
-                oi[u] = og.get(sg.onwardOf(k));
-                ch[u] =
-                        channels.computeIfAbsent(
-                                k.line().poe() + "|" + k.line().pod(), x -> channels.size());
+                oi[u] = asc.length - 1 - java.util.Arrays.binarySearch(asc, onward[u]);
+                ch[u] = channels.computeIfAbsent(k.channel(), x -> channels.size());
                 for (int t = 0; t < nt; t++) {
                     if (carrierOf(k, fs.get(t).type()) != null) {
                         carriers[u] |= 1 << t;
@@ -1027,19 +1041,14 @@ public final class LowerBounds {
          * of a tail's segments are as disjoint, as long and as far apart as the segments the fleet
          * rows count, so the rows hold with them.
          */
-        double fleetStart(Commodity k) {
-            Double known = fleetStarts.get(k);
-            return known != null ? known : fleetStartOf(k);
-        }
-
-        private double fleetStartOf(Commodity k) {
+        static double fleetStartOf(RequirementLine l, double start, List<Carrier> carriers) {
             double best = Double.POSITIVE_INFINITY;
-            for (Carrier c : k.carriers()) {
+            for (Carrier c : carriers) {
                 // onload and transit: the hours from the onload's start to the POD
                 double toPod = c.core() - c.type().groundHours().offload();
-                best = Math.min(best, Math.max(c.startHour(), 24.0 * k.line().ead() - toPod));
+                best = Math.min(best, Math.max(c.startHour(), 24.0 * l.ead() - toPod));
             }
-            return Math.max(k.startHour(), best);
+            return Math.max(start, best);
         }
 
         /**
@@ -1067,7 +1076,7 @@ public final class LowerBounds {
 
             @Override
             double startOf(Commodity k) {
-                return fleetStart(k);
+                return k.fleetStart();
             }
 
             /** Weighs each type by the inverse of its mean hours per ston-equivalent moved. */
@@ -1134,7 +1143,7 @@ public final class LowerBounds {
 
             @Override
             double startOf(Commodity k) {
-                return fleetStart(k);
+                return k.fleetStart();
             }
 
             @Override
