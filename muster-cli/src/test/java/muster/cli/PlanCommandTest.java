@@ -248,14 +248,19 @@ class PlanCommandTest {
                 .isEqualTo(Files.readString(tmp.resolve("b/missions.csv")));
     }
 
-    @Test
-    void refusedScenarioExits3WithFaultsAndWritesNothing() throws Exception {
-        Path bad = tmp.resolve("bad.yaml");
+    /** A small scenario whose first requirement's POE is NOWHERE; returns its file line. */
+    private int writeBadPoe(Path bad) throws Exception {
         String yaml = ScenarioWriter.yaml(SmallScenarios.random(1, 3));
-        // Break one requirement's POE.
         int i = yaml.indexOf("poe: ");
         int eol = yaml.indexOf('\n', i);
         Files.writeString(bad, yaml.substring(0, i) + "poe: NOWHERE" + yaml.substring(eol));
+        return yaml.substring(0, i).split("\n", -1).length;
+    }
+
+    @Test
+    void refusedScenarioExits3WithFaultsAndWritesNothing() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        writeBadPoe(bad);
         Path out = tmp.resolve("never");
         Run r = muster("plan", bad.toString(), "--out", out.toString());
         assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
@@ -270,10 +275,7 @@ class PlanCommandTest {
     @Test
     void withJsonARefusedScenarioPrintsItsFaultsAsJsonNamingPlaceFieldAndValue() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
-        String yaml = ScenarioWriter.yaml(SmallScenarios.random(1, 3));
-        int i = yaml.indexOf("poe: ");
-        int eol = yaml.indexOf('\n', i);
-        Files.writeString(bad, yaml.substring(0, i) + "poe: NOWHERE" + yaml.substring(eol));
+        int line = writeBadPoe(bad);
         Run r = muster("plan", bad.toString(), "--json", "--out", tmp.resolve("never").toString());
         assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -286,8 +288,7 @@ class PlanCommandTest {
         assertThat(fault.get("field").asText()).isEqualTo("poe");
         assertThat(fault.get("value").asText()).isEqualTo("NOWHERE");
         assertThat(fault.get("where").asText()).startsWith("requirement ");
-        assertThat(fault.get("line").asInt())
-                .isEqualTo(yaml.substring(0, i).split("\n", -1).length);
+        assertThat(fault.get("line").asInt()).isEqualTo(line);
 
         Run exact =
                 muster(
