@@ -202,7 +202,8 @@ final class Orders {
                         return b.order(orderId);
                     });
         } catch (OrderRefused e) {
-            throw new ApiException(409, e.getMessage());
+            // the order's own content is bad input; a contradiction with the log is a conflict
+            throw new ApiException(e.content() ? 400 : 409, e.getMessage());
         } finally {
             writers.unlock();
         }

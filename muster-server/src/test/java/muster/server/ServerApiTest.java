@@ -701,6 +701,30 @@ class ServerApiTest {
         assertThat(alertWithDate.status()).isEqualTo(400);
         assertThat(alertWithDate.body())
                 .contains("an ALERT order does not take it (it takes noticeToMoveHours)");
+        // the order's own content is bad input (400); a contradiction with the log is a 409
+        Response readyBeforeC =
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "DEPLOY",
+                                "units",
+                                List.of("X"),
+                                "destination",
+                                "EPRZ",
+                                "cDay",
+                                "2022-02-03",
+                                "readyDate",
+                                "2022-02-01"));
+        assertThat(readyBeforeC.status()).isEqualTo(400);
+        assertThat(readyBeforeC.body())
+                .contains("ready date 2022-02-01 is before C-day 2022-02-03");
+        Response negative =
+                p.post(
+                        "/api/orders",
+                        Map.of("kind", "ALERT", "units", List.of("X"), "noticeToMoveHours", -1));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body()).contains("notice to move in hours (0 or more), got -1");
         Response notJson =
                 Client.send(p.token(), "POST", "/api/orders", "{not json", "application/json");
         assertThat(notJson.status()).isEqualTo(400);

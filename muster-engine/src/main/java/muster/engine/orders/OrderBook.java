@@ -158,22 +158,22 @@ public final class OrderBook {
 
     private static void checkContent(Order o) {
         if (o.units().isEmpty()) {
-            throw new OrderRefused("order " + o.id() + " names no units");
+            throw OrderRefused.ofContent("order " + o.id() + " names no units");
         }
         Set<String> seen = new HashSet<>();
         for (String uic : o.units()) {
             if (uic == null || uic.isBlank() || !seen.add(uic)) {
-                throw new OrderRefused(
+                throw OrderRefused.ofContent(
                         "order " + o.id() + " names unit '" + uic + "' twice or blank");
             }
         }
         if (o.authority() == null || o.authority().isBlank()) {
-            throw new OrderRefused("order " + o.id() + " names no issuing authority");
+            throw OrderRefused.ofContent("order " + o.id() + " names no issuing authority");
         }
         switch (o.kind()) {
             case ALERT -> {
                 if (o.noticeToMoveHours() == null || o.noticeToMoveHours() < 0) {
-                    throw new OrderRefused(
+                    throw OrderRefused.ofContent(
                             "alert "
                                     + o.id()
                                     + " needs a notice to move in hours (0 or more), got "
@@ -182,14 +182,15 @@ public final class OrderBook {
             }
             case DEPLOY -> {
                 if (o.destination() == null || o.destination().isBlank()) {
-                    throw new OrderRefused("deployment order " + o.id() + " names no destination");
+                    throw OrderRefused.ofContent(
+                            "deployment order " + o.id() + " names no destination");
                 }
                 if (o.cDay() == null || o.readyDate() == null) {
-                    throw new OrderRefused(
+                    throw OrderRefused.ofContent(
                             "deployment order " + o.id() + " needs a C-day and a ready date");
                 }
                 if (o.readyDate().isBefore(o.cDay())) {
-                    throw new OrderRefused(
+                    throw OrderRefused.ofContent(
                             "deployment order "
                                     + o.id()
                                     + ": ready date "

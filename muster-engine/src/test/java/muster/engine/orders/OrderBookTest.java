@@ -130,9 +130,26 @@ class OrderBookTest {
                         "DEPLOYING>STOOD_DOWN");
     }
 
+    /** Refused as contradicting the log or the lifecycle; nothing recorded. */
     private void refused(Runnable r, String fragment) {
+        refused(r, fragment, false);
+    }
+
+    /** Refused for the order's own content, whatever the log holds; nothing recorded. */
+    private void refusedForContent(Runnable r, String fragment) {
+        refused(r, fragment, true);
+    }
+
+    private void refused(Runnable r, String fragment, boolean content) {
         int before = log.read().size();
-        assertThatThrownBy(r::run).isInstanceOf(OrderRefused.class).hasMessageContaining(fragment);
+        assertThatThrownBy(r::run)
+                .isInstanceOf(OrderRefused.class)
+                .hasMessageContaining(fragment)
+                .satisfies(
+                        e ->
+                                assertThat(((OrderRefused) e).content())
+                                        .as("refused for the order's own content")
+                                        .isEqualTo(content));
         assertThat(log.read()).as("a refused command records nothing").hasSize(before);
     }
 
@@ -166,9 +183,9 @@ class OrderBookTest {
 
     @Test
     void refusesOrdersWithMissingContent() {
-        refused(() -> desk.draft(alert("X1", 96), "ann", now()), "names no units");
-        refused(() -> desk.draft(alert("X2", 96, "U1", "U1"), "ann", now()), "twice");
-        refused(
+        refusedForContent(() -> desk.draft(alert("X1", 96), "ann", now()), "names no units");
+        refusedForContent(() -> desk.draft(alert("X2", 96, "U1", "U1"), "ann", now()), "twice");
+        refusedForContent(
                 () ->
                         desk.draft(
                                 new Order(
@@ -185,7 +202,7 @@ class OrderBookTest {
                                 "ann",
                                 now()),
                 "notice to move");
-        refused(
+        refusedForContent(
                 () ->
                         desk.draft(
                                 new Order(
@@ -202,7 +219,7 @@ class OrderBookTest {
                                 "ann",
                                 now()),
                 "names no destination");
-        refused(
+        refusedForContent(
                 () ->
                         desk.draft(
                                 new Order(
@@ -219,7 +236,7 @@ class OrderBookTest {
                                 "ann",
                                 now()),
                 "before C-day");
-        refused(
+        refusedForContent(
                 () ->
                         desk.draft(
                                 new Order(
