@@ -658,73 +658,56 @@ class ServerApiTest {
                         Map.of("kind", "DEPLOY", "units", List.of("X"), "cDay", "3 Feb"));
         assertThat(date.status()).isEqualTo(400);
         assertThat(date.body()).contains("'cDay' = '3 Feb'");
-        Response missing =
-                p.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "DEPLOY",
-                                "units",
-                                List.of("X"),
-                                "destination",
-                                "EPRZ",
-                                "cDay",
-                                "2022-02-03"));
-        assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.body())
-                .contains("field 'readyDate': missing; a DEPLOY order needs destination, cDay");
-        Response notTaken =
-                p.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "STAND_DOWN",
-                                "units",
-                                List.of("X"),
-                                "noticeToMoveHours",
-                                48));
-        assertThat(notTaken.status()).isEqualTo(400);
-        assertThat(notTaken.body())
-                .contains("field 'noticeToMoveHours' = '48': a STAND_DOWN order does not take it");
-        Response alertWithDate =
-                p.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("X"),
-                                "noticeToMoveHours",
-                                48,
-                                "readyDate",
-                                "2022-02-09"));
-        assertThat(alertWithDate.status()).isEqualTo(400);
-        assertThat(alertWithDate.body())
-                .contains("an ALERT order does not take it (it takes noticeToMoveHours)");
-        // the order's own content is bad input (400); a contradiction with the log is a 409
-        Response readyBeforeC =
-                p.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "DEPLOY",
-                                "units",
-                                List.of("X"),
-                                "destination",
-                                "EPRZ",
-                                "cDay",
-                                "2022-02-03",
-                                "readyDate",
-                                "2022-02-01"));
-        assertThat(readyBeforeC.status()).isEqualTo(400);
-        assertThat(readyBeforeC.body())
-                .contains("ready date 2022-02-01 is before C-day 2022-02-03");
-        Response negative =
-                p.post(
-                        "/api/orders",
-                        Map.of("kind", "ALERT", "units", List.of("X"), "noticeToMoveHours", -1));
-        assertThat(negative.status()).isEqualTo(400);
-        assertThat(negative.body()).contains("notice to move in hours (0 or more), got -1");
+        // each kind takes its own fields; and the order's own content is bad input (400), where a
+        // contradiction with the log is a 409
+        Map<Map<String, Object>, String> badDrafts = new java.util.LinkedHashMap<>();
+        badDrafts.put(
+                Map.of(
+                        "kind",
+                        "DEPLOY",
+                        "units",
+                        List.of("X"),
+                        "destination",
+                        "EPRZ",
+                        "cDay",
+                        "2022-02-03"),
+                "field 'readyDate': missing; a DEPLOY order needs destination, cDay");
+        badDrafts.put(
+                Map.of("kind", "STAND_DOWN", "units", List.of("X"), "noticeToMoveHours", 48),
+                "field 'noticeToMoveHours' = '48': a STAND_DOWN order does not take it");
+        badDrafts.put(
+                Map.of(
+                        "kind",
+                        "ALERT",
+                        "units",
+                        List.of("X"),
+                        "noticeToMoveHours",
+                        48,
+                        "readyDate",
+                        "2022-02-09"),
+                "an ALERT order does not take it (it takes noticeToMoveHours)");
+        badDrafts.put(
+                Map.of(
+                        "kind",
+                        "DEPLOY",
+                        "units",
+                        List.of("X"),
+                        "destination",
+                        "EPRZ",
+                        "cDay",
+                        "2022-02-03",
+                        "readyDate",
+                        "2022-02-01"),
+                "ready date 2022-02-01 is before C-day 2022-02-03");
+        badDrafts.put(
+                Map.of("kind", "ALERT", "units", List.of("X"), "noticeToMoveHours", -1),
+                "notice to move in hours (0 or more), got -1");
+        badDrafts.forEach(
+                (body, fragment) -> {
+                    Response r = p.post("/api/orders", body);
+                    assertThat(r.status()).as(body.toString()).isEqualTo(400);
+                    assertThat(r.body()).contains(fragment);
+                });
         Response notJson =
                 Client.send(p.token(), "POST", "/api/orders", "{not json", "application/json");
         assertThat(notJson.status()).isEqualTo(400);
