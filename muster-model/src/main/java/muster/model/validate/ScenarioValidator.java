@@ -95,6 +95,13 @@ public final class ScenarioValidator {
 
     // ---- planning ------------------------------------------------------------------------
 
+    /**
+     * The longest horizon a scenario may have: two years. The planners keep each node's and tail's
+     * timeline over the horizon, so an absurd one (a hundred million days) would exhaust memory
+     * instead of being refused; no deployment plan runs anywhere near two years.
+     */
+    public static final int MAX_HORIZON_DAYS = 730;
+
     private void checkPlanning(Planning p) {
         String where = "planning";
         if (p.horizonDays() < 1) {
@@ -105,6 +112,14 @@ public final class ScenarioValidator {
                     p.horizonDays(),
                     "the horizon must be at least 1 day",
                     null);
+        } else if (p.horizonDays() > MAX_HORIZON_DAYS) {
+            error(
+                    "planning.horizonDays",
+                    where,
+                    "horizonDays",
+                    p.horizonDays(),
+                    "the horizon may be at most " + MAX_HORIZON_DAYS + " days",
+                    "plan a deployment in phases of at most two years");
         }
         if (!(p.paxWeightStons() >= 0) || Double.isInfinite(p.paxWeightStons())) {
             error(
