@@ -106,10 +106,13 @@ public class LoadTest {
                 timed("orders page", token, "GET", "/api/orders?size=50", null);
             } else {
                 timed("draft order (write)", token, "POST", "/api/orders",
-                        "{\"kind\":\"ALERT\",\"units\":[\"LOAD-" + seed + "-" + (i++) + "\"],\"noticeToMoveHours\":24}");
+                        "{\"kind\":\"ALERT\",\"units\":[\"" + US_UNITS[(i++) % US_UNITS.length] + "\"],\"noticeToMoveHours\":24}");
             }
         }
     }
+
+    /** Units of the nation the load users belong to, in the catalogue loaded on first start. */
+    static final String[] US_UNITS = {"WAB1AA", "WAB2AA", "WAB3AA", "WAB173"};
 
     static void timed(String kind, String token, String method, String path, String body) {
         long t = System.nanoTime();

@@ -28,6 +28,7 @@ import muster.model.Scenario;
 import muster.model.force.Order;
 import muster.model.force.OrderEvent;
 import muster.model.force.OrderKind;
+import muster.model.force.OrderStatus;
 
 /** The REST routes under {@code /api}. Every read filters by releasability; every write audits. */
 final class Api {
@@ -135,6 +136,18 @@ final class Api {
             Set.of("/api/health", "/api/openapi.json", "/api/login");
 
     private void authenticate(Context ctx) {
+        // no parameter takes a NUL character, and the database refuses to store one
+        for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
+            for (String v : q.getValue()) {
+                if (q.getKey().indexOf('\u0000') >= 0 || v.indexOf('\u0000') >= 0) {
+                    throw ApiException.badRequest(
+                            "query parameter '"
+                                    + q.getKey().replace("\u0000", "\\u0000")
+                                    + "' holds a NUL character (U+0000), which no parameter"
+                                    + " takes");
+                }
+            }
+        }
         if (OPEN.contains(ctx.path())) {
             return;
         }
@@ -308,15 +321,21 @@ final class Api {
         if (n.roles() == null) {
             throw ApiException.badRequest("field 'roles': missing; e.g. [\"PLANNER\"]");
         }
+        Set<Role> roles;
+        try {
+            roles = Role.parseAll(String.join(",", n.roles()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("field 'roles' = " + n.roles() + ": " + e.getMessage());
+        }
+        try {
+            Nations.normalize(n.nation());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(
+                    "field 'nation' = '" + Auth.clip(n.nation()) + "': " + e.getMessage());
+        }
         User created;
         try {
-            created =
-                    auth.createUser(
-                            u,
-                            n.username(),
-                            n.password(),
-                            n.nation(),
-                            Role.parseAll(String.join(",", n.roles())));
+            created = auth.createUser(u, n.username(), n.password(), n.nation(), roles);
         } catch (ApiException e) {
             if (e.status() == 403) {
                 audit.denied(u, "user.create", "user " + n.username(), e.getMessage());
@@ -516,7 +535,13 @@ final class Api {
         Map<String, Store.LineRow> visible = store.visibleLines(u, id);
         List<Store.LineRow> all = store.lines(id);
         if (visible.size() == all.size()) {
-            ctx.contentType("text/plain; charset=utf-8").result(store.scenarioSource(id));
+            String source = store.scenarioSource(id);
+            if (source == null || source.isBlank()) {
+                // a scenario saved by sourcing before its text was kept: written from its model
+                source = muster.io.ScenarioWriter.yaml(store.scenarioModel(id));
+            }
+            ctx.contentType("text/plain; charset=utf-8").result(source);
+            auditExport(u, "scenario.export", "scenario " + s.id(), "whole");
             return;
         }
         // Some lines are withheld: export the released part as JSON of the model.
@@ -535,16 +560,19 @@ final class Api {
                         model.planning());
         ctx.header("X-Muster-Withheld-Lines", Integer.toString(all.size() - visible.size()));
         ctx.json(part);
+        auditExport(
+                u,
+                "scenario.export",
+                "scenario " + s.id(),
+                (all.size() - visible.size()) + " lines withheld");
+    }
+
+    /** Records an export in the audit log: every export is recorded, whole or in part. */
+    void auditExport(User u, String action, String target, String detail) {
         Jdbc.tx(
                 store.db(),
                 c -> {
-                    Audit.record(
-                            c,
-                            u,
-                            "scenario.export",
-                            "scenario " + s.id(),
-                            "OK",
-                            (all.size() - visible.size()) + " lines withheld");
+                    Audit.record(c, u, action, target, "OK", detail);
                     return null;
                 });
     }
@@ -1108,6 +1136,16 @@ final class Api {
         User u = user(ctx);
         Orders.Snapshot s = orders.snapshot();
         String status = ctx.queryParam("status");
+        if (status != null) {
+            try {
+                status = OrderStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(
+                        "query parameter 'status' = '"
+                                + Auth.clip(status)
+                                + "': use DRAFT, APPROVED, ISSUED or CANCELLED");
+            }
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (OrderRecord r : s.book().orders()) {
             if (!s.sees(u, r.order().id())) {
@@ -1223,13 +1261,14 @@ final class Api {
         java.time.LocalDate cDay = date("cDay", d.cDay());
         java.time.LocalDate readyDate = date("readyDate", d.readyDate());
         checkKindFields(kind, d);
+        List<String> units = ownUnits(ctx, u, d.units());
         String marking = markingOr(d.marking(), u.nation() + " ONLY", u.nation());
         String id = orders.nextId(u.nation());
         Order o =
                 new Order(
                         id,
                         kind,
-                        d.units(),
+                        units,
                         d.authority() == null || d.authority().isBlank()
                                 ? u.nation()
                                 : d.authority(),
@@ -1244,6 +1283,48 @@ final class Api {
                 orders.run(
                         u, id, meta, "order.draft", (desk, at) -> desk.draft(o, u.username(), at));
         ctx.status(201).json(orderJson(r, meta));
+    }
+
+    /**
+     * The units an order names, each a unit of the drafter's nation in a current catalogue the
+     * drafter sees: a nation orders its own units only, so no order of another nation, which the
+     * drafter may not see, ever touches them (and no refusal of the order model names one).
+     */
+    private List<String> ownUnits(Context ctx, User u, List<String> given) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String uic = given.get(i);
+            String field = "field 'units." + i + "'";
+            if (uic == null || uic.isBlank()) {
+                throw ApiException.badRequest(field + ": empty; name a unit by its UIC");
+            }
+            uic = uic.trim();
+            String nation = force.unitNation(u, uic);
+            if (nation == null) {
+                throw ApiException.badRequest(
+                        field
+                                + " = '"
+                                + Auth.clip(uic)
+                                + "': no unit with this UIC in a current force catalogue "
+                                + u.nation()
+                                + " sees");
+            }
+            require(
+                    ctx,
+                    nation.equals(u.nation()),
+                    "order.draft",
+                    "unit " + uic,
+                    field
+                            + " = '"
+                            + uic
+                            + "': a unit of "
+                            + nation
+                            + "; only "
+                            + nation
+                            + "'s planners draft orders for it");
+            out.add(uic);
+        }
+        return out;
     }
 
     private void orderEvent(Context ctx, OrderEvent.Type type) {
@@ -1306,6 +1387,11 @@ final class Api {
     /** Units named by issued orders, with the status the order log gives them. */
     private void readiness(Context ctx) {
         User u = user(ctx);
+        // a deploying unit is DEPLOYED from its ready date on: on the day asked, or today (UTC)
+        java.time.LocalDate day = date("asOf", ctx.queryParam("asOf"));
+        if (day == null) {
+            day = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        }
         Orders.Snapshot s = orders.snapshot();
         List<Map<String, Object>> out = new ArrayList<>();
         for (UnitRecord r : s.book().units().values()) {
@@ -1314,7 +1400,7 @@ final class Api {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("uic", r.uic());
-            m.put("status", r.status());
+            m.put("status", r.statusOn(day));
             m.put("noticeToMoveHours", r.noticeToMoveHours());
             m.put("order", r.orderId());
             m.put("destination", r.destination());

@@ -70,10 +70,43 @@ final class Auth {
                     "field 'password': must have at least 12 characters (NIST SP 800-63B allows"
                             + " long passphrases; short ones are refused)");
         }
+        if (tooLong(password)) {
+            throw ApiException.badRequest(
+                    "field 'password': longer than "
+                            + MAX_PASSWORD_BYTES
+                            + " bytes in UTF-8; bcrypt, which keeps the passwords, reads no more");
+        }
+    }
+
+    /** What bcrypt reads of a password; a longer one could not be told from its first bytes. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    private static boolean tooLong(String password) {
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > MAX_PASSWORD_BYTES;
+    }
+
+    /** What a user name may be; {@link #createUser} makes no other. */
+    static final String USERNAME = "[a-z][a-z0-9._-]{1,31}";
+
+    /** A value echoed in a message, cut short: a refusal never repeats a whole oversized input. */
+    static String clip(String v) {
+        return v == null || v.length() <= 40
+                ? v
+                : v.substring(0, 40) + "... (" + v.length() + " characters)";
     }
 
     /** Signs in; refuses with 401 on a bad name or password, 429 when rate-limited. */
     Session login(String username, String password, String clientAddress) {
+        if (!username.matches(USERNAME)) {
+            // no user has such a name: refused before it is counted or written to the audit log,
+            // which keeps every row for good and must not take inputs of any size from anyone
+            throw ApiException.badRequest(
+                    "field 'username' = '"
+                            + clip(username)
+                            + "': not a user name (2 to 32 lower-case letters, digits, '.', '_' or"
+                            + " '-', starting with a letter)");
+        }
         String userKey = "u:" + username;
         String addrKey = "a:" + clientAddress;
         // each attempt is counted before the password is checked, atomically with the check of
@@ -118,13 +151,16 @@ final class Auth {
                                                 },
                                         username));
         verifications.incrementAndGet();
+        // a password longer than bcrypt reads was never set (checkPassword), so it is not accepted;
+        // the hash is still worked out, so the answer takes as long either way
+        boolean usable = password != null && !tooLong(password);
         boolean verified =
                 BCrypt.verifyer()
                         .verify(
-                                (password == null ? "" : password).toCharArray(),
+                                (usable ? password : "").toCharArray(),
                                 row.isPresent() ? (String) row.get()[1] : DUMMY_HASH)
                         .verified;
-        boolean ok = row.isPresent() && password != null && verified;
+        boolean ok = row.isPresent() && usable && verified;
         if (!ok) {
             // the attempt stays counted against the name and the address
             audit.denied(
@@ -134,7 +170,8 @@ final class Auth {
                     "bad user name or password");
             throw new ApiException(401, "user name or password not accepted");
         }
-        failures.remove(userKey);
+        // only this attempt's count is taken back: failures before it still hold against the name
+        forgive(userKey, attempt);
         forgive(addrKey, attempt);
         Object[] r = row.get();
         User u = new User((Long) r[0], username, (String) r[2], Role.parseAll((String) r[3]));
@@ -227,10 +264,10 @@ final class Auth {
     }
 
     User createUser(User by, String username, String password, String nation, Set<Role> roles) {
-        if (username == null || !username.matches("[a-z][a-z0-9._-]{1,31}")) {
+        if (username == null || !username.matches(USERNAME)) {
             throw ApiException.badRequest(
                     "field 'username' = '"
-                            + username
+                            + clip(username)
                             + "': use 2 to 32 lower-case letters, digits, '.', '_' or '-',"
                             + " starting with a letter");
         }

@@ -100,6 +100,30 @@ final class ForceApi {
 
     // ---- catalogues
 
+    /**
+     * The nation (alpha-3) of the unit {@code uic} in the current catalogues {@code u} sees, or
+     * null when none of them has it. Where two catalogues name it, the newest says.
+     */
+    String unitNation(User u, String uic) {
+        List<ForceStore.CatalogueRow> rows = force.catalogues();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            ForceStore.CatalogueRow c = rows.get(i);
+            if (!c.current() || !sees(u, c)) {
+                continue;
+            }
+            for (muster.model.force.Unit unit : force.catalogueModel(c.id()).units()) {
+                if (unit.uic().equals(uic)) {
+                    try {
+                        return Nations.normalize(unit.nation());
+                    } catch (IllegalArgumentException e) {
+                        return String.valueOf(unit.nation()); // no nation the server knows
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean sees(User u, ForceStore.CatalogueRow c) {
         return u.sees(c.owner(), c.marking());
     }
@@ -161,6 +185,7 @@ final class ForceApi {
     private void exportCatalogue(Context ctx) {
         ForceStore.CatalogueRow c = visibleCatalogue(ctx, Api.id(ctx), "catalogue.export");
         ctx.contentType("text/plain; charset=utf-8").result(force.catalogueText(c.id()));
+        api.auditExport(Api.user(ctx), "catalogue.export", "catalogue " + c.id(), "whole");
     }
 
     private void importCatalogue(Context ctx) {
@@ -448,7 +473,7 @@ final class ForceApi {
                                                 res.scenario(),
                                                 marking,
                                                 "sourced from " + rf + " and " + cf,
-                                                "");
+                                                muster.io.ScenarioWriter.yaml(res.scenario()));
                                 Audit.record(
                                         c,
                                         u,

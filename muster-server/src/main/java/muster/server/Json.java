@@ -24,7 +24,10 @@ final class Json {
      * with defaults the client did not ask for). Stored JSON keeps the lenient {@link #MAPPER}.
      */
     static final ObjectMapper REQUESTS =
-            MAPPER.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            MAPPER.copy()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    // 4.7 hours of notice is refused, not cut to 4
+                    .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
 
     private Json() {}
 

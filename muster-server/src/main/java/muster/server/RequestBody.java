@@ -1,6 +1,7 @@
 package muster.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -41,6 +42,13 @@ final class RequestBody {
                             + ", not "
                             + (tree == null || tree.isMissingNode() ? "nothing" : tree.toString()));
         }
+        String nul = withNul(tree, "");
+        if (nul != null) {
+            throw ApiException.badRequest(
+                    "request body: field '"
+                            + nul
+                            + "' holds a NUL character (U+0000), which no field takes");
+        }
         try {
             return Json.REQUESTS.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
@@ -59,9 +67,51 @@ final class RequestBody {
                             + value
                             + ": "
                             + wanted(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            if (!(e.getCause() instanceof InputCoercionException) || e.getPath().isEmpty()) {
+                throw ApiException.badRequest("request body: " + e.getOriginalMessage());
+            }
+            // a number too large for its field
+            String path = path(e);
+            throw ApiException.badRequest(
+                    "request body: field '"
+                            + path
+                            + "' = "
+                            + tree.at("/" + path.replace(".", "/"))
+                            + ": out of range for a whole number");
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("request body: " + e.getOriginalMessage());
         }
+    }
+
+    /** The path of the first field name or text in {@code n} with a NUL character, or null. */
+    private static String withNul(JsonNode n, String at) {
+        if (n.isTextual()) {
+            return n.textValue().indexOf('\u0000') >= 0 ? (at.isEmpty() ? "(body)" : at) : null;
+        }
+        if (n.isObject()) {
+            var it = n.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                String p = at.isEmpty() ? e.getKey() : at + "." + e.getKey();
+                if (e.getKey().indexOf('\u0000') >= 0) {
+                    return p.replace("\u0000", "\\u0000");
+                }
+                String inner = withNul(e.getValue(), p);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String inner = withNul(n.get(i), at.isEmpty() ? Integer.toString(i) : at + "." + i);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {

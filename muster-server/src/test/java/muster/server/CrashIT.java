@@ -73,11 +73,10 @@ class CrashIT {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> writers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
-            int thread = t;
             Thread w =
                     new Thread(
                             () -> {
-                                for (int i = 0; !stop.get(); i++) {
+                                while (!stop.get()) {
                                     try {
                                         HttpResponse<String> r =
                                                 send(
@@ -89,9 +88,9 @@ class CrashIT {
                                                                         "kind",
                                                                         "ALERT",
                                                                         "units",
-                                                                        List.of(
-                                                                                "CRASH-" + thread
-                                                                                        + "-" + i),
+                                                                        // a unit of the bundled
+                                                                        // catalogue; drafts only
+                                                                        List.of("WAB1AA"),
                                                                         "noticeToMoveHours",
                                                                         12)));
                                         if (r.statusCode() == 201) {

@@ -190,7 +190,7 @@ class ReleasabilityMatrixTest {
                                         "kind",
                                         "ALERT",
                                         "units",
-                                        List.of("MX-" + System.nanoTime()),
+                                        List.of(nation(user).equals("POL") ? "PL21BS" : "WAB173"),
                                         "noticeToMoveHours",
                                         24,
                                         "marking",

@@ -194,6 +194,19 @@ class ServerApiTest {
         assertThat(sc.status()).isEqualTo(200);
         assertThat((List<?>) sc.map().get("requirements"))
                 .hasSize(((Number) r.map().get("lines")).intValue());
+        // the saved scenario exports as a scenario file that reads back valid, and the export is
+        // recorded in the audit log
+        Response exported = p.get("/api/scenarios/" + saved + "/export");
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.body()).contains("muster/scenario@1");
+        Response again = p.postText("/api/scenarios/validate?file=sourced.yaml", exported.body());
+        assertThat(again.map()).as(again.body()).containsEntry("valid", true);
+        assertThat(TestServer.admin().get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("scenario.export");
+                            assertThat(a.get("target")).isEqualTo("scenario " + saved);
+                        });
 
         Map<String, Object> bad = new java.util.HashMap<>(body);
         bad.put("catalogue", "format: muster/catalogue@1\nunits: [{uic: X}]\n");
@@ -206,6 +219,19 @@ class ServerApiTest {
     static String bundledCatalogue() throws java.io.IOException {
         return java.nio.file.Files.readString(
                 Path.of("..", "data", "catalogue", "eastern-flank-2022-units.yaml"));
+    }
+
+    /**
+     * Imports the bundled units as a current catalogue every NATO nation sees: an order names units
+     * of such a catalogue, and other tests supersede and withdraw the first-start one.
+     */
+    static void currentCatalogueOfBundledUnits() throws java.io.IOException {
+        Response r =
+                TestServer.user("catalogue_keeper", "USA", Role.PLANNER)
+                        .postText(
+                                "/api/catalogues?file=eastern-flank-2022-units.yaml",
+                                bundledCatalogue());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     static String bundledRequirements() throws java.io.IOException {
@@ -544,7 +570,8 @@ class ServerApiTest {
     }
 
     @Test
-    void orderWorkflowNeedsASecondUserToApproveAndKeepsEveryEvent() {
+    void orderWorkflowNeedsASecondUserToApproveAndKeepsEveryEvent() throws Exception {
+        currentCatalogueOfBundledUnits();
         Client drafter = TestServer.user("nl_planner", "NLD", Role.PLANNER);
         Client approver = TestServer.user("nl_approver", "NLD", Role.APPROVER, Role.PLANNER);
         Client foreign = TestServer.user("be_approver", "BEL", Role.APPROVER);
@@ -553,7 +580,7 @@ class ServerApiTest {
                         "/api/orders",
                         Map.of(
                                 "kind", "ALERT",
-                                "units", List.of("NL-11AMB"),
+                                "units", List.of("NLEFPR"),
                                 "noticeToMoveHours", 48,
                                 "note", "prepare to move to EPRZ",
                                 "marking", "REL NATO"));
@@ -572,7 +599,7 @@ class ServerApiTest {
                                         "kind",
                                         "ALERT",
                                         "units",
-                                        List.of("NL-X"),
+                                        List.of("NLF35D"),
                                         "noticeToMoveHours",
                                         1));
         String own = (String) selfBoth.map().get("id");
@@ -605,11 +632,18 @@ class ServerApiTest {
         assertThat(events)
                 .extracting(e -> e.get("type"))
                 .containsExactly("DRAFTED", "APPROVED", "ISSUED");
+        assertThat(foreign.get("/api/orders?status=issued&size=500").items())
+                .anySatisfy(o -> assertThat(o.get("id")).isEqualTo(id))
+                .allSatisfy(o -> assertThat(o.get("status")).isEqualTo("ISSUED"));
+        Response bogus = foreign.get("/api/orders?status=BOGUS");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.body()).contains("'status' = 'BOGUS'");
+        assertThat(foreign.get("/api/readiness?asOf=someday").status()).isEqualTo(400);
         Response board = foreign.get("/api/readiness?size=500");
         assertThat(board.items())
                 .anySatisfy(
                         unit -> {
-                            assertThat(unit.get("uic")).isEqualTo("NL-11AMB");
+                            assertThat(unit.get("uic")).isEqualTo("NLEFPR");
                             assertThat(unit.get("status")).isEqualTo("ALERTED");
                             assertThat(unit.get("noticeToMoveHours")).isEqualTo(48);
                         });
@@ -617,6 +651,7 @@ class ServerApiTest {
 
     @Test
     void badInputNamesTheFieldAndValue() throws Exception {
+        currentCatalogueOfBundledUnits();
         Client p = TestServer.user("it_planner", "ITA", Role.PLANNER);
         Response m =
                 p.post(
@@ -625,7 +660,7 @@ class ServerApiTest {
                                 "kind",
                                 "ALERT",
                                 "units",
-                                List.of("X"),
+                                List.of("ITNRFB"),
                                 "noticeToMoveHours",
                                 1,
                                 "marking",
@@ -639,7 +674,7 @@ class ServerApiTest {
                                 "kind",
                                 "ALERT",
                                 "units",
-                                List.of("X"),
+                                List.of("ITNRFB"),
                                 "noticeToMoveHours",
                                 1,
                                 "marking",
@@ -649,13 +684,13 @@ class ServerApiTest {
         Response noUnit = p.post("/api/orders", Map.of("kind", "ALERT"));
         assertThat(noUnit.status()).isEqualTo(400);
         assertThat(noUnit.body()).contains("'units'");
-        Response kind = p.post("/api/orders", Map.of("kind", "ATTACK", "units", List.of("X")));
+        Response kind = p.post("/api/orders", Map.of("kind", "ATTACK", "units", List.of("ITNRFB")));
         assertThat(kind.status()).isEqualTo(400);
         assertThat(kind.body()).contains("'kind' = 'ATTACK'");
         Response date =
                 p.post(
                         "/api/orders",
-                        Map.of("kind", "DEPLOY", "units", List.of("X"), "cDay", "3 Feb"));
+                        Map.of("kind", "DEPLOY", "units", List.of("ITNRFB"), "cDay", "3 Feb"));
         assertThat(date.status()).isEqualTo(400);
         assertThat(date.body()).contains("'cDay' = '3 Feb'");
         // each kind takes its own fields; and the order's own content is bad input (400), where a
@@ -666,21 +701,21 @@ class ServerApiTest {
                         "kind",
                         "DEPLOY",
                         "units",
-                        List.of("X"),
+                        List.of("ITNRFB"),
                         "destination",
                         "EPRZ",
                         "cDay",
                         "2022-02-03"),
                 "field 'readyDate': missing; a DEPLOY order needs destination, cDay");
         badDrafts.put(
-                Map.of("kind", "STAND_DOWN", "units", List.of("X"), "noticeToMoveHours", 48),
+                Map.of("kind", "STAND_DOWN", "units", List.of("ITNRFB"), "noticeToMoveHours", 48),
                 "field 'noticeToMoveHours' = '48': a STAND_DOWN order does not take it");
         badDrafts.put(
                 Map.of(
                         "kind",
                         "ALERT",
                         "units",
-                        List.of("X"),
+                        List.of("ITNRFB"),
                         "noticeToMoveHours",
                         48,
                         "readyDate",
@@ -691,7 +726,7 @@ class ServerApiTest {
                         "kind",
                         "DEPLOY",
                         "units",
-                        List.of("X"),
+                        List.of("ITNRFB"),
                         "destination",
                         "EPRZ",
                         "cDay",
@@ -700,7 +735,7 @@ class ServerApiTest {
                         "2022-02-01"),
                 "ready date 2022-02-01 is before C-day 2022-02-03");
         badDrafts.put(
-                Map.of("kind", "ALERT", "units", List.of("X"), "noticeToMoveHours", -1),
+                Map.of("kind", "ALERT", "units", List.of("ITNRFB"), "noticeToMoveHours", -1),
                 "notice to move in hours (0 or more), got -1");
         badDrafts.forEach(
                 (body, fragment) -> {
@@ -739,7 +774,7 @@ class ServerApiTest {
                 .contains("field 'iterations' is not one this request takes")
                 .contains("marking, planner")
                 .doesNotContain("PlanRequest");
-        Response typo = p.post("/api/orders", Map.of("kind", "ALERT", "unit", List.of("X")));
+        Response typo = p.post("/api/orders", Map.of("kind", "ALERT", "unit", List.of("ITNRFB")));
         assertThat(typo.status()).isEqualTo(400);
         assertThat(typo.body()).contains("field 'unit' is not one");
         // valid JSON of the wrong shape: a 400 in the request's terms, never a 500
@@ -759,13 +794,186 @@ class ServerApiTest {
                                 "kind",
                                 "ALERT",
                                 "units",
-                                List.of("X"),
+                                List.of("ITNRFB"),
                                 "noticeToMoveHours",
                                 "soon"));
         assertThat(wrongKind.status()).isEqualTo(400);
         assertThat(wrongKind.body())
                 .contains("field 'noticeToMoveHours' = \\\"soon\\\": not a whole number")
                 .doesNotContain("java.lang");
+    }
+
+    @Test
+    void theReadinessBoardShowsADeployingUnitDeployedFromItsReadyDate() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client drafter = TestServer.user("de_planner", "DEU", Role.PLANNER);
+        Client approver = TestServer.user("de_approver", "DEU", Role.APPROVER);
+        Response d =
+                drafter.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind", "DEPLOY",
+                                "units", List.of("DEEFPR"),
+                                "destination", "AA-RZE",
+                                "cDay", "2022-01-24",
+                                "readyDate", "2022-02-09"));
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        String id = (String) d.map().get("id");
+        assertThat(approver.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(200);
+        assertThat(drafter.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
+        Map<String, String> statusOn = new java.util.LinkedHashMap<>();
+        statusOn.put("2022-02-08", "DEPLOYING");
+        statusOn.put("2022-02-09", "DEPLOYED");
+        statusOn.put("", "DEPLOYED"); // today, years after the ready date
+        statusOn.forEach(
+                (day, status) ->
+                        assertThat(
+                                        drafter.get(
+                                                        "/api/readiness?size=500"
+                                                                + (day.isEmpty()
+                                                                        ? ""
+                                                                        : "&asOf=" + day))
+                                                .items())
+                                .as(day)
+                                .filteredOn(u -> "DEEFPR".equals(u.get("uic")))
+                                .singleElement()
+                                .satisfies(u -> assertThat(u.get("status")).isEqualTo(status)));
+    }
+
+    @Test
+    void aSuccessfulSignInTakesBackItsOwnCountOnly() {
+        TestServer.user("forgiven", "DEU", Role.OBSERVER);
+        for (int i = 0; i < Auth.MAX_FAILURES - 1; i++) {
+            Response r =
+                    Client.anonymous(
+                            "POST",
+                            "/api/login",
+                            Map.of("username", "forgiven", "password", "wrong-" + i));
+            assertThat(r.status()).as("attempt %d", i).isEqualTo(401);
+        }
+        Response right =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "forgiven", "password", "password-of-forgiven"));
+        assertThat(right.status()).as(right.body()).isEqualTo(200);
+        // the four failures before it still count: one more is the fifth, the next is refused
+        Response fifth =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "forgiven", "password", "wrong-again"));
+        assertThat(fifth.status()).isEqualTo(401);
+        Response sixth =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "forgiven", "password", "wrong-once-more"));
+        assertThat(sixth.status()).isEqualTo(429);
+    }
+
+    @Test
+    void aSignInWithNoPossibleUserNameIsRefusedUncountedAndUnrecorded() throws Exception {
+        String huge = "x".repeat(100_000);
+        Response r =
+                Client.anonymous("POST", "/api/login", Map.of("username", huge, "password", "p"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("not a user name").hasSizeLessThan(1_000);
+        Response longPassword =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "admin", "password", "p".repeat(200)));
+        assertThat(longPassword.status()).isEqualTo(401);
+        try (Connection c = srv.database().connection()) {
+            assertThat(
+                            Jdbc.one(
+                                    c,
+                                    "select count(*) from audit_log where length(target) > 100",
+                                    rs -> rs.getLong(1)))
+                    .contains(0L);
+        }
+    }
+
+    @Test
+    void anOrderNamesUnitsOfTheDraftersOwnNationOnly() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client pl = TestServer.user("own_pl", "POL", Role.PLANNER);
+        Response foreign =
+                pl.post(
+                        "/api/orders",
+                        Map.of("kind", "STAND_DOWN", "units", List.of("PL21BS", "WAB1AA")));
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
+        assertThat(foreign.body())
+                .contains("field 'units.1' = 'WAB1AA': a unit of USA; only USA's planners");
+        Response unknown =
+                pl.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("NOSUCHUNIT"),
+                                "noticeToMoveHours",
+                                5));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body())
+                .contains("field 'units.0' = 'NOSUCHUNIT': no unit with this UIC");
+        Response own =
+                pl.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("PL21BS"),
+                                "noticeToMoveHours",
+                                5));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        // the refused drafts left nothing behind
+        assertThat(pl.get("/api/orders?size=500").items())
+                .filteredOn(o -> "own_pl".equals(o.get("draftedBy")))
+                .singleElement()
+                .satisfies(o -> assertThat(o.get("units")).isEqualTo(List.of("PL21BS")));
+    }
+
+    @Test
+    void oddValuesInARequestAreRefusedByFieldNotStoredNorFailedInside() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client p = TestServer.user("odd_planner", "ITA", Role.PLANNER);
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put(
+                "{\"kind\":\"ALERT\",\"units\":[null],\"noticeToMoveHours\":5}",
+                "field 'units.0': empty");
+        bodies.put(
+                "{\"kind\":\"ALERT\",\"units\":[\"ITN\\u0000RFB\"],\"noticeToMoveHours\":5}",
+                "field 'units.0' holds a NUL character");
+        bodies.put(
+                "{\"kind\":\"ALERT\",\"units\":[\"ITNRFB\"],\"noticeToMoveHours\":4.7}",
+                "field 'noticeToMoveHours' = 4.7: not a whole number");
+        bodies.put(
+                "{\"kind\":\"ALERT\",\"units\":[\"ITNRFB\"],\"noticeToMoveHours\":99999999999}",
+                "field 'noticeToMoveHours' = 99999999999: out of range");
+        int before = p.get("/api/orders?size=500").items().size();
+        bodies.forEach(
+                (body, fragment) -> {
+                    Response r =
+                            Client.send(p.token(), "POST", "/api/orders", body, "application/json");
+                    assertThat(r.status()).as(body + ": " + r.body()).isEqualTo(400);
+                    assertThat(r.body()).as(body).contains(fragment);
+                });
+        Response login =
+                Client.send(
+                        null,
+                        "POST",
+                        "/api/login",
+                        "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}",
+                        "application/json");
+        assertThat(login.status()).isEqualTo(400);
+        Response query = p.get("/api/orders?status=a%00b");
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.body()).contains("query parameter 'status' holds a NUL character");
+        assertThat(p.get("/api/orders?size=500").items()).hasSize(before);
     }
 
     @Test

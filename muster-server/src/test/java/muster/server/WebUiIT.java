@@ -173,11 +173,11 @@ class WebUiIT {
                             + " true");
             assertThat(b.eval(shown).asText()).isEqualTo("order-notice");
             b.eval(
-                    "document.getElementById('order-units').value = 'US-1-82-ABN';"
+                    "document.getElementById('order-units').value = 'WAB2AA';"
                             + " document.getElementById('order-note').value = 'alert for EPRZ';"
                             + " document.getElementById('draft').click(); true");
             b.waitFor(
-                    "document.querySelector('#order-list table') && document.querySelector('#order-list').innerText.includes('US-1-82-ABN')",
+                    "document.querySelector('#order-list table') && document.querySelector('#order-list').innerText.includes('WAB2AA')",
                     Duration.ofSeconds(10));
             String orderId =
                     b.eval(
@@ -223,7 +223,7 @@ class WebUiIT {
                     Duration.ofSeconds(10));
             b.eval("location.hash = '#readiness'; true");
             b.waitFor(
-                    "document.getElementById('readiness').innerText.includes('US-1-82-ABN')",
+                    "document.getElementById('readiness').innerText.includes('WAB2AA')",
                     Duration.ofSeconds(10));
             assertThat(b.eval("document.getElementById('readiness').innerText").asText())
                     .contains("ALERTED");
@@ -231,7 +231,7 @@ class WebUiIT {
         }
         Map<String, Object> order =
                 planner.get("/api/orders?size=500").items().stream()
-                        .filter(o -> ((List<?>) o.get("units")).contains("US-1-82-ABN"))
+                        .filter(o -> ((List<?>) o.get("units")).contains("WAB2AA"))
                         .findFirst()
                         .orElseThrow();
         assertThat(order.get("draftedBy")).isEqualTo("ui_planner");
