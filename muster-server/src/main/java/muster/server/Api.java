@@ -84,8 +84,41 @@ final class Api {
         r.exception(
                 Exception.class,
                 (e, ctx) -> {
-                    System.err.println("muster: " + ctx.method() + " " + ctx.path() + ": " + e);
-                    ctx.status(500).json(Map.of("error", "internal error: " + e.getMessage()));
+                    // the cause goes to the server's log, not to the client: its text may be the
+                    // database's or a library's, which says nothing to a user and much about the
+                    // server; the reference ties the two together
+                    String ref = Long.toString(System.nanoTime() & 0xffffffffL, 36);
+                    System.err.println(
+                            "muster: error "
+                                    + ref
+                                    + ": "
+                                    + ctx.method()
+                                    + " "
+                                    + ctx.path()
+                                    + ": "
+                                    + e);
+                    ctx.status(500)
+                            .json(
+                                    Map.of(
+                                            "error",
+                                            "internal error (reference "
+                                                    + ref
+                                                    + " in the server's log)"));
+                });
+        // an /api path or method that no route takes, or a body too large, answers JSON too
+        r.exception(
+                io.javalin.http.HttpResponseException.class,
+                (e, ctx) -> {
+                    String message =
+                            e instanceof io.javalin.router.EndpointNotFound
+                                    ? "no endpoint " + ctx.method() + " " + ctx.path()
+                                    : e.getMessage();
+                    ctx.status(e.getStatus());
+                    if (ctx.path().startsWith("/api/")) {
+                        ctx.json(Map.of("error", message));
+                    } else {
+                        ctx.result(message);
+                    }
                 });
         r.before("/api/*", this::authenticate);
 

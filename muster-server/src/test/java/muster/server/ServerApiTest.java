@@ -970,6 +970,9 @@ class ServerApiTest {
                         "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}",
                         "application/json");
         assertThat(login.status()).isEqualTo(400);
+        Response method = Client.send(p.token(), "PUT", "/api/orders/X", "{}", "application/json");
+        assertThat(method.status()).isIn(404, 405);
+        assertThat(method.map()).containsEntry("error", "no endpoint PUT /api/orders/X");
         Response query = p.get("/api/orders?status=a%00b");
         assertThat(query.status()).isEqualTo(400);
         assertThat(query.body()).contains("query parameter 'status' holds a NUL character");
