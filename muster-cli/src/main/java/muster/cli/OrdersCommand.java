@@ -77,6 +77,12 @@ public final class OrdersCommand implements Runnable {
                 err.flush();
                 return ExitCode.REFUSED;
             }
+            String newLogProblem = Files.exists(log) ? null : OutPath.fileProblem(log);
+            if (newLogProblem != null) {
+                err.println("error: --log: " + newLogProblem + "; nothing was recorded");
+                err.flush();
+                return ExitCode.USAGE;
+            }
             String logProblem = Files.exists(log) ? InPath.problem(log) : null;
             if (logProblem != null) {
                 err.println("refused: --log '" + log + "': " + logProblem);
@@ -170,6 +176,19 @@ public final class OrdersCommand implements Runnable {
         @Override
         OrderBook act(OrderDesk desk, Instant now) {
             checkKindOptions();
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("--id: blank; give the order an id");
+            }
+            List<String> given = units;
+            units = new ArrayList<>();
+            for (String u : given) {
+                // "WAB1AA, WJ18CP" names WJ18CP, not " WJ18CP", which no board would show
+                if (u.isBlank()) {
+                    throw new IllegalArgumentException(
+                            "--units: an empty UIC in '" + String.join(",", given) + "'");
+                }
+                units.add(u.trim());
+            }
             if (catalogue != null) {
                 ForceRead<Catalogue> cat;
                 try {

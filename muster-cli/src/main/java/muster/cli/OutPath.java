@@ -12,8 +12,32 @@ import java.nio.file.Path;
 final class OutPath {
     private OutPath() {}
 
+    /**
+     * Why {@code dir} cannot be the directory to write the files {@code names} in, or null when it
+     * can: a file to be replaced that is a directory, or not writable, is named before any work.
+     */
+    static String dirProblem(Path dir, java.util.List<String> names) {
+        String problem = dirProblem(dir);
+        if (problem != null) {
+            return problem;
+        }
+        for (String name : names) {
+            Path f = dir.toAbsolutePath().normalize().resolve(name);
+            if (Files.isDirectory(f)) {
+                return f + " is a directory, not a file";
+            }
+            if (Files.exists(f) && !Files.isWritable(f)) {
+                return f + " exists and is not writable";
+            }
+        }
+        return null;
+    }
+
     /** Why {@code dir} cannot be the directory to write in, or null when it can. */
     static String dirProblem(Path dir) {
+        if (dir.toString().isBlank()) {
+            return "an empty path names no directory";
+        }
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             return abs + " is a file, not a directory";
@@ -23,6 +47,9 @@ final class OutPath {
 
     /** Why {@code file} cannot be written, or null when it can. */
     static String fileProblem(Path file) {
+        if (file.toString().isBlank()) {
+            return "an empty path names no file";
+        }
         Path abs = file.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
             return abs + " is a directory, not a file";

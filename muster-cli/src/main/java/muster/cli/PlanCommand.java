@@ -141,7 +141,7 @@ public final class PlanCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        String outProblem = out == null ? null : OutPath.dirProblem(out);
+        String outProblem = out == null ? null : OutPath.dirProblem(out, FILES);
         if (outProblem != null) {
             err.println("error: --out: " + outProblem + "; nothing was planned");
             err.flush();
@@ -159,7 +159,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Scenario scenario = read.scenario();
         String defaultProblem =
-                out != null ? null : OutPath.dirProblem(Path.of("out", scenario.name()));
+                out != null ? null : OutPath.dirProblem(Path.of("out", scenario.name()), FILES);
         if (defaultProblem != null) {
             err.println(
                     "error: the default output directory: "

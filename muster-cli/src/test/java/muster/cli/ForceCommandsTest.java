@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import muster.io.ScenarioReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,51 @@ class ForceCommandsTest {
                         bad
                                 + ":15: requirement HQ-CORPS (requirements[0]): field 'destination' = 'EDDF'");
         assertThat(dir.resolve("x.yaml")).doesNotExist();
+    }
+
+    @Test
+    void anOrdersUnitsAreTrimmedAndABlankIdOrUnitOrALogUnderAFileIsRefused() throws Exception {
+        String log = dir.resolve("trim.jsonl").toString();
+        List<String> draft =
+                List.of(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--kind",
+                        "ALERT",
+                        "--authority",
+                        "SECDEF",
+                        "--notice-hours",
+                        "5");
+        java.util.function.BiFunction<String, String, Run> withIdAndUnits =
+                (id, units) -> {
+                    List<String> args = new ArrayList<>(draft);
+                    args.addAll(List.of("--id", id, "--units", units));
+                    return run(args.toArray(String[]::new));
+                };
+        Run spaced = withIdAndUnits.apply("T1", "WAB1AA, WJ18CP");
+        assertThat(spaced.code()).as(spaced.err()).isZero();
+        assertThat(run("orders", "approve", "T1", "--log", log, "--user", "bob").code()).isZero();
+        assertThat(run("orders", "issue", "T1", "--log", log, "--user", "bob").code()).isZero();
+        Run board = run("readiness", "--log", log, "--catalogue", CAT);
+        assertThat(board.out()).containsPattern("ALERTED +WJ18CP");
+        Run blankId = withIdAndUnits.apply("  ", "WAB1AA");
+        assertThat(blankId.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(blankId.err()).contains("--id: blank");
+        Run blankUnit = withIdAndUnits.apply("T2", "WAB1AA,,WJ18CP");
+        assertThat(blankUnit.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(blankUnit.err()).contains("--units: an empty UIC");
+        Path file = Files.writeString(dir.resolve("a-file"), "kept");
+        List<String> under = new ArrayList<>(draft);
+        under.set(3, file.resolve("x.jsonl").toString());
+        under.addAll(List.of("--id", "T3", "--units", "WAB1AA"));
+        Run underFile = run(under.toArray(String[]::new));
+        assertThat(underFile.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(underFile.err()).contains("--log: ").contains("is a file, so the directory");
+        assertThat(Files.readString(file)).isEqualTo("kept");
     }
 
     @Test

@@ -218,6 +218,23 @@ class MusterCliTest {
         assertThat(run("source", "req.yaml", "cat.yaml", "--out", dir.toString()))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err).contains("is a directory, not a file; nothing was sourced");
+        // one of the files a plan writes is a directory there: refused before the planning, so
+        // the directory keeps its old files as one set
+        Path outDir = Files.createDirectories(dir.resolve("plan-out"));
+        Files.writeString(outDir.resolve("plan.json"), "old plan");
+        Files.createDirectories(outDir.resolve("report.html"));
+        assertThat(run("plan", valid.toString(), "--out", outDir.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .contains(
+                        outDir.resolve("report.html").toAbsolutePath().normalize()
+                                + " is a directory, not a file; nothing was planned");
+        assertThat(Files.readString(outDir.resolve("plan.json"))).isEqualTo("old plan");
+        // an empty path is no place to write, not the working directory
+        assertThat(run("plan", valid.toString(), "--out", "")).isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("--out: an empty path names no directory");
+        assertThat(run("generate", "--scale", "S", "--out", "")).isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains("--out: an empty path names no file");
         assertNoTrace();
         assertThat(Files.readString(file)).isEqualTo("kept");
     }
