@@ -31,6 +31,7 @@ class BrokenScenarioTest {
             cargo-class-pax.yaml | 1 | 79 | requirements[2].cargo[0].class | requirement 2CR01 | class | PAX | people are given by 'pax', not as a cargo entry
             class-not-carried.yaml | 1 | 47 | requirements[0].cargo[1].class | requirement A82AB01 | class | NAT | no AIR lift type carries NAT
             count-zero.yaml | 1 | 32 | lift[1].count | lift type LMSR | count | 0 | count must be 1 or more
+            count-too-many.yaml | 1 | 32 | lift[1].count | lift type LMSR | count | 2000000000 | at most 10000 tails of one type
             country-not-alpha2.yaml | 1 | 16 | nodes[7].country | node DEBRV | country | DEU | not an ISO 3166 alpha-2 country code (two capital letters)
             dup-lift-id.yaml | 1 | 32 | lift[1].id | lift type C-17 | id | C-17 | duplicate lift type id
             dup-node-id.yaml | 3 | 18 | nodes[9].id | node VILSECK | id | VILSECK | duplicate node id
@@ -56,6 +57,7 @@ class BrokenScenarioTest {
             negative-handling.yaml | 1 | 16 | nodes[7].handlingHours | node DEBRV | handlingHours | -24 | a negative amount
             negative-pax.json | 1 | 265 | requirements[2].pax | requirement 2CR01 | pax | -5 | a negative amount
             negative-stons.yaml | 1 | 47 | requirements[0].cargo[0].stons | requirement A82AB01 | stons | -120 | a negative amount
+            stons-too-many.yaml | 1 | 47 | requirements[0].cargo[0].stons | requirement A82AB01 | stons | 10000000000 | at most 1,000,000 short tons in one cargo entry
             no-channel-route.yaml | 1 | 50 | requirements[0].pod | requirement A82AB01 | pod | EPRZ | no AIR route from the POE KPOB to the POD
             no-road-origin-poe.yaml | 1 | 48 | requirements[0].poe | requirement A82AB01 | poe | KPOB | no ROAD or RAIL route from origin FTBRAGG to the POE
             no-road-pod-destination.yaml | 1 | 51 | requirements[0].destination | requirement A82AB01 | destination | GRAF | no ROAD or RAIL route from the POD EPRZ to the destination

@@ -102,6 +102,22 @@ public final class ScenarioValidator {
      */
     public static final int MAX_HORIZON_DAYS = 730;
 
+    /**
+     * The most tails of one lift type. The planners keep a timeline per tail; the largest real
+     * fleets (every C-17 and every CRAF aircraft) are a few hundred, so a count of millions, which
+     * exhausted memory, is a typing error.
+     */
+    public static final int MAX_TAILS_PER_TYPE = 10_000;
+
+    /**
+     * The most people on one line, and short tons in one cargo entry. A line moves one unit (a
+     * corps headquarters to a brigade); a line of ten billion short tons validated before and ran
+     * the planner out of memory making its sorties.
+     */
+    public static final int MAX_LINE_AMOUNT = 1_000_000;
+
+    private static final String MAX_LINE_AMOUNT_TEXT = "1,000,000";
+
     private void checkPlanning(Planning p) {
         String where = "planning";
         if (p.horizonDays() < 1) {
@@ -228,6 +244,14 @@ public final class ScenarioValidator {
         }
         if (t.count() < 1) {
             error(path + ".count", where, "count", t.count(), "count must be 1 or more", null);
+        } else if (t.count() > MAX_TAILS_PER_TYPE) {
+            error(
+                    path + ".count",
+                    where,
+                    "count",
+                    t.count(),
+                    "at most " + MAX_TAILS_PER_TYPE + " tails of one type",
+                    null);
         }
         if (t.availableFromDay() < 0) {
             error(
@@ -430,6 +454,14 @@ public final class ScenarioValidator {
         }
         if (l.pax() < 0) {
             error(path + ".pax", where, "pax", l.pax(), "a negative amount", null);
+        } else if (l.pax() > MAX_LINE_AMOUNT) {
+            error(
+                    path + ".pax",
+                    where,
+                    "pax",
+                    l.pax(),
+                    "at most " + MAX_LINE_AMOUNT_TEXT + " people on one line",
+                    "split the unit into lines");
         }
         Set<CargoClass> classes = EnumSet.noneOf(CargoClass.class);
         if (l.pax() > 0) {
@@ -465,6 +497,16 @@ public final class ScenarioValidator {
             }
             boolean okStons = nonNegative(cp, where, "stons", e.stons());
             boolean okSqft = nonNegative(cp, where, "sqft", e.sqft());
+            if (okStons && e.stons() > MAX_LINE_AMOUNT) {
+                okStons = false;
+                error(
+                        cp + ".stons",
+                        where,
+                        "stons",
+                        e.stons(),
+                        "at most " + MAX_LINE_AMOUNT_TEXT + " short tons in one cargo entry",
+                        "split the unit into lines");
+            }
             if (okStons && e.stons() > 0) {
                 classes.add(e.cargoClass());
                 if (l.mode() == LineMode.SEA && okSqft && e.sqft() <= 0) {
