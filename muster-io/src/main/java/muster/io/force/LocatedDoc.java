@@ -59,6 +59,11 @@ final class LocatedDoc {
                 throw new Malformed("the file is empty", 1);
             }
             JsonNode root = walk(p, "", lines);
+            if (p.nextToken() != null) {
+                throw new Malformed(
+                        "more content after the end of the document (a second document?)",
+                        p.currentTokenLocation().getLineNr());
+            }
             return new LocatedDoc(name, root, lines);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
@@ -68,7 +73,7 @@ final class LocatedDoc {
     }
 
     private static JsonNode walk(JsonParser p, String path, Map<String, Integer> lines)
-            throws IOException {
+            throws IOException, Malformed {
         lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
         JsonNodeFactory nf = JsonNodeFactory.instance;
         JsonToken t = p.currentToken();
@@ -78,7 +83,12 @@ final class LocatedDoc {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     String child = path.isEmpty() ? name : path + "." + name;
-                    lines.put(child, p.currentTokenLocation().getLineNr());
+                    int line = p.currentTokenLocation().getLineNr();
+                    if (o.has(name)) {
+                        // the later value would win without a word, as in no reader of muster's
+                        throw new Malformed("field '" + child + "' given twice", line);
+                    }
+                    lines.put(child, line);
                     p.nextToken();
                     o.set(name, walk(p, child, lines));
                 }

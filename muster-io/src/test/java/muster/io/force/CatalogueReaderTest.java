@@ -107,6 +107,24 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceOrASecondDocumentIsRefusedByLineNotTakenSilently() throws Exception {
+        Path twice = dir.resolve("twice.yaml");
+        Files.writeString(
+                twice, GOOD.replace("readiness: 1\n", "readiness: 1\n    readiness: 4\n"));
+        ForceRead<Catalogue> r = CatalogueReader.read(twice);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults().get(0).describe(twice.toString()))
+                .contains("twice.yaml:17")
+                .contains("field 'units[0].readiness' given twice");
+        Path second = dir.resolve("second.yaml");
+        Files.writeString(second, GOOD + "---\nname: another\n");
+        ForceRead<Catalogue> s = CatalogueReader.read(second);
+        assertThat(s.refused()).isTrue();
+        assertThat(s.faults().get(0).describe(second.toString()))
+                .contains("more content after the end of the document");
+    }
+
+    @Test
     void readsCsvAndNamesTheRowOfABadValue() throws Exception {
         Path f = dir.resolve("c.csv");
         String header = String.join(",", CatalogueReader.CSV_COLUMNS);
