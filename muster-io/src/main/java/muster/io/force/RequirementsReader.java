@@ -114,6 +114,20 @@ public final class RequirementsReader {
         }
         Integer prio = b.integer(n, p, where, "priority", false, 1, 1);
         List<String> only = b.strings(n, p, where, "onlyNations");
+        for (int k = 0; only != null && k < only.size(); k++) {
+            if (!only.get(k).matches("[A-Z]{2}")) {
+                // units name their nation so (US, GB); USA would match no unit, without a word
+                b.error(
+                        p,
+                        where,
+                        "onlyNations",
+                        only.get(k),
+                        "must be an ISO 3166 alpha-2 code such as US or GB, as units name their"
+                                + " nation",
+                        null);
+                return null;
+            }
+        }
         List<String> excl = b.strings(n, p, where, "excludeUnits");
         String note = b.str(n, p, where, "note", false);
         if (id == null || cap == null || dest == null || rdd == null || lad == null) {

@@ -59,4 +59,23 @@ class ResponseForceFileTest {
                 .extracting(x -> x.describe(f.toString()))
                 .anySatisfy(s -> assertThat(s).contains("activation"));
     }
+
+    @Test
+    void aRequirementForANationByItsAlpha3CodeIsRefusedNotLeftEmpty() throws Exception {
+        Path f = dir.resolve("req.yaml");
+        String text =
+                Files.readString(ROOT.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        Files.writeString(
+                f, text.replaceFirst("onlyNations: \\[\"US\"\\]", "onlyNations: [\"USA\"]"));
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+        assertThat(reqs.refused()).isTrue();
+        assertThat(reqs.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .contains("req.yaml:16")
+                                        .contains("field 'onlyNations' = 'USA'")
+                                        .contains("alpha-2"));
+    }
 }
