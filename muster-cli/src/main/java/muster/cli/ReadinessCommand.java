@@ -113,7 +113,7 @@ public final class ReadinessCommand implements Callable<Integer> {
         record Row(Unit u, UnitRecord r, UnitStatus s, int ntm) {}
         List<Row> rows = new ArrayList<>();
         for (Unit u : cat.value().units()) {
-            UnitRecord r = book.unit(u.uic());
+            UnitRecord r = book.unit(u.uic()).asOf(day);
             int ntm = r.noticeToMoveHours() != null ? r.noticeToMoveHours() : u.noticeToMoveHours();
             rows.add(new Row(u, r, r.statusOn(day), ntm));
         }

@@ -93,6 +93,9 @@ class ForceCommandsTest {
         assertThat(run("orders", "issue", "T1", "--log", log, "--user", "bob").code()).isZero();
         Run board = run("readiness", "--log", log, "--catalogue", CAT);
         assertThat(board.out()).containsPattern("ALERTED +WJ18CP");
+        // the alert took effect when drafted (today): on an earlier day the unit was available
+        Run earlier = run("readiness", "--log", log, "--catalogue", CAT, "--as-of", "2022-01-01");
+        assertThat(earlier.out()).containsPattern("AVAILABLE +WJ18CP").doesNotContain("ALERTED");
         Run blankId = withIdAndUnits.apply("  ", "WAB1AA");
         assertThat(blankId.code()).isEqualTo(ExitCode.USAGE);
         assertThat(blankId.err()).contains("--id: blank");
@@ -130,6 +133,8 @@ class ForceCommandsTest {
                                         "SECDEF",
                                         "--notice-hours",
                                         "96",
+                                        "--effective",
+                                        "2022-01-24T00:00:00Z",
                                         "--catalogue",
                                         CAT)
                                 .code())

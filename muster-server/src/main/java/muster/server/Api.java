@@ -1427,13 +1427,14 @@ final class Api {
         }
         Orders.Snapshot s = orders.snapshot();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (UnitRecord r : s.book().units().values()) {
-            if (!s.sees(u, r.orderId())) {
+        for (UnitRecord now : s.book().units().values()) {
+            UnitRecord r = now.asOf(day);
+            if (r.orderId() == null || !s.sees(u, r.orderId())) {
                 continue;
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("uic", r.uic());
-            m.put("status", r.statusOn(day));
+            m.put("status", r.status());
             m.put("noticeToMoveHours", r.noticeToMoveHours());
             m.put("order", r.orderId());
             m.put("destination", r.destination());

@@ -808,6 +808,8 @@ class ServerApiTest {
         currentCatalogueOfBundledUnits();
         Client drafter = TestServer.user("de_planner", "DEU", Role.PLANNER);
         Client approver = TestServer.user("de_approver", "DEU", Role.APPROVER);
+        // an order drafted on the server takes effect when drafted: today
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         Response d =
                 drafter.post(
                         "/api/orders",
@@ -815,29 +817,37 @@ class ServerApiTest {
                                 "kind", "DEPLOY",
                                 "units", List.of("DEEFPR"),
                                 "destination", "AA-RZE",
-                                "cDay", "2022-01-24",
-                                "readyDate", "2022-02-09"));
+                                "cDay", today.toString(),
+                                "readyDate", today.plusDays(10).toString()));
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         String id = (String) d.map().get("id");
         assertThat(approver.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(200);
         assertThat(drafter.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
         Map<String, String> statusOn = new java.util.LinkedHashMap<>();
-        statusOn.put("2022-02-08", "DEPLOYING");
-        statusOn.put("2022-02-09", "DEPLOYED");
-        statusOn.put("", "DEPLOYED"); // today, years after the ready date
+        statusOn.put(today.minusDays(1).toString(), null); // before the order took effect
+        statusOn.put("", "DEPLOYING"); // today
+        statusOn.put(today.plusDays(9).toString(), "DEPLOYING");
+        statusOn.put(today.plusDays(10).toString(), "DEPLOYED");
         statusOn.forEach(
-                (day, status) ->
-                        assertThat(
-                                        drafter.get(
-                                                        "/api/readiness?size=500"
-                                                                + (day.isEmpty()
-                                                                        ? ""
-                                                                        : "&asOf=" + day))
-                                                .items())
+                (day, status) -> {
+                    List<Map<String, Object>> board =
+                            drafter
+                                    .get(
+                                            "/api/readiness?size=500"
+                                                    + (day.isEmpty() ? "" : "&asOf=" + day))
+                                    .items()
+                                    .stream()
+                                    .filter(u -> "DEEFPR".equals(u.get("uic")))
+                                    .toList();
+                    if (status == null) {
+                        assertThat(board).as(day).isEmpty();
+                    } else {
+                        assertThat(board)
                                 .as(day)
-                                .filteredOn(u -> "DEEFPR".equals(u.get("uic")))
                                 .singleElement()
-                                .satisfies(u -> assertThat(u.get("status")).isEqualTo(status)));
+                                .satisfies(u -> assertThat(u.get("status")).isEqualTo(status));
+                    }
+                });
     }
 
     @Test

@@ -271,7 +271,16 @@ public final class OrderBook {
                     };
             h.add(
                     new UnitRecord.History(
-                            seq, at, o.id(), o.kind().name(), r.status(), next.status()));
+                            seq,
+                            at,
+                            o.id(),
+                            o.kind().name(),
+                            r.status(),
+                            next.status(),
+                            o.effective(),
+                            next.noticeToMoveHours(),
+                            next.destination(),
+                            next.readyDate()));
             u.put(
                     uic,
                     new UnitRecord(

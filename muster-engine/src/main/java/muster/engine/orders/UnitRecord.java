@@ -39,12 +39,57 @@ public record UnitRecord(
         return status;
     }
 
-    /** One change of status by an issued order. */
+    /**
+     * The unit as the orders in effect by the end of {@code date} (UTC) left it: the last issued
+     * order, in log order, whose effective instant falls before the next day began, with its
+     * notice, destination and ready date, and DEPLOYED from the ready date on. An order issued
+     * today that takes effect on a later day does not count yet; one recorded today with an earlier
+     * effective date (an exercise replayed at its own dates) does.
+     */
+    public UnitRecord asOf(LocalDate date) {
+        java.time.Instant end = date.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        List<History> in = history.stream().filter(h -> h.effective().isBefore(end)).toList();
+        if (in.isEmpty()) {
+            return available(uic);
+        }
+        History last = in.get(in.size() - 1);
+        UnitRecord r =
+                new UnitRecord(
+                        uic,
+                        last.to(),
+                        last.noticeToMoveHours(),
+                        last.orderId(),
+                        last.destination(),
+                        last.readyDate(),
+                        in);
+        return new UnitRecord(
+                uic,
+                r.statusOn(date),
+                r.noticeToMoveHours(),
+                r.orderId(),
+                r.destination(),
+                r.readyDate(),
+                in);
+    }
+
+    /**
+     * One change of status by an issued order.
+     *
+     * @param at when the order was issued (recorded)
+     * @param effective when the order takes effect
+     * @param noticeToMoveHours the unit's notice after it, or null
+     * @param destination where the unit is deploying after it, or null
+     * @param readyDate its ready date after it, or null
+     */
     public record History(
             long seq,
             java.time.Instant at,
             String orderId,
             String kind,
             UnitStatus from,
-            UnitStatus to) {}
+            UnitStatus to,
+            java.time.Instant effective,
+            Integer noticeToMoveHours,
+            String destination,
+            LocalDate readyDate) {}
 }

@@ -102,6 +102,44 @@ class OrderBookTest {
     }
 
     @Test
+    void aUnitAsOfADayCountsTheOrdersInEffectByThatDayOnly() {
+        java.time.LocalDate day0 = T0.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        issued(alert("A1", 120, "U1"));
+        Order later =
+                new Order(
+                        "A2",
+                        OrderKind.ALERT,
+                        List.of("U1"),
+                        "SECDEF",
+                        T0.plus(java.time.Duration.ofDays(3)),
+                        24,
+                        null,
+                        null,
+                        null,
+                        null);
+        OrderBook b = issued(later);
+        UnitRecord u1 = b.unit("U1");
+        // before the first alert took effect: available, with no history yet
+        UnitRecord before = u1.asOf(day0.minusDays(1));
+        assertThat(before.status()).isEqualTo(UnitStatus.AVAILABLE);
+        assertThat(before.history()).isEmpty();
+        // the second alert is issued already, but takes effect on day 3
+        UnitRecord first = u1.asOf(day0.plusDays(2));
+        assertThat(first.status()).isEqualTo(UnitStatus.ALERTED);
+        assertThat(first.noticeToMoveHours()).isEqualTo(120);
+        assertThat(first.orderId()).isEqualTo("A1");
+        UnitRecord second = u1.asOf(day0.plusDays(3));
+        assertThat(second.noticeToMoveHours()).isEqualTo(24);
+        assertThat(second.orderId()).isEqualTo("A2");
+        assertThat(second.history()).hasSize(2);
+        // a deployment counts as deployed from its ready date on
+        UnitRecord d = issued(deploy("D1", "EPRZ", "U2")).unit("U2");
+        assertThat(d.asOf(C.plusDays(4)).status()).isEqualTo(UnitStatus.DEPLOYING);
+        assertThat(d.asOf(C.plusDays(5)).status()).isEqualTo(UnitStatus.DEPLOYED);
+        assertThat(d.asOf(C.plusDays(5)).destination()).isEqualTo("EPRZ");
+    }
+
+    @Test
     void unitStatusTransitions() {
         issued(alert("A1", 120, "U1", "U2"));
         assertThat(desk.book().unit("U1").status()).isEqualTo(UnitStatus.ALERTED);
