@@ -10,7 +10,14 @@ final class Formats {
     private Formats() {}
 
     private static final YAMLFactory YAML = buildYaml();
-    private static final JsonFactory JSON = new JsonFactory();
+    // NaN and Infinity in a JSON scenario are read as numbers, so the reader names their field
+    // (not a finite number) instead of refusing the whole document in the parser's words
+    private static final JsonFactory JSON =
+            JsonFactory.builder()
+                    .enable(
+                            com.fasterxml.jackson.core.json.JsonReadFeature
+                                    .ALLOW_NON_NUMERIC_NUMBERS)
+                    .build();
 
     private static YAMLFactory buildYaml() {
         LoaderOptions lo = new LoaderOptions();

@@ -208,7 +208,19 @@ final class TreeReader {
                     fault(fp, name, text, "expected a number", null, line());
                     return INVALID;
                 }
-                return p.getDoubleValue();
+                try {
+                    double v = p.getDoubleValue();
+                    if (Double.isInfinite(v) || Double.isNaN(v)) {
+                        fault(fp, name, text, "not a finite number", null, line());
+                        return INVALID;
+                    }
+                    return v;
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    // YAML's .nan and .inf are number tokens no double is read from: the field
+                    // is named here rather than the whole document refused without it
+                    fault(fp, name, text, "not a finite number", null, line());
+                    return INVALID;
+                }
             case ENUM:
                 {
                     List<String> names = Schema.enumNames(enumType);

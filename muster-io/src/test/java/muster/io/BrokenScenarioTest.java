@@ -43,6 +43,8 @@ class BrokenScenarioTest {
             factors-unknown.yaml | 1 | 22 | lift[0].factors | lift type C-17 | factors | C-17X | no lift type with this id in the planning factors test-lift-types.yaml
             fraction-for-int.yaml | 1 | 72 | requirements[1].rdd | requirement 3AB01 | rdd | 18.5 | expected a whole number
             horizon-zero.yaml | 1 | 4 | planning.horizonDays | planning | horizonDays | 0 | the horizon must be at least 1 day
+            paxweight-nan.yaml | 1 | 5 | planning.paxWeightStons | planning | paxWeightStons | .nan | not a finite number
+            paxweight-nan.json | 1 | 6 | planning.paxWeightStons | planning | paxWeightStons | NaN | not a finite number
             horizon-too-long.yaml | 1 | 4 | planning.horizonDays | planning | horizonDays | 100000000 | the horizon may be at most 730 days
             land-with-poe.yaml | 1 | 81 | requirements[2].poe | requirement 2CR01 | poe | KPOB | a LAND line has no poe
             land-without-route.yaml | 1 | 80 | requirements[2].destination | requirement 2CR01 | destination | MK-AA | no ROAD or RAIL route from origin VILSECK to the destination
