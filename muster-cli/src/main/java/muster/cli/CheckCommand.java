@@ -17,6 +17,7 @@ import muster.engine.check.PlanChecker;
 import muster.engine.check.Violation;
 import muster.io.PlanJson;
 import muster.io.ScenarioReader;
+import muster.model.Fault;
 import muster.model.LineResult;
 import muster.model.Measures;
 import muster.model.Plan;
@@ -82,7 +83,11 @@ public final class CheckCommand implements Callable<Integer> {
             return planRefused(out, err, planFile + ": no such file");
         } catch (PlanJson.PlanFormatException e) {
             // the message names the file and the place in it
-            return planRefused(out, err, e.getMessage());
+            return planRefused(
+                    out,
+                    err,
+                    e.getMessage(),
+                    e.fault() == null ? java.util.List.of() : java.util.List.of(e.fault()));
         } catch (IOException e) {
             return planRefused(out, err, planFile + ": " + e.getMessage());
         }
@@ -97,13 +102,18 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private int planRefused(PrintWriter out, PrintWriter err, String message) {
+        return planRefused(out, err, message, java.util.List.of());
+    }
+
+    private int planRefused(
+            PrintWriter out, PrintWriter err, String message, java.util.List<Fault> faults) {
         err.println("error: " + message);
         err.flush();
         if (json) {
             out.println(
                     Faults.refusalJson(
                             planFile.toString(),
-                            java.util.List.of(),
+                            faults,
                             "error: " + message + "; the plan was not checked"));
             out.flush();
         }

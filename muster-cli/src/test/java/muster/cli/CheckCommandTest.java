@@ -140,6 +140,34 @@ class CheckCommandTest {
     }
 
     @Test
+    void anUnreadablePlanIsRefusedByFieldAndValueAndNeverReadLoosely() throws Exception {
+        String text = Files.readString(good);
+        // a value of the wrong kind: the refusal names its place, field and value
+        Path gold = dir.resolve("gold.json");
+        Files.writeString(
+                gold, text.replaceFirst("\"class\" ?: ?\"[A-Z]+\"", "\"class\": \"GOLD\""));
+        Run r = run("check", "--json", scenario.toString(), gold.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.REFUSED);
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("faults")).hasSize(1);
+        JsonNode fault = doc.get("faults").get(0);
+        assertThat(fault.get("field").asText()).isEqualTo("class");
+        assertThat(fault.get("value").asText()).isEqualTo("GOLD");
+        assertThat(fault.get("path").asText()).startsWith("missions[0]").endsWith(".class");
+        // a number too large for a double, and a key given twice
+        Path huge = dir.resolve("huge.json");
+        Files.writeString(huge, text.replaceFirst("\"arrive\" ?: ?[0-9.]+", "\"arrive\": 1e400"));
+        Run inf = run("check", scenario.toString(), huge.toString());
+        assertThat(inf.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(inf.err()).contains("field 'arrive'").contains("expected a finite number");
+        Path twice = dir.resolve("twice.json");
+        Files.writeString(twice, text.replaceFirst("\\{", "{\"format\": \"x\", "));
+        Run dup = run("check", scenario.toString(), twice.toString());
+        assertThat(dup.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(dup.err()).contains("twice.json:2").contains("format");
+    }
+
+    @Test
     void missingArgumentsAreAUsageError() {
         assertThat(run("check", scenario.toString()).code()).isEqualTo(ExitCode.USAGE);
     }

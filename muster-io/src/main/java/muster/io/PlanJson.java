@@ -34,14 +34,31 @@ import muster.model.Unmet;
  * two additions: {@code lines[].reason} (why a line is late) and {@code bindingConstraints}.
  */
 public final class PlanJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper(Formats.json());
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper(Formats.json())
+                    // a key given twice is refused with its line, not read as its last value
+                    .enable(
+                            com.fasterxml.jackson.core.JsonParser.Feature
+                                    .STRICT_DUPLICATE_DETECTION);
 
     /** A plan file that cannot be read, with the place and the reason. */
     public static final class PlanFormatException extends IOException {
         private static final long serialVersionUID = 1L;
 
+        /** The fault by place, field and value, or null where there is none to name. */
+        private final transient muster.model.Fault fault;
+
         public PlanFormatException(String message) {
+            this(message, null);
+        }
+
+        PlanFormatException(String message, muster.model.Fault fault) {
             super(message);
+            this.fault = fault;
+        }
+
+        public muster.model.Fault fault() {
+            return fault;
         }
     }
 
@@ -193,7 +210,18 @@ public final class PlanJson {
             root = MAPPER.readTree(in);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new PlanFormatException(name + ":" + line + ": " + JacksonText.problem(e));
+            String problem = JacksonText.problem(e);
+            throw new PlanFormatException(
+                    name + ":" + line + ": " + problem,
+                    new muster.model.Fault(
+                            muster.model.Fault.Severity.ERROR,
+                            "",
+                            "plan",
+                            null,
+                            null,
+                            problem,
+                            null,
+                            line));
         }
         Reader r = new Reader(name);
         if (root == null || !root.isObject()) {
@@ -330,6 +358,7 @@ public final class PlanJson {
         }
 
         private PlanFormatException bad(String at, String field, JsonNode v, String want) {
+            boolean missing = v == null || v.isNull();
             return new PlanFormatException(
                     name
                             + ": "
@@ -337,9 +366,16 @@ public final class PlanJson {
                             + ": field '"
                             + field
                             + "'"
-                            + (v == null || v.isNull() ? " is missing" : " = '" + v + "'")
+                            + (missing ? " is missing" : " = '" + v + "'")
                             + ": expected "
-                            + want);
+                            + want,
+                    muster.model.Fault.error(
+                            at.isEmpty() ? field : at + "." + field,
+                            at,
+                            field,
+                            missing ? null : v.isTextual() ? v.asText() : v.toString(),
+                            (missing ? "missing; expected " : "expected ") + want,
+                            null));
         }
 
         String text(JsonNode n, String f, String at) throws PlanFormatException {
@@ -360,7 +396,13 @@ public final class PlanJson {
             if (v == null || !v.isNumber()) {
                 throw bad(at, f, v, "a number");
             }
-            return v.asDouble();
+            double x = v.asDouble();
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                // 1e400 reads as infinity, and NaN compares false with everything: either would
+                // slip through the rule checks unseen
+                throw bad(at, f, v, "a finite number");
+            }
+            return x;
         }
 
         Double optNum(JsonNode n, String f, String at) throws PlanFormatException {
