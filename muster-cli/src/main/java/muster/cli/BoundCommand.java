@@ -56,10 +56,14 @@ public final class BoundCommand implements Callable<Integer> {
         LowerBound b = LowerBounds.compute(r.scenario(), lpLimit);
         out.printf(Locale.ROOT, "scenario:      %s%n", r.scenario().name());
         out.printf(Locale.ROOT, "lateStonDays >= %.1f%n", b.lateStonDays());
-        out.printf(
-                Locale.ROOT,
-                "closureDay   >= %d (for plans that leave nothing unmet)%n",
-                b.closureDay());
+        if (b.closureDay() < 0) {
+            out.println("closureDay   : none (the scenario has no lines to deliver)");
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "closureDay   >= %d (for plans that leave nothing unmet)%n",
+                    b.closureDay());
+        }
         out.printf(Locale.ROOT, "method:        %s%n", b.method());
         out.flush();
         return 0;

@@ -316,7 +316,7 @@ public final class PlanCommand implements Callable<Integer> {
                         plan.missions().size(),
                         pi.seconds()));
         String closure = m.closureDay() >= 0 ? "C+" + m.closureDay() : "nothing delivered";
-        if (lb != null) {
+        if (lb != null && lb.closureDay() >= 0) {
             closure +=
                     "  (lower bound C+"
                             + lb.closureDay()

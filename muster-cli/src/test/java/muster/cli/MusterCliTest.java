@@ -97,6 +97,19 @@ class MusterCliTest {
         assertThat(out).contains("method:        window-capacity-lp");
     }
 
+    @Test
+    void aScenarioWithoutLinesHasNoClosureBoundRatherThanDayMinusOne() throws Exception {
+        String text = Files.readString(valid);
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(
+                empty, text.substring(0, text.indexOf("\nrequirements:")) + "\nrequirements: []\n");
+        assertThat(run("bound", empty.toString())).as(err).isEqualTo(ExitCode.OK);
+        assertThat(out).contains("closureDay   : none").doesNotContain("-1");
+        assertThat(run("plan", empty.toString(), "--out", dir.resolve("e").toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(out).contains("closure day:     nothing delivered").doesNotContain("C+-1");
+    }
+
     /**
      * The limit is on the part of the LP that GLOP must solve: random scenario 1 of 12 lines needs
      * it, while the small test scenario's LP fits at its cheapest point and needs no solver.
