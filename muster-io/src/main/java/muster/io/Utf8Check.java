@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /** Strict UTF-8 validation that names the byte offset and line of the first bad byte. */
-final class Utf8Check {
+public final class Utf8Check {
     private Utf8Check() {}
 
     /** The first fault in the stream as text, or null when it is valid UTF-8. */
-    static String firstFault(InputStream in) throws IOException {
+    public static String firstFault(InputStream in) throws IOException {
         byte[] buf = new byte[1 << 16];
         long offset = 0;
         long line = 1;
@@ -66,7 +66,7 @@ final class Utf8Check {
     }
 
     /** The line of the first bad byte, parsed back out of a fault text; 0 when absent. */
-    static int lineOf(String fault) {
+    public static int lineOf(String fault) {
         int i = fault.lastIndexOf("(line ");
         if (i < 0) {
             return 0;

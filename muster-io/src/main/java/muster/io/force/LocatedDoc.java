@@ -51,6 +51,13 @@ final class LocatedDoc {
                 name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
                         ? new JsonFactory()
                         : new YAMLFactory();
+        try (InputStream check = Files.newInputStream(path)) {
+            // named by byte and line, as in scenarios, rather than in the parser's words
+            String bad = muster.io.Utf8Check.firstFault(check);
+            if (bad != null) {
+                throw new Malformed(bad, muster.io.Utf8Check.lineOf(bad));
+            }
+        }
         try (InputStream in = Files.newInputStream(path);
                 JsonParser p = f.createParser(in)) {
             Map<String, Integer> lines = new HashMap<>();

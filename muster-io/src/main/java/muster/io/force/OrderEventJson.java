@@ -85,7 +85,7 @@ public final class OrderEventJson {
                 order =
                         new Order(
                                 req(n, "id"),
-                                OrderKind.valueOf(req(n, "kind")),
+                                choice(n, "kind", OrderKind.class),
                                 units,
                                 text(n, "authority"),
                                 Instant.parse(req(n, "effective")),
@@ -106,7 +106,7 @@ public final class OrderEventJson {
             }
             return new OrderEvent(
                     o.get("seq").asLong(),
-                    OrderEvent.Type.valueOf(req(o, "type")),
+                    choice(o, "type", OrderEvent.Type.class),
                     req(o, "orderId"),
                     req(o, "user"),
                     Instant.parse(req(o, "at")),
@@ -115,6 +115,25 @@ public final class OrderEventJson {
         } catch (RuntimeException x) {
             throw new IllegalArgumentException(x.getMessage(), x);
         }
+    }
+
+    /** A field naming one of {@code type}'s constants, refused in the log's own terms. */
+    private static <E extends Enum<E>> E choice(JsonNode n, String f, Class<E> type) {
+        String v = req(n, f);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(
+                "field '"
+                        + f
+                        + "' = '"
+                        + v
+                        + "': not one of "
+                        + java.util.Arrays.stream(type.getEnumConstants())
+                                .map(Enum::name)
+                                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static String req(JsonNode n, String f) {

@@ -125,6 +125,21 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aFileNotInUtf8IsRefusedByByteAndLine() throws Exception {
+        Path f = dir.resolve("latin1.yaml");
+        Files.write(
+                f,
+                "format: muster/catalogue@1\nname: caf\u00e9\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults().get(0).describe(f.toString()))
+                .contains("latin1.yaml:2")
+                .contains("not valid UTF-8")
+                .doesNotContain("java.io");
+    }
+
+    @Test
     void readsCsvAndNamesTheRowOfABadValue() throws Exception {
         Path f = dir.resolve("c.csv");
         String header = String.join(",", CatalogueReader.CSV_COLUMNS);

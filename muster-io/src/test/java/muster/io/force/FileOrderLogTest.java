@@ -103,7 +103,9 @@ class FileOrderLogTest {
         assertThatThrownBy(log::read)
                 .isInstanceOf(FileOrderLog.CorruptLog.class)
                 .hasMessageContaining("orders.jsonl:2")
-                .hasMessageContaining("unreadable");
+                .hasMessageContaining("unreadable")
+                .hasMessageContaining("field 'type' = 'NOPE': not one of DRAFTED,")
+                .hasMessageNotContaining("muster.model");
     }
 
     @Test
