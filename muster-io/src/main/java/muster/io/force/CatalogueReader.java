@@ -148,27 +148,29 @@ public final class CatalogueReader {
             while (it.hasNextValue()) {
                 int line = it.getCurrentLocation().getLineNr();
                 Map<String, String> row = it.nextValue();
-                if (k == 0) {
-                    for (String col : row.keySet()) {
-                        if (!CSV_COLUMNS.contains(col)) {
-                            String near = Binder.closest(col, Set.copyOf(CSV_COLUMNS));
-                            early.add(
-                                    new Fault(
-                                            Fault.Severity.ERROR,
-                                            "columns",
-                                            "header",
-                                            col,
-                                            null,
-                                            "unknown column",
-                                            near == null ? null : "'" + near + "'",
-                                            1));
-                        }
-                    }
-                }
                 String p = "units[" + k + "]";
                 lines.put(p, line);
                 units.add(rowToUnit(row, p, lines, line));
                 k++;
+            }
+            // the header as read, checked whether or not any row follows it
+            if (it.getParser() instanceof CsvParser csv) {
+                for (CsvSchema.Column c : csv.getSchema()) {
+                    String col = c.getName();
+                    if (!CSV_COLUMNS.contains(col)) {
+                        String near = Binder.closest(col, Set.copyOf(CSV_COLUMNS));
+                        early.add(
+                                new Fault(
+                                        Fault.Severity.ERROR,
+                                        "columns",
+                                        "header",
+                                        col,
+                                        null,
+                                        "unknown column",
+                                        near == null ? null : "'" + near + "'",
+                                        1));
+                    }
+                }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return malformed(
@@ -266,6 +268,9 @@ public final class CatalogueReader {
         JsonNode us = b.child(root, "units");
         if (us == null || !us.isArray()) {
             b.error("", "catalogue", "units", null, "must be a list of units", null);
+        } else if (us.isEmpty()) {
+            // nothing could fill any requirement: a cut-off or wrong file, not a catalogue
+            b.error("", "catalogue", "units", "[]", "a catalogue needs at least one unit", null);
         } else {
             Set<String> seen = new LinkedHashSet<>();
             for (int i = 0; i < us.size(); i++) {

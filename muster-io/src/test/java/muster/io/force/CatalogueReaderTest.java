@@ -140,6 +140,22 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aCsvHeaderIsCheckedWithoutRowsAndACatalogueWithoutUnitsIsRefused() throws Exception {
+        Path headerOnly = dir.resolve("header.csv");
+        Files.writeString(headerOnly, "foo,bar\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(headerOnly);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(f -> f.describe(headerOnly.toString()))
+                .anySatisfy(d -> assertThat(d).contains("field 'foo': unknown column"));
+        Path none = dir.resolve("none.yaml");
+        Files.writeString(none, "format: muster/catalogue@1\nname: none\nunits: []\n");
+        ForceRead<Catalogue> n = CatalogueReader.read(none);
+        assertThat(n.refused()).isTrue();
+        assertThat(n.faults().get(0).message()).contains("at least one unit");
+    }
+
+    @Test
     void readsCsvAndNamesTheRowOfABadValue() throws Exception {
         Path f = dir.resolve("c.csv");
         String header = String.join(",", CatalogueReader.CSV_COLUMNS);
