@@ -33,10 +33,17 @@ import picocli.CommandLine.Spec;
 public final class ImportLinesCommand implements Callable<Integer> {
     private static final Pattern LINE_PATH = Pattern.compile("^requirements\\[(\\d+)]");
 
-    @Parameters(index = "0", paramLabel = "CSV")
+    @Parameters(
+            index = "0",
+            paramLabel = "CSV",
+            description = "TPFDD lines, one per row, in the columns export-lines writes")
     Path csv;
 
-    @Option(names = "--into", required = true, paramLabel = "SCENARIO")
+    @Option(
+            names = "--into",
+            required = true,
+            paramLabel = "SCENARIO",
+            description = "the scenario file whose requirement lines are replaced (in place)")
     Path into;
 
     @Spec CommandSpec spec;

@@ -81,7 +81,12 @@ public final class OrderEventJson {
             JsonNode n = o.get("order");
             if (n != null && !n.isNull()) {
                 List<String> units = new ArrayList<>();
-                n.path("units").forEach(u -> units.add(u.asText()));
+                JsonNode us = n.path("units");
+                if (!us.isMissingNode() && !us.isNull() && !us.isArray()) {
+                    throw new IllegalArgumentException(
+                            "field 'units' = " + us + ": not a list of UICs");
+                }
+                us.forEach(u -> units.add(u.asText()));
                 order =
                         new Order(
                                 req(n, "id"),

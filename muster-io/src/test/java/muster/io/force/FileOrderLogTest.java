@@ -109,6 +109,21 @@ class FileOrderLogTest {
     }
 
     @Test
+    void unitsThatAreNotAListAreNamedNotReadAsNone() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        Files.writeString(
+                f,
+                "{\"seq\":1,\"type\":\"DRAFTED\",\"orderId\":\"A1\",\"user\":\"ann\","
+                        + "\"at\":\"2022-01-01T00:00:00Z\",\"order\":{\"id\":\"A1\","
+                        + "\"kind\":\"ALERT\",\"units\":5,\"authority\":\"X\","
+                        + "\"effective\":\"2022-01-01T00:00:00Z\",\"noticeToMoveHours\":5}}\n");
+        assertThatThrownBy(new FileOrderLog(f)::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining("orders.jsonl:1")
+                .hasMessageContaining("field 'units' = 5: not a list");
+    }
+
+    @Test
     void replayFromTheFileEqualsTheLiveStateOnRandomCommands() {
         for (long seed = 1; seed <= 15; seed++) {
             Path f = dir.resolve("r" + seed + ".jsonl");
