@@ -1349,7 +1349,7 @@ final class Api {
                     "unit " + uic,
                     field
                             + " = '"
-                            + uic
+                            + Auth.clip(uic)
                             + "': a unit of "
                             + nation
                             + "; only "
@@ -1420,7 +1420,8 @@ final class Api {
     /** Units named by issued orders, with the status the order log gives them. */
     private void readiness(Context ctx) {
         User u = user(ctx);
-        // a deploying unit is DEPLOYED from its ready date on: on the day asked, or today (UTC)
+        // each unit as the orders in effect by the end of the day asked (default today, UTC) left
+        // it, DEPLOYED from its ready date on
         java.time.LocalDate day = date("asOf", ctx.queryParam("asOf"));
         if (day == null) {
             day = java.time.LocalDate.now(java.time.ZoneOffset.UTC);

@@ -385,6 +385,8 @@ final class ForceApi {
                 "scenario " + sid,
                 "sourcing needs the PLANNER role");
         SourceRequest req = RequestBody.read(ctx, SourceRequest.class);
+        // the requirements first: a request without them lacks its main part, whatever else
+        String rf = Api.safeName("requirementsFile", req.requirementsFile());
         String cf;
         String catText;
         ForceStore.CatalogueRow stored = null;
@@ -413,7 +415,6 @@ final class ForceApi {
             cf = Api.safeName("catalogueFile", req.catalogueFile());
             catText = req.catalogue();
         }
-        String rf = Api.safeName("requirementsFile", req.requirementsFile());
         String marking = runMarking(ctx, req.marking(), row, stored, u);
         ForceRead<RequirementSet> reqs = read(rf, req.requirements(), RequirementsReader::read);
         ForceRead<Catalogue> cat = read(cf, catText, CatalogueReader::read);

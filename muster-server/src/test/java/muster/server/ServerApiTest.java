@@ -184,6 +184,9 @@ class ServerApiTest {
                                 root.resolve("data/catalogue/eastern-flank-2022-units.yaml")),
                         "save",
                         true);
+        Response nothing = p.post("/api/scenarios/" + id + "/source", Map.of());
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.body()).contains("'requirementsFile'");
         assertThat(o.post("/api/scenarios/" + id + "/source", body).status()).isEqualTo(403);
         Response r = p.post("/api/scenarios/" + id + "/source", body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
