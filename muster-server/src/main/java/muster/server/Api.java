@@ -451,6 +451,18 @@ final class Api {
                     "query parameter 'file' missing: give the file name, e.g. ?file=x.yaml, so"
                             + " its format and its place in fault messages are known");
         }
+        // a name, not a path: it is stored and shown as the scenario's source; spaces are fine,
+        // as in the names of files a browser uploads
+        if (n.length() > 200
+                || n.contains("/")
+                || n.contains("\\")
+                || n.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest(
+                    "query parameter 'file' = '"
+                            + Auth.clip(n)
+                            + "': give the file's name alone (no directories, at most 200"
+                            + " characters)");
+        }
         return n;
     }
 

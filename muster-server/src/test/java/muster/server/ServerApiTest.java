@@ -759,6 +759,9 @@ class ServerApiTest {
         Response imp = p.postText("/api/scenarios", "name: x");
         assertThat(imp.status()).isEqualTo(400);
         assertThat(imp.body()).contains("'file'");
+        Response traversal = p.postText("/api/scenarios?file=../../../tmp/evil.yaml", "name: x");
+        assertThat(traversal.status()).isEqualTo(400);
+        assertThat(traversal.body()).contains("give the file's name alone");
         // a field a request does not take is refused by name, not dropped: the plan would
         // otherwise run with defaults the client did not ask for
         Response own =
