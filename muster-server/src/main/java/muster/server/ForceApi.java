@@ -385,8 +385,6 @@ final class ForceApi {
                 "scenario " + sid,
                 "sourcing needs the PLANNER role");
         SourceRequest req = RequestBody.read(ctx, SourceRequest.class);
-        // the requirements first: a request without them lacks its main part, whatever else
-        String rf = Api.safeName("requirementsFile", req.requirementsFile());
         String cf;
         String catText;
         ForceStore.CatalogueRow stored = null;
@@ -412,9 +410,12 @@ final class ForceApi {
             cf = stored.sourceName();
             catText = force.catalogueText(stored.id());
         } else {
+            // the requirements first: a request without them lacks its main part, whatever else
+            Api.safeName("requirementsFile", req.requirementsFile());
             cf = Api.safeName("catalogueFile", req.catalogueFile());
             catText = req.catalogue();
         }
+        String rf = Api.safeName("requirementsFile", req.requirementsFile());
         String marking = runMarking(ctx, req.marking(), row, stored, u);
         ForceRead<RequirementSet> reqs = read(rf, req.requirements(), RequirementsReader::read);
         ForceRead<Catalogue> cat = read(cf, catText, CatalogueReader::read);
