@@ -260,7 +260,9 @@ public final class HtmlReport {
         if (lb != null) {
             b.append("<p class=\"note\">Lower bound by <i>")
                     .append(Html.esc(lb.method()))
-                    .append("</i>: no correct plan of this scenario is later or less late.</p>");
+                    .append(
+                            "</i>: no correct plan of this scenario is less late, and none that"
+                                    + " leaves nothing unmet closes earlier.</p>");
         } else {
             b.append("<p class=\"note\">No lower bound was computed for this plan.</p>");
         }

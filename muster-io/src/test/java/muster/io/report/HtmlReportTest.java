@@ -54,6 +54,10 @@ class HtmlReportTest {
         assertThat(card(html, "unmet")).contains("50 pax").contains("1 lines");
         assertThat(html).contains("planner <b>hand</b>").contains("seed 7");
         assertThat(html).contains("C-day 2022-02-03").contains("test bound");
+        // a lower bound: no correct plan is less late, nor closes earlier
+        assertThat(html)
+                .contains("no correct plan of this scenario is less late, and none that leaves")
+                .doesNotContain("is later");
     }
 
     @Test
