@@ -516,7 +516,7 @@ public final class BenchCommand {
             System.out.printf(
                     Locale.ROOT,
                     "%-5s %-10s %5d %8.2f [%5.2f-%6.2f] %8.2f %9.0f %9.0f %13.1f %8.0f %8.1f %7d"
-                            + " %13.1f %9.0f %9.1f %9.3f %5.1f%n",
+                            + " %13.1f %9.0f %9.1f %9.3f %5s%n",
                     first.scale,
                     first.planner,
                     g.size(),
@@ -534,7 +534,10 @@ public final class BenchCommand {
                     bClosure,
                     gap,
                     late / fifoLate,
-                    wall / fifoWall);
+                    // the warm rows have no fifo run in a warm JVM to be timed against
+                    Double.isNaN(wall / fifoWall)
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.1f", wall / fifoWall));
         }
         System.out.println(
                 "gap % = (lateStonDays - bound) / lateStonDays; vs fifo = lateStonDays ratio;"

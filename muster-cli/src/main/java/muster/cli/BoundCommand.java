@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code muster bound SCENARIO}: the lower bound no correct plan can beat, and its method. */
 @Command(
         name = "bound",
+        footer = ExitCode.FOOTER,
         description = {
             "Compute a lower bound on lateStonDays and closureDay that no correct plan beats.",
             "Refused scenario: faults on stderr, exit 3."
@@ -28,11 +29,11 @@ public final class BoundCommand implements Callable<Integer> {
             names = "--lp-limit",
             paramLabel = "N",
             description = {
-                "Give GLOP only parts of the LP (its AIR or its SEA lines) of at most N",
-                "commodities (classes of lines); a part that fits at its cheapest point needs no",
-                "solver at any size. A part above N that needs it is bounded by the LPs of each",
-                "POE's lines, added up, GLOP given those that need it on two threads, up to N",
-                "commodities each.",
+                "Give GLOP only parts of the LP (its AIR or its SEA lines) of at most N commodities"
+                        + " (classes of lines); a part that fits at its cheapest point needs no"
+                        + " solver at any size. A part above N that needs it is bounded by the LPs"
+                        + " of each POE's lines, added up, GLOP given those that need it on two"
+                        + " threads, up to N commodities each.",
                 "Default: no limit (a generated L takes about 30 s, an XL about three minutes)."
             })
     int lpLimit = Integer.MAX_VALUE;

@@ -17,4 +17,9 @@ public final class ExitCode {
 
     /** A plan was checked and breaks movement rules. */
     public static final int VIOLATIONS = 4;
+
+    /** The exit codes as the help of a command that reads input and writes results shows them. */
+    static final String FOOTER =
+            "%nExit codes: 0 done; 2 a mistake in the command line (named); 3 an input refused"
+                    + " (each fault named); 1 an internal error (--debug shows its trace).";
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code muster export-lines SCENARIO [--out lines.csv]}: requirement lines as TPFDD CSV. */
 @Command(
         name = "export-lines",
+        footer = ExitCode.FOOTER,
         description = "Write a scenario's requirement lines as CSV in TPFDD column order.")
 public final class ExportLinesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO")

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code muster generate --scale S|M|L|XL --seed N [--out FILE]}: a generated scenario. */
 @Command(
         name = "generate",
+        footer = ExitCode.FOOTER,
         description = {
             "Generate a deployment scenario over real US and European nodes.",
             "S: NRF (about 40,000 pax, 500 lines); M: corps (150,000 pax, 3,000 lines);",

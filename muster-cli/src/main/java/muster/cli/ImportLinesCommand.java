@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "import-lines",
+        footer = ExitCode.FOOTER,
         description = {
             "Replace a scenario's requirement lines with the lines of a TPFDD CSV file.",
             "The scenario is validated with the new lines; on any fault it is left untouched."

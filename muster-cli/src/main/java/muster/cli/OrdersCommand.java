@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "orders",
+        footer = ExitCode.FOOTER,
         description = "Draft, approve, issue, cancel and list orders in an append-only log.",
         subcommands = {
             OrdersCommand.Draft.class,
@@ -113,7 +114,10 @@ public final class OrdersCommand implements Runnable {
         String user;
     }
 
-    @Command(name = "draft", description = "Draft an order (ALERT, DEPLOY or STAND_DOWN).")
+    @Command(
+            name = "draft",
+            footer = ExitCode.FOOTER,
+            description = "Draft an order (ALERT, DEPLOY or STAND_DOWN).")
     static final class Draft extends ByUser {
         @Override
         boolean startsLog() {
@@ -297,7 +301,10 @@ public final class OrdersCommand implements Runnable {
         }
     }
 
-    @Command(name = "approve", description = "Approve a draft (not your own).")
+    @Command(
+            name = "approve",
+            footer = ExitCode.FOOTER,
+            description = "Approve a draft (not your own).")
     static final class Approve extends ByUser {
         @Parameters(index = "0", paramLabel = "ORDER")
         String id;
@@ -314,7 +321,10 @@ public final class OrdersCommand implements Runnable {
         }
     }
 
-    @Command(name = "issue", description = "Issue an approved order; unit status changes now.")
+    @Command(
+            name = "issue",
+            footer = ExitCode.FOOTER,
+            description = "Issue an approved order; unit status changes now.")
     static final class Issue extends ByUser {
         @Parameters(index = "0", paramLabel = "ORDER")
         String id;
@@ -335,7 +345,10 @@ public final class OrdersCommand implements Runnable {
         }
     }
 
-    @Command(name = "cancel", description = "Cancel a draft or approved order.")
+    @Command(
+            name = "cancel",
+            footer = ExitCode.FOOTER,
+            description = "Cancel a draft or approved order.")
     static final class Cancel extends ByUser {
         @Parameters(index = "0", paramLabel = "ORDER")
         String id;
@@ -355,7 +368,10 @@ public final class OrdersCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List the orders derived from the log.")
+    @Command(
+            name = "list",
+            footer = ExitCode.FOOTER,
+            description = "List the orders derived from the log.")
     static final class ListOrders extends Base {
         @Override
         OrderBook act(OrderDesk desk, Instant now) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code muster readiness}: a board of catalogue units by status, notice to move and nation. */
 @Command(
         name = "readiness",
+        footer = ExitCode.FOOTER,
         description = "Board of units: status derived from the order log, notice to move, nation.")
 public final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--log", required = true, paramLabel = "FILE", description = "the order log")

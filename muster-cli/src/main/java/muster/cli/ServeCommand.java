@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code muster serve}: the planning server with its web UI, until stopped. */
 @Command(
         name = "serve",
+        footer = ExitCode.FOOTER,
         description = {
             "Serve the REST API and the web UI.",
             "Without --db an embedded PostgreSQL keeps its data in --data-dir across restarts.",

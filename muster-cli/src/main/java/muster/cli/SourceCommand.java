@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "source",
+        footer = ExitCode.FOOTER,
         description = {
             "Choose catalogue units for capability requirements (an optimal assignment) and write"
                     + " their TPFDD lines into a scenario that `muster plan` takes directly.",

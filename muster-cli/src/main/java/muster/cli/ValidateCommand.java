@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code muster validate FILE}: accept a scenario with a summary, or refuse it fault by fault. */
 @Command(
         name = "validate",
+        footer = ExitCode.FOOTER,
         description = {
             "Check a scenario (YAML or JSON) against the movement model.",
             "Accepted: prints a summary, exit 0. Refused: prints every fault on stderr, exit 3."
