@@ -18,7 +18,7 @@ public final class Network {
     private final Map<String, RequirementLine> lines = new LinkedHashMap<>();
     private final Map<String, Double> landHours = new HashMap<>();
     private final Map<String, List<Route>> channels = new HashMap<>();
-    private final Map<String, Double> routeLegNm = new HashMap<>();
+    private final Map<String, List<Double>> routeLegNm = new HashMap<>();
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
@@ -40,10 +40,10 @@ public final class Network {
                 List<String> p = r.points();
                 for (int i = 0; i + 1 < p.size(); i++) {
                     double d = legNm(r, i);
-                    // An empty leg between consecutive route points, either way, takes the route
-                    // leg's distance; where routes disagree the first listed wins.
-                    routeLegNm.putIfAbsent(legKey(r.mode().liftMode(), p.get(i), p.get(i + 1)), d);
-                    routeLegNm.putIfAbsent(legKey(r.mode().liftMode(), p.get(i + 1), p.get(i)), d);
+                    // An empty leg between consecutive route points, either way, takes a route
+                    // leg's distance; where routes give the pair different distances, each is one.
+                    addLeg(legKey(r.mode().liftMode(), p.get(i), p.get(i + 1)), d);
+                    addLeg(legKey(r.mode().liftMode(), p.get(i + 1), p.get(i)), d);
                 }
             } else {
                 String k1 = r.from() + "\u0000" + r.to();
@@ -51,6 +51,13 @@ public final class Network {
                 landHours.merge(k1, r.hours(), Math::min);
                 landHours.merge(k2, r.hours(), Math::min);
             }
+        }
+    }
+
+    private void addLeg(String key, double nm) {
+        List<Double> ds = routeLegNm.computeIfAbsent(key, k -> new ArrayList<>(1));
+        if (!ds.contains(nm)) {
+            ds.add(nm);
         }
     }
 
@@ -103,15 +110,40 @@ public final class Network {
     }
 
     /**
-     * Distance of an empty leg of a mission of this mode: a route leg's distance between two
-     * consecutive points of a route (either way), else the great-circle distance.
+     * The shortest distance an empty leg of a mission of this mode may take between two nodes: rule
+     * 3 gives it a route leg's distance where the nodes are consecutive points of a route (either
+     * way), else the great-circle distance. Where several routes have the pair with different
+     * distances, each is a route leg's distance, so this is the least of them; {@link
+     * #emptyLegChoicesNm} lists them all.
      */
     public double emptyLegNm(LiftMode mode, String from, String to) {
         if (from.equals(to)) {
             return 0.0;
         }
-        Double d = routeLegNm.get(legKey(mode, from, to));
-        return d != null ? d : Geo.distanceNm(nodes.get(from), nodes.get(to));
+        List<Double> ds = routeLegNm.get(legKey(mode, from, to));
+        if (ds == null) {
+            return Geo.distanceNm(nodes.get(from), nodes.get(to));
+        }
+        double m = ds.get(0);
+        for (double d : ds) {
+            m = Math.min(m, d);
+        }
+        return m;
+    }
+
+    /**
+     * Every distance rule 3 lets an empty leg of this mode take between two nodes: the distinct leg
+     * distances of the routes that have them as consecutive points (either way), in scenario order,
+     * else the great-circle distance alone.
+     */
+    public List<Double> emptyLegChoicesNm(LiftMode mode, String from, String to) {
+        if (from.equals(to)) {
+            return List.of(0.0);
+        }
+        List<Double> ds = routeLegNm.get(legKey(mode, from, to));
+        return ds != null
+                ? List.copyOf(ds)
+                : List.of(Geo.distanceNm(nodes.get(from), nodes.get(to)));
     }
 
     /** Whether a lift type can carry every class of a line (PAX included when it has people). */

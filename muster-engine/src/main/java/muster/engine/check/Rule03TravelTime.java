@@ -18,8 +18,9 @@ import muster.model.Stop;
  * Rule 3: between consecutive stops {@code next.arrive = this.depart + distanceNm / speedKnots}; a
  * load's stops from ONLOAD to OFFLOAD are exactly the points of one route of the lift's mode from
  * the line's POE to its POD, each via an ENROUTE stop, nothing else between; a loaded leg is never
- * longer than {@code rangeNm}. A loaded leg takes its route's leg distance, an empty leg the
- * distance {@link muster.model.Network#emptyLegNm} gives.
+ * longer than {@code rangeNm}. A loaded leg takes its route's leg distance, an empty leg one of the
+ * distances {@link muster.model.Network#emptyLegChoicesNm} lists (any route's leg between the two
+ * points where routes disagree, since each is "that route leg"; the message names the shortest).
  *
  * <p>Where several routes of a line have the same points (with different {@code legsNm}), the load
  * follows the first whose leg times agree with the stops.
@@ -123,19 +124,17 @@ final class Rule03TravelTime implements MovementRule {
         for (int k = 0; k < legs; k++) {
             Stop a = stops.get(k);
             Stop b = stops.get(k + 1);
-            List<Double> ds = loaded.get(k);
-            double expected;
-            if (ds == null) {
-                expected =
-                        a.depart()
-                                + ctx.net.emptyLegNm(t.mode(), a.node(), b.node()) / t.speedKnots();
-            } else {
-                expected = a.depart() + ds.get(0) / t.speedKnots();
-                for (double d : ds) {
-                    double e = a.depart() + d / t.speedKnots();
-                    if (Math.abs(b.arrive() - e) <= CheckContext.TIME_TOL) {
-                        expected = e;
-                    }
+            boolean empty = loaded.get(k) == null;
+            List<Double> ds =
+                    empty ? ctx.net.emptyLegChoicesNm(t.mode(), a.node(), b.node()) : loaded.get(k);
+            double expected =
+                    a.depart()
+                            + (empty ? ctx.net.emptyLegNm(t.mode(), a.node(), b.node()) : ds.get(0))
+                                    / t.speedKnots();
+            for (double d : ds) {
+                double e = a.depart() + d / t.speedKnots();
+                if (Math.abs(b.arrive() - e) <= CheckContext.TIME_TOL) {
+                    expected = e;
                 }
             }
             if (Math.abs(b.arrive() - expected) > CheckContext.TIME_TOL) {
@@ -158,7 +157,7 @@ final class Rule03TravelTime implements MovementRule {
                                 + " nm at "
                                 + n(t.speedKnots())
                                 + " kn"
-                                + (ds == null ? " (empty leg)" : "")
+                                + (empty ? " (empty leg)" : "")
                                 + " gives hour "
                                 + n(expected));
             }

@@ -446,8 +446,11 @@ public final class ExactPlanner implements Planner {
             grainsLeft.put(l.uln(), g);
             stonsLeft.put(l.uln(), st);
         }
+        // A slot the solver made active but left without loads is an empty mission flown along
+        // a lane; it is left out where the tail's next mission can position from where the tail
+        // was before it without starting before that tail's previous mission ends.
         List<PlanAssembly.Draft> drafts = new ArrayList<>();
-        Map<String, String> where = new HashMap<>();
+        Map<String, TailState> tails = new HashMap<>();
         for (Slot sl : slots) {
             if (solver.value(sl.active) == 0) {
                 continue;
@@ -458,26 +461,11 @@ public final class ExactPlanner implements Planner {
             }
             Lane ln = sl.lanes.get(j);
             LiftType t = sl.type;
-            String tailKey = t.id() + "#" + sl.tail;
-            String at = where.getOrDefault(tailKey, t.baseNode());
+            TailState ts =
+                    tails.computeIfAbsent(
+                            t.id() + "#" + sl.tail,
+                            k -> new TailState(t.baseNode(), 24.0 * t.availableFromDay()));
             double start = solver.value(sl.start) / 60.0;
-            List<Stop> stops = new ArrayList<>();
-            if (!at.equals(ln.poe())) {
-                double leg = net.emptyLegNm(t.mode(), at, ln.poe()) / t.speedKnots();
-                stops.add(new Stop(at, Activity.START, start - leg, start - leg));
-            }
-            int on = stops.size();
-            List<String> pts = ln.route().points();
-            for (int p = 0; p < pts.size(); p++) {
-                Activity act =
-                        p == 0
-                                ? Activity.ONLOAD
-                                : p == pts.size() - 1 ? Activity.OFFLOAD : Activity.ENROUTE;
-                double arrive = start + ln.arriveReal()[p] / 60.0;
-                double depart = start + ln.depart()[p] / 60.0;
-                stops.add(new Stop(pts.get(p), act, arrive, depart));
-            }
-            int off = stops.size() - 1;
             List<Load> loads = new ArrayList<>();
             for (LoadVars lv : sl.loads) {
                 int pax = lv.pax == null ? 0 : (int) solver.value(lv.pax);
@@ -499,13 +487,71 @@ public final class ExactPlanner implements Planner {
                     cargo.add(new LoadCargo(e.getKey(), stons));
                 }
                 if (pax > 0 || !cargo.isEmpty()) {
-                    loads.add(new Load(lv.line.uln(), pax, cargo, on, off));
+                    loads.add(new Load(lv.line.uln(), pax, cargo, 0, 0));
                 }
             }
-            drafts.add(new PlanAssembly.Draft(t.id(), sl.tail, stops, loads));
-            where.put(tailKey, ln.pod());
+            PlanAssembly.Draft d = draft(net, t, sl.tail, ln, start, ts.at, loads);
+            if (ts.pending != null) {
+                if (d.stops().get(0).arrive() < ts.end - 1e-9) {
+                    ts.write(drafts, ts.pending, ts.pendingPod);
+                    d = draft(net, t, sl.tail, ln, start, ts.at, loads);
+                }
+                ts.pending = null;
+            }
+            if (loads.isEmpty()) {
+                ts.pending = d;
+                ts.pendingPod = ln.pod();
+            } else {
+                ts.write(drafts, d, ln.pod());
+            }
         }
         return drafts;
+    }
+
+    /** A slot's mission from where the tail is, its loads given ONLOAD and OFFLOAD indexes. */
+    private static PlanAssembly.Draft draft(
+            Network net, LiftType t, int tail, Lane ln, double start, String at, List<Load> loads) {
+        List<Stop> stops = new ArrayList<>();
+        if (!at.equals(ln.poe())) {
+            double leg = net.emptyLegNm(t.mode(), at, ln.poe()) / t.speedKnots();
+            stops.add(new Stop(at, Activity.START, start - leg, start - leg));
+        }
+        int on = stops.size();
+        List<String> pts = ln.route().points();
+        for (int p = 0; p < pts.size(); p++) {
+            Activity act =
+                    p == 0
+                            ? Activity.ONLOAD
+                            : p == pts.size() - 1 ? Activity.OFFLOAD : Activity.ENROUTE;
+            double arrive = start + ln.arriveReal()[p] / 60.0;
+            double depart = start + ln.depart()[p] / 60.0;
+            stops.add(new Stop(pts.get(p), act, arrive, depart));
+        }
+        int off = stops.size() - 1;
+        List<Load> placed = new ArrayList<>(loads.size());
+        for (Load l : loads) {
+            placed.add(new Load(l.uln(), l.pax(), l.cargo(), on, off));
+        }
+        return new PlanAssembly.Draft(t.id(), tail, stops, placed);
+    }
+
+    /** Where a tail is and from when, and an empty mission of it not yet written. */
+    private static final class TailState {
+        String at;
+        double end;
+        PlanAssembly.Draft pending;
+        String pendingPod;
+
+        TailState(String at, double end) {
+            this.at = at;
+            this.end = end;
+        }
+
+        void write(List<PlanAssembly.Draft> drafts, PlanAssembly.Draft d, String pod) {
+            drafts.add(d);
+            at = pod;
+            end = d.stops().get(d.stops().size() - 1).depart();
+        }
     }
 
     private static final class Slot {

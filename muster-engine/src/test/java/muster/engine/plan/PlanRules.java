@@ -93,7 +93,16 @@ final class PlanRules {
                         v.add(m.id() + ": rule 3: loaded leg " + i + " beyond range");
                     }
                 } else {
-                    nm = net.emptyLegNm(t.mode(), st.get(i).node(), st.get(i + 1).node());
+                    // Any route leg between the two points is the empty leg's distance.
+                    double took = (st.get(i + 1).arrive() - st.get(i).depart()) * t.speedKnots();
+                    nm = Double.NaN;
+                    for (double d :
+                            net.emptyLegChoicesNm(
+                                    t.mode(), st.get(i).node(), st.get(i + 1).node())) {
+                        if (Double.isNaN(nm) || Math.abs(d - took) < Math.abs(nm - took)) {
+                            nm = d;
+                        }
+                    }
                 }
                 double want = st.get(i).depart() + nm / t.speedKnots();
                 if (Math.abs(st.get(i + 1).arrive() - want) > TOL) {
