@@ -165,9 +165,12 @@ async function pagePlans() {
 }
 
 // ---- one plan
+// closureDay is -1 in a plan that delivers nothing
+function closureText(d) { return d >= 0 ? 'C+' + d : 'nothing delivered'; }
+
 function measuresView(m) {
   return h('div', { class: 'measures' },
-    h('span', {}, 'Closure day ', h('b', { class: 'closure-day' }, String(m.closureDay))),
+    h('span', {}, 'Closure day ', h('b', { class: 'closure-day' }, closureText(m.closureDay))),
     h('span', {}, 'Late ULNs ', h('b', {}, String(m.lateUlns))),
     h('span', {}, 'On time ', h('b', {}, String(m.onTimeUlns))),
     h('span', {}, 'Late ston-days ', h('b', {}, fmt(m.lateStonDays, 0))),
@@ -291,7 +294,7 @@ async function pageCompare() {
     const keys = ['closureDay', 'lateUlns', 'onTimeUlns', 'lateStonDays', 'missions', 'lines'];
     const c = h('div', { class: 'chart' });
     out.replaceChildren(h('div', { class: 'row' },
-      h('div', { class: 'card' }, table(['Measure', 'plan ' + a.value, 'plan ' + b.value], keys.map(k => [k, fmt(x.data.measures[k], 0), fmt(y.data.measures[k], 0)]))),
+      h('div', { class: 'card' }, table(['Measure', 'plan ' + a.value, 'plan ' + b.value], keys.map(k => k === 'closureDay' ? [k, closureText(x.data.measures[k]), closureText(y.data.measures[k])] : [k, fmt(x.data.measures[k], 0), fmt(y.data.measures[k], 0)]))),
       h('div', { class: 'card' }, c)));
     chart(c, closureOption([{ name: 'plan ' + a.value, curve: x.data.closureCurve }, { name: 'plan ' + b.value, curve: y.data.closureCurve }]));
   }

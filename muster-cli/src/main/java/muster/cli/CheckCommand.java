@@ -127,7 +127,7 @@ public final class CheckCommand implements Callable<Integer> {
         Measures m = report.measures();
         out.println(
                 "measures: closureDay "
-                        + m.closureDay()
+                        + (m.closureDay() >= 0 ? m.closureDay() : "none (nothing delivered)")
                         + ", lateStonDays "
                         + num(m.lateStonDays())
                         + ", lateUlns "

@@ -61,6 +61,46 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPlanThatDeliversNothingSaysSoInsteadOfAClosureDay() throws Exception {
+        // The only jet is available from day 2 of a one-day horizon: everything is unmet.
+        Path file = dir.resolve("nothing.yaml");
+        Files.writeString(
+                file,
+                """
+                format: "muster/scenario@1"
+                name: "nothing delivered"
+                planning: {horizonDays: 1}
+                nodes:
+                - {id: FT, name: Fort, kind: INSTALLATION, country: US, lat: 35.1, lon: -79.0}
+                - {id: A0, name: Field 0, kind: AIRFIELD, country: US, lat: 35.17, lon: -79.01, mog: 1}
+                - {id: A1, name: Field 1, kind: AIRFIELD, country: PL, lat: 50.11, lon: 22.02, mog: 1}
+                - {id: AA, name: Area, kind: ASSEMBLY_AREA, country: PL, lat: 50.2, lon: 22.5}
+                lift:
+                - {id: JET, mode: AIR, count: 1, availableFromDay: 2, baseNode: A1, carries: [PAX],
+                   paxCapacity: 100, stonsCapacity: 20, speedKnots: 450,
+                   groundHours: {onload: 2, offload: 2, enroute: 2}}
+                routes:
+                - {mode: ROAD, from: FT, to: A0, hours: 1}
+                - {mode: ROAD, from: A1, to: AA, hours: 1}
+                - {mode: AIR, from: A0, to: A1}
+                requirements:
+                - {uln: L1, unit: one, nation: US, pax: 50, cargo: [], origin: FT, poe: A0, pod: A1,
+                   destination: AA, rld: 0, ald: 0, ead: 0, lad: 0, rdd: 0, priority: 1, mode: AIR}
+                """,
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("nothing");
+        Run plan = run("plan", file.toString(), "--out", out.toString());
+        assertThat(plan.code()).as(plan.err()).isEqualTo(ExitCode.OK);
+        assertThat(plan.out()).contains("closure day:     nothing delivered");
+        Run r = run("check", file.toString(), out.resolve("plan.json").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out())
+                .contains("measures: closureDay none (nothing delivered), lateStonDays 10,")
+                .contains("unmet: L1 PAX 50 pax")
+                .doesNotContain("-1");
+    }
+
+    @Test
     void aBrokenPlanListsEachViolationAndExitsFour() {
         Run r = run("check", scenario.toString(), broken.toString());
         assertThat(r.code()).isEqualTo(ExitCode.VIOLATIONS);

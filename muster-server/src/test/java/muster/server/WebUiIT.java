@@ -149,7 +149,7 @@ class WebUiIT {
             String closure = b.eval("document.querySelector('.closure-day').textContent").asText();
             Map<String, Object> measures =
                     (Map<String, Object>) planner.get("/api/plans/" + plan).map().get("measures");
-            assertThat(closure).isEqualTo(String.valueOf(measures.get("closureDay")));
+            assertThat(closure).isEqualTo("C+" + measures.get("closureDay"));
             Thread.sleep(1500); // let the charts finish their entry animation
             b.screenshot(SHOTS.resolve("04-plan-view.png"));
 
