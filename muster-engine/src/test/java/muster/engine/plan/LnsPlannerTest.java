@@ -205,6 +205,57 @@ class LnsPlannerTest {
     }
 
     @Test
+    void aLineHeldByItsEadSaysEadNotReadyDate() {
+        // ready at A from hour 0, but it may not reach B before day 2 (EAD = RDD = 2), and the
+        // road from B to the camp takes 30 h: it closes on day 3 whatever the lift
+        Scenario s =
+                new ScenarioBuilder("ead")
+                        .airfield("A", 40, -75, 10, 0)
+                        .airfield("B", 45, -60, 10, 0)
+                        .place("HOME", 40, -75.1)
+                        .place("CAMP", 45, -60.1)
+                        .road("HOME", "A", 0)
+                        .road("B", "CAMP", 30)
+                        .airRouteNm("A", "B", List.of(), 400.0)
+                        .aircraft("JET", 1, "A", 100, 10, 400, Double.POSITIVE_INFINITY, 1)
+                        .line("HELD", LineMode.AIR, 10, "HOME", "A", "B", "CAMP", 0, 0, 2, 2)
+                        .build();
+        Plan p = plan(s);
+        assertThat(violations(s, p)).isEmpty();
+        LineResult r = line(p, "HELD");
+        assertThat(r.lateDays()).isEqualTo(1);
+        assertThat(r.reason())
+                .startsWith("EAD: it may not reach B before day 2")
+                .contains("could not close before day 3, after RDD 2");
+        assertThat(p.bindingConstraints()).extracting(Constraint::kind).containsExactly("EAD");
+    }
+
+    @Test
+    void unmetLoadOfALineNoTailCanReachInTimeNamesTheFleetsAvailability() {
+        // the only jet is available from day 5 of a 3-day horizon: nothing moves in time
+        Scenario s =
+                new ScenarioBuilder("late fleet")
+                        .airfield("A", 40, -75, 10, 0)
+                        .airfield("B", 45, -60, 10, 0)
+                        .place("HOME", 40, -75.1)
+                        .place("CAMP", 45, -60.1)
+                        .road("HOME", "A", 0)
+                        .road("B", "CAMP", 0)
+                        .airRouteNm("A", "B", List.of(), 400.0)
+                        .aircraft("JET", 1, 5, "A", 100, 10, 400, Double.POSITIVE_INFINITY, 1)
+                        .horizon(3)
+                        .line("WAITS", LineMode.AIR, 10, "HOME", "A", "B", "CAMP", 0, 0, 0, 1)
+                        .build();
+        Plan p = plan(s);
+        assertThat(violations(s, p)).isEmpty();
+        assertThat(p.measures().unmet()).hasSize(1);
+        assertThat(line(p, "WAITS").reason())
+                .startsWith("horizon: 10 pax could not reach CAMP by the end of day 2")
+                .contains("the first, of JET, is available from day 5 at A")
+                .doesNotContain("taken");
+    }
+
+    @Test
     void mogAtThePodMakesALineLateAndTheReasonNamesIt() {
         // 40 jets but the POD takes one aircraft at a time for a 3 h offload: 20 sorties need
         // 60 h of ground time at B, so the line cannot close on day 0

@@ -93,6 +93,20 @@ final class Model {
     /** Per line: the same if no lift type had a range limit. */
     final double[] idealClosureAnyRange;
 
+    /**
+     * Per line: whether its EAD, not the hour it is ready at the POE, sets {@link #idealClosure}.
+     */
+    final boolean[] idealByEad;
+
+    /**
+     * Per line: earliest closure with unlimited room and tails, none before its type is available
+     * and has positioned from its base to the POE; +inf where no type carries the line.
+     */
+    final double[] fleetClosure;
+
+    /** Per line: the type whose first tail could load it earliest (for {@link #fleetClosure}). */
+    final int[] fleetFirstType;
+
     /** Per type and key: every channel route's template, range or not. */
     final RouteTpl[][][] allRoutes;
 
@@ -235,14 +249,40 @@ final class Model {
         }
         idealClosure = new double[n];
         idealClosureAnyRange = new double[n];
+        idealByEad = new boolean[n];
+        fleetClosure = new double[n];
+        fleetFirstType = new int[n];
         for (int i = 0; i < n; i++) {
+            fleetFirstType[i] = -1;
             if (key[i] < 0) {
                 idealClosure[i] = landClosure[i];
                 idealClosureAnyRange[i] = landClosure[i];
+                fleetClosure[i] = landClosure[i];
                 continue;
             }
             idealClosure[i] = ideal(i, routes);
             idealClosureAnyRange[i] = ideal(i, allRoutes);
+            fleetClosure[i] = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < types.length; t++) {
+                if (!carriesAny(t, i)) {
+                    continue;
+                }
+                for (RouteTpl r : routes[t][key[i]]) {
+                    double onAt = Math.max(avail[i], eadHour[i] - r.offArr);
+                    double c = onAt + r.offDep + onward[i];
+                    if (c == idealClosure[i] && eadHour[i] - r.offArr > avail[i]) {
+                        idealByEad[i] = true;
+                    }
+                    double first =
+                            24.0 * types[t].availableFromDay()
+                                    + flyHours(t, node(types[t].baseNode()), r.poe);
+                    double fc = Math.max(onAt, first) + r.offDep + onward[i];
+                    if (fc < fleetClosure[i]) {
+                        fleetClosure[i] = fc;
+                        fleetFirstType[i] = t;
+                    }
+                }
+            }
         }
     }
 

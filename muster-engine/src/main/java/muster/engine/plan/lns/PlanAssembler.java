@@ -12,6 +12,7 @@ import muster.engine.plan.lns.Work.Mis;
 import muster.model.Activity;
 import muster.model.CargoClass;
 import muster.model.Constraint;
+import muster.model.LiftType;
 import muster.model.LineMode;
 import muster.model.LineResult;
 import muster.model.Load;
@@ -176,7 +177,23 @@ final class PlanAssembler {
 
     private static String unmetWhy(Model md, Work w, int li) {
         if (md.idealClosure[li] >= md.horizonHour) {
-            return " even with unlimited lift (ready too late)";
+            return md.idealByEad[li]
+                    ? " even with unlimited lift (its EAD is too late)"
+                    : " even with unlimited lift (ready too late)";
+        }
+        if (md.fleetClosure[li] >= md.horizonHour) {
+            int t = md.fleetFirstType[li];
+            if (t < 0) {
+                return " (no lift type that can carry it has a route within range)";
+            }
+            LiftType lt = md.types[t];
+            return String.format(
+                    Locale.ROOT,
+                    " (no tail that can carry it is available in time: the first, of %s, is"
+                            + " available from day %d at %s)",
+                    lt.id(),
+                    lt.availableFromDay(),
+                    lt.baseNode());
         }
         return " (lift and ground room were taken until then)";
     }
@@ -307,7 +324,22 @@ final class PlanAssembler {
                                 l.pod(),
                                 forced));
             }
-            if (ready > 0) {
+            if (ready > 0 && md.idealByEad[li]) {
+                lb.charge(
+                        "EAD",
+                        l.uln(),
+                        day,
+                        day,
+                        wt * ready,
+                        String.format(
+                                Locale.ROOT,
+                                "EAD: it may not reach %s before day %d; even with unlimited lift"
+                                        + " it could not close before day %d, after RDD %d",
+                                l.pod(),
+                                l.ead(),
+                                idealDay,
+                                l.rdd()));
+            } else if (ready > 0) {
                 lb.charge(
                         "READY_DATE",
                         l.uln(),
@@ -316,9 +348,9 @@ final class PlanAssembler {
                         wt * ready,
                         String.format(
                                 Locale.ROOT,
-                                "ready date: available at %s from hour %.1f (day %d); even with"
-                                        + " unlimited lift it could not close before day %d,"
-                                        + " after RDD %d",
+                                "ready date: available at %s from hour %.1f (day %d); with the"
+                                        + " fastest movement from there, even with unlimited lift,"
+                                        + " it could not close before day %d, after RDD %d",
                                 l.poe(),
                                 md.avail[li],
                                 (int) Math.floor(md.avail[li] / 24.0),
