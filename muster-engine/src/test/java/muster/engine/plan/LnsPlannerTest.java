@@ -492,6 +492,58 @@ class LnsPlannerTest {
         }
     }
 
+    /**
+     * Placed by RDD alone, the urgent line (ready on day 1) takes the only jet first and the jet
+     * idles until then, so 5 of the early line's 16 sorties miss the horizon; taken in RLD order,
+     * as the baseline does, everything arrives and only the urgent line is a day late. The
+     * construction builds both and keeps the better, so even without search nothing is unmet.
+     */
+    @Test
+    void theConstructionDoesNotIdleATailForAnUrgentLineReadyLater() {
+        Scenario s =
+                shuttle()
+                        .horizon(3)
+                        .line(
+                                "EARLY",
+                                LineMode.AIR,
+                                0,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                2,
+                                CargoClass.BULK,
+                                160)
+                        .line(
+                                "URGENT",
+                                LineMode.AIR,
+                                0,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                1,
+                                0,
+                                1,
+                                CargoClass.BULK,
+                                10)
+                        .build();
+        Plan fifo = Planners.byName("fifo").plan(s, new PlanOptions(1, 0), Progress.NONE);
+        assertThat(fifo.measures().unmet()).isEmpty();
+        for (int iterations : new int[] {0, 200}) {
+            Plan p = Planners.byName("lns").plan(s, new PlanOptions(1, iterations), Progress.NONE);
+            assertThat(violations(s, p)).as("%d iterations", iterations).isEmpty();
+            assertThat(p.measures().unmet()).as("%d iterations", iterations).isEmpty();
+            assertThat(p.measures().lateStonDays())
+                    .as("%d iterations", iterations)
+                    .isLessThanOrEqualTo(fifo.measures().lateStonDays() + 1e-6);
+        }
+    }
+
     @Test
     void searchNeverWorsensTheConstructedPlan() {
         for (long seed = 1; seed <= 6; seed++) {

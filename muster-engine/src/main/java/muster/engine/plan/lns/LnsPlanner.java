@@ -232,6 +232,19 @@ public final class LnsPlanner implements Planner {
                 ins = ins2;
             }
         }
+        {
+            // the same construction with the lines in RLD order, as the baseline takes them: an
+            // urgent line that is ready late can hold a tail idle that earlier-ready lines would
+            // have used; the better of the two starts the search
+            Work w3 = new Work(md);
+            Inserter ins3 = new Inserter(md, w3, keyOrder);
+            ins3.planVoyages(LiftMode.SEA);
+            place(ins3, rldOrder(md), p, 0, share);
+            if (new Score(w3).better(new Score(w))) {
+                w = w3;
+                ins = ins3;
+            }
+        }
         if (search) {
             improve(
                     md,
@@ -267,6 +280,21 @@ public final class LnsPlanner implements Planner {
         idx.sort(
                 Comparator.<Integer>comparingInt(i -> md.lines[i].rdd())
                         .thenComparingInt(i -> md.lines[i].priority())
+                        .thenComparingDouble(i -> md.avail[i])
+                        .thenComparingInt(i -> i));
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Lines that need lift in RLD order, ties by ready hour at the POE and file order. */
+    static int[] rldOrder(Model md) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < md.lines.length; i++) {
+            if (md.key[i] >= 0) {
+                idx.add(i);
+            }
+        }
+        idx.sort(
+                Comparator.<Integer>comparingInt(i -> md.lines[i].rld())
                         .thenComparingDouble(i -> md.avail[i])
                         .thenComparingInt(i -> i));
         return idx.stream().mapToInt(Integer::intValue).toArray();
