@@ -1337,6 +1337,7 @@ final class Api {
      */
     private List<String> ownUnits(Context ctx, User u, List<String> given) {
         List<String> out = new ArrayList<>();
+        Map<String, String> nations = null;
         for (int i = 0; i < given.size(); i++) {
             String uic = given.get(i);
             String field = "field 'units." + i + "'";
@@ -1344,7 +1345,10 @@ final class Api {
                 throw ApiException.badRequest(field + ": empty; name a unit by its UIC");
             }
             uic = uic.trim();
-            String nation = force.unitNation(u, uic);
+            if (nations == null) {
+                nations = force.unitNations(u);
+            }
+            String nation = nations.get(uic);
             if (nation == null) {
                 throw ApiException.badRequest(
                         field

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +102,11 @@ final class ForceApi {
     // ---- catalogues
 
     /**
-     * The nation (alpha-3) of the unit {@code uic} in the current catalogues {@code u} sees, or
-     * null when none of them has it. Where two catalogues name it, the newest says.
+     * The nation (alpha-3) of each unit, by UIC, in the current catalogues {@code u} sees, each
+     * catalogue read once. Where two catalogues name a unit, the newest says.
      */
-    String unitNation(User u, String uic) {
+    Map<String, String> unitNations(User u) {
+        Map<String, String> out = new HashMap<>();
         List<ForceStore.CatalogueRow> rows = force.catalogues();
         for (int i = rows.size() - 1; i >= 0; i--) {
             ForceStore.CatalogueRow c = rows.get(i);
@@ -112,16 +114,18 @@ final class ForceApi {
                 continue;
             }
             for (muster.model.force.Unit unit : force.catalogueModel(c.id()).units()) {
-                if (unit.uic().equals(uic)) {
-                    try {
-                        return Nations.normalize(unit.nation());
-                    } catch (IllegalArgumentException e) {
-                        return String.valueOf(unit.nation()); // no nation the server knows
-                    }
-                }
+                out.computeIfAbsent(unit.uic(), k -> nationOf(unit));
             }
         }
-        return null;
+        return out;
+    }
+
+    private static String nationOf(muster.model.force.Unit unit) {
+        try {
+            return Nations.normalize(unit.nation());
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(unit.nation()); // no nation the server knows
+        }
     }
 
     private static boolean sees(User u, ForceStore.CatalogueRow c) {
