@@ -162,6 +162,7 @@ final class Orders {
         return next;
     }
 
+    /** The next order id of a nation, {@code NATION-ORD-n}: each nation numbers its own. */
     String nextId(String nation) {
         return Jdbc.tx(
                 db,
@@ -170,8 +171,12 @@ final class Orders {
                                 + "-ORD-"
                                 + Jdbc.one(
                                                 c,
-                                                "select nextval('order_number_seq')",
-                                                rs -> rs.getLong(1))
+                                                "insert into order_number (nation, last) values (?, 1)"
+                                                        + " on conflict (nation) do update"
+                                                        + " set last = order_number.last + 1"
+                                                        + " returning last",
+                                                rs -> rs.getLong(1),
+                                                nation)
                                         .orElseThrow());
     }
 

@@ -953,6 +953,35 @@ class ServerApiTest {
                 .satisfies(o -> assertThat(o.get("units")).isEqualTo(List.of("PL21BS")));
     }
 
+    /** Another nation's drafts leave no gap in a nation's order numbers to count them by. */
+    @Test
+    void eachNationNumbersItsOwnOrders() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client pl = TestServer.user("numbers_pl", "POL", Role.PLANNER);
+        Client it = TestServer.user("numbers_it", "ITA", Role.PLANNER);
+        Map<String, Object> polish =
+                Map.of("kind", "ALERT", "units", List.of("PL21BS"), "noticeToMoveHours", 48);
+        Map<String, Object> italian =
+                Map.of("kind", "ALERT", "units", List.of("ITNRFB"), "noticeToMoveHours", 48);
+        Response first = pl.post("/api/orders", polish);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        for (int i = 0; i < 3; i++) {
+            Response r = it.post("/api/orders", italian);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat((String) r.map().get("id")).startsWith("ITA-ORD-");
+        }
+        Response second = pl.post("/api/orders", polish);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        long a = number((String) first.map().get("id"), "POL");
+        long b = number((String) second.map().get("id"), "POL");
+        assertThat(b).as("the next POL order after three ITA ones").isEqualTo(a + 1);
+    }
+
+    private static long number(String id, String nation) {
+        assertThat(id).matches(nation + "-ORD-[0-9]+");
+        return Long.parseLong(id.substring(nation.length() + 5));
+    }
+
     @Test
     void oddValuesInARequestAreRefusedByFieldNotStoredNorFailedInside() throws Exception {
         currentCatalogueOfBundledUnits();
