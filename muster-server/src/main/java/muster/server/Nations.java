@@ -33,10 +33,18 @@ public final class Nations {
         }
     }
 
+    /** ISO 3166-1 alpha-3 codes, as the JDK lists them. */
+    private static final Set<String> ALPHA3 =
+            Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
+
+    /** ISO 3166-1 alpha-2 codes, as the JDK lists them. */
+    private static final Set<String> ALPHA2_ISO = Set.of(Locale.getISOCountries());
+
     private Nations() {}
 
     /**
-     * The alpha-3 code of {@code code} (alpha-2 or alpha-3, any case).
+     * The alpha-3 code of {@code code} (alpha-2 or alpha-3, any case). An alpha-3 code must be one
+     * ISO 3166-1 assigns; three letters alone (such as {@code XXX}) are not a nation.
      *
      * @throws IllegalArgumentException naming the value when it is not a nation code
      */
@@ -48,7 +56,10 @@ public final class Nations {
         if (c.length() == 2 && ALPHA2.containsKey(c)) {
             return ALPHA2.get(c);
         }
-        if (c.length() == 3 && c.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) {
+        if (c.length() == 2 && ALPHA2_ISO.contains(c)) {
+            return new Locale("", c).getISO3Country();
+        }
+        if (ALPHA3.contains(c)) {
             return c;
         }
         throw new IllegalArgumentException(
