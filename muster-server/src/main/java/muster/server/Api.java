@@ -106,14 +106,29 @@ final class Api {
                                                     + " in the server's log)"));
                 });
         // an /api path or method that no route takes, or a body too large, answers JSON too
+        // a method the path's routes do not take answers 405 with the methods they do take
         r.exception(
                 io.javalin.http.HttpResponseException.class,
                 (e, ctx) -> {
-                    String message =
-                            e instanceof io.javalin.router.EndpointNotFound
-                                    ? "no endpoint " + ctx.method() + " " + ctx.path()
-                                    : e.getMessage();
-                    ctx.status(e.getStatus());
+                    String message = e.getMessage();
+                    int status = e.getStatus();
+                    if (e instanceof io.javalin.router.EndpointNotFound) {
+                        List<String> allowed = allowedMethods(config, ctx.path());
+                        if (allowed.isEmpty()) {
+                            message = "no endpoint " + ctx.method() + " " + ctx.path();
+                        } else {
+                            status = 405;
+                            ctx.header("Allow", String.join(", ", allowed));
+                            message =
+                                    "method "
+                                            + ctx.method()
+                                            + " not allowed on "
+                                            + ctx.path()
+                                            + "; it takes "
+                                            + String.join(", ", allowed);
+                        }
+                    }
+                    ctx.status(status);
                     if (ctx.path().startsWith("/api/")) {
                         ctx.json(Map.of("error", message));
                     } else {
@@ -1463,6 +1478,24 @@ final class Api {
     }
 
     // ---- OpenAPI
+
+    /** The methods some route takes on {@code path}, in a fixed order; empty when none does. */
+    private static List<String> allowedMethods(JavalinConfig config, String path) {
+        List<String> out = new ArrayList<>();
+        for (io.javalin.http.HandlerType t :
+                new io.javalin.http.HandlerType[] {
+                    io.javalin.http.HandlerType.GET,
+                    io.javalin.http.HandlerType.POST,
+                    io.javalin.http.HandlerType.PUT,
+                    io.javalin.http.HandlerType.PATCH,
+                    io.javalin.http.HandlerType.DELETE
+                }) {
+            if (!config.unsafe.internalRouter.findHttpHandlerEntries(t, path).isEmpty()) {
+                out.add(t.name());
+            }
+        }
+        return out;
+    }
 
     private void openapi(Context ctx) throws java.io.IOException {
         try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {

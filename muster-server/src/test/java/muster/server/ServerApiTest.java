@@ -1016,8 +1016,12 @@ class ServerApiTest {
                         "application/json");
         assertThat(login.status()).isEqualTo(400);
         Response method = Client.send(p.token(), "PUT", "/api/orders/X", "{}", "application/json");
-        assertThat(method.status()).isIn(404, 405);
-        assertThat(method.map()).containsEntry("error", "no endpoint PUT /api/orders/X");
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.map())
+                .containsEntry("error", "method PUT not allowed on /api/orders/X; it takes GET");
+        Response nowhere = p.get("/api/nosuch/X");
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.map()).containsEntry("error", "no endpoint GET /api/nosuch/X");
         Response query = p.get("/api/orders?status=a%00b");
         assertThat(query.status()).isEqualTo(400);
         assertThat(query.body()).contains("query parameter 'status' holds a NUL character");
