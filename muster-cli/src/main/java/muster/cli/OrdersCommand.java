@@ -95,7 +95,10 @@ public final class OrdersCommand implements Runnable {
                 report(spec.commandLine().getOut(), b);
                 return ExitCode.OK;
             } catch (OrderRefused | FileOrderLog.CorruptLog | IllegalStateException e) {
-                err.println("refused: " + e.getMessage());
+                err.println(
+                        "refused: "
+                                + (e instanceof OrderRefused r && r.inLog() ? log + ": " : "")
+                                + e.getMessage());
                 err.flush();
                 return ExitCode.REFUSED;
             } catch (IllegalArgumentException e) {

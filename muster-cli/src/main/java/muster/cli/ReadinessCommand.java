@@ -107,7 +107,10 @@ public final class ReadinessCommand implements Callable<Integer> {
         try {
             book = OrderBook.replay(new FileOrderLog(log).read());
         } catch (OrderRefused | FileOrderLog.CorruptLog e) {
-            err.println("refused: " + e.getMessage());
+            err.println(
+                    "refused: "
+                            + (e instanceof OrderRefused r && r.inLog() ? log + ": " : "")
+                            + e.getMessage());
             err.flush();
             return ExitCode.REFUSED;
         }

@@ -200,6 +200,58 @@ class ForceCommandsTest {
     }
 
     @Test
+    void anEventTheLogCannotHoldIsNamedWithTheLogFileWhileACommandsOwnRefusalIsNot()
+            throws Exception {
+        Path file = dir.resolve("replay.jsonl");
+        String log = file.toString();
+        Run draft =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "A1",
+                        "--kind",
+                        "ALERT",
+                        "--authority",
+                        "SECDEF",
+                        "--notice-hours",
+                        "5",
+                        "--units",
+                        "WAB1AA");
+        assertThat(draft.code()).as(draft.err()).isZero();
+        Run own = run("orders", "approve", "A1", "--log", log, "--user", "ann");
+        assertThat(own.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(own.err()).startsWith("refused: ").doesNotContain(log);
+        // a second event, well formed, approves an order the log never drafted
+        String first = Files.readAllLines(file).get(0);
+        String second =
+                first.replaceFirst("\"seq\":1", "\"seq\":2")
+                        .replaceFirst("\"type\":\"DRAFTED\"", "\"type\":\"APPROVED\"")
+                        .replaceFirst("\"orderId\":\"A1\"", "\"orderId\":\"ZZ\"")
+                        .replaceFirst(",\"order\":\\{.*\\}(?=\\}$)", "");
+        assertThat(second)
+                .contains("\"seq\":2", "APPROVED", "\"orderId\":\"ZZ\"")
+                .doesNotContain("\"order\":");
+        Files.writeString(file, second + "\n", java.nio.file.StandardOpenOption.APPEND);
+        for (String[] args :
+                new String[][] {
+                    {"orders", "list", "--log", log},
+                    {"orders", "approve", "A1", "--log", log, "--user", "bob"},
+                    {"readiness", "--log", log, "--catalogue", CAT}
+                }) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.REFUSED);
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .contains("refused: " + log + ": event 2 of the log: no order ZZ in the log");
+        }
+    }
+
+    @Test
     void aMistypedLogIsRefusedNotShownAsAnEmptyBoard() {
         String missing = dir.resolve("typo.jsonl").toString();
         for (String[] args :

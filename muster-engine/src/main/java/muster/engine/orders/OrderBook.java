@@ -43,7 +43,7 @@ public final class OrderBook {
             try {
                 b = b.apply(e);
             } catch (OrderRefused x) {
-                throw new OrderRefused("event " + e.seq() + " of the log: " + x.getMessage());
+                throw OrderRefused.ofLogEvent(e.seq(), x.getMessage());
             }
         }
         return b;

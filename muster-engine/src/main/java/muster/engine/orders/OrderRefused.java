@@ -8,19 +8,31 @@ public final class OrderRefused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final boolean content;
+    private final boolean inLog;
 
     public OrderRefused(String message) {
-        this(message, false);
+        this(message, false, false);
     }
 
-    private OrderRefused(String message, boolean content) {
+    private OrderRefused(String message, boolean content, boolean inLog) {
         super(message);
         this.content = content;
+        this.inLog = inLog;
     }
 
     /** A refusal of the order's own content (no units, no destination, ready before C-day...). */
     public static OrderRefused ofContent(String message) {
-        return new OrderRefused(message, true);
+        return new OrderRefused(message, true, false);
+    }
+
+    /** A refusal of an event already in the log, met while replaying it. */
+    public static OrderRefused ofLogEvent(long seq, String message) {
+        return new OrderRefused("event " + seq + " of the log: " + message, false, true);
+    }
+
+    /** Whether an event already in the log is at fault, not the command being tried. */
+    public boolean inLog() {
+        return inLog;
     }
 
     /**
