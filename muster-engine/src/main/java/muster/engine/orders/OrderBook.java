@@ -150,6 +150,64 @@ public final class OrderBook {
         return new OrderBook(o, u == units ? new TreeMap<>(units) : u, e.seq());
     }
 
+    /**
+     * Checks a new command beyond what replaying a log checks, so that logs written before these
+     * checks still read: approval by the drafter under another spelling of the name (case or
+     * spaces), and an order that would take effect for a unit before the order that gave the unit
+     * its current status.
+     */
+    public void checkNew(OrderEvent e) {
+        OrderRecord cur = orders.get(e.orderId());
+        switch (e.type()) {
+            case APPROVED -> {
+                if (cur != null && cur.draftedBy().strip().equalsIgnoreCase(e.user().strip())) {
+                    throw new OrderRefused(
+                            e.user().strip()
+                                    + " drafted order "
+                                    + e.orderId()
+                                    + " (as "
+                                    + cur.draftedBy()
+                                    + ") and cannot approve it; approval must come from someone"
+                                    + " else");
+                }
+            }
+            case DRAFTED -> checkEffective(e.order());
+            case ISSUED -> {
+                if (cur != null) {
+                    checkEffective(cur.order());
+                }
+            }
+            case CANCELLED -> {}
+        }
+    }
+
+    /** Refuses an order that takes effect for a unit before the unit's current order does. */
+    private void checkEffective(Order o) {
+        List<String> problems = new ArrayList<>();
+        for (String uic : o.units()) {
+            List<UnitRecord.History> h = unit(uic).history();
+            if (h.isEmpty()) {
+                continue;
+            }
+            UnitRecord.History last = h.get(h.size() - 1);
+            if (last.effective() != null && o.effective().isBefore(last.effective())) {
+                problems.add(
+                        "unit "
+                                + uic
+                                + " is under order "
+                                + last.orderId()
+                                + " from "
+                                + last.effective()
+                                + ", and this order would take effect before it, at "
+                                + o.effective());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new OrderRefused(
+                    o.kind() + " order " + o.id() + " refused: " + String.join("; ", problems));
+        }
+    }
+
     private static void need(OrderRecord cur, OrderEvent e) {
         if (cur == null) {
             throw new OrderRefused("no order " + e.orderId() + " in the log");

@@ -6,7 +6,8 @@ import muster.model.force.OrderEvent;
 
 /**
  * Commands on an order log: each reads the log, derives the book, checks the command against it and
- * appends one event only when the book accepts it. Time is passed in by the caller.
+ * appends one event only when the book accepts it. Time is passed in by the caller. The user name
+ * is recorded without surrounding spaces, and a new event also meets {@link OrderBook#checkNew}.
  */
 public final class OrderDesk {
     private final OrderLog log;
@@ -46,7 +47,9 @@ public final class OrderDesk {
             throw new OrderRefused("a user name is required");
         }
         OrderBook b = book();
-        OrderEvent e = new OrderEvent(b.lastSeq() + 1, type, orderId, user, at, order, reason);
+        OrderEvent e =
+                new OrderEvent(b.lastSeq() + 1, type, orderId, user.strip(), at, order, reason);
+        b.checkNew(e);
         OrderBook next = b.apply(e);
         log.append(e);
         return next;

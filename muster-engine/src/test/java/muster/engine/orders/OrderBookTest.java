@@ -73,6 +73,112 @@ class OrderBookTest {
     }
 
     @Test
+    void theDrafterCannotApproveUnderAnotherSpellingOfTheName() {
+        desk.draft(alert("A1", 96, "U1"), "ann", now());
+        for (String same : new String[] {" ann ", "ANN", "Ann\t"}) {
+            assertThatThrownBy(() -> desk.approve("A1", same, now()))
+                    .as("'%s'", same)
+                    .isInstanceOf(OrderRefused.class)
+                    .hasMessageContaining("drafted order A1 (as ann) and cannot approve it");
+        }
+        assertThat(log.read()).hasSize(1);
+        // names are recorded without surrounding spaces
+        desk.approve("A1", "  bob ", now());
+        assertThat(log.read().get(1).user()).isEqualTo("bob");
+    }
+
+    @Test
+    void anOrderCannotTakeEffectForAUnitBeforeTheOrderThatGaveItsStatus() {
+        Order alertFeb =
+                new Order(
+                        "A1",
+                        OrderKind.ALERT,
+                        List.of("U1", "U2"),
+                        "SECDEF",
+                        Instant.parse("2022-02-01T00:00:00Z"),
+                        96,
+                        null,
+                        null,
+                        null,
+                        null);
+        issued(alertFeb);
+        Order standDownJan =
+                new Order(
+                        "S1",
+                        OrderKind.STAND_DOWN,
+                        List.of("U2"),
+                        "SECDEF",
+                        Instant.parse("2022-01-10T00:00:00Z"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        assertThatThrownBy(() -> desk.draft(standDownJan, "ann", now()))
+                .isInstanceOf(OrderRefused.class)
+                .hasMessageContaining(
+                        "unit U2 is under order A1 from 2022-02-01T00:00:00Z, and this order would"
+                                + " take effect before it, at 2022-01-10T00:00:00Z");
+        assertThat(log.read()).hasSize(3);
+        // the same stand-down from the day of the alert on is taken
+        Order standDownFeb =
+                new Order(
+                        "S2",
+                        OrderKind.STAND_DOWN,
+                        List.of("U2"),
+                        "SECDEF",
+                        Instant.parse("2022-02-01T00:00:00Z"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        assertThat(issued(standDownFeb).unit("U2").status()).isEqualTo(UnitStatus.STOOD_DOWN);
+    }
+
+    @Test
+    void aLogWrittenBeforeTheNewCommandChecksStillReads() {
+        // drafted by ann, approved by "ANN", and a stand-down effective before the alert: each
+        // was taken when written, so a replay keeps reading it
+        Order alertFeb =
+                new Order(
+                        "A1",
+                        OrderKind.ALERT,
+                        List.of("U1"),
+                        "SECDEF",
+                        Instant.parse("2022-02-01T00:00:00Z"),
+                        96,
+                        null,
+                        null,
+                        null,
+                        null);
+        Order standDownJan =
+                new Order(
+                        "S1",
+                        OrderKind.STAND_DOWN,
+                        List.of("U1"),
+                        "SECDEF",
+                        Instant.parse("2022-01-10T00:00:00Z"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        List<OrderEvent> old =
+                List.of(
+                        new OrderEvent(1, OrderEvent.Type.DRAFTED, "A1", "ann", T0, alertFeb, null),
+                        new OrderEvent(2, OrderEvent.Type.APPROVED, "A1", "ANN", T0, null, null),
+                        new OrderEvent(3, OrderEvent.Type.ISSUED, "A1", "bob", T0, null, null),
+                        new OrderEvent(
+                                4, OrderEvent.Type.DRAFTED, "S1", "ann", T0, standDownJan, null),
+                        new OrderEvent(5, OrderEvent.Type.APPROVED, "S1", "bob", T0, null, null),
+                        new OrderEvent(6, OrderEvent.Type.ISSUED, "S1", "bob", T0, null, null));
+        OrderBook b = OrderBook.replay(old);
+        assertThat(b.unit("U1").status()).isEqualTo(UnitStatus.STOOD_DOWN);
+        assertThat(b.order("A1").status()).isEqualTo(OrderStatus.ISSUED);
+    }
+
+    @Test
     void draftApproveIssueMovesTheOrderThroughItsLifecycle() {
         OrderBook b = desk.draft(alert("A1", 96, "U1"), "ann", now());
         assertThat(b.order("A1").status()).isEqualTo(OrderStatus.DRAFT);
