@@ -122,6 +122,53 @@ final class Binder {
         return (int) n;
     }
 
+    /** A whole number from {@code min} to {@code max}; above it a fault naming the limit. */
+    Integer integer(
+            JsonNode obj,
+            String path,
+            String where,
+            String field,
+            boolean required,
+            int min,
+            int max,
+            Integer dflt) {
+        Integer n = integer(obj, path, where, field, required, min, dflt);
+        if (n != null && n > max && child(obj, field) != null) {
+            error(
+                    path,
+                    where,
+                    field,
+                    Integer.toString(n),
+                    String.format(java.util.Locale.ROOT, "must be at most %,d", max),
+                    null);
+            return dflt;
+        }
+        return n;
+    }
+
+    /** A finite number from 0 to {@code max}; above it a fault naming the limit. */
+    Double number(
+            JsonNode obj,
+            String path,
+            String where,
+            String field,
+            boolean required,
+            double max,
+            double dflt) {
+        Double d = number(obj, path, where, field, required, dflt);
+        if (d != null && d > max && child(obj, field) != null) {
+            error(
+                    path,
+                    where,
+                    field,
+                    child(obj, field).asText(),
+                    String.format(java.util.Locale.ROOT, "must be at most %,.0f", max),
+                    null);
+            return dflt;
+        }
+        return d;
+    }
+
     Double number(
             JsonNode obj, String path, String where, String field, boolean required, double dflt) {
         JsonNode v = child(obj, field);

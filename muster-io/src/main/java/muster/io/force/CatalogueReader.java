@@ -35,6 +35,7 @@ import muster.model.force.RoadLink;
 import muster.model.force.Station;
 import muster.model.force.Unit;
 import muster.model.force.Window;
+import muster.model.validate.ScenarioValidator;
 
 /**
  * Reads a force catalogue ({@code format: muster/catalogue@1}) from YAML or JSON, or its units from
@@ -176,7 +177,7 @@ public final class CatalogueReader {
             return malformed(
                     path,
                     new LocatedDoc.Malformed(
-                            JacksonText.problem(e),
+                            csvProblem(e),
                             e.getLocation() == null ? 0 : e.getLocation().getLineNr()));
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -190,6 +191,26 @@ public final class CatalogueReader {
         List<Fault> all = new ArrayList<>(early);
         all.addAll(read.faults());
         return new ForceRead<>(null, all, read.locator());
+    }
+
+    private static final java.util.regex.Pattern TOO_MANY =
+            java.util.regex.Pattern.compile(
+                    "Too many entries: expected at most (\\d+) \\(value #(\\d+) \\(\\d+ chars\\) \"(.*)\"\\).*",
+                    java.util.regex.Pattern.DOTALL);
+
+    /** The CSV parser's problem in muster's words where it has them. */
+    private static String csvProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        java.util.regex.Matcher m = TOO_MANY.matcher(e.getOriginalMessage());
+        if (m.matches()) {
+            return "the row has more cells than the header's "
+                    + m.group(1)
+                    + " columns (cell "
+                    + (Integer.parseInt(m.group(2)) + 1)
+                    + " holds '"
+                    + m.group(3)
+                    + "'); a value with a comma needs double quotes";
+        }
+        return JacksonText.problem(e);
     }
 
     private static ObjectNode rowToUnit(
@@ -386,7 +407,8 @@ public final class CatalogueReader {
         String home = b.str(n, p, where, "homeStation", true);
         String airPoe = b.str(n, p, where, "airPoe", false);
         String seaPoe = b.str(n, p, where, "seaPoe", false);
-        Integer personnel = b.integer(n, p, where, "personnel", true, 0, 0);
+        Integer personnel =
+                b.integer(n, p, where, "personnel", true, 0, ScenarioValidator.MAX_LINE_AMOUNT, 0);
         List<CargoEntry> eq = new ArrayList<>();
         JsonNode es = b.child(n, "equipment");
         Set<CargoClass> classes = new LinkedHashSet<>();
@@ -415,7 +437,8 @@ public final class CatalogueReader {
                             "a class appears twice in equipment",
                             null);
                 }
-                Double stons = b.number(e, ep, where, "stons", true, 0);
+                Double stons =
+                        b.number(e, ep, where, "stons", true, ScenarioValidator.MAX_LINE_AMOUNT, 0);
                 Double sqft = b.number(e, ep, where, "sqft", false, 0);
                 if (c != null) {
                     eq.add(new CargoEntry(c, stons, sqft));

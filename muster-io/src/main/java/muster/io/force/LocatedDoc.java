@@ -109,6 +109,15 @@ final class LocatedDoc {
                 }
                 return a;
             }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                try {
+                    return new ObjectMapper().readTree(p);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    // YAML's .nan and .inf are number tokens no double is read from: kept as
+                    // text, so the field that holds one is named when it is read
+                    return nf.textNode(p.getText());
+                }
+            }
             default -> {
                 return new ObjectMapper().readTree(p);
             }

@@ -42,6 +42,14 @@ public final class RequirementsReader {
             Set.of("format", "name", "destination", "airPod", "seaPod", "tiers", "activation");
     static final Set<String> TIER =
             Set.of("name", "noticeToMoveHours", "closeDays", "priority", "contributions");
+
+    /**
+     * The most units one requirement or contribution may ask for: far above any real force list (a
+     * response force's slots ask for one to a few units each), low enough that sourcing stays
+     * quick; a file asking for a hundred million ran for minutes without a word.
+     */
+    public static final int MAX_QUANTITY = 1_000;
+
     static final Set<String> CONTRIB = Set.of("nation", "capability", "echelon", "quantity");
     static final Set<String> ACTIVATION = Set.of("decision", "cDate");
 
@@ -101,7 +109,7 @@ public final class RequirementsReader {
         b.unknownFields(n, p, where, REQ);
         CapabilityType cap = b.enumValue(n, p, where, "capability", true, CapabilityType.class);
         Echelon ech = b.enumValue(n, p, where, "echelon", false, Echelon.class);
-        Integer qty = b.integer(n, p, where, "quantity", false, 1, 1);
+        Integer qty = b.integer(n, p, where, "quantity", false, 1, MAX_QUANTITY, 1);
         String dest = b.str(n, p, where, "destination", true);
         String airPod = b.str(n, p, where, "airPod", false);
         String seaPod = b.str(n, p, where, "seaPod", false);
@@ -171,7 +179,7 @@ public final class RequirementsReader {
                         CapabilityType cap =
                                 b.enumValue(c, cp, tw, "capability", true, CapabilityType.class);
                         Echelon ech = b.enumValue(c, cp, tw, "echelon", false, Echelon.class);
-                        Integer q = b.integer(c, cp, tw, "quantity", false, 1, 1);
+                        Integer q = b.integer(c, cp, tw, "quantity", false, 1, MAX_QUANTITY, 1);
                         if (nation != null && cap != null) {
                             cs.add(new ResponseForce.Contribution(nation, cap, ech, q));
                         }

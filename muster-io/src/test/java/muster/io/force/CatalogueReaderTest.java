@@ -190,6 +190,67 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void amountsBeyondAnyUnitAndYamlsNanAreFaultsOfTheirField() throws Exception {
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(
+                big,
+                GOOD.replace("{class: BULK, stons: 400}", "{class: BULK, stons: 1e12}")
+                        .replace("personnel: 3300", "personnel: 2000000"));
+        ForceRead<Catalogue> r = CatalogueReader.read(big);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(big.toString()))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .contains("big.yaml:14: unit U1")
+                                        .contains(
+                                                "field 'personnel' = '2000000': must be at most"
+                                                        + " 1,000,000"))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .contains("big.yaml:15: unit U1")
+                                        .contains("field 'stons'")
+                                        .contains("must be at most 1,000,000"));
+        Path nan = dir.resolve("nan.yaml");
+        Files.writeString(nan, GOOD.replace("noticeToMoveHours: 18", "noticeToMoveHours: .nan"));
+        ForceRead<Catalogue> n = CatalogueReader.read(nan);
+        assertThat(n.refused()).isTrue();
+        assertThat(n.faults())
+                .extracting(x -> x.describe(nan.toString()))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .contains("nan.yaml:17: unit U1")
+                                        .contains("field 'noticeToMoveHours' = '.nan'")
+                                        .doesNotContain("Malformed"));
+    }
+
+    @Test
+    void aCsvRowWithMoreCellsThanTheHeaderIsNamedInMustersWords() throws Exception {
+        Path f = dir.resolve("wide.csv");
+        String header = String.join(",", CatalogueReader.CSV_COLUMNS);
+        Files.writeString(
+                f,
+                header
+                        + "\n"
+                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,2022-01-01,2022-12-31,AIR,,,test,extra\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults().get(0).describe(f.toString()))
+                .contains("wide.csv:2")
+                .contains(
+                        "the row has more cells than the header's "
+                                + CatalogueReader.CSV_COLUMNS.size()
+                                + " columns (cell "
+                                + (CatalogueReader.CSV_COLUMNS.size() + 1)
+                                + " holds 'extra')")
+                .doesNotContain("Too many entries");
+    }
+
+    @Test
     void readsTheSameCatalogueFromJson() throws Exception {
         Path y = dir.resolve("c.yaml");
         Files.writeString(y, GOOD);

@@ -78,4 +78,22 @@ class ResponseForceFileTest {
                                         .contains("field 'onlyNations' = 'USA'")
                                         .contains("alpha-2"));
     }
+
+    @Test
+    void aQuantityBeyondAnyForceListIsAFaultNotAnEndlessSourcing() throws Exception {
+        Path f = dir.resolve("many.yaml");
+        String text =
+                Files.readString(ROOT.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        assertThat(text).contains("quantity: 2");
+        Files.writeString(f, text.replaceFirst("quantity: 2", "quantity: 100000000"));
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+        assertThat(reqs.refused()).isTrue();
+        assertThat(reqs.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .contains("field 'quantity' = '100000000'")
+                                        .contains("must be at most 1,000"));
+    }
 }
