@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "Prints each violation on one line (rule, mission, stop, line, message), then the"
                     + " measures.",
             "Exit 0 when the plan keeps every rule, 4 when it breaks any, 3 when the scenario or"
-                    + " the plan cannot be read."
+                    + " the plan cannot be read, 2 for a mistake in the command line (named), 1 for an internal"
+                    + " error (--debug shows its trace)."
         })
 public final class CheckCommand implements Callable<Integer> {
     /** Format tag of the {@code --json} report. */

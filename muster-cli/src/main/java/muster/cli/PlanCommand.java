@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
             "Plan the deployment of a scenario, check the plan against the movement rules and write"
                     + " plan.json, missions.csv, lines.csv and report.html.",
             "Exit 0: planned and checked. 3: scenario refused. 4: the plan breaks a rule (files"
-                    + " are written all the same, for inspection)."
+                    + " are written all the same, for inspection). 2: a mistake in the command line (named). 1: an"
+                    + " internal error (--debug shows its trace)."
         })
 public final class PlanCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "scenarios/eastern-flank-2022.yaml";

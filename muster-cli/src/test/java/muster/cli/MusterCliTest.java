@@ -174,6 +174,12 @@ class MusterCliTest {
             assertThat(out)
                     .as(String.join(" ", args))
                     .startsWith("Usage: muster " + String.join(" ", cmd) + " ");
+            // the README says every command's help names its exit codes, 1 and 2 included
+            String help = out.replaceAll("\\s+", " ");
+            assertThat(help)
+                    .as(String.join(" ", args))
+                    .containsPattern("(?i)\\b2\\b:? (for )?a mistake in the command line")
+                    .containsPattern("(?i)\\b1\\b:? (for )?an internal error");
             assertThat(err).isEmpty();
         }
     }
