@@ -75,13 +75,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         String planProblem = InPath.problem(planFile);
         if (planProblem != null) {
-            return planRefused(out, err, planFile + ": " + planProblem);
+            return planRefused(out, err, planFile + ": " + planProblem, fileFault(planProblem));
         }
         Plan plan;
         try {
             plan = PlanJson.read(planFile);
         } catch (NoSuchFileException e) {
-            return planRefused(out, err, planFile + ": no such file");
+            return planRefused(out, err, planFile + ": no such file", fileFault("no such file"));
         } catch (PlanJson.PlanFormatException e) {
             // the message names the file and the place in it
             return planRefused(
@@ -90,7 +90,8 @@ public final class CheckCommand implements Callable<Integer> {
                     e.getMessage(),
                     e.fault() == null ? java.util.List.of() : java.util.List.of(e.fault()));
         } catch (IOException e) {
-            return planRefused(out, err, planFile + ": " + e.getMessage());
+            return planRefused(
+                    out, err, planFile + ": " + e.getMessage(), fileFault(e.getMessage()));
         }
         CheckReport report = PlanChecker.check(r.scenario(), plan);
         if (json) {
@@ -102,8 +103,18 @@ public final class CheckCommand implements Callable<Integer> {
         return report.ok() ? ExitCode.OK : ExitCode.VIOLATIONS;
     }
 
-    private int planRefused(PrintWriter out, PrintWriter err, String message) {
-        return planRefused(out, err, message, java.util.List.of());
+    /** The fault of a plan file that cannot be read at all: the file is the place and value. */
+    private java.util.List<Fault> fileFault(String problem) {
+        return java.util.List.of(
+                new Fault(
+                        Fault.Severity.ERROR,
+                        "",
+                        "plan file",
+                        "PLAN",
+                        planFile.toString(),
+                        problem,
+                        null,
+                        0));
     }
 
     private int planRefused(

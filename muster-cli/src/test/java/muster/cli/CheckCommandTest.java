@@ -177,6 +177,11 @@ class CheckCommandTest {
         JsonNode none = new ObjectMapper().readTree(missing.out());
         assertThat(none.get("source").asText()).isEqualTo(dir.resolve("none.json").toString());
         assertThat(none.get("message").asText()).contains("none.json: no such file");
+        // the fault list names the file, as every refusal's does
+        assertThat(none.get("faults")).hasSize(1);
+        assertThat(none.get("faults").get(0).get("value").asText())
+                .isEqualTo(dir.resolve("none.json").toString());
+        assertThat(none.get("faults").get(0).get("message").asText()).isEqualTo("no such file");
     }
 
     @Test
