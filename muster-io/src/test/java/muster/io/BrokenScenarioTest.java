@@ -90,6 +90,8 @@ class BrokenScenarioTest {
             unknown-poe.yaml | 1 | 49 | requirements[0].poe | requirement A82AB01 | poe | KXYZ | unknown node id
             unknown-top-field.yaml | 1 | 3 | notes | scenario | notes | null | unknown field
             unknown-via.yaml | 1 | 35 | routes[0].via[0] | route air-pob-rze | via | ETAX | unknown node id
+            via-at-end.yaml | 1 | 35 | routes[0].via[1] | route air-pob-rze | via | EPRZ | is an end of the route itself
+            via-repeated.yaml | 1 | 35 | routes[0].via[1] | route air-pob-rze | via | ETAR | repeats the via before it
             wrong-type-carries.yaml | 1 | 26 | lift[0].carries | lift type C-17 | carries | PAX | expected a list, found 'PAX'
             wrong-type-count.json | 1 | 113 | lift[0].count | lift type C-17 | count | ten | expected a whole number
             wrong-type-pax.yaml | 1 | 46 | requirements[0].pax | requirement A82AB01 | pax | many | expected a whole number

@@ -374,6 +374,21 @@ public final class ScenarioValidator {
                 error(path + ".to", where, "to", r.to(), "a route must go somewhere else", null);
                 usable = false;
             }
+            // a via at an end of the route, or twice in a row, is a leg of no distance with a
+            // stop's ground time on it: a typo, not a route
+            for (int k = 0; k < r.via().size(); k++) {
+                String v = r.via().get(k);
+                String why = null;
+                if (v != null && (v.equals(r.from()) || v.equals(r.to()))) {
+                    why = "is an end of the route itself; a via is a stop between its ends";
+                } else if (v != null && k > 0 && v.equals(r.via().get(k - 1))) {
+                    why = "repeats the via before it";
+                }
+                if (why != null) {
+                    error(path + ".via[" + k + "]", where, "via", v, why, null);
+                    usable = false;
+                }
+            }
             if (!r.legsNm().isEmpty()) {
                 if (r.legsNm().size() != points.size() - 1) {
                     error(
