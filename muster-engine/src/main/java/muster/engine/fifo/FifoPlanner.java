@@ -42,7 +42,7 @@ public final class FifoPlanner implements Planner {
     public static final String NAME = "fifo";
     public static final String VERSION = "1";
 
-    /** Capacity fractions are filled to this, leaving room for rounding in rule 6 sums. */
+    /** Seats beside cargo are counted up to this fraction, leaving room for rounding in rule 6. */
     private static final double FILL = 1.0 - 1e-9;
 
     @Override
@@ -192,9 +192,12 @@ public final class FifoPlanner implements Planner {
                     continue;
                 }
                 double perSton = l.cargoOf(c).map(CargoEntry::sqftPerSton).orElse(0.0);
-                double room = FILL * t.stonsCapacity() - usedStons;
+                // cargo fills to exactly full capacity (rule 6 holds within rounding): filling to
+                // just under it left a crumb of a load that is exactly whole missions' worth for
+                // a mission of its own
+                double room = t.stonsCapacity() - usedStons;
                 if (t.usesDeckArea() && perSton > 0) {
-                    room = Math.min(room, (FILL * t.sqftCapacity() - usedSqft) / perSton);
+                    room = Math.min(room, (t.sqftCapacity() - usedSqft) / perSton);
                 }
                 if (room <= 1e-6) {
                     continue;

@@ -37,6 +37,72 @@ class FifoPlannerTest {
         return LongStream.rangeClosed(101, 115);
     }
 
+    /**
+     * A line of exactly three sorties' weight flies three sorties, and one of exactly a ship's
+     * weight and deck area sails once: no mission carries a crumb that filling to just under full
+     * capacity left over.
+     */
+    @Test
+    void aLoadOfExactlyWholeMissionsTakesNoExtraMission() {
+        Scenario s =
+                new muster.engine.plan.ScenarioBuilder("whole loads")
+                        .horizon(20)
+                        .airfield("A", 40, -75, 2, 0)
+                        .airfield("B", 45, -60, 2, 0)
+                        .seaport("P", 36.9, -76.3, 1, 0)
+                        .seaport("Q", 53.5, 8.6, 1, 0)
+                        .place("HOME", 40, -75.1)
+                        .place("CAMP", 45, -60.1)
+                        .road("HOME", "A", 0)
+                        .road("B", "CAMP", 0)
+                        .road("HOME", "P", 0)
+                        .road("Q", "CAMP", 0)
+                        .airRouteNm("A", "B", List.of(), 400.0)
+                        .seaRoute("P", "Q", 3600)
+                        .aircraft("JET", 1, "A", 100, 10, 400, Double.POSITIVE_INFINITY, 1)
+                        .ship("SHIP", 1, "P", 2000, 20_000, 20, 12)
+                        .line(
+                                "AIR30",
+                                LineMode.AIR,
+                                0,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                5,
+                                CargoClass.BULK,
+                                30)
+                        .line(
+                                "SEA2000",
+                                LineMode.SEA,
+                                0,
+                                "HOME",
+                                "P",
+                                "Q",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                15,
+                                CargoClass.BULK,
+                                2000)
+                        .build();
+        Plan p = Planners.byName("fifo").plan(s, PlanOptions.of(s), Progress.NONE);
+        assertThat(PlanChecker.check(s, p).violations()).isEmpty();
+        assertThat(p.missions())
+                .filteredOn(m -> m.lift().equals("JET"))
+                .hasSize(3)
+                .allSatisfy(m -> assertThat(m.loads().get(0).stons()).isEqualTo(10.0));
+        assertThat(p.missions())
+                .filteredOn(m -> m.lift().equals("SHIP"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.loads().get(0).stons()).isEqualTo(2000.0));
+        assertThat(p.measures().unmet()).isEmpty();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void keepsEveryRuleOnLargerRandomScenariosAndIsRepeatable(long seed) {
