@@ -14,6 +14,7 @@ import muster.engine.generate.ScenarioGenerator;
 import muster.engine.generate.SmallScenarios;
 import muster.engine.plan.lns.LnsPlanner;
 import muster.model.CargoClass;
+import muster.model.CargoEntry;
 import muster.model.Constraint;
 import muster.model.LiftMode;
 import muster.model.LiftType;
@@ -24,6 +25,7 @@ import muster.model.LoadCargo;
 import muster.model.Mission;
 import muster.model.Plan;
 import muster.model.Planning;
+import muster.model.RequirementLine;
 import muster.model.Scenario;
 import muster.model.Unmet;
 import org.junit.jupiter.api.Test;
@@ -542,6 +544,82 @@ class LnsPlannerTest {
                     .as("%d iterations", iterations)
                     .isLessThanOrEqualTo(fifo.measures().lateStonDays() + 1e-6);
         }
+    }
+
+    /**
+     * One voyage fits the horizon and its ship's deck area binds: the line's BULK (20 sq ft a ston)
+     * carries twice the weight per square foot of its NAT (60), so the ship takes the BULK first
+     * and leaves 333.3 stons of NAT unmet; NAT first, as a fixed class order had it, left all 500
+     * stons of BULK and 166.7 of NAT, 666.7 in all.
+     */
+    @Test
+    void whereDeckAreaBindsTheDensestClassesSailFirst() {
+        Scenario base =
+                new ScenarioBuilder("deck")
+                        .horizon(16)
+                        .seaport("P", 32.78, -79.92, 1, 12)
+                        .seaport("Q", 54.53, 18.55, 1, 12)
+                        .place("HOME", 32.8, -79.9)
+                        .place("CAMP", 54.5, 18.6)
+                        .road("HOME", "P", 2)
+                        .road("Q", "CAMP", 2)
+                        .seaRoute("P", "Q", 4700)
+                        .ship("SHIP", 1, "P", 2000, 80_000, 20, 24)
+                        .line(
+                                "L",
+                                LineMode.SEA,
+                                0,
+                                "HOME",
+                                "P",
+                                "Q",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                14,
+                                CargoClass.NAT,
+                                1500,
+                                CargoClass.BULK,
+                                500)
+                        .build();
+        RequirementLine l = base.requirements().get(0);
+        RequirementLine mixed =
+                new RequirementLine(
+                        l.uln(),
+                        l.unit(),
+                        l.nation(),
+                        l.pax(),
+                        List.of(
+                                new CargoEntry(CargoClass.NAT, 1500, 90_000),
+                                new CargoEntry(CargoClass.BULK, 500, 10_000)),
+                        l.origin(),
+                        l.poe(),
+                        l.pod(),
+                        l.destination(),
+                        l.rld(),
+                        l.ald(),
+                        l.ead(),
+                        l.lad(),
+                        l.rdd(),
+                        l.priority(),
+                        l.mode());
+        Scenario s =
+                new Scenario(
+                        base.name(),
+                        base.nodes(),
+                        base.lift(),
+                        base.routes(),
+                        List.of(mixed),
+                        base.planning());
+        Plan p = plan(s);
+        assertThat(violations(s, p)).isEmpty();
+        assertThat(p.measures().unmet())
+                .singleElement()
+                .satisfies(
+                        u -> {
+                            assertThat(u.cargoClass()).isEqualTo(CargoClass.NAT);
+                            assertThat(u.amount()).isCloseTo(333.3, within(0.05));
+                        });
     }
 
     @Test

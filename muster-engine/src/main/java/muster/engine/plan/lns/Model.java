@@ -76,6 +76,14 @@ final class Model {
     final int[] key;
     final double[][] stons;
     final double[][] sqftPerSton;
+
+    /**
+     * Per line: the order its classes go on a mission. Of a SEA line, the most weight per square
+     * foot first (where deck area binds, that carries the most weight, and unmet load and late
+     * ston-days are counted by weight); ties, and AIR lines, in {@link #FILL_ORDER}.
+     */
+    final int[][] fillOrder;
+
     final double[] weight;
 
     /** Channel keys (mode, POE, POD) in first-seen order, with the lines of each. */
@@ -168,6 +176,7 @@ final class Model {
         key = new int[n];
         stons = new double[n][CLASSES];
         sqftPerSton = new double[n][CLASSES];
+        fillOrder = new int[n][];
         weight = new double[n];
         Map<String, Integer> keys = new HashMap<>();
         List<List<Integer>> byKey = new ArrayList<>();
@@ -179,6 +188,19 @@ final class Model {
                     stons[i][c] += e.stons();
                     sqftPerSton[i][c] = e.sqftPerSton();
                 }
+            }
+            fillOrder[i] = FILL_ORDER;
+            if (l.mode() == LineMode.SEA) {
+                final int li = i;
+                fillOrder[i] =
+                        java.util.stream.IntStream.range(0, FILL_ORDER.length)
+                                .boxed()
+                                .sorted(
+                                        java.util.Comparator.<Integer>comparingDouble(
+                                                        k -> sqftPerSton[li][FILL_ORDER[k]])
+                                                .thenComparingInt(k -> k))
+                                .mapToInt(k -> FILL_ORDER[k])
+                                .toArray();
             }
             weight[i] = l.weight(paxWeight);
             eadHour[i] = 24.0 * l.ead();

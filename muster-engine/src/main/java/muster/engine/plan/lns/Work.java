@@ -318,7 +318,7 @@ final class Work {
         double s = stons;
         double a = sqft;
         boolean any = false;
-        for (int c : Model.FILL_ORDER) {
+        for (int c : md.fillOrder[li]) {
             double rem = remSt[li][c];
             if (rem <= EPS || !md.canCargo(type, c, md.sqftPerSton[li][c])) {
                 continue;
