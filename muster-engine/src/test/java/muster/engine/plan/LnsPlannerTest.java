@@ -622,6 +622,67 @@ class LnsPlannerTest {
                         });
     }
 
+    /**
+     * Two ships lie at a port of one berth, each line fills a ship, and both are ready at once: the
+     * second ship waits a day for the berth, not for a ship, and the late line says so.
+     */
+    @Test
+    void aVoyageHeldByABerthNamesTheBerthNotTheFleet() {
+        Scenario s =
+                new ScenarioBuilder("berth")
+                        .horizon(20)
+                        .seaport("P", 36.9, -76.3, 1, 0)
+                        .seaport("Q", 53.5, 8.6, 2, 0)
+                        .place("HOME", 36.9, -76.4)
+                        .place("CAMP", 53.5, 8.7)
+                        .road("HOME", "P", 0)
+                        .road("Q", "CAMP", 0)
+                        .seaRoute("P", "Q", 4800)
+                        .ship("SHIP", 2, "P", 2000, 20_000, 20, 24)
+                        .line(
+                                "FIRST",
+                                LineMode.SEA,
+                                0,
+                                "HOME",
+                                "P",
+                                "Q",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                12,
+                                CargoClass.BULK,
+                                2000)
+                        .line(
+                                "SECOND",
+                                LineMode.SEA,
+                                0,
+                                "HOME",
+                                "P",
+                                "Q",
+                                "CAMP",
+                                0,
+                                0,
+                                0,
+                                12,
+                                CargoClass.BULK,
+                                2000)
+                        .build();
+        Plan p = plan(s);
+        assertThat(violations(s, p)).isEmpty();
+        List<LineResult> late = p.lines().stream().filter(r -> r.lateDays() > 0).toList();
+        assertThat(late)
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.reason())
+                                        .startsWith("berths at P on days")
+                                        .contains("for a berth there (berths 1)"));
+        assertThat(p.bindingConstraints())
+                .extracting(Constraint::kind, Constraint::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BERTHS", "P"));
+    }
+
     @Test
     void searchNeverWorsensTheConstructedPlan() {
         for (long seed = 1; seed <= 6; seed++) {

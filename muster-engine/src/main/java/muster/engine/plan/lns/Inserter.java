@@ -434,7 +434,10 @@ final class Inserter {
      * that would leave empty is taken back, and then the answer is false.
      */
     private boolean sail(int type, int tail, RouteTpl r, int key, double t) {
+        double tailLb = w.free[type][tail] + w.flyHours(type, w.loc[type][tail], r.poe);
+        double roomFrom = w.fit(r, tailLb, info3);
         Mis m = w.addMission(type, tail, r, key, t);
+        timing(m, tailLb, roomFrom, info3);
         if (journal != null) {
             journal.created.add(m);
         }
@@ -477,9 +480,15 @@ final class Inserter {
                             v.notBefore(),
                             w.free[v.type()][v.tail()]
                                     + w.flyHours(v.type(), w.loc[v.type()][v.tail()], r.poe));
+            double tailLb =
+                    w.free[v.type()][v.tail()]
+                            + w.flyHours(v.type(), w.loc[v.type()][v.tail()], r.poe);
+            double roomFrom = w.fit(r, tailLb, info3);
             double t = w.fit(r, c, info);
             if (t != Double.POSITIVE_INFINITY && t + r.offDep < md.horizonHour) {
-                booked.add(w.addMission(v.type(), v.tail(), r, v.key(), t));
+                Mis m = w.addMission(v.type(), v.tail(), r, v.key(), t);
+                timing(m, tailLb, roomFrom, info3);
+                booked.add(m);
             }
         }
         List<Mis> bySailing = new ArrayList<>(booked);
@@ -625,6 +634,17 @@ final class Inserter {
         return v;
     }
 
+    private final FitInfo info3 = new FitInfo();
+
+    /** Records why a voyage planned by value starts when it does, for its loads' reasons. */
+    private static void timing(Mis m, double tailLb, double roomFrom, FitInfo fi) {
+        m.tailLb = tailLb;
+        m.roomFrom = roomFrom;
+        m.capNode = roomFrom > tailLb + 1e-9 ? fi.node : -1;
+        m.capFrom = fi.from;
+        m.capTo = fi.to;
+    }
+
     /** Fills the room left on a new mission with other lines of its channel ready by then. */
     private void companions(Mis m) {
         double closureBase = m.end();
@@ -643,11 +663,24 @@ final class Inserter {
             if (ld == null) {
                 continue;
             }
-            // it rides the first mission of its channel with room from when it is ready
+            // it rides the first mission of its channel with room from when it is ready: the
+            // wait until the hull could be there is the fleet's, the wait after that for room at
+            // a node that node's, and any further wait (for cargo to fill the voyage) the fleet's
             double t0 = Math.max(md.avail[li], md.eadHour[li] - m.r.offArr);
             ld.fleetType = m.type;
             ld.fleetFrom = t0;
             ld.fleetWait = Math.max(0, m.t - t0);
+            if (!Double.isNaN(m.tailLb) && m.capNode >= 0) {
+                double from = Math.max(t0, m.tailLb);
+                double room = Math.max(0, Math.min(m.t, m.roomFrom) - from);
+                if (room > 0) {
+                    ld.capWait = room;
+                    ld.capNode = m.capNode;
+                    ld.capFrom = m.capFrom;
+                    ld.capTo = m.capTo;
+                    ld.fleetWait = Math.max(0, m.t - t0 - room);
+                }
+            }
             w.addLoad(m, ld);
         }
     }

@@ -40,6 +40,18 @@ final class Work {
         /** The load the mission was planned for; its waits explain the mission's timing. */
         Ld founder;
 
+        /**
+         * Of a voyage planned by value: the hour its hull could be at the POE, and the hour from
+         * which airfield or berth room first let it start from there, with the node that held it
+         * ({@code capNode} -1 when none did). NaN for other missions.
+         */
+        double tailLb = Double.NaN;
+
+        double roomFrom;
+        int capNode = -1;
+        double capFrom;
+        double capTo;
+
         double end() {
             return t + r.offDep;
         }
