@@ -82,10 +82,32 @@ final class TreeReader {
         return t;
     }
 
+    /**
+     * Whether the current token is a YAML alias ({@code *name}), after recording its fault: the
+     * parser gives an alias as the anchor's name, not the value it stands for, so reading it would
+     * take the name for the value.
+     */
+    private boolean alias(String fp, String name) throws IOException {
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            fault(
+                    fp,
+                    name,
+                    "*" + p.getText(),
+                    "a YAML alias, which muster does not expand: write the value out here",
+                    null,
+                    line());
+            return true;
+        }
+        return false;
+    }
+
     private Object readValue(Schema.Field f, String fp, boolean allowUnknown) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
+        }
+        if (alias(fp, f.name())) {
+            return INVALID;
         }
         switch (f.kind()) {
             case STRING, INT, LONG, DOUBLE, ENUM:
@@ -114,6 +136,8 @@ final class TreeReader {
                                     "a list item is empty",
                                     null,
                                     line());
+                            e = INVALID;
+                        } else if (alias(fp + "[" + k + "]", f.name())) {
                             e = INVALID;
                         } else {
                             e = scalar(ek, f.enumType(), fp + "[" + k + "]", f.name());
@@ -145,7 +169,9 @@ final class TreeReader {
                     int k = 0;
                     while (next() != JsonToken.END_ARRAY) {
                         String ip = fp + "[" + k + "]";
-                        if (p.currentToken() != JsonToken.START_OBJECT) {
+                        if (alias(ip, f.name())) {
+                            bad = true;
+                        } else if (p.currentToken() != JsonToken.START_OBJECT) {
                             wrongType(ip, f.name(), "an object with fields " + f.nested().names());
                             bad = true;
                         } else {

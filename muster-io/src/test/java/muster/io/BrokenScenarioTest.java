@@ -95,6 +95,7 @@ class BrokenScenarioTest {
             wrong-type-carries.yaml | 1 | 26 | lift[0].carries | lift type C-17 | carries | PAX | expected a list, found 'PAX'
             wrong-type-count.json | 1 | 113 | lift[0].count | lift type C-17 | count | ten | expected a whole number
             wrong-type-pax.yaml | 1 | 46 | requirements[0].pax | requirement A82AB01 | pax | many | expected a whole number
+            yaml-alias.yaml | 1 | 60 | requirements[1].unit | requirement 3AB01 | unit | *u | a YAML alias, which muster does not expand
             """)
     void refusesWithTheExactFault(
             String file,

@@ -84,6 +84,17 @@ final class LocatedDoc {
         lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
         JsonNodeFactory nf = JsonNodeFactory.instance;
         JsonToken t = p.currentToken();
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            // the parser gives an alias as its anchor's name, not the value it stands for
+            throw new Malformed(
+                    "field '"
+                            + path
+                            + "' = '*"
+                            + p.getText()
+                            + "': a YAML alias; muster does not expand aliases, so write the value"
+                            + " out here",
+                    p.currentTokenLocation().getLineNr());
+        }
         switch (t) {
             case START_OBJECT -> {
                 ObjectNode o = nf.objectNode();

@@ -229,6 +229,20 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aYamlAliasIsRefusedNotReadAsItsAnchorsName() throws Exception {
+        Path f = dir.resolve("alias.yaml");
+        Files.writeString(
+                f,
+                GOOD.replace("name: First brigade", "name: &n First brigade")
+                        .replace("source: test data", "source: *n"));
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults().get(0).describe(f.toString()))
+                .contains("alias.yaml:20")
+                .contains("field 'units[0].source' = '*n': a YAML alias");
+    }
+
+    @Test
     void aCsvRowWithMoreCellsThanTheHeaderIsNamedInMustersWords() throws Exception {
         Path f = dir.resolve("wide.csv");
         String header = String.join(",", CatalogueReader.CSV_COLUMNS);
