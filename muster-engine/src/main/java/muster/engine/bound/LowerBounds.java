@@ -309,9 +309,9 @@ public final class LowerBounds {
                     note =
                             " + window-capacity closure (LP left out: "
                                     + lp.leftOut()
-                                    + " commodities, above "
+                                    + " commodities, above the limit of "
                                     + lpLimit
-                                    + "; muster bound solves it)";
+                                    + "; muster bound without --lp-limit solves it)";
                     lp = null;
                 }
             }
