@@ -29,6 +29,7 @@ class BrokenScenarioTest {
             bad-enum-mode.json | 1 | 280 | requirements[2].mode | requirement 2CR01 | mode | LANDD | not one of AIR, SEA, LAND
             bad-format.yaml | 1 | 1 | format | scenario | format | muster/scenario@2 | not a scenario format this version reads
             cargo-class-pax.yaml | 1 | 79 | requirements[2].cargo[0].class | requirement 2CR01 | class | PAX | people are given by 'pax', not as a cargo entry
+            capacity-zero.yaml | 2 | 47 | requirements[0].cargo[0].class | requirement A82AB01 | class | BULK | no AIR lift type carries BULK (C-17 lists it in 'carries' but has no capacity for it)
             class-not-carried.yaml | 1 | 47 | requirements[0].cargo[1].class | requirement A82AB01 | class | NAT | no AIR lift type carries NAT
             count-zero.yaml | 1 | 32 | lift[1].count | lift type LMSR | count | 0 | count must be 1 or more
             count-too-many.yaml | 1 | 32 | lift[1].count | lift type LMSR | count | 2000000000 | at most 10000 tails of one type

@@ -668,9 +668,12 @@ public final class ScenarioValidator {
         boolean classesOk = true;
         for (CargoClass c : classes) {
             boolean any = false;
+            String listedWithoutRoom = null;
             for (LiftType t : scenario.lift()) {
                 if (t.mode() == mode && t.carries(c) && capacityFor(t, c)) {
                     any = true;
+                } else if (t.mode() == mode && t.carries(c) && listedWithoutRoom == null) {
+                    listedWithoutRoom = t.id();
                 }
             }
             if (!any) {
@@ -682,7 +685,17 @@ public final class ScenarioValidator {
                         where,
                         c == CargoClass.PAX ? field : "class",
                         c.name(),
-                        "no " + mode + " lift type carries " + c,
+                        "no "
+                                + mode
+                                + " lift type carries "
+                                + c
+                                + (listedWithoutRoom == null
+                                                || (c == CargoClass.NAT && mode == LiftMode.AIR)
+                                        ? ""
+                                        : " ("
+                                                + listedWithoutRoom
+                                                + " lists it in 'carries' but has"
+                                                + " no capacity for it)"),
                         c == CargoClass.NAT && mode == LiftMode.AIR
                                 ? "move NAT cargo on a SEA or LAND line"
                                 : null);
