@@ -68,6 +68,7 @@ class BrokenScenarioTest {
             not-utf8-latin1.json | 1 | 13 | "" | file | null | null | byte 0xFC at byte offset 241 is a byte that cannot start a character
             not-utf8.yaml | 1 | 76 | "" | file | null | null | byte 0xFF at byte offset 2924 is a byte that cannot start a character
             pod-not-seaport.yaml | 1 | 66 | requirements[1].pod | requirement 3AB01 | pod | EPRZ | the POD of a line of mode SEA must be of kind SEAPORT, not AIRFIELD
+            pod-is-poe.yaml | 1 | 50 | requirements[0].pod | requirement A82AB01 | pod | KPOB | the POD is the POE: a line of mode AIR moves from one port to another
             poe-not-airfield.yaml | 1 | 49 | requirements[0].poe | requirement A82AB01 | poe | FTBRAGG | the POE of a line of mode AIR must be of kind AIRFIELD, not
             priority-zero.yaml | 1 | 73 | requirements[1].priority | requirement 3AB01 | priority | 0 | priority must be 1 or more (1 is most urgent)
             rdd-beyond-horizon.yaml | 1 | 72 | requirements[1].rdd | requirement 3AB01 | rdd | 18 | rdd must be below horizonDays 18

@@ -746,8 +746,20 @@ public final class ScenarioValidator {
                     where,
                     "pod",
                     l.pod(),
-                    "no " + mode + " route from the POE " + l.poe() + " to the POD",
-                    "add a route {mode: " + mode + ", from: " + l.poe() + ", to: " + l.pod() + "}");
+                    l.poe().equals(l.pod())
+                            ? "the POD is the POE: a line of mode "
+                                    + mode
+                                    + " moves from one port to another"
+                            : "no " + mode + " route from the POE " + l.poe() + " to the POD",
+                    l.poe().equals(l.pod())
+                            ? "give the line a POD it flies or sails to, or make it a LAND line"
+                            : "add a route {mode: "
+                                    + mode
+                                    + ", from: "
+                                    + l.poe()
+                                    + ", to: "
+                                    + l.pod()
+                                    + "}");
             return;
         }
         List<LiftType> capable = new ArrayList<>();
