@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "export-lines",
         footer = ExitCode.FOOTER,
-        description = "Write a scenario's requirement lines as CSV in TPFDD column order.")
+        description = {
+            "Write a scenario's requirement lines as CSV in TPFDD column order.",
+            "A scenario that does not validate is exported as it is, with its faults listed on"
+                    + " stderr, so that its lines can be mended and imported back."
+        })
 public final class ExportLinesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO")
     Path scenario;
@@ -64,6 +68,21 @@ public final class ExportLinesCommand implements Callable<Integer> {
                 files.commit();
             }
             err.println("wrote " + r.scenario().requirements().size() + " lines to " + out);
+            err.flush();
+        }
+        // exported as they are, so that a file with faults can be mended in a spreadsheet and
+        // imported back; but never without a word about them
+        ScenarioReader.Result checked = ScenarioReader.standard().readFile(scenario);
+        long errors = checked.faults().stream().filter(f -> f.isError()).count();
+        if (errors > 0) {
+            Faults.print(err, scenario.toString(), checked.faults());
+            err.println(
+                    "warning: "
+                            + scenario
+                            + " does not validate ("
+                            + errors
+                            + " fault(s)); its lines were exported as they are, to be mended and"
+                            + " imported back");
             err.flush();
         }
         return ExitCode.OK;

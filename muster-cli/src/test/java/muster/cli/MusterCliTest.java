@@ -326,6 +326,24 @@ class MusterCliTest {
     }
 
     @Test
+    void aScenarioWithFaultsIsExportedAsItIsButNeverWithoutAWord() throws Exception {
+        Path csv = dir.resolve("broken.csv");
+        assertThat(run("export-lines", broken.toString(), "--out", csv.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(csv)).contains("KXYZ");
+        assertThat(err)
+                .contains("field 'poe' = 'KXYZ'")
+                .contains(
+                        "warning: "
+                                + broken
+                                + " does not validate (1 fault(s)); its lines were exported as"
+                                + " they are");
+        assertThat(run("export-lines", valid.toString(), "--out", csv.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(err).doesNotContain("warning");
+    }
+
+    @Test
     void exportThenImportGivesTheSameScenario() throws Exception {
         assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
         String csv = out;
