@@ -403,6 +403,20 @@ class MusterCliTest {
                                 + " unknown node id");
         assertThat(err).contains("is unchanged");
         assertThat(Files.readAllBytes(valid)).isEqualTo(before);
+
+        // a quote left open on row 3 runs the row on into line 4, where the parser stops
+        assertThat(csv).contains("\"3rd armored brigade, heavy equipment\"");
+        Files.writeString(
+                lines,
+                csv.replace(
+                        "\"3rd armored brigade, heavy equipment\"",
+                        "\"3rd armored brigade, heavy equipment"));
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .startsWith("error: " + lines + ":3: ")
+                .contains("in the row that starts on line 3; a quote left open there");
+        assertThat(Files.readAllBytes(valid)).isEqualTo(before);
         assertNoTrace();
     }
 }

@@ -149,6 +149,7 @@ public final class RequirementCsv {
         List<RequirementLine> lines = new ArrayList<>();
         List<Integer> rowLines = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
+        int[] rowStart = {0};
         try (CsvParser p = new CsvFactory().createParser(in)) {
             boolean header = true;
             List<String> cells = new ArrayList<>();
@@ -158,11 +159,13 @@ public final class RequirementCsv {
                     continue;
                 }
                 int line = 0;
+                rowStart[0] = 0;
                 cells.clear();
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
                     if (line == 0) {
                         // the row's START_ARRAY sits where the previous row ended
                         line = p.currentTokenLocation().getLineNr();
+                        rowStart[0] = line;
                     }
                     cells.add(p.getText());
                 }
@@ -198,7 +201,21 @@ public final class RequirementCsv {
             }
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            faults.add(fileFault("cannot read the CSV: " + JacksonText.problem(e), line));
+            // a quote left open runs the row on into the next lines, where the parser stops:
+            // the row is named at the line it starts on
+            int start = rowStart[0];
+            String where =
+                    start > 0 && line > start
+                            ? " (in the row that starts on line "
+                                    + start
+                                    + "; a quote left open there runs it on to line "
+                                    + line
+                                    + ")"
+                            : "";
+            faults.add(
+                    fileFault(
+                            "cannot read the CSV: " + JacksonText.problem(e) + where,
+                            start > 0 && line > start ? start : line));
         }
         boolean ok = faults.stream().noneMatch(Fault::isError);
         return new Result(ok ? lines : null, rowLines, faults);
