@@ -66,6 +66,21 @@ class OrderBookTest {
                 null);
     }
 
+    /** The order taking effect at {@code instant} instead of T0. */
+    static Order effective(Order o, String instant) {
+        return new Order(
+                o.id(),
+                o.kind(),
+                o.units(),
+                o.authority(),
+                Instant.parse(instant),
+                o.noticeToMoveHours(),
+                o.destination(),
+                o.cDay(),
+                o.readyDate(),
+                o.note());
+    }
+
     private OrderBook issued(Order o) {
         desk.draft(o, "ann", now());
         desk.approve(o.id(), "bob", now());
@@ -89,31 +104,9 @@ class OrderBookTest {
 
     @Test
     void anOrderCannotTakeEffectForAUnitBeforeTheOrderThatGaveItsStatus() {
-        Order alertFeb =
-                new Order(
-                        "A1",
-                        OrderKind.ALERT,
-                        List.of("U1", "U2"),
-                        "SECDEF",
-                        Instant.parse("2022-02-01T00:00:00Z"),
-                        96,
-                        null,
-                        null,
-                        null,
-                        null);
+        Order alertFeb = effective(alert("A1", 96, "U1", "U2"), "2022-02-01T00:00:00Z");
         issued(alertFeb);
-        Order standDownJan =
-                new Order(
-                        "S1",
-                        OrderKind.STAND_DOWN,
-                        List.of("U2"),
-                        "SECDEF",
-                        Instant.parse("2022-01-10T00:00:00Z"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+        Order standDownJan = effective(standDown("S1", "U2"), "2022-01-10T00:00:00Z");
         assertThatThrownBy(() -> desk.draft(standDownJan, "ann", now()))
                 .isInstanceOf(OrderRefused.class)
                 .hasMessageContaining(
@@ -121,18 +114,7 @@ class OrderBookTest {
                                 + " take effect before it, at 2022-01-10T00:00:00Z");
         assertThat(log.read()).hasSize(3);
         // the same stand-down from the day of the alert on is taken
-        Order standDownFeb =
-                new Order(
-                        "S2",
-                        OrderKind.STAND_DOWN,
-                        List.of("U2"),
-                        "SECDEF",
-                        Instant.parse("2022-02-01T00:00:00Z"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+        Order standDownFeb = effective(standDown("S2", "U2"), "2022-02-01T00:00:00Z");
         assertThat(issued(standDownFeb).unit("U2").status()).isEqualTo(UnitStatus.STOOD_DOWN);
     }
 
@@ -140,30 +122,8 @@ class OrderBookTest {
     void aLogWrittenBeforeTheNewCommandChecksStillReads() {
         // drafted by ann, approved by "ANN", and a stand-down effective before the alert: each
         // was taken when written, so a replay keeps reading it
-        Order alertFeb =
-                new Order(
-                        "A1",
-                        OrderKind.ALERT,
-                        List.of("U1"),
-                        "SECDEF",
-                        Instant.parse("2022-02-01T00:00:00Z"),
-                        96,
-                        null,
-                        null,
-                        null,
-                        null);
-        Order standDownJan =
-                new Order(
-                        "S1",
-                        OrderKind.STAND_DOWN,
-                        List.of("U1"),
-                        "SECDEF",
-                        Instant.parse("2022-01-10T00:00:00Z"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+        Order alertFeb = effective(alert("A1", 96, "U1"), "2022-02-01T00:00:00Z");
+        Order standDownJan = effective(standDown("S1", "U1"), "2022-01-10T00:00:00Z");
         List<OrderEvent> old =
                 List.of(
                         new OrderEvent(1, OrderEvent.Type.DRAFTED, "A1", "ann", T0, alertFeb, null),

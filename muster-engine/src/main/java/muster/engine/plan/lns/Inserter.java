@@ -434,7 +434,7 @@ final class Inserter {
      * that would leave empty is taken back, and then the answer is false.
      */
     private boolean sail(int type, int tail, RouteTpl r, int key, double t) {
-        double tailLb = w.free[type][tail] + w.flyHours(type, w.loc[type][tail], r.poe);
+        double tailLb = atPoe(type, tail, r);
         double roomFrom = w.fit(r, tailLb, info3);
         Mis m = w.addMission(type, tail, r, key, t);
         timing(m, tailLb, roomFrom, info3);
@@ -475,14 +475,8 @@ final class Inserter {
         List<Mis> booked = new ArrayList<>();
         for (VoyageSearch.Voyage v : voyages) {
             RouteTpl r = v.route();
-            double c =
-                    Math.max(
-                            v.notBefore(),
-                            w.free[v.type()][v.tail()]
-                                    + w.flyHours(v.type(), w.loc[v.type()][v.tail()], r.poe));
-            double tailLb =
-                    w.free[v.type()][v.tail()]
-                            + w.flyHours(v.type(), w.loc[v.type()][v.tail()], r.poe);
+            double tailLb = atPoe(v.type(), v.tail(), r);
+            double c = Math.max(v.notBefore(), tailLb);
             double roomFrom = w.fit(r, tailLb, info3);
             double t = w.fit(r, c, info);
             if (t != Double.POSITIVE_INFINITY && t + r.offDep < md.horizonHour) {
@@ -635,6 +629,11 @@ final class Inserter {
     }
 
     private final FitInfo info3 = new FitInfo();
+
+    /** The first hour the tail can be at the route's POE, from where and when it is free. */
+    private double atPoe(int type, int tail, RouteTpl r) {
+        return w.free[type][tail] + w.flyHours(type, w.loc[type][tail], r.poe);
+    }
 
     /** Records why a voyage planned by value starts when it does, for its loads' reasons. */
     private static void timing(Mis m, double tailLb, double roomFrom, FitInfo fi) {

@@ -271,32 +271,32 @@ public final class LnsPlanner implements Planner {
 
     /** Lines that need lift in the order they are first placed: RDD, priority, readiness. */
     static int[] baseOrder(Model md) {
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < md.lines.length; i++) {
-            if (md.key[i] >= 0) {
-                idx.add(i);
-            }
-        }
-        idx.sort(
+        return lifted(
+                md,
                 Comparator.<Integer>comparingInt(i -> md.lines[i].rdd())
                         .thenComparingInt(i -> md.lines[i].priority())
                         .thenComparingDouble(i -> md.avail[i])
                         .thenComparingInt(i -> i));
-        return idx.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Lines that need lift in RLD order, ties by ready hour at the POE and file order. */
     static int[] rldOrder(Model md) {
+        return lifted(
+                md,
+                Comparator.<Integer>comparingInt(i -> md.lines[i].rld())
+                        .thenComparingDouble(i -> md.avail[i])
+                        .thenComparingInt(i -> i));
+    }
+
+    /** The lines that need lift, in the given order. */
+    private static int[] lifted(Model md, Comparator<Integer> order) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < md.lines.length; i++) {
             if (md.key[i] >= 0) {
                 idx.add(i);
             }
         }
-        idx.sort(
-                Comparator.<Integer>comparingInt(i -> md.lines[i].rld())
-                        .thenComparingDouble(i -> md.avail[i])
-                        .thenComparingInt(i -> i));
+        idx.sort(order);
         return idx.stream().mapToInt(Integer::intValue).toArray();
     }
 
