@@ -54,9 +54,18 @@ public final class StagedFiles implements AutoCloseable {
         }
     }
 
-    /** Moves every staged file into its place, in the order they were staged. */
+    /**
+     * Moves every staged file into its place, in the order they were staged. A file that replaces
+     * another keeps the other's permissions (a scenario a planner made read-only stays so after
+     * {@code import-lines} rewrites it).
+     */
     public void commit() throws IOException {
         for (Map.Entry<Path, Path> e : staged.entrySet()) {
+            if (Files.exists(e.getKey())
+                    && Files.getFileStore(e.getValue()).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(
+                        e.getValue(), Files.getPosixFilePermissions(e.getKey()));
+            }
             try {
                 Files.move(
                         e.getValue(),

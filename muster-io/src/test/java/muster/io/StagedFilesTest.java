@@ -51,6 +51,23 @@ class StagedFilesTest {
     }
 
     @Test
+    void aFileThatReplacesAnotherKeepsItsPermissions() throws IOException {
+        if (!Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            return; // nothing to keep on this file system
+        }
+        Path scenario = Files.writeString(dir.resolve("scenario.yaml"), "old");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> readOnly =
+                java.nio.file.attribute.PosixFilePermissions.fromString("r--r-----");
+        Files.setPosixFilePermissions(scenario, readOnly);
+        try (StagedFiles f = new StagedFiles(dir)) {
+            Files.writeString(f.stage("scenario.yaml"), "new");
+            f.commit();
+        }
+        assertThat(Files.readString(scenario)).isEqualTo("new");
+        assertThat(Files.getPosixFilePermissions(scenario)).isEqualTo(readOnly);
+    }
+
+    @Test
     void theCommitPlacesEveryFileAndLeavesNothingElse() throws IOException {
         Files.writeString(dir.resolve("plan.json"), "old plan");
         try (StagedFiles f = new StagedFiles(dir)) {
