@@ -50,7 +50,7 @@ public final class BoundCommand implements Callable<Integer> {
         }
         Faults.print(err, file.toString(), r.warnings());
         if (lpLimit < 0) {
-            err.printf(Locale.ROOT, "muster bound: --lp-limit: %d is below 0%n", lpLimit);
+            err.printf(Locale.ROOT, "error: --lp-limit: %d is below 0%n", lpLimit);
             err.flush();
             return ExitCode.USAGE;
         }

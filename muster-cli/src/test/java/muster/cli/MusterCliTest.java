@@ -121,11 +121,13 @@ class MusterCliTest {
         assertThat(run("bound", "--lp-limit", "0", needsGlop.toString())).isEqualTo(ExitCode.OK);
         assertThat(out)
                 .contains(
-                        "method:        earliest-arrival + window-capacity closure (LP left out: ");
+                        "method:        earliest-arrival + window-capacity closure (LP left out: ")
+                .contains("muster bound without --lp-limit solves it");
         assertThat(run("bound", "--lp-limit", "0", valid.toString())).isEqualTo(ExitCode.OK);
         assertThat(out).contains("method:        window-capacity-lp").contains("no solver needed");
         assertThat(run("bound", "--lp-limit", "-1", valid.toString())).isEqualTo(ExitCode.USAGE);
-        assertThat(err).contains("--lp-limit: -1 is below 0");
+        // the same layout as every other command's mistakes in the command line
+        assertThat(err).startsWith("error: --lp-limit: -1 is below 0");
         assertNoTrace();
     }
 
