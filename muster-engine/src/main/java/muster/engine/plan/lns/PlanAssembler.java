@@ -324,38 +324,37 @@ final class PlanAssembler {
                                 l.pod(),
                                 forced));
             }
-            if (ready > 0 && md.idealByEad[li]) {
+            if (ready > 0) {
+                // the line's own dates: its EAD where the earliest arrival holds it, else the
+                // hour it is ready at the POE
+                boolean ead = md.idealByEad[li];
                 lb.charge(
-                        "EAD",
+                        ead ? "EAD" : "READY_DATE",
                         l.uln(),
                         day,
                         day,
                         wt * ready,
-                        String.format(
-                                Locale.ROOT,
-                                "EAD: it may not reach %s before day %d; even with unlimited lift"
-                                        + " it could not close before day %d, after RDD %d",
-                                l.pod(),
-                                l.ead(),
-                                idealDay,
-                                l.rdd()));
-            } else if (ready > 0) {
-                lb.charge(
-                        "READY_DATE",
-                        l.uln(),
-                        day,
-                        day,
-                        wt * ready,
-                        String.format(
-                                Locale.ROOT,
-                                "ready date: available at %s from hour %.1f (day %d); with the"
-                                        + " fastest movement from there, even with unlimited lift,"
-                                        + " it could not close before day %d, after RDD %d",
-                                l.poe(),
-                                md.avail[li],
-                                (int) Math.floor(md.avail[li] / 24.0),
-                                idealDay,
-                                l.rdd()));
+                        ead
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "EAD: it may not reach %s before day %d; even with"
+                                                + " unlimited lift it could not close before day"
+                                                + " %d, after RDD %d",
+                                        l.pod(),
+                                        l.ead(),
+                                        idealDay,
+                                        l.rdd())
+                                : String.format(
+                                        Locale.ROOT,
+                                        "ready date: available at %s from hour %.1f (day %d);"
+                                                + " with the fastest movement from there, even"
+                                                + " with unlimited lift, it could not close before"
+                                                + " day %d, after RDD %d",
+                                        l.poe(),
+                                        md.avail[li],
+                                        (int) Math.floor(md.avail[li] / 24.0),
+                                        idealDay,
+                                        l.rdd()));
             }
             int rest = late - ready - Math.max(0, forced);
             if (rest <= 0) {
