@@ -1323,25 +1323,29 @@ final class Api {
         checkKindFields(kind, d);
         List<String> units = ownUnits(ctx, u, d.units());
         String marking = markingOr(d.marking(), u.nation() + " ONLY", u.nation());
-        String id = orders.nextId(u.nation());
-        Order o =
-                new Order(
-                        id,
-                        kind,
-                        units,
-                        d.authority() == null || d.authority().isBlank()
-                                ? u.nation()
-                                : d.authority(),
-                        java.time.Instant.now(),
-                        d.noticeToMoveHours(),
-                        d.destination(),
-                        cDay,
-                        readyDate,
-                        d.note());
         Orders.Meta meta = new Orders.Meta(u.nation(), marking);
+        java.time.Instant now = java.time.Instant.now();
         OrderRecord r =
-                orders.run(
-                        u, id, meta, "order.draft", (desk, at) -> desk.draft(o, u.username(), at));
+                orders.draft(
+                        u,
+                        meta,
+                        id -> {
+                            Order o =
+                                    new Order(
+                                            id,
+                                            kind,
+                                            units,
+                                            d.authority() == null || d.authority().isBlank()
+                                                    ? u.nation()
+                                                    : d.authority(),
+                                            now,
+                                            d.noticeToMoveHours(),
+                                            d.destination(),
+                                            cDay,
+                                            readyDate,
+                                            d.note());
+                            return (desk, at) -> desk.draft(o, u.username(), at);
+                        });
         ctx.status(201).json(orderJson(r, meta));
     }
 
@@ -1430,7 +1434,6 @@ final class Api {
                     orders.run(
                             u,
                             id,
-                            null,
                             action,
                             (desk, at) ->
                                     switch (type) {

@@ -162,22 +162,22 @@ final class Orders {
         return next;
     }
 
-    /** The next order id of a nation, {@code NATION-ORD-n}: each nation numbers its own. */
-    String nextId(String nation) {
-        return Jdbc.tx(
-                db,
-                c ->
-                        nation
-                                + "-ORD-"
-                                + Jdbc.one(
-                                                c,
-                                                "insert into order_number (nation, last) values (?, 1)"
-                                                        + " on conflict (nation) do update"
-                                                        + " set last = order_number.last + 1"
-                                                        + " returning last",
-                                                rs -> rs.getLong(1),
-                                                nation)
-                                        .orElseThrow());
+    /**
+     * The next order id of a nation, {@code NATION-ORD-n}: each nation numbers its own. Taken in
+     * the transaction that appends the draft, so a refused draft leaves no gap in the numbers.
+     */
+    private static String nextId(Connection c, String nation) throws java.sql.SQLException {
+        return nation
+                + "-ORD-"
+                + Jdbc.one(
+                                c,
+                                "insert into order_number (nation, last) values (?, 1)"
+                                        + " on conflict (nation) do update"
+                                        + " set last = order_number.last + 1"
+                                        + " returning last",
+                                rs -> rs.getLong(1),
+                                nation)
+                        .orElseThrow();
     }
 
     /** A command on the desk: what it does, given the desk and the time. */
@@ -186,10 +186,31 @@ final class Orders {
     }
 
     /**
+     * Drafts a new order of the user's nation: {@code draft} makes the command from the order id,
+     * which is numbered inside the same transaction as the append.
+     */
+    OrderRecord draft(User u, Meta meta, java.util.function.Function<String, Command> draft) {
+        return write(u, meta, "order.draft", c -> nextId(c, meta.owner()), draft);
+    }
+
+    /**
      * Runs one command in one transaction, writers serialized by a table lock so each reads the
      * whole log before appending. The engine refuses a command that contradicts the book (409).
      */
-    OrderRecord run(User u, String orderId, Meta metaForNew, String action, Command cmd) {
+    OrderRecord run(User u, String orderId, String action, Command cmd) {
+        return write(u, null, action, c -> orderId, id -> cmd);
+    }
+
+    private interface IdOf {
+        String id(Connection c) throws java.sql.SQLException;
+    }
+
+    private OrderRecord write(
+            User u,
+            Meta metaForNew,
+            String action,
+            IdOf idOf,
+            java.util.function.Function<String, Command> cmdFor) {
         // writers of this server queue here, before they take a pooled connection: waiting on the
         // table lock inside a transaction would hold one each and starve every reader
         writers.lock();
@@ -198,11 +219,13 @@ final class Orders {
                     db,
                     c -> {
                         Jdbc.update(c, "lock table order_log in share row exclusive mode");
+                        String orderId = idOf.id(c);
                         Meta meta = metaForNew != null ? metaForNew : metas(c).get(orderId);
                         OrderBook b =
-                                cmd.run(
-                                        new OrderDesk(new PgOrderLog(c, meta, u.id())),
-                                        clock.instant());
+                                cmdFor.apply(orderId)
+                                        .run(
+                                                new OrderDesk(new PgOrderLog(c, meta, u.id())),
+                                                clock.instant());
                         Audit.record(c, u, action, "order " + orderId, "OK", null);
                         return b.order(orderId);
                     });

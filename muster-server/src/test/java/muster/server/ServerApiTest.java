@@ -977,6 +977,50 @@ class ServerApiTest {
         assertThat(b).as("the next POL order after three ITA ones").isEqualTo(a + 1);
     }
 
+    /** A draft the order model refuses takes no number: the nation's numbers stay gapless. */
+    @Test
+    void aRefusedDraftTakesNoOrderNumber() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client pl = TestServer.user("refused_numbers_pl", "POL", Role.PLANNER);
+        Response first =
+                pl.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("PL21BS"),
+                                "noticeToMoveHours",
+                                48));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        Response refused =
+                pl.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("PL21BS"),
+                                "noticeToMoveHours",
+                                -1));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("notice to move");
+        Response second =
+                pl.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("PL21BS"),
+                                "noticeToMoveHours",
+                                24));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        long a = number((String) first.map().get("id"), "POL");
+        long b = number((String) second.map().get("id"), "POL");
+        assertThat(b).as("the POL order after a refused draft").isEqualTo(a + 1);
+    }
+
     private static long number(String id, String nation) {
         assertThat(id).matches(nation + "-ORD-[0-9]+");
         return Long.parseLong(id.substring(nation.length() + 5));
