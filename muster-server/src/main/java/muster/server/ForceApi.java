@@ -248,6 +248,10 @@ final class ForceApi {
                                                     + "; supersede the current version");
                                 }
                             }
+                            // imports queue here, so each sees the units of those before it
+                            Jdbc.update(
+                                    c, "lock table force_catalogue in share row exclusive mode");
+                            refuseNationChanges(u, file, cat, supersedes);
                             long nid =
                                     force.insertCatalogue(
                                             c, u, cat, marking, file, text, supersedes);
@@ -283,6 +287,57 @@ final class ForceApi {
         out.put("id", id);
         out.put("faults", faults);
         ctx.status(201).json(out);
+    }
+
+    /**
+     * Refuses a catalogue that lists a unit under another nation than a current catalogue does
+     * (other than the one it supersedes): a unit's nation decides whose planners order it, so a
+     * catalogue of one nation naming another nation's UIC as its own would take that unit over. The
+     * other catalogue's nation is named only to a user who sees that catalogue.
+     */
+    private void refuseNationChanges(User u, String file, Catalogue cat, Long supersedes) {
+        Map<String, String> nationOf = new HashMap<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        for (ForceStore.CatalogueRow c : force.catalogues()) {
+            if (!c.current() || (supersedes != null && c.id() == supersedes)) {
+                continue;
+            }
+            for (muster.model.force.Unit unit : force.catalogueModel(c.id()).units()) {
+                nationOf.putIfAbsent(unit.uic(), nationOf(unit));
+                seen.merge(unit.uic(), sees(u, c), Boolean::logicalOr);
+            }
+        }
+        List<String> clashes = new ArrayList<>();
+        List<muster.model.force.Unit> units = cat.units();
+        for (int i = 0; i < units.size(); i++) {
+            muster.model.force.Unit unit = units.get(i);
+            String held = nationOf.get(unit.uic());
+            String given = nationOf(unit);
+            if (held != null && !held.equals(given)) {
+                clashes.add(
+                        "units."
+                                + i
+                                + ".nation = '"
+                                + unit.nation()
+                                + "': unit "
+                                + unit.uic()
+                                + " is a unit of "
+                                + (Boolean.TRUE.equals(seen.get(unit.uic()))
+                                        ? held
+                                        : "another nation")
+                                + " in a current catalogue");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new ApiException(
+                    409,
+                    "catalogue "
+                            + file
+                            + " refused: a catalogue may not give a unit another nation ("
+                            + String.join("; ", clashes.subList(0, Math.min(5, clashes.size())))
+                            + (clashes.size() > 5 ? "; and " + (clashes.size() - 5) + " more" : "")
+                            + "); nothing was stored");
+        }
     }
 
     /** Stores a catalogue read from a file of the installation (the bundled one on first start). */

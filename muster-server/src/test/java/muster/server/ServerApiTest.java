@@ -977,6 +977,72 @@ class ServerApiTest {
         assertThat(b).as("the next POL order after three ITA ones").isEqualTo(a + 1);
     }
 
+    private static String oneUnitCatalogue(String uic, String nation) {
+        return String.join(
+                "\n",
+                "format: muster/catalogue@1",
+                "name: one-unit",
+                "stations:",
+                "  - {id: RZESZOW, name: \"Rzeszow garrison\", kind: INSTALLATION, country: \"PL\","
+                        + " lat: 50.0412, lon: 21.9991}",
+                "units:",
+                "  - {uic: " + uic + ", name: \"a unit\", nation: \"" + nation + "\",",
+                "     capability: IBCT, echelon: BRIGADE, homeStation: RZESZOW, personnel: 100,",
+                "     equipment: [{class: BULK, stons: 10}], readiness: 1, noticeToMoveHours: 48,",
+                "     deployMode: LAND, source: \"assumption\"}",
+                "");
+    }
+
+    /**
+     * A unit's nation decides whose planners order it, so a catalogue may not list a unit under
+     * another nation than a current catalogue does: one nation could otherwise take over, order and
+     * deploy another's unit.
+     */
+    @Test
+    void aCatalogueCannotGiveAUnitAnotherNation() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client pl = TestServer.user("claim_pl", "POL", Role.PLANNER);
+        Client us = TestServer.user("claim_us", "USA", Role.PLANNER);
+        Response claim =
+                pl.postText(
+                        "/api/catalogues?file=claim.yaml&marking=REL%20NATO",
+                        oneUnitCatalogue("WAB2AA", "PL"));
+        assertThat(claim.status()).as(claim.body()).isEqualTo(409);
+        assertThat(claim.body())
+                .contains("units.0.nation = 'PL'")
+                .contains("unit WAB2AA is a unit of USA")
+                .contains("nothing was stored");
+        // the unit stays the USA's: its planners still order it, POL's may not
+        Response usOrder =
+                us.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("WAB2AA"),
+                                "noticeToMoveHours",
+                                24));
+        assertThat(usOrder.status()).as(usOrder.body()).isEqualTo(201);
+        Response plOrder =
+                pl.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("WAB2AA"),
+                                "noticeToMoveHours",
+                                24));
+        assertThat(plOrder.status()).as(plOrder.body()).isEqualTo(403);
+        // listing a unit under the nation it already has is no takeover
+        Response same =
+                pl.postText(
+                        "/api/catalogues?file=same.yaml&marking=REL%20NATO",
+                        oneUnitCatalogue("PL21BS", "PL"));
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+    }
+
     /** A draft the order model refuses takes no number: the nation's numbers stay gapless. */
     @Test
     void aRefusedDraftTakesNoOrderNumber() throws Exception {
