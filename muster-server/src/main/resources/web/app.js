@@ -311,7 +311,8 @@ async function pageOrders() {
       notice: h('input', { id: 'order-notice', type: 'number', value: 48, size: 5 }),
       destination: h('input', { id: 'order-destination', size: 8 }), cDay: h('input', { id: 'order-cday', type: 'date' }),
       ready: h('input', { id: 'order-ready', type: 'date' }), note: h('input', { id: 'order-note', size: 30 }),
-      marking: h('input', { id: 'order-marking', value: me.nation + ' ONLY', size: 14 }) };
+      marking: h('input', { id: 'order-marking', value: me.nation + ' ONLY', size: 14 }),
+      effective: h('input', { id: 'order-effective', type: 'datetime-local' }) };
     const msg = h('span', { class: 'error', id: 'order-error' });
     // each kind's own fields only: ALERT the notice to move, DEPLOY destination, C-day and ready date
     const kindLabels = { notice: h('label', {}, 'Notice (h) ', f.notice), destination: h('label', {}, 'Destination ', f.destination),
@@ -327,6 +328,8 @@ async function pageOrders() {
       // each kind takes its own fields; the others are left out, as the server refuses them
       const body = { kind: f.kind.value, units: f.units.value.split(',').map(s => s.trim()).filter(Boolean),
         note: f.note.value, marking: f.marking.value };
+      // the time it takes effect, in UTC; the time of drafting when left empty
+      if (f.effective.value) body.effective = f.effective.value;
       if (f.kind.value === 'ALERT') body.noticeToMoveHours = f.notice.value ? +f.notice.value : null;
       if (f.kind.value === 'DEPLOY') Object.assign(body, { destination: f.destination.value || null,
         cDay: f.cDay.value || null, readyDate: f.ready.value || null });
@@ -335,7 +338,7 @@ async function pageOrders() {
       route();
     } }, h('label', {}, 'Kind ', f.kind), h('label', {}, 'Units ', f.units), kindLabels.notice,
       kindLabels.destination, kindLabels.cDay, kindLabels.ready,
-      h('label', {}, 'Note ', f.note), h('label', {}, 'Releasable ', f.marking), h('button', { type: 'submit', id: 'draft' }, 'Draft'), msg)));
+      h('label', {}, 'Note ', f.note), h('label', {}, 'Releasable ', f.marking), h('label', {}, 'Effective (UTC) ', f.effective), h('button', { type: 'submit', id: 'draft' }, 'Draft'), msg)));
     showKindFields();
   }
   const list = h('div', { id: 'order-list' });

@@ -1166,7 +1166,8 @@ final class Api {
             String cDay,
             String readyDate,
             String note,
-            String marking) {}
+            String marking,
+            String effective) {}
 
     private Map<String, Object> orderJson(OrderRecord r, Orders.Meta meta) {
         Order o = r.order();
@@ -1244,6 +1245,47 @@ final class Api {
         }
         m.put("events", events);
         ctx.json(m);
+    }
+
+    /**
+     * An order's effective time: an ISO-8601 instant ({@code 2026-11-28T06:00:00Z}), a date and
+     * time without a zone, read as UTC ({@code 2026-11-28T06:00}), or a date, its start in UTC;
+     * {@code now} when none is given.
+     */
+    static java.time.Instant effective(String v, java.time.Instant now) {
+        if (v == null || v.isBlank()) {
+            return now;
+        }
+        String t = v.trim();
+        java.time.Instant at;
+        try {
+            if (t.length() <= 10) {
+                at =
+                        java.time.LocalDate.parse(t)
+                                .atStartOfDay(java.time.ZoneOffset.UTC)
+                                .toInstant();
+            } else if (t.endsWith("Z") || t.matches(".*[+-][0-9]{2}:[0-9]{2}$")) {
+                at = java.time.OffsetDateTime.parse(t).toInstant();
+            } else {
+                at = java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(
+                    "field 'effective' = '"
+                            + Auth.clip(t)
+                            + "': not a time; write e.g. 2026-11-28T06:00:00Z, 2026-11-28T06:00"
+                            + " (UTC) or 2026-11-28");
+        }
+        int year = at.atZone(java.time.ZoneOffset.UTC).getYear();
+        if (year < 1900 || year > 9999) {
+            throw ApiException.badRequest(
+                    "field 'effective' = '"
+                            + Auth.clip(t)
+                            + "': the year "
+                            + year
+                            + " is outside 1900 to 9999");
+        }
+        return at;
     }
 
     private static java.time.LocalDate date(String field, String v) {
@@ -1324,7 +1366,7 @@ final class Api {
         List<String> units = ownUnits(ctx, u, d.units());
         String marking = markingOr(d.marking(), u.nation() + " ONLY", u.nation());
         Orders.Meta meta = new Orders.Meta(u.nation(), marking);
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant effectiveAt = effective(d.effective(), java.time.Instant.now());
         OrderRecord r =
                 orders.draft(
                         u,
@@ -1338,7 +1380,7 @@ final class Api {
                                             d.authority() == null || d.authority().isBlank()
                                                     ? u.nation()
                                                     : d.authority(),
-                                            now,
+                                            effectiveAt,
                                             d.noticeToMoveHours(),
                                             d.destination(),
                                             cDay,

@@ -1043,6 +1043,71 @@ class ServerApiTest {
         assertThat(same.status()).as(same.body()).isEqualTo(201);
     }
 
+    /**
+     * A draft may say when the order takes effect. Without that, an order took effect when it was
+     * drafted, and of two orders for one unit drafted in turn, the first could never be issued
+     * after the second.
+     */
+    @Test
+    void aDraftNamesWhenTheOrderTakesEffect() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client planner = TestServer.user("eff_planner", "ESP", Role.PLANNER);
+        Client approver = TestServer.user("eff_approver", "ESP", Role.APPROVER);
+        Response deploy =
+                planner.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind", "DEPLOY",
+                                "units", List.of("ESEF2K"),
+                                "destination", "AA-RZE",
+                                "cDay", "2030-01-10",
+                                "readyDate", "2030-01-20",
+                                "effective", "2030-01-10T06:00"));
+        assertThat(deploy.status()).as(deploy.body()).isEqualTo(201);
+        assertThat(deploy.map().get("effective")).isEqualTo("2030-01-10T06:00:00Z");
+        Response alert =
+                planner.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("ESEF2K"),
+                                "noticeToMoveHours",
+                                96,
+                                "effective",
+                                "2030-01-02"));
+        assertThat(alert.status()).as(alert.body()).isEqualTo(201);
+        assertThat(alert.map().get("effective")).isEqualTo("2030-01-02T00:00:00Z");
+        // issued in turn: the alert first, then the deployment it leads to, though drafted after
+        for (Response r : List.of(alert, deploy)) {
+            String id = (String) r.map().get("id");
+            Response ok = approver.post("/api/orders/" + id + "/approve", null);
+            assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        }
+        for (Response r : List.of(alert, deploy)) {
+            String id = (String) r.map().get("id");
+            Response ok = planner.post("/api/orders/" + id + "/issue", null);
+            assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        }
+        for (String bad : List.of("tomorrow", "2030-13-01", "+999999999-12-31", "0001-01-01")) {
+            Response r =
+                    planner.post(
+                            "/api/orders",
+                            Map.of(
+                                    "kind",
+                                    "ALERT",
+                                    "units",
+                                    List.of("ESEF2K"),
+                                    "noticeToMoveHours",
+                                    24,
+                                    "effective",
+                                    bad));
+            assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("field 'effective' = '" + bad + "'");
+        }
+    }
+
     /** A draft the order model refuses takes no number: the nation's numbers stay gapless. */
     @Test
     void aRefusedDraftTakesNoOrderNumber() throws Exception {
