@@ -416,20 +416,43 @@ public final class OrdersCommand implements Runnable {
         return s == null ? "-" : s;
     }
 
+    private static final Instant FIRST = Instant.parse("1900-01-01T00:00:00Z");
+
+    private static final Instant PAST_LAST = Instant.parse("+10000-01-01T00:00:00Z");
+
     static Instant instant(String opt, String v) {
+        Instant at;
         try {
-            return Instant.parse(v);
+            at = Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     opt + " '" + v + "' is not an ISO-8601 instant such as 2022-02-02T18:00:00Z");
         }
+        if (at.isBefore(FIRST) || !at.isBefore(PAST_LAST)) {
+            throw new IllegalArgumentException(
+                    opt + " '" + v + "': the time is outside the years 1900 to 9999");
+        }
+        return at;
     }
 
     static LocalDate date(String opt, String v) {
+        LocalDate d;
         try {
-            return LocalDate.parse(v);
+            d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(opt + " '" + v + "' is not a date (yyyy-mm-dd)");
+        }
+        inYears(opt, v, d.getYear());
+        return d;
+    }
+
+    /**
+     * Orders and boards are dated from 1900 to 9999: beyond, a day after the date may not exist.
+     */
+    private static void inYears(String opt, String v, int year) {
+        if (year < 1900 || year > 9999) {
+            throw new IllegalArgumentException(
+                    opt + " '" + v + "': the year " + year + " is outside 1900 to 9999");
         }
     }
 }

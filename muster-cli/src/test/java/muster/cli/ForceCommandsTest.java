@@ -350,6 +350,49 @@ class ForceCommandsTest {
         assertThat(r.out()).doesNotContain("readiness board");
     }
 
+    /** A date at the end of what Java can hold has no next day, which the board reads to. */
+    @Test
+    void anAsOfOrEffectiveYearBeyond9999IsAUsageErrorNamingTheOption() throws Exception {
+        Path log = dir.resolve("o.jsonl");
+        Files.writeString(log, "");
+        Run board =
+                run(
+                        "readiness",
+                        "--log",
+                        log.toString(),
+                        "--catalogue",
+                        CAT,
+                        "--as-of",
+                        "+999999999-12-31");
+        assertThat(board.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(board.err())
+                .contains("error: --as-of '+999999999-12-31': the year 999999999 is outside")
+                .doesNotContain("Exception");
+        Run draft =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log.toString(),
+                        "--user",
+                        "ann",
+                        "--id",
+                        "O-1",
+                        "--authority",
+                        "SECDEF",
+                        "--kind",
+                        "ALERT",
+                        "--units",
+                        "WAB1AA",
+                        "--notice-hours",
+                        "5",
+                        "--effective",
+                        "+1000000000-01-01T00:00:00Z");
+        assertThat(draft.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(draft.err()).contains("error: --effective '+1000000000-01-01T00:00:00Z'");
+        assertThat(Files.readString(log)).isEmpty();
+    }
+
     @Test
     void aMissingCatalogueNamesTheFile() throws Exception {
         Path log = dir.resolve("o.jsonl");

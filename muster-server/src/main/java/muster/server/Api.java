@@ -1276,14 +1276,12 @@ final class Api {
                             + "': not a time; write e.g. 2026-11-28T06:00:00Z, 2026-11-28T06:00"
                             + " (UTC) or 2026-11-28");
         }
-        int year = at.atZone(java.time.ZoneOffset.UTC).getYear();
-        if (year < 1900 || year > 9999) {
+        if (at.isBefore(java.time.Instant.parse("1900-01-01T00:00:00Z"))
+                || !at.isBefore(java.time.Instant.parse("+10000-01-01T00:00:00Z"))) {
             throw ApiException.badRequest(
                     "field 'effective' = '"
                             + Auth.clip(t)
-                            + "': the year "
-                            + year
-                            + " is outside 1900 to 9999");
+                            + "': the time is outside the years 1900 to 9999");
         }
         return at;
     }
@@ -1292,12 +1290,25 @@ final class Api {
         if (v == null || v.isBlank()) {
             return null;
         }
+        java.time.LocalDate d;
         try {
-            return java.time.LocalDate.parse(v.trim());
+            d = java.time.LocalDate.parse(v.trim());
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiException.badRequest(
-                    "field '" + field + "' = '" + v + "': not a date YYYY-MM-DD");
+                    "field '" + field + "' = '" + Auth.clip(v) + "': not a date YYYY-MM-DD");
         }
+        if (d.getYear() < 1900 || d.getYear() > 9999) {
+            // beyond, the day after the date may not exist (a board reads to the end of its day)
+            throw ApiException.badRequest(
+                    "field '"
+                            + field
+                            + "' = '"
+                            + Auth.clip(v)
+                            + "': the year "
+                            + d.getYear()
+                            + " is outside 1900 to 9999");
+        }
+        return d;
     }
 
     /**

@@ -1108,6 +1108,18 @@ class ServerApiTest {
         }
     }
 
+    /** A board date with no next day (the board reads to the end of its day) is refused by name. */
+    @Test
+    void aBoardDateBeyondTheYear9999IsRefusedByName() throws Exception {
+        Client reader = TestServer.user("asof_reader", "USA", Role.PLANNER);
+        for (String day : List.of("%2B999999999-12-31", "%2B10000-01-01", "1899-12-31")) {
+            Response r = reader.get("/api/readiness?asOf=" + day);
+            assertThat(r.status()).as(day + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("field 'asOf'").contains("outside 1900 to 9999");
+        }
+        assertThat(reader.get("/api/readiness?asOf=2022-02-01").status()).isEqualTo(200);
+    }
+
     /** A draft the order model refuses takes no number: the nation's numbers stay gapless. */
     @Test
     void aRefusedDraftTakesNoOrderNumber() throws Exception {
