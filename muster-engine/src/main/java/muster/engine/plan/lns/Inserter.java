@@ -141,7 +141,9 @@ final class Inserter {
 
     /** Places line {@code li}'s remainder; what finds no place before the horizon stays unmet. */
     void place(int li) {
-        while (w.paxHeld ? w.hasCargoRemainder(li) : w.hasRemainder(li)) {
+        while (w.denseFrom > 0
+                ? w.hasDenseRemainder(li)
+                : w.paxHeld ? w.hasCargoRemainder(li) : w.hasRemainder(li)) {
             if (!placeOne(li)) {
                 return;
             }

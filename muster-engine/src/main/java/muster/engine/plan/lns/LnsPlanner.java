@@ -63,12 +63,26 @@ public final class LnsPlanner implements Planner {
      */
     private static final int PEOPLE_LAST_ODDS = 4;
 
+    /**
+     * When the step's target goes by sea and the horizon cuts some of it off, one in this many such
+     * steps puts the torn-out sea lines' densest cargo back first (most short tons a square foot,
+     * across lines), then the next densest, then the rest: where deck area binds on the voyages
+     * that arrive in time, that carries the most weight, and unmet weight is the objective's first
+     * term.
+     */
+    private static final int DENSE_FIRST_ODDS = 4;
+
+    /** The weighted quantiles of the torn-out cargo's density at which the dense passes stop. */
+    private static final double[] DENSE_PASSES = {2.0 / 3, 1.0 / 3};
+
     /** How many searches {@link #LnsPlanner()} runs side by side. */
     public static final int SEARCHES = 2;
 
     private final int searches;
 
     private final boolean peopleLast;
+
+    private final boolean denseFirst;
 
     /** The default planner: {@value #SEARCHES} searches side by side, the better plan kept. */
     public LnsPlanner() {
@@ -86,11 +100,20 @@ public final class LnsPlanner implements Planner {
 
     /** With or without the steps that place people after cargo ({@link #PEOPLE_LAST_ODDS}). */
     LnsPlanner(int searches, boolean peopleLast) {
+        this(searches, peopleLast, true);
+    }
+
+    /**
+     * With or without the steps that place people after cargo ({@link #PEOPLE_LAST_ODDS}) and the
+     * steps that place dense sea cargo first ({@link #DENSE_FIRST_ODDS}).
+     */
+    LnsPlanner(int searches, boolean peopleLast, boolean denseFirst) {
         if (searches < 1) {
             throw new IllegalArgumentException("searches must be at least 1, not " + searches);
         }
         this.searches = searches;
         this.peopleLast = peopleLast;
+        this.denseFirst = denseFirst;
     }
 
     @Override
@@ -120,7 +143,8 @@ public final class LnsPlanner implements Planner {
         for (int i = 1; i < n; i++) {
             long seed = searchSeed(options.seed(), i);
             FutureTask<Chain> task =
-                    new FutureTask<>(() -> chain(md, orders, options, seed, quiet, peopleLast));
+                    new FutureTask<>(
+                            () -> chain(md, orders, options, seed, quiet, peopleLast, denseFirst));
             Thread helper = new Thread(task, "muster-lns-search-" + i);
             helper.setDaemon(true);
             helper.start();
@@ -128,7 +152,7 @@ public final class LnsPlanner implements Planner {
         }
         Chain best;
         try {
-            best = chain(md, orders, options, options.seed(), p, peopleLast);
+            best = chain(md, orders, options, options.seed(), p, peopleLast, denseFirst);
             for (FutureTask<Chain> task : others) {
                 Chain c = result(task);
                 if (c.score.better(best.score)) {
@@ -200,7 +224,8 @@ public final class LnsPlanner implements Planner {
             PlanOptions options,
             long seed,
             Progress p,
-            boolean peopleLast) {
+            boolean peopleLast,
+            boolean denseFirst) {
         int[] order = orders.order();
         int[] rank = orders.rank();
         int[][] keyOrder = orders.keyOrder();
@@ -255,7 +280,8 @@ public final class LnsPlanner implements Planner {
                     seed,
                     p,
                     share,
-                    peopleLast ? PEOPLE_LAST_ODDS : 0);
+                    peopleLast ? PEOPLE_LAST_ODDS : 0,
+                    denseFirst ? DENSE_FIRST_ODDS : 0);
         }
         return new Chain(w, ins, order, new Score(w));
     }
@@ -338,7 +364,8 @@ public final class LnsPlanner implements Planner {
             long seed,
             Progress p,
             double start,
-            int peopleLastOdds) {
+            int peopleLastOdds,
+            int denseOdds) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Score best = new Score(w);
         int n = md.lines.length;
@@ -364,7 +391,7 @@ public final class LnsPlanner implements Planner {
                 p.update(start + (1 - start) * it / iters, "improve");
             }
             int target = pickTarget(md, w, lifted, rnd);
-            step(md, w, ins, rank, rnd, target, voyageOdds, peopleLastOdds, best);
+            step(md, w, ins, rank, rnd, target, voyageOdds, peopleLastOdds, denseOdds, best);
             Score s = new Score(w);
             if (s.better(best)) {
                 best = s;
@@ -409,6 +436,7 @@ public final class LnsPlanner implements Planner {
             int target,
             int voyageOdds,
             int peopleLastOdds,
+            int denseOdds,
             Score best) {
         // the horizon cuts some of the target off (PEOPLE_LAST_ODDS)
         boolean hadRemainder = w.hasRemainder(target);
@@ -424,7 +452,15 @@ public final class LnsPlanner implements Planner {
         // serves matters more at sea than which line goes first
         boolean voyages =
                 md.lines[target].mode().liftMode() == LiftMode.SEA && rnd.nextInt(voyageOdds) == 0;
-        cut -= rnd.nextDouble() * (voyages ? VOYAGE_CUT_HOURS : 48.0);
+        // for a sea line the horizon cuts off, now and then the densest cargo first: from further
+        // back, so that the voyages that arrive in time are torn out too (DENSE_FIRST_ODDS)
+        boolean dense =
+                !voyages
+                        && denseOdds > 0
+                        && md.lines[target].mode().liftMode() == LiftMode.SEA
+                        && hadRemainder
+                        && rnd.nextInt(denseOdds) == 0;
+        cut -= rnd.nextDouble() * (voyages || dense ? VOYAGE_CUT_HOURS : 48.0);
         int budget = voyages ? MAX_TORN_VOYAGES : MAX_TORN_MISSIONS;
         for (int type = 0; type < md.types.length; type++) {
             if (voyages) {
@@ -514,6 +550,21 @@ public final class LnsPlanner implements Planner {
                 w.paxHeld = false;
             }
         }
+        if (dense) {
+            // the sea lines' densest cargo first, across lines (DENSE_FIRST_ODDS)
+            for (double from : densePasses(md, w, again)) {
+                w.denseFrom = from;
+                try {
+                    for (int li : again) {
+                        if (md.lines[li].mode().liftMode() == LiftMode.SEA) {
+                            ins.place(li);
+                        }
+                    }
+                } finally {
+                    w.denseFrom = 0;
+                }
+            }
+        }
         for (int li : again) {
             ins.place(li);
         }
@@ -537,5 +588,48 @@ public final class LnsPlanner implements Planner {
         for (int i = removed.size() - 1; i >= 0; i--) {
             w.restoreMission(removed.get(i), removedLoads.get(i));
         }
+    }
+
+    /**
+     * The densities (short tons a square foot) down to which the dense passes of a step place the
+     * torn-out sea lines' cargo: the weighted quantiles {@link #DENSE_PASSES} of what is left of
+     * it, densest first; none when it has no deck area.
+     */
+    static double[] densePasses(Model md, Work w, List<Integer> lines) {
+        List<double[]> pieces = new ArrayList<>();
+        double total = 0;
+        for (int li : lines) {
+            if (md.lines[li].mode().liftMode() != LiftMode.SEA) {
+                continue;
+            }
+            for (int c = 0; c < Model.CLASSES; c++) {
+                double rem = w.remSt[li][c];
+                double d = w.density(li, c);
+                if (rem > Work.EPS && Double.isFinite(d)) {
+                    pieces.add(new double[] {d, rem});
+                    total += rem;
+                }
+            }
+        }
+        if (pieces.isEmpty()) {
+            return new double[0];
+        }
+        pieces.sort((a, b) -> Double.compare(b[0], a[0]));
+        double[] out = new double[DENSE_PASSES.length];
+        int n = 0;
+        for (double q : DENSE_PASSES) {
+            double upTo = (1 - q) * total;
+            double sum = 0;
+            for (double[] pc : pieces) {
+                sum += pc[1];
+                if (sum >= upTo) {
+                    if (n == 0 || pc[0] < out[n - 1]) {
+                        out[n++] = pc[0];
+                    }
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 }

@@ -117,6 +117,29 @@ final class Work {
      */
     boolean paxHeld;
 
+    /**
+     * While above 0, fill takes only the cargo classes that weigh at least this many short tons a
+     * square foot of deck, and no people: a repair places the densest cargo of every sea line
+     * before the rest ({@link LnsPlanner}'s dense-first steps).
+     */
+    double denseFrom;
+
+    /** Short tons per square foot of line {@code li}'s class {@code c}; infinite without area. */
+    double density(int li, int c) {
+        double r = md.sqftPerSton[li][c];
+        return r > 0 ? 1 / r : Double.POSITIVE_INFINITY;
+    }
+
+    /** Whether the line has cargo left of classes at least {@link #denseFrom} dense. */
+    boolean hasDenseRemainder(int line) {
+        for (int c = 0; c < Model.CLASSES; c++) {
+            if (remSt[line][c] > EPS && density(line, c) >= denseFrom) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the line has cargo left to place. */
     boolean hasCargoRemainder(int line) {
         for (double v : remSt[line]) {
@@ -332,7 +355,9 @@ final class Work {
         boolean any = false;
         for (int c : md.fillOrder[li]) {
             double rem = remSt[li][c];
-            if (rem <= EPS || !md.canCargo(type, c, md.sqftPerSton[li][c])) {
+            if (rem <= EPS
+                    || !md.canCargo(type, c, md.sqftPerSton[li][c])
+                    || (denseFrom > 0 && density(li, c) < denseFrom)) {
                 continue;
             }
             double r = md.sqftPerSton[li][c];
@@ -358,7 +383,7 @@ final class Work {
             any = true;
         }
         int people = 0;
-        if (!paxHeld && remPax[li] > 0 && md.canPax(type)) {
+        if (!paxHeld && denseFrom <= 0 && remPax[li] > 0 && md.canPax(type)) {
             double cargoFrac = Math.max(sc > 0 ? s / sc : 0, ac > 0 ? a / ac : 0);
             int room = (int) Math.floor((1 - cargoFrac - paxFrac) * pc + 1e-9);
             int x = Math.min(remPax[li], room);
