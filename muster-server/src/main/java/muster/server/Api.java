@@ -1520,17 +1520,56 @@ final class Api {
             if (r.orderId() == null || !s.sees(u, r.orderId())) {
                 continue;
             }
+            List<UnitRecord.History> seen = seenHistory(r.history(), id -> s.sees(u, id));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("uic", r.uic());
             m.put("status", r.status());
-            m.put("noticeToMoveHours", r.noticeToMoveHours());
+            m.put(
+                    "noticeToMoveHours",
+                    seen.isEmpty() ? null : seen.get(seen.size() - 1).noticeToMoveHours());
             m.put("order", r.orderId());
             m.put("destination", r.destination());
             m.put("readyDate", r.readyDate() == null ? null : r.readyDate().toString());
-            m.put("history", r.history().stream().filter(h -> s.sees(u, h.orderId())).toList());
+            m.put("history", seen);
             out.add(m);
         }
         ctx.json(page(ctx, out));
+    }
+
+    /**
+     * The entries of a unit's history whose orders the reader sees, without what orders the reader
+     * does not see set: a DEPLOY carries the notice to move of the ALERT before it, and an entry's
+     * {@code from} is the status the order before it set. Either is left out (null) when that order
+     * is hidden, so a board entry never shows what a hidden order said.
+     */
+    static List<UnitRecord.History> seenHistory(
+            List<UnitRecord.History> history, java.util.function.Predicate<String> sees) {
+        List<UnitRecord.History> out = new ArrayList<>();
+        String noticeBy = null;
+        String before = null;
+        for (UnitRecord.History h : history) {
+            if (!"DEPLOY".equals(h.kind())) {
+                noticeBy = h.orderId(); // an ALERT sets the notice, a STAND_DOWN clears it
+            }
+            if (sees.test(h.orderId())) {
+                boolean noticeSeen = noticeBy != null && sees.test(noticeBy);
+                boolean fromSeen = before == null || sees.test(before);
+                out.add(
+                        new UnitRecord.History(
+                                h.seq(),
+                                h.at(),
+                                h.orderId(),
+                                h.kind(),
+                                fromSeen ? h.from() : null,
+                                h.to(),
+                                h.effective(),
+                                noticeSeen ? h.noticeToMoveHours() : null,
+                                h.destination(),
+                                h.readyDate()));
+            }
+            before = h.orderId();
+        }
+        return out;
     }
 
     // ---- OpenAPI

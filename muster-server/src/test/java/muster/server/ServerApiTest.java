@@ -1108,6 +1108,72 @@ class ServerApiTest {
         }
     }
 
+    /**
+     * A DEPLOY carries the notice to move of the ALERT before it: a reader who sees the DEPLOY but
+     * not the ALERT sees neither that notice nor the ALERTED status the DEPLOY moved the unit from.
+     */
+    @Test
+    void theBoardShowsNothingAHiddenOrderSet() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client planner = TestServer.user("hid_planner", "USA", Role.PLANNER);
+        Client approver = TestServer.user("hid_approver", "USA", Role.APPROVER);
+        Client polish = TestServer.user("hid_pl", "POL", Role.PLANNER);
+        Response alert =
+                planner.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("WAC31C"),
+                                "noticeToMoveHours",
+                                120,
+                                "marking",
+                                "USA ONLY"));
+        Response deploy =
+                planner.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind", "DEPLOY",
+                                "units", List.of("WAC31C"),
+                                "destination", "AA-RZE",
+                                "cDay", "2022-02-02",
+                                "readyDate", "2022-02-10",
+                                "marking", "REL POL"));
+        for (Response r : List.of(alert, deploy)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            String id = (String) r.map().get("id");
+            assertThat(approver.post("/api/orders/" + id + "/approve", null).status())
+                    .isEqualTo(200);
+            assertThat(planner.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
+        }
+        Map<String, Object> own = boardRow(planner, "WAC31C");
+        assertThat(own.get("noticeToMoveHours")).isEqualTo(120);
+        Map<String, Object> theirs = boardRow(polish, "WAC31C");
+        assertThat(theirs.get("status")).isEqualTo("DEPLOYED");
+        assertThat(theirs.get("order")).isEqualTo(deploy.map().get("id"));
+        assertThat(theirs.get("noticeToMoveHours")).isNull();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) theirs.get("history");
+        assertThat(history)
+                .singleElement()
+                .satisfies(
+                        h -> {
+                            assertThat(h.get("orderId")).isEqualTo(deploy.map().get("id"));
+                            assertThat(h.get("from")).isNull();
+                            assertThat(h.get("noticeToMoveHours")).isNull();
+                            assertThat(h.get("destination")).isEqualTo("AA-RZE");
+                        });
+        assertThat(theirs.toString()).doesNotContain("120").doesNotContain("ALERTED");
+    }
+
+    private static Map<String, Object> boardRow(Client c, String uic) throws Exception {
+        return c.get("/api/readiness?size=500").items().stream()
+                .filter(r -> uic.equals(r.get("uic")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(uic + " not on the board"));
+    }
+
     /** A board date with no next day (the board reads to the end of its day) is refused by name. */
     @Test
     void aBoardDateBeyondTheYear9999IsRefusedByName() throws Exception {
