@@ -7,7 +7,9 @@ import muster.model.Measures;
 /**
  * The plan's stated measures against the recomputed ones (see {@link Recomputed}): {@code
  * closureDay}, {@code lateUlns} and {@code onTimeUlns} exactly, {@code lateStonDays} within a
- * relative 1e-6 (at least 1e-6 absolute). The unmet list is rule 10's.
+ * relative 1e-6 (at least 1e-6 absolute). The unmet list is rule 10's. A stated lower bound above
+ * the recomputed measures (its closure day only where nothing is unmet, as it is stated for such
+ * plans) is reported too: no plan that keeps the rules beats its bound.
  */
 final class StatedMeasures implements MovementRule {
     @Override
@@ -44,6 +46,32 @@ final class StatedMeasures implements MovementRule {
                             + n(got.lateStonDays())
                             + ", recomputed "
                             + n(want.lateStonDays()));
+        }
+        muster.model.LowerBound lb = ctx.plan.lowerBound();
+        if (lb != null && lb.lateStonDays() > want.lateStonDays() + tol) {
+            out.add(
+                    rule,
+                    null,
+                    null,
+                    null,
+                    "lowerBound.lateStonDays "
+                            + n(lb.lateStonDays())
+                            + " is above the plan's recomputed lateStonDays "
+                            + n(want.lateStonDays())
+                            + ": no plan that keeps the rules is below a lower bound");
+        }
+        if (lb != null && want.unmet().isEmpty() && lb.closureDay() > want.closureDay()) {
+            out.add(
+                    rule,
+                    null,
+                    null,
+                    null,
+                    "lowerBound.closureDay "
+                            + lb.closureDay()
+                            + " is after the plan's recomputed closureDay "
+                            + want.closureDay()
+                            + ", with nothing unmet: no plan that keeps the rules closes before"
+                            + " its lower bound");
         }
         if (got.lateUlns() != want.lateUlns()) {
             out.add(

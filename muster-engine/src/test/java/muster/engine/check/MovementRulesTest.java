@@ -664,6 +664,43 @@ class MovementRulesTest {
         assertThat(check(close).violations()).isEmpty();
     }
 
+    /**
+     * A plan that keeps the rules is never below its lower bound, so a stated bound above it is.
+     */
+    @Test
+    void aStatedLowerBoundAboveThePlanIsReported() {
+        Measures m = GOOD.measures();
+        Plan above =
+                new Plan(
+                        GOOD.scenario(),
+                        GOOD.planner(),
+                        GOOD.measures(),
+                        new muster.model.LowerBound(
+                                m.closureDay() + 1, m.lateStonDays() + 1, "stated by hand"),
+                        GOOD.missions(),
+                        GOOD.lines(),
+                        GOOD.bindingConstraints());
+        assertThat(only(check(above), Violation.MEASURES))
+                .extracting(Violation::message)
+                .containsExactly(
+                        "lowerBound.lateStonDays 601 is above the plan's recomputed lateStonDays"
+                                + " 600: no plan that keeps the rules is below a lower bound",
+                        "lowerBound.closureDay 10 is after the plan's recomputed closureDay 9, with"
+                                + " nothing unmet: no plan that keeps the rules closes before its"
+                                + " lower bound");
+        Plan at =
+                new Plan(
+                        GOOD.scenario(),
+                        GOOD.planner(),
+                        GOOD.measures(),
+                        new muster.model.LowerBound(
+                                m.closureDay(), m.lateStonDays(), "stated by hand"),
+                        GOOD.missions(),
+                        GOOD.lines(),
+                        GOOD.bindingConstraints());
+        assertThat(check(at).violations()).isEmpty();
+    }
+
     @Test
     void violationsDescribeThemselvesOnOneLine() {
         assertThat(new Violation(6, "M1", 0, "A1", "too heavy").describe())
