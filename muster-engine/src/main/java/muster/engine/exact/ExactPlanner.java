@@ -45,7 +45,8 @@ import muster.model.Stop;
  * where the tail is to a POE, onloads, flies one channel route (en-route stops included) and
  * offloads at the POD, carrying any split of the lines that share that POE and POD. Ground time at
  * every stop is an interval under the node's MOG or berths (cumulative). The objective is
- * lexicographic by weights: unmet weight, then late ston-days, then closure day.
+ * lexicographic, in two solves: the least unmet weight first, then, with the unmet weight held to
+ * that, late ston-days and then closure day (by weights).
  *
  * <p>"Exact" means optimal over that grid and mission shape (one loaded leg sequence per mission,
  * durations rounded up to whole minutes, load splits in 1/{@value #GRAIN} of a line's class); the
@@ -66,8 +67,14 @@ public final class ExactPlanner implements Planner {
     /** Most missions per tail the model offers, whatever the constructor asks. */
     private static final int MAX_SLOTS = 24;
 
-    /** Weight of unmet load against late days: unmet first, as the objective orders them. */
+    /**
+     * Weight of unmet load against late days in the second phase, where the unmet weight is already
+     * held to the first phase's least; it keeps a load from drifting past the horizon.
+     */
     private static final int UNMET_PENALTY = 10_000;
+
+    /** The first phase counts unmet weight in these parts of a ston-equivalent. */
+    private static final double UNMET_UNITS = 1e6;
 
     private final double deterministicSeconds;
     private final int maxSlots;
@@ -168,6 +175,8 @@ public final class ExactPlanner implements Planner {
         Map<String, List<IntervalVar>> ground = new HashMap<>();
         List<Slot> slots = new ArrayList<>();
         DoubleLinearExprBuilder obj = new DoubleLinearExprBuilder();
+        // unmet weight in millionths of a ston-equivalent, the first phase's objective
+        LinearExprBuilder unmetObj = LinearExpr.newBuilder();
         IntVar closure = m.newIntVar(0, horizon + EXTRA_DAYS, "closureDay");
 
         for (LiftType t : s.lift()) {
@@ -351,7 +360,14 @@ public final class ExactPlanner implements Planner {
                 m.addEquality(
                         late, LinearExpr.newBuilder().add(late0).addTerm(after, UNMET_PENALTY));
                 for (int i = 0; i < weightVars.size(); i++) {
+                    // u = v when the load arrives after the horizon, else 0 (minimized, so
+                    // u >= v - ub * (1 - after) and u >= 0 pin it)
                     IntVar v = weightVars.get(i);
+                    long ub = v.getDomain().max();
+                    IntVar u = m.newIntVar(0, ub, "u");
+                    m.addGreaterOrEqual(
+                            LinearExpr.newBuilder().add(u).addTerm(v, -1).addTerm(after, -ub), -ub);
+                    unmetObj.addTerm(u, Math.round(weightCoef.get(i) * UNMET_UNITS));
                     IntVar prod =
                             m.newIntVar(
                                     0, (long) (horizon + UNMET_PENALTY) * (GRAIN + l.pax()), "lw");
@@ -381,14 +397,38 @@ public final class ExactPlanner implements Planner {
             }
         }
         obj.add(closure, 1e-3);
-        m.minimize(obj.build());
 
+        // the objective is lexicographic: first the least unmet weight, then, with no more unmet
+        // than that, the least late ston-days and closure (a weight on unmet load alone let a
+        // plan leave a ston unmet to save more late ston-days than the weight)
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(1);
         solver.getParameters().setRandomSeed((int) options.seed());
-        solver.getParameters().setMaxDeterministicTime(deterministicSeconds);
-        progress.update(0.1, "cp-sat");
-        CpSolverStatus st = solver.solve(m);
+        solver.getParameters().setMaxDeterministicTime(deterministicSeconds / 2);
+        progress.update(0.1, "cp-sat: least unmet");
+        m.minimize(unmetObj);
+        CpSolverStatus first = solver.solve(m);
+        double left = deterministicSeconds;
+        if (first == CpSolverStatus.OPTIMAL || first == CpSolverStatus.FEASIBLE) {
+            long unmet = Math.round(solver.objectiveValue());
+            m.addLessOrEqual(unmetObj, unmet);
+            // the first phase's plan starts the second
+            com.google.ortools.sat.CpSolverResponse r = solver.response();
+            com.google.ortools.sat.PartialVariableAssignment.Builder hint =
+                    m.getBuilder().getSolutionHintBuilder();
+            for (int i = 0; i < r.getSolutionCount(); i++) {
+                hint.addVars(i).addValues(r.getSolution(i));
+            }
+            left -= r.getDeterministicTime();
+        }
+        solver.getParameters().setMaxDeterministicTime(Math.max(left, deterministicSeconds / 2));
+        progress.update(0.5, "cp-sat: least late");
+        m.minimize(obj.build());
+        CpSolverStatus second = solver.solve(m);
+        CpSolverStatus st =
+                second == CpSolverStatus.OPTIMAL && first != CpSolverStatus.OPTIMAL
+                        ? CpSolverStatus.FEASIBLE
+                        : second;
         if (st != CpSolverStatus.OPTIMAL && st != CpSolverStatus.FEASIBLE) {
             // no plan within the work limit (or none with this many missions per tail): say so
             // and hand back the baseline's plan, which keeps every rule
@@ -414,11 +454,19 @@ public final class ExactPlanner implements Planner {
         String status =
                 st == CpSolverStatus.OPTIMAL
                         ? "optimal over the 1-minute grid"
-                        : String.format(
-                                java.util.Locale.ROOT,
-                                "feasible, objective %.3f, CP-SAT bound %.3f",
-                                solver.objectiveValue(),
-                                solver.bestObjectiveBound());
+                        : first != CpSolverStatus.OPTIMAL
+                                ? String.format(
+                                        java.util.Locale.ROOT,
+                                        "feasible, least unmet weight not proved; objective %.3f,"
+                                                + " CP-SAT bound %.3f with that unmet weight",
+                                        solver.objectiveValue(),
+                                        solver.bestObjectiveBound())
+                                : String.format(
+                                        java.util.Locale.ROOT,
+                                        "feasible, least unmet weight proved; objective %.3f,"
+                                                + " CP-SAT bound %.3f",
+                                        solver.objectiveValue(),
+                                        solver.bestObjectiveBound());
         PlannerInfo info = new PlannerInfo(NAME, VERSION + " (" + status + ")", 0, options.seed());
         return PlanAssembly.assemble(s, drafts, info, LowerBounds.earliestArrival(s));
     }
