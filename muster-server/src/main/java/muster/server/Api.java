@@ -1157,6 +1157,12 @@ final class Api {
 
     // ---- orders
 
+    /** The body of an order's cancel: why, optional. */
+    record CancelRequest(String reason) {}
+
+    /** The body of a request that takes no fields, when one is sent. */
+    record NoFields() {}
+
     record DraftRequest(
             String kind,
             List<String> units,
@@ -1480,7 +1486,26 @@ final class Api {
                                 : "the PLANNER or APPROVER role")
                         + " of "
                         + meta.owner());
+        // a cancel's reason comes in the body ({"reason": "..."}) or as ?reason=; approve and
+        // issue take no fields, and a body with one is refused rather than dropped
         String reason = type == OrderEvent.Type.CANCELLED ? ctx.queryParam("reason") : null;
+        if (!ctx.body().isBlank()) {
+            if (type == OrderEvent.Type.CANCELLED) {
+                String given = RequestBody.read(ctx, CancelRequest.class).reason();
+                if (given != null && reason != null && !given.equals(reason)) {
+                    throw ApiException.badRequest(
+                            "field 'reason' = '"
+                                    + Auth.clip(given)
+                                    + "' and ?reason='"
+                                    + Auth.clip(reason)
+                                    + "' differ; give the reason once");
+                }
+                reason = given != null ? given : reason;
+            } else {
+                RequestBody.read(ctx, NoFields.class);
+            }
+        }
+        String why = reason;
         OrderRecord r;
         try {
             r =
@@ -1492,7 +1517,7 @@ final class Api {
                                     switch (type) {
                                         case APPROVED -> desk.approve(id, u.username(), at);
                                         case ISSUED -> desk.issue(id, u.username(), at);
-                                        case CANCELLED -> desk.cancel(id, u.username(), at, reason);
+                                        case CANCELLED -> desk.cancel(id, u.username(), at, why);
                                         case DRAFTED ->
                                                 throw new IllegalStateException(
                                                         "drafting is its own command");

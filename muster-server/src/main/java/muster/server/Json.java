@@ -24,10 +24,36 @@ final class Json {
      * with defaults the client did not ask for). Stored JSON keeps the lenient {@link #MAPPER}.
      */
     static final ObjectMapper REQUESTS =
-            MAPPER.copy()
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    // 4.7 hours of notice is refused, not cut to 4
-                    .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+            strict(
+                    MAPPER.copy()
+                            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                            // 4.7 hours of notice is refused, not cut to 4
+                            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false));
+
+    /**
+     * A value of the wrong kind is refused, not converted: {@code "authority": true} is not stored
+     * as the text "true", nor {@code "noticeToMoveHours": "48"} read as 48.
+     */
+    private static ObjectMapper strict(ObjectMapper m) {
+        var fail = com.fasterxml.jackson.databind.cfg.CoercionAction.Fail;
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, fail);
+        for (var t :
+                new com.fasterxml.jackson.databind.type.LogicalType[] {
+                    com.fasterxml.jackson.databind.type.LogicalType.Integer,
+                    com.fasterxml.jackson.databind.type.LogicalType.Float,
+                    com.fasterxml.jackson.databind.type.LogicalType.Boolean
+                }) {
+            m.coercionConfigFor(t)
+                    .setCoercion(
+                            com.fasterxml.jackson.databind.cfg.CoercionInputShape.String, fail);
+        }
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, fail);
+        return m;
+    }
 
     private Json() {}
 

@@ -32,8 +32,14 @@ final class RequestBody {
         try {
             tree = Json.REQUESTS.readTree(ctx.body());
         } catch (JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw ApiException.badRequest(
-                    "request body is not valid JSON: " + e.getOriginalMessage());
+                    "request body is not valid JSON"
+                            + (at == null
+                                    ? ""
+                                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                            + ": "
+                            + plain(e.getOriginalMessage()));
         }
         if (tree == null || !tree.isObject()) {
             throw ApiException.badRequest(
@@ -41,6 +47,17 @@ final class RequestBody {
                             + fields
                             + ", not "
                             + (tree == null || tree.isMissingNode() ? "nothing" : tree.toString()));
+        }
+        String[] longest = {null, "0"};
+        longestText(tree, "", longest);
+        if (longest[0] != null && Integer.parseInt(longest[1]) > MAX_TEXT) {
+            throw ApiException.badRequest(
+                    "request body: field '"
+                            + longest[0]
+                            + "' holds "
+                            + longest[1]
+                            + " characters; a field takes at most "
+                            + MAX_TEXT);
         }
         String nul = withNul(tree, "");
         if (nul != null) {
@@ -56,7 +73,7 @@ final class RequestBody {
                     "request body: field '"
                             + e.getPropertyName()
                             + "' is not one this request takes; it takes "
-                            + fields);
+                            + (fields.isEmpty() ? "no fields" : fields));
         } catch (MismatchedInputException e) {
             String path = path(e);
             JsonNode value = tree.at("/" + path.replace(".", "/"));
@@ -82,6 +99,41 @@ final class RequestBody {
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("request body: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * Most characters a text field of a request takes: an order's note or a plan's name fits many
+     * times over, and a body of megabytes in one field would be stored and sent back on every list.
+     */
+    static final int MAX_TEXT = 10_000;
+
+    /** Records in {@code out} the path and length of the longest text in {@code n}. */
+    private static void longestText(JsonNode n, String at, String[] out) {
+        if (n.isTextual()) {
+            if (n.textValue().length() > Integer.parseInt(out[1])) {
+                out[0] = at.isEmpty() ? "(body)" : at;
+                out[1] = Integer.toString(n.textValue().length());
+            }
+        } else if (n.isObject()) {
+            var it = n.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                longestText(e.getValue(), at.isEmpty() ? e.getKey() : at + "." + e.getKey(), out);
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                longestText(n.get(i), at.isEmpty() ? Integer.toString(i) : at + "." + i, out);
+            }
+        }
+    }
+
+    /** A parser's message without its note of where in the source it started, given apart. */
+    private static String plain(String message) {
+        return message == null
+                ? "unreadable"
+                : message.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+                        .replaceAll("\\s*at \\[Source:.*?\\]", "")
+                        .strip();
     }
 
     /** The path of the first field name or text in {@code n} with a NUL character, or null. */

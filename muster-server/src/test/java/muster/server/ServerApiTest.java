@@ -1174,6 +1174,58 @@ class ServerApiTest {
                 .orElseThrow(() -> new AssertionError(uic + " not on the board"));
     }
 
+    /**
+     * A request body is read whole or refused: a cancel's reason in the body is kept, a field an
+     * approval does not take is refused, a value of the wrong kind is not turned into text, a text
+     * of megabytes is refused, and a body that is not JSON is named by line and column without the
+     * parser's own notes.
+     */
+    @Test
+    void requestBodiesAreReadWholeOrRefusedByField() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client planner = TestServer.user("body_planner", "DNK", Role.PLANNER);
+        Client approver = TestServer.user("body_approver", "DNK", Role.APPROVER);
+        Map<String, Object> alert =
+                Map.of("kind", "ALERT", "units", List.of("DKF16D"), "noticeToMoveHours", 48);
+        Response d = planner.post("/api/orders", alert);
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        String id = (String) d.map().get("id");
+        Response bogus = approver.post("/api/orders/" + id + "/approve", Map.of("bogus", 1));
+        assertThat(bogus.status()).as(bogus.body()).isEqualTo(400);
+        assertThat(bogus.body()).contains("field 'bogus' is not one this request takes");
+        Response cancel =
+                planner.post(
+                        "/api/orders/" + id + "/cancel", Map.of("reason", "superseded by ORD-11"));
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+        assertThat(cancel.map().get("cancelReason")).isEqualTo("superseded by ORD-11");
+
+        Map<String, Object> wrongKind = new java.util.LinkedHashMap<>(alert);
+        wrongKind.put("authority", true);
+        Response coerced = planner.post("/api/orders", wrongKind);
+        assertThat(coerced.status()).as(coerced.body()).isEqualTo(400);
+        assertThat(coerced.body()).contains("field 'authority' = true");
+        Map<String, Object> textNumber = new java.util.LinkedHashMap<>(alert);
+        textNumber.put("noticeToMoveHours", "48");
+        Response fromText = planner.post("/api/orders", textNumber);
+        assertThat(fromText.status()).as(fromText.body()).isEqualTo(400);
+        assertThat(fromText.body())
+                .contains("field 'noticeToMoveHours' = ")
+                .contains("48")
+                .contains("not a whole number");
+        Map<String, Object> huge = new java.util.LinkedHashMap<>(alert);
+        huge.put("note", "x".repeat(RequestBody.MAX_TEXT + 1));
+        Response tooLong = planner.post("/api/orders", huge);
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("field 'note' holds 10001 characters");
+
+        Response broken = planner.postText("/api/orders", "{\"kind\":\"ALERT\"");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body())
+                .contains("not valid JSON at line 1, column")
+                .doesNotContain("Source")
+                .doesNotContain("StreamReadFeature");
+    }
+
     /** A board date with no next day (the board reads to the end of its day) is refused by name. */
     @Test
     void aBoardDateBeyondTheYear9999IsRefusedByName() throws Exception {
