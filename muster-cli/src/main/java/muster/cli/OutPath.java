@@ -61,6 +61,41 @@ final class OutPath {
         return parent == null ? null : ancestorProblem(parent);
     }
 
+    /** The most characters of a scenario name that go into a default output path. */
+    static final int MAX_SEGMENT = 100;
+
+    /**
+     * The scenario name {@code name} as one safe segment of a path, for the default output {@code
+     * out/<name>/}: a name is the scenario author's free text, and one such as {@code ../../x} or
+     * {@code /etc} must not send files outside {@code out/}. Each character other than a letter, a
+     * digit, '.', '_' and '-' becomes '-'; leading dots and dashes go (no hidden file, no '..', no
+     * name read as an option); what is left is cut to {@value #MAX_SEGMENT} characters, and an
+     * empty result is {@code scenario}. A name made only of the allowed characters stays as it is.
+     */
+    static String segment(String name) {
+        StringBuilder b = new StringBuilder();
+        String s = name == null ? "" : name;
+        s.codePoints()
+                .forEach(
+                        c ->
+                                b.appendCodePoint(
+                                        Character.isLetterOrDigit(c)
+                                                        || c == '.'
+                                                        || c == '_'
+                                                        || c == '-'
+                                                ? c
+                                                : '-'));
+        int start = 0;
+        while (start < b.length() && (b.charAt(start) == '.' || b.charAt(start) == '-')) {
+            start++;
+        }
+        String safe = b.substring(start);
+        if (safe.codePointCount(0, safe.length()) > MAX_SEGMENT) {
+            safe = safe.substring(0, safe.offsetByCodePoints(0, MAX_SEGMENT));
+        }
+        return safe.isEmpty() ? "scenario" : safe;
+    }
+
     /** Makes the directories {@code file} is to be written in, where they are missing. */
     static void makeParent(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();

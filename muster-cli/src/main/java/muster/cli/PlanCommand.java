@@ -71,7 +71,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            description = "where to write the outputs (default: out/<scenario name>)")
+            description =
+                    "where to write the outputs (default: out/<scenario name>, the name made"
+                            + " one safe directory name: characters other than letters, digits,"
+                            + " '.', '_' and '-' become '-', and leading dots and dashes go)")
     Path out;
 
     @Option(
@@ -160,7 +163,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Scenario scenario = read.scenario();
         String defaultProblem =
-                out != null ? null : OutPath.dirProblem(Path.of("out", scenario.name()), FILES);
+                out != null ? null : OutPath.dirProblem(defaultDir(scenario), FILES);
         if (defaultProblem != null) {
             err.println(
                     "error: the default output directory: "
@@ -237,7 +240,7 @@ public final class PlanCommand implements Callable<Integer> {
         CheckReport check = PlanChecker.check(scenario, plan);
         clock.lap("check");
 
-        Path dir = out != null ? out : Path.of("out", scenario.name());
+        Path dir = out != null ? out : defaultDir(scenario);
         Files.createDirectories(dir);
         // the four files are placed together once all are written: a failure on the way leaves
         // the directory as it was
@@ -295,6 +298,14 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stdout.flush();
         return violations.isEmpty() ? ExitCode.OK : ExitCode.VIOLATIONS;
+    }
+
+    /**
+     * {@code out/} and the scenario's name as one safe directory name: the name is free text in the
+     * scenario file and must not lead the outputs anywhere else.
+     */
+    static Path defaultDir(Scenario scenario) {
+        return Path.of("out", OutPath.segment(scenario.name()));
     }
 
     /** A bar only where someone watches: on a terminal, or when MUSTER_PROGRESS=always. */

@@ -55,7 +55,11 @@ public final class SourceCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "FILE",
-            description = "where to write the sourced scenario (default: out/<name>-sourced.yaml)")
+            description =
+                    "where to write the sourced scenario (default: out/<name>-sourced.yaml, with"
+                            + " the network scenario's name made one safe file name: characters"
+                            + " other than letters, digits, '.', '_' and '-' become '-', and"
+                            + " leading dots and dashes go)")
     Path out;
 
     @Option(
@@ -165,7 +169,10 @@ public final class SourceCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INTERNAL;
         }
-        Path target = out != null ? out : Path.of("out", res.scenario().name() + "-sourced.yaml");
+        Path target =
+                out != null
+                        ? out
+                        : Path.of("out", OutPath.segment(res.scenario().name()) + "-sourced.yaml");
         String targetProblem = out != null ? null : OutPath.fileProblem(target);
         if (targetProblem != null) {
             err.println(

@@ -1,0 +1,126 @@
+package muster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the commands write: default output paths, --out paths and standard output. */
+class OutputPathsTest {
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Muster.run(args, new PrintWriter(o), new PrintWriter(e));
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    /**
+     * The command line as a process of its own in {@code cwd}, for the default outputs, which are
+     * relative to the working directory.
+     */
+    static Run runIn(Path cwd, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Muster.class.getName());
+        cmd.addAll(List.of(args));
+        Path o = Files.createTempFile(cwd.getParent(), "stdout", ".txt");
+        Path e = Files.createTempFile(cwd.getParent(), "stderr", ".txt");
+        Process p =
+                new ProcessBuilder(cmd)
+                        .directory(cwd.toFile())
+                        .redirectOutput(o.toFile())
+                        .redirectError(e.toFile())
+                        .start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail("muster %s did not finish in 5 minutes", String.join(" ", args));
+        }
+        return new Run(
+                p.exitValue(),
+                Files.readString(o, StandardCharsets.UTF_8),
+                Files.readString(e, StandardCharsets.UTF_8));
+    }
+
+    private Path resource(String name, Path to) throws Exception {
+        try (var in = getClass().getClassLoader().getResourceAsStream(name)) {
+            Files.copy(in, to);
+        }
+        return to;
+    }
+
+    /** {@code file} with its scenario name replaced by {@code name}. */
+    private static Path renamed(Path file, String name, Path to) throws Exception {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String named = text.replaceFirst("(?m)^name: .*$", "name: \"" + name + "\"");
+        assertThat(named).isNotEqualTo(text);
+        return Files.writeString(to, named, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aScenarioNameBecomesOneSafeSegmentOfTheDefaultOutputPath() {
+        assertThat(OutPath.segment("eastern-flank-2022")).isEqualTo("eastern-flank-2022");
+        assertThat(OutPath.segment("v1.2_final")).isEqualTo("v1.2_final");
+        assertThat(OutPath.segment("../../escaped")).isEqualTo("escaped");
+        assertThat(OutPath.segment("/etc/cron.d")).isEqualTo("etc-cron.d");
+        assertThat(OutPath.segment("Übung Nord 2024")).isEqualTo("Übung-Nord-2024");
+        assertThat(OutPath.segment("a\\b:c*d\ne")).isEqualTo("a-b-c-d-e");
+        assertThat(OutPath.segment(".hidden")).isEqualTo("hidden");
+        assertThat(OutPath.segment("-rf")).isEqualTo("rf");
+        for (String nothing : new String[] {"", ".", "..", "...", "/", "../..", " "}) {
+            assertThat(OutPath.segment(nothing)).as(nothing).isEqualTo("scenario");
+        }
+        assertThat(OutPath.segment("x".repeat(300))).hasSize(OutPath.MAX_SEGMENT);
+    }
+
+    @Test
+    void aScenarioNamedOutsideOutIsPlannedIntoOut() throws Exception {
+        Path cwd = Files.createDirectories(dir.resolve("work/here"));
+        Path scenario =
+                renamed(
+                        resource("valid.yaml", dir.resolve("v.yaml")),
+                        "../../escaped",
+                        dir.resolve("s.yaml"));
+        Run r = runIn(cwd, "plan", scenario.toString(), "--bound", "earliest", "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        for (String f : PlanCommand.FILES) {
+            assertThat(cwd.resolve("out/escaped").resolve(f)).as(f).isNotEmptyFile();
+        }
+        assertThat(r.out()).contains("\"plan\":\"out/escaped/plan.json\"");
+        assertThat(dir.resolve("escaped")).doesNotExist();
+        assertThat(dir.resolve("work/escaped")).doesNotExist();
+    }
+
+    @Test
+    void aNetworkNamedOutsideOutIsSourcedIntoOut() throws Exception {
+        Path cwd = Files.createDirectories(dir.resolve("work/here"));
+        Path net =
+                renamed(Path.of(ForceCommandsTest.NET), "../../evil", dir.resolve("network.yaml"));
+        Run r =
+                runIn(
+                        cwd,
+                        "source",
+                        Path.of(ForceCommandsTest.REQS).toAbsolutePath().toString(),
+                        Path.of(ForceCommandsTest.CAT).toAbsolutePath().toString(),
+                        "--network",
+                        net.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("wrote out/evil-sourced.yaml");
+        assertThat(cwd.resolve("out/evil-sourced.yaml")).isNotEmptyFile();
+        assertThat(dir.resolve("work/evil-sourced.yaml")).doesNotExist();
+    }
+}
