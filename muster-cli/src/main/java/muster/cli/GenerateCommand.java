@@ -40,6 +40,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        out = OutPath.normal(out);
         String outProblem = out == null ? null : OutPath.fileProblem(out);
         if (outProblem != null) {
             err.println("error: --out: " + outProblem + "; nothing was generated");

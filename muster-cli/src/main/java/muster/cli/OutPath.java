@@ -61,6 +61,21 @@ final class OutPath {
         return parent == null ? null : ancestorProblem(parent);
     }
 
+    /**
+     * {@code path} with its '.' and '..' taken out, as the checks see it: every later use (the
+     * directories made, the files staged and moved, the paths printed) goes by this one path, so
+     * that {@code a/missing/../x} is {@code a/x} throughout instead of being checked as {@code a/x}
+     * and written through a directory {@code a/missing} that does not exist. A path that comes to
+     * nothing ({@code x/..}) is the working directory; an empty path stays empty, to be refused.
+     */
+    static Path normal(Path path) {
+        if (path == null || path.toString().isBlank()) {
+            return path;
+        }
+        Path n = path.normalize();
+        return n.toString().isEmpty() ? Path.of(".") : n;
+    }
+
     /** The most characters of a scenario name that go into a default output path. */
     static final int MAX_SEGMENT = 100;
 
@@ -98,7 +113,7 @@ final class OutPath {
 
     /** Makes the directories {@code file} is to be written in, where they are missing. */
     static void makeParent(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = file.toAbsolutePath().normalize().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }

@@ -145,6 +145,7 @@ public final class PlanCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        out = OutPath.normal(out);
         String outProblem = out == null ? null : OutPath.dirProblem(out, FILES);
         if (outProblem != null) {
             err.println("error: --out: " + outProblem + "; nothing was planned");

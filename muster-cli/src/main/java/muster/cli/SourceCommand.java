@@ -89,6 +89,7 @@ public final class SourceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        out = OutPath.normal(out);
         String outProblem = out == null ? null : OutPath.fileProblem(out);
         if (outProblem != null) {
             err.println("error: --out: " + outProblem + "; nothing was sourced");

@@ -123,4 +123,31 @@ class OutputPathsTest {
         assertThat(cwd.resolve("out/evil-sourced.yaml")).isNotEmptyFile();
         assertThat(dir.resolve("work/evil-sourced.yaml")).doesNotExist();
     }
+
+    @Test
+    void anOutPathThroughAMissingDirectoryIsWrittenWhereItsDotsLeadAndNothingElseIsMade()
+            throws Exception {
+        Path valid = resource("valid.yaml", dir.resolve("valid.yaml"));
+        String plans = dir + "/a/missing/../x";
+        Run r = run("plan", valid.toString(), "--bound", "earliest", "--json", "--out", plans);
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        for (String f : PlanCommand.FILES) {
+            assertThat(dir.resolve("a/x").resolve(f)).as(f).isNotEmptyFile();
+        }
+        assertThat(r.out()).contains("\"plan\":\"" + dir.resolve("a/x/plan.json") + "\"");
+        assertThat(dir.resolve("a/missing")).doesNotExist();
+        assertThat(dir.resolve("x")).doesNotExist();
+
+        r = run("export-lines", valid.toString(), "--out", dir + "/nonexist/../x.csv");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(dir.resolve("x.csv"))).startsWith("ULN,UNIT,NATION");
+        r = run("generate", "--scale", "S", "--out", dir + "/nonexist/../g.yaml");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(dir.resolve("g.yaml")).isNotEmptyFile();
+        assertThat(dir.resolve("nonexist")).doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("valid.yaml", "a", "x.csv", "g.yaml");
+        }
+    }
 }
