@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
                     + " measures.",
             "Exit 0 when the plan keeps every rule, 4 when it breaks any, 3 when the scenario or"
                     + " the plan cannot be read, 2 for a mistake in the command line (named), 1 for an internal"
-                    + " error (--debug shows its trace)."
+                    + " error (--debug shows its trace) or a report that could not be written to standard"
+                    + " output."
         })
 public final class CheckCommand implements Callable<Integer> {
     /** Format tag of the {@code --json} report. */

@@ -77,6 +77,14 @@ public final class Muster implements Runnable {
             code = ExitCode.INTERNAL;
         }
         out.flush();
+        if (out.checkError()) {
+            // a PrintWriter keeps a failed write to itself: without this a full disk or a closed
+            // pipe on standard output would leave a cut-off result and exit 0
+            err.println(
+                    "error: standard output: could not write (a full disk, or a reader that"
+                            + " stopped reading?); what was printed there is incomplete");
+            code = ExitCode.INTERNAL;
+        }
         err.flush();
         return code;
     }

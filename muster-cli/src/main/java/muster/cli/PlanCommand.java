@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
                     + " plan.json, missions.csv, lines.csv and report.html.",
             "Exit 0: planned and checked. 3: scenario refused. 4: the plan breaks a rule (files"
                     + " are written all the same, for inspection). 2: a mistake in the command line (named). 1: an"
-                    + " internal error (--debug shows its trace)."
+                    + " internal error (--debug shows its trace) or an output, standard output included,"
+                    + " that could not be written."
         })
 public final class PlanCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "scenarios/eastern-flank-2022.yaml";

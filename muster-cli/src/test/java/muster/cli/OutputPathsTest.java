@@ -3,8 +3,10 @@ package muster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,5 +151,56 @@ class OutputPathsTest {
             assertThat(left.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("valid.yaml", "a", "x.csv", "g.yaml");
         }
+    }
+
+    /** A run whose standard output fails every write, as a full disk does. */
+    static Run runToFullOutput(String... args) {
+        Writer full =
+                new Writer() {
+                    @Override
+                    public void write(char[] b, int off, int len) throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        StringWriter e = new StringWriter();
+        int code = Muster.run(args, new PrintWriter(full), new PrintWriter(e));
+        return new Run(code, "", e.toString());
+    }
+
+    @Test
+    void aResultThatCannotBeWrittenToStandardOutputFailsWithExitOne() throws Exception {
+        Path valid = resource("valid.yaml", dir.resolve("valid.yaml"));
+        Path plans = dir.resolve("plans");
+        assertThat(run("plan", valid.toString(), "--bound", "earliest", "--out", plans.toString()))
+                .extracting(Run::code)
+                .isEqualTo(ExitCode.OK);
+        String[][] commands = {
+            {"export-lines", valid.toString()},
+            {"generate", "--scale", "S"},
+            {"check", "--json", valid.toString(), plans.resolve("plan.json").toString()},
+            {"check", valid.toString(), plans.resolve("plan.json").toString()},
+            {"plan", valid.toString(), "--bound", "earliest", "--out", plans.toString()}
+        };
+        for (String[] args : commands) {
+            Run r = runToFullOutput(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.INTERNAL);
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .contains("error: standard output: could not write")
+                    .doesNotContain("\tat ");
+        }
+        // the help says so
+        assertThat(run("export-lines", "--help").out().replaceAll("\\s+", " "))
+                .contains(
+                        "1 an internal error (--debug shows its trace) or an output, standard"
+                                + " output included, that could not be written");
     }
 }
