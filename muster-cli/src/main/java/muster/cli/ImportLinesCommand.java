@@ -52,6 +52,12 @@ public final class ImportLinesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        // a device, pipe or socket is neither read as a scenario nor replaced by one
+        if (OutPath.isSpecial(into)) {
+            err.println("error: --into: " + OutPath.fileProblem(into) + "; nothing was imported");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         ScenarioReader.Result target = ScenarioReader.standard().withoutValidation().readFile(into);
         if (!target.accepted()) {
             Faults.print(err, into.toString(), target.faults());

@@ -3,6 +3,7 @@ package muster.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import muster.io.StagedFiles;
 
 /**
  * Checks of an output path made before a command does its work, so that a path that cannot be
@@ -14,7 +15,8 @@ final class OutPath {
 
     /**
      * Why {@code dir} cannot be the directory to write the files {@code names} in, or null when it
-     * can: a file to be replaced that is a directory, or not writable, is named before any work.
+     * can: a file to be replaced that is a directory, a device, a pipe or a socket, or not
+     * writable, is named before any work.
      */
     static String dirProblem(Path dir, java.util.List<String> names) {
         String problem = dirProblem(dir);
@@ -22,12 +24,9 @@ final class OutPath {
             return problem;
         }
         for (String name : names) {
-            Path f = dir.toAbsolutePath().normalize().resolve(name);
-            if (Files.isDirectory(f)) {
-                return f + " is a directory, not a file";
-            }
-            if (Files.exists(f) && !Files.isWritable(f)) {
-                return f + " exists and is not writable";
+            problem = placeProblem(dir.toAbsolutePath().normalize().resolve(name));
+            if (problem != null) {
+                return problem;
             }
         }
         return null;
@@ -39,8 +38,14 @@ final class OutPath {
             return "an empty path names no directory";
         }
         Path abs = dir.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(abs) && !Files.exists(abs)) {
+            return abs + " is a link to " + place(abs) + ", which does not exist";
+        }
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            return abs + " is a file, not a directory";
+            return abs
+                    + " is "
+                    + (Files.isRegularFile(abs) ? "a file" : kind(abs))
+                    + ", not a directory";
         }
         return ancestorProblem(abs);
     }
@@ -51,14 +56,79 @@ final class OutPath {
             return "an empty path names no file";
         }
         Path abs = file.toAbsolutePath().normalize();
-        if (Files.isDirectory(abs)) {
-            return abs + " is a directory, not a file";
+        String problem = placeProblem(abs);
+        if (problem != null) {
+            return problem;
         }
-        if (Files.exists(abs) && !Files.isWritable(abs)) {
-            return abs + " exists and is not writable";
-        }
-        Path parent = abs.getParent();
+        Path parent = place(abs).getParent();
         return parent == null ? null : ancestorProblem(parent);
+    }
+
+    /**
+     * Where a file written as {@code file} lands: the file itself, or the file at the end of its
+     * symbolic links (the staged file is moved there, and the link kept). A link that cannot be
+     * followed is taken as it is, for the write to name.
+     */
+    static Path place(Path file) {
+        try {
+            return StagedFiles.placeOf(file);
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * Why the file {@code abs} cannot be replaced by a regular file, or null: a directory, or a
+     * device, pipe or socket, which the commands write through neither by a temporary file moved
+     * over them (that would replace a device node, as root even /dev/null) nor in place.
+     */
+    private static String placeProblem(Path abs) {
+        Path at = place(abs);
+        String shown = at.equals(abs) ? abs.toString() : abs + " (a link to " + at + ")";
+        if (Files.isDirectory(at)) {
+            return shown + " is a directory, not a file";
+        }
+        if (Files.exists(at) && !Files.isRegularFile(at)) {
+            return shown
+                    + " is "
+                    + kind(at)
+                    + ", not a regular file; muster writes only regular files";
+        }
+        if (Files.exists(at) && !Files.isWritable(at)) {
+            return shown + " exists and is not writable";
+        }
+        return null;
+    }
+
+    /** What sort of thing {@code p} is, for a message: "a character device", "a socket" ... */
+    private static String kind(Path p) {
+        try {
+            int mode = (Integer) Files.getAttribute(p, "unix:mode");
+            switch (mode & 0170000) {
+                case 0020000:
+                    return "a character device";
+                case 0060000:
+                    return "a block device";
+                case 0010000:
+                    return "a named pipe (FIFO)";
+                case 0140000:
+                    return "a socket";
+                default:
+                    break;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix view here: the plain word does
+        }
+        return "a special file";
+    }
+
+    /**
+     * Whether {@code file}, or the file its links lead to, exists and is neither a regular file nor
+     * a directory: a device, a pipe or a socket, which no command replaces or reads as a scenario.
+     */
+    static boolean isSpecial(Path file) {
+        Path at = place(file);
+        return Files.exists(at) && !Files.isRegularFile(at) && !Files.isDirectory(at);
     }
 
     /**
@@ -113,7 +183,7 @@ final class OutPath {
 
     /** Makes the directories {@code file} is to be written in, where they are missing. */
     static void makeParent(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().normalize().getParent();
+        Path dir = place(file).getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }

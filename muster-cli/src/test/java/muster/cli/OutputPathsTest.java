@@ -2,11 +2,15 @@ package muster.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,5 +206,112 @@ class OutputPathsTest {
                 .contains(
                         "1 an internal error (--debug shows its trace) or an output, standard"
                                 + " output included, that could not be written");
+    }
+
+    @Test
+    void anOutputThroughASymbolicLinkReplacesTheFileItNamesAndKeepsTheLink() throws Exception {
+        Path real =
+                resource(
+                        "valid.yaml",
+                        Files.createDirectories(dir.resolve("real")).resolve("t.yaml"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), Path.of("real/t.yaml"));
+        Run r = run("export-lines", link.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains(",16,18,2,SEA");
+        Path csv =
+                Files.writeString(
+                        dir.resolve("l.csv"), r.out().replace(",16,18,2,SEA", ",16,18,5,SEA"));
+        r = run("import-lines", csv.toString(), "--into", link.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(link).isSymbolicLink();
+        assertThat(run("export-lines", real.toString()).out()).contains(",16,18,5,SEA");
+
+        // a link to a file not there yet, in a directory not there yet
+        Path csvLink =
+                Files.createSymbolicLink(dir.resolve("out.csv"), dir.resolve("made/lines.csv"));
+        r = run("export-lines", real.toString(), "--out", csvLink.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(csvLink).isSymbolicLink();
+        assertThat(Files.readString(dir.resolve("made/lines.csv"))).startsWith("ULN,UNIT,NATION");
+
+        Path genLink = Files.createSymbolicLink(dir.resolve("g.yaml"), dir.resolve("real/g.yaml"));
+        r = run("generate", "--scale", "S", "--out", genLink.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(genLink).isSymbolicLink();
+        assertThat(dir.resolve("real/g.yaml")).isNotEmptyFile();
+
+        // one of a plan's files is a link to a file elsewhere
+        Path kept = Files.writeString(dir.resolve("real/plan.json"), "old plan");
+        Path plans = Files.createDirectories(dir.resolve("plans"));
+        Files.createSymbolicLink(plans.resolve("plan.json"), kept);
+        r = run("plan", real.toString(), "--bound", "earliest", "--out", plans.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(plans.resolve("plan.json")).isSymbolicLink();
+        assertThat(Files.readString(kept)).contains("muster/plan@1");
+        try (var left = Files.list(dir.resolve("real"))) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("t.yaml", "g.yaml", "plan.json");
+        }
+    }
+
+    @Test
+    void aDevicePipeOrSocketGivenForAnOutputIsRefusedByNameBeforeAnyWork() throws Exception {
+        Path valid = resource("valid.yaml", dir.resolve("valid.yaml"));
+        Path csv = dir.resolve("l.csv");
+        Files.writeString(csv, run("export-lines", valid.toString()).out());
+        Path nul = Path.of("/dev/null");
+        assumeTrue(Files.exists(nul) && !Files.isRegularFile(nul), "no /dev/null here");
+        // a link to the device: the device is never replaced, not even as root
+        Path toNull = Files.createSymbolicLink(dir.resolve("null.csv"), nul);
+        Run r = run("export-lines", valid.toString(), "--out", toNull.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .isEqualTo(
+                        "error: --out: "
+                                + toNull
+                                + " (a link to /dev/null) is a character device, not a regular"
+                                + " file; muster writes only regular files; nothing was written"
+                                + System.lineSeparator());
+        assertThat(toNull).isSymbolicLink();
+        r = run("import-lines", csv.toString(), "--into", toNull.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains(
+                        "error: --into: " + toNull + " (a link to /dev/null) is a character device")
+                .contains("nothing was imported");
+        r = run("source", "req.yaml", "cat.yaml", "--out", toNull.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("is a character device").contains("nothing was sourced");
+        assertThat(toNull).isSymbolicLink();
+        assertThat(Files.isRegularFile(nul)).isFalse();
+
+        // a named pipe, where a reader may wait
+        Path fifo = dir.resolve("pipe.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mkfifo.waitFor(30, TimeUnit.SECONDS) && Files.exists(fifo), "no mkfifo here");
+        r = run("export-lines", valid.toString(), "--out", fifo.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains(fifo + " is a named pipe (FIFO), not a regular file");
+        r = run("generate", "--scale", "S", "--out", fifo.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains(fifo + " is a named pipe (FIFO)")
+                .contains("nothing was generated");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+
+        // a socket where a plan's file would go: refused before the planning
+        Path plans = Files.createDirectories(dir.resolve("plans"));
+        Path socket = plans.resolve("lines.csv");
+        try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.bind(UnixDomainSocketAddress.of(socket));
+            r = run("plan", valid.toString(), "--bound", "earliest", "--out", plans.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err())
+                    .contains("error: --out: " + socket + " is a socket, not a regular file")
+                    .contains("nothing was planned");
+            try (var left = Files.list(plans)) {
+                assertThat(left).containsExactly(socket);
+            }
+        }
     }
 }

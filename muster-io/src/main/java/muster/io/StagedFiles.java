@@ -3,6 +3,7 @@ package muster.io;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,16 +28,26 @@ public final class StagedFiles implements AutoCloseable {
     }
 
     /**
-     * A temporary file to write for {@code dir/name}; {@link #commit} moves it there. It is created
-     * as any new file is, so the placed file has the permissions the user's umask gives (a
-     * temporary file from {@link Files#createTempFile} would be readable by its owner alone).
+     * A temporary file to write for {@code dir/name}; {@link #commit} moves it there. When {@code
+     * dir/name} is a symbolic link, the file is staged beside the link's target and moved onto it
+     * (see {@link #placeOf}); when it is anything but a regular file (a directory, a device, a
+     * pipe, a socket) it is refused with a {@link FileSystemException} naming it. It is created as
+     * any new file is, so the placed file has the permissions the user's umask gives (a temporary
+     * file from {@link Files#createTempFile} would be readable by its owner alone).
      */
     public Path stage(String name) throws IOException {
+        // through a link the file it names is replaced, and the link kept; a device, pipe or
+        // socket is never replaced by a file
+        Path place = placeOf(dir.resolve(name));
+        if (Files.exists(place) && !Files.isRegularFile(place)) {
+            throw new FileSystemException(
+                    place.toString(), null, "not a regular file; muster writes only regular files");
+        }
         for (int attempt = 0; ; attempt++) {
             Path tmp =
-                    dir.resolve(
+                    place.resolveSibling(
                             "."
-                                    + name
+                                    + place.getFileName()
                                     + "."
                                     + Long.toHexString(ThreadLocalRandom.current().nextLong())
                                     + ".tmp");
@@ -49,9 +60,38 @@ public final class StagedFiles implements AutoCloseable {
                 }
                 throw e;
             }
-            staged.put(dir.resolve(name), tmp);
+            staged.put(place, tmp);
             return tmp;
         }
+    }
+
+    /** Links followed from a path before it is taken for a loop, as the Linux kernel does. */
+    private static final int MAX_LINKS = 40;
+
+    /**
+     * Where a file written as {@code path} goes: {@code path} itself (absolute, normalized), or,
+     * when it is a symbolic link, the file at the end of its links, also when that file does not
+     * exist yet. Writing through a link thus replaces the file it names and keeps the link, as an
+     * editor does; moving a new file onto the link itself would replace the link by a file and
+     * leave the file it named as it was.
+     */
+    public static Path placeOf(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        if (!Files.isSymbolicLink(p)) {
+            return p;
+        }
+        if (Files.exists(p)) {
+            return p.toRealPath();
+        }
+        for (int links = 0; Files.isSymbolicLink(p); links++) {
+            if (links == MAX_LINKS) {
+                throw new FileSystemException(
+                        path.toString(), null, "too many levels of symbolic links");
+            }
+            Path target = Files.readSymbolicLink(p);
+            p = p.getParent().toRealPath().resolve(target).normalize();
+        }
+        return p;
     }
 
     /**

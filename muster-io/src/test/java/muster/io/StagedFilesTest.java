@@ -81,4 +81,42 @@ class StagedFilesTest {
         assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo("<html>");
         assertThat(names()).containsExactly("plan.json", "report.html");
     }
+
+    @Test
+    void throughASymbolicLinkTheFileItNamesIsReplacedAndTheLinkKept() throws IOException {
+        Path real =
+                Files.writeString(
+                        Files.createDirectories(dir.resolve("real")).resolve("s.yaml"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("s.yaml"), Path.of("real/s.yaml"));
+        Path dangling = Files.createSymbolicLink(dir.resolve("new.csv"), Path.of("real/new.csv"));
+        try (StagedFiles f = new StagedFiles(dir)) {
+            Path tmp = f.stage("s.yaml");
+            assertThat(tmp.getParent()).isEqualTo(real.getParent().toRealPath());
+            Files.writeString(tmp, "new");
+            Files.writeString(f.stage("new.csv"), "lines");
+            f.commit();
+        }
+        assertThat(link).isSymbolicLink();
+        assertThat(dangling).isSymbolicLink();
+        assertThat(Files.readString(real)).isEqualTo("new");
+        assertThat(Files.readString(dir.resolve("real/new.csv"))).isEqualTo("lines");
+        assertThat(StagedFiles.placeOf(link)).isEqualTo(real.toRealPath());
+    }
+
+    @Test
+    void aPlaceThatIsNoRegularFileIsRefusedByName() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("plan.json"));
+        Path toNull = Files.createSymbolicLink(dir.resolve("null.csv"), Path.of("/dev/null"));
+        try (StagedFiles f = new StagedFiles(dir)) {
+            assertThatThrownBy(() -> f.stage("plan.json"))
+                    .hasMessageContaining(sub.toString())
+                    .hasMessageContaining("not a regular file");
+            if (Files.exists(Path.of("/dev/null"))) {
+                assertThatThrownBy(() -> f.stage("null.csv"))
+                        .hasMessageContaining("/dev/null: not a regular file");
+            }
+        }
+        assertThat(toNull).isSymbolicLink();
+        assertThat(names()).containsExactly("null.csv", "plan.json");
+    }
 }
