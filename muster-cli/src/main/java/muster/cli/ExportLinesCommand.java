@@ -47,6 +47,16 @@ public final class ExportLinesCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        if (out != null && OutPath.isInput(out, scenario)) {
+            err.println(
+                    "error: --out: "
+                            + out
+                            + " is the scenario "
+                            + scenario
+                            + " itself, which the CSV would replace; nothing was written");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         ScenarioReader.Result r = ScenarioReader.standard().withoutValidation().readFile(scenario);
         if (!r.accepted()) {
             Faults.print(err, scenario.toString(), r.faults());

@@ -58,6 +58,17 @@ public final class ImportLinesCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        if (OutPath.isInput(into, csv)) {
+            err.println(
+                    "error: --into: "
+                            + into
+                            + " is the CSV file "
+                            + csv
+                            + " itself; the lines are imported into a scenario; nothing was"
+                            + " imported");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         ScenarioReader.Result target = ScenarioReader.standard().withoutValidation().readFile(into);
         if (!target.accepted()) {
             Faults.print(err, into.toString(), target.faults());

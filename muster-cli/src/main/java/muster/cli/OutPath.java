@@ -132,6 +132,21 @@ final class OutPath {
     }
 
     /**
+     * Whether writing {@code output} would replace the file {@code input}: both exist and are one
+     * file, by any path (a link, a hard link, '..'). Checked before the work, since the input is
+     * read before the output is written and would be lost to its own result.
+     */
+    static boolean isInput(Path output, Path input) {
+        try {
+            return Files.exists(input)
+                    && Files.exists(output)
+                    && Files.isSameFile(place(output), input);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * {@code path} with its '.' and '..' taken out, as the checks see it: every later use (the
      * directories made, the files staged and moved, the paths printed) goes by this one path, so
      * that {@code a/missing/../x} is {@code a/x} throughout instead of being checked as {@code a/x}

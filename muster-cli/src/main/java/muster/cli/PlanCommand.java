@@ -148,6 +148,9 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out = OutPath.normal(out);
         String outProblem = out == null ? null : OutPath.dirProblem(out, FILES);
+        if (outProblem == null && out != null) {
+            outProblem = scenarioAmong(out);
+        }
         if (outProblem != null) {
             err.println("error: --out: " + outProblem + "; nothing was planned");
             err.flush();
@@ -166,6 +169,9 @@ public final class PlanCommand implements Callable<Integer> {
         Scenario scenario = read.scenario();
         String defaultProblem =
                 out != null ? null : OutPath.dirProblem(defaultDir(scenario), FILES);
+        if (defaultProblem == null && out == null) {
+            defaultProblem = scenarioAmong(defaultDir(scenario));
+        }
         if (defaultProblem != null) {
             err.println(
                     "error: the default output directory: "
@@ -300,6 +306,20 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stdout.flush();
         return violations.isEmpty() ? ExitCode.OK : ExitCode.VIOLATIONS;
+    }
+
+    /**
+     * Which of the files a plan writes in {@code dir} is the scenario file itself (a JSON scenario
+     * named plan.json, say), as a message, or null: it would be replaced by a result of its own.
+     */
+    private String scenarioAmong(Path dir) {
+        for (String f : FILES) {
+            Path place = dir.resolve(f);
+            if (OutPath.isInput(place, file)) {
+                return place + " is the scenario " + file + " itself";
+            }
+        }
+        return null;
     }
 
     /**

@@ -85,6 +85,23 @@ public final class SourceCommand implements Callable<Integer> {
                         : "cannot read it: " + e.getMessage();
     }
 
+    /**
+     * Which input {@code target} is, as "the network scenario (--network) x.yaml itself", or null
+     * when it is none: an input written over by the result would be lost to it.
+     */
+    private String inputAt(Path target) {
+        if (OutPath.isInput(target, requirements)) {
+            return "the requirements file REQUIREMENTS " + requirements + " itself";
+        }
+        if (OutPath.isInput(target, catalogue)) {
+            return "the catalogue CATALOGUE " + catalogue + " itself";
+        }
+        if (OutPath.isInput(target, network)) {
+            return "the network scenario (--network) " + network + " itself";
+        }
+        return null;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -93,6 +110,12 @@ public final class SourceCommand implements Callable<Integer> {
         String outProblem = out == null ? null : OutPath.fileProblem(out);
         if (outProblem != null) {
             err.println("error: --out: " + outProblem + "; nothing was sourced");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        String outInput = out == null ? null : inputAt(out);
+        if (outInput != null) {
+            err.println("error: --out: " + out + " is " + outInput + "; nothing was sourced");
             err.flush();
             return ExitCode.USAGE;
         }
@@ -175,6 +198,9 @@ public final class SourceCommand implements Callable<Integer> {
                         ? out
                         : Path.of("out", OutPath.segment(res.scenario().name()) + "-sourced.yaml");
         String targetProblem = out != null ? null : OutPath.fileProblem(target);
+        if (targetProblem == null && out == null && inputAt(target) != null) {
+            targetProblem = target + " is " + inputAt(target);
+        }
         if (targetProblem != null) {
             err.println(
                     "error: the default output file: "

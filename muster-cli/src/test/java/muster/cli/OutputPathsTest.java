@@ -314,4 +314,82 @@ class OutputPathsTest {
             }
         }
     }
+
+    @Test
+    void anOutputThatIsItsOwnInputIsRefusedAndTheInputKept() throws Exception {
+        Path same = resource("valid.yaml", dir.resolve("same.yaml"));
+        byte[] before = Files.readAllBytes(same);
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), same);
+        for (String[] io :
+                new String[][] {
+                    {same.toString(), same.toString()},
+                    {same.toString(), link.toString()},
+                    {link.toString(), dir + "/x/../same.yaml"}
+                }) {
+            Run r = run("export-lines", io[0], "--out", io[1]);
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err())
+                    .contains("error: --out: ")
+                    .contains(" is the scenario " + io[0] + " itself")
+                    .contains("nothing was written");
+        }
+        assertThat(Files.readAllBytes(same)).isEqualTo(before);
+        assertThat(link).isSymbolicLink();
+
+        // a JSON scenario where the plan's plan.json would go
+        Path plans = Files.createDirectories(dir.resolve("plans"));
+        Path planJson = plans.resolve("plan.json");
+        muster.io.ScenarioWriter.writeFile(
+                muster.io.ScenarioReader.read(same).scenario(), planJson);
+        byte[] scenarioJson = Files.readAllBytes(planJson);
+        Run r = run("plan", planJson.toString(), "--bound", "earliest", "--out", plans.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains("is the scenario " + planJson + " itself; nothing was planned");
+        assertThat(Files.readAllBytes(planJson)).isEqualTo(scenarioJson);
+
+        Path csv =
+                Files.writeString(dir.resolve("l.csv"), run("export-lines", same.toString()).out());
+        r = run("import-lines", csv.toString(), "--into", csv.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains("error: --into: " + csv + " is the CSV file " + csv + " itself");
+    }
+
+    @Test
+    void aSourcedScenarioIsNeverWrittenOverItsNetwork() throws Exception {
+        Path net = dir.resolve("w/out/eastern-flank-2022-sourced.yaml");
+        Files.createDirectories(net.getParent());
+        Files.copy(Path.of(ForceCommandsTest.NET), net);
+        byte[] before = Files.readAllBytes(net);
+        String reqs = Path.of(ForceCommandsTest.REQS).toAbsolutePath().toString();
+        String cat = Path.of(ForceCommandsTest.CAT).toAbsolutePath().toString();
+        Run r = run("source", reqs, cat, "--network", net.toString(), "--out", net.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains(
+                        "error: --out: "
+                                + net
+                                + " is the network scenario (--network) "
+                                + net
+                                + " itself; nothing was sourced");
+        r = run("source", reqs, cat, "--network", net.toString(), "--out", reqs);
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("is the requirements file REQUIREMENTS " + reqs + " itself");
+        // without --out the default output is the network itself: a sourced scenario sourced again
+        r =
+                runIn(
+                        dir.resolve("w"),
+                        "source",
+                        reqs,
+                        cat,
+                        "--network",
+                        "out/eastern-flank-2022-sourced.yaml");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains(
+                        "error: the default output file: out/eastern-flank-2022-sourced.yaml is the network scenario")
+                .contains("give another with --out");
+        assertThat(Files.readAllBytes(net)).isEqualTo(before);
+    }
 }
