@@ -93,17 +93,13 @@ public final class OrderEventJson {
                                 choice(n, "kind", OrderKind.class),
                                 units,
                                 text(n, "authority"),
-                                Instant.parse(req(n, "effective")),
+                                instant(n, "order.effective", "effective"),
                                 n.hasNonNull("noticeToMoveHours")
-                                        ? n.get("noticeToMoveHours").asInt()
+                                        ? whole(n, "order.noticeToMoveHours")
                                         : null,
                                 text(n, "destination"),
-                                n.hasNonNull("cDay")
-                                        ? LocalDate.parse(n.get("cDay").asText())
-                                        : null,
-                                n.hasNonNull("readyDate")
-                                        ? LocalDate.parse(n.get("readyDate").asText())
-                                        : null,
+                                date(n, "order.cDay", "cDay"),
+                                date(n, "order.readyDate", "readyDate"),
                                 text(n, "note"));
             }
             if (!o.hasNonNull("seq") || !o.get("seq").canConvertToLong()) {
@@ -114,7 +110,7 @@ public final class OrderEventJson {
                     choice(o, "type", OrderEvent.Type.class),
                     req(o, "orderId"),
                     req(o, "user"),
-                    Instant.parse(req(o, "at")),
+                    instant(o, "at", "at"),
                     order,
                     text(o, "reason"));
         } catch (RuntimeException x) {
@@ -139,6 +135,45 @@ public final class OrderEventJson {
                         + java.util.Arrays.stream(type.getEnumConstants())
                                 .map(Enum::name)
                                 .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** An ISO-8601 instant, refused by field and value when it is not one. */
+    private static Instant instant(JsonNode n, String name, String f) {
+        String v = req(n, f);
+        try {
+            return Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "field '"
+                            + name
+                            + "' = '"
+                            + v
+                            + "': not an ISO-8601 instant such as 2022-02-02T18:00:00Z");
+        }
+    }
+
+    /** A date (yyyy-mm-dd) or null, refused by field and value when it is not one. */
+    private static LocalDate date(JsonNode n, String name, String f) {
+        if (!n.hasNonNull(f)) {
+            return null;
+        }
+        String v = n.get(f).asText();
+        try {
+            return LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "field '" + name + "' = '" + v + "': not a date (yyyy-mm-dd)");
+        }
+    }
+
+    /** A whole number of the order, refused by field and value when it is not one. */
+    private static int whole(JsonNode n, String name) {
+        JsonNode v = n.get(name.substring(name.indexOf('.') + 1));
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IllegalArgumentException(
+                    "field '" + name + "' = " + v + ": not a whole number");
+        }
+        return v.asInt();
     }
 
     private static String req(JsonNode n, String f) {

@@ -123,6 +123,36 @@ class FileOrderLogTest {
                 .hasMessageContaining("field 'units' = 5: not a list");
     }
 
+    /** A time, date or number the log cannot read is named by field and value, as a type is. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "\"at\":\"garbage\"|\"effective\":\"2022-01-01T00:00:00Z\"|5|field 'at' = 'garbage': not an ISO-8601 instant",
+                "\"at\":\"2022-01-01T00:00:00Z\"|\"effective\":\"soon\"|5|field 'order.effective' = 'soon': not an ISO-8601 instant",
+                "\"at\":\"2022-01-01T00:00:00Z\"|\"effective\":\"2022-01-01T00:00:00Z\"|\"five\"|field 'order.noticeToMoveHours' = \"five\": not a whole number",
+                "\"at\":\"2022-01-01T00:00:00Z\"|\"effective\":\"2022-01-01T00:00:00Z\"|4.5|field 'order.noticeToMoveHours' = 4.5: not a whole number"
+            })
+    void aTimeOrNumberTheLogCannotReadIsNamedByField(
+            String at, String effective, String notice, String message) throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        Files.writeString(
+                f,
+                "{\"seq\":1,\"type\":\"DRAFTED\",\"orderId\":\"A1\",\"user\":\"ann\","
+                        + at
+                        + ",\"order\":{\"id\":\"A1\",\"kind\":\"ALERT\",\"units\":[\"U1\"],"
+                        + "\"authority\":\"X\","
+                        + effective
+                        + ",\"noticeToMoveHours\":"
+                        + notice
+                        + "}}\n");
+        assertThatThrownBy(new FileOrderLog(f)::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining("orders.jsonl:1")
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("could not be parsed");
+    }
+
     @Test
     void replayFromTheFileEqualsTheLiveStateOnRandomCommands() {
         for (long seed = 1; seed <= 15; seed++) {
