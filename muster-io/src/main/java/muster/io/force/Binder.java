@@ -1,6 +1,7 @@
 package muster.io.force;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -106,20 +107,32 @@ final class Binder {
             }
             return dflt;
         }
-        long n;
+        // read at any size, so a number past a long is named as too large rather than wrapped
+        // round (asLong) or thrown (parseLong) without its place
+        BigInteger n;
         if (v.isIntegralNumber()) {
-            n = v.asLong();
+            n = v.bigIntegerValue();
         } else if (v.isTextual() && v.asText().trim().matches("-?\\d+")) {
-            n = Long.parseLong(v.asText().trim());
+            n = new BigInteger(v.asText().trim());
         } else {
             error(path, where, field, v.asText(), "must be a whole number", null);
             return dflt;
         }
-        if (n < min || n > Integer.MAX_VALUE) {
-            error(path, where, field, Long.toString(n), "must be at least " + min, null);
+        if (n.compareTo(BigInteger.valueOf(min)) < 0) {
+            error(path, where, field, n.toString(), "must be at least " + min, null);
             return dflt;
         }
-        return (int) n;
+        if (n.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            error(
+                    path,
+                    where,
+                    field,
+                    n.toString(),
+                    String.format(Locale.ROOT, "number too large (at most %,d)", Integer.MAX_VALUE),
+                    null);
+            return dflt;
+        }
+        return n.intValueExact();
     }
 
     /** A whole number from {@code min} to {@code max}; above it a fault naming the limit. */

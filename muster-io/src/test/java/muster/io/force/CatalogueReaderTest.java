@@ -265,6 +265,41 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void wholeNumbersPastAnIntAreRefusedByPlaceNotWrappedOrThrown() throws Exception {
+        // past a long, YAML's 2^64 + 24 was read as 24; in text it threw without a place
+        for (String v :
+                new String[] {"18446744073709551640", "\"99999999999999999999\"", "3000000000"}) {
+            Path f = dir.resolve("big-ntm.yaml");
+            Files.writeString(f, GOOD.replace("noticeToMoveHours: 18", "noticeToMoveHours: " + v));
+            ForceRead<Catalogue> r = CatalogueReader.read(f);
+            assertThat(r.refused()).as(v).isTrue();
+            assertThat(r.faults())
+                    .extracting(x -> x.describe(f.toString()))
+                    .singleElement()
+                    .satisfies(
+                            d ->
+                                    assertThat(d)
+                                            .contains("big-ntm.yaml:17: unit U1")
+                                            .contains(
+                                                    "field 'noticeToMoveHours' = '"
+                                                            + v.replace("\"", "")
+                                                            + "': number too large")
+                                            .doesNotContain("at least"));
+        }
+        Path csv = dir.resolve("big.csv");
+        Files.writeString(
+                csv,
+                String.join(",", CatalogueReader.CSV_COLUMNS)
+                        + "\n"
+                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,99999999999999999999,,,AIR,,,test\n");
+        ForceRead<Catalogue> c = CatalogueReader.read(csv);
+        assertThat(c.refused()).isTrue();
+        assertThat(c.faults().get(0).describe(csv.toString()))
+                .contains("big.csv:2: unit U1")
+                .contains("field 'noticeToMoveHours' = '99999999999999999999': number too large");
+    }
+
+    @Test
     void readsTheSameCatalogueFromJson() throws Exception {
         Path y = dir.resolve("c.yaml");
         Files.writeString(y, GOOD);

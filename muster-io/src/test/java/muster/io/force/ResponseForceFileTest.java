@@ -96,4 +96,25 @@ class ResponseForceFileTest {
                                         .contains("field 'quantity' = '100000000'")
                                         .contains("must be at most 1,000"));
     }
+
+    @Test
+    void aDecisionDayPastAnIntIsRefusedByLineNotWrappedToAnotherDay() throws Exception {
+        Path f = dir.resolve("day.yaml");
+        String text =
+                Files.readString(ROOT.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        for (String v : new String[] {"18446744073709551616", "\"99999999999999999999\""}) {
+            Files.writeString(f, text.replace("decisionDay: 0", "decisionDay: " + v));
+            ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+            assertThat(reqs.refused()).as(v).isTrue();
+            assertThat(reqs.faults())
+                    .extracting(x -> x.describe(f.toString()))
+                    .singleElement()
+                    .satisfies(
+                            s ->
+                                    assertThat(s)
+                                            .contains("day.yaml:13")
+                                            .contains("field 'decisionDay'")
+                                            .contains("number too large"));
+        }
+    }
 }
