@@ -115,12 +115,22 @@ public final class ImportLinesCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.REFUSED;
         }
-        if (!ScenarioWriter.replaceRequirements(into, merged)) {
+        ScenarioWriter.Replaced done = ScenarioWriter.replaceRequirements(into, merged);
+        if (done.whole()) {
             err.println(
                     "warning: "
                             + into
                             + " was written whole from the scenario model: its comments and"
                             + " 'factors:' references outside the requirements are not kept");
+        }
+        if (done.droppedComments() > 0) {
+            err.println(
+                    "warning: "
+                            + done.droppedComments()
+                            + " comment line(s) inside the requirements section of "
+                            + into
+                            + " were dropped (a CSV has no place for them); the rest of the file"
+                            + " is kept as it was");
         }
         err.println("imported " + lines.lines().size() + " lines into " + into);
         err.flush();

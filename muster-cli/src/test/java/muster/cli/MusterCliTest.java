@@ -377,6 +377,48 @@ class MusterCliTest {
     }
 
     @Test
+    void importKeepsCommentsAfterTheLinesAndNamesHowManyInsideWereDropped() throws Exception {
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        Path lines = dir.resolve("lines.csv");
+        Files.writeString(lines, out);
+        String text =
+                Files.readString(valid)
+                        .replace(
+                                "requirements:\n",
+                                "requirements:   # lines of the test [source 1]\n"
+                                        + "  # the airborne brigade [source 2]\n")
+                        .replace(
+                                "    unit: 1/82 ABN Div, brigade HQ\n",
+                                "    unit: 1/82 ABN Div, brigade HQ   # 'HQ' [source 3]\n");
+        String tail = "# end of scenario: figures checked 2026-11 [source 4]\n";
+        Files.writeString(valid, text + (text.endsWith("\n") ? "" : "\n") + tail);
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(err)
+                .contains(
+                        "warning: 3 comment line(s) inside the requirements section of "
+                                + valid
+                                + " were dropped (a CSV has no place for them)")
+                .doesNotContain("written whole");
+        String after = Files.readString(valid);
+        assertThat(after)
+                .startsWith(text.substring(0, text.indexOf("requirements:")))
+                .endsWith(tail)
+                .doesNotContain("[source 1]")
+                .doesNotContain("[source 3]");
+        assertThat(run("validate", valid.toString())).isEqualTo(ExitCode.OK);
+
+        // a JSON scenario is written whole, its factors written out: that is said too
+        Path json = dir.resolve("valid.json");
+        muster.io.ScenarioWriter.writeFile(
+                muster.io.ScenarioReader.standard().readFile(valid).scenario(), json);
+        assertThat(run("import-lines", lines.toString(), "--into", json.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(err).contains("warning: " + json + " was written whole");
+        assertNoTrace();
+    }
+
+    @Test
     void importRefusesBadLinesAndLeavesTheScenarioUntouched() throws Exception {
         byte[] before = Files.readAllBytes(valid);
         assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);

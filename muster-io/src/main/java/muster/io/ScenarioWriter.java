@@ -75,40 +75,59 @@ public final class ScenarioWriter {
     }
 
     /**
+     * What {@link #replaceRequirements} did to the rest of the file, for the caller to tell the
+     * user: a file written whole from the model loses its comments and {@code factors:} references;
+     * a spliced one loses only the comments that were inside the replaced section, since the new
+     * lines come from a source (a CSV) that has no place for them.
+     *
+     * @param whole the file was written whole from the scenario model
+     * @param droppedComments comment lines inside the replaced requirements section (0 when whole)
+     */
+    public record Replaced(boolean whole, int droppedComments) {}
+
+    /**
      * Replaces the requirement lines of a scenario file with those of {@code merged}, keeping the
      * rest of the file as it is. In a YAML file only the lines of the {@code requirements:} section
-     * are rewritten, so the comments that cite sources for nodes, lift and routes stay; the result
-     * is read back and must equal {@code merged}, else the whole file is rewritten. JSON files are
-     * rewritten whole. Either way the file is replaced atomically.
+     * are rewritten, so the comments that cite sources for nodes, lift and routes stay, and so do
+     * comments after the last line of the section; the result is read back and must equal {@code
+     * merged}, else the whole file is rewritten. JSON files are rewritten whole. Either way the
+     * file is replaced atomically.
      *
-     * @return true when everything outside the requirements section was kept as written; false when
-     *     a YAML file had to be rewritten whole (its comments and {@code factors:} references are
-     *     then gone, which the caller must tell the user)
+     * @return whether the file was written whole (its comments and {@code factors:} references are
+     *     then gone) and how many comment lines inside the replaced section were dropped, both of
+     *     which the caller must tell the user
      */
-    public static boolean replaceRequirements(Path file, Scenario merged) throws IOException {
+    public static Replaced replaceRequirements(Path file, Scenario merged) throws IOException {
         ScenarioReader.Syntax syntax = ScenarioReader.syntaxOf(file.getFileName().toString());
         if (syntax == ScenarioReader.Syntax.JSON) {
             writeFile(merged, file);
-            return true;
+            return new Replaced(true, 0);
         }
         String original = Files.readString(file, StandardCharsets.UTF_8);
-        String spliced = splice(original, merged.requirements());
+        Spliced spliced = splice(original, merged.requirements());
         if (spliced != null) {
             ScenarioReader.Result back =
                     ScenarioReader.standard()
                             .withoutValidation()
-                            .readBytes(spliced.getBytes(StandardCharsets.UTF_8), "x.yaml");
+                            .readBytes(spliced.text.getBytes(StandardCharsets.UTF_8), "x.yaml");
             if (merged.equals(back.scenario())) {
-                writeText(spliced, file);
-                return true;
+                writeText(spliced.text, file);
+                return new Replaced(false, spliced.droppedComments);
             }
         }
         writeFile(merged, file);
-        return false;
+        return new Replaced(true, 0);
     }
 
-    /** The YAML text with its top-level requirements section replaced, or null if not found. */
-    static String splice(String yaml, java.util.List<RequirementLine> lines) throws IOException {
+    /** A spliced YAML text and the number of comment lines of the section it replaced. */
+    record Spliced(String text, int droppedComments) {}
+
+    /**
+     * The YAML text with its top-level requirements section replaced, or null if not found. Comment
+     * and blank lines after the section's last line are kept, whether another section or the end of
+     * the file follows: they are not about any one line.
+     */
+    static Spliced splice(String yaml, java.util.List<RequirementLine> lines) throws IOException {
         int start = 0;
         int next = 0;
         try (com.fasterxml.jackson.core.JsonParser p = Formats.yaml().createParser(yaml)) {
@@ -134,9 +153,15 @@ public final class ScenarioWriter {
         }
         String[] text = yaml.split("\n", -1);
         int end = next == 0 ? text.length : next - 1; // exclusive, 0-based
-        // comments and blank lines just before the next section belong to it
-        while (next != 0 && end - 1 >= start && isCommentOrBlank(text[end - 1])) {
+        // comments and blank lines after the section's last line belong to what follows it
+        while (end - 1 >= start && isCommentOrBlank(text[end - 1])) {
             end--;
+        }
+        int dropped = 0;
+        for (int i = start - 1; i < end; i++) {
+            if (hasComment(text[i])) {
+                dropped++;
+            }
         }
         StringWriter w = new StringWriter();
         try (JsonGenerator g = Formats.yaml().createGenerator(w)) {
@@ -162,7 +187,37 @@ public final class ScenarioWriter {
                 b.append('\n');
             }
         }
-        return b.toString();
+        return new Spliced(b.toString(), dropped);
+    }
+
+    /**
+     * Whether a YAML line holds a comment, whole or after a value: a '#' at the start or after
+     * white space, outside quotes. Counted so the user learns how many were dropped.
+     */
+    static boolean hasComment(String line) {
+        boolean single = false;
+        boolean dbl = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (dbl) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    dbl = false;
+                }
+            } else if (single) {
+                if (c == '\'') {
+                    single = false;
+                }
+            } else if (c == '"') {
+                dbl = true;
+            } else if (c == '\'') {
+                single = i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1));
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCommentOrBlank(String line) {
