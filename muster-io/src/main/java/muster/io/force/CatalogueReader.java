@@ -142,13 +142,18 @@ public final class CatalogueReader {
         ArrayNode units = JsonNodeFactory.instance.arrayNode();
         Map<String, Integer> lines = new HashMap<>();
         List<Fault> early = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        try (Reader r = withoutBom(Files.newBufferedReader(path, StandardCharsets.UTF_8));
                 MappingIterator<Map<String, String>> it =
                         mapper.readerFor(Map.class).with(schema).readValues(r)) {
             int k = 0;
             while (it.hasNextValue()) {
                 int line = it.getCurrentLocation().getLineNr();
                 Map<String, String> row = it.nextValue();
+                Fault shortRow = shortRow(row, it, line);
+                if (shortRow != null) {
+                    early.add(shortRow);
+                    continue;
+                }
                 String p = "units[" + k + "]";
                 lines.put(p, line);
                 units.add(rowToUnit(row, p, lines, line));
@@ -191,6 +196,48 @@ public final class CatalogueReader {
         List<Fault> all = new ArrayList<>(early);
         all.addAll(read.faults());
         return new ForceRead<>(null, all, read.locator());
+    }
+
+    /**
+     * The reader past a UTF-8 byte order mark, which Excel's "CSV UTF-8" puts first: else it is
+     * read as part of the first column's name, and {@code uic} is refused as an unknown column.
+     */
+    private static Reader withoutBom(java.io.BufferedReader r) throws IOException {
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
+    }
+
+    /**
+     * A fault for a row with fewer cells than the header has columns, as import-lines refuses one:
+     * the parser would take the missing cells as empty, and a row cut short (or a column left out
+     * in a spreadsheet) would be read with its last fields shifted or blank, without a word.
+     */
+    private static Fault shortRow(
+            Map<String, String> row, MappingIterator<Map<String, String>> it, int line) {
+        if (!(it.getParser() instanceof CsvParser csv)) {
+            return null;
+        }
+        List<String> header = new ArrayList<>();
+        for (CsvSchema.Column c : csv.getSchema()) {
+            header.add(c.getName());
+        }
+        int want = new LinkedHashSet<>(header).size();
+        if (row.size() >= want) {
+            return null;
+        }
+        String uic = row.get("uic");
+        return new Fault(
+                Fault.Severity.ERROR,
+                "row",
+                "row " + line + (uic == null || uic.isBlank() ? "" : " (uic " + uic.strip() + ")"),
+                "row",
+                Integer.toString(row.size()),
+                "has " + row.size() + " cells, expected " + header.size(),
+                "one cell per column: " + String.join(",", header),
+                line);
     }
 
     private static final java.util.regex.Pattern TOO_MANY =

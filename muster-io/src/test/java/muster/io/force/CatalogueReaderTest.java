@@ -300,6 +300,36 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aCsvFromExcelWithAByteOrderMarkIsReadAndAShortRowIsRefusedByLine() throws Exception {
+        Path f = dir.resolve("excel.csv");
+        String header = String.join(",", CatalogueReader.CSV_COLUMNS);
+        String row =
+                "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,2022-01-01,2022-12-31,AIR,,,test";
+        Files.writeString(f, "\uFEFF" + header + "\r\n" + row + "\r\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.faults()).extracting(x -> x.describe(f.toString())).isEmpty();
+        assertThat(r.value().units().get(0).uic()).isEqualTo("U1");
+
+        // the last cell (source) left out: refused by its line, not read as blank
+        Files.writeString(
+                f,
+                header + "\n" + row + "\n" + row.replace("U1,", "U2,").replace(",test", "") + "\n");
+        r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .contains("excel.csv:3: row 3 (uic U2)")
+                                        .contains(
+                                                "has "
+                                                        + (CatalogueReader.CSV_COLUMNS.size() - 1)
+                                                        + " cells, expected "
+                                                        + CatalogueReader.CSV_COLUMNS.size()));
+    }
+
+    @Test
     void readsTheSameCatalogueFromJson() throws Exception {
         Path y = dir.resolve("c.yaml");
         Files.writeString(y, GOOD);
