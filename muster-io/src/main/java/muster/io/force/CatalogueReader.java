@@ -566,6 +566,21 @@ public final class CatalogueReader {
                 }
             }
         }
+        // a unit with nothing to move would fill a sourcing slot and write no line, so the slot
+        // would count as met while nothing arrives; a SELF unit writes no line in any case
+        if (mode != null
+                && mode != DeployMode.SELF
+                && personnel != null
+                && personnel == 0
+                && eq.stream().noneMatch(e -> e.stons() > 0)) {
+            b.error(
+                    p,
+                    where,
+                    "personnel",
+                    "0",
+                    "the unit moves nothing: no personnel and no equipment",
+                    null);
+        }
         if (mode == DeployMode.SELF && (self == null || self <= 0)) {
             b.warning(
                     p,

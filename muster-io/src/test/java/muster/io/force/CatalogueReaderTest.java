@@ -330,6 +330,38 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aUnitWithNoPeopleAndNoEquipmentIsRefusedNotSourcedForNothing() throws Exception {
+        Path f = dir.resolve("empty.csv");
+        Files.writeString(
+                f,
+                String.join(",", CatalogueReader.CSV_COLUMNS)
+                        + "\n"
+                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,,,AIR,,,test\n"
+                        + "U2,Second,US,IBCT,BRIGADE,HOME1,APOE,,0,,,,,,,,,1,96,,,AIR,,,test\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .contains("empty.csv:3: unit U2")
+                                        .contains("field 'personnel' = '0'")
+                                        .contains("moves nothing"));
+        Path y = dir.resolve("empty.yaml");
+        Files.writeString(
+                y,
+                GOOD.replace("personnel: 3300", "personnel: 0")
+                        .replace(
+                                "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]",
+                                "[{class: BULK, stons: 0}]"));
+        assertThat(CatalogueReader.read(y).faults())
+                .extracting(x -> x.describe(y.toString()))
+                .anySatisfy(d -> assertThat(d).contains("empty.yaml:14").contains("moves nothing"));
+    }
+
+    @Test
     void readsTheSameCatalogueFromJson() throws Exception {
         Path y = dir.resolve("c.yaml");
         Files.writeString(y, GOOD);
