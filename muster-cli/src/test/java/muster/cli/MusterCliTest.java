@@ -436,6 +436,29 @@ class MusterCliTest {
                                 + " number");
         assertThat(Files.readAllBytes(valid)).isEqualTo(before);
 
+        // deck area without weight, and weight by sea without deck area: named by CSV column
+        Files.writeString(
+                lines, csv.replace(",9000,,6000,,150000,,90000,", ",9000,,,,150000,,4000,"));
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .contains(
+                        "error: "
+                                + lines
+                                + ":3: row 3 (uln 3AB01): field 'NAT_STONS' = '': the NAT cargo has"
+                                + " a deck area (NAT_SQFT 4000) but no weight");
+        Files.writeString(
+                lines, csv.replace(",9000,,6000,,150000,,90000,", ",9000,,200,,150000,,,"));
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .contains(
+                        "error: "
+                                + lines
+                                + ":3: row 3 (uln 3AB01): field 'NAT_SQFT' = '': an empty cell: a"
+                                + " SEA line gives the deck area of its NAT cargo");
+        assertThat(Files.readAllBytes(valid)).isEqualTo(before);
+
         Files.writeString(lines, csv.replace(",FTBRAGG,KPOB,", ",FTBRAGG,KXYZ,"));
         assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
                 .isEqualTo(ExitCode.REFUSED);

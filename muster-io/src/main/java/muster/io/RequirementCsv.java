@@ -286,7 +286,32 @@ public final class RequirementCsv {
             for (CargoClass c : CARGO) {
                 double stons = number(c + "_STONS");
                 double sqft = number(c + "_SQFT");
-                if (!cell(c + "_STONS").isEmpty() || !cell(c + "_SQFT").isEmpty()) {
+                String st = cell(c + "_STONS");
+                String sq = cell(c + "_SQFT");
+                if (!st.isEmpty() || !sq.isEmpty()) {
+                    // named by the spreadsheet's columns here: the scenario validator would name
+                    // the fields of the line it made, 'stons' = '0' for a cell left blank
+                    if (stons == 0 && sqft > 0) {
+                        fault(
+                                c + "_STONS",
+                                st,
+                                "the "
+                                        + c
+                                        + " cargo has a deck area ("
+                                        + c
+                                        + "_SQFT "
+                                        + sq
+                                        + ") but no weight",
+                                null);
+                    } else if (stons > 0 && sq.isEmpty() && cell("MODE").equals("SEA")) {
+                        fault(
+                                c + "_SQFT",
+                                sq,
+                                "an empty cell: a SEA line gives the deck area of its "
+                                        + c
+                                        + " cargo",
+                                null);
+                    }
                     cargo.add(new CargoEntry(c, stons, sqft));
                 }
             }

@@ -22,6 +22,7 @@ class BrokenScenarioTest {
             nullValues = "null",
             textBlock =
                     """
+            area-without-weight.yaml | 1 | 63 | requirements[1].cargo[1].stons | requirement 3AB01 | stons | 0 | the NAT cargo has a deck area (4000 sq ft) but no weight
             air-carries-nat.yaml | 1 | 26 | lift[0].carries | lift type C-17 | carries | NAT | an AIR lift type cannot carry NAT (not air-transportable) cargo
             air-route-via-seaport.yaml | 1 | 35 | routes[0].via[0] | route air-pob-rze | via | DEBRV | every point of a route of mode AIR must be of kind AIRFIELD, not
             airfield-without-mog.yaml | 1 | 11 | nodes[2].mog | node KCHS | mog | 0 | an AIRFIELD needs a mog (aircraft on the ground at once) of 1 or more

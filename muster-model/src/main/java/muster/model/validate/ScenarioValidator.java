@@ -522,6 +522,20 @@ public final class ScenarioValidator {
                         "at most " + MAX_LINE_AMOUNT_TEXT + " short tons in one cargo entry",
                         "split the unit into lines");
             }
+            if (okStons && okSqft && e.stons() == 0 && e.sqft() > 0) {
+                // the planner loads by weight: an area with no weight would not go aboard at all
+                error(
+                        cp + ".stons",
+                        where,
+                        "stons",
+                        e.stons(),
+                        "the "
+                                + e.cargoClass()
+                                + " cargo has a deck area ("
+                                + text(e.sqft())
+                                + " sq ft) but no weight",
+                        "stons: <short tons>");
+            }
             if (okStons && e.stons() > 0) {
                 classes.add(e.cargoClass());
                 if (l.mode() == LineMode.SEA && okSqft && e.sqft() <= 0) {
