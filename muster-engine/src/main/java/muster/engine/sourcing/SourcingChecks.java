@@ -97,6 +97,19 @@ final class SourcingChecks {
                             Integer.toString(reqs.decisionDay()),
                             "is below 0",
                             null));
+        } else if (reqs.decisionDay() >= horizon) {
+            // no unit notified after the horizon can arrive within it: every slot would be empty
+            // and the scenario written with no lines, as if sourcing had succeeded
+            out.add(
+                    err(
+                            "decisionDay",
+                            "requirements",
+                            "decisionDay",
+                            Integer.toString(reqs.decisionDay()),
+                            "is not below the network's horizon of "
+                                    + horizon
+                                    + " days: no unit notified then can arrive within it",
+                            null));
         }
         List<Unit> us = cat.units();
         Set<String> seen = new HashSet<>();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import muster.engine.sourcing.ResponseForces;
+import muster.model.Fault;
 import muster.model.force.CapabilityRequirement;
 import muster.model.force.CapabilityType;
 import muster.model.force.Echelon;
@@ -223,6 +224,82 @@ public final class RequirementsReader {
             return new ForceRead<>(null, b.faults, b::locate);
         }
         ResponseForce f = new ResponseForce(name, dest, airPod, seaPod, tiers);
-        return new ForceRead<>(ResponseForces.activate(f, decision, cDate), b.faults, x -> x);
+        RequirementSet set = ResponseForces.activate(f, decision, cDate);
+        return new ForceRead<>(set, b.faults, x -> locateActivated(b, tiers, set, x));
+    }
+
+    /**
+     * Places a fault the engine found in an activated force's requirements in the response-force
+     * file: the requirements are derived, so their paths ({@code requirements[0].rdd}) and numbers
+     * are in no file. A derived day is put at the activation's decision, with how it was reckoned
+     * (decision day + notice + closing days), so the user sees what to change; a POD at the force's
+     * field of that name; anything else at the contribution the requirement came from; C-day and
+     * the decision day at the activation.
+     */
+    private static Fault locateActivated(
+            Binder b, List<ResponseForce.Tier> tiers, RequirementSet set, Fault f) {
+        if (f.line() > 0 || f.path() == null) {
+            return f;
+        }
+        String path = f.path();
+        if (path.equals("cDate")) {
+            return f.withLine(b.line("activation.cDate"));
+        }
+        if (path.equals("decisionDay")) {
+            return with(
+                    f,
+                    f.message()
+                            + " (the decision day is activation.decision less activation.cDate)",
+                    b.line("activation.decision"));
+        }
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^requirements\\[(\\d+)]\\.?(.*)$").matcher(path);
+        if (!m.matches()) {
+            return f.withLine(b.line(path));
+        }
+        int k = Integer.parseInt(m.group(1));
+        String field = m.group(2);
+        int n = 0;
+        for (int i = 0; i < tiers.size(); i++) {
+            ResponseForce.Tier t = tiers.get(i);
+            for (int j = 0; j < t.contributions().size(); j++, n++) {
+                if (n != k) {
+                    continue;
+                }
+                String contribution = "tiers[" + i + "].contributions[" + j + "]";
+                if (field.equals("rdd") || field.equals("lad")) {
+                    long noticeDays = (long) Math.ceil(t.noticeToMoveHours() / 24.0);
+                    return with(
+                            f,
+                            f.message()
+                                    + "; "
+                                    + field
+                                    + " is derived, not written in the file: decision day "
+                                    + set.decisionDay()
+                                    + " (activation.decision) + notice to move "
+                                    + t.noticeToMoveHours()
+                                    + " h ("
+                                    + noticeDays
+                                    + " days) + closeDays "
+                                    + t.closeDays()
+                                    + " of tier '"
+                                    + t.name()
+                                    + "'",
+                            b.line("activation.decision"));
+                }
+                if (field.equals("destination")
+                        || field.equals("airPod")
+                        || field.equals("seaPod")) {
+                    return f.withLine(b.line(field));
+                }
+                return f.withLine(b.line(contribution));
+            }
+        }
+        return f;
+    }
+
+    private static Fault with(Fault f, String message, int line) {
+        return new Fault(
+                f.severity(), f.path(), f.where(), f.field(), f.value(), message, f.hint(), line);
     }
 }

@@ -117,4 +117,68 @@ class ResponseForceFileTest {
                                             .contains("number too large"));
         }
     }
+
+    @Test
+    void aDerivedDayPastTheHorizonIsNamedAtTheActivationWithHowItWasReckoned() throws Exception {
+        Path f = dir.resolve("late.yaml");
+        String text = Files.readString(ROOT.resolve("data/catalogue/nrf-2022.yaml"));
+        Files.writeString(
+                f,
+                text.replace("decision: \"2022-02-02\"", "decision: \"2022-03-30\"")
+                        .replace("cDate: \"2022-01-24\"}", "cDate: \"2022-01-23\"}"));
+        int activation =
+                (int) text.lines().takeWhile(l -> !l.startsWith("activation:")).count() + 1;
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+        assertThat(reqs.faults()).isEmpty();
+        ForceRead<Catalogue> cat =
+                CatalogueReader.read(ROOT.resolve("data/catalogue/eastern-flank-2022-units.yaml"));
+        var net = ScenarioReader.read(ROOT.resolve("scenarios/eastern-flank-2022.yaml"));
+        SourcingResult res = new Sourcer().source(reqs.value(), cat.value(), net.scenario(), false);
+        assertThat(res.refused()).isTrue();
+        assertThat(res.faults())
+                .extracting(x -> reqs.locate(x).describe(f.toString()))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .startsWith("error: " + f + ":" + activation + ": ")
+                                        .contains("requirement COMMAND-ELEMENT-FR-1")
+                                        .contains("field 'rdd' = '70'")
+                                        .contains(
+                                                "decision day 66 (activation.decision) + notice to"
+                                                        + " move 48 h (2 days) + closeDays 2"))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .startsWith("error: " + f + ":" + activation + ": ")
+                                        .contains("field 'cDate' = '2022-01-23'"))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .startsWith("error: " + f + ":" + activation + ": ")
+                                        .contains("field 'decisionDay' = '66'")
+                                        .contains("horizon of 45 days"))
+                .allSatisfy(s -> assertThat(s).startsWith("error: " + f + ":" + activation + ": "));
+    }
+
+    @Test
+    void aDecisionDayAtOrPastTheHorizonIsRefusedNotSourcedIntoNoLines() throws Exception {
+        Path f = dir.resolve("late.yaml");
+        String text =
+                Files.readString(ROOT.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        Files.writeString(f, text.replace("decisionDay: 0", "decisionDay: 50"));
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+        ForceRead<Catalogue> cat =
+                CatalogueReader.read(ROOT.resolve("data/catalogue/eastern-flank-2022-units.yaml"));
+        var net = ScenarioReader.read(ROOT.resolve("scenarios/eastern-flank-2022.yaml"));
+        SourcingResult res = new Sourcer().source(reqs.value(), cat.value(), net.scenario(), false);
+        assertThat(res.refused()).isTrue();
+        assertThat(res.faults())
+                .extracting(x -> reqs.locate(x).describe(f.toString()))
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .contains("late.yaml:13: requirements")
+                                        .contains("field 'decisionDay' = '50'")
+                                        .contains("horizon of 45 days"));
+    }
 }
