@@ -426,10 +426,10 @@ final class ForceApi {
      */
     record SourceRequest(
             String requirementsFile,
-            String requirements,
+            @RequestBody.Document String requirements,
             Long catalogueId,
             String catalogueFile,
-            String catalogue,
+            @RequestBody.Document String catalogue,
             Boolean save,
             String marking) {}
 

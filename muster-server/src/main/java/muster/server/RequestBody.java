@@ -48,8 +48,19 @@ final class RequestBody {
                             + ", not "
                             + (tree == null || tree.isMissingNode() ? "nothing" : tree.toString()));
         }
+        java.util.Set<String> documents =
+                Arrays.stream(type.getRecordComponents())
+                        .filter(c -> c.isAnnotationPresent(Document.class))
+                        .map(RecordComponent::getName)
+                        .collect(Collectors.toSet());
         String[] longest = {null, "0"};
-        longestText(tree, "", longest);
+        var top = tree.fields();
+        while (top.hasNext()) {
+            var e = top.next();
+            if (!documents.contains(e.getKey())) {
+                longestText(e.getValue(), e.getKey(), longest);
+            }
+        }
         if (longest[0] != null && Integer.parseInt(longest[1]) > MAX_TEXT) {
             throw ApiException.badRequest(
                     "request body: field '"
@@ -100,6 +111,14 @@ final class RequestBody {
             throw ApiException.badRequest("request body: " + e.getOriginalMessage());
         }
     }
+
+    /**
+     * Marks a request field that carries a whole file as text (a catalogue, requirements): it is
+     * not held to {@link #MAX_TEXT}.
+     */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+    @interface Document {}
 
     /**
      * Most characters a text field of a request takes: an order's note or a plan's name fits many
