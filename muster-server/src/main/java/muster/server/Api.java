@@ -977,8 +977,23 @@ final class Api {
                             running ? "cancel requested" : "not running");
                     return null;
                 });
-        ctx.status(running ? 202 : 409)
-                .json(Map.of("cancelRequested", running, "status", p.status()));
+        if (running) {
+            ctx.status(202).json(Map.of("cancelRequested", true, "status", p.status()));
+        } else {
+            ctx.status(409)
+                    .json(
+                            Map.of(
+                                    "cancelRequested",
+                                    false,
+                                    "status",
+                                    p.status(),
+                                    "error",
+                                    "plan "
+                                            + p.id()
+                                            + " is "
+                                            + p.status()
+                                            + "; only a queued or running plan can be cancelled"));
+        }
     }
 
     private void planLines(Context ctx) {

@@ -64,6 +64,21 @@ final class Auth {
         return BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
     }
 
+    /**
+     * The first administrator's password from {@code MUSTER_ADMIN_PASSWORD}, held to the rules of
+     * every password and named as the operator set it: the environment variable, not a field.
+     */
+    static void checkAdminPassword(String password) {
+        try {
+            checkPassword(password);
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(
+                    "MUSTER_ADMIN_PASSWORD: "
+                            + e.getMessage().replaceFirst("^field 'password': ", "")
+                            + "; set a stronger one, or unset it for a random one");
+        }
+    }
+
     static void checkPassword(String password) {
         if (password == null || password.length() < 12) {
             throw ApiException.badRequest(
@@ -257,7 +272,7 @@ final class Auth {
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         } else {
             password = envPassword;
-            checkPassword(password);
+            checkAdminPassword(password);
         }
         createUser(null, "admin", password, nation, Set.of(Role.ADMIN, Role.OBSERVER));
         return generated ? Optional.of(password) : Optional.empty();

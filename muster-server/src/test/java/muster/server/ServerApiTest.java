@@ -1544,6 +1544,11 @@ class ServerApiTest {
             status = (String) planner.get("/api/plans/" + pid).map().get("status");
         }
         assertThat(status).isEqualTo("DONE");
+        Response late = planner.post("/api/plans/" + pid + "/cancel", null);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.map().get("error"))
+                .isEqualTo(
+                        "plan " + pid + " is DONE; only a queued or running plan can be cancelled");
         // the stored plan carries the full lower bound, as the CLI's plan does
         Map<String, Object> bound =
                 (Map<String, Object>) planner.get("/api/plans/" + pid).map().get("lowerBound");
@@ -1806,6 +1811,17 @@ class ServerApiTest {
         } catch (ApiException e) {
             return e.status();
         }
+    }
+
+    /** The first start's password is named as the operator gave it, the environment variable. */
+    @Test
+    void aWeakFirstAdminPasswordNamesTheEnvironmentVariable() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Auth.checkAdminPassword("short"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("MUSTER_ADMIN_PASSWORD: ")
+                .hasMessageContaining("12 characters")
+                .hasMessageNotContaining("field");
+        Auth.checkAdminPassword("a-long-enough-password");
     }
 
     @Test
