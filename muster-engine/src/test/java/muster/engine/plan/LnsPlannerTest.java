@@ -206,6 +206,49 @@ class LnsPlannerTest {
                 .containsExactly(new Constraint("READY_DATE", "LATE", "3", 2.0, 1));
     }
 
+    /** Jets cycling through an airfield with room for one aircraft on the ground. */
+    private static Scenario throughOneSlot(int jets, int mog) {
+        return new ScenarioBuilder("one slot")
+                .airfield("A", 35.1, -79.0, 4, 0)
+                .airfield("B", 49.4, 7.6, mog, 2)
+                .place("HOME", 35.0, -79.0)
+                .place("CAMP", 49.5, 8.0)
+                .road("HOME", "A", 1)
+                .road("B", "CAMP", 1)
+                .airRoute("A", "B")
+                .aircraft("JET", jets, "A", 100, 40, 450, 5000, 6)
+                .line(
+                        "M1",
+                        LineMode.AIR,
+                        0,
+                        "HOME",
+                        "A",
+                        "B",
+                        "CAMP",
+                        0,
+                        0,
+                        0,
+                        1,
+                        muster.model.CargoClass.BULK,
+                        320.0)
+                .build();
+    }
+
+    @Test
+    void aLoadHeldByAnAirfieldIsChargedToItNotToTheFleet() {
+        Scenario s = throughOneSlot(4, 1);
+        Plan p = plan(s);
+        assertThat(violations(s, p)).isEmpty();
+        LineResult r = line(p, "M1");
+        assertThat(r.lateDays()).isPositive();
+        assertThat(r.reason()).startsWith("MOG at B").contains("(MOG 1)");
+        assertThat(p.bindingConstraints()).extracting(Constraint::kind).containsExactly("MOG");
+        // the reason holds: twice the jets change nothing
+        Plan moreJets = plan(throughOneSlot(8, 1));
+        assertThat(moreJets.measures().lateStonDays()).isEqualTo(p.measures().lateStonDays());
+        assertThat(line(moreJets, "M1").reason()).startsWith("MOG at B");
+    }
+
     @Test
     void aLineHeldByItsEadSaysEadNotReadyDate() {
         // ready at A from hour 0, but it may not reach B before day 2 (EAD = RDD = 2), and the

@@ -310,7 +310,7 @@ final class Inserter {
         return true;
     }
 
-    private static void explain(Ld ld, Option o) {
+    private void explain(Ld ld, Option o) {
         ld.fleetWait = Math.max(0, o.tailLb - o.t0);
         ld.fleetFrom = o.t0;
         ld.capWait = o.capNode >= 0 ? Math.max(0, o.t - o.tailLb) : 0;
@@ -320,7 +320,23 @@ final class Inserter {
         ld.rangeWait = o.rangeWait;
         ld.rangeType = o.type;
         ld.fleetType = o.type;
+        // with tails to spare the load would still have waited for room at some node until
+        // "alone": that much of the wait is the node's, however late the tail came free (its
+        // earlier missions may have queued at the same node), and only the rest the fleet's
+        double alone = w.fit(o.r, o.t0, infoAlone);
+        if (infoAlone.node >= 0 && alone > o.t0 + Work.EPS && alone <= o.t + Work.EPS) {
+            double nodeWait = alone - o.t0;
+            if (nodeWait >= ld.capWait) {
+                ld.capWait = nodeWait;
+                ld.capNode = infoAlone.node;
+                ld.capFrom = infoAlone.from;
+                ld.capTo = infoAlone.to;
+                ld.fleetWait = Math.max(0, o.t - alone);
+            }
+        }
     }
+
+    private final FitInfo infoAlone = new FitInfo();
 
     private static void inherit(Ld ld, Mis m) {
         Ld f = m.founder;
