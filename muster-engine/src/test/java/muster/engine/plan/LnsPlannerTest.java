@@ -97,7 +97,7 @@ class LnsPlannerTest {
         LineResult r = line(p, "L1");
         assertThat(r.closure()).isEqualTo(39.0);
         assertThat(r.lateDays()).isEqualTo(1);
-        assertThat(r.reason()).startsWith("horizon: 40.000 stons BULK could not reach CAMP");
+        assertThat(r.reason()).startsWith("horizon: 40 stons BULK could not reach CAMP");
         // unmet load counts as arriving on day horizonDays: 40 stons one day late
         assertThat(p.measures().lateStonDays()).isEqualTo(40.0);
         assertThat(p.bindingConstraints()).extracting(Constraint::kind).contains("HORIZON");

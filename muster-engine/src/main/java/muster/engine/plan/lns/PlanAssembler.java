@@ -215,10 +215,16 @@ final class PlanAssembler {
             parts.add(
                     x.cargoClass() == CargoClass.PAX
                             ? String.format(Locale.ROOT, "%.0f pax", x.amount())
-                            : String.format(
-                                    Locale.ROOT, "%.3f stons %s", x.amount(), x.cargoClass()));
+                            : stons(x.amount()) + " stons " + x.cargoClass());
         }
         return String.join(", ", parts);
+    }
+
+    /** Short tons to a thousandth, without trailing zeros: 40, 12.5, 0.125. */
+    static String stons(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", v))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static Mission mission(Model md, Mis m, String id) {
