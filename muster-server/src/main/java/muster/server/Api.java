@@ -167,7 +167,22 @@ final class Api {
         r.get("/api/plans/{id}/summary", this::planSummary);
         r.get("/api/plans/{id}/export", this::exportPlan);
         r.get("/api/plans/{id}/report.html", this::planReport);
-        r.sse("/api/plans/{id}/events", this::planEvents);
+        io.javalin.http.sse.SseHandler events =
+                new io.javalin.http.sse.SseHandler(this::planEvents);
+        r.get(
+                "/api/plans/{id}/events",
+                ctx -> {
+                    // without Accept: text/event-stream the stream would answer an empty 200,
+                    // even for a plan that does not exist or the caller may not see
+                    if (!String.valueOf(ctx.header("Accept")).contains("text/event-stream")) {
+                        visiblePlan(ctx, "plan.events");
+                        throw new ApiException(
+                                406,
+                                "/api/plans/{id}/events streams server-sent events; send Accept:"
+                                        + " text/event-stream, or read GET /api/plans/{id}");
+                    }
+                    events.handle(ctx);
+                });
 
         r.get("/api/orders", this::listOrders);
         r.post("/api/orders", this::draftOrder);

@@ -1544,6 +1544,11 @@ class ServerApiTest {
             status = (String) planner.get("/api/plans/" + pid).map().get("status");
         }
         assertThat(status).isEqualTo("DONE");
+        // the event stream without its Accept header: a plain refusal, not an empty 200
+        Response plain = planner.get("/api/plans/" + pid + "/events");
+        assertThat(plain.status()).isEqualTo(406);
+        assertThat(plain.body()).contains("text/event-stream");
+        assertThat(planner.get("/api/plans/99999999/events").status()).isEqualTo(404);
         Response late = planner.post("/api/plans/" + pid + "/cancel", null);
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.map().get("error"))
