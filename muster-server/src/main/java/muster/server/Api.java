@@ -1283,6 +1283,13 @@ final class Api {
         ctx.json(m);
     }
 
+    /** Orders take effect from 1900 to 9999: beyond, a day after the date may not exist. */
+    private static final java.time.Instant FIRST_INSTANT =
+            java.time.Instant.parse("1900-01-01T00:00:00Z");
+
+    private static final java.time.Instant PAST_LAST_INSTANT =
+            java.time.Instant.parse("+10000-01-01T00:00:00Z");
+
     /**
      * An order's effective time: an ISO-8601 instant ({@code 2026-11-28T06:00:00Z}), a date and
      * time without a zone, read as UTC ({@code 2026-11-28T06:00}), or a date, its start in UTC;
@@ -1312,8 +1319,7 @@ final class Api {
                             + "': not a time; write e.g. 2026-11-28T06:00:00Z, 2026-11-28T06:00"
                             + " (UTC) or 2026-11-28");
         }
-        if (at.isBefore(java.time.Instant.parse("1900-01-01T00:00:00Z"))
-                || !at.isBefore(java.time.Instant.parse("+10000-01-01T00:00:00Z"))) {
+        if (at.isBefore(FIRST_INSTANT) || !at.isBefore(PAST_LAST_INSTANT)) {
             throw ApiException.badRequest(
                     "field 'effective' = '"
                             + Auth.clip(t)

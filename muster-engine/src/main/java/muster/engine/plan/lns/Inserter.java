@@ -323,6 +323,9 @@ final class Inserter {
         // with tails to spare the load would still have waited for room at some node until
         // "alone": that much of the wait is the node's, however late the tail came free (its
         // earlier missions may have queued at the same node), and only the rest the fleet's
+        if (ld.fleetWait <= 0) {
+            return; // the tail was there in time: the whole wait, if any, is already the node's
+        }
         double alone = w.fit(o.r, o.t0, infoAlone);
         if (infoAlone.node >= 0 && alone > o.t0 + Work.EPS && alone <= o.t + Work.EPS) {
             double nodeWait = alone - o.t0;
