@@ -196,6 +196,9 @@ public final class MusterServer implements AutoCloseable {
                             config.staticFiles.enableWebjars();
                             config.jetty.host = o.host();
                             config.jetty.port = o.port();
+                            // what Jetty refuses before any route is answered in JSON too
+                            config.jetty.modifyServer(
+                                    server -> server.setErrorHandler(new JsonErrorHandler()));
                             api.routes(config);
                         });
         app.start();

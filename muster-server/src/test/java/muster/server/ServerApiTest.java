@@ -1228,6 +1228,17 @@ class ServerApiTest {
                 .doesNotContain("StreamReadFeature");
     }
 
+    /** A path the web server itself refuses (a NUL in it) is answered in JSON like any other. */
+    @Test
+    void aPathTheWebServerRefusesIsAnsweredInJson() {
+        Client reader = TestServer.user("nul_path", "USA", Role.OBSERVER);
+        for (String path : List.of("/api/orders/%00", "/api/plans/%00")) {
+            Response r = reader.get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.body()).as(path).startsWith("{\"error\":").doesNotContain("<html");
+        }
+    }
+
     /** A board date with no next day (the board reads to the end of its day) is refused by name. */
     @Test
     void aBoardDateBeyondTheYear9999IsRefusedByName() throws Exception {
