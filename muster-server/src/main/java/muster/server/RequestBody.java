@@ -39,7 +39,7 @@ final class RequestBody {
                                     ? ""
                                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
                             + ": "
-                            + plain(e.getOriginalMessage()));
+                            + muster.io.JacksonText.problem(e));
         }
         if (tree == null || !tree.isObject()) {
             throw ApiException.badRequest(
@@ -53,22 +53,20 @@ final class RequestBody {
                         .filter(c -> c.isAnnotationPresent(Document.class))
                         .map(RecordComponent::getName)
                         .collect(Collectors.toSet());
-        String[] longest = {null, "0"};
         var top = tree.fields();
         while (top.hasNext()) {
             var e = top.next();
-            if (!documents.contains(e.getKey())) {
-                longestText(e.getValue(), e.getKey(), longest);
+            Map.Entry<String, Integer> over =
+                    documents.contains(e.getKey()) ? null : tooLong(e.getValue(), e.getKey());
+            if (over != null) {
+                throw ApiException.badRequest(
+                        "request body: field '"
+                                + over.getKey()
+                                + "' holds "
+                                + over.getValue()
+                                + " characters; a field takes at most "
+                                + MAX_TEXT);
             }
-        }
-        if (longest[0] != null && Integer.parseInt(longest[1]) > MAX_TEXT) {
-            throw ApiException.badRequest(
-                    "request body: field '"
-                            + longest[0]
-                            + "' holds "
-                            + longest[1]
-                            + " characters; a field takes at most "
-                            + MAX_TEXT);
         }
         String nul = withNul(tree, "");
         if (nul != null) {
@@ -126,33 +124,33 @@ final class RequestBody {
      */
     static final int MAX_TEXT = 10_000;
 
-    /** Records in {@code out} the path and length of the longest text in {@code n}. */
-    private static void longestText(JsonNode n, String at, String[] out) {
+    /**
+     * The path and length of the first text in {@code n} longer than {@link #MAX_TEXT}, or null.
+     */
+    private static Map.Entry<String, Integer> tooLong(JsonNode n, String at) {
         if (n.isTextual()) {
-            if (n.textValue().length() > Integer.parseInt(out[1])) {
-                out[0] = at.isEmpty() ? "(body)" : at;
-                out[1] = Integer.toString(n.textValue().length());
-            }
-        } else if (n.isObject()) {
+            int chars = n.textValue().length();
+            return chars > MAX_TEXT ? Map.entry(at, chars) : null;
+        }
+        if (n.isObject()) {
             var it = n.fields();
             while (it.hasNext()) {
                 var e = it.next();
-                longestText(e.getValue(), at.isEmpty() ? e.getKey() : at + "." + e.getKey(), out);
-            }
-        } else if (n.isArray()) {
-            for (int i = 0; i < n.size(); i++) {
-                longestText(n.get(i), at.isEmpty() ? Integer.toString(i) : at + "." + i, out);
+                Map.Entry<String, Integer> inner = tooLong(e.getValue(), at + "." + e.getKey());
+                if (inner != null) {
+                    return inner;
+                }
             }
         }
-    }
-
-    /** A parser's message without its note of where in the source it started, given apart. */
-    private static String plain(String message) {
-        return message == null
-                ? "unreadable"
-                : message.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
-                        .replaceAll("\\s*at \\[Source:.*?\\]", "")
-                        .strip();
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                Map.Entry<String, Integer> inner = tooLong(n.get(i), at + "." + i);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     /** The path of the first field name or text in {@code n} with a NUL character, or null. */
