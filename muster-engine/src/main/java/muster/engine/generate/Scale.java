@@ -2,7 +2,11 @@ package muster.engine.generate;
 
 /**
  * Sizes of generated scenarios. Targets come from the size of the forces they stand for: S an NRF
- * (about 40,000 people), M a corps, L a theatre, XL twice L.
+ * (about 40,000 people), M a corps, L a theatre, XL twice L. All are assumptions: about 3 short
+ * tons of cargo a person, a mix of heavy units (an armored brigade carries about 7 ST a soldier,
+ * [A81] of scenarios/eastern-flank-2022.sources.md) and light ones that carry far less; lines of 25
+ * to 80 people, companies and detachments; horizons long enough for one voyage (S, M), or two on
+ * the shorter channels (L, XL); the share of the theatre's aircraft growing with the force.
  *
  * @param lines requirement lines
  * @param pax people in all

@@ -33,7 +33,9 @@ import muster.model.Scenario;
  * assumptions: working MOG of 2 to 8 aircraft for military and large civil airfields, 2 to 4 berths
  * usable for RoRo ships at a military port operation, 3 hours to process people and cargo through
  * an airfield and 24 hours through a seaport. Lift figures repeat data/lift-types.yaml, whose
- * sources are cited there.
+ * sources are cited there. Keys in [brackets] point to entries of
+ * scenarios/eastern-flank-2022.sources.md; every other figure is marked as an assumption where it
+ * is used.
  */
 public final class ScenarioGenerator {
     private ScenarioGenerator() {}
@@ -452,14 +454,14 @@ public final class ScenarioGenerator {
 
     private static final List<Fleet> FLEETS =
             List.of(
-                    new Fleet("C-17", 222, "KCHS", 0), // [USAF fact sheet: 222 C-17s]
-                    new Fleet("C-5M", 52, "KDOV", 0), // [USAF fact sheet: 52 C-5M]
+                    new Fleet("C-17", 222, "KCHS", 0), // [S14] about 222 C-17s
+                    new Fleet("C-5M", 52, "KDOV", 0), // [S13] 52 C-5B/C/M
                     new Fleet("C-130J-30", 300, "ETAR", 0), // assumption: US and allied C-130s
                     new Fleet("A400M", 80, "EDDP", 1), // assumption: allied A400M share
                     new Fleet("CRAF-PAX", 200, "KDOV", 1), // assumption: CRAF stage II passenger
                     new Fleet("CRAF-CARGO", 100, "KCHS", 1), // assumption: CRAF stage II cargo
-                    new Fleet("LMSR", 19, "USORF", 4), // [PUBLIC-FACTS: 19 LMSRs]
-                    new Fleet("FSS", 8, "USJAX", 4), // [PUBLIC-FACTS: 8 FSS, 96-120 h activation]
+                    new Fleet("LMSR", 19, "USORF", 4), // [S18] 19 LMSRs
+                    new Fleet("FSS", 8, "USJAX", 4), // [S19] 8 FSS, 96-120 h activation
                     new Fleet("RORO", 30, "USORF", 5)); // assumption: chartered and RRF RoRo ships
 
     // (sealift hull counts by scale are in SEALIFT below; the counts here are not used for them)
@@ -515,10 +517,10 @@ public final class ScenarioGenerator {
     };
 
     /**
-     * Assumptions for sea due dates: hulls ready from day 5 (LMSR and FSS activation 96-120 h,
-     * PUBLIC-FACTS), four days to load (LMSR onload 96 h), a planning speed of 20 kn (a mix of
-     * 24-kn LMSRs, 27-kn FSS and 18-kn RoRo ships), three days to discharge and one day of port
-     * clearance at the SPOD.
+     * Assumptions for sea due dates: hulls ready from day 5 (LMSR activation within 72 h [S18], FSS
+     * 96-120 h [S19]), four days to load (LMSR "about four days" [S18]), a planning speed of 20 kn
+     * (a mix of 24-kn LMSRs [S18], 27-kn FSS and 18-kn RoRo ships as data/lift-types.yaml), three
+     * days to discharge and one day of port clearance at the SPOD.
      */
     private static final double SEA_READY_DAY = 5;
 
@@ -527,7 +529,10 @@ public final class ScenarioGenerator {
     private static final double SEA_DISCHARGE_DAYS = 3;
     private static final double SEA_CLEAR_DAYS = 1;
 
-    /** Share of sea lines that wait for a ship's second voyage where the horizon allows one. */
+    /**
+     * Share of sea lines that wait for a ship's second voyage where the horizon allows one
+     * (assumption).
+     */
     private static final double SECOND_VOYAGE_SHARE = 0.4;
 
     private static LiftType liftType(String id, int count, String base, int avail) {
@@ -741,11 +746,12 @@ public final class ScenarioGenerator {
                 default -> landLines++;
             }
         }
-        // cargo split: 25 % of the stons by air, 70 % by sea, 5 % by land. At L and XL 15 % by
-        // air and 15 % by land (assumption: the whole Desert Shield and Storm airlift moved
-        // 544,000 tons in seven months [PUBLIC-FACTS, GAO/NSIAD-93-40], so 375,000 stons in six
-        // weeks would be far beyond any airlift; a theatre-sized force draws more of its units
-        // from Europe, by road and rail)
+        // cargo split: 25 % of the stons by air, 70 % by sea, 5 % by land. At L and XL 20 % by
+        // air and 10 % by land (assumption: the whole Desert Shield and Storm airlift moved
+        // 544,000 tons in seven months (GAO/NSIAD-93-40, "Desert Shield/Storm: Air Mobility
+        // Command's Achievements and Lessons for the Future", 25 Jan 1993), so 375,000 stons in
+        // six weeks would be far beyond any airlift; a theatre-sized force draws more of its
+        // units from Europe, by road and rail)
         boolean theatre = scale.ordinal() >= Scale.L.ordinal();
         double airStonsShare = theatre ? 0.2 : 0.25;
         double landStonsShare = theatre ? 0.1 : 0.05;
@@ -769,18 +775,25 @@ public final class ScenarioGenerator {
             if (mode == LineMode.LAND) {
                 origin = euInst.get(rnd.nextInt(euInst.size()));
                 double st = landStonsShare * scale.stons * landStons[i];
+                // assumption: units moving by road are mostly vehicles (60 % of their stons)
                 cargo.add(new CargoEntry(CargoClass.OVERSIZE, round1(st * 0.6), 0));
                 cargo.add(new CargoEntry(CargoClass.BULK, round1(st * 0.4), 0));
                 double hours = roadHours(byId.get(origin), byId.get(dest));
                 road(routes, roads, origin, dest, hours);
+                // assumption: a day of slack on the road, and the move ready early enough that
+                // its RDD stays within the horizon
                 transitDays = (int) Math.ceil(hours / 24) + 1;
                 rld = rnd.nextInt(Math.max(1, h - transitDays - 3));
             } else if (mode == LineMode.AIR) {
                 // the second or third nearest APOD (the nearest is kept for the forward units);
                 // at L and XL any of the three nearest, as a theatre spreads its air flow
                 pod = nearest(byId, apods, dest, theatre ? rnd.nextInt(3) : 1 + rnd.nextInt(2));
+                // assumption: one air line in five is a unit stationed in Europe, flown from a
+                // European airfield
                 boolean fromEurope = rnd.nextDouble() < 0.2;
                 double st = airStonsShare * scale.stons * airStons[i];
+                // assumption: air cargo is half or more pallets (BULK); only aircraft from the US
+                // carry OUTSIZE, the C-17 and C-5M [S13][S14]
                 if (fromEurope) {
                     origin = euInst.get(rnd.nextInt(euInst.size()));
                     poe = nearest(byId, eapoes, origin, 0);
@@ -788,6 +801,7 @@ public final class ScenarioGenerator {
                     cargo.add(new CargoEntry(CargoClass.OVERSIZE, round1(st * 0.4), 0));
                 } else {
                     origin = usInst.get(rnd.nextInt(usInst.size()));
+                    // assumption: three units in four fly from their own airfield
                     poe =
                             rnd.nextDouble() < 0.75
                                     ? US_PORTS.get(origin)
@@ -824,14 +838,17 @@ public final class ScenarioGenerator {
                 int podRank = theatre ? (pu < 0.5 ? 0 : pu < 0.8 ? 1 : 2) : (pu < 0.75 ? 0 : 1);
                 pod = nearest(byId, List.of(seaPods), dest, podRank);
                 double st = 0.70 * scale.stons * seaStons[i];
+                // assumption: sea cargo is 40 % NAT (containers and general cargo), 30 %
+                // OVERSIZE, 10 % OUTSIZE (tanks and heavy engineer vehicles) and 20 % BULK
                 double[] split = {0.4, 0.3, 0.1, 0.2};
                 CargoClass[] cls = {
                     CargoClass.NAT, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.BULK
                 };
                 for (int c = 0; c < cls.length; c++) {
                     double s = round1(st * split[c]);
-                    // assumption: 8 to 25 sq ft per short ton, from a brigade's 300,000 sq ft
-                    // and 15,000-20,000 ST (PUBLIC-FACTS, LMSR)
+                    // assumption: 8 to 25 sq ft per short ton; an LMSR's 300,000 sq ft [S18]
+                    // holds a brigade task force of about 13,000 ST [A7], some 23 sq ft a ston,
+                    // and containers and general cargo stow denser
                     double per = 8 + 17 * rnd.nextDouble();
                     cargo.add(new CargoEntry(cls[c], s, Math.round(s * per)));
                 }
@@ -858,6 +875,8 @@ public final class ScenarioGenerator {
                 // a ship back at its port of embarkation for a second voyage
                 double second = SEA_READY_DAY + afterSailing - SEA_CLEAR_DAYS + seaDays;
                 boolean wantsSecond = rnd.nextDouble() < SECOND_VOYAGE_SHARE;
+                // assumption: cargo for a second voyage reaches the port two to six days before
+                // the ship is back
                 int secondRld = (int) second - 6 + rnd.nextInt(5);
                 double secondDue = Math.max(secondRld + 1 + toPort, second) + afterSailing + onward;
                 if (wantsSecond && secondDue + 1 <= h - 1) {
@@ -873,6 +892,11 @@ public final class ScenarioGenerator {
                 }
                 transitDays = 0;
             }
+            // assumptions for the other dates: a line reaches its POE one or two days after it
+            // is ready; the earliest arrival allowed is ten days after that by sea (the Atlantic
+            // crossing and port times) and a day after by air; the latest arrival two to four days
+            // after the earliest; the RDD the later of that and the day the line could arrive, with
+            // up to two days to spare (by sea from a day less); priorities 1 to 3 equally often
             int ald = rld + (mode == LineMode.LAND ? 0 : 1 + rnd.nextInt(2));
             int ead =
                     Math.min(
@@ -974,7 +998,10 @@ public final class ScenarioGenerator {
         boolean test(int i);
     }
 
-    /** Random shares summing to 1 over the indices that pass, 0 elsewhere. */
+    /**
+     * Random shares summing to 1 over the indices that pass, 0 elsewhere; assumption: a line is 0.3
+     * to 1.7 times the average, as companies and battalions differ in size.
+     */
     private static double[] shares(SplittableRandom rnd, int n, IntPred in) {
         double[] w = new double[n];
         double sum = 0;
