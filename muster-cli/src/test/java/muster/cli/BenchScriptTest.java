@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code bench/run} refuses a bad argument before it builds or measures anything: it names the
@@ -59,6 +60,39 @@ class BenchScriptTest {
         String err = Files.readString(errFile, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(err).isEqualTo(2);
         assertThat(err).startsWith("bench/run: " + says).contains("usage: bench/run");
+        assertThat(rows(results)).as("no rows written").isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "bench/run {0}")
+    @ValueSource(strings = {"--help", "-h"})
+    void helpPrintsTheOptionsAndExitsZeroBeforeAnythingRuns(String option, @TempDir Path tmp)
+            throws Exception {
+        Path root = ReadmeCommandIT.repoRoot();
+        Path results = root.resolve("bench/results");
+        List<Path> before = rows(results);
+        Path outFile = tmp.resolve("stdout.txt");
+        Path errFile = tmp.resolve("stderr.txt");
+        Process p =
+                new ProcessBuilder("bash", "bench/run", "--scales", "S", option)
+                        .directory(root.toFile())
+                        .redirectOutput(outFile.toFile())
+                        .redirectError(errFile.toFile())
+                        .start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("bench/run %s went on running instead of printing its help", option);
+        }
+        String out = Files.readString(outFile, StandardCharsets.UTF_8);
+        String err = Files.readString(errFile, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(out)
+                .startsWith("Benchmark of muster's planners")
+                .contains("--scales \"S M\" | --scales none")
+                .contains("--timeout")
+                .contains("--full-bound")
+                .doesNotContain("set -euo");
+        assertThat(err).isEmpty();
         assertThat(rows(results)).as("no rows written").isEqualTo(before);
     }
 
