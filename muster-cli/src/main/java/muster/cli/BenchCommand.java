@@ -53,7 +53,10 @@ public final class BenchCommand {
             int lpLimit = args.length >= 6 ? Integer.parseInt(args[5]) : LowerBounds.PLAN_LP_LIMIT;
             one(args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), args[4], lpLimit);
         } else if (args.length >= 2 && args[0].equals("table")) {
-            table(Path.of(args[1]));
+            if (table(Path.of(args[1])) > 0) {
+                // as muster check: a plan that breaks a movement rule fails the benchmark
+                System.exit(BROKEN_PLANS);
+            }
         } else if (args.length >= 1 && args[0].equals("header")) {
             System.out.println(HEADER);
         } else {
@@ -381,7 +384,14 @@ public final class BenchCommand {
             String violations,
             String status) {}
 
-    static void table(Path csv) throws IOException {
+    /** {@code table}'s exit status when any plan in the rows breaks a movement rule. */
+    static final int BROKEN_PLANS = 4;
+
+    /**
+     * Prints the table of the rows in {@code csv}, and below it every plan the checker found
+     * breaking a movement rule; returns how many such plans there are.
+     */
+    static int table(Path csv) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
             if (line.isBlank() || line.startsWith("scale,")) {
@@ -557,6 +567,30 @@ public final class BenchCommand {
                 "tiny scenarios, lns against exact, each timed in a JVM that has planned before"
                         + " (bench/run's -warm rows):");
         targets(rows);
+        List<String> broken = new ArrayList<>();
+        for (Row r : rows) {
+            int v = r.violations.isEmpty() ? 0 : Integer.parseInt(r.violations);
+            if (v > 0) {
+                broken.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s seed %d %s (%d violation(s))",
+                                r.scale,
+                                r.seed,
+                                r.planner,
+                                v));
+            }
+        }
+        if (!broken.isEmpty()) {
+            System.out.println();
+            System.out.println(
+                    "violations: "
+                            + broken.size()
+                            + " plan(s) break the movement rules (muster check names each"
+                            + " rule): "
+                            + String.join(", ", broken));
+        }
+        return broken.size();
     }
 
     /** Most seconds and heap a plan of scale L may take. */

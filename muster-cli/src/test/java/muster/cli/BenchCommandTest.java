@@ -73,6 +73,42 @@ class BenchCommandTest {
     }
 
     @Test
+    void everyPlanTheCheckerFindsBreakingARuleIsNamedAndCounted() throws Exception {
+        Path csv = tmp.resolve("rows.csv");
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        BenchCommand.HEADER,
+                        "S,1,1,bound,1.000,1.000,90.0,200.0,100.000,20,,,lp",
+                        "S,1,1,fifo,1.000,1.000,90.0,200.0,400.000,25,0.000,0,fifo",
+                        "S,1,1,lns,2.000,2.000,90.0,200.0,200.000,24,0.000,3,1.0",
+                        "tiny,2,1,exact-warm,1.000,1.000,9.0,80.0,5.000,3,0.000,1,optimal",
+                        "tiny,3,1,exact,20,,,,,,,,timeout",
+                        ""));
+        int[] broken = new int[1];
+        String t = out(() -> broken[0] = BenchCommand.table(csv));
+        assertThat(broken[0]).isEqualTo(2);
+        assertThat(t)
+                .contains("violations: 2 plan(s) break the movement rules")
+                .contains("S seed 1 lns (3 violation(s))")
+                .contains("tiny seed 2 exact-warm (1 violation(s))")
+                .doesNotContain("S seed 1 fifo (");
+
+        Path clean = tmp.resolve("clean.csv");
+        Files.writeString(
+                clean,
+                String.join(
+                        "\n",
+                        BenchCommand.HEADER,
+                        "S,1,1,fifo,1.000,1.000,90.0,200.0,400.000,25,0.000,0,fifo",
+                        ""));
+        String c = out(() -> broken[0] = BenchCommand.table(clean));
+        assertThat(broken[0]).isZero();
+        assertThat(c).doesNotContainPattern("(?m)^violations:");
+    }
+
+    @Test
     void warmRowsTimeTheSameCheckedPlansAsTheColdOnes() throws Exception {
         for (String planner : new String[] {"lns", "exact"}) {
             String[] cold =
