@@ -32,7 +32,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default 1)")
     long seed;
 
-    @Option(names = "--out", description = "write YAML here instead of standard output")
+    @Option(
+            names = "--out",
+            description =
+                    "write the scenario here instead of standard output: JSON for a name ending in"
+                            + " .json, YAML otherwise")
     Path out;
 
     @Spec CommandSpec spec;

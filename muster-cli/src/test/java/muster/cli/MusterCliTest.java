@@ -41,6 +41,22 @@ class MusterCliTest {
         return to;
     }
 
+    @Test
+    void generateWritesTheSyntaxItsHelpNamesForTheOutputsName(@TempDir Path dir) throws Exception {
+        assertThat(run("generate", "--help")).isEqualTo(ExitCode.OK);
+        assertThat(out.replaceAll("\\s+", " "))
+                .contains("JSON for a name ending in .json, YAML otherwise");
+        Path json = dir.resolve("s.json");
+        Path yaml = dir.resolve("s.yml");
+        assertThat(run("generate", "--scale", "S", "--out", json.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(json)).startsWith("{");
+        assertThat(run("generate", "--scale", "S", "--out", yaml.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(yaml)).startsWith("format: \"muster/scenario@1\"");
+        assertNoTrace();
+    }
+
     private int run(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
