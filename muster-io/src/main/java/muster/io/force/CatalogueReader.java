@@ -269,10 +269,14 @@ public final class CatalogueReader {
             String key = c.name().toLowerCase(Locale.ROOT);
             String st = row.get(key + "Stons");
             String sq = row.get(key + "Sqft");
-            if (st != null && !st.isBlank()) {
+            // a deck area with its weight left blank is an entry with no weight, refused by its
+            // row, not a cell dropped without a word
+            if (st != null && !st.isBlank() || sq != null && !sq.isBlank()) {
                 ObjectNode e = JsonNodeFactory.instance.objectNode();
                 e.put("class", c.name());
-                e.put("stons", st.trim());
+                if (st != null && !st.isBlank()) {
+                    e.put("stons", st.trim());
+                }
                 if (sq != null && !sq.isBlank()) {
                     e.put("sqft", sq.trim());
                 }
@@ -484,9 +488,38 @@ public final class CatalogueReader {
                             "a class appears twice in equipment",
                             null);
                 }
-                Double stons =
-                        b.number(e, ep, where, "stons", true, ScenarioValidator.MAX_LINE_AMOUNT, 0);
+                int before = b.faults.size();
                 Double sqft = b.number(e, ep, where, "sqft", false, 0);
+                // a deck area without a weight is named as such below, not only as a missing field
+                boolean noWeight = b.child(e, "stons") == null && sqft > 0;
+                Double stons =
+                        noWeight
+                                ? Double.valueOf(0)
+                                : b.number(
+                                        e,
+                                        ep,
+                                        where,
+                                        "stons",
+                                        true,
+                                        ScenarioValidator.MAX_LINE_AMOUNT,
+                                        0);
+                if (b.faults.size() == before && stons == 0 && sqft > 0) {
+                    // the planner loads by weight, so the sourced line would not validate: an area
+                    // with no weight would not go aboard at all
+                    b.error(
+                            ep,
+                            where,
+                            "stons",
+                            noWeight ? null : "0",
+                            "the "
+                                    + (c == null ? "" : c + " ")
+                                    + "equipment has a deck area ("
+                                    + new java.math.BigDecimal(sqft.toString())
+                                            .stripTrailingZeros()
+                                            .toPlainString()
+                                    + " sq ft) but no weight",
+                            "stons: <short tons>");
+                }
                 if (c != null) {
                     eq.add(new CargoEntry(c, stons, sqft));
                 }

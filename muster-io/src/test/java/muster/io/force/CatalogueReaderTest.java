@@ -362,6 +362,45 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aDeckAreaWithNoWeightIsRefusedByLineNotLeftToTheSourcedScenario() throws Exception {
+        Path y = dir.resolve("area.yaml");
+        Files.writeString(
+                y,
+                GOOD.replace(
+                        "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]",
+                        "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 0, sqft: 3400.0}]"));
+        assertThat(CatalogueReader.read(y).faults())
+                .extracting(x -> x.describe(y.toString()))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .contains("area.yaml:15: unit U1")
+                                        .contains("field 'stons' = '0'")
+                                        .contains("OVERSIZE equipment has a deck area (3400 sq ft)")
+                                        .contains("no weight"));
+        // in a CSV, a deck area whose weight cell is blank is named, not dropped
+        Path c = dir.resolve("area.csv");
+        Files.writeString(
+                c,
+                String.join(",", CatalogueReader.CSV_COLUMNS)
+                        + "\n"
+                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,SPOE,4400,600,15000,,900,,,,,1,96,,,AIR_SEA,,,test\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(c);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(c.toString()))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .contains("area.csv:2: unit U1")
+                                        .contains("field 'stons'")
+                                        .contains(
+                                                "OVERSIZE equipment has a deck area (900 sq ft)"));
+    }
+
+    @Test
     void readsTheSameCatalogueFromJson() throws Exception {
         Path y = dir.resolve("c.yaml");
         Files.writeString(y, GOOD);
