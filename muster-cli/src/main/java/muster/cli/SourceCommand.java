@@ -171,7 +171,7 @@ public final class SourceCommand implements Callable<Integer> {
         SourcingResult res =
                 new Sourcer().source(reqs.value(), cat.value(), net.scenario(), append);
         for (Fault f : res.faults()) {
-            if (f.path().startsWith("units")) {
+            if (CatalogueReader.owns(f)) {
                 err.println(cat.locate(f).describe(catalogue.toString()));
             } else {
                 err.println(reqs.locate(f).describe(requirements.toString()));

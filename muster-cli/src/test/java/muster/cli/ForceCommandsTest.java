@@ -394,6 +394,25 @@ class ForceCommandsTest {
     }
 
     @Test
+    void aStationLinkToAnUnknownNodeIsNamedAtTheCataloguesLine() throws Exception {
+        Path cat = dir.resolve("cat.yaml");
+        Files.writeString(
+                cat,
+                Files.readString(Path.of(CAT))
+                        .replace(
+                                "links: [{to: USBPT, mode: RAIL, hours: 70}]",
+                                "links: [{to: USBTP, mode: RAIL, hours: 70}]"));
+        Path out = dir.resolve("x.yaml");
+        Run r = run("source", REQS, cat.toString(), "--network", NET, "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err())
+                .contains(cat + ":28: station FTBLISS (stations[0].links[0]): field 'to' = 'USBTP'")
+                .doesNotContain(REQS)
+                .doesNotContain("sourced scenario");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aMissingCatalogueNamesTheFile() throws Exception {
         Path log = dir.resolve("o.jsonl");
         Files.writeString(log, "");

@@ -501,7 +501,7 @@ final class ForceApi {
         SourcingResult res = new Sourcer().source(reqs.value(), cat.value(), net, false);
         for (Fault f : res.faults()) {
             faults.add(
-                    f.path().startsWith("units")
+                    CatalogueReader.owns(f)
                             ? cat.locate(f).describe(cf)
                             : reqs.locate(f).describe(rf));
         }

@@ -6,12 +6,15 @@ import java.util.Set;
 import muster.model.CargoClass;
 import muster.model.Fault;
 import muster.model.Network;
+import muster.model.Node;
 import muster.model.NodeKind;
 import muster.model.Scenario;
 import muster.model.force.CapabilityRequirement;
 import muster.model.force.Catalogue;
 import muster.model.force.DeployMode;
 import muster.model.force.RequirementSet;
+import muster.model.force.RoadLink;
+import muster.model.force.Station;
 import muster.model.force.Unit;
 
 /**
@@ -110,6 +113,48 @@ final class SourcingChecks {
                                     + horizon
                                     + " days: no unit notified then can arrive within it",
                             null));
+        }
+        List<Station> sts = cat.stations();
+        for (int i = 0; i < sts.size(); i++) {
+            Node n = sts.get(i).node();
+            String where = "station " + n.id();
+            // a station the network lacks becomes a node of the sourced scenario, checked as the
+            // scenario's nodes are (one the network has keeps the network's node)
+            if (n.equals(net.node(n.id()))) {
+                if (n.kind() == NodeKind.AIRFIELD && n.mog() < 1) {
+                    out.add(
+                            err(
+                                    "stations[" + i + "].mog",
+                                    where,
+                                    "mog",
+                                    Integer.toString(n.mog()),
+                                    "an AIRFIELD needs a mog (aircraft on the ground at once) of 1"
+                                            + " or more",
+                                    null));
+                }
+                if (n.kind() == NodeKind.SEAPORT && n.berths() < 1) {
+                    out.add(
+                            err(
+                                    "stations[" + i + "].berths",
+                                    where,
+                                    "berths",
+                                    Integer.toString(n.berths()),
+                                    "a SEAPORT needs berths (ships alongside at once) of 1 or more",
+                                    null));
+                }
+            }
+            List<RoadLink> ls = sts.get(i).links();
+            for (int j = 0; j < ls.size(); j++) {
+                // a link to no node would be a road in the sourced scenario that does not validate
+                node(
+                        net,
+                        ls.get(j).to(),
+                        null,
+                        "stations[" + i + "].links[" + j + "]",
+                        where,
+                        "to",
+                        out);
+            }
         }
         List<Unit> us = cat.units();
         Set<String> seen = new HashSet<>();

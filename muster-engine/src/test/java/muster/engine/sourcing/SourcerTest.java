@@ -15,12 +15,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import muster.model.Network;
+import muster.model.Node;
+import muster.model.NodeKind;
 import muster.model.RequirementLine;
+import muster.model.RouteMode;
 import muster.model.force.CapabilityRequirement;
 import muster.model.force.CapabilityType;
 import muster.model.force.Catalogue;
 import muster.model.force.DeployMode;
 import muster.model.force.RequirementSet;
+import muster.model.force.RoadLink;
+import muster.model.force.Station;
 import muster.model.force.Unit;
 import muster.model.force.Window;
 import org.junit.jupiter.api.Test;
@@ -396,6 +401,62 @@ class SourcerTest {
         assertThat(res.faults())
                 .extracting(f -> f.field() + "=" + f.value())
                 .contains("destination=NOWHERE", "airPod=SPOD", "rdd=50");
+        assertThat(res.scenario()).isNull();
+    }
+
+    @Test
+    void refusesAStationTheSourcedScenarioWouldNotValidate() {
+        Station post =
+                new Station(
+                        new Node("POST", "Post", NodeKind.INSTALLATION, "US", 35, -79, 0, 0, 0),
+                        List.of(
+                                new RoadLink("APOE", RouteMode.ROAD, 2),
+                                new RoadLink("NOWHERE", RouteMode.RAIL, 30)));
+        // a new airfield needs a mog as a scenario's does; one the network has keeps its own node
+        Station field =
+                new Station(
+                        new Node("NEWAF", "Field", NodeKind.AIRFIELD, "US", 35, -78, 0, 0, 0),
+                        List.of());
+        Station known =
+                new Station(
+                        new Node("APOE", "Known", NodeKind.AIRFIELD, "US", 35, -79, 0, 0, 0),
+                        List.of());
+        Catalogue cat =
+                new Catalogue(
+                        "c",
+                        List.of(post, field, known),
+                        List.of(
+                                unit(
+                                        "U1",
+                                        CapabilityType.IBCT,
+                                        "US",
+                                        1,
+                                        12,
+                                        DeployMode.AIR,
+                                        null,
+                                        List.of())));
+        SourcingResult res =
+                new Sourcer()
+                        .source(
+                                new RequirementSet(
+                                        "x",
+                                        C_DATE,
+                                        0,
+                                        List.of(
+                                                req(
+                                                        "R1",
+                                                        CapabilityType.IBCT,
+                                                        1,
+                                                        30,
+                                                        1,
+                                                        List.of()))),
+                                cat,
+                                network(),
+                                false);
+        assertThat(res.refused()).isTrue();
+        assertThat(res.faults())
+                .extracting(f -> f.path() + " " + f.field() + "=" + f.value())
+                .containsExactly("stations[0].links[1].to to=NOWHERE", "stations[1].mog mog=0");
         assertThat(res.scenario()).isNull();
     }
 

@@ -121,6 +121,15 @@ public final class CatalogueReader {
         return bind(doc, true);
     }
 
+    /**
+     * Whether a fault sourcing found is at a place in the catalogue (a unit or a station), so that
+     * it is named at the catalogue's line rather than the requirements file's.
+     */
+    public static boolean owns(Fault f) {
+        return f.path() != null
+                && (f.path().startsWith("units") || f.path().startsWith("stations"));
+    }
+
     static <T> ForceRead<T> malformed(Path path, LocatedDoc.Malformed m) {
         Fault f =
                 new Fault(
@@ -329,9 +338,21 @@ public final class CatalogueReader {
         List<Station> stations = new ArrayList<>();
         JsonNode st = b.child(root, "stations");
         if (st != null) {
+            Set<String> seen = new LinkedHashSet<>();
             for (int i = 0; i < st.size(); i++) {
-                Station s = station(b, st.get(i), "stations[" + i + "]");
+                String p = "stations[" + i + "]";
+                Station s = station(b, st.get(i), p);
                 if (s != null) {
+                    // a second station of an id would be dropped for the first without a word
+                    if (!seen.add(s.node().id())) {
+                        b.error(
+                                p,
+                                "station " + s.node().id(),
+                                "id",
+                                s.node().id(),
+                                "duplicate station id",
+                                null);
+                    }
                     stations.add(s);
                 }
             }
@@ -387,6 +408,15 @@ public final class CatalogueReader {
                     "lon",
                     String.valueOf(b.child(n, "lon")),
                     "must be a longitude in -180..180",
+                    null);
+        }
+        if (country != null && !country.matches("[A-Z]{2}")) {
+            b.error(
+                    p,
+                    where,
+                    "country",
+                    country,
+                    "must be an ISO 3166 alpha-2 code such as US or GB",
                     null);
         }
         Integer mog = b.integer(n, p, where, "mog", false, 0, 0);

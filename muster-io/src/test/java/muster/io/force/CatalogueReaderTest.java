@@ -401,6 +401,33 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aStationWithACountryNoNodeHasOrAnIdGivenTwiceIsRefusedByItsLine() throws Exception {
+        Path y = dir.resolve("stations.yaml");
+        Files.writeString(
+                y,
+                GOOD.replace(
+                        "links: [{to: DEST, mode: ROAD, hours: 16}]}",
+                        "links: [{to: DEST, mode: ROAD, hours: 16}]}\n"
+                                + "  - {id: NEWAF, kind: AIRFIELD, country: USA, lat: 35, lon: -79}\n"
+                                + "  - {id: NEWPORT, kind: SEAPORT, country: US, lat: 35, lon: -77,"
+                                + " berths: 0}\n"
+                                + "  - {id: VILSECK, kind: INSTALLATION, country: DE, lat: 49, lon: 11}"));
+        ForceRead<Catalogue> r = CatalogueReader.read(y);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(y.toString()))
+                .satisfiesExactlyInAnyOrder(
+                        d ->
+                                assertThat(d)
+                                        .contains("stations.yaml:6: station NEWAF")
+                                        .contains("field 'country' = 'USA'"),
+                        d ->
+                                assertThat(d)
+                                        .contains("stations.yaml:8: station VILSECK")
+                                        .contains("duplicate station id"));
+    }
+
+    @Test
     void readsTheSameCatalogueFromJson() throws Exception {
         Path y = dir.resolve("c.yaml");
         Files.writeString(y, GOOD);
