@@ -177,6 +177,19 @@ public final class RequirementsReader {
                         JsonNode c = cn.get(j);
                         b.unknownFields(c, cp, tw, CONTRIB);
                         String nation = b.str(c, cp, tw, "nation", true);
+                        if (nation != null && !nation.matches("[A-Z]{2}")) {
+                            // it becomes the requirement's only nation: BEL would match no unit,
+                            // and the slot would be left empty as if no Belgian unit fitted
+                            b.error(
+                                    cp,
+                                    tw,
+                                    "nation",
+                                    nation,
+                                    "must be an ISO 3166 alpha-2 code such as US or GB, as units"
+                                            + " name their nation",
+                                    null);
+                            nation = null;
+                        }
                         CapabilityType cap =
                                 b.enumValue(c, cp, tw, "capability", true, CapabilityType.class);
                         Echelon ech = b.enumValue(c, cp, tw, "echelon", false, Echelon.class);

@@ -80,6 +80,28 @@ class ResponseForceFileTest {
     }
 
     @Test
+    void aContributionOfANationByItsAlpha3CodeIsRefusedNotLeftEmpty() throws Exception {
+        Path f = dir.resolve("nrf.yaml");
+        String text = Files.readString(ROOT.resolve("data/catalogue/nrf-2022.yaml"));
+        Files.writeString(
+                f,
+                text.replace(
+                        "{nation: \"BE\", capability: LIGHT_BATTLEGROUP}",
+                        "{nation: \"BEL\", capability: LIGHT_BATTLEGROUP}"));
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+        assertThat(reqs.refused()).isTrue();
+        assertThat(reqs.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .singleElement()
+                .satisfies(
+                        s ->
+                                assertThat(s)
+                                        .contains("nrf.yaml:24: tier VJTF")
+                                        .contains("field 'nation' = 'BEL'")
+                                        .contains("alpha-2"));
+    }
+
+    @Test
     void aQuantityBeyondAnyForceListIsAFaultNotAnEndlessSourcing() throws Exception {
         Path f = dir.resolve("many.yaml");
         String text =
