@@ -71,6 +71,25 @@ final class Binder {
         return v == null || v.isNull() ? null : v;
     }
 
+    /**
+     * A list field: its array, or null when absent. A value of another kind (a number, a text, a
+     * mapping) is a fault, not read as an empty list and its contents dropped.
+     */
+    JsonNode list(JsonNode obj, String path, String where, String field) {
+        JsonNode v = child(obj, field);
+        if (v == null || v.isArray()) {
+            return v;
+        }
+        error(
+                path,
+                where,
+                field,
+                v.isValueNode() ? v.asText() : null,
+                "must be a list" + (v.isObject() ? " (a mapping is one entry: put it in [ ])" : ""),
+                null);
+        return null;
+    }
+
     String str(JsonNode obj, String path, String where, String field, boolean required) {
         JsonNode v = child(obj, field);
         if (v == null) {

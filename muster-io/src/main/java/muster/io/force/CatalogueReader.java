@@ -336,7 +336,7 @@ public final class CatalogueReader {
         }
         String name = b.str(root, "", "catalogue", "name", true);
         List<Station> stations = new ArrayList<>();
-        JsonNode st = b.child(root, "stations");
+        JsonNode st = b.list(root, "", "catalogue", "stations");
         if (st != null) {
             Set<String> seen = new LinkedHashSet<>();
             for (int i = 0; i < st.size(); i++) {
@@ -423,7 +423,7 @@ public final class CatalogueReader {
         Integer berths = b.integer(n, p, where, "berths", false, 0, 0);
         Double handling = b.number(n, p, where, "handlingHours", false, 0);
         List<RoadLink> links = new ArrayList<>();
-        JsonNode ls = b.child(n, "links");
+        JsonNode ls = b.list(n, p, where, "links");
         if (ls != null) {
             for (int i = 0; i < ls.size(); i++) {
                 String lp = p + ".links[" + i + "]";
@@ -491,7 +491,7 @@ public final class CatalogueReader {
         Integer personnel =
                 b.integer(n, p, where, "personnel", true, 0, ScenarioValidator.MAX_LINE_AMOUNT, 0);
         List<CargoEntry> eq = new ArrayList<>();
-        JsonNode es = b.child(n, "equipment");
+        JsonNode es = b.list(n, p, where, "equipment");
         Set<CargoClass> classes = new LinkedHashSet<>();
         if (es != null) {
             for (int i = 0; i < es.size(); i++) {
@@ -568,7 +568,7 @@ public final class CatalogueReader {
         }
         Integer ntm = b.integer(n, p, where, "noticeToMoveHours", true, 0, 0);
         List<Window> windows = new ArrayList<>();
-        JsonNode ws = b.child(n, "availability");
+        JsonNode ws = b.list(n, p, where, "availability");
         if (ws != null) {
             for (int i = 0; i < ws.size(); i++) {
                 String wp = p + ".availability[" + i + "]";

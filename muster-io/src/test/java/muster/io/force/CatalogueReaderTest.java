@@ -428,6 +428,37 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aListGivenAsOneValueOrOneMappingIsRefusedNotReadAsEmpty() throws Exception {
+        Path y = dir.resolve("types.yaml");
+        Files.writeString(
+                y,
+                GOOD.replace("[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]", "1300")
+                        .replace(
+                                "[{from: 2022-01-01, to: 2022-12-31}]",
+                                "{from: 2022-01-01, to: 2022-12-31}")
+                        .replace("links: [{to: DEST, mode: ROAD, hours: 16}]", "links: DEST"));
+        ForceRead<Catalogue> r = CatalogueReader.read(y);
+        // read as empty, the unit would be sourced without its equipment and as always available
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(y.toString()))
+                .satisfiesExactlyInAnyOrder(
+                        d ->
+                                assertThat(d)
+                                        .contains("types.yaml:5: station VILSECK")
+                                        .contains("field 'links' = 'DEST': must be a list"),
+                        d ->
+                                assertThat(d)
+                                        .contains("types.yaml:15: unit U1")
+                                        .contains("field 'equipment' = '1300': must be a list"),
+                        d ->
+                                assertThat(d)
+                                        .contains("types.yaml:18: unit U1")
+                                        .contains("field 'availability': must be a list")
+                                        .contains("put it in [ ]"));
+    }
+
+    @Test
     void readsTheSameCatalogueFromJson() throws Exception {
         Path y = dir.resolve("c.yaml");
         Files.writeString(y, GOOD);
