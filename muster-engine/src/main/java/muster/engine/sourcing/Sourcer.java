@@ -314,10 +314,38 @@ public final class Sourcer {
                 int j = lsa.getRightMate(i);
                 mate[i] = j < u ? j : -1;
             }
-            return mate;
+            return firstSlotsFirst(slots, mate);
         } finally {
             lsa.delete();
         }
+    }
+
+    /**
+     * The slots of one requirement are alike (same costs), so the solver may fill any of them: its
+     * units are moved to the requirement's first slots, in the order the solver gave them, and the
+     * empty ones are its last. The cost is unchanged; a planner reading "R#1, R#4 filled, R#2
+     * empty" would otherwise look for a difference between the slots that is not there.
+     */
+    private static int[] firstSlotsFirst(List<Slot> slots, int[] mate) {
+        int i = 0;
+        while (i < slots.size()) {
+            int end = i;
+            while (end < slots.size()
+                    && slots.get(end).requirement() == slots.get(i).requirement()) {
+                end++;
+            }
+            int k = i;
+            for (int x = i; x < end; x++) {
+                if (mate[x] >= 0) {
+                    mate[k++] = mate[x];
+                }
+            }
+            for (; k < end; k++) {
+                mate[k] = -1;
+            }
+            i = end;
+        }
+        return mate;
     }
 
     /** Total cost of an assignment as {@link #assign} returns it. */

@@ -461,6 +461,45 @@ class SourcerTest {
     }
 
     @Test
+    void aRequirementShortOfUnitsFillsItsFirstSlotsAndLeavesTheLastEmpty() {
+        List<Unit> units = new ArrayList<>();
+        for (int j = 0; j < 3; j++) {
+            units.add(
+                    unit(
+                            "U" + j,
+                            CapabilityType.IBCT,
+                            "US",
+                            1 + j % 2,
+                            12,
+                            DeployMode.AIR,
+                            null,
+                            List.of()));
+        }
+        RequirementSet set =
+                new RequirementSet(
+                        "x",
+                        C_DATE,
+                        0,
+                        List.of(
+                                req("R0", CapabilityType.IBCT, 2, 30, 1, List.of()),
+                                req("R1", CapabilityType.IBCT, 6, 30, 2, List.of())));
+        SourcingResult res =
+                new Sourcer().source(set, new Catalogue("c", List.of(), units), network(), false);
+        // the slots of a requirement are alike: which are filled says only how many
+        assertThat(res.choices())
+                .extracting(Choice::slotId)
+                .containsExactly("R0#1", "R0#2", "R1#1");
+        assertThat(res.unfilled())
+                .extracting(Unfilled::slotId)
+                .containsExactly("R1#2", "R1#3", "R1#4", "R1#5", "R1#6");
+        for (Unfilled u : res.unfilled()) {
+            assertThat(u.reasons())
+                    .allSatisfy(
+                            x -> assertThat(x.detail()).matches("assigned to (R0#[12]|R1#1) .*"));
+        }
+    }
+
+    @Test
     void namesWrongEchelonAndTooCostly() {
         List<Unit> units =
                 List.of(
