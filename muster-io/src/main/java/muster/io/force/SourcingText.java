@@ -1,7 +1,6 @@
 package muster.io.force;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import muster.engine.sourcing.Alternative;
@@ -62,20 +61,20 @@ public final class SourcingText {
             }
         }
         for (Unfilled u : r.unfilled()) {
-            // a slot whose every fitting unit fills another slot is short of units, not of fit
-            List<Rejection> fitting =
-                    u.reasons().stream()
-                            .filter(x -> x.reason() != Reason.WRONG_CAPABILITY)
-                            .toList();
-            boolean allTaken =
-                    !fitting.isEmpty()
-                            && fitting.stream().allMatch(x -> x.reason() == Reason.TAKEN);
+            // a unit that fits is TAKEN or TOO_COSTLY; every other reason is a unit that does
+            // not: one that fits but fills another slot makes the slot short of units, not of fit
+            boolean costly = u.reasons().stream().anyMatch(x -> x.reason() == Reason.TOO_COSTLY);
+            boolean taken = u.reasons().stream().anyMatch(x -> x.reason() == Reason.TAKEN);
             b.append(
                     String.format(
                             Locale.ROOT,
                             "  %-16s EMPTY   %s (cost %d)%n",
                             u.slotId(),
-                            allTaken ? "every unit that fits fills another slot" : "no unit fits",
+                            costly
+                                    ? "a unit that fits costs more than leaving the slot empty"
+                                    : taken
+                                            ? "every unit that fits fills another slot"
+                                            : "no unit fits",
                             u.cost()));
             if (explain) {
                 Map<Reason, Integer> hidden = new EnumMap<>(Reason.class);

@@ -32,7 +32,7 @@ class SourcingTextTest {
     }
 
     @Test
-    void aSlotWithAUnitRefusedForAnotherReasonSaysNoUnitFits() {
+    void aSlotWithAFittingUnitTakenAndOthersRefusedSaysTheFittingOneIsTaken() {
         Unfilled u =
                 new Unfilled(
                         "ABCT",
@@ -41,7 +41,29 @@ class SourcingTextTest {
                         List.of(
                                 new Rejection("U1", Reason.TAKEN, "fills ABCT#1"),
                                 new Rejection("U2", Reason.NATION_RULE, "nation US")));
-        assertThat(render(u)).contains("EMPTY   no unit fits (cost 27000)");
+        // U1 fits: the slot is short of units, and "no unit fits" would be untrue
+        assertThat(render(u))
+                .contains("EMPTY   every unit that fits fills another slot (cost 27000)")
+                .doesNotContain("no unit fits");
+        Unfilled costly =
+                new Unfilled(
+                        "ABCT",
+                        3,
+                        27000,
+                        List.of(
+                                new Rejection("U1", Reason.TAKEN, "fills ABCT#1"),
+                                new Rejection("U3", Reason.TOO_COSTLY, "cost 30100")));
+        assertThat(render(costly))
+                .contains("EMPTY   a unit that fits costs more than leaving the slot empty");
+        Unfilled refused =
+                new Unfilled(
+                        "ABCT",
+                        3,
+                        27000,
+                        List.of(
+                                new Rejection("U2", Reason.NATION_RULE, "nation US"),
+                                new Rejection("U9", Reason.WRONG_CAPABILITY, "an IBCT")));
+        assertThat(render(refused)).contains("EMPTY   no unit fits (cost 27000)");
         Unfilled none = new Unfilled("ABCT", 3, 27000, List.of());
         assertThat(render(none)).contains("EMPTY   no unit fits");
     }
