@@ -2,7 +2,8 @@ package muster.engine.sourcing;
 
 /**
  * Weights of the sourcing objective, in cost points. The defaults make any late day dearer than the
- * worst readiness gap, and leaving a slot unfilled dearer than any fill within the horizon.
+ * worst readiness gap, and leaving a slot unfilled dearer than any fill up to 190 days late that
+ * closes before day 280.
  *
  * @param latePerDay per day the unit's estimated closure is past the RDD
  * @param readinessPerLevel per readiness level below 1 (a level-3 unit costs 2 times this)
