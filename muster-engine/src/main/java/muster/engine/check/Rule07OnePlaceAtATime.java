@@ -13,7 +13,9 @@ import muster.model.Mission;
  * Rule 7: tails are numbered 0 to {@code count-1}; a tail's missions never overlap in time; each
  * begins at the node where the tail's previous one ended, the first at {@code baseNode} and not
  * before {@code 24·availableFromDay}. A mission lasts from its first stop's arrive to its last
- * stop's depart; one ending at the hour the next begins does not overlap it.
+ * stop's depart; one ending at the hour the next begins does not overlap it. Each mission is held
+ * against the tail's earlier mission that ends last, so one that begins inside a long mission is
+ * reported even when a shorter mission lies between them.
  */
 final class Rule07OnePlaceAtATime implements MovementRule {
     @Override
@@ -96,10 +98,13 @@ final class Rule07OnePlaceAtATime implements MovementRule {
                                 + n(from)
                                 + ")");
             }
+            // the earlier mission that ends last: a mission overlaps some earlier one exactly when
+            // it begins before that one ends, also when a shorter mission lies between them
+            Mission latest = first;
             for (int k = 1; k < g.size(); k++) {
                 Mission prev = ctx.missions.get(g.get(k - 1));
                 Mission m = ctx.missions.get(g.get(k));
-                if (m.begin() < prev.end() - CheckContext.TIME_TOL) {
+                if (m.begin() < latest.end() - CheckContext.TIME_TOL) {
                     out.add(
                             7,
                             m.id(),
@@ -111,9 +116,12 @@ final class Rule07OnePlaceAtATime implements MovementRule {
                                     + " begins this mission at hour "
                                     + n(m.begin())
                                     + " while still on mission "
-                                    + prev.id()
+                                    + latest.id()
                                     + " until hour "
-                                    + n(prev.end()));
+                                    + n(latest.end()));
+                }
+                if (m.end() > latest.end()) {
+                    latest = m;
                 }
                 String endNode = prev.stops().get(prev.stops().size() - 1).node();
                 if (!m.stops().get(0).node().equals(endNode)) {

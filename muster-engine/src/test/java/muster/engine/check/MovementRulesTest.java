@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import muster.engine.check.testkit.PlanEdits;
 import muster.model.Geo;
 import muster.model.Load;
 import muster.model.Measures;
@@ -401,6 +402,32 @@ class MovementRulesTest {
                                 assertThat(x.message())
                                         .contains("still on mission M1 until hour 12");
                             });
+        }
+
+        @Test
+        void breaksWhenAMissionBeginsInsideALongOneWithAShortOneBetween() {
+            // Tail 0 flies M1 from 3 to 12; two stays at P of no length, X at 4 and Y at 5, are
+            // given to tail 0 as well. Both begin while M1 is still under way: Y is inside M1 even
+            // though X, which ends at 4, comes between them.
+            List<Mission> ms = new ArrayList<>(GOOD.missions());
+            int after = ms.indexOf(ms.stream().filter(m -> m.id().equals("M1")).findFirst().get());
+            ms.add(
+                    after + 1,
+                    new Mission("X", "JET", 0, List.of(new Stop("P", START, 4, 4)), null));
+            ms.add(
+                    after + 2,
+                    new Mission("Y", "JET", 0, List.of(new Stop("P", START, 5, 5)), null));
+            List<Violation> v = only(check(PlanEdits.withMissions(GOOD, ms)), 7);
+            assertThat(v)
+                    .filteredOn(x -> x.message().contains("while still on mission"))
+                    .extracting(Violation::missionId)
+                    .containsExactly("X", "Y");
+            assertThat(v)
+                    .filteredOn(x -> "Y".equals(x.missionId()))
+                    .anySatisfy(
+                            x ->
+                                    assertThat(x.message())
+                                            .contains("still on mission M1 until hour 12"));
         }
 
         @Test
