@@ -227,7 +227,7 @@ public final class PlanJson {
         if (root == null || !root.isObject()) {
             throw new PlanFormatException(name + ": a plan is a JSON object");
         }
-        String format = r.text(root, "format", "");
+        String format = r.text(root, "format", "plan");
         if (!Plan.FORMAT.equals(format)) {
             throw new PlanFormatException(
                     name + ": field 'format' = '" + format + "': expected " + Plan.FORMAT);
@@ -235,6 +235,7 @@ public final class PlanJson {
         PlannerInfo planner = null;
         JsonNode pn = root.get("planner");
         if (pn != null && !pn.isNull()) {
+            r.object(pn, "planner");
             planner =
                     new PlannerInfo(
                             r.text(pn, "name", "planner"),
@@ -245,10 +246,12 @@ public final class PlanJson {
         Measures measures = null;
         JsonNode mn = root.get("measures");
         if (mn != null && !mn.isNull()) {
+            r.object(mn, "measures");
             List<Unmet> unmet = new ArrayList<>();
             int k = 0;
             for (JsonNode u : r.list(mn, "unmet", "measures")) {
                 String at = "measures.unmet[" + k++ + "]";
+                r.object(u, at);
                 unmet.add(
                         new Unmet(
                                 r.text(u, "uln", at), r.cargoClass(u, at), r.num(u, "amount", at)));
@@ -264,6 +267,7 @@ public final class PlanJson {
         LowerBound bound = null;
         JsonNode bn = root.get("lowerBound");
         if (bn != null && !bn.isNull()) {
+            r.object(bn, "lowerBound");
             bound =
                     new LowerBound(
                             r.integer(bn, "closureDay", "lowerBound"),
@@ -274,10 +278,12 @@ public final class PlanJson {
         int mk = 0;
         for (JsonNode m : r.list(root, "missions", "plan")) {
             String at = "missions[" + mk++ + "]";
+            r.object(m, at);
             List<Stop> stops = new ArrayList<>();
             int sk = 0;
             for (JsonNode s : r.list(m, "stops", at)) {
                 String sat = at + ".stops[" + sk++ + "]";
+                r.object(s, sat);
                 stops.add(
                         new Stop(
                                 r.text(s, "node", sat),
@@ -289,10 +295,12 @@ public final class PlanJson {
             int lk = 0;
             for (JsonNode l : r.list(m, "loads", at)) {
                 String lat = at + ".loads[" + lk++ + "]";
+                r.object(l, lat);
                 List<LoadCargo> cargo = new ArrayList<>();
                 int ck = 0;
                 for (JsonNode c : r.list(l, "cargo", lat)) {
                     String cat = lat + ".cargo[" + ck++ + "]";
+                    r.object(c, cat);
                     cargo.add(new LoadCargo(r.cargoClass(c, cat), r.num(c, "stons", cat)));
                 }
                 loads.add(
@@ -318,6 +326,7 @@ public final class PlanJson {
         int k = 0;
         for (JsonNode l : r.list(root, "lines", "plan")) {
             String at = "lines[" + k++ + "]";
+            r.object(l, at);
             lines.add(
                     new LineResult(
                             r.text(l, "uln", at),
@@ -331,6 +340,7 @@ public final class PlanJson {
         k = 0;
         for (JsonNode c : r.list(root, "bindingConstraints", "plan")) {
             String at = "bindingConstraints[" + k++ + "]";
+            r.object(c, at);
             constraints.add(
                     new Constraint(
                             r.text(c, "kind", at),
@@ -376,6 +386,22 @@ public final class PlanJson {
                             missing ? null : v.isTextual() ? v.asText() : v.toString(),
                             (missing ? "missing; expected " : "expected ") + want,
                             null));
+        }
+
+        /**
+         * Refuses an entry that is not a JSON object (a number, text, list or null where a mission,
+         * stop, load or other record goes), naming its place and value, where reading its fields
+         * would call each of them missing.
+         */
+        void object(JsonNode v, String at) throws PlanFormatException {
+            if (v != null && v.isObject()) {
+                return;
+            }
+            String value = v == null || v.isNull() ? "null" : v.toString();
+            throw new PlanFormatException(
+                    name + ": " + at + " = '" + value + "': expected an object with fields",
+                    muster.model.Fault.error(
+                            at, at, null, value, "expected an object with fields", null));
         }
 
         String text(JsonNode n, String f, String at) throws PlanFormatException {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -109,6 +111,42 @@ class PlanJsonTest {
                         "expected close marker for Object (start marker at line 1, column 1)")
                 .hasMessageNotContaining("Source")
                 .hasMessageNotContaining("StreamReadFeature");
+    }
+
+    @Test
+    void anEntryThatIsNotAnObjectIsNamedWithItsValue() throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        // a stop given as a number, a mission as null, the measures as text, a cargo entry as a
+        // list: each is named by its place and value, not as a record whose fields are missing
+        List<java.util.function.Consumer<ObjectNode>> edits =
+                List.of(
+                        p -> ((ArrayNode) p.at("/missions/0/stops")).set(2, 5),
+                        p -> ((ArrayNode) p.at("/missions")).insertNull(0),
+                        p -> p.put("measures", "none"),
+                        p ->
+                                ((ArrayNode) p.at("/missions/0/loads/0/cargo"))
+                                        .insertArray(0)
+                                        .add(20));
+        List<String> places =
+                List.of(
+                        "missions[0].stops[2] = '5'",
+                        "missions[0] = 'null'",
+                        "measures = '\"none\"'",
+                        "missions[0].loads[0].cargo[0] = '[20]'");
+        for (int i = 0; i < edits.size(); i++) {
+            ObjectNode p = (ObjectNode) om.readTree(PlanJson.write(example()));
+            edits.get(i).accept(p);
+            String broken = om.writeValueAsString(p);
+            assertThatThrownBy(() -> PlanJson.read(broken))
+                    .as(places.get(i))
+                    .isInstanceOf(PlanJson.PlanFormatException.class)
+                    .hasMessageContaining(places.get(i) + ": expected an object")
+                    .hasMessageNotContaining("missing")
+                    .hasMessageNotContaining("has no stops");
+        }
+        // a field of the plan itself is named as the plan's, not at an empty place
+        assertThatThrownBy(() -> PlanJson.read("{\"scenario\": \"x\"}"))
+                .hasMessage("plan: plan: field 'format' is missing: expected text");
     }
 
     private static List<String> names(JsonNode n) {
