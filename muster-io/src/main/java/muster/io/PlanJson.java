@@ -212,7 +212,8 @@ public final class PlanJson {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String problem = JacksonText.problem(e);
             throw new PlanFormatException(
-                    name + ":" + line + ": " + problem,
+                    // a size limit of the parser (nesting, number length) comes without a place
+                    name + (line > 0 ? ":" + line : "") + ": " + problem,
                     new muster.model.Fault(
                             muster.model.Fault.Severity.ERROR,
                             "",

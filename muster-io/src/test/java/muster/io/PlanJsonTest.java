@@ -149,6 +149,32 @@ class PlanJsonTest {
                 .hasMessage("plan: plan: field 'format' is missing: expected text");
     }
 
+    @Test
+    void aPlanBeyondTheParsersLimitsIsRefusedInTheFilesTerms() {
+        // nested lists deeper than the parser takes, and a number longer than it reads: the
+        // message says what is too deep or too long, without a line 0 or the parser's settings
+        String deep =
+                "{\"format\": \"muster/plan@1\", \"missions\": "
+                        + "[".repeat(1500)
+                        + "]".repeat(1500)
+                        + "}";
+        assertThatThrownBy(() -> PlanJson.read(deep))
+                .isInstanceOf(PlanJson.PlanFormatException.class)
+                .hasMessageStartingWith("plan: ")
+                .hasMessageContaining("nesting depth")
+                .hasMessageNotContaining("plan:0")
+                .hasMessageNotContaining("StreamReadConstraints");
+        String longNumber =
+                "{\"format\": \"muster/plan@1\", \"missions\": [{\"tail\": "
+                        + "9".repeat(1500)
+                        + "}]}";
+        assertThatThrownBy(() -> PlanJson.read(longNumber))
+                .isInstanceOf(PlanJson.PlanFormatException.class)
+                .hasMessageContaining("Number value length")
+                .hasMessageNotContaining("plan:0")
+                .hasMessageNotContaining("StreamReadConstraints");
+    }
+
     private static List<String> names(JsonNode n) {
         List<String> out = new ArrayList<>();
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
