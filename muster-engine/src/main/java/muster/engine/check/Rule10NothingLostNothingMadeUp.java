@@ -130,14 +130,20 @@ final class Rule10NothingLostNothingMadeUp implements MovementRule {
         for (Unmet u : ctx.plan.measures().unmet()) {
             String key = u.uln() + "\u0000" + u.cargoClass();
             if (!want.containsKey(key) && Math.abs(u.amount()) > CheckContext.AMOUNT_TOL) {
-                out.add(
-                        10,
-                        null,
-                        null,
-                        u.uln(),
-                        "unmet lists "
-                                + amount(u.cargoClass(), u.amount())
-                                + " but all of it is at the destination in time");
+                RequirementLine line = u.uln() == null ? null : ctx.net.line(u.uln());
+                String listed = "unmet lists " + amount(u.cargoClass(), u.amount());
+                String why;
+                if (line == null) {
+                    why = " of a line the scenario does not have";
+                } else if (!Recomputed.amounts(line).containsKey(u.cargoClass())) {
+                    why =
+                            u.cargoClass() == CargoClass.PAX
+                                    ? " but the line has no people"
+                                    : " but the line has no " + u.cargoClass();
+                } else {
+                    why = " but all of it is at the destination in time";
+                }
+                out.add(10, null, null, u.uln(), listed + why);
             }
         }
     }

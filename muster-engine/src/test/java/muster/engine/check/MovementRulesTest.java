@@ -597,6 +597,31 @@ class MovementRulesTest {
         }
 
         @Test
+        void unmetOfALineOrClassTheScenarioDoesNotHaveIsNamedAsSuch() {
+            // A1 has people and BULK, no NAT; there is no line X9: neither is "at the destination"
+            Measures m = GOOD.measures();
+            Plan bad =
+                    withMeasures(
+                            GOOD,
+                            new Measures(
+                                    m.closureDay(),
+                                    m.lateStonDays(),
+                                    m.lateUlns(),
+                                    m.onTimeUlns(),
+                                    List.of(new Unmet("X9", BULK, 5), new Unmet("A1", NAT, 3))));
+            List<Violation> v = only(check(bad), 10);
+            assertThat(v)
+                    .extracting(Violation::uln, Violation::message)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "X9",
+                                    "unmet lists 5 stons of BULK of a line the scenario does not"
+                                            + " have"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "A1", "unmet lists 3 stons of NAT but the line has no NAT"));
+        }
+
+        @Test
         void breaksWhenUnmetLeavesOutWhatArrivesTooLate() {
             // The ship two days later reaches D on day 11, after the horizon: 600 NAT unmet.
             Plan later = withStop(GOOD, "M4", 0, x -> times(x, 0, 108));
