@@ -396,17 +396,19 @@ class ForceCommandsTest {
     @Test
     void aStationLinkToAnUnknownNodeIsNamedAtTheCataloguesLine() throws Exception {
         Path cat = dir.resolve("cat.yaml");
-        Files.writeString(
-                cat,
-                Files.readString(Path.of(CAT))
-                        .replace(
-                                "links: [{to: USBPT, mode: RAIL, hours: 70}]",
-                                "links: [{to: USBTP, mode: RAIL, hours: 70}]"));
+        String text = Files.readString(Path.of(CAT));
+        String link = "links: [{to: USBPT, mode: RAIL, hours: 70}]";
+        long line = text.substring(0, text.indexOf(link)).lines().count();
+        Files.writeString(cat, text.replace(link, "links: [{to: USBTP, mode: RAIL, hours: 70}]"));
         Path out = dir.resolve("x.yaml");
         Run r = run("source", REQS, cat.toString(), "--network", NET, "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.REFUSED);
         assertThat(r.err())
-                .contains(cat + ":28: station FTBLISS (stations[0].links[0]): field 'to' = 'USBTP'")
+                .contains(
+                        cat
+                                + ":"
+                                + line
+                                + ": station FTBLISS (stations[0].links[0]): field 'to' = 'USBTP'")
                 .doesNotContain(REQS)
                 .doesNotContain("sourced scenario");
         assertThat(out).doesNotExist();

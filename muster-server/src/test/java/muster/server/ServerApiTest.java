@@ -272,8 +272,8 @@ class ServerApiTest {
                 .containsEntry("owner", "USA")
                 .containsEntry("marking", "REL POL")
                 .containsEntry("status", "CURRENT")
-                .containsEntry("units", 50);
-        assertThat((List<?>) got.map().get("unitList")).hasSize(50);
+                .containsEntry("units", 51);
+        assertThat((List<?>) got.map().get("unitList")).hasSize(51);
         assertThat(us.get("/api/catalogues/" + id + "/export").body()).isEqualTo(text);
         assertThat(se.get("/api/catalogues/" + id).status()).isEqualTo(404);
         assertThat(se.get("/api/catalogues/" + id + "/export").status()).isEqualTo(404);
@@ -551,7 +551,7 @@ class ServerApiTest {
                                 c -> {
                                     assertThat(c.name()).isEqualTo("eastern-flank-2022-units");
                                     assertThat(c.marking()).isEqualTo("REL NATO");
-                                    assertThat(c.units()).isEqualTo(50);
+                                    assertThat(c.units()).isEqualTo(51);
                                 });
                 assertThat(s.store().scenarioCount()).isEqualTo(1);
                 assertThat(out.toString().contains("as force catalogue")).isEqualTo(start == 0);

@@ -35,8 +35,18 @@ class ResponseForceFileTest {
         var net = ScenarioReader.read(ROOT.resolve("scenarios/eastern-flank-2022.yaml"));
         SourcingResult res = new Sourcer().source(set, cat.value(), net.scenario(), false);
         assertThat(res.refused()).as(res.faults().toString()).isFalse();
-        assertThat(res.choices()).extracting(c -> c.uic()).contains("FRVJBG", "BECOGP");
-        // No French headquarters in the catalogue: the US ones fail the nation rule.
+        assertThat(res.choices()).extracting(c -> c.uic()).contains("FRCRRF", "FRVJBG", "BECOGP");
+        // Without the French headquarters the command element is empty, and the US ones are named
+        // as failing the nation rule.
+        Catalogue noFrenchHq =
+                new Catalogue(
+                        cat.value().name(),
+                        cat.value().stations(),
+                        cat.value().units().stream()
+                                .filter(u -> !u.uic().equals("FRCRRF"))
+                                .toList());
+        res = new Sourcer().source(set, noFrenchHq, net.scenario(), false);
+        assertThat(res.refused()).as(res.faults().toString()).isFalse();
         Unfilled hq =
                 res.unfilled().stream()
                         .filter(u -> u.requirementId().startsWith("COMMAND-ELEMENT"))
