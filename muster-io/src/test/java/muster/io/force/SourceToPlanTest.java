@@ -91,6 +91,57 @@ class SourceToPlanTest {
                 .isEmpty();
         assertThat(sourced.requirements()).isNotEmpty();
 
+        assertPlansClean(sourced);
+    }
+
+    /**
+     * The bundled NRF example, as its 2022 activation to Romania: every contribution is sourced
+     * (the French-led command element and VJTF, the German and Italian follow-on forces, the US
+     * pool), each closes by its RDD, and the sourced scenario plans with no rule broken.
+     */
+    @Test
+    void bundledNrfSourcesEveryContributionAndPlansClean() throws Exception {
+        ScenarioReader.Result net =
+                ScenarioReader.read(ROOT.resolve("scenarios/eastern-flank-2022.yaml"));
+        assertThat(net.accepted()).as(net.faults().toString()).isTrue();
+        ForceRead<RequirementSet> nrf =
+                RequirementsReader.read(ROOT.resolve("data/catalogue/nrf-2022.yaml"));
+        assertThat(nrf.faults()).extracting(Fault::describe).isEmpty();
+        ForceRead<Catalogue> cat =
+                CatalogueReader.read(ROOT.resolve("data/catalogue/eastern-flank-2022-units.yaml"));
+        assertThat(cat.faults()).extracting(Fault::describe).isEmpty();
+
+        SourcingResult res = new Sourcer().source(nrf.value(), cat.value(), net.scenario(), false);
+        assertThat(res.faults()).extracting(Fault::describe).isEmpty();
+        assertThat(res.unfilled())
+                .extracting(Unfilled::slotId)
+                .as(() -> SourcingText.render(res, cat.value(), true))
+                .isEmpty();
+        int slots = nrf.value().requirements().stream().mapToInt(r -> r.quantity()).sum();
+        assertThat(res.choices()).hasSize(slots);
+        assertThat(res.choices())
+                .extracting(c -> c.requirementId() + "=" + c.uic())
+                .contains(
+                        "COMMAND-ELEMENT-FR-1=FRCRRF",
+                        "VJTF-FR-1=FRVJBG",
+                        "VJTF-BE-2=BECOGP",
+                        "INITIAL-FOLLOW-ON-FORCES-GROUP-DE-1=DEEFPR",
+                        "INITIAL-FOLLOW-ON-FORCES-GROUP-IT-2=ITNRFB",
+                        "RESPONSE-FORCES-POOL-US-2=WAB1AA");
+        for (Choice c : res.choices()) {
+            assertThat(c.cost().lateDays()).as(c.slotId() + " closes by its RDD").isZero();
+        }
+
+        Scenario sourced = res.scenario();
+        List<Fault> faults = ScenarioValidator.validate(sourced);
+        assertThat(faults.stream().filter(Fault::isError).map(Fault::describe))
+                .as("the sourced scenario validates")
+                .isEmpty();
+        assertPlansClean(sourced);
+    }
+
+    /** The default planner plans the scenario, the checker finds no violation, no line is lost. */
+    private static void assertPlansClean(Scenario sourced) {
         Scenario quick =
                 new Scenario(
                         sourced.name(),
