@@ -314,19 +314,22 @@ public final class Sourcer {
                 int j = lsa.getRightMate(i);
                 mate[i] = j < u ? j : -1;
             }
-            return firstSlotsFirst(slots, mate);
+            return firstSlotsFirst(slots, pairs, mate);
         } finally {
             lsa.delete();
         }
     }
 
     /**
-     * The slots of one requirement are alike (same costs), so the solver may fill any of them: its
-     * units are moved to the requirement's first slots, in the order the solver gave them, and the
-     * empty ones are its last. The cost is unchanged; a planner reading "R#1, R#4 filled, R#2
-     * empty" would otherwise look for a difference between the slots that is not there.
+     * The slots of one requirement are alike (same costs), so the solver may fill any of them, and
+     * which of alike units goes to which slot follows its tie-breaking. The requirement's units are
+     * put in its first slots, cheapest first and, at equal cost, in catalogue order; the empty ones
+     * are its last. The cost is unchanged, and the numbering follows the units chosen, not the
+     * solver's tie-breaking: a planner reading "R#1, R#4 filled, R#2 empty", or finding two alike
+     * units swapped after an unrelated unit joined the catalogue, would look for a difference
+     * between the slots that is not there.
      */
-    private static int[] firstSlotsFirst(List<Slot> slots, int[] mate) {
+    private static int[] firstSlotsFirst(List<Slot> slots, Map<String, Pair[]> pairs, int[] mate) {
         int i = 0;
         while (i < slots.size()) {
             int end = i;
@@ -334,14 +337,19 @@ public final class Sourcer {
                     && slots.get(end).requirement() == slots.get(i).requirement()) {
                 end++;
             }
-            int k = i;
+            Pair[] row = pairs.get(slots.get(i).requirement().id());
+            List<Integer> filled = new ArrayList<>();
             for (int x = i; x < end; x++) {
                 if (mate[x] >= 0) {
-                    mate[k++] = mate[x];
+                    filled.add(mate[x]);
                 }
             }
-            for (; k < end; k++) {
-                mate[k] = -1;
+            filled.sort(
+                    Comparator.<Integer>comparingLong(j -> row[j].cost().total())
+                            .thenComparingInt(j -> j));
+            for (int x = i; x < end; x++) {
+                int k = x - i;
+                mate[x] = k < filled.size() ? filled.get(k) : -1;
             }
             i = end;
         }

@@ -500,6 +500,54 @@ class SourcerTest {
     }
 
     @Test
+    void aRequirementsSlotsTakeItsUnitsCheapestFirstThenInCatalogueOrder() {
+        // readiness 3, 1, 2, 1: costs 80, 0, 40, 0 above the same closure; U1 and U3 tie
+        int[] readiness = {3, 1, 2, 1};
+        List<Unit> units = new ArrayList<>();
+        for (int j = 0; j < readiness.length; j++) {
+            units.add(
+                    unit(
+                            "U" + j,
+                            CapabilityType.IBCT,
+                            "US",
+                            readiness[j],
+                            12,
+                            DeployMode.AIR,
+                            null,
+                            List.of()));
+        }
+        RequirementSet set =
+                new RequirementSet(
+                        "x",
+                        C_DATE,
+                        0,
+                        List.of(req("R", CapabilityType.IBCT, 4, 30, 1, List.of())));
+        for (int n = 0; n < 2; n++) {
+            // the same units with one that fits nothing before them: the same numbering
+            List<Unit> cat = new ArrayList<>(units);
+            if (n == 1) {
+                cat.add(
+                        0,
+                        unit(
+                                "X",
+                                CapabilityType.SBCT,
+                                "US",
+                                1,
+                                12,
+                                DeployMode.AIR,
+                                null,
+                                List.of()));
+            }
+            SourcingResult res =
+                    new Sourcer().source(set, new Catalogue("c", List.of(), cat), network(), false);
+            assertThat(res.choices())
+                    .as("catalogue " + n)
+                    .extracting(c -> c.slotId() + "=" + c.uic())
+                    .containsExactly("R#1=U1", "R#2=U3", "R#3=U2", "R#4=U0");
+        }
+    }
+
+    @Test
     void namesWrongEchelonAndTooCostly() {
         List<Unit> units =
                 List.of(
