@@ -210,11 +210,10 @@ public final class HtmlReport {
                 "Lines late / on time",
                 Html.integer(m.lateUlns()) + " / " + Html.integer(m.onTimeUlns()),
                 total > 0
-                        ? String.format(
-                                Locale.ROOT,
-                                "%.0f%% of %s lines on time",
-                                100.0 * m.onTimeUlns() / total,
-                                Html.integer(total))
+                        ? percentOnTime(m.onTimeUlns(), total)
+                                + " of "
+                                + Html.integer(total)
+                                + " lines on time"
                         : "no lines",
                 m.lateUlns() > 0 ? "warn" : "ok");
         Map<String, double[]> unmet = figures.unmetByLine();
@@ -267,6 +266,21 @@ public final class HtmlReport {
             b.append("<p class=\"note\">No lower bound was computed for this plan.</p>");
         }
         b.append("</section>\n");
+    }
+
+    /**
+     * The share of lines on time as a whole percent, never rounded up to 100 % while a line is late
+     * nor down to 0 % while one is on time: 210 of 211 is "over 99%", not "100%".
+     */
+    private static String percentOnTime(int onTime, int total) {
+        double share = 100.0 * onTime / total;
+        if (onTime < total && share >= 99.5) {
+            return "over 99%";
+        }
+        if (onTime > 0 && share < 0.5) {
+            return "under 1%";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", share);
     }
 
     private static void card(

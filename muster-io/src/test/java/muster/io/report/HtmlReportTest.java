@@ -68,6 +68,44 @@ class HtmlReportTest {
         assertThat(card(HtmlReport.render(scenario, met), "closure")).contains("gap 2 days");
     }
 
+    @Test
+    void linesCardNeverRoundsToAllOrNoneOnTime() {
+        var m = plan.measures();
+        // 1 late line of 211 is 99.5 % on time, 1 on time of 300 is 0.3 %: neither is all or none.
+        List<String> shown = new ArrayList<>();
+        for (int[] lateOnTime : new int[][] {{1, 210}, {299, 1}, {2, 209}, {0, 211}, {211, 0}}) {
+            Plan p =
+                    new Plan(
+                            plan.scenario(),
+                            plan.planner(),
+                            new muster.model.Measures(
+                                    m.closureDay(),
+                                    m.lateStonDays(),
+                                    lateOnTime[0],
+                                    lateOnTime[1],
+                                    m.unmet()),
+                            plan.lowerBound(),
+                            plan.missions(),
+                            plan.lines(),
+                            plan.bindingConstraints());
+            String c = card(HtmlReport.render(scenario, p), "lines");
+            shown.add(c.replaceAll(".*<div class=\"sub\">", ""));
+            if (lateOnTime[0] > 0) {
+                assertThat(c).as("%d late", lateOnTime[0]).doesNotContain("100%");
+            }
+            if (lateOnTime[1] > 0) {
+                assertThat(c).as("%d on time", lateOnTime[1]).doesNotContain(">0%");
+            }
+        }
+        assertThat(shown)
+                .containsExactly(
+                        "over 99% of 211 lines on time",
+                        "under 1% of 300 lines on time",
+                        "99% of 211 lines on time",
+                        "100% of 211 lines on time",
+                        "0% of 211 lines on time");
+    }
+
     private static Plan withoutUnmet(Plan p) {
         var m = p.measures();
         return new Plan(
