@@ -143,19 +143,20 @@ final class Charts {
                 .append(',')
                 .append(Html.px(y.applyAsDouble(0)));
         for (int d = 0; d < days; d++) {
-            String xs = Html.px(x.applyAsDouble(d));
             String xe = Html.px(x.applyAsDouble(d + 1));
-            // The day's deliveries are shown as arriving across the day.
+            // The day's deliveries are shown as arriving across the day, and what is due by a
+            // day's RDD at its end, where they are counted: a load that arrives on its RDD is
+            // never drawn under the dashed line, which stands for load arriving late.
             String yd = Html.px(y.applyAsDouble(delivered[d]));
             line.append('L').append(xe).append(',').append(yd);
             area.append('L').append(xe).append(',').append(yd);
             if (required[d] != prevR) {
                 req.append('L')
-                        .append(xs)
+                        .append(xe)
                         .append(',')
                         .append(Html.px(y.applyAsDouble(prevR)))
                         .append('L')
-                        .append(xs)
+                        .append(xe)
                         .append(',')
                         .append(Html.px(y.applyAsDouble(required[d])));
             }
