@@ -37,8 +37,9 @@ final class Csv {
             char c = s.charAt(i);
             quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
-        // A leading = + - @ would be read as a formula by spreadsheets; quote and prefix it.
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) {
+        // A leading = + - @ would be read as a formula by spreadsheets, and so may one after a
+        // leading tab or carriage return, which some strip; quote and prefix it.
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) {
             s = "'" + s;
             quote = true;
         }

@@ -135,6 +135,11 @@ class PlanCsvTest {
         assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(Csv.field("=cmd()")).isEqualTo("\"'=cmd()\"");
+        for (String lead : new String[] {"+", "-", "@", "\t", "\r", "\t=", "\r="}) {
+            assertThat(Csv.field(lead + "SUM(A1:A9)"))
+                    .as("%s", lead.replace("\t", "TAB").replace("\r", "CR"))
+                    .isEqualTo("\"'" + lead + "SUM(A1:A9)\"");
+        }
         assertThat(Csv.field(-2)).isEqualTo("-2");
         assertThat(Csv.field(12.50000)).isEqualTo("12.5");
         assertThat(Csv.field(1e-7)).isEqualTo("0");
