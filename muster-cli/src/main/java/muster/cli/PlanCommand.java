@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
             "Plan the deployment of a scenario, check the plan against the movement rules and write"
                     + " plan.json, missions.csv, lines.csv and report.html.",
             "Exit 0: planned and checked. 3: scenario refused. 4: the plan breaks a rule (files"
-                    + " are written all the same, for inspection). 2: a mistake in the command line (named). 1: an"
+                    + " are written all the same, for inspection, the report saying so at its top). 2: a mistake in the command line (named). 1: an"
                     + " internal error (--debug shows its trace) or an output, standard output included,"
                     + " that could not be written."
         })
@@ -249,20 +249,7 @@ public final class PlanCommand implements Callable<Integer> {
         clock.lap("check");
 
         Path dir = out != null ? out : defaultDir(scenario);
-        Files.createDirectories(dir);
-        // the four files are placed together once all are written: a failure on the way leaves
-        // the directory as it was
-        try (StagedFiles files = new StagedFiles(dir)) {
-            PlanJson.write(plan, files.stage("plan.json"));
-            clock.lap("plan.json");
-            MissionsCsv.write(plan, files.stage("missions.csv"));
-            clock.lap("missions.csv");
-            LinesCsv.write(scenario, plan, files.stage("lines.csv"));
-            clock.lap("lines.csv");
-            HtmlReport.write(scenario, plan, files.stage("report.html"));
-            clock.lap("report.html");
-            files.commit();
-        }
+        writeFiles(dir, scenario, plan, check, clock);
 
         List<Violation> violations = check.violations();
         if (!violations.isEmpty()) {
@@ -306,6 +293,38 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stdout.flush();
         return violations.isEmpty() ? ExitCode.OK : ExitCode.VIOLATIONS;
+    }
+
+    /**
+     * Writes plan.json, missions.csv, lines.csv and report.html in {@code dir}. A plan that breaks
+     * a movement rule is written all the same, for inspection, and its report says so above the
+     * measures, since its figures are not those of a correct plan.
+     */
+    static void writeFiles(Path dir, Scenario scenario, Plan plan, CheckReport check, Timings clock)
+            throws IOException {
+        Files.createDirectories(dir);
+        int broken = check.violations().size();
+        String note =
+                broken == 0
+                        ? null
+                        : "This plan breaks "
+                                + broken
+                                + (broken == 1 ? " movement rule check" : " movement rule checks")
+                                + " (muster check lists them): it is not a correct plan, and its"
+                                + " figures may be wrong.";
+        // the four files are placed together once all are written: a failure on the way leaves
+        // the directory as it was
+        try (StagedFiles files = new StagedFiles(dir)) {
+            PlanJson.write(plan, files.stage("plan.json"));
+            clock.lap("plan.json");
+            MissionsCsv.write(plan, files.stage("missions.csv"));
+            clock.lap("missions.csv");
+            LinesCsv.write(scenario, plan, files.stage("lines.csv"));
+            clock.lap("lines.csv");
+            HtmlReport.write(scenario, plan, note, files.stage("report.html"));
+            clock.lap("report.html");
+            files.commit();
+        }
     }
 
     /**

@@ -90,6 +90,46 @@ class PlanCommandTest {
     }
 
     @Test
+    void aPlanThatBreaksARuleIsWrittenWithAReportThatSaysSo() throws Exception {
+        long seed = 11;
+        Path scenario = smallScenario(seed);
+        Path out = tmp.resolve("out");
+        Run r = muster("plan", scenario.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as("seed %d, stderr: %s", seed, r.err()).isZero();
+        assertThat(Files.readString(out.resolve("report.html")))
+                .doesNotContain("movement rule check");
+        Scenario s = ScenarioReader.read(scenario).scenario();
+        Plan plan = PlanJson.read(out.resolve("plan.json"));
+        // A plan whose stated lateness is not what its missions give breaks the measures check.
+        var m = plan.measures();
+        Plan wrong =
+                new Plan(
+                        plan.scenario(),
+                        plan.planner(),
+                        new muster.model.Measures(
+                                m.closureDay(),
+                                m.lateStonDays() + 100,
+                                m.lateUlns(),
+                                m.onTimeUlns(),
+                                m.unmet()),
+                        plan.lowerBound(),
+                        plan.missions(),
+                        plan.lines(),
+                        plan.bindingConstraints());
+        var check = PlanChecker.check(s, wrong);
+        assertThat(check.violations()).hasSize(1);
+        Path dir = tmp.resolve("broken");
+        PlanCommand.writeFiles(dir, s, wrong, check, new PlanCommand.Timings());
+        String html = Files.readString(dir.resolve("report.html"));
+        // said above the measures, before the first card
+        assertThat(html).contains("This plan breaks 1 movement rule check (muster check");
+        assertThat(html.indexOf("This plan breaks")).isLessThan(html.indexOf("class=\"card"));
+        for (String f : PlanCommand.FILES) {
+            assertThat(dir.resolve(f)).isNotEmptyFile();
+        }
+    }
+
+    @Test
     void timingsNameEveryPhaseAndEarliestBoundSkipsTheLp() throws Exception {
         Path out = tmp.resolve("t");
         Run r =

@@ -68,6 +68,22 @@ public final class HtmlReport {
         }
     }
 
+    /**
+     * Writes the page with {@code note} (when not null) shown above the measures, as {@link
+     * #render(Scenario, Plan, String)} does.
+     */
+    public static void write(Scenario scenario, Plan plan, String note, Path file)
+            throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(render(scenario, plan, note));
+            w.flush();
+        }
+    }
+
     public static void write(Scenario scenario, Plan plan, Writer out) throws IOException {
         out.write(render(scenario, plan));
         out.flush();
