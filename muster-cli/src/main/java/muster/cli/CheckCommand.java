@@ -221,7 +221,9 @@ public final class CheckCommand implements Callable<Integer> {
     private static String ruleName(int rule) {
         return rule == Violation.FORM
                 ? "form"
-                : rule == Violation.MEASURES ? "measures" : String.format("rule %02d", rule);
+                : rule == Violation.MEASURES
+                        ? "measures"
+                        : String.format(Locale.ROOT, "rule %02d", rule);
     }
 
     private static String num(double x) {

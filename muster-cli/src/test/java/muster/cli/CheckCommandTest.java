@@ -110,6 +110,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void violationCountsNameTheRuleInAsciiDigitsInEveryLocale() {
+        // Arabic, Persian and Thai locales format numbers with their own digits by default.
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            for (String tag : new String[] {"ar-SA", "fa-IR", "th-TH-u-nu-thai"}) {
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                Run r = run("check", scenario.toString(), broken.toString());
+                assertThat(r.out()).as(tag).contains("violations: 1 (rule 08: 1)");
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void jsonReportNamesRuleMissionAndStop() throws Exception {
         Run r = run("check", "--json", scenario.toString(), broken.toString());
         assertThat(r.code()).isEqualTo(ExitCode.VIOLATIONS);
