@@ -18,8 +18,8 @@ import muster.model.Stop;
  * {@code missions.csv}: one row per mission of a plan, in the plan's order. Times are hours from
  * C-day 00:00. For a loaded mission, {@code poe} and {@code departure} are the first ONLOAD stop
  * with a load going on and its departure, {@code pod} and {@code arrival} the last OFFLOAD stop
- * with a load coming off and its arrival; for a positioning mission they are its first and last
- * stops.
+ * with a load coming off and its arrival; a positioning mission (no loads) has no POE or POD, so
+ * both are left empty, and its departure and arrival are those of its first and last stops.
  */
 public final class MissionsCsv {
     public static final String[] HEADER = {
