@@ -184,6 +184,12 @@ public final class CheckCommand implements Callable<Integer> {
         for (Violation v : report.violations()) {
             ObjectNode o = vs.addObject();
             o.put("rule", v.rule());
+            // rule 0 and 11 are no movement rules: the plan's form and its stated measures
+            o.put(
+                    "kind",
+                    v.rule() == Violation.FORM
+                            ? "form"
+                            : v.rule() == Violation.MEASURES ? "measures" : "movement rule");
             o.put("mission", v.missionId());
             if (v.stop() == null) {
                 o.putNull("stop");

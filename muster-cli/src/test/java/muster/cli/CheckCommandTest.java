@@ -133,6 +133,7 @@ class CheckCommandTest {
         assertThat(root.get("ok").asBoolean()).isFalse();
         JsonNode v = root.get("violations").get(0);
         assertThat(v.get("rule").asInt()).isEqualTo(8);
+        assertThat(v.get("kind").asText()).isEqualTo("movement rule");
         assertThat(v.get("mission").asText()).isEqualTo("M2");
         assertThat(v.get("stop").asInt()).isEqualTo(0);
         assertThat(root.get("measures").get("lateStonDays").asDouble()).isEqualTo(600.0);
@@ -141,6 +142,23 @@ class CheckCommandTest {
         Run ok = run("check", "--json", scenario.toString(), good.toString());
         assertThat(ok.code()).isEqualTo(ExitCode.OK);
         assertThat(new ObjectMapper().readTree(ok.out()).get("violations")).isEmpty();
+
+        // stated measures that disagree with the recomputed ones are rule 11, no movement rule
+        Path stated = dir.resolve("stated.json");
+        JsonNode plan = new ObjectMapper().readTree(Files.readString(good));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) plan.get("measures"))
+                .put("lateStonDays", 123456.0);
+        Files.writeString(stated, new ObjectMapper().writeValueAsString(plan));
+        Run m = run("check", "--json", scenario.toString(), stated.toString());
+        assertThat(m.code()).as(m.err()).isEqualTo(ExitCode.VIOLATIONS);
+        JsonNode mv = new ObjectMapper().readTree(m.out()).get("violations");
+        assertThat(mv).isNotEmpty();
+        assertThat(mv)
+                .allSatisfy(
+                        x -> {
+                            assertThat(x.get("rule").asInt()).isEqualTo(11);
+                            assertThat(x.get("kind").asText()).isEqualTo("measures");
+                        });
     }
 
     @Test
