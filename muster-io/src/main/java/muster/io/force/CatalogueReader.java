@@ -488,8 +488,11 @@ public final class CatalogueReader {
         String home = b.str(n, p, where, "homeStation", true);
         String airPoe = b.str(n, p, where, "airPoe", false);
         String seaPoe = b.str(n, p, where, "seaPoe", false);
+        int faultsBefore = b.faults.size();
         Integer personnel =
                 b.integer(n, p, where, "personnel", true, 0, ScenarioValidator.MAX_LINE_AMOUNT, 0);
+        // a personnel figure already refused is read as 0 only to go on: not a unit of no people
+        boolean personnelRead = b.faults.size() == faultsBefore;
         List<CargoEntry> eq = new ArrayList<>();
         JsonNode es = b.list(n, p, where, "equipment");
         Set<CargoClass> classes = new LinkedHashSet<>();
@@ -633,6 +636,7 @@ public final class CatalogueReader {
         // would count as met while nothing arrives; a SELF unit writes no line in any case
         if (mode != null
                 && mode != DeployMode.SELF
+                && personnelRead
                 && personnel != null
                 && personnel == 0
                 && eq.stream().noneMatch(e -> e.stons() > 0)) {

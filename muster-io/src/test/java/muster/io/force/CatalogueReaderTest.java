@@ -362,6 +362,27 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aRefusedPersonnelFigureIsNamedOnceNotAlsoAsAUnitOfNoPeople() throws Exception {
+        Path f = dir.resolve("negative.csv");
+        Files.writeString(
+                f,
+                String.join(",", CatalogueReader.CSV_COLUMNS)
+                        + "\n"
+                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,-5,,,,,,,,,1,96,,,AIR,,,test\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .contains("negative.csv:2: unit U1")
+                                        .contains("field 'personnel' = '-5'")
+                                        .contains("must be at least 0"));
+    }
+
+    @Test
     void aDeckAreaWithNoWeightIsRefusedByLineNotLeftToTheSourcedScenario() throws Exception {
         Path y = dir.resolve("area.yaml");
         Files.writeString(
