@@ -350,11 +350,17 @@ async function pageOrders() {
     if (!r.ok) { msg.textContent = r.data.error; return; }
     route();
   } }, verb[0].toUpperCase() + verb.slice(1));
+  // only the owner nation's approvers approve (not their own draft), and its planners and approvers
+  // issue and cancel: an order released to another nation, or seen by an observer, offers no action
+  const ownNation = o => o.owner === me.nation;
+  const mayApprove = o => ownNation(o) && me.roles.includes('APPROVER') && o.draftedBy !== me.username;
+  const mayIssueOrCancel = o => ownNation(o) && (me.roles.includes('PLANNER') || me.roles.includes('APPROVER'));
   pagedTable(list, '/api/orders', ['Order', 'Kind', 'Units', 'Status', 'Owner', 'Marking', 'Drafted', 'Approved', 'Issued', ''], o => [
     o.id, o.kind, o.units.join(', '), h('span', { class: 'status-' + o.status, id: 'order-status-' + o.id }, o.status), o.owner,
     h('span', { class: 'marking' }, o.marking), o.draftedBy, o.approvedBy || '', o.issuedBy || '',
-    h('span', {}, o.status === 'DRAFT' && me.roles.includes('APPROVER') && o.draftedBy !== me.username ? act(o, 'approve') : '',
-      o.status === 'APPROVED' ? act(o, 'issue') : '', o.status === 'DRAFT' || o.status === 'APPROVED' ? act(o, 'cancel') : '')]);
+    h('span', {}, o.status === 'DRAFT' && mayApprove(o) ? act(o, 'approve') : '',
+      o.status === 'APPROVED' && mayIssueOrCancel(o) ? act(o, 'issue') : '',
+      (o.status === 'DRAFT' || o.status === 'APPROVED') && mayIssueOrCancel(o) ? act(o, 'cancel') : '')]);
 }
 
 async function pageReadiness() {

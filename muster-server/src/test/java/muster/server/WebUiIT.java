@@ -276,6 +276,63 @@ class WebUiIT {
         }
     }
 
+    /**
+     * An order released to another nation, or read by an observer, offers no approve, issue or
+     * cancel: only the owner nation's approvers approve, and its planners and approvers issue and
+     * cancel. Before, a Polish planner and an American observer were shown Cancel on an American
+     * draft, and a click answered with a refusal.
+     */
+    @Test
+    void orderActionsAreOfferedOnlyToUsersWhoMayTakeThem() throws Exception {
+        Client drafter = TestServer.user("ui_act_us", "USA", Role.PLANNER);
+        TestServer.user("ui_act_obs", "USA", Role.OBSERVER);
+        TestServer.user("ui_act_pl", "POL", Role.PLANNER, Role.APPROVER);
+        TestServer.user("ui_act_ap", "USA", Role.APPROVER);
+        Response cat =
+                drafter.postText(
+                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
+                        ServerApiTest.bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        Response draft =
+                drafter.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("WAA102"),
+                                "noticeToMoveHours",
+                                24,
+                                "marking",
+                                "REL NATO"));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = (String) draft.map().get("id");
+        String actions =
+                "[...document.querySelectorAll('#order-list button[data-order=\""
+                        + id
+                        + "\"]')]"
+                        + ".map(x => x.className).join(',')";
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            for (String user : List.of("ui_act_pl", "ui_act_obs", "ui_act_ap")) {
+                signIn(b, user);
+                b.eval("location.hash = '#orders'; true");
+                b.waitFor(
+                        "document.getElementById('order-list').innerText.includes('" + id + "')",
+                        Duration.ofSeconds(10));
+                String offered = b.eval(actions).asText();
+                if (user.equals("ui_act_ap")) {
+                    assertThat(offered).as(user).isEqualTo("order-approve,order-cancel");
+                } else {
+                    assertThat(offered).as(user).isEmpty();
+                }
+                b.screenshot(SHOTS.resolve("09-order-actions-" + user + ".png"));
+                b.eval("document.getElementById('signout').click(); true");
+                b.waitFor("document.getElementById('login')", Duration.ofSeconds(10));
+            }
+        }
+    }
+
     private static void signIn(Chromium b, String user) throws Exception {
         b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
         b.eval(
