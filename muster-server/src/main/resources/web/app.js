@@ -142,13 +142,24 @@ async function pagePlans() {
   const r = await api('GET', '/api/plans');
   main.append(h('h2', {}, 'Plans'));
   const rows = r.data.slice().reverse();
+  const msg = h('p', { class: 'error', id: 'plan-action-error' });
+  // only planners of the plan's own nation may cancel it; the answer is shown, a refusal in words
+  const cancel = p => h('button', { class: 'plan-cancel', 'data-plan': p.id, onclick: async ev => {
+    ev.target.disabled = true;
+    const c = await api('POST', `/api/plans/${p.id}/cancel`);
+    if (!c.ok) { msg.textContent = (c.data && c.data.error) || `plan ${p.id} could not be cancelled`; ev.target.disabled = false; return; }
+    msg.textContent = '';
+    ev.target.replaceWith(h('span', { class: 'cancelling' }, 'cancelling: the planner stops with the plan found so far'));
+  } }, 'Cancel');
+  // a plan cancelled while the planner ran keeps the plan found so far, and opens like a finished one
+  const note = p => p.status === 'CANCELLED' ? h('span', {}, ' ' + (p.result ? 'stopped early; the plan found so far is kept' : 'cancelled before it started'))
+    : p.error ? h('span', { class: 'error' }, ' ' + p.error) : '';
   main.append(table(['Id', 'Scenario', 'Planner', 'Owner', 'Marking', 'Status', 'Progress', ''], rows.map(p => [
     String(p.id), String(p.scenario), p.planner, p.owner, h('span', { class: 'marking' }, p.marking),
     h('span', { class: 'status-' + p.status, id: 'status-' + p.id }, p.status), progressCell(p),
-    h('span', {}, p.status === 'DONE' ? h('a', { href: '#plan/' + p.id, class: 'open-plan' }, 'Open') : '',
-      (p.status === 'RUNNING' || p.status === 'QUEUED') && me.roles.includes('PLANNER')
-        ? h('button', { onclick: () => api('POST', `/api/plans/${p.id}/cancel`) }, 'Cancel') : '',
-      p.error ? h('span', { class: 'error' }, ' ' + p.error) : '')])));
+    h('span', {}, p.result ? h('a', { href: '#plan/' + p.id, class: 'open-plan' }, 'Open') : '',
+      (p.status === 'RUNNING' || p.status === 'QUEUED') && me.roles.includes('PLANNER') && p.owner === me.nation ? cancel(p) : '',
+      note(p))])), msg);
   rows.filter(p => p.status === 'RUNNING' || p.status === 'QUEUED').forEach(p => {
     const es = new EventSource(`/api/plans/${p.id}/events`);
     es.addEventListener('progress', ev => {

@@ -855,6 +855,9 @@ final class Api {
         m.put("createdAt", p.createdAt().toString());
         m.put("startedAt", p.startedAt() == null ? null : p.startedAt().toString());
         m.put("finishedAt", p.finishedAt() == null ? null : p.finishedAt().toString());
+        // a plan cancelled after the planner started keeps the plan it had found: it opens like a
+        // finished one
+        m.put("result", p.hasResult());
         return m;
     }
 

@@ -85,7 +85,8 @@ final class Store {
             long createdBy,
             Instant createdAt,
             Instant startedAt,
-            Instant finishedAt) {}
+            Instant finishedAt,
+            boolean hasResult) {}
 
     // ---- scenarios
 
@@ -303,7 +304,8 @@ final class Store {
 
     static final String PLAN_COLS =
             "id, scenario_id, planner, owner_nation, releasable_to, status, progress, phase,"
-                    + " error, created_by, created_at, started_at, finished_at";
+                    + " error, created_by, created_at, started_at, finished_at,"
+                    + " plan_json is not null";
 
     private static PlanRow planRow(java.sql.ResultSet rs) throws SQLException {
         return new PlanRow(
@@ -319,7 +321,8 @@ final class Store {
                 rs.getLong(10),
                 instant(rs.getTimestamp(11)),
                 instant(rs.getTimestamp(12)),
-                instant(rs.getTimestamp(13)));
+                instant(rs.getTimestamp(13)),
+                rs.getBoolean(14));
     }
 
     private static Instant instant(Timestamp t) {

@@ -333,6 +333,76 @@ class WebUiIT {
         }
     }
 
+    /**
+     * The plan list offers Cancel only to planners of the plan's own nation and shows what the
+     * cancel answered; a plan cancelled while its planner ran keeps the plan found so far and opens
+     * like a finished one. Before, a Polish planner was offered Cancel on an American plan, a click
+     * showed nothing whatever the answer, and a cancelled plan could not be opened.
+     */
+    @Test
+    void aPlanIsCancelledByItsOwnNationAndAStoppedPlanOpens() throws Exception {
+        Client us = TestServer.user("ui_pc_us", "USA", Role.PLANNER);
+        TestServer.user("ui_pc_pl", "POL", Role.PLANNER);
+        User usUser = Fixtures.me(us);
+        long stopped = ServerApiTest.bigPlan(TestServer.get(), usUser, "ui-pc-stopped", 20)[1];
+        long running = ServerApiTest.bigPlan(TestServer.get(), usUser, "ui-pc-running", 20)[1];
+        Jdbc.tx(
+                TestServer.get().database(),
+                c -> {
+                    Jdbc.update(
+                            c,
+                            "update plan_run set status = 'CANCELLED', phase = 'cancelled',"
+                                    + " error = 'cancelled' where id = ?",
+                            stopped);
+                    Jdbc.update(
+                            c,
+                            "update plan_run set status = 'RUNNING', progress = 0.4,"
+                                    + " phase = 'search', plan_json = null, finished_at = null"
+                                    + " where id = ?",
+                            running);
+                    return null;
+                });
+        assertThat(us.get("/api/plans/" + stopped).map()).containsEntry("result", true);
+        assertThat(us.get("/api/plans/" + running).map()).containsEntry("result", false);
+        String cancelOf =
+                "document.querySelector('button.plan-cancel[data-plan=\"" + running + "\"]')";
+        String openOf = "document.querySelector('a.open-plan[href=\"#plan/" + stopped + "\"]')";
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_pc_pl");
+            b.eval("location.hash = '#plans'; true");
+            b.waitFor("document.getElementById('status-" + running + "')", Duration.ofSeconds(10));
+            assertThat(
+                            b.eval(
+                                            "document.getElementById('status-"
+                                                    + running
+                                                    + "').closest('tr').querySelectorAll('button').length")
+                                    .asInt())
+                    .as("a Polish planner is offered no cancel of an American plan")
+                    .isZero();
+            assertThat(b.eval("!!" + openOf).asBoolean()).as("the stopped plan opens").isTrue();
+            b.eval("document.getElementById('signout').click(); true");
+            b.waitFor("document.getElementById('login')", Duration.ofSeconds(10));
+
+            signIn(b, "ui_pc_us");
+            b.eval("location.hash = '#plans'; true");
+            b.waitFor(cancelOf, Duration.ofSeconds(10));
+            assertThat(b.eval("!!" + openOf).asBoolean()).isTrue();
+            // the fixture's plan has no job to stop: the refusal is shown in words
+            b.eval(cancelOf + ".click(); true");
+            b.waitFor(
+                    "document.getElementById('plan-action-error').textContent.length > 0",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('plan-action-error').textContent").asText())
+                    .startsWith("plan " + running + " is ");
+            b.screenshot(SHOTS.resolve("10-plan-cancel-refused.png"));
+            b.eval(openOf + ".click(); true");
+            b.waitFor("document.querySelector('#missions table')", Duration.ofSeconds(30));
+            assertThat(b.eval("document.querySelector('#missions .pager').textContent").asText())
+                    .startsWith("20 rows");
+        }
+    }
+
     private static void signIn(Chromium b, String user) throws Exception {
         b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
         b.eval(
