@@ -102,10 +102,16 @@ async function pageScenarios() {
     out.replaceChildren(head, faultView(text, faults));
     if (res.status === 201) setTimeout(route, 800);
   }
-  main.append(h('div', { class: 'card' }, h('h3', {}, 'Import a scenario'),
+  // validating and importing need the PLANNER role, as the API checks
+  if (!me.roles.includes('PLANNER')) {
+    main.append(h('div', { class: 'card', id: 'import-card' }, h('h3', {}, 'Import a scenario'),
+      h('p', {}, 'Validating and importing a scenario needs the PLANNER role.')));
+    return;
+  }
+  main.append(h('div', { class: 'card', id: 'import-card' }, h('h3', {}, 'Import a scenario'),
     h('form', { class: 'inline', onsubmit: e => e.preventDefault() }, file, ' ', h('label', {}, 'Releasable ', marking),
       h('button', { id: 'validate', onclick: () => send('/api/scenarios/validate') }, 'Validate'), ' ',
-      me.roles.includes('PLANNER') ? h('button', { id: 'import', onclick: () => send('/api/scenarios') }, 'Import') : ''), out));
+      h('button', { id: 'import', onclick: () => send('/api/scenarios') }, 'Import')), out));
 }
 
 function faultView(text, faults) {
@@ -420,11 +426,14 @@ async function pageSourcing() {
         out.replaceChildren(g.ok ? sourcingResultView(g.data.result, g.data.id, g.data.savedScenario) : err(g));
         out.scrollIntoView({ block: 'start' });
       } }, 'Open')]);
-  main.append(h('div', { class: 'card' }, h('label', {}, 'Network scenario ', net),
-    h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), catSel, inline, h('br'),
-    h('button', { id: 'source-run', onclick: () => run(false) }, 'Source'), ' ',
-    h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario')), out,
-    h('div', { class: 'card' }, h('h3', {}, 'Stored sourcing runs'), runs));
+  // sourcing needs the PLANNER role, as the API checks; stored runs are read by every role
+  const form = me.roles.includes('PLANNER')
+    ? h('div', { class: 'card', id: 'source-form' }, h('label', {}, 'Network scenario ', net),
+      h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), catSel, inline, h('br'),
+      h('button', { id: 'source-run', onclick: () => run(false) }, 'Source'), ' ',
+      h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario'))
+    : h('div', { class: 'card', id: 'source-form' }, h('p', {}, 'Sourcing needs the PLANNER role; the stored runs below can be opened.'));
+  main.append(form, out, h('div', { class: 'card' }, h('h3', {}, 'Stored sourcing runs'), runs));
   listRuns();
 }
 

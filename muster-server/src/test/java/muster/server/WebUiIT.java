@@ -403,6 +403,40 @@ class WebUiIT {
         }
     }
 
+    /**
+     * Validating, importing and sourcing need the PLANNER role: an observer is told so instead of
+     * being shown Validate, Source and Source and save buttons that the server refused.
+     */
+    @Test
+    void anObserverIsOfferedNoValidationImportOrSourcing() throws Exception {
+        TestServer.user("ui_obs_only", "USA", Role.OBSERVER);
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_obs_only");
+            b.eval("location.hash = '#scenarios'; true");
+            b.waitFor("document.querySelector('main .card')", Duration.ofSeconds(10));
+            assertThat(b.eval("!!document.getElementById('validate')").asBoolean())
+                    .as("Validate offered to an observer")
+                    .isFalse();
+            assertThat(b.eval("document.querySelector('main').innerText").asText())
+                    .contains("Validating and importing a scenario needs the PLANNER role");
+            b.eval("location.hash = '#sourcing'; true");
+            b.waitFor(
+                    "document.querySelector('#source-runs table, #source-runs .empty')",
+                    Duration.ofSeconds(10));
+            assertThat(
+                            b.eval(
+                                            "!!(document.getElementById('source-run')"
+                                                    + " || document.getElementById('source-save'))")
+                                    .asBoolean())
+                    .as("Source offered to an observer")
+                    .isFalse();
+            assertThat(b.eval("document.querySelector('main').innerText").asText())
+                    .contains("Sourcing needs the PLANNER role");
+            b.screenshot(SHOTS.resolve("11-observer-sourcing.png"));
+        }
+    }
+
     private static void signIn(Chromium b, String user) throws Exception {
         b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
         b.eval(
