@@ -38,6 +38,8 @@ function fmt(x, d = 1) { return x === null || x === undefined ? '' : (typeof x =
 function clear() { charts.splice(0).forEach(c => c.dispose()); view = h('div', { class: 'view' }); root.replaceChildren(view); }
 // SVG for charts of a few series; canvas where an element per data point would burden the page
 function chart(el, option, renderer = 'svg') { const c = echarts.init(el, null, { renderer }); c.setOption(option); charts.push(c); return c; }
+// an instant from the API (ISO-8601, UTC) to the minute, saying its time zone
+function utc(iso) { return iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : ''; }
 function err(r) { return h('p', { class: 'error' }, (r.data && r.data.error) || ('HTTP ' + r.status)); }
 
 function showLogin(message) {
@@ -372,8 +374,14 @@ async function pageOrders() {
   const ownNation = o => o.owner === me.nation;
   const mayApprove = o => ownNation(o) && me.roles.includes('APPROVER') && o.draftedBy !== me.username;
   const mayIssueOrCancel = o => ownNation(o) && (me.roles.includes('PLANNER') || me.roles.includes('APPROVER'));
-  pagedTable(list, '/api/orders', ['Order', 'Kind', 'Units', 'Status', 'Owner', 'Marking', 'Drafted', 'Approved', 'Issued', ''], o => [
-    o.id, o.kind, o.units.join(', '), h('span', { class: 'status-' + o.status, id: 'order-status-' + o.id }, o.status), o.owner,
+  // what the order says, with its units, and when it takes effect, in UTC
+  const says = o => [o.noticeToMoveHours != null ? `notice to move ${o.noticeToMoveHours} h` : '',
+    o.destination ? `to ${o.destination}` : '', o.cDay ? `C-day ${o.cDay}` : '', o.readyDate ? `ready ${o.readyDate}` : '',
+    o.note ? `note: ${o.note}` : '', o.cancelledBy ? `cancelled by ${o.cancelledBy}${o.cancelReason ? ': ' + o.cancelReason : ''}` : '']
+    .filter(Boolean).join('; ');
+  pagedTable(list, '/api/orders', ['Order', 'Kind', 'Units', 'Order says', 'Effective', 'Status', 'Owner', 'Marking', 'Drafted', 'Approved', 'Issued', ''], o => [
+    o.id, o.kind, o.units.join(', '), says(o), utc(o.effective),
+    h('span', { class: 'status-' + o.status, id: 'order-status-' + o.id }, o.status), o.owner,
     h('span', { class: 'marking' }, o.marking), o.draftedBy, o.approvedBy || '', o.issuedBy || '',
     h('span', {}, o.status === 'DRAFT' && mayApprove(o) ? act(o, 'approve') : '',
       o.status === 'APPROVED' && mayIssueOrCancel(o) ? act(o, 'issue') : '',
@@ -384,9 +392,13 @@ async function pageReadiness() {
   const main = view;
   main.append(h('h2', {}, 'Readiness board'));
   const el = h('div', { id: 'readiness' });
-  main.append(h('div', { class: 'card' }, el));
-  pagedTable(el, '/api/readiness', ['Unit', 'Status', 'Notice to move (h)', 'Order', 'Destination', 'Ready date'],
+  // each unit's status at the end of the day chosen, a UTC date: today's by default
+  const day = h('input', { id: 'readiness-as-of', type: 'date', value: new Date().toISOString().slice(0, 10) });
+  const show = () => pagedTable(el, `/api/readiness?asOf=${day.value}`, ['Unit', 'Status', 'Notice to move (h)', 'Order', 'Destination', 'Ready date'],
     u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || '']);
+  day.addEventListener('change', () => { if (day.value) show(); });
+  main.append(h('div', { class: 'card' }, h('label', {}, 'Status as of the end of ', day, ' (UTC)'), el));
+  show();
 }
 
 // ---- sourcing: stored force catalogues; choose catalogue units for capability requirements, with reasons
@@ -420,7 +432,7 @@ async function pageSourcing() {
   const listRuns = () => pagedTable(runs, '/api/sourcing/runs', ['Run', 'Scenario', 'Catalogue', 'Requirements', 'Owner', 'Marking', 'Chosen', 'Unfilled', 'Cost', 'By', 'At', ''],
     x => [String(x.id), String(x.scenario), x.catalogue != null ? `${x.catalogue} (${x.catalogueFile})` : x.catalogueFile + ' (text)', x.requirementsFile,
       x.owner, h('span', { class: 'marking' }, x.marking), String(x.choices), String(x.unfilled), String(x.totalCost), x.createdBy || '',
-      x.createdAt.slice(0, 16).replace('T', ' '),
+      utc(x.createdAt),
       h('button', { class: 'open-run', 'data-run': x.id, onclick: async () => {
         const g = await api('GET', `/api/sourcing/runs/${x.id}`);
         out.replaceChildren(g.ok ? sourcingResultView(g.data.result, g.data.id, g.data.savedScenario) : err(g));
@@ -459,7 +471,7 @@ function catalogueCard(stored) {
   const planner = me.roles.includes('PLANNER');
   const msg = h('span', { class: 'error', id: 'catalogue-error' });
   const rows = stored.map(c => [String(c.id), c.name, c.owner, h('span', { class: 'marking' }, c.marking), String(c.units), c.status,
-    c.createdBy || 'bundled', c.createdAt.slice(0, 16).replace('T', ' '),
+    c.createdBy || 'bundled', utc(c.createdAt),
     h('span', {}, h('a', { href: `/api/catalogues/${c.id}/export`, target: '_blank' }, 'file'), ' ',
       planner && c.owner === me.nation ? h('button', { class: 'catalogue-withdraw', 'data-catalogue': c.id, onclick: async () => {
         if (!confirm(`Withdraw catalogue ${c.id}? It stays on record but is no longer used for sourcing.`)) return;

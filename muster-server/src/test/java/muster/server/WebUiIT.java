@@ -437,6 +437,81 @@ class WebUiIT {
         }
     }
 
+    /**
+     * Times say their time zone and figures their unit: the orders list shows what each order says
+     * (notice to move in hours, destination, dates) and when it takes effect in UTC, and the
+     * readiness board names the UTC day its statuses are for and can be set to another. Before, an
+     * order's notice, destination and effective time were not shown at all, stored runs and
+     * catalogues gave a time without zone, and the board gave no day.
+     */
+    @Test
+    void ordersAndTheReadinessBoardSayWhenInUtc() throws Exception {
+        Client p = TestServer.user("ui_tz_us", "USA", Role.PLANNER);
+        Client a = TestServer.user("ui_tz_ap", "USA", Role.APPROVER);
+        Response cat =
+                p.postText(
+                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
+                        ServerApiTest.bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        Response draft =
+                p.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("WAA101"),
+                                "noticeToMoveHours",
+                                36,
+                                "effective",
+                                "2030-01-10T06:00"));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = (String) draft.map().get("id");
+        assertThat(a.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(200);
+        assertThat(p.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_tz_us");
+            b.eval("location.hash = '#orders'; true");
+            String row =
+                    "[...document.querySelectorAll('#order-list tr')]"
+                            + ".find(tr => tr.innerText.startsWith('"
+                            + id
+                            + "'))";
+            b.waitFor(row, Duration.ofSeconds(10));
+            assertThat(b.eval(row + ".innerText").asText())
+                    .contains("notice to move 36 h")
+                    .contains("2030-01-10 06:00 UTC");
+            b.screenshot(SHOTS.resolve("12-orders-says-when.png"));
+
+            b.eval("location.hash = '#sourcing'; true");
+            b.waitFor("document.querySelector('#catalogues table')", Duration.ofSeconds(10));
+            assertThat(
+                            b.eval(
+                                            "[...document.querySelectorAll('#catalogues td')]"
+                                                    + ".filter(td => /^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d/.test(td.textContent))"
+                                                    + ".every(td => td.textContent.endsWith(' UTC'))")
+                                    .asBoolean())
+                    .as("catalogue times say UTC")
+                    .isTrue();
+
+            b.eval("location.hash = '#readiness'; true");
+            b.waitFor("document.getElementById('readiness-as-of')", Duration.ofSeconds(10));
+            assertThat(b.eval("document.querySelector('main').innerText").asText())
+                    .contains("(UTC)");
+            // the alert takes effect in 2030: the board for a day after it shows the unit alerted
+            b.eval(
+                    "const d = document.getElementById('readiness-as-of'); d.value = '2030-01-11';"
+                            + " d.dispatchEvent(new Event('change')); true");
+            b.waitFor(
+                    "document.getElementById('readiness').innerText.includes('WAA101')",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('readiness').innerText").asText())
+                    .contains("ALERTED");
+            b.screenshot(SHOTS.resolve("13-readiness-as-of.png"));
+        }
+    }
+
     private static void signIn(Chromium b, String user) throws Exception {
         b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
         b.eval(
