@@ -40,7 +40,7 @@ function clear() { charts.splice(0).forEach(c => c.dispose()); view = h('div', {
 function chart(el, option, renderer = 'svg') { const c = echarts.init(el, null, { renderer }); c.setOption(option); charts.push(c); return c; }
 // an instant from the API (ISO-8601, UTC) to the minute, saying its time zone
 function utc(iso) { return iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : ''; }
-function err(r) { return h('p', { class: 'error' }, (r.data && r.data.error) || ('HTTP ' + r.status)); }
+function err(r) { return h('p', { class: 'error' }, (r.data && r.data.error) || `The server refused this (status ${r.status}) without saying why.`); }
 
 function showLogin(message) {
   document.getElementById('nav').hidden = true;
@@ -86,7 +86,8 @@ async function pageScenarios() {
   const main = view;
   const r = await api('GET', '/api/scenarios');
   main.append(h('h2', {}, 'Scenarios'));
-  main.append(table(['Id', 'Name', 'Owner', 'Marking', 'Lines you see', ''],
+  if (!r.data.length) main.append(h('p', { class: 'empty' }, 'No scenario releasable to you yet.'));
+  else main.append(table(['Id', 'Name', 'Owner', 'Marking', 'Lines you see', ''],
     r.data.map(s => [String(s.id), s.name, s.owner, h('span', { class: 'marking' }, s.marking), String(s.visibleLines),
       h('span', {}, me.roles.includes('PLANNER') ? h('button', { class: 'run-plan', 'data-scenario': s.id, onclick: () => runPlan(s.id) }, 'Run plan') : '')])));
   const file = h('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
@@ -162,7 +163,9 @@ async function pagePlans() {
   // a plan cancelled while the planner ran keeps the plan found so far, and opens like a finished one
   const note = p => p.status === 'CANCELLED' ? h('span', {}, ' ' + (p.result ? 'stopped early; the plan found so far is kept' : 'cancelled before it started'))
     : p.error ? h('span', { class: 'error' }, ' ' + p.error) : '';
-  main.append(table(['Id', 'Scenario', 'Planner', 'Owner', 'Marking', 'Status', 'Progress', ''], rows.map(p => [
+  if (!rows.length) main.append(h('p', { class: 'empty' }, 'No plan releasable to you yet.'
+    + (me.roles.includes('PLANNER') ? ' Run one from the Scenarios page.' : '')));
+  else main.append(table(['Id', 'Scenario', 'Planner', 'Owner', 'Marking', 'Status', 'Progress', ''], rows.map(p => [
     String(p.id), String(p.scenario), p.planner, p.owner, h('span', { class: 'marking' }, p.marking),
     h('span', { class: 'status-' + p.status, id: 'status-' + p.id }, p.status), progressCell(p),
     h('span', {}, p.result ? h('a', { href: '#plan/' + p.id, class: 'open-plan' }, 'Open') : '',
@@ -241,12 +244,13 @@ async function pagePlan(id) {
   const late = h('div', { id: 'late-lines' });
   main.append(h('div', { class: 'card' }, h('h3', {}, 'Late lines and why'), late));
   pagedTable(late, `/api/plans/${id}/lines?late=true`, ['ULN', 'Unit', 'Nation', 'RDD', 'Closure day', 'Days late', 'Reason'],
-    l => [l.uln, l.unit || '', l.nation || '', String(l.rdd ?? ''), String(l.closureDay), String(l.lateDays), l.reason || '']);
+    l => [l.uln, l.unit || '', l.nation || '', String(l.rdd ?? ''), String(l.closureDay), String(l.lateDays), l.reason || ''],
+    'No line you may see is late.');
   const ms = h('div', { id: 'missions' });
   main.append(h('div', { class: 'card' }, h('h3', {}, 'Mission timeline'), ms));
   pagedTable(ms, `/api/plans/${id}/missions`, ['Mission', 'Lift', 'Tail', 'Stops', 'Begin (h)', 'End (h)', 'Loads', 'Timeline'],
     m => [m.id, m.lift, String(m.tail), m.stops.map(s => s.node).join(' → '), fmt(m.stops[0].arrive), fmt(m.stops[m.stops.length - 1].depart),
-      m.loads.map(l => l.uln).join(', '), timelineBar(m, sum.closureCurve.length * 24)]);
+      m.loads.map(l => l.uln).join(', '), timelineBar(m, sum.closureCurve.length * 24)], 'No mission of this plan is releasable to you.');
 }
 function timelineBar(m, horizonHours) {
   const a = m.stops[0].arrive, b = m.stops[m.stops.length - 1].depart;
@@ -258,14 +262,16 @@ function timelineBar(m, horizonHours) {
   svg.append(r);
   return svg;
 }
-async function pagedTable(el, path, headers, row, page = 0) {
+// one page of a list; an empty list says why in words (empty), not as a table of headers alone
+async function pagedTable(el, path, headers, row, empty, page = 0) {
   const sep = path.includes('?') ? '&' : '?';
   const r = await api('GET', `${path}${sep}page=${page}&size=50`);
   if (!r.ok) { el.replaceChildren(err(r)); return; }
+  if (r.data.total === 0) { el.replaceChildren(h('p', { class: 'empty' }, empty)); return; }
   const pages = Math.max(1, Math.ceil(r.data.total / r.data.size));
-  el.replaceChildren(h('div', { class: 'pager' }, `${r.data.total} rows · page ${page + 1} of ${pages} `,
-    page > 0 ? h('button', { onclick: () => pagedTable(el, path, headers, row, page - 1) }, '‹ prev') : '',
-    page + 1 < pages ? h('button', { onclick: () => pagedTable(el, path, headers, row, page + 1) }, 'next ›') : ''),
+  el.replaceChildren(h('div', { class: 'pager' }, `${r.data.total} ${r.data.total === 1 ? 'row' : 'rows'} · page ${page + 1} of ${pages} `,
+    page > 0 ? h('button', { onclick: () => pagedTable(el, path, headers, row, empty, page - 1) }, '‹ prev') : '',
+    page + 1 < pages ? h('button', { onclick: () => pagedTable(el, path, headers, row, empty, page + 1) }, 'next ›') : ''),
     table(headers, r.data.items.map(row)));
 }
 function flowMap(nodes, flows) {
@@ -301,8 +307,12 @@ function flowMap(nodes, flows) {
 async function pageCompare() {
   const main = view;
   const r = await api('GET', '/api/plans');
-  const done = r.data.filter(p => p.status === 'DONE');
+  const done = r.data.filter(p => p.result);
   main.append(h('h2', {}, 'Compare two plans'));
+  if (done.length < 2) {
+    main.append(h('p', { class: 'empty' }, `Comparing needs two finished plans releasable to you; you see ${done.length}.`));
+    return;
+  }
   const a = h('select', { id: 'cmp-a' }, done.map(p => h('option', { value: p.id }, `plan ${p.id} (${p.planner})`)));
   const b = h('select', { id: 'cmp-b' }, done.map((p, i) => h('option', { value: p.id, selected: i === 1 }, `plan ${p.id} (${p.planner})`)));
   const out = h('div', { id: 'compare-out' });
@@ -385,7 +395,8 @@ async function pageOrders() {
     h('span', { class: 'marking' }, o.marking), o.draftedBy, o.approvedBy || '', o.issuedBy || '',
     h('span', {}, o.status === 'DRAFT' && mayApprove(o) ? act(o, 'approve') : '',
       o.status === 'APPROVED' && mayIssueOrCancel(o) ? act(o, 'issue') : '',
-      (o.status === 'DRAFT' || o.status === 'APPROVED') && mayIssueOrCancel(o) ? act(o, 'cancel') : '')]);
+      (o.status === 'DRAFT' || o.status === 'APPROVED') && mayIssueOrCancel(o) ? act(o, 'cancel') : '')],
+    'No order releasable to you yet.' + (me.roles.includes('PLANNER') ? ' Draft one above.' : ''));
 }
 
 async function pageReadiness() {
@@ -395,7 +406,8 @@ async function pageReadiness() {
   // each unit's status at the end of the day chosen, a UTC date: today's by default
   const day = h('input', { id: 'readiness-as-of', type: 'date', value: new Date().toISOString().slice(0, 10) });
   const show = () => pagedTable(el, `/api/readiness?asOf=${day.value}`, ['Unit', 'Status', 'Notice to move (h)', 'Order', 'Destination', 'Ready date'],
-    u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || '']);
+    u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || ''],
+    `No unit has a status on ${day.value} from an issued order releasable to you.`);
   day.addEventListener('change', () => { if (day.value) show(); });
   main.append(h('div', { class: 'card' }, h('label', {}, 'Status as of the end of ', day, ' (UTC)'), el));
   show();
@@ -437,7 +449,7 @@ async function pageSourcing() {
         const g = await api('GET', `/api/sourcing/runs/${x.id}`);
         out.replaceChildren(g.ok ? sourcingResultView(g.data.result, g.data.id, g.data.savedScenario) : err(g));
         out.scrollIntoView({ block: 'start' });
-      } }, 'Open')]);
+      } }, 'Open')], 'No stored sourcing run releasable to you yet.');
   // sourcing needs the PLANNER role, as the API checks; stored runs are read by every role
   const form = me.roles.includes('PLANNER')
     ? h('div', { class: 'card', id: 'source-form' }, h('label', {}, 'Network scenario ', net),

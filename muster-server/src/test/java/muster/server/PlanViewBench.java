@@ -171,7 +171,7 @@ public final class PlanViewBench {
                         + " && document.querySelector('#closure-chart svg')"
                         + " && document.querySelector('#load-chart svg, #load-chart canvas')"
                         + " && document.querySelector('#flow-svg')"
-                        + " && document.querySelector('#late-lines table')"
+                        + " && document.querySelector('#late-lines table, #late-lines .empty')"
                         + " && document.querySelector('#missions table');"
                         + " const poll = setInterval(() => { if (ready()) { clearInterval(poll);"
                         + " requestAnimationFrame(() => setTimeout(() => { window.__ready ="

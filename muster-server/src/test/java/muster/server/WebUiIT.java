@@ -512,6 +512,44 @@ class WebUiIT {
         }
     }
 
+    /**
+     * A list with nothing in it says so in words, not as a table of headers alone: a user of a
+     * nation nothing is released to sees why each page is empty, and the comparison of plans asks
+     * for two finished plans instead of offering two empty choices.
+     */
+    @Test
+    void emptyListsSayWhyTheyAreEmpty() throws Exception {
+        TestServer.user("ui_empty_at", "AUT", Role.OBSERVER);
+        Map<String, String> pages =
+                new java.util.LinkedHashMap<>(
+                        Map.of(
+                                "scenarios", "No scenario releasable to you yet.",
+                                "plans", "No plan releasable to you yet.",
+                                "compare", "Comparing needs two finished plans",
+                                "orders", "No order releasable to you yet.",
+                                "readiness", "No unit has a status on ",
+                                "sourcing", "No stored sourcing run releasable to you yet."));
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_empty_at");
+            for (Map.Entry<String, String> p : pages.entrySet()) {
+                b.eval("location.hash = '#" + p.getKey() + "'; true");
+                b.waitFor(
+                        "document.querySelector('main').innerText.includes("
+                                + Json.write(p.getValue())
+                                + ")",
+                        Duration.ofSeconds(10));
+                assertThat(b.eval("document.querySelectorAll('main table').length").asInt())
+                        .as("tables of headers alone on %s", p.getKey())
+                        .isZero();
+                assertThat(b.eval("document.querySelectorAll('main select').length").asInt())
+                        .as("empty choices on %s", p.getKey())
+                        .isZero();
+            }
+            b.screenshot(SHOTS.resolve("14-empty-sourcing.png"));
+        }
+    }
+
     private static void signIn(Chromium b, String user) throws Exception {
         b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
         b.eval(
