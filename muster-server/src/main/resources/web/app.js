@@ -112,7 +112,7 @@ async function pageScenarios() {
     return;
   }
   main.append(h('div', { class: 'card', id: 'import-card' }, h('h3', {}, 'Import a scenario'),
-    h('form', { class: 'inline', onsubmit: e => e.preventDefault() }, file, ' ', h('label', {}, 'Releasable ', marking),
+    h('form', { class: 'inline', onsubmit: e => e.preventDefault() }, h('label', {}, 'Scenario file ', file), ' ', h('label', {}, 'Releasable ', marking),
       h('button', { id: 'validate', onclick: () => send('/api/scenarios/validate') }, 'Validate'), ' ',
       h('button', { id: 'import', onclick: () => send('/api/scenarios') }, 'Import')), out));
 }
@@ -316,7 +316,7 @@ async function pageCompare() {
   const a = h('select', { id: 'cmp-a' }, done.map(p => h('option', { value: p.id }, `plan ${p.id} (${p.planner})`)));
   const b = h('select', { id: 'cmp-b' }, done.map((p, i) => h('option', { value: p.id, selected: i === 1 }, `plan ${p.id} (${p.planner})`)));
   const out = h('div', { id: 'compare-out' });
-  main.append(h('div', { class: 'card' }, a, ' vs ', b, ' ', h('button', { id: 'compare', onclick: show }, 'Compare')), out);
+  main.append(h('div', { class: 'card' }, h('label', {}, 'Plan ', a), ' vs ', h('label', {}, 'plan ', b), ' ', h('button', { id: 'compare', onclick: show }, 'Compare')), out);
   async function show() {
     const [x, y] = await Promise.all([a.value, b.value].map(id => api('GET', `/api/plans/${id}/summary`)));
     if (!x.ok || !y.ok) { out.replaceChildren(err(x.ok ? y : x)); return; }
@@ -423,12 +423,12 @@ async function pageSourcing() {
   main.append(catalogueCard(stored));
   const net = h('select', { id: 'source-network' }, sc.data.map(s => h('option', { value: s.id }, `${s.id} ${s.name}`)));
   const rf = h('input', { id: 'source-req-file', value: b.requirementsFile || 'requirements.yaml', size: 34 });
-  const rt = h('textarea', { id: 'source-req', rows: 10, cols: 70 }, b.requirements || '');
+  const rt = h('textarea', { id: 'source-req', rows: 10, cols: 70, 'aria-label': 'Capability requirements text' }, b.requirements || '');
   const catSel = h('select', { id: 'source-cat-id' }, stored.map(c => h('option', { value: c.id }, `catalogue ${c.id} ${c.name} (${c.units} units, ${c.owner}, ${c.marking})`)),
     h('option', { value: '' }, 'the catalogue text below'));
   const cf = h('input', { id: 'source-cat-file', value: b.catalogueFile || 'catalogue.yaml', size: 34 });
-  const ct = h('textarea', { id: 'source-cat', rows: 10, cols: 70 }, b.catalogue || '');
-  const inline = h('div', { id: 'source-cat-inline' }, cf, h('br'), ct);
+  const ct = h('textarea', { id: 'source-cat', rows: 10, cols: 70, 'aria-label': 'Force catalogue text' }, b.catalogue || '');
+  const inline = h('div', { id: 'source-cat-inline' }, h('label', {}, 'Catalogue file name ', cf), h('br'), ct);
   const showInline = () => { inline.hidden = catSel.value !== ''; };
   catSel.addEventListener('change', showInline); showInline();
   const out = h('div', { id: 'source-out' });
@@ -453,7 +453,8 @@ async function pageSourcing() {
   // sourcing needs the PLANNER role, as the API checks; stored runs are read by every role
   const form = me.roles.includes('PLANNER')
     ? h('div', { class: 'card', id: 'source-form' }, h('label', {}, 'Network scenario ', net),
-      h('h3', {}, 'Capability requirements'), rf, h('br'), rt, h('h3', {}, 'Force catalogue'), catSel, inline, h('br'),
+      h('h3', {}, 'Capability requirements'), h('label', {}, 'Requirements file name ', rf), h('br'), rt,
+      h('h3', {}, 'Force catalogue'), h('label', {}, 'Catalogue ', catSel), inline, h('br'),
       h('button', { id: 'source-run', onclick: () => run(false) }, 'Source'), ' ',
       h('button', { id: 'source-save', onclick: () => run(true) }, 'Source and save as scenario'))
     : h('div', { class: 'card', id: 'source-form' }, h('p', {}, 'Sourcing needs the PLANNER role; the stored runs below can be opened.'));
@@ -508,7 +509,8 @@ function catalogueCard(stored) {
       const r = await api('POST', '/api/catalogues' + q, text, true);
       if (r.status === 201) { out.replaceChildren(h('p', {}, `Stored as catalogue ${r.data.id}.`)); setTimeout(route, 800); return; }
       out.replaceChildren(err(r), r.data && Array.isArray(r.data.details) ? faultView(text, r.data.details) : '');
-    } }, 'Import ', file, ' ', h('label', {}, 'Releasable ', marking), ' as ', sup, ' ', h('button', { type: 'submit', id: 'catalogue-import' }, 'Import')), msg, out);
+    } }, h('label', {}, 'Import catalogue file ', file), ' ', h('label', {}, 'Releasable ', marking), ' ', h('label', {}, 'as ', sup), ' ',
+      h('button', { type: 'submit', id: 'catalogue-import' }, 'Import')), msg, out);
   }
   return card;
 }

@@ -550,6 +550,46 @@ class WebUiIT {
         }
     }
 
+    /**
+     * Every input, choice and text area of every page has a label a screen reader names, and every
+     * button has text. Before, the scenario file, the two plans to compare, the catalogue file and
+     * its supersession, and every field of a sourcing run had none.
+     */
+    @Test
+    void everyControlHasALabelAndEveryButtonText() throws Exception {
+        Client p = TestServer.user("ui_lbl_us", "USA", Role.PLANNER);
+        User me = Fixtures.me(p);
+        ServerApiTest.bigPlan(TestServer.get(), me, "ui-lbl-a", 10);
+        ServerApiTest.bigPlan(TestServer.get(), me, "ui-lbl-b", 10);
+        String unlabelled =
+                "[...document.querySelectorAll('main input, main select, main textarea, main button')]"
+                        + ".filter(e => e.tagName === 'BUTTON' ? !e.textContent.trim()"
+                        + " : !(e.closest('label') || e.getAttribute('aria-label')"
+                        + " || (e.id && document.querySelector('label[for=\"' + e.id + '\"]'))))"
+                        + ".map(e => e.tagName + '#' + e.id).join(', ')";
+        Map<String, String> loaded =
+                new java.util.LinkedHashMap<>(
+                        Map.of(
+                                "scenarios", "#import-card input",
+                                "plans", "main table",
+                                "compare", "#cmp-b",
+                                "sourcing", "#source-req",
+                                "orders", "#order-list table, #order-list .empty",
+                                "readiness", "#readiness-as-of"));
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_lbl_us");
+            for (Map.Entry<String, String> page : loaded.entrySet()) {
+                b.eval("location.hash = '#" + page.getKey() + "'; true");
+                b.waitFor(
+                        "document.querySelector('" + page.getValue() + "')",
+                        Duration.ofSeconds(10));
+                assertThat(b.eval(unlabelled).asText()).as(page.getKey()).isEmpty();
+            }
+            b.screenshot(SHOTS.resolve("15-labelled-readiness.png"));
+        }
+    }
+
     private static void signIn(Chromium b, String user) throws Exception {
         b.waitFor("document.getElementById('username')", Duration.ofSeconds(10));
         b.eval(
