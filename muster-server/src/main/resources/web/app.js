@@ -374,11 +374,25 @@ async function pageOrders() {
   main.append(h('div', { class: 'card' }, list));
   const msg = h('p', { class: 'error', id: 'order-action-error' });
   main.append(msg);
-  const act = (o, verb) => h('button', { class: `order-${verb}`, 'data-order': o.id, onclick: async () => {
+  const act = (o, verb) => h('button', { class: `order-${verb}`, 'data-order': o.id, onclick: async ev => {
+    if (verb === 'cancel') { ev.target.parentNode.replaceWith(cancelForm(o)); return; }
     const r = await api('POST', `/api/orders/${o.id}/${verb}`);
     if (!r.ok) { msg.textContent = r.data.error; return; }
     route();
   } }, verb[0].toUpperCase() + verb.slice(1));
+  // a cancel is not taken back: it asks for the reason the order's history keeps, then confirmation
+  const cancelForm = o => {
+    const reason = h('input', { id: `cancel-reason-${o.id}`, class: 'cancel-reason', maxlength: 500 });
+    return h('span', { class: 'cancel-form' },
+      h('label', {}, 'Reason for cancelling ', reason),
+      h('button', { class: 'order-cancel-confirm', 'data-order': o.id, onclick: async () => {
+        if (!reason.value.trim()) { msg.textContent = `say why order ${o.id} is cancelled: the reason stays in its history`; reason.focus(); return; }
+        const r = await api('POST', `/api/orders/${o.id}/cancel`, { reason: reason.value.trim() });
+        if (!r.ok) { msg.textContent = r.data.error; return; }
+        route();
+      } }, 'Confirm cancel'),
+      h('button', { class: 'order-cancel-keep', 'data-order': o.id, onclick: () => route() }, 'Keep the order'));
+  };
   // only the owner nation's approvers approve (not their own draft), and its planners and approvers
   // issue and cancel: an order released to another nation, or seen by an observer, offers no action
   const ownNation = o => o.owner === me.nation;

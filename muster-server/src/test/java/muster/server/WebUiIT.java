@@ -88,11 +88,22 @@ class WebUiIT {
                     "document.getElementById('source-req') &&"
                             + " document.getElementById('source-req').value.length > 0",
                     Duration.ofSeconds(10));
-            // the stored catalogue is offered first; the run is stored and listed
+            // a stored catalogue is offered first (other tests of this class store theirs too),
+            // this one among them; the run is stored and listed
             assertThat(b.eval("document.getElementById('source-cat-id').value").asText())
-                    .isEqualTo(Long.toString(catalogue));
+                    .isNotEmpty();
+            assertThat(
+                            b.eval(
+                                            "[...document.getElementById('source-cat-id').options]"
+                                                    + ".some(o => o.value === '"
+                                                    + catalogue
+                                                    + "')")
+                                    .asBoolean())
+                    .isTrue();
             b.eval(
-                    "document.getElementById('source-network').value = '"
+                    "document.getElementById('source-cat-id').value = '"
+                            + catalogue
+                            + "'; document.getElementById('source-network').value = '"
                             + scenario
                             + "'; document.getElementById('source-run').click(); true");
             b.waitFor("document.getElementById('source-report')", Duration.ofMinutes(2));
@@ -331,6 +342,79 @@ class WebUiIT {
                 b.waitFor("document.getElementById('login')", Duration.ofSeconds(10));
             }
         }
+    }
+
+    /**
+     * Cancelling an order cannot be taken back: the Cancel button asks for the reason the order's
+     * history keeps, and cancels only once it is given and confirmed. Before, one click cancelled
+     * the order with no reason and no chance to step back.
+     */
+    @Test
+    void cancellingAnOrderAsksForItsReasonAndConfirmation() throws Exception {
+        Client drafter = TestServer.user("ui_cx_us", "USA", Role.PLANNER);
+        Response cat =
+                drafter.postText(
+                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
+                        ServerApiTest.bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        Response draft =
+                drafter.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("WAA102"),
+                                "noticeToMoveHours",
+                                24,
+                                "marking",
+                                "USA ONLY"));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = (String) draft.map().get("id");
+        String status = "document.getElementById('order-status-" + id + "').textContent";
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_cx_us");
+            b.eval("location.hash = '#orders'; true");
+            String cancel =
+                    "document.querySelector('button.order-cancel[data-order=\"" + id + "\"]')";
+            b.waitFor(cancel, Duration.ofSeconds(10));
+            b.eval(cancel + ".click(); true");
+            b.waitFor(
+                    "document.getElementById('cancel-reason-" + id + "')", Duration.ofSeconds(10));
+            assertThat(b.eval(status).asText()).as("one click cancels nothing").isEqualTo("DRAFT");
+
+            // no reason: refused in the page, the order stays a draft
+            String confirm =
+                    "document.querySelector('button.order-cancel-confirm[data-order=\""
+                            + id
+                            + "\"]')";
+            b.eval(confirm + ".click(); true");
+            b.waitFor(
+                    "document.getElementById('order-action-error').textContent.includes('say why')",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval(status).asText()).isEqualTo("DRAFT");
+            assertThat(drafter.get("/api/orders/" + id).map().get("status")).isEqualTo("DRAFT");
+
+            b.eval(
+                    "document.getElementById('cancel-reason-"
+                            + id
+                            + "').value = 'alert raised by the corps instead'; true");
+            b.eval(confirm + ".click(); true");
+            b.waitFor(
+                    "document.getElementById('order-status-"
+                            + id
+                            + "') && "
+                            + status
+                            + " === 'CANCELLED'",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('order-list').innerText").asText())
+                    .contains("cancelled by ui_cx_us: alert raised by the corps instead");
+            b.screenshot(SHOTS.resolve("10-order-cancelled-with-reason.png"));
+        }
+        Map<String, Object> order = drafter.get("/api/orders/" + id).map();
+        assertThat(order.get("status")).isEqualTo("CANCELLED");
+        assertThat(order.get("cancelReason")).isEqualTo("alert raised by the corps instead");
     }
 
     /**
