@@ -199,10 +199,13 @@ function measuresView(m) {
     h('span', {}, 'Missions ', h('b', {}, String(m.missions))),
     m.hiddenLines ? h('span', { class: 'warning' }, `${m.note || ''} ${m.hiddenLines} lines and ${m.hiddenMissions} missions not releasable to you`) : '');
 }
+// the day axis of a chart, named under its labels where the name has room (at the axis' end it was
+// cut to 'd' at the chart's right edge)
+function dayAxis(axis) { return Object.assign({ name: 'day', nameLocation: 'middle', nameGap: 24 }, axis); }
 function closureOption(series) {
   return {
-    tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 45, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'value', name: 'day', min: 0 }, yAxis: { type: 'value', name: '% closed', max: 100 },
+    tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 45, right: 20, top: 30, bottom: 45 },
+    xAxis: dayAxis({ type: 'value', min: 0 }), yAxis: { type: 'value', name: '% closed', max: 100 },
     series: series.flatMap(s => [
       { name: s.name + ' closed', type: 'line', showSymbol: false, data: s.curve.map(c => [c[0], c[1]]) },
       { name: s.name + ' required', type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: s.curve.map(c => [c[0], c[2]]) }]),
@@ -226,17 +229,20 @@ async function pagePlan(id) {
     h('div', { class: 'card' }, h('h3', {}, 'Flow map'), map)));
   chart(c1, closureOption([{ name: 'plan ' + id, curve: sum.closureCurve }]));
   const lifts = Object.keys(sum.missionsPerDay);
-  chart(c2, { tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { left: 40, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'category', name: 'day', data: (sum.missionsPerDay[lifts[0]] || []).map((_, i) => i) }, yAxis: { type: 'value' },
+  chart(c2, { tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { left: 40, right: 20, top: 30, bottom: 45 },
+    xAxis: dayAxis({ type: 'category', data: (sum.missionsPerDay[lifts[0]] || []).map((_, i) => i) }), yAxis: { type: 'value' },
     series: lifts.map(l => ({ name: l, type: 'bar', stack: 'm', data: sum.missionsPerDay[l] })) }, 'canvas');
   const nodes = sum.nodeLoad.map(n => n.node);
   const heat = [];
   sum.nodeLoad.forEach((n, y) => n.peakPerDay.forEach((v, x) => { if (v) heat.push([x, y, n.capacity ? +(v / n.capacity).toFixed(2) : v]); }));
-  c3.style.height = Math.max(200, 24 * nodes.length + 60) + 'px';
-  chart(c3, { tooltip: {}, grid: { left: 70, right: 20, top: 10, bottom: 50 },
-    xAxis: { type: 'category', data: (sum.nodeLoad[0] ? sum.nodeLoad[0].peakPerDay : []).map((_, i) => i) },
+  c3.style.height = Math.max(200, 24 * nodes.length + 100) + 'px';
+  // the colour scale below the day axis' name, its ends and handles in figures of one decimal
+  // (its handles said 0 and 1 over the day labels, and the axis had no name)
+  chart(c3, { tooltip: {}, grid: { left: 70, right: 20, top: 10, bottom: 90 },
+    xAxis: dayAxis({ type: 'category', data: (sum.nodeLoad[0] ? sum.nodeLoad[0].peakPerDay : []).map((_, i) => i) }),
     yAxis: { type: 'category', data: nodes },
-    visualMap: { min: 0, max: 1.2, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80, calculable: true, inRange: { color: ['#e8f1fa', '#2f7ec1', '#c12f2f'] } },
+    visualMap: { min: 0, max: 1.2, precision: 1, orient: 'horizontal', left: 'center', bottom: 8, itemWidth: 14, itemHeight: 200,
+      text: ['or more', 'load ÷ capacity'], calculable: true, inRange: { color: ['#e8f1fa', '#2f7ec1', '#c12f2f'] } },
     series: [{ type: 'heatmap', data: heat }] }, 'canvas');
   if (sc.ok) map.append(flowMap(sc.data.nodes, sum.flows));
   main.append(h('div', { class: 'card' }, h('a', { href: `/api/plans/${id}/report.html`, target: '_blank', id: 'report-link' },

@@ -162,6 +162,15 @@ class WebUiIT {
                     (Map<String, Object>) planner.get("/api/plans/" + plan).map().get("measures");
             assertThat(closure).isEqualTo("C+" + measures.get("closureDay"));
             Thread.sleep(1500); // let the charts finish their entry animation
+            // every chart names its day axis in full and every figure it draws can be read: no
+            // text cut at the chart's edge or drawn over another (the day axis' name was cut to
+            // 'd', and the load scale's 0 and 1 lay over the day labels)
+            assertThat(chartTextFaults(b)).isEmpty();
+            for (String c : List.of("closure-chart", "missions-chart", "load-chart")) {
+                assertThat(chartTexts(b, c)).as(c).contains("day");
+            }
+            // the load scale gives its ends in figures, 1.2 (times the capacity) at the top
+            assertThat(chartTexts(b, "load-chart")).contains("0.0", "1.2");
             b.screenshot(SHOTS.resolve("04-plan-view.png"));
 
             b.eval("location.hash = '#orders'; true");
@@ -672,6 +681,75 @@ class WebUiIT {
             }
             b.screenshot(SHOTS.resolve("15-labelled-readiness.png"));
         }
+    }
+
+    /**
+     * The texts each chart of the page draws (axis names and labels, legends, scales), as
+     * rectangles in the chart's own pixels: a text's height is its font size, as ECharts' own
+     * measure of it is a few pixels in headless Chromium. Texts in a clipped group (a scrolling
+     * legend's further pages) are left out.
+     */
+    private static final String CHART_TEXTS =
+            "charts.map(c => ({ id: c.getDom().id, w: c.getWidth(), h: c.getHeight(),"
+                    + " texts: c.getZr().storage.getDisplayList(true)"
+                    + ".filter(e => e.type === 'tspan' && !e.invisible && !e.ignore && e.style"
+                    + " && e.style.text && !(e.__clipPaths && e.__clipPaths.length))"
+                    + ".map(e => { const r = e.getBoundingRect().clone();"
+                    + " r.applyTransform(e.getComputedTransform());"
+                    + " const fs = parseFloat((/([\\d.]+)px/.exec(e.style.font || '') || [0, 12])[1]);"
+                    + " return { text: String(e.style.text), x: r.x, y: r.y + r.height / 2 - fs / 2,"
+                    + " w: r.width, h: fs }; }) }))";
+
+    /** The texts the chart drawn in the element of that id shows. */
+    private static List<String> chartTexts(Chromium b, String id) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (var c : b.eval(CHART_TEXTS)) {
+            if (c.get("id").asText().equals(id)) {
+                c.get("texts").forEach(t -> out.add(t.get("text").asText()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each text a chart draws partly outside itself, and each pair of texts drawn one over the
+     * other.
+     */
+    private static List<String> chartTextFaults(Chromium b) throws Exception {
+        List<String> faults = new java.util.ArrayList<>();
+        for (var c : b.eval(CHART_TEXTS)) {
+            String id = c.get("id").asText();
+            double w = c.get("w").asDouble(), h = c.get("h").asDouble();
+            var texts = c.get("texts");
+            for (int i = 0; i < texts.size(); i++) {
+                var t = texts.get(i);
+                double x = t.get("x").asDouble(), y = t.get("y").asDouble();
+                double tw = t.get("w").asDouble(), th = t.get("h").asDouble();
+                if (x < -0.5 || y < -0.5 || x + tw > w + 0.5 || y + th > h + 0.5) {
+                    faults.add(id + ": '" + t.get("text").asText() + "' outside the chart " + t);
+                }
+                for (int j = i + 1; j < texts.size(); j++) {
+                    var u = texts.get(j);
+                    double ux = u.get("x").asDouble(), uy = u.get("y").asDouble();
+                    if (x < ux + u.get("w").asDouble() - 0.5
+                            && ux < x + tw - 0.5
+                            && y < uy + u.get("h").asDouble() - 0.5
+                            && uy < y + th - 0.5) {
+                        faults.add(
+                                id
+                                        + ": '"
+                                        + t.get("text").asText()
+                                        + "' over '"
+                                        + u.get("text").asText()
+                                        + "' "
+                                        + t
+                                        + " "
+                                        + u);
+                    }
+                }
+            }
+        }
+        return faults;
     }
 
     private static void signIn(Chromium b, String user) throws Exception {
