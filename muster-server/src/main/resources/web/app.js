@@ -148,7 +148,9 @@ function progressCell(p) {
 }
 async function pagePlans() {
   const main = view;
-  const r = await api('GET', '/api/plans');
+  // a plan's scenario by its name: every plan listed has a scenario the reader sees
+  const [r, sc] = await Promise.all([api('GET', '/api/plans'), api('GET', '/api/scenarios')]);
+  const scenarioName = Object.fromEntries((sc.ok ? sc.data : []).map(s => [s.id, s.name]));
   main.append(h('h2', {}, 'Plans'));
   const rows = r.data.slice().reverse();
   const msg = h('p', { class: 'error', id: 'plan-action-error' });
@@ -165,8 +167,9 @@ async function pagePlans() {
     : p.error ? h('span', { class: 'error' }, ' ' + p.error) : '';
   if (!rows.length) main.append(h('p', { class: 'empty' }, 'No plan releasable to you yet.'
     + (me.roles.includes('PLANNER') ? ' Run one from the Scenarios page.' : '')));
-  else main.append(table(['Id', 'Scenario', 'Planner', 'Owner', 'Marking', 'Status', 'Progress', ''], rows.map(p => [
-    String(p.id), String(p.scenario), p.planner, p.owner, h('span', { class: 'marking' }, p.marking),
+  else main.append(table(['Id', 'Scenario', 'Planner', 'Owner', 'Marking', 'Started', 'Finished', 'Status', 'Progress', ''], rows.map(p => [
+    String(p.id), h('span', { class: 'plan-scenario' }, `${scenarioName[p.scenario] ?? 'scenario'} (${p.scenario})`), p.planner, p.owner,
+    h('span', { class: 'marking' }, p.marking), utc(p.startedAt), utc(p.finishedAt),
     h('span', { class: 'status-' + p.status, id: 'status-' + p.id }, p.status), progressCell(p),
     h('span', {}, p.result ? h('a', { href: '#plan/' + p.id, class: 'open-plan' }, 'Open') : '',
       (p.status === 'RUNNING' || p.status === 'QUEUED') && me.roles.includes('PLANNER') && p.owner === me.nation ? cancel(p) : '',

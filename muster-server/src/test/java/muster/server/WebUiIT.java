@@ -497,6 +497,41 @@ class WebUiIT {
     }
 
     /**
+     * The plan list names each plan's scenario and says when the plan started and finished, in UTC.
+     * Before, it gave the scenario's id alone and neither time.
+     */
+    @Test
+    void thePlanListNamesTheScenarioAndSaysWhenThePlanRanInUtc() throws Exception {
+        Client us = TestServer.user("ui_pl_names", "USA", Role.OBSERVER);
+        long plan = ServerApiTest.bigPlan(TestServer.get(), Fixtures.me(us), "ui-pl-named", 5)[1];
+        Jdbc.tx(
+                TestServer.get().database(),
+                c -> {
+                    Jdbc.update(
+                            c,
+                            "update plan_run set started_at = '2030-01-10 06:00:00+00',"
+                                    + " finished_at = '2030-01-10 06:07:30+00' where id = ?",
+                            plan);
+                    return null;
+                });
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_pl_names");
+            b.eval("location.hash = '#plans'; true");
+            String row = "document.getElementById('status-" + plan + "').closest('tr')";
+            b.waitFor("document.getElementById('status-" + plan + "')", Duration.ofSeconds(10));
+            assertThat(b.eval(row + ".innerText").asText())
+                    .contains("ui-pl-named (")
+                    .contains("2030-01-10 06:00 UTC")
+                    .contains("2030-01-10 06:07 UTC");
+            assertThat(b.eval("document.querySelector('main table tr').innerText").asText())
+                    .contains("Started")
+                    .contains("Finished");
+            b.screenshot(SHOTS.resolve("16-plan-list-names-and-times.png"));
+        }
+    }
+
+    /**
      * Validating, importing and sourcing need the PLANNER role: an observer is told so instead of
      * being shown Validate, Source and Source and save buttons that the server refused.
      */
