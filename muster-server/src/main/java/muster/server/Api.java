@@ -982,6 +982,7 @@ final class Api {
                 "plan.cancel",
                 "plan " + p.id(),
                 "cancelling plan " + p.id() + " needs the PLANNER role of " + p.owner());
+        beforeJobCancel.accept(p.id());
         boolean running = jobs.cancel(p.id());
         Jdbc.tx(
                 store.db(),
@@ -998,21 +999,36 @@ final class Api {
         if (running) {
             ctx.status(202).json(Map.of("cancelRequested", true, "status", p.status()));
         } else {
+            // the job may have ended since the plan was read (a click just after it finished):
+            // PlanJobs writes the final status before it drops the job, so the plan read again
+            // has it, where the status read before was still QUEUED or RUNNING
+            String status = store.plan(p.id()).map(Store.PlanRow::status).orElse(p.status());
+            boolean live = "QUEUED".equals(status) || "RUNNING".equals(status);
             ctx.status(409)
                     .json(
                             Map.of(
                                     "cancelRequested",
                                     false,
                                     "status",
-                                    p.status(),
+                                    status,
                                     "error",
                                     "plan "
                                             + p.id()
                                             + " is "
-                                            + p.status()
-                                            + "; only a queued or running plan can be cancelled"));
+                                            + status
+                                            + (live
+                                                    ? ", but this server runs no job for it and"
+                                                            + " cannot stop it"
+                                                    : "; only a queued or running plan can be"
+                                                            + " cancelled")));
         }
     }
+
+    /**
+     * Runs between a cancel's read of the plan and its request to the plan's job. Tests set it to
+     * end the plan at that moment, as a job that finishes just before the click reaches it does.
+     */
+    volatile java.util.function.LongConsumer beforeJobCancel = id -> {};
 
     private void planLines(Context ctx) {
         Seen s = seen(ctx, "plan.lines");

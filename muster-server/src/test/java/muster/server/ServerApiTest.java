@@ -1540,6 +1540,64 @@ class ServerApiTest {
                         List.of(role)));
     }
 
+    /**
+     * A cancel that reaches a plan just after its job ended answers with the plan's status then,
+     * not the one read before: it said "plan N is RUNNING; only a queued or running plan can be
+     * cancelled". A plan marked running that no job of this server runs is named as such.
+     */
+    @Test
+    void aCancelJustAfterThePlanFinishedSaysItIsDone() {
+        Client planner = TestServer.user("cx_race_us", "USA", Role.PLANNER);
+        long pid = bigPlan(srv, Fixtures.me(planner), "cx-race", 3)[1];
+        String running =
+                "update plan_run set status = 'RUNNING', progress = 0.9, phase = 'search',"
+                        + " plan_json = null, finished_at = null where id = ?";
+        Jdbc.tx(srv.database(), c -> Jdbc.update(c, running, pid));
+        // the job ends between the cancel's read of the plan and its look for the job: the
+        // final status is written, then the job is dropped, as PlanJobs does
+        srv.api().beforeJobCancel =
+                id -> {
+                    if (id == pid) {
+                        Jdbc.tx(
+                                srv.database(),
+                                c ->
+                                        Jdbc.update(
+                                                c,
+                                                "update plan_run set status = 'DONE', progress = 1,"
+                                                        + " phase = 'done', finished_at = now()"
+                                                        + " where id = ?",
+                                                pid));
+                    }
+                };
+        try {
+            Response late = planner.post("/api/plans/" + pid + "/cancel", null);
+            assertThat(late.status()).isEqualTo(409);
+            assertThat(late.map())
+                    .containsEntry("status", "DONE")
+                    .containsEntry(
+                            "error",
+                            "plan "
+                                    + pid
+                                    + " is DONE; only a queued or running plan can be"
+                                    + " cancelled");
+        } finally {
+            srv.api().beforeJobCancel = id -> {};
+        }
+        // marked running, but no job of this server runs it (a plan of another server on the
+        // same database): the answer says so instead of contradicting itself
+        Jdbc.tx(srv.database(), c -> Jdbc.update(c, running, pid));
+        Response stale = planner.post("/api/plans/" + pid + "/cancel", null);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.map())
+                .containsEntry("status", "RUNNING")
+                .containsEntry(
+                        "error",
+                        "plan "
+                                + pid
+                                + " is RUNNING, but this server runs no job for it and"
+                                + " cannot stop it");
+    }
+
     @Test
     void aFinishedPlanIsAuditedUnderItsOwnersNation() throws Exception {
         Client planner = TestServer.user("fin_de", "DEU", Role.PLANNER);
