@@ -428,8 +428,15 @@ async function pageReadiness() {
   const el = h('div', { id: 'readiness' });
   // each unit's status at the end of the day chosen, a UTC date: today's by default
   const day = h('input', { id: 'readiness-as-of', type: 'date', value: new Date().toISOString().slice(0, 10) });
-  const show = () => pagedTable(el, `/api/readiness?asOf=${day.value}`, ['Unit', 'Status', 'Notice to move (h)', 'Order', 'Destination', 'Ready date'],
-    u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || ''],
+  // a unit's history as the API gives it: the issued orders releasable to the reader in effect by
+  // that day, with nothing a hidden order set (its status before, its notice) shown
+  const history = u => h('details', { class: 'unit-history', 'data-uic': u.uic },
+    h('summary', {}, `${u.history.length} ${u.history.length === 1 ? 'order' : 'orders'}`),
+    table(['Effective', 'Order', 'Kind', 'Status', 'Notice to move (h)', 'Destination', 'Ready date', 'Issued'],
+      u.history.map(x => [utc(x.effective), x.orderId, x.kind, x.from ? `${x.from} → ${x.to}` : x.to,
+        String(x.noticeToMoveHours ?? ''), x.destination || '', x.readyDate || '', utc(x.at)])));
+  const show = () => pagedTable(el, `/api/readiness?asOf=${day.value}`, ['Unit', 'Status', 'Notice to move (h)', 'Order', 'Destination', 'Ready date', 'History released to you'],
+    u => [u.uic, h('span', { class: 'status-' + u.status }, u.status), String(u.noticeToMoveHours ?? ''), u.order, u.destination || '', u.readyDate || '', history(u)],
     `No unit has a status on ${day.value} from an issued order releasable to you.`);
   day.addEventListener('change', () => { if (day.value) show(); });
   main.append(h('div', { class: 'card' }, h('label', {}, 'Status as of the end of ', day, ' (UTC)'), el));

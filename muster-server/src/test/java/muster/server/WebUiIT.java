@@ -641,6 +641,126 @@ class WebUiIT {
     }
 
     /**
+     * The readiness board shows each unit's history, the orders released to the reader alone: an
+     * American planner sees the alert and the deployment that followed it, a Polish observer sees
+     * the deployment released to NATO only, without the American-only alert, its notice or the
+     * status it set. Before, the API sent the history and the board never showed it.
+     */
+    @Test
+    void theReadinessBoardShowsAUnitsHistoryReleasedToTheReader() throws Exception {
+        Client p = TestServer.user("ui_hist_us", "USA", Role.PLANNER);
+        Client a = TestServer.user("ui_hist_ap", "USA", Role.APPROVER);
+        TestServer.user("ui_hist_pl", "POL", Role.OBSERVER);
+        Response cat =
+                p.postText(
+                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
+                        ServerApiTest.bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        String alert =
+                issue(
+                        p,
+                        a,
+                        Map.of(
+                                "kind", "ALERT",
+                                "units", List.of("WAB3AA"),
+                                "noticeToMoveHours", 36,
+                                "marking", "USA ONLY",
+                                "effective", "2030-02-01T06:00"));
+        String deploy =
+                issue(
+                        p,
+                        a,
+                        Map.of(
+                                "kind", "DEPLOY",
+                                "units", List.of("WAB3AA"),
+                                "destination", "EPRZ",
+                                "cDay", "2030-02-03",
+                                "readyDate", "2030-02-08",
+                                "marking", "REL NATO",
+                                "effective", "2030-02-03T00:00"));
+        String history = "document.querySelector('details.unit-history[data-uic=\"WAB3AA\"]')";
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            for (String user : List.of("ui_hist_us", "ui_hist_pl")) {
+                signIn(b, user);
+                b.eval("location.hash = '#readiness'; true");
+                b.waitFor("document.getElementById('readiness-as-of')", Duration.ofSeconds(10));
+                b.eval(
+                        "{ const d = document.getElementById('readiness-as-of'); d.value = '2030-02-05';"
+                                + " d.dispatchEvent(new Event('change')); } true");
+                b.waitFor(history, Duration.ofSeconds(10));
+                b.eval(history + ".open = true; true");
+                // each entry's cells: effective, order, kind, status, notice, destination, ready
+                // date, issued
+                String rows =
+                        "[..."
+                                + history
+                                + ".querySelectorAll('tr')].slice(1)"
+                                + ".map(r => [...r.cells].map(c => c.innerText))";
+                List<List<String>> entries = new java.util.ArrayList<>();
+                b.eval(rows)
+                        .forEach(
+                                r -> {
+                                    List<String> cells = new java.util.ArrayList<>();
+                                    r.forEach(c -> cells.add(c.asText()));
+                                    entries.add(cells);
+                                });
+                if (user.equals("ui_hist_us")) {
+                    assertThat(entries).as(user).hasSize(2);
+                    assertThat(entries.get(0))
+                            .containsExactly(
+                                    "2030-02-01 06:00 UTC",
+                                    alert,
+                                    "ALERT",
+                                    "AVAILABLE → ALERTED",
+                                    "36",
+                                    "",
+                                    "",
+                                    entries.get(0).get(7));
+                    assertThat(entries.get(1).subList(0, 7))
+                            .containsExactly(
+                                    "2030-02-03 00:00 UTC",
+                                    deploy,
+                                    "DEPLOY",
+                                    "ALERTED → DEPLOYING",
+                                    "36",
+                                    "EPRZ",
+                                    "2030-02-08");
+                } else {
+                    // the alert is not released to Poland: neither it, nor its notice, nor the
+                    // status it set is shown
+                    assertThat(entries).as(user).hasSize(1);
+                    assertThat(entries.get(0).subList(0, 7))
+                            .containsExactly(
+                                    "2030-02-03 00:00 UTC",
+                                    deploy,
+                                    "DEPLOY",
+                                    "DEPLOYING",
+                                    "",
+                                    "EPRZ",
+                                    "2030-02-08");
+                    assertThat(b.eval("document.getElementById('readiness').innerText").asText())
+                            .doesNotContain(alert);
+                }
+                assertThat(entries.get(entries.size() - 1).get(7)).endsWith(" UTC");
+                b.screenshot(SHOTS.resolve("17-readiness-history-" + user + ".png"));
+                b.eval("document.getElementById('signout').click(); true");
+                b.waitFor("document.getElementById('login')", Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /** Drafts an order as {@code planner}, approves it as {@code approver} and issues it. */
+    private static String issue(Client planner, Client approver, Map<String, Object> order) {
+        Response draft = planner.post("/api/orders", order);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = (String) draft.map().get("id");
+        assertThat(approver.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(200);
+        assertThat(planner.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
+        return id;
+    }
+
+    /**
      * A list with nothing in it says so in words, not as a table of headers alone: a user of a
      * nation nothing is released to sees why each page is empty, and the comparison of plans asks
      * for two finished plans instead of offering two empty choices.
