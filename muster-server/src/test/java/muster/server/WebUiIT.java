@@ -31,12 +31,7 @@ class WebUiIT {
                         Files.readString(BUNDLED));
         assertThat(imp.status()).as(imp.body()).isEqualTo(201);
         long scenario = ((Number) imp.map().get("id")).longValue();
-        Response cat =
-                planner.postText(
-                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
-                        ServerApiTest.bundledCatalogue());
-        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
-        long catalogue = ((Number) cat.map().get("id")).longValue();
+        long catalogue = storeBundledCatalogue(planner);
 
         try (Chromium b = new Chromium(1400, 1000)) {
             b.navigate(TestServer.base() + "/");
@@ -308,14 +303,10 @@ class WebUiIT {
         TestServer.user("ui_act_obs", "USA", Role.OBSERVER);
         TestServer.user("ui_act_pl", "POL", Role.PLANNER, Role.APPROVER);
         TestServer.user("ui_act_ap", "USA", Role.APPROVER);
-        Response cat =
-                drafter.postText(
-                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
-                        ServerApiTest.bundledCatalogue());
-        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
-        Response draft =
-                drafter.post(
-                        "/api/orders",
+        storeBundledCatalogue(drafter);
+        String id =
+                draft(
+                        drafter,
                         Map.of(
                                 "kind",
                                 "ALERT",
@@ -325,8 +316,6 @@ class WebUiIT {
                                 24,
                                 "marking",
                                 "REL NATO"));
-        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        String id = (String) draft.map().get("id");
         String actions =
                 "[...document.querySelectorAll('#order-list button[data-order=\""
                         + id
@@ -361,14 +350,10 @@ class WebUiIT {
     @Test
     void cancellingAnOrderAsksForItsReasonAndConfirmation() throws Exception {
         Client drafter = TestServer.user("ui_cx_us", "USA", Role.PLANNER);
-        Response cat =
-                drafter.postText(
-                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
-                        ServerApiTest.bundledCatalogue());
-        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
-        Response draft =
-                drafter.post(
-                        "/api/orders",
+        storeBundledCatalogue(drafter);
+        String id =
+                draft(
+                        drafter,
                         Map.of(
                                 "kind",
                                 "ALERT",
@@ -378,8 +363,6 @@ class WebUiIT {
                                 24,
                                 "marking",
                                 "USA ONLY"));
-        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        String id = (String) draft.map().get("id");
         String status = "document.getElementById('order-status-" + id + "').textContent";
         try (Chromium b = new Chromium(1400, 1000)) {
             b.navigate(TestServer.base() + "/");
@@ -576,14 +559,10 @@ class WebUiIT {
     void ordersAndTheReadinessBoardSayWhenInUtc() throws Exception {
         Client p = TestServer.user("ui_tz_us", "USA", Role.PLANNER);
         Client a = TestServer.user("ui_tz_ap", "USA", Role.APPROVER);
-        Response cat =
-                p.postText(
-                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
-                        ServerApiTest.bundledCatalogue());
-        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
-        Response draft =
-                p.post(
-                        "/api/orders",
+        storeBundledCatalogue(p);
+        String id =
+                draft(
+                        p,
                         Map.of(
                                 "kind",
                                 "ALERT",
@@ -593,8 +572,6 @@ class WebUiIT {
                                 36,
                                 "effective",
                                 "2030-01-10T06:00"));
-        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        String id = (String) draft.map().get("id");
         assertThat(a.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(200);
         assertThat(p.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
         try (Chromium b = new Chromium(1400, 1000)) {
@@ -651,11 +628,7 @@ class WebUiIT {
         Client p = TestServer.user("ui_hist_us", "USA", Role.PLANNER);
         Client a = TestServer.user("ui_hist_ap", "USA", Role.APPROVER);
         TestServer.user("ui_hist_pl", "POL", Role.OBSERVER);
-        Response cat =
-                p.postText(
-                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
-                        ServerApiTest.bundledCatalogue());
-        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        storeBundledCatalogue(p);
         String alert =
                 issue(
                         p,
@@ -751,10 +724,25 @@ class WebUiIT {
     }
 
     /** Drafts an order as {@code planner}, approves it as {@code approver} and issues it. */
-    private static String issue(Client planner, Client approver, Map<String, Object> order) {
+    /** Stores the bundled unit catalogue as the user's, and gives its id. */
+    private static long storeBundledCatalogue(Client c) throws java.io.IOException {
+        Response cat =
+                c.postText(
+                        "/api/catalogues?file=eastern-flank-2022-units.yaml",
+                        ServerApiTest.bundledCatalogue());
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        return ((Number) cat.map().get("id")).longValue();
+    }
+
+    /** Drafts an order as the user and gives its id. */
+    private static String draft(Client planner, Map<String, Object> order) {
         Response draft = planner.post("/api/orders", order);
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        String id = (String) draft.map().get("id");
+        return (String) draft.map().get("id");
+    }
+
+    private static String issue(Client planner, Client approver, Map<String, Object> order) {
+        String id = draft(planner, order);
         assertThat(approver.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(200);
         assertThat(planner.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
         return id;
