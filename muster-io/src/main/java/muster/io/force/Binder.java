@@ -32,6 +32,22 @@ final class Binder {
         return doc.lineOf(path);
     }
 
+    /**
+     * Whether a list entry is a mapping of fields; if not (a number, text, list or null), names it
+     * once with its value, rather than as a mapping with every field missing.
+     */
+    boolean mapping(JsonNode n, String path, String where, String fields) {
+        if (n != null && n.isObject()) {
+            return true;
+        }
+        String v = n == null || n.isNull() ? "null" : n.isValueNode() ? n.asText() : n.toString();
+        if (v.length() > 60) {
+            v = v.substring(0, 57) + "...";
+        }
+        error(path, where, null, v, "is '" + v + "', not a mapping of " + fields, null);
+        return false;
+    }
+
     void error(String path, String where, String field, String value, String msg, String hint) {
         String p = field == null ? path : (path.isEmpty() ? field : path + "." + field);
         faults.add(new Fault(Fault.Severity.ERROR, p, where, field, value, msg, hint, line(p)));

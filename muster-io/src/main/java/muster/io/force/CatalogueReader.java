@@ -384,6 +384,9 @@ public final class CatalogueReader {
     }
 
     private static Station station(Binder b, JsonNode n, String p) {
+        if (!b.mapping(n, p, "station", "id, name, kind, country, lat, lon, ...")) {
+            return null;
+        }
         String id = b.str(n, p, "station", "id", true);
         String where = "station " + id;
         b.unknownFields(n, p, where, STATION);
@@ -428,6 +431,9 @@ public final class CatalogueReader {
             for (int i = 0; i < ls.size(); i++) {
                 String lp = p + ".links[" + i + "]";
                 JsonNode l = ls.get(i);
+                if (!b.mapping(l, lp, where, "to, mode, hours")) {
+                    continue;
+                }
                 b.unknownFields(l, lp, where, LINK);
                 String to = b.str(l, lp, where, "to", true);
                 RouteMode mode = b.enumValue(l, lp, where, "mode", false, RouteMode.class);
@@ -465,8 +471,7 @@ public final class CatalogueReader {
     }
 
     private static Unit unit(Binder b, JsonNode n, String p) {
-        if (n == null || !n.isObject()) {
-            b.error(p, "unit", null, null, "must be a mapping", null);
+        if (!b.mapping(n, p, "unit", "uic, name, nation, capability, ...")) {
             return null;
         }
         String uic = b.str(n, p, "unit", "uic", true);
@@ -500,6 +505,9 @@ public final class CatalogueReader {
             for (int i = 0; i < es.size(); i++) {
                 String ep = p + ".equipment[" + i + "]";
                 JsonNode e = es.get(i);
+                if (!b.mapping(e, ep, where, "class, stons, sqft")) {
+                    continue;
+                }
                 b.unknownFields(e, ep, where, CARGO);
                 CargoClass c = b.enumValue(e, ep, where, "class", true, CargoClass.class);
                 if (c == CargoClass.PAX) {
@@ -576,6 +584,9 @@ public final class CatalogueReader {
             for (int i = 0; i < ws.size(); i++) {
                 String wp = p + ".availability[" + i + "]";
                 JsonNode w = ws.get(i);
+                if (!b.mapping(w, wp, where, "from, to")) {
+                    continue;
+                }
                 b.unknownFields(w, wp, where, WINDOW);
                 var from = b.date(w, wp, where, "from", true);
                 var to = b.date(w, wp, where, "to", true);

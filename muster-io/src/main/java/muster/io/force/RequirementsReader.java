@@ -105,6 +105,9 @@ public final class RequirementsReader {
     }
 
     private static CapabilityRequirement requirement(Binder b, JsonNode n, String p) {
+        if (!b.mapping(n, p, "requirement", "id, capability, destination, rdd, ...")) {
+            return null;
+        }
         String id = b.str(n, p, "requirement", "id", true);
         String where = "requirement " + id;
         b.unknownFields(n, p, where, REQ);
@@ -161,6 +164,9 @@ public final class RequirementsReader {
             for (int i = 0; i < ts.size(); i++) {
                 String p = "tiers[" + i + "]";
                 JsonNode t = ts.get(i);
+                if (!b.mapping(t, p, "tier", "name, noticeToMoveHours, contributions, ...")) {
+                    continue;
+                }
                 String tn = b.str(t, p, "tier", "name", true);
                 String tw = "tier " + tn;
                 b.unknownFields(t, p, tw, TIER);
@@ -175,6 +181,9 @@ public final class RequirementsReader {
                     for (int j = 0; j < cn.size(); j++) {
                         String cp = p + ".contributions[" + j + "]";
                         JsonNode c = cn.get(j);
+                        if (!b.mapping(c, cp, tw, "nation, capability, quantity")) {
+                            continue;
+                        }
                         b.unknownFields(c, cp, tw, CONTRIB);
                         String nation = b.str(c, cp, tw, "nation", true);
                         if (nation != null && !nation.matches("[A-Z]{2}")) {

@@ -480,6 +480,39 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aListEntryThatIsNotAMappingIsNamedOnceWithItsValue() throws Exception {
+        Path y = dir.resolve("entries.yaml");
+        Files.writeString(
+                y,
+                GOOD.replace("[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]", "[5]")
+                        .replace("[{from: 2022-01-01, to: 2022-12-31}]", "[2022-01-01]")
+                        .replace("links: [{to: DEST, mode: ROAD, hours: 16}]", "links: [DEST]")
+                        .replace("units:\n", "  - LILLE\nunits:\n"));
+        ForceRead<Catalogue> r = CatalogueReader.read(y);
+        // each wrong entry is one fault with its value, not a mapping with every field missing
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(y.toString()))
+                .satisfiesExactlyInAnyOrder(
+                        d ->
+                                assertThat(d)
+                                        .contains("station VILSECK (stations[0].links[0])")
+                                        .contains("is 'DEST', not a mapping of to, mode, hours"),
+                        d ->
+                                assertThat(d)
+                                        .contains("station (stations[1])")
+                                        .contains("is 'LILLE', not a mapping of id, name"),
+                        d ->
+                                assertThat(d)
+                                        .contains("unit U1 (units[0].equipment[0])")
+                                        .contains("is '5', not a mapping of class, stons, sqft"),
+                        d ->
+                                assertThat(d)
+                                        .contains("unit U1 (units[0].availability[0])")
+                                        .contains("is '2022-01-01', not a mapping of from, to"));
+    }
+
+    @Test
     void readsTheSameCatalogueFromJson() throws Exception {
         Path y = dir.resolve("c.yaml");
         Files.writeString(y, GOOD);

@@ -90,6 +90,39 @@ class ResponseForceFileTest {
     }
 
     @Test
+    void anEntryThatIsNotAMappingIsNamedOnceWithItsValue() throws Exception {
+        Path f = dir.resolve("nrf.yaml");
+        String text = Files.readString(ROOT.resolve("data/catalogue/nrf-2022.yaml"));
+        Files.writeString(
+                f, text.replace("{nation: \"BE\", capability: LIGHT_BATTLEGROUP}", "\"BE\""));
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+        assertThat(reqs.refused()).isTrue();
+        assertThat(reqs.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .singleElement()
+                .satisfies(
+                        s ->
+                                assertThat(s)
+                                        .contains("nrf.yaml:24: tier VJTF")
+                                        .contains("is 'BE', not a mapping of nation, capability"));
+
+        Path r = dir.resolve("req.yaml");
+        String req =
+                Files.readString(ROOT.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        Files.writeString(r, req.replaceFirst("requirements:\n", "requirements:\n  - 7\n"));
+        ForceRead<RequirementSet> rs = RequirementsReader.read(r);
+        assertThat(rs.refused()).isTrue();
+        assertThat(rs.faults())
+                .extracting(x -> x.describe(r.toString()))
+                .singleElement()
+                .satisfies(
+                        s ->
+                                assertThat(s)
+                                        .contains("requirement (requirements[0])")
+                                        .contains("is '7', not a mapping of id, capability"));
+    }
+
+    @Test
     void aContributionOfANationByItsAlpha3CodeIsRefusedNotLeftEmpty() throws Exception {
         Path f = dir.resolve("nrf.yaml");
         String text = Files.readString(ROOT.resolve("data/catalogue/nrf-2022.yaml"));
