@@ -47,6 +47,11 @@ public final class FileOrderLog implements OrderLog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read order log " + path, e);
         }
+        return parse(bytes);
+    }
+
+    /** The events of the log's bytes, refused as {@link #read} says. */
+    private List<OrderEvent> parse(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         List<OrderEvent> out = new ArrayList<>();
         if (text.isEmpty()) {
@@ -121,10 +126,17 @@ public final class FileOrderLog implements OrderLog {
                             FileChannel.open(
                                     path,
                                     StandardOpenOption.CREATE,
-                                    StandardOpenOption.WRITE,
-                                    StandardOpenOption.APPEND);
+                                    StandardOpenOption.READ,
+                                    StandardOpenOption.WRITE);
                     FileLock lock = ch.lock()) {
-                long expected = read().size() + 1L;
+                // Read through the locked channel: the lock belongs to the process, and closing
+                // any other handle on the file (as Files.readAllBytes does) would drop it.
+                long size = ch.size();
+                ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
+                while (all.hasRemaining() && ch.read(all, all.position()) >= 0) {
+                    // read on until the whole file is in
+                }
+                long expected = parse(all.array()).size() + 1L;
                 if (event.seq() != expected) {
                     throw new IllegalStateException(
                             "the order log "
@@ -136,8 +148,9 @@ public final class FileOrderLog implements OrderLog {
                                     + "); run the command again");
                 }
                 ByteBuffer buf = ByteBuffer.wrap(line);
+                long at = size;
                 while (buf.hasRemaining()) {
-                    ch.write(buf);
+                    at += ch.write(buf, at);
                 }
                 ch.force(true);
             }

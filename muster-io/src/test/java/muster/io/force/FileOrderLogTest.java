@@ -221,4 +221,50 @@ class FileOrderLogTest {
                 .hasMessageContaining("run the command again");
         assertThat(Files.size(f)).isEqualTo(size);
     }
+
+    /**
+     * Several processes appending at once neither lose an event nor write two with the same
+     * sequence: each append holds the file's lock from reading the log to the forced write.
+     */
+    @Test
+    void appendsFromSeveralProcessesAtOnceKeepEveryEventOnce() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        StringBuilder text = new StringBuilder();
+        int before = 3000;
+        for (int i = 1; i <= before; i++) {
+            Order o = deploy("P" + i, "U" + i);
+            text.append(
+                            OrderEventJson.write(
+                                    new OrderEvent(
+                                            i, OrderEvent.Type.DRAFTED, o.id(), "ann", T, o, null)))
+                    .append('\n');
+        }
+        Files.writeString(f, text);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("java.class.path");
+        int processes = 4;
+        int each = 8;
+        List<Process> running = new java.util.ArrayList<>();
+        for (int p = 0; p < processes; p++) {
+            running.add(
+                    new ProcessBuilder(
+                                    java,
+                                    "-cp",
+                                    classpath,
+                                    AppendingProcess.class.getName(),
+                                    f.toString(),
+                                    "W" + p,
+                                    Integer.toString(each))
+                            .redirectErrorStream(true)
+                            .start());
+        }
+        for (Process p : running) {
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(output).isZero();
+        }
+        List<OrderEvent> events = new FileOrderLog(f).read();
+        assertThat(events).hasSize(before + processes * each);
+        assertThat(events.stream().map(OrderEvent::orderId).distinct().count())
+                .isEqualTo(before + processes * each);
+    }
 }
