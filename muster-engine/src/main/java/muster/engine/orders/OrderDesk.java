@@ -8,8 +8,14 @@ import muster.model.force.OrderEvent;
  * Commands on an order log: each reads the log, derives the book, checks the command against it and
  * appends one event only when the book accepts it. Time is passed in by the caller. The user name
  * is recorded without surrounding spaces, and a new event also meets {@link OrderBook#checkNew}.
+ * When another command is recorded between the read and the append ({@link OrderLog.Moved}), the
+ * command is checked again against the log as it then is, so commands given at once are all
+ * recorded, or refused by what the others did.
  */
 public final class OrderDesk {
+    /** How often a command is checked again when other commands keep being recorded first. */
+    private static final int ATTEMPTS = 10;
+
     private final OrderLog log;
 
     public OrderDesk(OrderLog log) {
@@ -46,12 +52,21 @@ public final class OrderDesk {
         if (user == null || user.isBlank()) {
             throw new OrderRefused("a user name is required");
         }
-        OrderBook b = book();
-        OrderEvent e =
-                new OrderEvent(b.lastSeq() + 1, type, orderId, user.strip(), at, order, reason);
-        b.checkNew(e);
-        OrderBook next = b.apply(e);
-        log.append(e);
-        return next;
+        for (int attempt = 1; ; attempt++) {
+            OrderBook b = book();
+            OrderEvent e =
+                    new OrderEvent(b.lastSeq() + 1, type, orderId, user.strip(), at, order, reason);
+            b.checkNew(e);
+            OrderBook next = b.apply(e);
+            try {
+                log.append(e);
+                return next;
+            } catch (OrderLog.Moved another) {
+                // another command was recorded first: check this one again against the log now
+                if (attempt == ATTEMPTS) {
+                    throw another;
+                }
+            }
+        }
     }
 }

@@ -11,6 +11,21 @@ public interface OrderLog {
     /** Every event in sequence. Refuses (throws) a log it cannot read whole. */
     List<OrderEvent> read();
 
-    /** Appends one event durably; it must carry the next sequence number. */
+    /**
+     * Appends one event durably; it must carry the next sequence number. A log that another writer
+     * appended to since it was read may throw {@link Moved}, and leaves itself as it was.
+     */
     void append(OrderEvent event);
+
+    /**
+     * The event was not appended because another writer appended first: its sequence number is no
+     * longer the next. The command may be checked again against the log as it is now.
+     */
+    final class Moved extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public Moved(String message) {
+            super(message);
+        }
+    }
 }

@@ -138,7 +138,7 @@ public final class FileOrderLog implements OrderLog {
                 }
                 long expected = parse(all.array()).size() + 1L;
                 if (event.seq() != expected) {
-                    throw new IllegalStateException(
+                    throw new OrderLog.Moved(
                             "the order log "
                                     + path
                                     + " changed while this command ran (event "

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import muster.engine.orders.OrderBook;
 import muster.engine.orders.OrderDesk;
+import muster.engine.orders.OrderLog;
 import muster.engine.orders.OrderRefused;
 import muster.model.force.Order;
 import muster.model.force.OrderEvent;
@@ -266,5 +267,66 @@ class FileOrderLogTest {
         assertThat(events).hasSize(before + processes * each);
         assertThat(events.stream().map(OrderEvent::orderId).distinct().count())
                 .isEqualTo(before + processes * each);
+    }
+
+    /**
+     * A command whose log gains another event between its read and its append is checked again
+     * against the log as it then is and recorded, not refused with "run the command again"; one
+     * that the other event makes wrong is refused for that reason.
+     */
+    @Test
+    void aCommandOvertakenByAnotherIsCheckedAgainAndRecorded() {
+        Path f = dir.resolve("orders.jsonl");
+        FileOrderLog file = new FileOrderLog(f);
+        new OrderDesk(file).draft(deploy("D1", "U1"), "ann", T);
+        // another user's command lands just after this one read the log
+        OrderLog overtaken =
+                new OrderLog() {
+                    boolean first = true;
+
+                    @Override
+                    public List<OrderEvent> read() {
+                        List<OrderEvent> events = file.read();
+                        if (first) {
+                            first = false;
+                            new OrderDesk(file).draft(deploy("D2", "U2"), "cat", T);
+                        }
+                        return events;
+                    }
+
+                    @Override
+                    public void append(OrderEvent event) {
+                        file.append(event);
+                    }
+                };
+        new OrderDesk(overtaken).approve("D1", "bob", T);
+        List<OrderEvent> events = file.read();
+        assertThat(events).extracting(OrderEvent::orderId).containsExactly("D1", "D2", "D1");
+        assertThat(OrderBook.replay(events).order("D1").status())
+                .isEqualTo(muster.model.force.OrderStatus.APPROVED);
+
+        OrderLog overtakenBySameCommand =
+                new OrderLog() {
+                    boolean first = true;
+
+                    @Override
+                    public List<OrderEvent> read() {
+                        List<OrderEvent> events = file.read();
+                        if (first) {
+                            first = false;
+                            new OrderDesk(file).approve("D2", "bob", T);
+                        }
+                        return events;
+                    }
+
+                    @Override
+                    public void append(OrderEvent event) {
+                        file.append(event);
+                    }
+                };
+        assertThatThrownBy(() -> new OrderDesk(overtakenBySameCommand).approve("D2", "dan", T))
+                .isInstanceOf(OrderRefused.class)
+                .hasMessageContaining("only a DRAFT can be approved");
+        assertThat(file.read()).hasSize(4);
     }
 }
