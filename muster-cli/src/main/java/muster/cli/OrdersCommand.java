@@ -197,16 +197,35 @@ public final class OrdersCommand implements Runnable {
                 units.add(u.trim());
             }
             if (catalogue != null) {
+                String problem = InPath.problem(catalogue);
+                if (problem != null) {
+                    throw new OrderRefused(
+                            "--catalogue '"
+                                    + catalogue
+                                    + "': "
+                                    + problem
+                                    + "; nothing was recorded");
+                }
                 ForceRead<Catalogue> cat;
                 try {
                     cat = CatalogueReader.read(catalogue);
                 } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException(
-                            "cannot read " + catalogue + ": " + e.getMessage());
+                    throw new OrderRefused(
+                            "--catalogue '"
+                                    + catalogue
+                                    + "': cannot read it: "
+                                    + e.getMessage()
+                                    + "; nothing was recorded");
                 }
                 if (cat.refused()) {
+                    // name each fault, as readiness does, rather than send the user to find them
+                    Faults.print(spec.commandLine().getErr(), catalogue.toString(), cat.faults());
                     throw new OrderRefused(
-                            "catalogue " + catalogue + " has faults; check it with muster source");
+                            "--catalogue '"
+                                    + catalogue
+                                    + "' has the faults above, so the units of order "
+                                    + id
+                                    + " cannot be checked against it; nothing was recorded");
                 }
                 List<String> unknown = new ArrayList<>();
                 for (String u : units) {

@@ -498,4 +498,51 @@ class ForceCommandsTest {
         Run ok = run(good);
         assertThat(ok.code()).as(ok.err()).isZero();
     }
+
+    @Test
+    void aDraftsCatalogueThatCannotBeReadOrHasFaultsIsNamedAndNothingIsRecorded() throws Exception {
+        Path log = dir.resolve("orders.jsonl");
+        String[] draft = {
+            "orders",
+            "draft",
+            "--log",
+            log.toString(),
+            "--user",
+            "ann",
+            "--id",
+            "A1",
+            "--kind",
+            "ALERT",
+            "--units",
+            "WAB1AA",
+            "--authority",
+            "SECDEF",
+            "--notice-hours",
+            "120",
+            "--catalogue"
+        };
+        String missing = dir.resolve("nope.yaml").toString();
+        Run r = run(concat(draft, missing));
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err())
+                .contains("--catalogue '" + missing + "': no such file")
+                .doesNotContain("Exception");
+        assertThat(log).doesNotExist();
+
+        Path faulty = dir.resolve("faulty.yaml");
+        Files.writeString(
+                faulty,
+                Files.readString(Path.of(CAT))
+                        .replaceFirst("noticeToMoveHours: 24 ", "noticeToMoveHours: -24 "));
+        r = run(concat(draft, faulty.toString()));
+        assertThat(r.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err()).contains("noticeToMoveHours").contains("-24");
+        assertThat(log).doesNotExist();
+    }
+
+    static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
 }
