@@ -86,7 +86,18 @@ public final class OrderEventJson {
                     throw new IllegalArgumentException(
                             "field 'units' = " + us + ": not a list of UICs");
                 }
-                us.forEach(u -> units.add(u.asText()));
+                for (int i = 0; i < us.size(); i++) {
+                    if (!us.get(i).isTextual()) {
+                        // 5 would be read as the UIC "5" and {} as a blank one
+                        throw new IllegalArgumentException(
+                                "field 'order.units' item "
+                                        + (i + 1)
+                                        + " = "
+                                        + us.get(i)
+                                        + ": not a UIC in quotes");
+                    }
+                    units.add(us.get(i).asText());
+                }
                 order =
                         new Order(
                                 req(n, "id"),
@@ -102,8 +113,13 @@ public final class OrderEventJson {
                                 date(n, "order.readyDate", "readyDate"),
                                 text(n, "note"));
             }
-            if (!o.hasNonNull("seq") || !o.get("seq").canConvertToLong()) {
-                throw new IllegalArgumentException("field 'seq' is missing or not a number");
+            if (!o.hasNonNull("seq")) {
+                throw new IllegalArgumentException("field 'seq' is missing");
+            }
+            if (!o.get("seq").isIntegralNumber() || !o.get("seq").canConvertToLong()) {
+                // 2.5 would be read as 2 and "2" as a number
+                throw new IllegalArgumentException(
+                        "field 'seq' = " + o.get("seq") + ": not a whole number");
             }
             return new OrderEvent(
                     o.get("seq").asLong(),
@@ -180,10 +196,21 @@ public final class OrderEventJson {
         if (!n.hasNonNull(f)) {
             throw new IllegalArgumentException("field '" + f + "' is missing");
         }
-        return n.get(f).asText();
+        return text(n, f);
     }
 
+    /**
+     * A text field or null; a number, true or an object is refused, not read as its text ("true",
+     * "5", or blank for an object).
+     */
     private static String text(JsonNode n, String f) {
-        return n.hasNonNull(f) ? n.get(f).asText() : null;
+        if (!n.hasNonNull(f)) {
+            return null;
+        }
+        JsonNode v = n.get(f);
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("field '" + f + "' = " + v + ": not text in quotes");
+        }
+        return v.asText();
     }
 }

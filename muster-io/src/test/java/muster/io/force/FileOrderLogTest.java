@@ -329,4 +329,38 @@ class FileOrderLogTest {
                 .hasMessageContaining("only a DRAFT can be approved");
         assertThat(file.read()).hasSize(4);
     }
+
+    /**
+     * A field of the wrong JSON kind in a hand-edited log is named with its value, not read as its
+     * text (a UIC 5 as "5", a user true as "true") or cut to a whole number (seq 1.5 as 1).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "1|\"ann\"|[\"U1\",5]|field 'order.units' item 2 = 5: not a UIC in quotes",
+                "1|\"ann\"|[\"U1\",{}]|field 'order.units' item 2 = {}: not a UIC in quotes",
+                "1.5|\"ann\"|[\"U1\"]|field 'seq' = 1.5: not a whole number",
+                "\"1\"|\"ann\"|[\"U1\"]|field 'seq' = \"1\": not a whole number",
+                "1|true|[\"U1\"]|field 'user' = true: not text in quotes"
+            })
+    void aFieldOfTheWrongKindIsNamedNotReadAsText(
+            String seq, String user, String units, String message) throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        Files.writeString(
+                f,
+                "{\"seq\":"
+                        + seq
+                        + ",\"type\":\"DRAFTED\",\"orderId\":\"A1\",\"user\":"
+                        + user
+                        + ",\"at\":\"2022-01-01T00:00:00Z\",\"order\":{\"id\":\"A1\","
+                        + "\"kind\":\"ALERT\",\"units\":"
+                        + units
+                        + ",\"authority\":\"X\",\"effective\":\"2022-01-01T00:00:00Z\","
+                        + "\"noticeToMoveHours\":5}}\n");
+        assertThatThrownBy(new FileOrderLog(f)::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining("orders.jsonl:1")
+                .hasMessageContaining(message);
+    }
 }
