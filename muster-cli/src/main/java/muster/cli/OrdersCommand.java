@@ -405,10 +405,11 @@ public final class OrdersCommand implements Runnable {
             out.println(
                     String.format(
                             Locale.ROOT,
-                            "%-12s %-10s %-9s %-10s %-10s %-10s %s",
+                            "%-12s %-10s %-9s %-20s %-10s %-10s %-10s %s",
                             "ORDER",
                             "KIND",
                             "STATUS",
+                            "EFFECTIVE",
                             "DRAFTED",
                             "APPROVED",
                             "ISSUED",
@@ -417,14 +418,19 @@ public final class OrdersCommand implements Runnable {
                 out.println(
                         String.format(
                                 Locale.ROOT,
-                                "%-12s %-10s %-9s %-10s %-10s %-10s %s",
+                                "%-12s %-10s %-9s %-20s %-10s %-10s %-10s %s",
                                 r.order().id(),
                                 r.order().kind(),
                                 r.status(),
+                                r.order().effective(),
                                 r.draftedBy(),
                                 dash(r.approvedBy()),
                                 dash(r.issuedBy()),
                                 String.join(",", r.order().units())));
+                if (r.cancelledBy() != null) {
+                    // who stopped an order, and why, is part of its history
+                    out.println("  cancelled by " + r.cancelledBy() + ": " + r.cancelReason());
+                }
             }
             out.println(b.orders().size() + " order(s), " + b.lastSeq() + " event(s)");
             out.flush();

@@ -545,4 +545,51 @@ class ForceCommandsTest {
         System.arraycopy(tail, 0, all, head.length, tail.length);
         return all;
     }
+
+    @Test
+    void theOrdersListSaysWhenEachOrderTakesEffectAndWhoCancelledOneAndWhy() {
+        String log = dir.resolve("orders.jsonl").toString();
+        for (String id : List.of("A1", "A2")) {
+            Run d =
+                    run(
+                            "orders",
+                            "draft",
+                            "--log",
+                            log,
+                            "--user",
+                            "ann",
+                            "--id",
+                            id,
+                            "--kind",
+                            "ALERT",
+                            "--units",
+                            "WAB1AA",
+                            "--authority",
+                            "SECDEF",
+                            "--notice-hours",
+                            "120",
+                            "--effective",
+                            "2022-01-24T06:00:00Z");
+            assertThat(d.code()).as(d.err()).isZero();
+        }
+        Run c =
+                run(
+                        "orders",
+                        "cancel",
+                        "A2",
+                        "--log",
+                        log,
+                        "--user",
+                        "bob",
+                        "--reason",
+                        "sent twice");
+        assertThat(c.code()).as(c.err()).isZero();
+        Run list = run("orders", "list", "--log", log);
+        assertThat(list.code()).as(list.err()).isZero();
+        List<String> lines = list.out().lines().toList();
+        assertThat(lines.get(0)).contains("EFFECTIVE");
+        assertThat(lines.get(1)).startsWith("A1").contains("DRAFT", "2022-01-24T06:00:00Z");
+        assertThat(lines.get(2)).startsWith("A2").contains("CANCELLED", "2022-01-24T06:00:00Z");
+        assertThat(lines.get(3)).isEqualTo("  cancelled by bob: sent twice");
+    }
 }
