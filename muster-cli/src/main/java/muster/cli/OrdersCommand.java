@@ -346,7 +346,9 @@ public final class OrdersCommand implements Runnable {
     @Command(
             name = "issue",
             footer = ExitCode.FOOTER,
-            description = "Issue an approved order; unit status changes now.")
+            description =
+                    "Issue an approved order; its units take their new status from the time it"
+                            + " takes effect.")
     static final class Issue extends ByUser {
         @Parameters(index = "0", paramLabel = "ORDER")
         String id;
@@ -360,8 +362,9 @@ public final class OrdersCommand implements Runnable {
         void report(PrintWriter out, OrderBook b) {
             OrderRecord r = b.order(id);
             out.println("issued " + id + ": " + r.order().kind());
+            // the board counts an order from its effective time, not from when it was issued
             for (String u : r.order().units()) {
-                out.println("  " + u + " " + b.unit(u).status());
+                out.println("  " + u + " " + b.unit(u).status() + " from " + r.order().effective());
             }
             out.flush();
         }

@@ -592,4 +592,37 @@ class ForceCommandsTest {
         assertThat(lines.get(2)).startsWith("A2").contains("CANCELLED", "2022-01-24T06:00:00Z");
         assertThat(lines.get(3)).isEqualTo("  cancelled by bob: sent twice");
     }
+
+    /** An order issued today that takes effect later says so, as the board counts it then. */
+    @Test
+    void issuingSaysFromWhenTheUnitsTakeTheirNewStatus() {
+        String log = dir.resolve("orders.jsonl").toString();
+        Run d =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "A1",
+                        "--kind",
+                        "ALERT",
+                        "--units",
+                        "WAB1AA",
+                        "--authority",
+                        "SECDEF",
+                        "--notice-hours",
+                        "120",
+                        "--effective",
+                        "2030-03-01T06:00:00Z");
+        assertThat(d.code()).as(d.err()).isZero();
+        assertThat(run("orders", "approve", "A1", "--log", log, "--user", "bob").code()).isZero();
+        Run issued = run("orders", "issue", "A1", "--log", log, "--user", "bob");
+        assertThat(issued.code()).as(issued.err()).isZero();
+        assertThat(issued.out()).contains("WAB1AA ALERTED from 2030-03-01T06:00:00Z");
+        Run board = run("readiness", "--log", log, "--catalogue", CAT, "--as-of", "2030-02-28");
+        assertThat(board.out()).containsPattern("AVAILABLE +WAB1AA");
+    }
 }
