@@ -175,13 +175,9 @@ final class VoyageMip {
             y[i] = new MPVariable[n];
             weightRow[i] = new MPConstraint[n];
             areaRow[i] = new MPConstraint[n];
+            double most = integer ? MPSolver.infinity() : segmentsPerSlot(o, groups);
             for (int j = 0; j < n; j++) {
-                // in the LP relaxation at most the type's hulls sail in one slot (each onload
-                // holds a berth for days), so the dual bound below has finite columns to price
-                y[i][j] =
-                        integer
-                                ? solver.makeIntVar(0, MPSolver.infinity(), "")
-                                : solver.makeNumVar(0, o.type.count(), "");
+                y[i][j] = integer ? solver.makeIntVar(0, most, "") : solver.makeNumVar(0, most, "");
                 weightRow[i][j] = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
                 weightRow[i][j].setCoefficient(y[i][j], -1);
                 if (o.type.usesDeckArea()) {
@@ -284,6 +280,44 @@ final class VoyageMip {
                                 + nodeLimit
                                 + " nodes)";
         return new Result(Math.max(0, bound), how);
+    }
+
+    /**
+     * An upper bound on the segments of the option that depart in one slot, so that the dual bound
+     * of the LP relaxation has finite columns to price. One hull's departures on the option are at
+     * least its onload, sea time, offload and the empty leg back to the POE apart, so a hull makes
+     * at most {@code floor(SLOT / cycle) + 1} of them in a slot (one where a ship's ground time
+     * runs to days, as many as four on a short hop that a fast ship turns round in hours). Where
+     * that cycle is 0, the segments that hold all the cargo of the groups the option can carry, and
+     * one more: a solution with more in a slot keeps every row and its cost with {@code y} lowered
+     * to that many, since the flow rows need no more and the berth, hull and fleet rows only gain
+     * room.
+     */
+    private double segmentsPerSlot(Option o, List<Group> groups) {
+        LiftType t = o.type;
+        double cycle =
+                t.groundHours().onload()
+                        + o.transit
+                        + t.groundHours().offload()
+                        + rx.emptyLegs.nm(LiftMode.SEA, o.pod(), o.poe()) / t.speedKnots();
+        if (cycle > 0) {
+            return t.count() * (Math.floor(SLOT / cycle + 1e-6) + 1);
+        }
+        double loads = 1;
+        for (Group g : groups) {
+            if (!fits(g, o)) {
+                continue;
+            }
+            if (g.pax) {
+                loads += g.weight / (t.paxCapacity() * rx.pw);
+            } else {
+                loads +=
+                        Math.max(
+                                g.weight / t.stonsCapacity(),
+                                t.usesDeckArea() ? g.area / t.sqftCapacity() : 0);
+            }
+        }
+        return Math.ceil(loads);
     }
 
     /** The group's deck area per ston stays between its lines' least and greatest. */

@@ -483,6 +483,50 @@ class LowerBoundsTest {
     }
 
     /**
+     * A fast ship on a 20 nm hop turns round in four hours (an hour each to load, sail, unload and
+     * sail back), so one hull sails three times in a 12-hour slot. Eight lines of five shiploads,
+     * each due the day it is ready, over a 200-day horizon: the whole-voyage model has more than
+     * {@link VoyageMip#MAX_COLUMNS} columns, so its LP relaxation is solved, which held each slot
+     * to one sailing per hull and bounded the lines at 24,000 ston-days late, where fifo delivers
+     * every one on time.
+     */
+    @Test
+    void aShipThatTurnsRoundInHoursSailsMoreThanOnceASlot() {
+        ScenarioBuilder b =
+                ScenarioBuilder.named("short-hop")
+                        .horizon(200)
+                        .seaport("A", 40.0, -70.0, 1, 0)
+                        .seaport("B", 40.3, -70.0, 1, 0)
+                        .sea(
+                                "HOP",
+                                1,
+                                "A",
+                                100,
+                                100_000,
+                                20,
+                                new GroundHours(1, 1, 0),
+                                CargoClass.BULK)
+                        .channel(RouteMode.SEA, "A", "B", List.of(), 20);
+        for (int day = 0; day < 8; day++) {
+            b.line(
+                    "L" + day,
+                    LineMode.SEA,
+                    "A",
+                    "A",
+                    "B",
+                    "B",
+                    0,
+                    ScenarioBuilder.dates(day, day, day, day, day),
+                    ScenarioBuilder.cargo(CargoClass.BULK, 500, 5000));
+        }
+        Scenario s = b.build();
+        LowerBound bound = LowerBounds.compute(s);
+        System.out.println("short hop: " + bound);
+        assertThat(bound.method()).contains("LP relaxation");
+        assertBelowACorrectFifoPlan(s, bound);
+    }
+
+    /**
      * Every line and class on its due day, or at its earliest arrival where that is later, is the
      * cheapest point of the window LP; where it keeps every row it is the optimum and GLOP is not
      * called. On the 3-line and 12-line random scenarios both cases occur, and where the point fits
