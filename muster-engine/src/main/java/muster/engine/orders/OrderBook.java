@@ -171,13 +171,37 @@ public final class OrderBook {
                                     + " else");
                 }
             }
-            case DRAFTED -> checkEffective(e.order());
+            case DRAFTED -> {
+                checkSpaces(e.order());
+                checkEffective(e.order());
+            }
             case ISSUED -> {
                 if (cur != null) {
                     checkEffective(cur.order());
                 }
             }
             case CANCELLED -> {}
+        }
+    }
+
+    /**
+     * Refuses an order id or UIC with spaces around it: no later command could name the order as it
+     * is written, and a unit so named would be another unit than the catalogue's.
+     */
+    private static void checkSpaces(Order o) {
+        if (o.id() != null && !o.id().equals(o.id().strip())) {
+            throw OrderRefused.ofContent(
+                    "order id '"
+                            + o.id()
+                            + "' has spaces around it; give it as '"
+                            + o.id().strip()
+                            + "'");
+        }
+        for (String uic : o.units()) {
+            if (uic != null && !uic.equals(uic.strip())) {
+                throw OrderRefused.ofContent(
+                        "order " + o.id() + " names unit '" + uic + "' with spaces around it");
+            }
         }
     }
 

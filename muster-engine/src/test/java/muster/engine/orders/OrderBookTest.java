@@ -286,6 +286,19 @@ class OrderBookTest {
     }
 
     @Test
+    void refusesAnOrderIdOrUnitWithSpacesAroundIt() {
+        refusedForContent(
+                () -> desk.draft(alert(" E3 ", 96, "U1"), "ann", now()),
+                "order id ' E3 ' has spaces around it; give it as 'E3'");
+        refusedForContent(
+                () -> desk.draft(alert("E3", 96, "U1", " U2"), "ann", now()),
+                "names unit ' U2' with spaces around it");
+        desk.draft(alert("E3", 96, "U1"), "ann", now());
+        desk.approve("E3", "bob", now());
+        assertThat(desk.book().order("E3").status()).isEqualTo(OrderStatus.APPROVED);
+    }
+
+    @Test
     void refusesOrdersWithMissingContent() {
         refusedForContent(() -> desk.draft(alert("X1", 96), "ann", now()), "names no units");
         refusedForContent(() -> desk.draft(alert("X2", 96, "U1", "U1"), "ann", now()), "twice");
