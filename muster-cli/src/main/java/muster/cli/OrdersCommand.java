@@ -153,7 +153,7 @@ public final class OrdersCommand implements Runnable {
         @Option(
                 names = "--notice-hours",
                 paramLabel = "H",
-                description = "ALERT: notice to move in hours")
+                description = "ALERT: notice to move in hours, at most 8760 (a year)")
         Integer noticeHours;
 
         @Option(

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import muster.model.force.Order;
 import muster.model.force.OrderEvent;
+import muster.model.force.OrderKind;
 import muster.model.force.OrderStatus;
 import muster.model.force.UnitStatus;
 
@@ -173,6 +174,7 @@ public final class OrderBook {
             }
             case DRAFTED -> {
                 checkSpaces(e.order());
+                checkNotice(e.order());
                 checkEffective(e.order());
             }
             case ISSUED -> {
@@ -202,6 +204,25 @@ public final class OrderBook {
                 throw OrderRefused.ofContent(
                         "order " + o.id() + " names unit '" + uic + "' with spaces around it");
             }
+        }
+    }
+
+    /**
+     * Most hours of notice to move an alert may give: a year. An alert puts units on notice of
+     * hours to days; 2,000,000,000 h (some 228,000 years) is a slip of the keyboard, not an order.
+     */
+    public static final int MAX_NOTICE_HOURS = 8_760;
+
+    private static void checkNotice(Order o) {
+        Integer h = o.noticeToMoveHours();
+        if (o.kind() == OrderKind.ALERT && h != null && h > MAX_NOTICE_HOURS) {
+            throw OrderRefused.ofContent(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "alert %s gives a notice to move of %,d h, more than a year (%,d h)",
+                            o.id(),
+                            h,
+                            MAX_NOTICE_HOURS));
         }
     }
 

@@ -299,6 +299,15 @@ class OrderBookTest {
     }
 
     @Test
+    void refusesAnAlertWithANoticeToMoveOfMoreThanAYear() {
+        refusedForContent(
+                () -> desk.draft(alert("N1", 2_000_000_000, "U1"), "ann", now()),
+                "alert N1 gives a notice to move of 2,000,000,000 h, more than a year (8,760 h)");
+        desk.draft(alert("N2", 8_760, "U1"), "ann", now());
+        assertThat(desk.book().order("N2").order().noticeToMoveHours()).isEqualTo(8_760);
+    }
+
+    @Test
     void refusesOrdersWithMissingContent() {
         refusedForContent(() -> desk.draft(alert("X1", 96), "ann", now()), "names no units");
         refusedForContent(() -> desk.draft(alert("X2", 96, "U1", "U1"), "ann", now()), "twice");
