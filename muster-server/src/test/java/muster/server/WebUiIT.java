@@ -561,8 +561,9 @@ class WebUiIT {
         Client a = TestServer.user("ui_tz_ap", "USA", Role.APPROVER);
         storeBundledCatalogue(p);
         String id =
-                draft(
+                issue(
                         p,
+                        a,
                         Map.of(
                                 "kind",
                                 "ALERT",
@@ -572,8 +573,6 @@ class WebUiIT {
                                 36,
                                 "effective",
                                 "2030-01-10T06:00"));
-        assertThat(a.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(200);
-        assertThat(p.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
         try (Chromium b = new Chromium(1400, 1000)) {
             b.navigate(TestServer.base() + "/");
             signIn(b, "ui_tz_us");
