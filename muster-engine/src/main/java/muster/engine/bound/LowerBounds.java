@@ -224,6 +224,13 @@ public final class LowerBounds {
                 forcedUnmet = true;
                 return;
             }
+            if (weight == 0) {
+                // people at paxWeightStons 0: they add no lateness, so they have no place in the
+                // rows (a seat share per ston-equivalent would be infinite); leaving them out only
+                // loosens the rows, and their earliest arrival still holds the closure day
+                fixedClosure = Math.max(fixedClosure, (int) Math.floor(best / 24.0));
+                return;
+            }
             commodities.add(
                     new Commodity(
                             l,

@@ -527,6 +527,70 @@ class LowerBoundsTest {
     }
 
     /**
+     * A scenario may weigh people at nothing ({@code paxWeightStons: 0}, which the validator
+     * accepts): they then add no late ston-days but still need seats, and still count for the
+     * closure day. A person's share of a seat had been worked out as {@code 1 / (paxCapacity × 0)},
+     * an infinite coefficient in the whole-voyage model's rows. Here ships that carry people and
+     * cargo take more lines than one voyage holds: the bound stays finite, at or below a correct
+     * plan, and above 0, since the cargo alone needs more voyages than arrive in time.
+     */
+    @Test
+    void peopleWeighingNothingStillNeedSeatsAndKeepTheBoundFinite() {
+        Scenario light = troopships(0);
+        LowerBound b = LowerBounds.compute(light);
+        System.out.println("people weighing nothing: " + b);
+        assertThat(Double.isFinite(b.lateStonDays())).as("late bound " + b).isTrue();
+        assertThat(b.method()).contains("whole voyages per channel, SCIP (solved)");
+        assertBelowACorrectFifoPlan(light, b);
+        CheckReport lns =
+                PlanChecker.check(
+                        light,
+                        Planners.byName("lns").plan(light, new PlanOptions(1, 200), Progress.NONE));
+        assertThat(lns.violations()).isEmpty();
+        assertThat(b.lateStonDays()).isLessThanOrEqualTo(lns.measures().lateStonDays() + 1e-6);
+        assertThat(b.lateStonDays()).isPositive();
+    }
+
+    /** Two troopships at one port; six lines of people and cargo due the day they are ready. */
+    private static Scenario troopships(double paxWeight) {
+        ScenarioBuilder b =
+                ScenarioBuilder.named("troopships")
+                        .horizon(60)
+                        .paxWeight(paxWeight)
+                        .seaport("A", 40.0, -70.0, 1, 0)
+                        .seaport("B", 48.0, -10.0, 1, 0)
+                        .lift(
+                                new LiftType(
+                                        "TROOP",
+                                        LiftMode.SEA,
+                                        2,
+                                        0,
+                                        "A",
+                                        EnumSet.of(CargoClass.PAX, CargoClass.BULK),
+                                        2000,
+                                        5000,
+                                        100_000,
+                                        20,
+                                        Double.POSITIVE_INFINITY,
+                                        new GroundHours(24, 24, 0)))
+                        .channel(RouteMode.SEA, "A", "B", List.of());
+        for (int i = 0; i < 6; i++) {
+            int day = 2 * i;
+            b.line(
+                    "T" + i,
+                    LineMode.SEA,
+                    "A",
+                    "A",
+                    "B",
+                    "B",
+                    1500,
+                    ScenarioBuilder.dates(day, day, day, day, day + 8),
+                    ScenarioBuilder.cargo(CargoClass.BULK, 3000, 40_000));
+        }
+        return b.build();
+    }
+
+    /**
      * Every line and class on its due day, or at its earliest arrival where that is later, is the
      * cheapest point of the window LP; where it keeps every row it is the optimum and GLOP is not
      * called. On the 3-line and 12-line random scenarios both cases occur, and where the point fits
