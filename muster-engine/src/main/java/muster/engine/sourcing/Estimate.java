@@ -66,38 +66,24 @@ final class Estimate {
                 return new Outcome(List.of(), closure, null, null);
             }
             case LAND -> {
-                // A land move is timed by its RLD only, so a unit ready before the destination
-                // can receive it waits at home.
-                OptionalDouble h = net.landHours(u.homeStation(), r.destination());
-                if (h.isEmpty()) {
-                    return new Outcome(
-                            List.of(),
-                            0,
-                            Reason.NO_ROUTE,
-                            "no road or rail route from "
-                                    + u.homeStation()
-                                    + " to "
-                                    + r.destination());
-                }
-                // Leave no earlier than needed to arrive on the requirement's EAD.
-                int rld = Math.max(readyDay, r.ead() - (int) Math.floor(h.getAsDouble() / 24.0));
-                double closure = 24.0 * rld + h.getAsDouble();
-                if (Math.floor(closure / 24.0) > r.lad()) {
-                    return late(closure, r, "by land");
-                }
-                legs.add(
-                        new Leg(
+                Object o =
+                        landLeg(
                                 "L",
-                                LineMode.LAND,
+                                u,
                                 u.personnel(),
                                 u.equipment(),
-                                null,
-                                null,
-                                rld,
-                                rld,
-                                rld,
-                                closure));
-                return new Outcome(legs, closure, null, null);
+                                r,
+                                readyDay,
+                                "no road or rail route from "
+                                        + u.homeStation()
+                                        + " to "
+                                        + r.destination(),
+                                "by land");
+                if (o instanceof Outcome bad) {
+                    return bad;
+                }
+                Leg leg = (Leg) o;
+                return new Outcome(List.of(leg), leg.closureHour(), null, null);
             }
             case AIR -> {
                 if (u.personnel() > 0) {
@@ -152,6 +138,33 @@ final class Estimate {
                         + r.lad());
     }
 
+    /**
+     * A LAND leg from the unit's home to the requirement's destination, or an Outcome saying why it
+     * cannot go. A land move is timed by its RLD only, so a unit ready before the destination can
+     * receive it waits at home: it leaves no earlier than needed to arrive on the requirement's
+     * EAD.
+     */
+    private Object landLeg(
+            String suffix,
+            Unit u,
+            int pax,
+            List<CargoEntry> cargo,
+            CapabilityRequirement r,
+            int readyDay,
+            String noRoad,
+            String how) {
+        OptionalDouble h = net.landHours(u.homeStation(), r.destination());
+        if (h.isEmpty()) {
+            return noRoute(noRoad);
+        }
+        int rld = Math.max(readyDay, r.ead() - (int) Math.floor(h.getAsDouble() / 24.0));
+        double closure = 24.0 * rld + h.getAsDouble();
+        if (Math.floor(closure / 24.0) > r.lad()) {
+            return late(closure, r, how);
+        }
+        return new Leg(suffix, LineMode.LAND, pax, cargo, null, null, rld, rld, rld, closure);
+    }
+
     /** A Leg, or an Outcome saying why the unit cannot move this way. */
     private Object leg(
             String suffix,
@@ -169,6 +182,33 @@ final class Estimate {
         }
         if (pod == null) {
             return noRoute("the requirement names no " + what + " POD");
+        }
+        if (poe.equals(pod)) {
+            // The unit's port is the requirement's: it is already there. An AIR or SEA line moves
+            // from one port to another (a line whose POD is its POE does not validate), so its
+            // people or equipment go from home to the destination as a LAND line, as a planner
+            // would move a unit that needs no lift.
+            String port = what + " POE " + poe + " is the requirement's " + what + " POD";
+            return landLeg(
+                    suffix,
+                    u,
+                    pax,
+                    cargo,
+                    r,
+                    readyDay,
+                    "its "
+                            + port
+                            + ", so it needs no "
+                            + what
+                            + " lift (a line of mode "
+                            + mode
+                            + " moves from one port to another), and no road or rail route"
+                            + " from "
+                            + u.homeStation()
+                            + " to "
+                            + r.destination()
+                            + " takes it by land instead",
+                    "by land: its " + port);
         }
         OptionalDouble toPoe = net.landHours(u.homeStation(), poe);
         if (toPoe.isEmpty()) {

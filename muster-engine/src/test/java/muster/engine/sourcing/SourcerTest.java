@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import muster.model.Fault;
 import muster.model.Network;
 import muster.model.Node;
 import muster.model.NodeKind;
@@ -28,6 +29,7 @@ import muster.model.force.RoadLink;
 import muster.model.force.Station;
 import muster.model.force.Unit;
 import muster.model.force.Window;
+import muster.model.validate.ScenarioValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -370,6 +372,116 @@ class SourcerTest {
         assertThat(res.lines().get(2).pax()).isEqualTo(3000);
         assertThat(res.lines().get(4).poe()).isNull();
         assertThat(res.scenario().requirements()).hasSize(5);
+    }
+
+    /**
+     * A unit whose port is the requirement's POD is already there: an AIR or SEA line from a port
+     * to itself does not validate, so its people and equipment go to the destination by land, and
+     * one with no road from home to the destination is refused for that, not for want of a channel.
+     */
+    @Test
+    void aUnitWhosePortIsThePodGoesByLandInsteadOfFlyingNowhere() {
+        Unit there =
+                at(
+                        unit(
+                                "THERE",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                18,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        "APOD",
+                        "APOD",
+                        null);
+        Unit away =
+                at(
+                        unit(
+                                "AWAY",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                18,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        "HOME1",
+                        "APOD",
+                        null);
+        Unit heavy =
+                at(
+                        unit(
+                                "HEAVY",
+                                CapabilityType.ABCT,
+                                "US",
+                                1,
+                                96,
+                                DeployMode.AIR_SEA,
+                                null,
+                                List.of()),
+                        "DEST",
+                        "APOD",
+                        "SPOD");
+        RequirementSet set =
+                new RequirementSet(
+                        "x",
+                        C_DATE,
+                        0,
+                        List.of(
+                                req("R1", CapabilityType.IBCT, 2, 10, 1, List.of()),
+                                req("R2", CapabilityType.ABCT, 1, 30, 2, List.of())));
+        SourcingResult res =
+                new Sourcer()
+                        .source(
+                                set,
+                                new Catalogue("c", List.of(), List.of(there, away, heavy)),
+                                network(),
+                                false);
+        assertThat(res.choices()).extracting(Choice::uic).containsExactly("THERE", "HEAVY");
+        assertThat(res.lines())
+                .extracting(
+                        l -> l.uln() + " " + l.mode() + " " + l.origin() + ">" + l.destination())
+                .containsExactly(
+                        "THERE-P LAND APOD>DEST",
+                        "THERE-A LAND APOD>DEST",
+                        "HEAVY-P LAND DEST>DEST",
+                        "HEAVY-S LAND DEST>DEST");
+        assertThat(res.lines()).allMatch(l -> l.poe() == null && l.pod() == null);
+        assertThat(res.lines().get(0).pax()).isEqualTo(3000);
+        assertThat(res.lines().get(1).cargo())
+                .extracting(e -> e.stons())
+                .containsExactly(300.0, 500.0);
+        assertThat(ScenarioValidator.validate(res.scenario()).stream().filter(Fault::isError))
+                .isEmpty();
+        Rejection why = res.unfilled().get(0).reasons().get(1);
+        assertThat(why.uic()).isEqualTo("AWAY");
+        assertThat(why.reason()).isEqualTo(Reason.NO_ROUTE);
+        assertThat(why.detail())
+                .contains("air POE APOD is the requirement's air POD")
+                .contains("no road or rail route from HOME1 to DEST")
+                .doesNotContain("no AIR route");
+    }
+
+    private static Unit at(Unit u, String home, String airPoe, String seaPoe) {
+        return new Unit(
+                u.uic(),
+                u.name(),
+                u.nation(),
+                u.capability(),
+                u.echelon(),
+                home,
+                airPoe,
+                seaPoe,
+                u.personnel(),
+                u.equipment(),
+                u.readiness(),
+                u.noticeToMoveHours(),
+                u.availability(),
+                u.deployMode(),
+                0,
+                null,
+                "test");
     }
 
     @Test
