@@ -16,6 +16,7 @@ import muster.model.force.RequirementSet;
 import muster.model.force.RoadLink;
 import muster.model.force.Station;
 import muster.model.force.Unit;
+import muster.model.validate.Closest;
 
 /**
  * Checks that a requirement set and a catalogue fit the network they are sourced against: every
@@ -207,7 +208,8 @@ final class SourcingChecks {
                             id,
                             "unknown node id in the network scenario or the catalogue's"
                                     + " stations",
-                            null));
+                            Closest.to(
+                                    id, net.scenario().nodes().stream().map(Node::id).toList())));
         } else if (kind != null && n.kind() != kind) {
             out.add(
                     err(

@@ -517,6 +517,54 @@ class SourcerTest {
     }
 
     @Test
+    void aNodeIdOneSlipFromANetworkNodeGetsAMaybeHint() {
+        CapabilityRequirement slip =
+                new CapabilityRequirement(
+                        "R1",
+                        CapabilityType.IBCT,
+                        null,
+                        1,
+                        "DESTT",
+                        "NOWHERE",
+                        null,
+                        0,
+                        10,
+                        10,
+                        1,
+                        List.of(),
+                        List.of(),
+                        null);
+        Unit u =
+                at(
+                        unit(
+                                "U1",
+                                CapabilityType.IBCT,
+                                "US",
+                                1,
+                                18,
+                                DeployMode.AIR,
+                                null,
+                                List.of()),
+                        "HOME1",
+                        "APOEX",
+                        null);
+        SourcingResult res =
+                new Sourcer()
+                        .source(
+                                new RequirementSet("x", C_DATE, 0, List.of(slip)),
+                                new Catalogue("c", List.of(), List.of(u)),
+                                network(),
+                                false);
+        assertThat(res.refused()).isTrue();
+        assertThat(res.faults())
+                .extracting(f -> f.field() + "=" + f.value() + " maybe " + f.hint())
+                .containsExactlyInAnyOrder(
+                        "destination=DESTT maybe DEST",
+                        "airPod=NOWHERE maybe null",
+                        "airPoe=APOEX maybe APOE");
+    }
+
+    @Test
     void refusesAStationTheSourcedScenarioWouldNotValidate() {
         Station post =
                 new Station(
