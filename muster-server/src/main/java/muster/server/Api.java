@@ -983,7 +983,8 @@ final class Api {
                 "plan " + p.id(),
                 "cancelling plan " + p.id() + " needs the PLANNER role of " + p.owner());
         beforeJobCancel.accept(p.id());
-        boolean running = jobs.cancel(p.id());
+        PlanJobs.Cancel asked = jobs.cancel(p.id());
+        boolean running = asked.requested();
         Jdbc.tx(
                 store.db(),
                 c -> {
@@ -1001,8 +1002,12 @@ final class Api {
         } else {
             // the job may have ended since the plan was read (a click just after it finished):
             // PlanJobs writes the final status before it drops the job, so the plan read again
-            // has it, where the status read before was still QUEUED or RUNNING
-            String status = store.plan(p.id()).map(Store.PlanRow::status).orElse(p.status());
+            // has it, where the status read before was still QUEUED or RUNNING; a job that has
+            // settled how it ends but not yet written it gives that status itself
+            String status =
+                    asked.settled() != null
+                            ? asked.settled()
+                            : store.plan(p.id()).map(Store.PlanRow::status).orElse(p.status());
             boolean live = "QUEUED".equals(status) || "RUNNING".equals(status);
             ctx.status(409)
                     .json(

@@ -296,6 +296,10 @@ public final class MusterServer implements AutoCloseable {
         return api;
     }
 
+    PlanJobs jobs() {
+        return jobs;
+    }
+
     Store store() {
         return store;
     }

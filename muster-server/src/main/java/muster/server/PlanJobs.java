@@ -57,7 +57,36 @@ final class PlanJobs implements AutoCloseable {
         public boolean cancelled() {
             return cancel;
         }
+
+        /**
+         * The status the job ends with, once it has settled it; a cancel after that is too late.
+         */
+        private String end;
+
+        /** Asks the planner to stop, unless the job has already settled how it ends. */
+        synchronized boolean requestCancel() {
+            if (end == null) {
+                cancel = true;
+            }
+            return end == null;
+        }
+
+        /** Settles how the job ends: a plan found ends CANCELLED when a cancel came first. */
+        synchronized String settle(String status) {
+            end = "DONE".equals(status) && cancel ? "CANCELLED" : status;
+            return end;
+        }
+
+        synchronized String end() {
+            return end;
+        }
     }
+
+    /**
+     * What a cancel found: a job it asked to stop, or none; {@code settled} is the status a job
+     * that had already settled how it ends is about to write (null when no job was found).
+     */
+    record Cancel(boolean requested, String settled) {}
 
     PlanJobs(Store store, Engine engine, Clock clock, int threads) {
         this.store = store;
@@ -105,13 +134,14 @@ final class PlanJobs implements AutoCloseable {
         pool.submit(() -> run(live, scenarioId, plannerName));
     }
 
-    boolean cancel(long planId) {
+    Cancel cancel(long planId) {
         Job j = jobs.get(planId);
         if (j == null) {
-            return false;
+            return new Cancel(false, null);
         }
-        j.cancel = true;
-        return true;
+        // one step with the job's own settling, so a job that has found its plan DONE is not
+        // reported as stopping
+        return j.requestCancel() ? new Cancel(true, null) : new Cancel(false, j.end());
     }
 
     private void writeProgress(Job j) {
@@ -190,7 +220,7 @@ final class PlanJobs implements AutoCloseable {
                 finish(job, "FAILED", null, violations(check));
                 return;
             }
-            finish(job, job.cancel ? "CANCELLED" : "DONE", plan, job.cancel ? "cancelled" : null);
+            finish(job, "DONE", plan, null);
         } catch (Throwable e) {
             // an Error (out of memory, a broken native library) fails the job too, rather than
             // leaving it RUNNING
@@ -226,7 +256,11 @@ final class PlanJobs implements AutoCloseable {
         return b.toString();
     }
 
-    private void finish(Job job, String status, Plan plan, String error) {
+    private void finish(Job job, String asked, Plan plan, String reason) {
+        // a plan found ends DONE, or CANCELLED when a cancel reached the job before this
+        String status = job.settle(asked);
+        String error = status.equals(asked) ? reason : "cancelled";
+        beforeJobEnds.accept(job.id);
         Jdbc.tx(
                 store.db(),
                 c -> {
@@ -261,6 +295,12 @@ final class PlanJobs implements AutoCloseable {
             store.remember(job.id, plan); // the first reader need not parse it back
         }
     }
+
+    /**
+     * Runs on the job's thread once it has settled how it ends, before it writes that. Tests hold a
+     * job there, as a slow write to the database does.
+     */
+    volatile java.util.function.LongConsumer beforeJobEnds = id -> {};
 
     @Override
     public void close() {

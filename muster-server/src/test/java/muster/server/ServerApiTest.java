@@ -1757,8 +1757,109 @@ class ServerApiTest {
                 .doesNotContain("lines released to you");
     }
 
+    /**
+     * A cancel that reaches a plan's job after the job has settled that the plan is DONE, but
+     * before it has written so and let the job go, is refused with 409 naming DONE: it answered 202
+     * "cancel requested" for a plan then stored as DONE, not cancelled.
+     */
+    @Test
+    void aCancelReachingAJobThatHasSettledAsDoneSaysItIsDone() throws Exception {
+        Client planner = TestServer.user("cx_settled_us", "USA", Role.PLANNER);
+        var s = Fixtures.scenario("cx-settled", "S1", "US");
+        long sid =
+                srv.api()
+                        .importScenario(Fixtures.me(planner), s, "USA ONLY", "cx-settled.yaml", "");
+        var ending = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        srv.jobs().beforeJobEnds =
+                id -> {
+                    if (srv.store().plan(id).map(Store.PlanRow::scenarioId).orElse(-1L) == sid) {
+                        ending.countDown();
+                        try {
+                            release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                };
+        try {
+            Response started =
+                    planner.post("/api/scenarios/" + sid + "/plans", Map.of("planner", "fifo"));
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            long pid = ((Number) started.map().get("id")).longValue();
+            assertThat(ending.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Response late = planner.post("/api/plans/" + pid + "/cancel", null);
+            release.countDown();
+            assertThat(late.status()).as(late.body()).isEqualTo(409);
+            assertThat(late.map())
+                    .containsEntry("cancelRequested", false)
+                    .containsEntry("status", "DONE")
+                    .containsEntry(
+                            "error",
+                            "plan "
+                                    + pid
+                                    + " is DONE; only a queued or running plan can be"
+                                    + " cancelled");
+            for (int i = 0; i < 300 && srv.jobs().job(pid) != null; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(srv.store().plan(pid).orElseThrow().status()).isEqualTo("DONE");
+        } finally {
+            release.countDown();
+            srv.jobs().beforeJobEnds = id -> {};
+        }
+        // a cancel that reaches the job before it settles still stops it: stored CANCELLED
+        var planning = new java.util.concurrent.CountDownLatch(1);
+        muster.engine.plan.Planner untilCancelled =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "until-cancelled";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario sc,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        planning.countDown();
+                        for (int i = 0; i < 6000 && !p.cancelled(); i++) {
+                            try {
+                                Thread.sleep(10);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        return muster.engine.plan.Planners.byName("fifo").plan(sc, o, p);
+                    }
+                };
+        Store.PlanRow row =
+                runJob(
+                        "until-cancelled",
+                        untilCancelled,
+                        (jobs, id) -> {
+                            assertThat(planning.await(60, java.util.concurrent.TimeUnit.SECONDS))
+                                    .isTrue();
+                            assertThat(jobs.cancel(id)).isEqualTo(new PlanJobs.Cancel(true, null));
+                        });
+        assertThat(row.status()).as(row.error()).isEqualTo("CANCELLED");
+        assertThat(row.error()).isEqualTo("cancelled");
+    }
+
     /** Runs one job with {@code planner} on a fresh scenario and returns its stored row. */
     private Store.PlanRow runJob(String name, muster.engine.plan.Planner planner) throws Exception {
+        return runJob(name, planner, (jobs, id) -> {});
+    }
+
+    /** Something a test does to a job while it runs. */
+    private interface WhileRunning {
+        void accept(PlanJobs jobs, long planId) throws Exception;
+    }
+
+    /** As {@link #runJob(String, muster.engine.plan.Planner)}, doing {@code meanwhile} first. */
+    private Store.PlanRow runJob(
+            String name, muster.engine.plan.Planner planner, WhileRunning meanwhile)
+            throws Exception {
         Client c = TestServer.user("jobs_us", "USA", Role.PLANNER);
         User u = Fixtures.me(c);
         var s = Fixtures.scenario(name, "J1", "US", "J2", "US");
@@ -1786,6 +1887,7 @@ class ServerApiTest {
                 };
         try (PlanJobs jobs = new PlanJobs(srv.store(), engine, Clock.systemUTC(), 1)) {
             jobs.submit(pid, sid, name);
+            meanwhile.accept(jobs, pid);
             for (int i = 0; i < 600 && jobs.job(pid) != null; i++) {
                 Thread.sleep(100);
             }
