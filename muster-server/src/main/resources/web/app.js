@@ -220,7 +220,10 @@ async function pagePlan(id) {
   if (!s.ok) { main.append(err(s)); return; }
   const sum = s.data;
   const sc = await api('GET', `/api/scenarios/${sum.plan.scenario}/network`);
-  main.append(h('h2', {}, `Plan ${id} · scenario ${sum.plan.scenario} · ${sum.plan.planner} `, h('span', { class: 'marking' }, sum.plan.marking)));
+  // the scenario by its name, as the plans list gives it (the heading said 'scenario 12')
+  const scenario = `${sc.ok ? sc.data.name : 'scenario'} (${sum.plan.scenario})`;
+  main.append(h('h2', {}, `Plan ${id} · `, h('span', { class: 'plan-scenario' }, scenario), ` · ${sum.plan.planner} `,
+    h('span', { class: 'marking' }, sum.plan.marking)));
   main.append(h('div', { class: 'card', id: 'plan-measures' }, measuresView(sum.measures)));
   const c1 = h('div', { class: 'chart', id: 'closure-chart' });
   const c2 = h('div', { class: 'chart', id: 'missions-chart' });

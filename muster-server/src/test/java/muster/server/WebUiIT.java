@@ -515,6 +515,29 @@ class WebUiIT {
     }
 
     /**
+     * The plan page's heading names the plan's scenario, as the plan list does. Before, it said
+     * "scenario 12", the scenario's id alone.
+     */
+    @Test
+    void thePlanPageNamesItsScenario() throws Exception {
+        Client us = TestServer.user("ui_pp_names", "USA", Role.OBSERVER);
+        long[] ids = ServerApiTest.bigPlan(TestServer.get(), Fixtures.me(us), "ui-pp-named", 5);
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_pp_names");
+            b.eval("location.hash = '#plan/" + ids[1] + "'; true");
+            String heading = "document.querySelector('main h2')";
+            b.waitFor(
+                    heading + " && document.getElementById('plan-measures')",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval(heading + ".innerText").asText())
+                    .startsWith("Plan " + ids[1] + " · ui-pp-named (" + ids[0] + ") · ")
+                    .doesNotContain("scenario " + ids[0]);
+            b.screenshot(SHOTS.resolve("18-plan-page-names-its-scenario.png"));
+        }
+    }
+
+    /**
      * Validating, importing and sourcing need the PLANNER role: an observer is told so instead of
      * being shown Validate, Source and Source and save buttons that the server refused.
      */
