@@ -68,7 +68,7 @@ public final class Database implements AutoCloseable {
      * A server killed with SIGKILL leaves its PostgreSQL child running on the data directory; stop
      * it (fast shutdown, which loses nothing committed) before starting a new one.
      */
-    private static void stopOrphan(Path dataDir) throws IOException {
+    static void stopOrphan(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
