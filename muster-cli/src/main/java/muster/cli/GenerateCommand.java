@@ -36,7 +36,8 @@ public final class GenerateCommand implements Callable<Integer> {
             names = "--out",
             description =
                     "write the scenario here instead of standard output: JSON for a name ending in"
-                            + " .json, YAML otherwise")
+                            + " .json, YAML for one ending in .yaml or .yml; any other name is"
+                            + " refused")
     Path out;
 
     @Spec CommandSpec spec;
@@ -48,6 +49,13 @@ public final class GenerateCommand implements Callable<Integer> {
         String outProblem = out == null ? null : OutPath.fileProblem(out);
         if (outProblem != null) {
             err.println("error: --out: " + outProblem + "; nothing was generated");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        String nameProblem = out == null ? null : OutPath.scenarioNameProblem(out);
+        if (nameProblem != null) {
+            err.println("error: --out: " + nameProblem + "; nothing was generated");
+            err.println(OutPath.scenarioNameHint(out));
             err.flush();
             return ExitCode.USAGE;
         }

@@ -65,6 +65,34 @@ final class OutPath {
     }
 
     /**
+     * Why {@code file} cannot name a scenario that muster writes, or null when it can: the name's
+     * ending says the syntax ({@code .json} JSON, {@code .yaml} or {@code .yml} YAML), and under
+     * any other ({@code x.csv}, say) the file would hold YAML its name does not promise.
+     */
+    static String scenarioNameProblem(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json")) {
+            return null;
+        }
+        return "'"
+                + file
+                + "' does not end in .yaml, .yml or .json, which say whether the scenario is"
+                + " written as YAML or JSON";
+    }
+
+    /** The hint under {@link #scenarioNameProblem}: the same name ending in .yaml. */
+    static String scenarioNameHint(Path file) {
+        String name = file.getFileName() == null ? "scenario" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String yaml = (dot > 0 ? name.substring(0, dot) : name) + ".yaml";
+        return "  Maybe --out "
+                + yaml
+                + "; 'muster export-lines SCENARIO --out FILE.csv' writes a scenario's"
+                + " requirement lines as CSV.";
+    }
+
+    /**
      * Where a file written as {@code file} lands: the file itself, or the file at the end of its
      * symbolic links (the staged file is moved there, and the link kept). A link that cannot be
      * followed is taken as it is, for the write to name.

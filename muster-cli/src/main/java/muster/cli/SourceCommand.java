@@ -56,7 +56,8 @@ public final class SourceCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "FILE",
             description =
-                    "where to write the sourced scenario (default: out/<name>-sourced.yaml, with"
+                    "where to write the sourced scenario, JSON for a name ending in .json, YAML"
+                            + " for .yaml or .yml (default: out/<name>-sourced.yaml, with"
                             + " the network scenario's name made one safe file name: characters"
                             + " other than letters, digits, '.', '_' and '-' become '-', and"
                             + " leading dots and dashes go)")
@@ -110,6 +111,13 @@ public final class SourceCommand implements Callable<Integer> {
         String outProblem = out == null ? null : OutPath.fileProblem(out);
         if (outProblem != null) {
             err.println("error: --out: " + outProblem + "; nothing was sourced");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        String nameProblem = out == null ? null : OutPath.scenarioNameProblem(out);
+        if (nameProblem != null) {
+            err.println("error: --out: " + nameProblem + "; nothing was sourced");
+            err.println(OutPath.scenarioNameHint(out));
             err.flush();
             return ExitCode.USAGE;
         }

@@ -45,7 +45,9 @@ class MusterCliTest {
     void generateWritesTheSyntaxItsHelpNamesForTheOutputsName(@TempDir Path dir) throws Exception {
         assertThat(run("generate", "--help")).isEqualTo(ExitCode.OK);
         assertThat(out.replaceAll("\\s+", " "))
-                .contains("JSON for a name ending in .json, YAML otherwise");
+                .contains(
+                        "JSON for a name ending in .json, YAML for one ending in .yaml or .yml;"
+                                + " any other name is refused");
         Path json = dir.resolve("s.json");
         Path yaml = dir.resolve("s.yml");
         assertThat(run("generate", "--scale", "S", "--out", json.toString()))
@@ -54,6 +56,42 @@ class MusterCliTest {
         assertThat(run("generate", "--scale", "S", "--out", yaml.toString()))
                 .isEqualTo(ExitCode.OK);
         assertThat(Files.readString(yaml)).startsWith("format: \"muster/scenario@1\"");
+        assertNoTrace();
+    }
+
+    @Test
+    void aScenarioOutputNamedNeitherYamlNorJsonIsRefusedBeforeAnyWork(@TempDir Path dir)
+            throws Exception {
+        Path csv = dir.resolve("x.csv");
+        assertThat(run("generate", "--scale", "S", "--seed", "1", "--out", csv.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .contains(
+                        "error: --out: '"
+                                + csv
+                                + "' does not end in .yaml, .yml or .json, which say whether the"
+                                + " scenario is written as YAML or JSON; nothing was generated")
+                .contains("Maybe --out x.yaml");
+        assertThat(csv).doesNotExist();
+        for (String name : new String[] {"s", "s.yaml.bak", "s.txt"}) {
+            assertThat(run("generate", "--scale", "S", "--out", dir.resolve(name).toString()))
+                    .as(name)
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(err).as(name).contains("does not end in .yaml, .yml or .json");
+            assertThat(dir.resolve(name)).as(name).doesNotExist();
+        }
+        // the ending is read without regard to case, as the readers read it
+        Path upper = dir.resolve("S.YAML");
+        assertThat(run("generate", "--scale", "S", "--out", upper.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(upper)).startsWith("format: \"muster/scenario@1\"");
+        // source writes a scenario too, by the same rule, before it reads its inputs
+        assertThat(run("source", "req.yaml", "cat.yaml", "--out", csv.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .contains("does not end in .yaml, .yml or .json")
+                .contains("nothing was sourced");
+        assertThat(csv).doesNotExist();
         assertNoTrace();
     }
 
