@@ -37,13 +37,44 @@ class BenchScriptTest {
             })
     void aBadArgumentIsRefusedByNameBeforeAnythingRuns(
             String option, String value, String says, @TempDir Path tmp) throws Exception {
+        List<String> args = new ArrayList<>(List.of(option));
+        if (value != null) {
+            args.add(value);
+        }
+        assertRefused(args, says, tmp);
+    }
+
+    /**
+     * The tiny comparisons keep their own seeds, so seeds given with no generated scale to take
+     * them would be ignored: the script says so rather than run what was not asked for.
+     */
+    @ParameterizedTest(name = "bench/run {0}")
+    @ValueSource(
+            strings = {
+                "--scales|none|--seeds|7",
+                "--seeds|7|--scales|none",
+                "--quick|--scales|none|--seeds|1"
+            })
+    void seedsWithNoGeneratedScaleAreRefusedNotIgnored(String line, @TempDir Path tmp)
+            throws Exception {
+        List<String> args = List.of(line.split("\\|"));
+        String seed = args.get(args.indexOf("--seeds") + 1);
+        assertRefused(
+                args,
+                "--seeds: '"
+                        + seed
+                        + "' applies to generated scenarios and --scales none generates none;"
+                        + " the tiny comparisons always run seeds "
+                        + (args.contains("--quick") ? "1 2 3" : "1 2 3 4 5"),
+                tmp);
+    }
+
+    private static void assertRefused(List<String> args, String says, Path tmp) throws Exception {
         Path root = ReadmeCommandIT.repoRoot();
         Path results = root.resolve("bench/results");
         List<Path> before = rows(results);
-        List<String> cmd = new ArrayList<>(List.of("bash", "bench/run", option));
-        if (value != null) {
-            cmd.add(value);
-        }
+        List<String> cmd = new ArrayList<>(List.of("bash", "bench/run"));
+        cmd.addAll(args);
         Path errFile = tmp.resolve("stderr.txt");
         Process p =
                 new ProcessBuilder(cmd)
@@ -55,7 +86,7 @@ class BenchScriptTest {
             // it went on to build and measure: stop it and everything it started
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            fail("bench/run %s %s went on running instead of refusing it", option, value);
+            fail("bench/run %s went on running instead of refusing it", String.join(" ", args));
         }
         String err = Files.readString(errFile, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(err).isEqualTo(2);
@@ -91,6 +122,7 @@ class BenchScriptTest {
                 .contains("--scales \"S M\" | --scales none")
                 .contains("--timeout")
                 .contains("--full-bound")
+                .contains("refused with --scales none")
                 .doesNotContain("set -euo");
         assertThat(err).isEmpty();
         assertThat(rows(results)).as("no rows written").isEqualTo(before);
