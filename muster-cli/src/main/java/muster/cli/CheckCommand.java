@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,9 +19,12 @@ import muster.engine.check.Violation;
 import muster.io.PlanJson;
 import muster.io.ScenarioReader;
 import muster.model.Fault;
+import muster.model.LineMode;
 import muster.model.LineResult;
 import muster.model.Measures;
 import muster.model.Plan;
+import muster.model.RequirementLine;
+import muster.model.Scenario;
 import muster.model.Unmet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +62,9 @@ public final class CheckCommand implements Callable<Integer> {
             description =
                     "Print the report as one JSON document ("
                             + FORMAT
-                            + ") on stdout; a scenario or plan that cannot be read gives one "
+                            + ") on stdout, each line with its mode (a LAND line's podArrival is"
+                            + " null: it passes through no POD); a scenario or plan that cannot be"
+                            + " read gives one "
                             + Faults.REFUSAL_FORMAT
                             + " document instead.")
     boolean json;
@@ -96,7 +102,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckReport report = PlanChecker.check(r.scenario(), plan);
         if (json) {
-            out.println(json(r.scenario().name(), report));
+            out.println(json(r.scenario(), report));
         } else {
             text(out, report);
         }
@@ -174,11 +180,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    static String json(String scenario, CheckReport report) throws IOException {
+    static String json(Scenario scenario, CheckReport report) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("format", FORMAT);
-        root.put("scenario", scenario);
+        root.put("scenario", scenario.name());
         root.put("ok", report.ok());
         ArrayNode vs = root.putArray("violations");
         for (Violation v : report.violations()) {
@@ -212,10 +218,18 @@ public final class CheckCommand implements Callable<Integer> {
             o.put("class", u.cargoClass().name());
             o.put("amount", u.amount());
         }
+        Map<String, LineMode> modes = new HashMap<>();
+        for (RequirementLine l : scenario.requirements()) {
+            modes.put(l.uln(), l.mode());
+        }
         ArrayNode ls = root.putArray("lines");
         for (LineResult l : report.lines()) {
             ObjectNode o = ls.addObject();
             o.put("uln", l.uln());
+            // a LAND line passes through no POD: its podArrival is null by the movement model,
+            // not for want of loads, and its mode says so without the scenario at hand
+            LineMode mode = modes.get(l.uln());
+            o.put("mode", mode == null ? null : mode.name());
             o.put("podArrival", l.podArrival());
             o.put("closure", l.closure());
             o.put("closureDay", l.closureDay());

@@ -1,6 +1,7 @@
 package muster.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,12 @@ import muster.engine.check.testkit.Examples;
 import muster.engine.check.testkit.PlanEdits;
 import muster.io.PlanJson;
 import muster.io.ScenarioWriter;
+import muster.model.LineMode;
 import muster.model.Plan;
+import muster.model.RequirementLine;
+import muster.model.Route;
+import muster.model.RouteMode;
+import muster.model.Scenario;
 import muster.model.Stop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +165,57 @@ class CheckCommandTest {
                             assertThat(x.get("rule").asInt()).isEqualTo(11);
                             assertThat(x.get("kind").asText()).isEqualTo("measures");
                         });
+    }
+
+    @Test
+    void jsonLinesSayTheirModeAndALandLineClosesAsTheMovementModelFixesIt() throws Exception {
+        Run r = run("check", "--json", scenario.toString(), good.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        JsonNode lines = new ObjectMapper().readTree(r.out()).get("lines");
+        JsonNode planLines = new ObjectMapper().readTree(Files.readString(good)).get("lines");
+        Scenario s = Examples.scenario();
+        assertThat(lines).hasSize(s.requirements().size());
+        int land = 0;
+        for (RequirementLine l : s.requirements()) {
+            JsonNode j = byUln(lines, l.uln());
+            assertThat(j.path("mode").asText()).as(l.uln()).isEqualTo(l.mode().name());
+            if (l.mode() != LineMode.LAND) {
+                // the example plan moves every AIR and SEA line through its POD
+                assertThat(j.get("podArrival").isNumber()).as(l.uln()).isTrue();
+                continue;
+            }
+            land++;
+            // 24·rld + hours(origin → destination), the fastest road or rail either way
+            double road =
+                    s.routes().stream()
+                            .filter(x -> x.mode() == RouteMode.ROAD || x.mode() == RouteMode.RAIL)
+                            .filter(
+                                    x ->
+                                            x.from().equals(l.origin())
+                                                            && x.to().equals(l.destination())
+                                                    || x.to().equals(l.origin())
+                                                            && x.from().equals(l.destination()))
+                            .mapToDouble(Route::hours)
+                            .min()
+                            .orElseThrow();
+            double closure = 24.0 * l.rld() + road;
+            assertThat(j.has("podArrival")).as(l.uln()).isTrue();
+            assertThat(j.get("podArrival").isNull()).as(l.uln()).isTrue();
+            assertThat(j.get("closure").asDouble()).as(l.uln()).isCloseTo(closure, within(1e-6));
+            assertThat(j.get("closureDay").asInt()).isEqualTo((int) Math.floor(closure / 24));
+            // plan.json states the same line with no podArrival at all
+            assertThat(byUln(planLines, l.uln()).has("podArrival")).as(l.uln()).isFalse();
+        }
+        assertThat(land).as("LAND lines in the example").isPositive();
+    }
+
+    private static JsonNode byUln(JsonNode lines, String uln) {
+        for (JsonNode j : lines) {
+            if (j.get("uln").asText().equals(uln)) {
+                return j;
+            }
+        }
+        throw new AssertionError("no line " + uln + " in " + lines);
     }
 
     @Test
