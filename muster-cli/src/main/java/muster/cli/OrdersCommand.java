@@ -105,6 +105,12 @@ public final class OrdersCommand implements Runnable {
                 err.println("error: " + e.getMessage());
                 err.flush();
                 return ExitCode.USAGE;
+            } catch (java.io.UncheckedIOException e) {
+                // the log names itself and the cause (permission denied, a read-only or full
+                // disk): an output that could not be written, no fault inside muster
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return ExitCode.INTERNAL;
             }
         }
 

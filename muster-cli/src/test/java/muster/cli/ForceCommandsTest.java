@@ -329,6 +329,76 @@ class ForceCommandsTest {
         }
     }
 
+    /**
+     * A log the user may read but not write: each command that appends names the file and the
+     * cause, with no trace, and exits 1 (an output that could not be written); list still reads it.
+     */
+    @Test
+    void aReadOnlyLogIsNamedWithTheCauseByEveryCommandThatAppends() throws Exception {
+        Path log = dir.resolve("o.jsonl");
+        Run d =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log.toString(),
+                        "--user",
+                        "ann",
+                        "--id",
+                        "A1",
+                        "--kind",
+                        "ALERT",
+                        "--units",
+                        "U1",
+                        "--authority",
+                        "X",
+                        "--notice-hours",
+                        "5");
+        assertThat(d.code()).as(d.err()).isEqualTo(ExitCode.OK);
+        Files.setPosixFilePermissions(
+                log, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                Files.isWritable(log), "root writes a read-only file all the same");
+        byte[] before = Files.readAllBytes(log);
+        String[][] appends = {
+            {"approve", "A1", "--user", "bob"},
+            {"cancel", "A1", "--user", "bob", "--reason", "r"},
+            {
+                "draft",
+                "--user",
+                "ann",
+                "--id",
+                "A2",
+                "--kind",
+                "ALERT",
+                "--units",
+                "U2",
+                "--authority",
+                "X",
+                "--notice-hours",
+                "5"
+            }
+        };
+        for (String[] a : appends) {
+            List<String> args = new ArrayList<>(List.of("orders"));
+            args.addAll(List.of(a));
+            args.addAll(List.of("--log", log.toString()));
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as(a[0] + ": " + r.err()).isEqualTo(ExitCode.INTERNAL);
+            assertThat(r.err())
+                    .as(a[0])
+                    .isEqualTo(
+                            "error: cannot append to order log "
+                                    + log
+                                    + ": permission denied; nothing was written to it"
+                                    + System.lineSeparator());
+        }
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        Run list = run("orders", "list", "--log", log.toString());
+        assertThat(list.code()).as(list.err()).isEqualTo(ExitCode.OK);
+        assertThat(list.out()).contains("1 order(s), 1 event(s)");
+    }
+
     @Test
     void aBadAsOfDateIsAUsageErrorNamingTheOption() throws Exception {
         Path log = dir.resolve("o.jsonl");

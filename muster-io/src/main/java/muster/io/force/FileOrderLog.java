@@ -6,7 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -45,7 +50,8 @@ public final class FileOrderLog implements OrderLog {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read order log " + path, e);
+            throw new UncheckedIOException(
+                    "cannot read order log " + path + ": " + cause(e, path), e);
         }
         return parse(bytes);
     }
@@ -117,6 +123,7 @@ public final class FileOrderLog implements OrderLog {
     @Override
     public void append(OrderEvent event) {
         byte[] line = (OrderEventJson.write(event) + "\n").getBytes(StandardCharsets.UTF_8);
+        boolean writing = false;
         try {
             Path dir = path.toAbsolutePath().getParent();
             if (dir != null) {
@@ -148,6 +155,7 @@ public final class FileOrderLog implements OrderLog {
                                     + "); run the command again");
                 }
                 ByteBuffer buf = ByteBuffer.wrap(line);
+                writing = true;
                 long at = size;
                 while (buf.hasRemaining()) {
                     at += ch.write(buf, at);
@@ -155,8 +163,43 @@ public final class FileOrderLog implements OrderLog {
                 ch.force(true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to order log " + path, e);
+            throw new UncheckedIOException(
+                    "cannot append to order log "
+                            + path
+                            + ": "
+                            + cause(e, path)
+                            + (writing
+                                    ? "; the event may be in it in part, and the next command"
+                                            + " would name a cut-short last line"
+                                    : "; nothing was written to it"),
+                    e);
         }
+    }
+
+    /**
+     * What went wrong, in words: the JDK's message of a denied permission, a missing directory or a
+     * file in the way is the file's name alone. A file other than the log (a directory on the way)
+     * is named after the cause.
+     */
+    static String cause(IOException e, Path log) {
+        String why;
+        if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            why = "no such file or directory";
+        } else if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            why = "not a directory";
+        } else if (e instanceof FileSystemException f) {
+            why = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        } else {
+            why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        }
+        if (e instanceof FileSystemException f
+                && f.getFile() != null
+                && !Path.of(f.getFile()).toAbsolutePath().equals(log.toAbsolutePath())) {
+            why += " (" + f.getFile() + ")";
+        }
+        return why;
     }
 
     private static String abbreviate(String s) {

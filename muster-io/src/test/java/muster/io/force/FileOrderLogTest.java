@@ -2,11 +2,14 @@ package muster.io.force;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -221,6 +224,49 @@ class FileOrderLogTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("run the command again");
         assertThat(Files.size(f)).isEqualTo(size);
+    }
+
+    /**
+     * A log that cannot be opened to append to is named with the cause, which the file system's
+     * exception gives as the file's name alone; nothing is written. These two hold even for root.
+     */
+    @Test
+    void aLogThatCannotBeOpenedIsNamedWithTheCause() throws Exception {
+        OrderEvent first =
+                new OrderEvent(
+                        1, OrderEvent.Type.DRAFTED, "D1", "ann", T, deploy("D1", "U1"), null);
+        Path folder = Files.createDirectory(dir.resolve("orders.jsonl"));
+        assertThatThrownBy(() -> new FileOrderLog(folder).append(first))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("cannot append to order log " + folder + ": ")
+                .hasMessageContaining("directory")
+                .hasMessageEndingWith("; nothing was written to it");
+        Path file = Files.writeString(dir.resolve("a-file"), "kept");
+        Path under = file.resolve("orders.jsonl");
+        assertThatThrownBy(() -> new FileOrderLog(under).append(first))
+                .hasMessage(
+                        "cannot append to order log "
+                                + under
+                                + ": not a directory ("
+                                + file
+                                + "); nothing was written to it");
+        assertThat(Files.readString(file)).isEqualTo("kept");
+    }
+
+    @Test
+    void aReadOnlyLogIsNamedWithPermissionDeniedAndKeptAsItWas() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        new OrderDesk(new FileOrderLog(f)).draft(deploy("D1", "U1"), "ann", T);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+        assumeFalse(Files.isWritable(f), "root writes a read-only file all the same");
+        byte[] before = Files.readAllBytes(f);
+        assertThatThrownBy(() -> new OrderDesk(new FileOrderLog(f)).approve("D1", "bob", T))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage(
+                        "cannot append to order log "
+                                + f
+                                + ": permission denied; nothing was written to it");
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
     }
 
     /**
