@@ -174,7 +174,9 @@ public final class OrdersCommand implements Runnable {
         @Option(
                 names = "--ready",
                 paramLabel = "DATE",
-                description = "DEPLOY: date required at the destination")
+                description =
+                        "DEPLOY: date required at the destination, not before C-day or the day"
+                                + " it takes effect")
         String ready;
 
         @Option(names = "--note", description = "free text")

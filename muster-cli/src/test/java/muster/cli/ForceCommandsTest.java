@@ -663,6 +663,49 @@ class ForceCommandsTest {
         assertThat(lines.get(3)).isEqualTo("  cancelled by bob: sent twice");
     }
 
+    /** The units of a deployment order are DEPLOYING between its effective time and ready date. */
+    @Test
+    void aDeploymentReadyBeforeItTakesEffectIsRefusedWhenDrafted() throws Exception {
+        Path file = dir.resolve("orders.jsonl");
+        String log = file.toString();
+        Run d = draftDeploy(log, "D1", "2022-02-09", "2022-03-01T00:00:00Z");
+        assertThat(d.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(d.err())
+                .contains(
+                        "refused: deployment order D1: ready date 2022-02-09 is before 2022-03-01,"
+                                + " the day it takes effect (effective 2022-03-01T00:00:00Z)")
+                .doesNotContain("Exception");
+        assertThat(Files.exists(file) ? Files.readString(file) : "").isEmpty();
+        // ready on the day it takes effect: taken
+        assertThat(draftDeploy(log, "D2", "2022-03-01", "2022-03-01T00:00:00Z").code()).isZero();
+    }
+
+    private static Run draftDeploy(String log, String id, String ready, String effective) {
+        return run(
+                "orders",
+                "draft",
+                "--log",
+                log,
+                "--user",
+                "ann",
+                "--id",
+                id,
+                "--kind",
+                "DEPLOY",
+                "--units",
+                "WAB1AA",
+                "--authority",
+                "SECDEF",
+                "--destination",
+                "AA-RZE",
+                "--c-day",
+                "2022-01-24",
+                "--ready",
+                ready,
+                "--effective",
+                effective);
+    }
+
     /** An order issued today that takes effect later says so, as the board counts it then. */
     @Test
     void issuingSaysFromWhenTheUnitsTakeTheirNewStatus() {

@@ -740,6 +740,21 @@ class ServerApiTest {
         badDrafts.put(
                 Map.of("kind", "ALERT", "units", List.of("ITNRFB"), "noticeToMoveHours", -1),
                 "notice to move in hours (0 or more), got -1");
+        badDrafts.put(
+                Map.of(
+                        "kind",
+                        "DEPLOY",
+                        "units",
+                        List.of("ITNRFB"),
+                        "destination",
+                        "EPRZ",
+                        "cDay",
+                        "2022-02-03",
+                        "readyDate",
+                        "2022-02-09",
+                        "effective",
+                        "2022-03-01T00:00"),
+                "ready date 2022-02-09 is before 2022-03-01, the day it takes effect");
         badDrafts.forEach(
                 (body, fragment) -> {
                     Response r = p.post("/api/orders", body);
@@ -1131,7 +1146,10 @@ class ServerApiTest {
                                 "noticeToMoveHours",
                                 120,
                                 "marking",
-                                "USA ONLY"));
+                                "USA ONLY",
+                                "effective",
+                                "2022-02-01T00:00"));
+        // ready on a past day, so it must take effect by then
         Response deploy =
                 planner.post(
                         "/api/orders",
@@ -1141,7 +1159,8 @@ class ServerApiTest {
                                 "destination", "AA-RZE",
                                 "cDay", "2022-02-02",
                                 "readyDate", "2022-02-10",
-                                "marking", "REL POL"));
+                                "marking", "REL POL",
+                                "effective", "2022-02-02T00:00"));
         for (Response r : List.of(alert, deploy)) {
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             String id = (String) r.map().get("id");

@@ -154,8 +154,8 @@ public final class OrderBook {
     /**
      * Checks a new command beyond what replaying a log checks, so that logs written before these
      * checks still read: approval by the drafter under another spelling of the name (case or
-     * spaces), and an order that would take effect for a unit before the order that gave the unit
-     * its current status.
+     * spaces), an order that would take effect for a unit before the order that gave the unit its
+     * current status, and a deployment order whose ready date is before the day it takes effect.
      */
     public void checkNew(OrderEvent e) {
         OrderRecord cur = orders.get(e.orderId());
@@ -175,10 +175,16 @@ public final class OrderBook {
             case DRAFTED -> {
                 checkSpaces(e.order());
                 checkNotice(e.order());
+                // the order's own fields first, so a ready date before C-day is named as such
+                checkContent(e.order());
+                checkReady(e.order(), false);
                 checkEffective(e.order());
             }
             case ISSUED -> {
                 if (cur != null) {
+                    if (cur.status() == OrderStatus.APPROVED) {
+                        checkReady(cur.order(), true);
+                    }
                     checkEffective(cur.order());
                 }
             }
@@ -223,6 +229,40 @@ public final class OrderBook {
                             o.id(),
                             h,
                             MAX_NOTICE_HOURS));
+        }
+    }
+
+    /**
+     * Refuses a deployment order whose ready date is before the day (UTC) it takes effect: it would
+     * require its units at the destination before it sends them, and the board, which counts it
+     * from its effective time and as DEPLOYED from its ready date on, would show them AVAILABLE and
+     * then at once DEPLOYED, never DEPLOYING. A ready date on the day it takes effect is taken (a
+     * unit already at its destination): DEPLOYED from then.
+     *
+     * @param drafted whether the order is already in the log (an older draft being issued)
+     */
+    private static void checkReady(Order o, boolean drafted) {
+        if (o.kind() != OrderKind.DEPLOY || o.readyDate() == null) {
+            return;
+        }
+        java.time.LocalDate day = o.effective().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (o.readyDate().isBefore(day)) {
+            throw OrderRefused.ofContent(
+                    "deployment order "
+                            + o.id()
+                            + ": ready date "
+                            + o.readyDate()
+                            + " is before "
+                            + day
+                            + ", the day it takes effect (effective "
+                            + o.effective()
+                            + "), so its units would be required at "
+                            + o.destination()
+                            + " before the order sends them; "
+                            + (drafted ? "cancel it and draft it again with" : "give")
+                            + " a ready date on or after "
+                            + day
+                            + " or an earlier effective time");
         }
     }
 

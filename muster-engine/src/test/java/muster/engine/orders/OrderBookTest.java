@@ -307,6 +307,81 @@ class OrderBookTest {
         assertThat(desk.book().order("N2").order().noticeToMoveHours()).isEqualTo(8_760);
     }
 
+    /** The order with ready date {@code ready} instead of its own. */
+    static Order ready(Order o, LocalDate ready) {
+        return new Order(
+                o.id(),
+                o.kind(),
+                o.units(),
+                o.authority(),
+                o.effective(),
+                o.noticeToMoveHours(),
+                o.destination(),
+                o.cDay(),
+                ready,
+                o.note());
+    }
+
+    @Test
+    void refusesADeploymentReadyBeforeTheDayItTakesEffect() {
+        // ready 9 February, effective 1 March: the board would show the unit AVAILABLE, then
+        // DEPLOYED, never DEPLOYING
+        Order late =
+                ready(
+                        effective(deploy("D1", "EPRZ", "U1"), "2022-03-01T00:00:00Z"),
+                        LocalDate.of(2022, 2, 9));
+        refusedForContent(
+                () -> desk.draft(late, "ann", now()),
+                "deployment order D1: ready date 2022-02-09 is before 2022-03-01, the day it takes"
+                        + " effect (effective 2022-03-01T00:00:00Z), so its units would be required"
+                        + " at EPRZ before the order sends them; give a ready date on or after"
+                        + " 2022-03-01 or an earlier effective time");
+        // the day before it takes effect is refused; the day it takes effect is taken, and the
+        // unit is DEPLOYED from then, as the board shows it
+        Order evening = effective(deploy("D2", "EPRZ", "U1"), "2022-03-01T18:00:00Z");
+        refusedForContent(
+                () -> desk.draft(ready(evening, LocalDate.of(2022, 2, 28)), "ann", now()),
+                "ready date 2022-02-28 is before 2022-03-01");
+        UnitRecord u1 = issued(ready(evening, LocalDate.of(2022, 3, 1))).unit("U1");
+        assertThat(u1.asOf(LocalDate.of(2022, 2, 28)).status()).isEqualTo(UnitStatus.AVAILABLE);
+        assertThat(u1.asOf(LocalDate.of(2022, 3, 1)).status()).isEqualTo(UnitStatus.DEPLOYED);
+    }
+
+    @Test
+    void aLogHoldingADeploymentReadyBeforeItTakesEffectStillReadsButItsDraftIsNotIssued() {
+        Order issuedLate =
+                ready(
+                        effective(deploy("D1", "EPRZ", "U1"), "2022-03-01T00:00:00Z"),
+                        LocalDate.of(2022, 2, 9));
+        Order approvedLate =
+                ready(
+                        effective(deploy("D2", "EPRZ", "U2"), "2022-03-01T00:00:00Z"),
+                        LocalDate.of(2022, 2, 9));
+        for (OrderEvent e :
+                List.of(
+                        new OrderEvent(
+                                1, OrderEvent.Type.DRAFTED, "D1", "ann", T0, issuedLate, null),
+                        new OrderEvent(2, OrderEvent.Type.APPROVED, "D1", "bob", T0, null, null),
+                        new OrderEvent(3, OrderEvent.Type.ISSUED, "D1", "bob", T0, null, null),
+                        new OrderEvent(
+                                4, OrderEvent.Type.DRAFTED, "D2", "ann", T0, approvedLate, null),
+                        new OrderEvent(5, OrderEvent.Type.APPROVED, "D2", "bob", T0, null, null))) {
+            log.append(e);
+        }
+        OrderBook b = desk.book();
+        assertThat(b.order("D1").status()).isEqualTo(OrderStatus.ISSUED);
+        assertThat(b.unit("U1").asOf(LocalDate.of(2022, 3, 1)).status())
+                .isEqualTo(UnitStatus.DEPLOYED);
+        refusedForContent(
+                () -> desk.issue("D2", "bob", now()),
+                "ready date 2022-02-09 is before 2022-03-01, the day it takes effect (effective"
+                        + " 2022-03-01T00:00:00Z), so its units would be required at EPRZ before"
+                        + " the order sends them; cancel it and draft it again with a ready date on"
+                        + " or after 2022-03-01");
+        assertThat(desk.cancel("D2", "ann", now(), "ready before effective").order("D2").status())
+                .isEqualTo(OrderStatus.CANCELLED);
+    }
+
     @Test
     void refusesOrdersWithMissingContent() {
         refusedForContent(() -> desk.draft(alert("X1", 96), "ann", now()), "names no units");
