@@ -356,7 +356,8 @@ public final class OrdersCommand implements Runnable {
             footer = ExitCode.FOOTER,
             description =
                     "Issue an approved order; its units take their new status from the time it"
-                            + " takes effect.")
+                            + " takes effect, and a deployment order's DEPLOYED from its ready"
+                            + " date.")
     static final class Issue extends ByUser {
         @Parameters(index = "0", paramLabel = "ORDER")
         String id;
@@ -370,9 +371,14 @@ public final class OrdersCommand implements Runnable {
         void report(PrintWriter out, OrderBook b) {
             OrderRecord r = b.order(id);
             out.println("issued " + id + ": " + r.order().kind());
-            // the board counts an order from its effective time, not from when it was issued
+            // the board counts an order from its effective time, not from when it was issued, and
+            // a deploying unit as DEPLOYED from its ready date
             for (String u : r.order().units()) {
-                out.println("  " + u + " " + b.unit(u).status() + " from " + r.order().effective());
+                List<String> phases = new ArrayList<>();
+                for (muster.engine.orders.UnitRecord.Phase p : b.unit(u).phases()) {
+                    phases.add(p.status() + " from " + p.from());
+                }
+                out.println("  " + u + " " + String.join(", ", phases));
             }
             out.flush();
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import muster.io.ScenarioReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -678,6 +679,73 @@ class ForceCommandsTest {
         assertThat(Files.exists(file) ? Files.readString(file) : "").isEmpty();
         // ready on the day it takes effect: taken
         assertThat(draftDeploy(log, "D2", "2022-03-01", "2022-03-01T00:00:00Z").code()).isZero();
+    }
+
+    /**
+     * Issuing a deployment order says each status the board then gives its units: DEPLOYING from
+     * when it takes effect, DEPLOYED from its ready date, or DEPLOYED at once when it is ready the
+     * day it takes effect.
+     */
+    @Test
+    void issuingADeploymentSaysTheStatusesTheBoardShowsDayByDay() {
+        String log = dir.resolve("orders.jsonl").toString();
+        assertThat(draftDeploy(log, "D1", "2022-02-09", "2022-01-26T00:00:00Z").code()).isZero();
+        assertThat(run("orders", "approve", "D1", "--log", log, "--user", "bob").code()).isZero();
+        Run issued = run("orders", "issue", "D1", "--log", log, "--user", "bob");
+        assertThat(issued.code()).as(issued.err()).isZero();
+        assertThat(issued.out())
+                .contains(
+                        "WAB1AA DEPLOYING from 2022-01-26T00:00:00Z, DEPLOYED from"
+                                + " 2022-02-09T00:00:00Z");
+        Map<String, String> board = new java.util.LinkedHashMap<>();
+        board.put("2022-01-25", "AVAILABLE");
+        board.put("2022-01-26", "DEPLOYING");
+        board.put("2022-02-08", "DEPLOYING");
+        board.put("2022-02-09", "DEPLOYED");
+        Run s =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "S1",
+                        "--kind",
+                        "STAND_DOWN",
+                        "--units",
+                        "WAB1AA",
+                        "--authority",
+                        "SECDEF",
+                        "--effective",
+                        "2022-02-20T00:00:00Z");
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(run("orders", "approve", "S1", "--log", log, "--user", "bob").code()).isZero();
+        assertThat(run("orders", "issue", "S1", "--log", log, "--user", "bob").out())
+                .contains("WAB1AA STOOD_DOWN from 2022-02-20T00:00:00Z");
+        board.put("2022-02-20", "STOOD_DOWN");
+        // ready the day it takes effect, at 18:00: DEPLOYED on that day, as the board ends it
+        assertThat(draftDeploy(log, "D2", "2022-03-01", "2022-03-01T18:00:00Z").code()).isZero();
+        assertThat(run("orders", "approve", "D2", "--log", log, "--user", "bob").code()).isZero();
+        Run same = run("orders", "issue", "D2", "--log", log, "--user", "bob");
+        assertThat(same.out()).contains("WAB1AA DEPLOYED from 2022-03-01T18:00:00Z\n");
+        board.put("2022-02-28", "STOOD_DOWN");
+        board.put("2022-03-01", "DEPLOYED");
+        board.forEach(
+                (day, status) ->
+                        assertThat(
+                                        run(
+                                                        "readiness",
+                                                        "--log",
+                                                        log,
+                                                        "--catalogue",
+                                                        CAT,
+                                                        "--as-of",
+                                                        day)
+                                                .out())
+                                .as(day)
+                                .containsPattern(status + " +WAB1AA"));
     }
 
     private static Run draftDeploy(String log, String id, String ready, String effective) {

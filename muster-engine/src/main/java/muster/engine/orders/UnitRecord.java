@@ -73,6 +73,34 @@ public record UnitRecord(
     }
 
     /**
+     * The statuses the board ({@link #asOf}) gives the unit under its last issued order, until a
+     * later order, each with when it begins: the status the order set from when it takes effect
+     * and, for a deployment order, DEPLOYED from the start (UTC) of its ready date. A deployment
+     * order ready on the day it takes effect gives DEPLOYED from then, as the board shows each day
+     * as it stands at its end. Empty for a unit no issued order named.
+     */
+    public List<Phase> phases() {
+        if (history.isEmpty()) {
+            return List.of();
+        }
+        History last = history.get(history.size() - 1);
+        LocalDate day = last.effective().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        List<Phase> out = new java.util.ArrayList<>();
+        out.add(new Phase(asOf(day).status(), last.effective()));
+        LocalDate ready = last.readyDate();
+        if (ready != null && ready.isAfter(day)) {
+            UnitStatus then = asOf(ready).status();
+            if (then != out.get(0).status()) {
+                out.add(new Phase(then, ready.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A status the board gives a unit from {@code from} on. */
+    public record Phase(UnitStatus status, java.time.Instant from) {}
+
+    /**
      * One change of status by an issued order.
      *
      * @param at when the order was issued (recorded)

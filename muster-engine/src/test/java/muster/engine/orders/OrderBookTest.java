@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import muster.model.force.Order;
 import muster.model.force.OrderEvent;
@@ -205,6 +206,49 @@ class OrderBookTest {
         assertThat(d.asOf(C.plusDays(5)).destination()).isEqualTo("EPRZ");
     }
 
+    /**
+     * What a unit's phases say of its last order is what the board shows day by day from when the
+     * order takes effect: on each day, the status of the last phase begun by then.
+     */
+    @Test
+    void aUnitsPhasesAreTheStatusesTheBoardGivesItDayByDay() {
+        List<Order> orders =
+                List.of(
+                        effective(alert("A1", 96, "U1"), "2022-01-22T06:00:00Z"),
+                        effective(deploy("D1", "EPRZ", "U1"), "2022-01-24T12:00:00Z"),
+                        effective(standDown("S1", "U1"), "2022-02-12T00:00:00Z"),
+                        // ready on the day it takes effect: DEPLOYED from then, never DEPLOYING
+                        ready(
+                                effective(deploy("D2", "LRCK", "U1"), "2022-02-15T18:00:00Z"),
+                                LocalDate.of(2022, 2, 15)));
+        List<String> said = new ArrayList<>();
+        for (Order o : orders) {
+            UnitRecord u = issued(o).unit("U1");
+            List<UnitRecord.Phase> phases = u.phases();
+            said.add(
+                    o.id() + ": " + phases.stream().map(p -> p.status() + " " + p.from()).toList());
+            for (LocalDate d = utcDay(o.effective());
+                    d.isBefore(LocalDate.of(2022, 3, 1));
+                    d = d.plusDays(1)) {
+                LocalDate day = d;
+                UnitStatus begun =
+                        phases.stream()
+                                .filter(p -> !utcDay(p.from()).isAfter(day))
+                                .map(UnitRecord.Phase::status)
+                                .reduce((a, b) -> b)
+                                .orElseThrow();
+                assertThat(u.asOf(day).status()).as(o.id() + " on " + day).isEqualTo(begun);
+            }
+        }
+        assertThat(said)
+                .containsExactly(
+                        "A1: [ALERTED 2022-01-22T06:00:00Z]",
+                        "D1: [DEPLOYING 2022-01-24T12:00:00Z, DEPLOYED 2022-02-08T00:00:00Z]",
+                        "S1: [STOOD_DOWN 2022-02-12T00:00:00Z]",
+                        "D2: [DEPLOYED 2022-02-15T18:00:00Z]");
+        assertThat(UnitRecord.available("U9").phases()).isEmpty();
+    }
+
     @Test
     void unitStatusTransitions() {
         issued(alert("A1", 120, "U1", "U2"));
@@ -232,6 +276,10 @@ class OrderBookTest {
                         "ALERTED>ALERTED",
                         "ALERTED>DEPLOYING",
                         "DEPLOYING>STOOD_DOWN");
+    }
+
+    private static LocalDate utcDay(Instant t) {
+        return t.atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
     /** Refused as contradicting the log or the lifecycle; nothing recorded. */
