@@ -354,7 +354,21 @@ public final class OrderBook {
             UnitStatus s = r.status();
             switch (o.kind()) {
                 case ALERT, DEPLOY -> {
-                    if (s == UnitStatus.DEPLOYING || s == UnitStatus.DEPLOYED) {
+                    // named as the board shows it when this order would take effect
+                    UnitStatus then =
+                            r.statusOn(
+                                    o.effective().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                    if (then == UnitStatus.DEPLOYED) {
+                        problems.add(
+                                "unit "
+                                        + uic
+                                        + " is already deployed at "
+                                        + r.destination()
+                                        + " (from its ready date "
+                                        + r.readyDate()
+                                        + ") under order "
+                                        + r.orderId());
+                    } else if (s == UnitStatus.DEPLOYING || s == UnitStatus.DEPLOYED) {
                         problems.add(
                                 "unit "
                                         + uic

@@ -511,6 +511,23 @@ class OrderBookTest {
                 () -> desk.draft(deploy("D2", "LRCK", "U1", "U2"), "ann", now()),
                 "already deploying to EPRZ under order D1");
         refused(() -> desk.draft(alert("A9", 24, "U1"), "ann", now()), "already deploying");
+        // from its ready date (8 February) on, the board shows it DEPLOYED, and so does a refusal
+        refused(
+                () ->
+                        desk.draft(
+                                effective(alert("A10", 24, "U1"), "2022-02-20T00:00:00Z"),
+                                "ann",
+                                now()),
+                "ALERT order A10 refused: unit U1 is already deployed at EPRZ (from its ready date"
+                        + " 2022-02-08) under order D1");
+        refused(
+                () ->
+                        desk.draft(
+                                effective(deploy("D3", "LRCK", "U1"), "2022-02-08T00:00:00Z"),
+                                "ann",
+                                now()),
+                "unit U1 is already deployed at EPRZ (from its ready date 2022-02-08) under order"
+                        + " D1");
     }
 
     @Test
