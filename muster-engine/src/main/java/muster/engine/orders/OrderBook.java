@@ -137,10 +137,15 @@ public final class OrderBook {
             case CANCELLED -> {
                 need(cur, e);
                 if (cur.status() == OrderStatus.ISSUED) {
+                    // a stand-down of units already stood down is refused, so it cannot undo one
                     throw new OrderRefused(
                             "order "
                                     + e.orderId()
-                                    + " is already issued and cannot be cancelled; issue a stand-down instead");
+                                    + " is already issued and cannot be cancelled; "
+                                    + (cur.order().kind() == OrderKind.STAND_DOWN
+                                            ? "its units stay stood down until a later alert or"
+                                                    + " deployment order names them"
+                                            : "issue a stand-down instead"));
                 }
                 if (cur.status() == OrderStatus.CANCELLED) {
                     throw new OrderRefused("order " + e.orderId() + " is already cancelled");

@@ -333,6 +333,20 @@ class OrderBookTest {
         refused(() -> desk.approve("A2", " ", now()), "user name is required");
     }
 
+    /** What a refused cancel of an issued order offers instead is taken. */
+    @Test
+    void aRefusedCancelOfAnIssuedStandDownOffersWhatUndoesIt() {
+        issued(alert("A1", 96, "U1"));
+        issued(standDown("S1", "U1"));
+        refused(
+                () -> desk.cancel("S1", "bob", now(), "sent in error"),
+                "order S1 is already issued and cannot be cancelled; its units stay stood down"
+                        + " until a later alert or deployment order names them");
+        // a stand-down would be refused, and an alert is taken
+        refused(() -> desk.draft(standDown("S2", "U1"), "ann", now()), "already stood down");
+        assertThat(issued(alert("A2", 96, "U1")).unit("U1").status()).isEqualTo(UnitStatus.ALERTED);
+    }
+
     @Test
     void refusesAnOrderIdOrUnitWithSpacesAroundIt() {
         refusedForContent(
