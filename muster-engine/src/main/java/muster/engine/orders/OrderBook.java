@@ -437,7 +437,10 @@ public final class OrderBook {
                             at,
                             o.id(),
                             o.kind().name(),
-                            r.status(),
+                            // as the board showed the unit when this order took effect: DEPLOYED
+                            // from the ready date of the deployment before it
+                            r.statusOn(
+                                    o.effective().atZone(java.time.ZoneOffset.UTC).toLocalDate()),
                             next.status(),
                             o.effective(),
                             next.noticeToMoveHours(),

@@ -249,6 +249,21 @@ class OrderBookTest {
         assertThat(UnitRecord.available("U9").phases()).isEmpty();
     }
 
+    /** A unit's history says what status each order moved it from as the board showed it. */
+    @Test
+    void aStandDownAfterTheReadyDateIsFromDeployed() {
+        issued(deploy("D1", "EPRZ", "U1", "U2"));
+        issued(effective(standDown("S1", "U1"), "2022-02-07T12:00:00Z"));
+        UnitRecord u2 = issued(effective(standDown("S2", "U2"), "2022-02-20T00:00:00Z")).unit("U2");
+        assertThat(u2.asOf(LocalDate.of(2022, 2, 19)).status()).isEqualTo(UnitStatus.DEPLOYED);
+        assertThat(desk.book().unit("U1").history())
+                .extracting(h -> h.from() + ">" + h.to())
+                .containsExactly("AVAILABLE>DEPLOYING", "DEPLOYING>STOOD_DOWN");
+        assertThat(u2.history())
+                .extracting(h -> h.from() + ">" + h.to())
+                .containsExactly("AVAILABLE>DEPLOYING", "DEPLOYED>STOOD_DOWN");
+    }
+
     @Test
     void unitStatusTransitions() {
         issued(alert("A1", 120, "U1", "U2"));
