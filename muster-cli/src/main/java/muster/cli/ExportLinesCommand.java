@@ -6,10 +6,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import muster.io.RequirementCsv;
 import muster.io.ScenarioReader;
 import muster.io.StagedFiles;
+import muster.model.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Write a scenario's requirement lines as CSV in TPFDD column order.",
             "A scenario that does not validate is exported as it is, with its faults listed on"
-                    + " stderr, so that its lines can be mended and imported back."
+                    + " stderr, so that its lines can be mended and imported back; but a cargo"
+                    + " entry the CSV has no cell for (a second entry of one class, or a PAX"
+                    + " entry) is refused, naming it, rather than left out."
         })
 public final class ExportLinesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO")
@@ -60,6 +64,21 @@ public final class ExportLinesCommand implements Callable<Integer> {
         ScenarioReader.Result r = ScenarioReader.standard().withoutValidation().readFile(scenario);
         if (!r.accepted()) {
             Faults.print(err, scenario.toString(), r.faults());
+            return ExitCode.REFUSED;
+        }
+        // a cargo entry the CSV has no cell for would be lost on the way back: refused instead
+        List<Fault> lost = RequirementCsv.unwritable(r.scenario().requirements());
+        if (!lost.isEmpty()) {
+            Faults.print(err, scenario.toString(), ScenarioReader.located(scenario, lost));
+            err.println(
+                    "refused: "
+                            + lost.size()
+                            + " cargo entr"
+                            + (lost.size() == 1 ? "y" : "ies")
+                            + " of "
+                            + scenario
+                            + " would be lost in the CSV; nothing was written");
+            err.flush();
             return ExitCode.REFUSED;
         }
         if (out == null) {

@@ -400,6 +400,43 @@ class MusterCliTest {
     }
 
     @Test
+    void aCargoEntryTheCsvHasNoCellForIsRefusedByNameNotLeftOut() throws Exception {
+        // a second BULK entry and a PAX entry: the CSV has one BULK_STONS cell and no PAX cargo
+        Files.writeString(
+                broken,
+                Files.readString(valid)
+                        .replace(
+                                "cargo: [{class: BULK, stons: 120}, {class: OVERSIZE, stons:"
+                                        + " 200}]",
+                                "cargo: [{class: BULK, stons: 120}, {class: OVERSIZE, stons:"
+                                        + " 200},\n            {class: BULK, stons: 7.5}]")
+                        .replace(
+                                "cargo: [{class: NAT, stons: 4000}]",
+                                "cargo: [{class: NAT, stons: 4000}, {class: PAX, stons: 3}]"));
+        Path csv = dir.resolve("lines.csv");
+        assertThat(run("export-lines", broken.toString(), "--out", csv.toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .contains(
+                        "error: "
+                                + broken
+                                + ":48: requirement A82AB01 (requirements[0].cargo[2]): field"
+                                + " 'class' = 'BULK': a second BULK entry (7.5 stons): the CSV has"
+                                + " one BULK_STONS cell per line")
+                .contains(
+                        "error: "
+                                + broken
+                                + ":80: requirement 2CR01 (requirements[2].cargo[1]): field"
+                                + " 'class' = 'PAX': a PAX cargo entry (3 stons) has no column in"
+                                + " the CSV")
+                .contains("refused: 2 cargo entries of " + broken + " would be lost in the CSV");
+        assertThat(csv).doesNotExist();
+        assertThat(run("export-lines", broken.toString())).isEqualTo(ExitCode.REFUSED);
+        assertThat(out).isEmpty();
+        assertNoTrace();
+    }
+
+    @Test
     void exportThenImportGivesTheSameScenario() throws Exception {
         assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
         String csv = out;

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import muster.model.CargoClass;
@@ -120,6 +121,54 @@ public final class RequirementCsv {
             row(out, cells);
         }
         out.flush();
+    }
+
+    /**
+     * The cargo entries of {@code lines} that the CSV has no cell for, one fault each: a PAX entry
+     * (people go in the PAX column) and a second entry of a class (there is one cell per class).
+     * Written without them, the CSV would lose their short tons without a word.
+     */
+    public static List<Fault> unwritable(List<RequirementLine> lines) {
+        List<Fault> faults = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            RequirementLine l = lines.get(i);
+            EnumSet<CargoClass> seen = EnumSet.noneOf(CargoClass.class);
+            for (int k = 0; k < l.cargo().size(); k++) {
+                CargoEntry e = l.cargo().get(k);
+                CargoClass c = e.cargoClass();
+                String message;
+                String hint;
+                if (c == CargoClass.PAX) {
+                    message =
+                            "a PAX cargo entry ("
+                                    + num(e.stons())
+                                    + " stons) has no column in the CSV, which gives people in"
+                                    + " PAX";
+                    hint = "give the people in the line's 'pax' and remove the entry";
+                } else if (!seen.add(c)) {
+                    message =
+                            "a second "
+                                    + c
+                                    + " entry ("
+                                    + num(e.stons())
+                                    + " stons): the CSV has one "
+                                    + c
+                                    + "_STONS cell per line";
+                    hint = "add the stons to the first " + c + " entry";
+                } else {
+                    continue;
+                }
+                faults.add(
+                        Fault.error(
+                                "requirements[" + i + "].cargo[" + k + "].class",
+                                "requirement " + l.uln(),
+                                "class",
+                                c.name(),
+                                message,
+                                hint));
+            }
+        }
+        return faults;
     }
 
     public static Result read(Path file) throws IOException {

@@ -219,6 +219,27 @@ public final class ScenarioReader {
         return new Result(refused ? null : scenario, faults);
     }
 
+    /**
+     * Gives faults found in the scenario read from {@code file}, after it was read (by the
+     * validator on a changed scenario, say), the file line of their path; a path the file lacks
+     * keeps line 0.
+     */
+    public static List<Fault> located(Path file, List<Fault> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        Opener src = () -> new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        Syntax syntax = syntaxOf(file.getFileName().toString());
+        try {
+            if (syntax == null) {
+                syntax = sniff(src);
+            }
+        } catch (IOException e) {
+            return found;
+        }
+        return locate(src, syntax == Syntax.JSON ? Formats.json() : Formats.yaml(), found);
+    }
+
     /** Gives validator faults the file line of their path (a second, shallow pass). */
     private static List<Fault> locate(Opener src, JsonFactory factory, List<Fault> found) {
         Set<String> paths = new HashSet<>();
