@@ -107,7 +107,8 @@ public final class ImportLinesCommand implements Callable<Integer> {
                 atScenario.add(f);
             }
         }
-        Faults.print(err, into.toString(), atScenario);
+        // found in the merged scenario, so without file lines yet: the scenario's are in --into
+        Faults.print(err, into.toString(), ScenarioReader.located(into, atScenario));
         Faults.print(err, csv.toString(), atCsv);
         if (!ScenarioValidator.accepts(faults)) {
             err.println(

@@ -562,6 +562,26 @@ class MusterCliTest {
         assertThat(err).contains("is unchanged");
         assertThat(Files.readAllBytes(valid)).isEqualTo(before);
 
+        // a fault of the scenario itself is named at its line there, as validate names it
+        Files.writeString(lines, csv);
+        Files.writeString(
+                valid,
+                new String(before, StandardCharsets.UTF_8)
+                        .replace(
+                                "{mode: ROAD, from: DEBRV, to: GRAF, hours: 10}",
+                                "{mode: ROAD," + " from: DEBRV, to: GRAFX, hours: 10}"));
+        byte[] brokenScenario = Files.readAllBytes(valid);
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .contains(
+                        "error: "
+                                + valid
+                                + ":40: route ROAD DEBRV->GRAFX (routes[5]): field 'to' = 'GRAFX':"
+                                + " unknown node id");
+        assertThat(Files.readAllBytes(valid)).isEqualTo(brokenScenario);
+        Files.write(valid, before);
+
         // a quote left open on row 3 runs the row on into line 4, where the parser stops
         assertThat(csv).contains("\"3rd armored brigade, heavy equipment\"");
         Files.writeString(
