@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
 import muster.model.Fault;
@@ -58,6 +59,10 @@ public final class RequirementCsv {
                     "RDD",
                     "PRIORITY",
                     "MODE");
+
+    /** A number as a spreadsheet writes it: decimal digits, a point, an exponent. */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private static final CargoClass[] CARGO = {
         CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT
@@ -431,6 +436,11 @@ public final class RequirementCsv {
         private double number(String column) {
             String v = cell(column);
             if (v.isEmpty()) {
+                return 0;
+            }
+            if (!DECIMAL.matcher(v).matches()) {
+                // Java would read '12f', '12d' and '0x1p3' as numbers; a spreadsheet means none
+                fault(column, v, "expected a number", null);
                 return 0;
             }
             try {

@@ -1,0 +1,51 @@
+package muster.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import muster.model.CargoClass;
+import muster.model.Fault;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Cells of a requirement-lines CSV as a spreadsheet writes them, read or refused by name. */
+class RequirementCsvTest {
+    private static final String HEADER = String.join(",", RequirementCsv.COLUMNS) + "\r\n";
+
+    /** One AIR line with its BULK_STONS cell given. */
+    private static String row(String bulkStons) {
+        return "U1,1st bde,US,10,"
+                + bulkStons
+                + ",,,,0,,,,FTBRAGG,KPOB,EPRZ,AA-RZE,1,2,3,4,5,1,AIR\r\n";
+    }
+
+    private static RequirementCsv.Result read(String csv) throws Exception {
+        return RequirementCsv.read(csv.getBytes(StandardCharsets.UTF_8), "lines.csv");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12f", "12d", "12F", "0x1p3", "0x10", "1_000"})
+    void aNumberJavaWouldReadButASpreadsheetDoesNotWriteIsRefusedByItsCell(String cell)
+            throws Exception {
+        RequirementCsv.Result r = read(HEADER + row(cell));
+        assertThat(r.accepted()).as(cell).isFalse();
+        assertThat(r.faults())
+                .extracting(Fault::line, Fault::field, Fault::value, Fault::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                2, "BULK_STONS", cell, "expected a number"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12, 12", "12.5, 12.5", ".5, 0.5", "7., 7", "1.5E+3, 1500", "2e-1, 0.2"})
+    void aDecimalNumberIsRead(String cell, double stons) throws Exception {
+        RequirementCsv.Result r = read(HEADER + row(cell));
+        assertThat(r.faults()).as(cell).isEmpty();
+        assertThat(r.lines()).hasSize(1);
+        assertThat(r.lines().get(0).cargoOf(CargoClass.BULK).orElseThrow().stons())
+                .isEqualTo(stons);
+        assertThat(List.of(r.rowLines().get(0))).containsExactly(2);
+    }
+}
