@@ -64,6 +64,9 @@ public final class RequirementCsv {
     private static final Pattern DECIMAL =
             Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
+    /** Digits with an optional sign: a whole number of any size. */
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\p{Nd}+");
+
     private static final CargoClass[] CARGO = {
         CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT
     };
@@ -428,7 +431,20 @@ public final class RequirementCsv {
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
-                fault(column, v, "expected a whole number", null);
+                // digits alone are a whole number, only past what the field holds
+                String message =
+                        !WHOLE.matcher(v).matches()
+                                ? "expected a whole number"
+                                : v.startsWith("-")
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "number too small (at least %,d)",
+                                                Integer.MIN_VALUE)
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "number too large (at most %,d)",
+                                                Integer.MAX_VALUE);
+                fault(column, v, message, null);
                 return 0;
             }
         }

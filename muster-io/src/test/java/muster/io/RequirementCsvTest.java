@@ -48,4 +48,20 @@ class RequirementCsvTest {
                 .isEqualTo(stons);
         assertThat(List.of(r.rowLines().get(0))).containsExactly(2);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "99999999999, 'number too large (at most 2,147,483,647)'",
+        "2147483648, 'number too large (at most 2,147,483,647)'",
+        "-99999999999, 'number too small (at least -2,147,483,648)'",
+        "12.5, expected a whole number",
+        "many, expected a whole number"
+    })
+    void aPaxCellThatIsNoWholeNumberOrTooLargeIsNamedForWhatItIs(String cell, String message)
+            throws Exception {
+        RequirementCsv.Result r = read(HEADER + row("5").replace(",US,10,", ",US," + cell + ","));
+        assertThat(r.faults())
+                .extracting(Fault::line, Fault::field, Fault::value, Fault::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "PAX", cell, message));
+    }
 }
