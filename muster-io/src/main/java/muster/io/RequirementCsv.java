@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -207,7 +208,7 @@ public final class RequirementCsv {
         List<Integer> rowLines = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
         int[] rowStart = {0};
-        try (CsvParser p = new CsvFactory().createParser(in)) {
+        try (CsvParser p = new CsvFactory().createParser(withoutBom(in))) {
             boolean header = true;
             List<String> cells = new ArrayList<>();
             JsonToken t;
@@ -278,10 +279,20 @@ public final class RequirementCsv {
         return new Result(ok ? lines : null, rowLines, faults);
     }
 
-    private static boolean checkHeader(List<String> cells, int line, List<Fault> faults) {
-        if (!cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
-            cells.set(0, cells.get(0).substring(1));
+    /**
+     * The text after a byte order mark (Excel's "CSV UTF-8" writes one), skipped before the parser
+     * sees it: left in, it hides the opening quote of a quoted first cell.
+     */
+    private static Reader withoutBom(Reader in) throws IOException {
+        PushbackReader r = new PushbackReader(in, 1);
+        int c = r.read();
+        if (c >= 0 && c != '\uFEFF') {
+            r.unread(c);
         }
+        return r;
+    }
+
+    private static boolean checkHeader(List<String> cells, int line, List<Fault> faults) {
         for (int i = 0; i < Math.max(cells.size(), COLUMNS.size()); i++) {
             String got = i < cells.size() ? cells.get(i).strip().toUpperCase(Locale.ROOT) : null;
             String want = i < COLUMNS.size() ? COLUMNS.get(i) : null;

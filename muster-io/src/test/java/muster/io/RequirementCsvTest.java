@@ -64,4 +64,16 @@ class RequirementCsvTest {
                 .extracting(Fault::line, Fault::field, Fault::value, Fault::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "PAX", cell, message));
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aByteOrderMarkBeforeTheHeaderIsSkippedWhetherItsCellsAreQuotedOrNot(boolean quoted)
+            throws Exception {
+        String header =
+                quoted ? "\"" + String.join("\",\"", RequirementCsv.COLUMNS) + "\"\r\n" : HEADER;
+        RequirementCsv.Result r = read("\uFEFF" + header + row("5"));
+        assertThat(r.faults()).isEmpty();
+        assertThat(r.lines()).extracting(l -> l.uln()).containsExactly("U1");
+        assertThat(r.rowLines()).containsExactly(2);
+    }
 }
