@@ -208,7 +208,12 @@ public final class RequirementCsv {
         List<Integer> rowLines = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
         int[] rowStart = {0};
-        try (CsvParser p = new CsvFactory().createParser(withoutBom(in))) {
+        // spaces around an unquoted cell go; a quoted cell keeps its own, as write() quotes a
+        // unit name that starts or ends with one so that it comes back whole
+        try (CsvParser p =
+                new CsvFactory()
+                        .enable(CsvParser.Feature.TRIM_SPACES)
+                        .createParser(withoutBom(in))) {
             boolean header = true;
             List<String> cells = new ArrayList<>();
             JsonToken t;
@@ -347,7 +352,7 @@ public final class RequirementCsv {
                 return null;
             }
             String uln = text("ULN", true);
-            String unit = text("UNIT", false);
+            String unit = cells.get(COLUMNS.indexOf("UNIT"));
             String nation = text("NATION", true);
             int pax = integer("PAX", false);
             List<CargoEntry> cargo = new ArrayList<>();
@@ -399,7 +404,7 @@ public final class RequirementCsv {
             }
             return new RequirementLine(
                     uln,
-                    unit == null ? "" : unit,
+                    unit.isBlank() ? "" : unit,
                     nation,
                     pax,
                     cargo,

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import muster.model.CargoClass;
 import muster.model.Fault;
+import muster.model.RequirementLine;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,5 +77,47 @@ class RequirementCsvTest {
         assertThat(r.faults()).isEmpty();
         assertThat(r.lines()).extracting(l -> l.uln()).containsExactly("U1");
         assertThat(r.rowLines()).containsExactly(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"  lead space", "trailing space ", " both ", "\tTab", "plain"})
+    void aUnitNameComesBackWithTheSpacesAtItsEdgesThatTheCsvQuotes(String unit) throws Exception {
+        RequirementCsv.Result first = read(HEADER + row("5"));
+        RequirementLine l = first.lines().get(0);
+        RequirementLine named =
+                new RequirementLine(
+                        l.uln(),
+                        unit,
+                        l.nation(),
+                        l.pax(),
+                        l.cargo(),
+                        l.origin(),
+                        l.poe(),
+                        l.pod(),
+                        l.destination(),
+                        l.rld(),
+                        l.ald(),
+                        l.ead(),
+                        l.lad(),
+                        l.rdd(),
+                        l.priority(),
+                        l.mode());
+        String csv = RequirementCsv.write(List.of(named));
+        RequirementCsv.Result back = read(csv);
+        assertThat(back.faults()).as(csv).isEmpty();
+        assertThat(back.lines()).as(csv).containsExactly(named);
+    }
+
+    @Test
+    void spacesAroundAnUnquotedCellAreNotPartOfIt() throws Exception {
+        RequirementCsv.Result r =
+                read(
+                        HEADER
+                                + " U1 , 1st bde ,US,10,5,,,,0,,,, FTBRAGG ,"
+                                + "KPOB,EPRZ,AA-RZE,1,2,3,4,5,1,AIR\r\n");
+        assertThat(r.faults()).isEmpty();
+        RequirementLine l = r.lines().get(0);
+        assertThat(List.of(l.uln(), l.unit(), l.origin()))
+                .containsExactly("U1", "1st bde", "FTBRAGG");
     }
 }
