@@ -239,8 +239,10 @@ public final class RequirementCsv {
                     }
                     continue;
                 }
-                if (cells.size() == 1 && cells.get(0).isBlank()) {
-                    continue; // an empty line
+                if (cells.stream().allMatch(String::isBlank)) {
+                    // an empty line, or a row of empty cells, which a spreadsheet writes for a row
+                    // whose cells were cleared: it holds no line
+                    continue;
                 }
                 RequirementLine l = new Row(cells, line, faults).line();
                 if (l != null) {

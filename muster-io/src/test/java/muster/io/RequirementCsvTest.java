@@ -120,4 +120,13 @@ class RequirementCsvTest {
         assertThat(List.of(l.uln(), l.unit(), l.origin()))
                 .containsExactly("U1", "1st bde", "FTBRAGG");
     }
+
+    @Test
+    void aRowOfEmptyCellsIsSkippedAsAnEmptyLineIs() throws Exception {
+        String empty = ",".repeat(RequirementCsv.COLUMNS.size() - 1) + "\r\n";
+        RequirementCsv.Result r = read(HEADER + empty + row("5") + "\r\n" + empty + " , ,\r\n");
+        assertThat(r.faults()).isEmpty();
+        assertThat(r.lines()).extracting(l -> l.uln()).containsExactly("U1");
+        assertThat(r.rowLines()).containsExactly(3);
+    }
 }
