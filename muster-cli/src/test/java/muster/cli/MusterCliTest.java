@@ -468,6 +468,24 @@ class MusterCliTest {
     }
 
     @Test
+    void importIntoAScenarioWithCrlfLineEndsKeepsThemThroughout() throws Exception {
+        String crlf = Files.readString(valid).replace("\r\n", "\n").replace("\n", "\r\n");
+        Files.writeString(valid, crlf);
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        Path lines = dir.resolve("lines.csv");
+        Files.writeString(lines, out.replace(",16,18,2,SEA", ",16,18,5,SEA"));
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(err).doesNotContain("written whole");
+        String after = Files.readString(valid);
+        assertThat(after).startsWith(crlf.substring(0, crlf.indexOf("requirements:")));
+        assertThat(after.replace("\r\n", "")).as(after).doesNotContain("\n").doesNotContain("\r");
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        assertThat(out).contains(",16,18,5,SEA");
+        assertNoTrace();
+    }
+
+    @Test
     void importKeepsCommentsAfterTheLinesAndNamesHowManyInsideWereDropped() throws Exception {
         assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
         Path lines = dir.resolve("lines.csv");

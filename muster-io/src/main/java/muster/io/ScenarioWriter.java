@@ -173,13 +173,16 @@ public final class ScenarioWriter {
             g.writeEndArray();
             g.writeEndObject();
         }
+        // a file with CRLF line ends (saved on Windows) gets its new section with them too
+        boolean crlf = text[0].endsWith("\r");
+        String section = crlf ? w.toString().replace("\n", "\r\n") : w.toString();
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < start - 1; i++) {
             b.append(text[i]).append('\n');
         }
-        b.append(w);
-        if (!w.toString().endsWith("\n")) {
-            b.append('\n');
+        b.append(section);
+        if (!section.endsWith("\n")) {
+            b.append(crlf ? "\r\n" : "\n");
         }
         for (int i = end; i < text.length; i++) {
             b.append(text[i]);
