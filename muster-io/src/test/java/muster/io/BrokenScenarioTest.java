@@ -130,6 +130,30 @@ class BrokenScenarioTest {
         }
     }
 
+    @ParameterizedTest(name = "rdd {0}")
+    @CsvSource({
+        "40, raise planning.horizonDays to 41",
+        "729, raise planning.horizonDays to 730",
+        "730, an rdd below 730: a horizon is at most 730 days",
+        "2147483647, an rdd below 730: a horizon is at most 730 days"
+    })
+    void anRddPastTheHorizonIsHintedAHorizonThatCanBeGiven(String rdd, String hint)
+            throws Exception {
+        String text = Files.readString(ScenarioReaderTest.resource("valid.yaml"));
+        assertThat(text).contains("    rdd: 18\n");
+        ScenarioReader.Result r =
+                new ScenarioReader(ScenarioReaderTest.FACTORS)
+                        .readBytes(
+                                text.replace("    rdd: 18\n", "    rdd: " + rdd + "\n")
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                "x.yaml");
+        assertThat(r.errors())
+                .extracting(Fault::field, Fault::value, Fault::message, Fault::hint)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "rdd", rdd, "rdd must be below horizonDays 30", hint));
+    }
+
     @Test
     void everyBrokenFileIsInTheTable() throws Exception {
         String table = Files.readString(Path.of("src/test/java/muster/io/BrokenScenarioTest.java"));

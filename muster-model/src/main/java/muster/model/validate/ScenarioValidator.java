@@ -616,7 +616,14 @@ public final class ScenarioValidator {
                     "rdd",
                     l.rdd(),
                     "rdd must be below horizonDays " + horizon,
-                    "raise planning.horizonDays to " + (l.rdd() + 1));
+                    // no horizon reaches past the longest one, nor past the largest whole number
+                    l.rdd() < MAX_HORIZON_DAYS
+                            ? "raise planning.horizonDays to " + (l.rdd() + 1)
+                            : "an rdd below "
+                                    + MAX_HORIZON_DAYS
+                                    + ": a horizon is at most "
+                                    + MAX_HORIZON_DAYS
+                                    + " days");
         }
         if (l.priority() < 1) {
             error(
