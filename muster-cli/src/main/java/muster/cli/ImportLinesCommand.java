@@ -21,15 +21,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code muster import-lines lines.csv --into scenario.yaml}: replace a scenario's requirement
- * lines with those of a CSV file. The result is validated first; on any fault the scenario file is
- * left untouched. The file is replaced atomically.
+ * lines with those of a CSV file. The result is validated first; on any error the scenario file is
+ * left untouched, and warnings are printed with the lines imported. The file is replaced
+ * atomically.
  */
 @Command(
         name = "import-lines",
         footer = ExitCode.FOOTER,
         description = {
             "Replace a scenario's requirement lines with the lines of a TPFDD CSV file.",
-            "The scenario is validated with the new lines; on any fault it is left untouched."
+            "The scenario is validated with the new lines; on any error it is left untouched."
+                    + " Warnings (an lad later than the rdd) are printed and the lines imported."
         })
 public final class ImportLinesCommand implements Callable<Integer> {
     private static final Pattern LINE_PATH = Pattern.compile("^requirements\\[(\\d+)]");

@@ -468,6 +468,29 @@ class MusterCliTest {
     }
 
     @Test
+    void importPrintsAWarningAndImportsAsItsHelpSays() throws Exception {
+        assertThat(run("import-lines", "--help")).isEqualTo(ExitCode.OK);
+        assertThat(out.replaceAll("\\s+", " "))
+                .contains("on any error it is left untouched")
+                .contains(
+                        "Warnings (an lad later than the rdd) are printed and the lines imported");
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        Path lines = dir.resolve("lines.csv");
+        // 3AB01's lad 16 becomes 19, after its rdd 18: a warning, not a refusal
+        Files.writeString(lines, out.replace(",12,16,18,2,SEA", ",12,19,18,2,SEA"));
+        assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(err)
+                .contains(
+                        "warning: "
+                                + lines
+                                + ":3: requirement 3AB01 (requirements[1]): field 'lad' = '19': lad"
+                                + " is later than rdd 18")
+                .contains("imported 3 lines into " + valid);
+        assertThat(Files.readString(valid)).contains("lad: 19");
+    }
+
+    @Test
     void importIntoAScenarioWithCrlfLineEndsKeepsThemThroughout() throws Exception {
         String crlf = Files.readString(valid).replace("\r\n", "\n").replace("\n", "\r\n");
         Files.writeString(valid, crlf);
