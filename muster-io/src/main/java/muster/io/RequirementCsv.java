@@ -300,6 +300,25 @@ public final class RequirementCsv {
     }
 
     private static boolean checkHeader(List<String> cells, int line, List<Fault> faults) {
+        // a spreadsheet set for a decimal comma saves "CSV" with semicolons between the cells
+        String first = cells.isEmpty() ? "" : cells.get(0).strip().toUpperCase(Locale.ROOT);
+        for (String sep : List.of(";", "\t")) {
+            if (cells.size() == 1 && first.startsWith(COLUMNS.get(0) + sep)) {
+                faults.add(
+                        new Fault(
+                                Fault.Severity.ERROR,
+                                "header",
+                                "header",
+                                "column 1",
+                                cells.get(0),
+                                "the cells are separated by "
+                                        + (sep.equals(";") ? "semicolons" : "tabs")
+                                        + ", not by commas",
+                                "save the CSV with commas between the cells",
+                                line));
+                return false;
+            }
+        }
         for (int i = 0; i < Math.max(cells.size(), COLUMNS.size()); i++) {
             String got = i < cells.size() ? cells.get(i).strip().toUpperCase(Locale.ROOT) : null;
             String want = i < COLUMNS.size() ? COLUMNS.get(i) : null;

@@ -129,4 +129,20 @@ class RequirementCsvTest {
         assertThat(r.lines()).extracting(l -> l.uln()).containsExactly("U1");
         assertThat(r.rowLines()).containsExactly(3);
     }
+
+    @ParameterizedTest
+    @CsvSource({"';', semicolons", "'\t', tabs"})
+    void aCsvWithAnotherSeparatorIsToldSoAtItsHeader(String sep, String name) throws Exception {
+        String csv = (HEADER + row("5")).replace(",", sep);
+        RequirementCsv.Result r = read(csv);
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.faults())
+                .extracting(Fault::line, Fault::field, Fault::message, Fault::hint)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                1,
+                                "column 1",
+                                "the cells are separated by " + name + ", not by commas",
+                                "save the CSV with commas between the cells"));
+    }
 }
