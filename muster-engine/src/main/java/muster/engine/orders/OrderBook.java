@@ -145,7 +145,7 @@ public final class OrderBook {
                                     + (cur.order().kind() == OrderKind.STAND_DOWN
                                             ? "its units stay stood down until a later alert or"
                                                     + " deployment order names them"
-                                            : "issue a stand-down instead"));
+                                            : standDownAdvice(cur.order())));
                 }
                 if (cur.status() == OrderStatus.CANCELLED) {
                     throw new OrderRefused("order " + e.orderId() + " is already cancelled");
@@ -154,6 +154,59 @@ public final class OrderBook {
             }
         }
         return new OrderBook(o, u == units ? new TreeMap<>(units) : u, e.seq());
+    }
+
+    /**
+     * What undoes an issued alert or deployment order, unit by unit as the book has them: a
+     * stand-down of the units still under it; a unit stood down since by another order is named
+     * with that order, as a second stand-down of it is refused, and one under a later alert or
+     * deployment order with that order, which a stand-down of it would end too.
+     */
+    private String standDownAdvice(Order o) {
+        List<String> still = new ArrayList<>();
+        Map<String, List<String>> byLater = new LinkedHashMap<>();
+        for (String uic : o.units()) {
+            UnitRecord r = unit(uic);
+            if (o.id().equals(r.orderId())) {
+                still.add(uic);
+            } else {
+                byLater.computeIfAbsent(r.orderId(), k -> new ArrayList<>()).add(uic);
+            }
+        }
+        if (byLater.isEmpty()) {
+            return "issue a stand-down instead";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!still.isEmpty()) {
+            parts.add("issue a stand-down of " + String.join(", ", still) + " instead");
+        }
+        for (Map.Entry<String, List<String>> later : byLater.entrySet()) {
+            List<String> us = later.getValue();
+            boolean one = us.size() == 1;
+            String who =
+                    !one && us.size() == o.units().size() ? "its units" : String.join(", ", us);
+            List<UnitRecord.History> h = unit(us.get(0)).history();
+            UnitRecord.History last = h.get(h.size() - 1);
+            String under = " order " + later.getKey() + " from " + last.effective();
+            parts.add(
+                    unit(us.get(0)).status() == UnitStatus.STOOD_DOWN
+                            ? who
+                                    + (one ? " is" : " are")
+                                    + " stood down by"
+                                    + under
+                                    + " and"
+                                    + (one ? " stays" : " stay")
+                                    + " so until a later alert or deployment order names "
+                                    + (one ? "it" : "them")
+                            : who
+                                    + (one ? " is" : " are")
+                                    + " under the later"
+                                    + under
+                                    + ", which a stand-down of "
+                                    + (one ? "it" : "them")
+                                    + " would end too");
+        }
+        return String.join("; ", parts);
     }
 
     /**

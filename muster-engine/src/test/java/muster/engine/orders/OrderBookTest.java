@@ -362,6 +362,55 @@ class OrderBookTest {
         assertThat(issued(alert("A2", 96, "U1")).unit("U1").status()).isEqualTo(UnitStatus.ALERTED);
     }
 
+    /**
+     * A refused cancel of an issued alert or deployment order offers a stand-down only of the units
+     * still under it: one stood down since by another order is named with that order, as a second
+     * stand-down is refused, and one under a later order with that order.
+     */
+    @Test
+    void aRefusedCancelOfAnIssuedAlertOffersWhatFitsEachUnit() {
+        issued(alert("A1", 96, "U1", "U2", "U3"));
+        issued(effective(standDown("S1", "U1"), "2022-02-01T00:00:00Z"));
+        issued(deploy("D1", "EPRZ", "U3"));
+        refused(
+                () -> desk.cancel("A1", "bob", now(), "sent in error"),
+                "order A1 is already issued and cannot be cancelled; issue a stand-down of U2"
+                        + " instead; U1 is stood down by order S1 from 2022-02-01T00:00:00Z and"
+                        + " stays so until a later alert or deployment order names it; U3 is under"
+                        + " the later order D1 from 2022-01-24T12:00:00Z, which a stand-down of it"
+                        + " would end too");
+        // what it offers is taken, and the stand-down it does not offer is refused
+        refused(
+                () ->
+                        desk.draft(
+                                effective(standDown("S2", "U1"), "2022-02-01T00:00:00Z"),
+                                "ann",
+                                now()),
+                "unit U1 was already stood down by order S1");
+        OrderBook after = issued(effective(standDown("S3", "U2", "U3"), "2022-02-01T00:00:00Z"));
+        assertThat(after.unit("U2").status()).isEqualTo(UnitStatus.STOOD_DOWN);
+        assertThat(after.unit("U3").status()).isEqualTo(UnitStatus.STOOD_DOWN);
+        // with every unit stood down since, no stand-down is offered
+        refused(
+                () -> desk.cancel("A1", "bob", now(), "sent in error"),
+                "order A1 is already issued and cannot be cancelled; U1 is stood down by order S1");
+        assertThatThrownBy(() -> desk.cancel("A1", "bob", now(), "sent in error"))
+                .hasMessageContaining("U2, U3 are stood down by order S3")
+                .hasMessageNotContaining("issue a stand-down");
+        issued(alert("A2", 48, "U4", "U5"));
+        issued(standDown("S4", "U4", "U5"));
+        refused(
+                () -> desk.cancel("A2", "bob", now(), "sent in error"),
+                "order A2 is already issued and cannot be cancelled; its units are stood down by"
+                        + " order S4 from 2022-01-24T12:00:00Z and stay so until a later alert or"
+                        + " deployment order names them");
+        issued(deploy("D2", "EPRZ", "U6"));
+        issued(standDown("S5", "U6"));
+        refused(
+                () -> desk.cancel("D2", "bob", now(), "sent in error"),
+                "order D2 is already issued and cannot be cancelled; U6 is stood down by order S5");
+    }
+
     @Test
     void refusesAnOrderIdOrUnitWithSpacesAroundIt() {
         refusedForContent(
