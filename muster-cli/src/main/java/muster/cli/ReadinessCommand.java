@@ -168,9 +168,16 @@ public final class ReadinessCommand implements Callable<Integer> {
         }
         out.println("by status: " + byStatus);
         out.println("named by orders, by nation: " + byNation);
-        for (String uic : book.units().keySet()) {
-            if (cat.value().unit(uic).isEmpty()) {
-                out.println("note: unit " + uic + " is named by orders but not in " + catalogue);
+        // as the board counts them: an order that takes effect after the day does not count yet
+        for (UnitRecord r : book.units().values()) {
+            if (cat.value().unit(r.uic()).isEmpty() && r.asOf(day).orderId() != null) {
+                out.println(
+                        "note: unit "
+                                + r.uic()
+                                + " is named by orders in effect by "
+                                + day
+                                + " but not in "
+                                + catalogue);
             }
         }
         out.flush();

@@ -774,6 +774,49 @@ class ForceCommandsTest {
                 effective);
     }
 
+    /**
+     * The note of units named by orders but not in the catalogue counts the orders in effect by the
+     * board's day, as the board does. Before, it named a unit whose only order took effect later,
+     * under a board that counted no unit named by orders.
+     */
+    @Test
+    void theNoteOfUnitsNotInTheCatalogueCountsOnlyOrdersInEffectByTheDay() {
+        String log = dir.resolve("orders.jsonl").toString();
+        Run d =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "A1",
+                        "--kind",
+                        "ALERT",
+                        "--units",
+                        "ZZ9999",
+                        "--authority",
+                        "SECDEF",
+                        "--notice-hours",
+                        "120",
+                        "--effective",
+                        "2030-03-01T06:00:00Z");
+        assertThat(d.code()).as(d.err()).isZero();
+        assertThat(run("orders", "approve", "A1", "--log", log, "--user", "bob").code()).isZero();
+        assertThat(run("orders", "issue", "A1", "--log", log, "--user", "bob").code()).isZero();
+        Run before = run("readiness", "--log", log, "--catalogue", CAT, "--as-of", "2030-02-28");
+        assertThat(before.code()).as(before.err()).isZero();
+        assertThat(before.out())
+                .contains("named by orders, by nation: {}")
+                .doesNotContain("ZZ9999");
+        Run then = run("readiness", "--log", log, "--catalogue", CAT, "--as-of", "2030-03-01");
+        assertThat(then.out())
+                .contains(
+                        "note: unit ZZ9999 is named by orders in effect by 2030-03-01 but not in "
+                                + CAT);
+    }
+
     /** An order issued today that takes effect later says so, as the board counts it then. */
     @Test
     void issuingSaysFromWhenTheUnitsTakeTheirNewStatus() {
