@@ -318,15 +318,20 @@ function flowMap(nodes, flows) {
 // ---- two plans side by side
 async function pageCompare() {
   const main = view;
-  const r = await api('GET', '/api/plans');
+  const [r, sc] = await Promise.all([api('GET', '/api/plans'), api('GET', '/api/scenarios')]);
   const done = r.data.filter(p => p.result);
   main.append(h('h2', {}, 'Compare two plans'));
   if (done.length < 2) {
     main.append(h('p', { class: 'empty' }, `Comparing needs two finished plans releasable to you; you see ${done.length}.`));
     return;
   }
-  const a = h('select', { id: 'cmp-a' }, done.map(p => h('option', { value: p.id }, `plan ${p.id} (${p.planner})`)));
-  const b = h('select', { id: 'cmp-b' }, done.map((p, i) => h('option', { value: p.id, selected: i === 1 }, `plan ${p.id} (${p.planner})`)));
+  // each plan named as the plans list and the plan page name it: its scenario by name and id, its
+  // planner and when it finished (plans of one scenario and planner were told apart by id alone)
+  const scenarioName = Object.fromEntries((sc.ok ? sc.data : []).map(s => [s.id, s.name]));
+  const name = Object.fromEntries(done.map(p => [p.id, `plan ${p.id} · ${scenarioName[p.scenario] ?? 'scenario'} (${p.scenario}) · ${p.planner}`
+    + (p.finishedAt ? ` · ${p.status === 'CANCELLED' ? 'stopped early' : 'finished'} ${utc(p.finishedAt)}` : '')]));
+  const a = h('select', { id: 'cmp-a' }, done.map(p => h('option', { value: p.id }, name[p.id])));
+  const b = h('select', { id: 'cmp-b' }, done.map((p, i) => h('option', { value: p.id, selected: i === 1 }, name[p.id])));
   const out = h('div', { id: 'compare-out' });
   main.append(h('div', { class: 'card' }, h('label', {}, 'Plan ', a), ' vs ', h('label', {}, 'plan ', b), ' ', h('button', { id: 'compare', onclick: show }, 'Compare')), out);
   async function show() {
@@ -335,7 +340,7 @@ async function pageCompare() {
     const keys = ['closureDay', 'lateUlns', 'onTimeUlns', 'lateStonDays', 'missions', 'lines'];
     const c = h('div', { class: 'chart' });
     out.replaceChildren(h('div', { class: 'row' },
-      h('div', { class: 'card' }, table(['Measure', 'plan ' + a.value, 'plan ' + b.value], keys.map(k => k === 'closureDay' ? [k, closureText(x.data.measures[k]), closureText(y.data.measures[k])] : [k, fmt(x.data.measures[k], 0), fmt(y.data.measures[k], 0)]))),
+      h('div', { class: 'card' }, table(['Measure', name[a.value], name[b.value]], keys.map(k => k === 'closureDay' ? [k, closureText(x.data.measures[k]), closureText(y.data.measures[k])] : [k, fmt(x.data.measures[k], 0), fmt(y.data.measures[k], 0)]))),
       h('div', { class: 'card' }, c)));
     chart(c, closureOption([{ name: 'plan ' + a.value, curve: x.data.closureCurve }, { name: 'plan ' + b.value, curve: y.data.closureCurve }]));
   }

@@ -538,6 +538,77 @@ class WebUiIT {
     }
 
     /**
+     * The comparison names each plan it offers and heads its measures with as the plan list names
+     * it: its scenario by name and id, its planner and when it finished, in UTC. Before, it said
+     * "plan 12", so plans of one scenario and planner could be told apart by id alone.
+     */
+    @Test
+    void theComparisonNamesEachPlanAsThePlanListDoes() throws Exception {
+        Client us = TestServer.user("ui_cmp_names", "USA", Role.OBSERVER);
+        long[] x = ServerApiTest.bigPlan(TestServer.get(), Fixtures.me(us), "ui-cmp-x", 5);
+        long[] y = ServerApiTest.bigPlan(TestServer.get(), Fixtures.me(us), "ui-cmp-y", 5);
+        Jdbc.tx(
+                TestServer.get().database(),
+                c -> {
+                    Jdbc.update(
+                            c,
+                            "update plan_run set finished_at = '2030-01-10 06:07:30+00' where id = ?",
+                            x[1]);
+                    Jdbc.update(
+                            c,
+                            "update plan_run set finished_at = '2030-01-11 18:45:00+00' where id = ?",
+                            y[1]);
+                    return null;
+                });
+        String planner = (String) us.get("/api/plans/" + x[1]).map().get("planner");
+        String nameX =
+                "plan "
+                        + x[1]
+                        + " · ui-cmp-x ("
+                        + x[0]
+                        + ") · "
+                        + planner
+                        + " · finished 2030-01-10 06:07 UTC";
+        String nameY =
+                "plan "
+                        + y[1]
+                        + " · ui-cmp-y ("
+                        + y[0]
+                        + ") · "
+                        + planner
+                        + " · finished 2030-01-11 18:45 UTC";
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_cmp_names");
+            b.eval("location.hash = '#compare'; true");
+            // the first two plans are compared on opening; then these two are chosen
+            b.waitFor("document.querySelector('#compare-out table')", Duration.ofSeconds(10));
+            String option =
+                    "[...document.getElementById('%s').options].find(o => o.value === '%d')"
+                            + ".textContent";
+            assertThat(b.eval(String.format(option, "cmp-a", x[1])).asText()).isEqualTo(nameX);
+            assertThat(b.eval(String.format(option, "cmp-b", y[1])).asText()).isEqualTo(nameY);
+            b.eval(
+                    "document.getElementById('cmp-a').value = '"
+                            + x[1]
+                            + "'; document.getElementById('cmp-b').value = '"
+                            + y[1]
+                            + "'; document.getElementById('compare-out').replaceChildren();"
+                            + " document.getElementById('compare').click(); true");
+            b.waitFor("document.querySelector('#compare-out table')", Duration.ofSeconds(10));
+            assertThat(
+                            b.eval(
+                                            "[...document.querySelectorAll('#compare-out th')]"
+                                                    + ".map(t => t.textContent).join(' | ')")
+                                    .asText())
+                    .isEqualTo("Measure | " + nameX + " | " + nameY);
+            Thread.sleep(1500); // let the chart finish its entry animation
+            assertThat(chartTextFaults(b)).isEmpty();
+            b.screenshot(SHOTS.resolve("19-compare-names-its-plans.png"));
+        }
+    }
+
+    /**
      * Validating, importing and sourcing need the PLANNER role: an observer is told so instead of
      * being shown Validate, Source and Source and save buttons that the server refused.
      */
