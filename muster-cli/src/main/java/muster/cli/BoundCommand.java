@@ -44,16 +44,18 @@ public final class BoundCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // a mistake in the command line is named before the scenario is read, as by muster plan
+        if (lpLimit < 0) {
+            err.printf(
+                    Locale.ROOT, "error: --lp-limit: %d is below 0; no bound computed%n", lpLimit);
+            err.flush();
+            return ExitCode.USAGE;
+        }
         ScenarioReader.Result r = ScenarioReader.read(file);
         if (!r.accepted()) {
             return Faults.refuse(err, file.toString(), r.faults(), "no bound computed");
         }
         Faults.print(err, file.toString(), r.warnings());
-        if (lpLimit < 0) {
-            err.printf(Locale.ROOT, "error: --lp-limit: %d is below 0%n", lpLimit);
-            err.flush();
-            return ExitCode.USAGE;
-        }
         LowerBound b = LowerBounds.compute(r.scenario(), lpLimit);
         out.printf(Locale.ROOT, "scenario:      %s%n", r.scenario().name());
         out.printf(Locale.ROOT, "lateStonDays >= %.1f%n", b.lateStonDays());

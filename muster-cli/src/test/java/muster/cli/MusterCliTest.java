@@ -185,6 +185,28 @@ class MusterCliTest {
         assertNoTrace();
     }
 
+    /**
+     * A negative --lp-limit is a mistake in the command line whatever the scenario: it is named
+     * with exit 2 before the scenario is read, as muster plan names its options, where a missing or
+     * refused scenario answered exit 3 with the scenario's faults and the option went unnamed.
+     */
+    @Test
+    void boundNamesABadLpLimitBeforeReadingTheScenario() {
+        Path missing = dir.resolve("none.yaml");
+        for (Path scenario : List.of(missing, broken, valid)) {
+            assertThat(run("bound", "--lp-limit", "-5", scenario.toString()))
+                    .as(scenario.toString())
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(err)
+                    .as(scenario.toString())
+                    .isEqualTo(
+                            "error: --lp-limit: -5 is below 0; no bound computed"
+                                    + System.lineSeparator());
+            assertThat(out).isEmpty();
+        }
+        assertNoTrace();
+    }
+
     @Test
     void ladAfterRddIsAWarningNotARefusal() throws Exception {
         String text = Files.readString(valid).replace("    lad: 16\n", "    lad: 19\n");
