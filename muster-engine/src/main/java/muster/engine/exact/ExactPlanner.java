@@ -434,12 +434,20 @@ public final class ExactPlanner implements Planner {
             // and hand back the baseline's plan, which keeps every rule
             last = new Outcome(st, Double.NaN, solver.bestObjectiveBound());
             Plan fifo = new muster.engine.fifo.FifoPlanner().plan(s, options, progress);
+            // INFEASIBLE is a proof, not the work limit: the lines need more missions than the
+            // model offers, or the missions cannot all end within its days past the horizon
+            String why =
+                    st == CpSolverStatus.INFEASIBLE
+                            ? "CP-SAT proved that no plan fits the model's missions ("
+                                    + missionsText(s, lanesOf, lines, pw)
+                                    + ", each offloaded before day "
+                                    + ext
+                                    + ", "
+                                    + EXTRA_DAYS
+                                    + " days past the horizon)"
+                            : "CP-SAT " + st + " within its work limit";
             PlannerInfo info =
-                    new PlannerInfo(
-                            NAME,
-                            VERSION + " (CP-SAT " + st + " within its work limit: fifo plan)",
-                            0,
-                            options.seed());
+                    new PlannerInfo(NAME, VERSION + " (" + why + ": fifo plan)", 0, options.seed());
             return new Plan(
                     fifo.scenario(),
                     info,
@@ -757,6 +765,26 @@ public final class ExactPlanner implements Planner {
             lanesOf.put(t.id(), lanes);
         }
         return lanesOf;
+    }
+
+    /** The missions the model offers each tail of each type that flies a lane, in words. */
+    private String missionsText(
+            Scenario s, Map<String, List<Lane>> lanesOf, List<RequirementLine> lines, double pw) {
+        List<String> parts = new ArrayList<>();
+        for (LiftType t : s.lift()) {
+            if (!lanesOf.get(t.id()).isEmpty()) {
+                int k = slotsFor(t, lines, pw);
+                parts.add(
+                        t.id()
+                                + ": at most "
+                                + k
+                                + (k == 1 ? " mission" : " missions")
+                                + " for each of "
+                                + t.count()
+                                + (t.count() == 1 ? " tail" : " tails"));
+            }
+        }
+        return String.join("; ", parts);
     }
 
     /** Enough missions per tail for the type alone to carry all it can, plus one. */
