@@ -125,8 +125,17 @@ public final class ExactPlanner implements Planner {
         }
     }
 
-    /** Outcome of the last solve, for the bench and the tests. */
-    public record Outcome(CpSolverStatus status, double objective, double bound) {
+    /**
+     * Outcome of the last solve, for the bench and the tests: the plan's status, objective and
+     * CP-SAT's bound, the status of the first solve (least unmet weight), and the work both solves
+     * took together, in CP-SAT's deterministic seconds.
+     */
+    public record Outcome(
+            CpSolverStatus status,
+            double objective,
+            double bound,
+            CpSolverStatus first,
+            double work) {
         public boolean optimal() {
             return status == CpSolverStatus.OPTIMAL;
         }
@@ -408,8 +417,12 @@ public final class ExactPlanner implements Planner {
         progress.update(0.1, "cp-sat: least unmet");
         m.minimize(unmetObj);
         CpSolverStatus first = solver.solve(m);
-        double left = deterministicSeconds;
-        if (first == CpSolverStatus.OPTIMAL || first == CpSolverStatus.FEASIBLE) {
+        // the second solve gets what the first left, found or not: a first solve that found no
+        // plan has spent its half all the same
+        double firstWork = solver.response().getDeterministicTime();
+        double left = deterministicSeconds - firstWork;
+        boolean unmetHeld = first == CpSolverStatus.OPTIMAL || first == CpSolverStatus.FEASIBLE;
+        if (unmetHeld) {
             long unmet = Math.round(solver.objectiveValue());
             m.addLessOrEqual(unmetObj, unmet);
             // the first phase's plan starts the second
@@ -419,12 +432,12 @@ public final class ExactPlanner implements Planner {
             for (int i = 0; i < r.getSolutionCount(); i++) {
                 hint.addVars(i).addValues(r.getSolution(i));
             }
-            left -= r.getDeterministicTime();
         }
         solver.getParameters().setMaxDeterministicTime(Math.max(left, deterministicSeconds / 2));
         progress.update(0.5, "cp-sat: least late");
         m.minimize(obj.build());
         CpSolverStatus second = solver.solve(m);
+        double work = firstWork + solver.response().getDeterministicTime();
         CpSolverStatus st =
                 second == CpSolverStatus.OPTIMAL && first != CpSolverStatus.OPTIMAL
                         ? CpSolverStatus.FEASIBLE
@@ -432,7 +445,7 @@ public final class ExactPlanner implements Planner {
         if (st != CpSolverStatus.OPTIMAL && st != CpSolverStatus.FEASIBLE) {
             // no plan within the work limit (or none with this many missions per tail): say so
             // and hand back the baseline's plan, which keeps every rule
-            last = new Outcome(st, Double.NaN, solver.bestObjectiveBound());
+            last = new Outcome(st, Double.NaN, solver.bestObjectiveBound(), first, work);
             Plan fifo = new muster.engine.fifo.FifoPlanner().plan(s, options, progress);
             // INFEASIBLE is a proof, not the work limit: the lines need more missions than the
             // model offers, or the missions cannot all end within its days past the horizon
@@ -457,24 +470,35 @@ public final class ExactPlanner implements Planner {
                     fifo.lines(),
                     fifo.bindingConstraints());
         }
-        last = new Outcome(st, solver.objectiveValue(), solver.bestObjectiveBound());
+        last = new Outcome(st, solver.objectiveValue(), solver.bestObjectiveBound(), first, work);
         List<PlanAssembly.Draft> drafts = extract(net, solver, slots, lines);
         String status =
                 st == CpSolverStatus.OPTIMAL
                         ? "optimal over the 1-minute grid"
-                        : first != CpSolverStatus.OPTIMAL
+                        : !unmetHeld
                                 ? String.format(
                                         java.util.Locale.ROOT,
-                                        "feasible, least unmet weight not proved; objective %.3f,"
-                                                + " CP-SAT bound %.3f with that unmet weight",
+                                        "feasible, least unmet weight not found: its solve"
+                                                + " found no plan within its half of the work"
+                                                + " limit, so unmet load counted %,d late"
+                                                + " ston-days a ston-equivalent; objective %.3f,"
+                                                + " CP-SAT bound %.3f",
+                                        UNMET_PENALTY,
                                         solver.objectiveValue(),
                                         solver.bestObjectiveBound())
-                                : String.format(
-                                        java.util.Locale.ROOT,
-                                        "feasible, least unmet weight proved; objective %.3f,"
-                                                + " CP-SAT bound %.3f",
-                                        solver.objectiveValue(),
-                                        solver.bestObjectiveBound());
+                                : first != CpSolverStatus.OPTIMAL
+                                        ? String.format(
+                                                java.util.Locale.ROOT,
+                                                "feasible, least unmet weight not proved; objective %.3f,"
+                                                        + " CP-SAT bound %.3f with that unmet weight",
+                                                solver.objectiveValue(),
+                                                solver.bestObjectiveBound())
+                                        : String.format(
+                                                java.util.Locale.ROOT,
+                                                "feasible, least unmet weight proved; objective %.3f,"
+                                                        + " CP-SAT bound %.3f",
+                                                solver.objectiveValue(),
+                                                solver.bestObjectiveBound());
         PlannerInfo info = new PlannerInfo(NAME, VERSION + " (" + status + ")", 0, options.seed());
         return PlanAssembly.assemble(s, drafts, info, LowerBounds.earliestArrival(s));
     }
