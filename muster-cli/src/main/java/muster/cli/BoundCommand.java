@@ -59,8 +59,15 @@ public final class BoundCommand implements Callable<Integer> {
         LowerBound b = LowerBounds.compute(r.scenario(), lpLimit);
         out.printf(Locale.ROOT, "scenario:      %s%n", r.scenario().name());
         out.printf(Locale.ROOT, "lateStonDays >= %.1f%n", b.lateStonDays());
+        int horizon = r.scenario().planning().horizonDays();
         if (b.closureDay() < 0) {
             out.println("closureDay   : none (the scenario has no lines to deliver)");
+        } else if (b.closureDay() >= horizon) {
+            // a bound at the horizon says that no plan delivers every line within it
+            out.printf(
+                    Locale.ROOT,
+                    "closureDay   >= %d (the horizon: no plan delivers every line within it)%n",
+                    b.closureDay());
         } else {
             out.printf(
                     Locale.ROOT,

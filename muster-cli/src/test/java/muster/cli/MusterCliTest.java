@@ -165,6 +165,34 @@ class MusterCliTest {
     }
 
     /**
+     * A LAND line that closes after the horizon (a 1,000-hour road march from day 2 in a 30-day
+     * horizon) is unmet in every plan: the closure bound is the horizon and says that no plan
+     * delivers every line, where it said "none (the scenario has no lines to deliver)" of a
+     * scenario of that line alone, and beside the other lines a day no plan with nothing unmet
+     * exists for.
+     */
+    @Test
+    void aLineNoPlanDeliversInTheHorizonPutsTheClosureBoundAtTheHorizon() throws Exception {
+        String text =
+                Files.readString(valid)
+                        .replace(
+                                "{mode: ROAD, from: VILSECK, to: MK-AA, hours: 40}",
+                                "{mode: ROAD, from: VILSECK, to: MK-AA, hours: 1000}");
+        String expected = "closureDay   >= 30 (the horizon: no plan delivers every line within it)";
+        Path all = dir.resolve("long-march.yaml");
+        Files.writeString(all, text);
+        assertThat(run("bound", all.toString())).as(err).isEqualTo(ExitCode.OK);
+        assertThat(out).contains(expected);
+        Path alone = dir.resolve("long-march-alone.yaml");
+        int first = text.indexOf("\n  - uln:");
+        int land = text.indexOf("\n  - uln: \"2CR01\"");
+        Files.writeString(alone, text.substring(0, first) + text.substring(land));
+        assertThat(run("bound", alone.toString())).as(err).isEqualTo(ExitCode.OK);
+        assertThat(out).contains(expected).doesNotContain("no lines to deliver");
+        assertNoTrace();
+    }
+
+    /**
      * The limit is on the part of the LP that GLOP must solve: random scenario 1 of 12 lines needs
      * it, while the small test scenario's LP fits at its cheapest point and needs no solver.
      */

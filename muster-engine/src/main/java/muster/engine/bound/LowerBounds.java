@@ -166,11 +166,10 @@ public final class LowerBounds {
                     double c = LineTimes.landClosureHour(net, l);
                     int day = Math.min((int) Math.floor(c / 24), horizon);
                     fixedLate += l.weight(pw) * Math.max(0, day - l.rdd());
-                    if (day < horizon) {
-                        fixedClosure = Math.max(fixedClosure, day);
-                    } else {
-                        forcedUnmet = true;
-                    }
+                    // a line closing after the horizon is unmet in every plan, so no plan
+                    // leaves nothing unmet: the closure bound is then the horizon
+                    fixedClosure = Math.max(fixedClosure, day);
+                    forcedUnmet |= day >= horizon;
                     continue;
                 }
                 if (l.pax() > 0) {
@@ -221,6 +220,7 @@ public final class LowerBounds {
             if (carriers.isEmpty()) {
                 // nothing can ever carry it: it stays unmet in every plan
                 fixedLate += weight * Math.max(0, horizon - l.rdd());
+                fixedClosure = horizon;
                 forcedUnmet = true;
                 return;
             }

@@ -551,6 +551,75 @@ class LowerBoundsTest {
         assertThat(b.lateStonDays()).isPositive();
     }
 
+    /**
+     * A LAND line that closes after the horizon is unmet in every plan, so no plan leaves nothing
+     * unmet, and the closure bound is the horizon, as where no plan can deliver every line in time.
+     * The bound had left such a line out of the closure: with it alone the bound said -1, which
+     * {@code muster bound} prints as "the scenario has no lines to deliver", and beside an AIR line
+     * it gave that line's day, as if a plan could close then with nothing unmet.
+     */
+    @Test
+    void aLandLineClosingAfterTheHorizonPutsTheClosureBoundAtTheHorizon() {
+        ScenarioBuilder land =
+                ScenarioBuilder.named("late road march")
+                        .horizon(10)
+                        .installation("HOME", 50.0, 10.0)
+                        .assemblyArea("AA", 45.0, 25.0)
+                        .road("HOME", "AA", 100)
+                        .landLine(
+                                "L1",
+                                "HOME",
+                                "AA",
+                                100,
+                                ScenarioBuilder.dates(7, 7, 8, 9, 9),
+                                ScenarioBuilder.cargo(CargoClass.BULK, 400));
+        Scenario alone = land.build();
+        for (LowerBound b :
+                List.of(LowerBounds.compute(alone), LowerBounds.earliestArrival(alone))) {
+            assertThat(b.closureDay()).as(b.toString()).isEqualTo(10);
+            // the road march reaches its destination on day 11: unmet, counted on day 10
+            assertThat(b.lateStonDays()).as(b.toString()).isCloseTo(420 * (10 - 9), within(1e-3));
+        }
+        Scenario withAir =
+                land.airfield("APOE", 40.0, -75.0, 2, 0)
+                        .airfield("APOD", 50.0, 8.0, 2, 0)
+                        .installation("FORT", 40.1, -75.1)
+                        .road("FORT", "APOE", 1)
+                        .road("APOD", "AA", 5)
+                        .air(
+                                "JET",
+                                2,
+                                "APOE",
+                                100,
+                                50,
+                                450,
+                                Double.POSITIVE_INFINITY,
+                                new GroundHours(2, 2, 2),
+                                CargoClass.PAX,
+                                CargoClass.BULK)
+                        .channel(RouteMode.AIR, "APOE", "APOD", List.of())
+                        .line(
+                                "A1",
+                                LineMode.AIR,
+                                "FORT",
+                                "APOE",
+                                "APOD",
+                                "AA",
+                                50,
+                                ScenarioBuilder.dates(0, 0, 0, 3, 3),
+                                ScenarioBuilder.cargo(CargoClass.BULK, 40))
+                        .build();
+        LowerBound b = LowerBounds.compute(withAir);
+        assertThat(b.closureDay()).as(b.toString()).isEqualTo(10);
+        CheckReport fifo =
+                PlanChecker.check(
+                        withAir,
+                        new FifoPlanner().plan(withAir, new PlanOptions(1, 0), Progress.NONE));
+        assertThat(fifo.violations()).isEmpty();
+        assertThat(fifo.measures().unmet()).isNotEmpty();
+        assertThat(b.lateStonDays()).isLessThanOrEqualTo(fifo.measures().lateStonDays() + 1e-6);
+    }
+
     /** Two troopships at one port; six lines of people and cargo due the day they are ready. */
     private static Scenario troopships(double paxWeight) {
         ScenarioBuilder b =
