@@ -42,9 +42,6 @@ public final class FifoPlanner implements Planner {
     public static final String NAME = "fifo";
     public static final String VERSION = "1";
 
-    /** Seats beside cargo are counted up to this fraction, leaving room for rounding in rule 6. */
-    private static final double FILL = 1.0 - 1e-9;
-
     @Override
     public String name() {
         return NAME;
@@ -213,7 +210,10 @@ public final class FifoPlanner implements Planner {
                 if (t.usesDeckArea() && t.sqftCapacity() > 0) {
                     cargoFrac = Math.max(cargoFrac, usedSqft / t.sqftCapacity());
                 }
-                int room = (int) Math.floor(t.paxCapacity() * (FILL - cargoFrac) + 1e-7);
+                // every seat the cargo leaves, as the lns planner counts them: the 1e-9 only
+                // absorbs round-off in the cargo's share, within the checker's tolerance (seats
+                // counted to just under full had left a 102-seat C-17 at 101 people)
+                int room = (int) Math.floor((1 - cargoFrac) * t.paxCapacity() + 1e-9);
                 pax = Math.max(0, Math.min(paxLeft, room));
             }
             if (pax == 0 && take.isEmpty()) {

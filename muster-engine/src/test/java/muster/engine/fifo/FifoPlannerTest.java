@@ -103,6 +103,70 @@ class FifoPlannerTest {
         assertThat(p.measures().unmet()).isEmpty();
     }
 
+    /**
+     * A full aircraft of people is a whole sortie: a line of three planeloads of people flies
+     * three, and people beside cargo take every seat it leaves (half the weight, half the seats).
+     * Seats had been counted to just under full, which left a seat empty on every aircraft of more
+     * than a hundred (101 of a C-17's 102, 299 of a 300-seat airliner) and flew a fourth sortie for
+     * the last few people.
+     */
+    @Test
+    void aFullLoadOfPeopleTakesEverySeat() {
+        for (int seats : new int[] {73, 100, 102, 116, 128, 300}) {
+            String at = seats + " seats";
+            Scenario s =
+                    new muster.engine.plan.ScenarioBuilder("full loads of people")
+                            .horizon(20)
+                            .airfield("A", 40, -75, 2, 0)
+                            .airfield("B", 45, -60, 2, 0)
+                            .place("HOME", 40, -75.1)
+                            .place("CAMP", 45, -60.1)
+                            .road("HOME", "A", 0)
+                            .road("B", "CAMP", 0)
+                            .airRouteNm("A", "B", List.of(), 400.0)
+                            .aircraft("JET", 1, "A", seats, 10, 400, Double.POSITIVE_INFINITY, 1)
+                            .line(
+                                    "PAX",
+                                    LineMode.AIR,
+                                    3 * seats,
+                                    "HOME",
+                                    "A",
+                                    "B",
+                                    "CAMP",
+                                    0,
+                                    0,
+                                    0,
+                                    5)
+                            .line(
+                                    "MIXED",
+                                    LineMode.AIR,
+                                    seats / 2,
+                                    "HOME",
+                                    "A",
+                                    "B",
+                                    "CAMP",
+                                    1,
+                                    1,
+                                    1,
+                                    6,
+                                    CargoClass.BULK,
+                                    seats % 2 == 0 ? 5.0 : 10.0 * (seats - seats / 2) / seats)
+                            .build();
+            Plan p = Planners.byName("fifo").plan(s, PlanOptions.of(s), Progress.NONE);
+            assertThat(PlanChecker.check(s, p).violations()).as(at).isEmpty();
+            assertThat(p.missions())
+                    .as(at + " people alone")
+                    .filteredOn(m -> m.loads().get(0).uln().equals("PAX"))
+                    .hasSize(3)
+                    .allSatisfy(m -> assertThat(m.loads().get(0).pax()).isEqualTo(seats));
+            assertThat(p.missions())
+                    .as(at + " people beside cargo")
+                    .filteredOn(m -> m.loads().get(0).uln().equals("MIXED"))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.loads().get(0).pax()).isEqualTo(seats / 2));
+        }
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void keepsEveryRuleOnLargerRandomScenariosAndIsRepeatable(long seed) {
