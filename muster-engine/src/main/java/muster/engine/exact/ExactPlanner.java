@@ -272,6 +272,9 @@ public final class ExactPlanner implements Planner {
         // loads
         for (Slot sl : slots) {
             LiftType t = sl.type;
+            // rule 6 in whole numbers: the aircraft is `full` parts, a seat full / paxCapacity
+            // of them exactly, so that a full load of people fits
+            long full = fullParts(t);
             LinearExprBuilder stonsUse = LinearExpr.newBuilder();
             LinearExprBuilder sqftUse = LinearExpr.newBuilder();
             for (RequirementLine l : lines) {
@@ -301,7 +304,7 @@ public final class ExactPlanner implements Planner {
                     lv.pax = m.newIntVar(0, Math.min(l.pax(), t.paxCapacity()), "p");
                     m.addLessOrEqual(lv.pax, LinearExpr.term(carries, l.pax()));
                     paxOf.computeIfAbsent(l.uln(), x -> new ArrayList<>()).add(lv.pax);
-                    long a = ceilDiv(SCALE, t.paxCapacity());
+                    long a = full / t.paxCapacity();
                     stonsUse.addTerm(lv.pax, a);
                     sqftUse.addTerm(lv.pax, a);
                     weightVars.add(lv.pax);
@@ -317,9 +320,9 @@ public final class ExactPlanner implements Planner {
                     grainsOf.computeIfAbsent(l.uln(), x -> new HashMap<>())
                             .computeIfAbsent(e.cargoClass(), x -> new ArrayList<>())
                             .add(q);
-                    stonsUse.addTerm(q, ceilCoef(e.stons() / GRAIN / t.stonsCapacity()));
+                    stonsUse.addTerm(q, ceilCoef(e.stons() / GRAIN / t.stonsCapacity(), full));
                     if (t.usesDeckArea()) {
-                        sqftUse.addTerm(q, ceilCoef(e.sqft() / GRAIN / t.sqftCapacity()));
+                        sqftUse.addTerm(q, ceilCoef(e.sqft() / GRAIN / t.sqftCapacity(), full));
                     }
                     weightVars.add(q);
                     weightCoef.add(e.stons() / GRAIN);
@@ -386,9 +389,9 @@ public final class ExactPlanner implements Planner {
                 sl.loads.add(lv);
                 lv.carries = carries;
             }
-            m.addLessOrEqual(stonsUse, SCALE);
+            m.addLessOrEqual(stonsUse, full);
             if (t.usesDeckArea()) {
-                m.addLessOrEqual(sqftUse, SCALE);
+                m.addLessOrEqual(sqftUse, full);
             }
         }
         // rule 10: every load is carried (what arrives after the horizon is unmet)
@@ -879,12 +882,35 @@ public final class ExactPlanner implements Planner {
         return (long) Math.ceil(net.emptyLegNm(t.mode(), from, to) / t.speedKnots() * 60);
     }
 
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
+    /**
+     * The parts a mission's capacity is counted in for rule 6: the least common multiple of {@link
+     * #SCALE} and the seats, so that a seat is a whole number of parts and a full load of people
+     * fits exactly (a seat rounded up to {@code ceil(SCALE / 102)} parts left a C-17 at 101).
+     */
+    static long fullParts(LiftType t) {
+        if (!t.canTake(CargoClass.PAX)) {
+            return SCALE;
+        }
+        long seats = t.paxCapacity();
+        long a = SCALE;
+        long b = seats;
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return SCALE / a * seats;
     }
 
-    private static long ceilCoef(double fractionOfCapacity) {
-        return (long) Math.ceil(fractionOfCapacity * SCALE - 1e-12);
+    /**
+     * A grain's share of a mission in {@code full} parts, rounded up so that the model never lets
+     * more aboard than rule 6 does; the rounding forgives one part in 10^12 of round-off in the
+     * fraction (far inside the checker's 1e-9), so that a load of exactly a whole mission fits. A
+     * grain larger than the mission counts as one part more than all of it: it never fits.
+     */
+    private static long ceilCoef(double fractionOfCapacity, long full) {
+        double parts = fractionOfCapacity * full * (1 - 1e-12);
+        return parts >= full ? full + 1 : (long) Math.ceil(parts);
     }
 
     private static boolean carriesAny(LiftType t, RequirementLine l) {
