@@ -154,6 +154,108 @@ class BrokenScenarioTest {
                                 "rdd", rdd, "rdd must be below horizonDays 30", hint));
     }
 
+    /**
+     * Plan times are hours checked within an absolute 1e-6 h. A day, a time or a speed that would
+     * put them at hour 1e10 or so, where a double no longer holds that, is refused naming its
+     * field: {@code ald: 2000000000} validated, and the fifo plan of the scenario then broke rule
+     * 3.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            textBlock =
+                    """
+            "    ald: 1"                       | "    ald: 2000000000"                | 53 | requirements[0].ald                | ald              | 2000000000  | a day number may be at most 730, the end of the longest horizon | a day counted from C-day, within the horizon of 30 days
+            "    rld: 0\\n    ald: 1"           | "    rld: 731\\n    ald: 731"        | 52 | requirements[0].rld                | rld              | 731         | a day number may be at most 730, the end of the longest horizon | a day counted from C-day, within the horizon of 30 days
+            "    ead: 1\\n    lad: 3"           | "    ead: 731\\n    lad: 731"        | 54 | requirements[0].ead                | ead              | 731         | a day number may be at most 730, the end of the longest horizon | a day counted from C-day, within the horizon of 30 days
+            "    lad: 3"                       | "    lad: 2147483647"                | 55 | requirements[0].lad                | lad              | 2147483647  | a day number may be at most 730, the end of the longest horizon | a day counted from C-day, within the horizon of 30 days
+            "    availableFromDay: 0"          | "    availableFromDay: 700000000"    | 24 | lift[0].availableFromDay           | availableFromDay | 700000000   | a day number may be at most 730, the end of the longest horizon | a day counted from C-day, within the horizon of 30 days
+            "mog: 4, handlingHours: 4}"        | "mog: 4, handlingHours: 17521}"     | 10 | nodes[1].handlingHours             | handlingHours    | 17521       | may be at most 17,520 hours (730 days, the longest horizon)    | the time in hours, not minutes or seconds
+            "enroute: 2.25}"                   | "enroute: 48000000000}"             | 31 | lift[0].groundHours.enroute        | enroute          | 48000000000 | may be at most 17,520 hours (730 days, the longest horizon)    | the time in hours, not minutes or seconds
+            "to: KPOB, hours: 1}"              | "to: KPOB, hours: 17520.5}"         | 37 | routes[2].hours                    | hours            | 17520.5     | travel time may be at most 17,520 hours (730 days, the longest horizon)    | the time in hours, not minutes or seconds
+            "speedKnots: 410"                  | "speedKnots: 0.00000001"            | 29 | lift[0].speedKnots                 | speedKnots       | 1.0E-8      | speed must be at least 1 knot                                   | a speed in knots: a C-17 flies at about 410, a ship sails at 15 to 25
+            "legsNm: [3650]"                   | "legsNm: [21601]"                   | 36 | routes[1].legsNm[0]                | legsNm           | 21601       | a leg may be at most 21,600 nm, once round the earth            | the distance in nautical miles
+            """)
+    void aNumberThatPutsPlanTimesPastCheckingIsRefused(
+            String from,
+            String to,
+            int line,
+            String path,
+            String field,
+            String value,
+            String message,
+            String hint)
+            throws Exception {
+        String text = Files.readString(ScenarioReaderTest.resource("valid.yaml"));
+        String was = from.replace("\\n", "\n");
+        assertThat(text).contains(was);
+        ScenarioReader.Result r =
+                new ScenarioReader(ScenarioReaderTest.FACTORS)
+                        .readBytes(
+                                text.replaceFirst(
+                                                java.util.regex.Pattern.quote(was),
+                                                to.replace("\\n", "\n"))
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                "x.yaml");
+        assertThat(r.accepted()).as("accepted").isFalse();
+        assertThat(r.errors())
+                .filteredOn(f -> f.path().equals(path))
+                .extracting(Fault::line, Fault::field, Fault::value, Fault::message, Fault::hint)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(line, field, value, message, hint));
+    }
+
+    /**
+     * At every one of those limits at once a scenario is accepted, and the plans of the fifo and
+     * the default planner keep every movement rule, their times checked within 1e-6 h.
+     */
+    @Test
+    void aScenarioAtTheLimitsIsAcceptedAndItsPlansPassTheirCheck() throws Exception {
+        String text = Files.readString(ScenarioReaderTest.resource("valid.yaml"));
+        String[][] edits = {
+            {"horizonDays: 30", "horizonDays: 730"},
+            {
+                "    rld: 0\n    ald: 1\n    ead: 1\n    lad: 3",
+                "    rld: 730\n    ald: 730\n    ead: 730\n    lad: 730"
+            },
+            {"    availableFromDay: 0", "    availableFromDay: 730"},
+            {"mog: 4, handlingHours: 4}", "mog: 4, handlingHours: 17520}"},
+            {
+                "{onload: 2.25, offload: 2.25, enroute: 2.25}",
+                "{onload: 17520, offload: 17520, enroute: 17520}"
+            },
+            {"to: KPOB, hours: 1}", "to: KPOB, hours: 17520}"},
+            {"speedKnots: 410", "speedKnots: 1"},
+            {"legsNm: [3650]", "legsNm: [21600]"},
+            {
+                "stonsCapacity: 30000, sqftCapacity: 300000, speedKnots: 24",
+                "stonsCapacity: 30000, sqftCapacity: 300000, speedKnots: 1"
+            }
+        };
+        for (String[] e : edits) {
+            assertThat(text).as(e[0]).contains(e[0]);
+            text = text.replace(e[0], e[1]);
+        }
+        ScenarioReader.Result r =
+                new ScenarioReader(ScenarioReaderTest.FACTORS)
+                        .readBytes(
+                                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "x.yaml");
+        assertThat(r.errors()).extracting(f -> f.describe("x.yaml")).isEmpty();
+        muster.model.Scenario s = r.scenario();
+        muster.engine.plan.PlanOptions o = new muster.engine.plan.PlanOptions(1, 50);
+        for (String planner : new String[] {"fifo", "lns"}) {
+            muster.model.Plan p =
+                    muster.engine.plan.Planners.byName(planner)
+                            .plan(s, o, muster.engine.plan.Progress.NONE);
+            assertThat(p.missions()).as(planner + " missions").isNotEmpty();
+            assertThat(muster.engine.check.PlanChecker.check(s, p).violations())
+                    .as(planner)
+                    .extracting(muster.engine.check.Violation::describe)
+                    .isEmpty();
+        }
+    }
+
     @Test
     void everyBrokenFileIsInTheTable() throws Exception {
         String table = Files.readString(Path.of("src/test/java/muster/io/BrokenScenarioTest.java"));

@@ -118,6 +118,39 @@ public final class ScenarioValidator {
 
     private static final String MAX_LINE_AMOUNT_TEXT = "1,000,000";
 
+    /**
+     * The latest day a line's {@code rld}, {@code ald}, {@code ead} or {@code lad}, or a lift
+     * type's {@code availableFromDay}, may name: the end of the longest horizon. Plan times are
+     * hours checked within an absolute 1e-6 h, as the movement model says; at day two billion (hour
+     * 4.8e10) a double no longer keeps that, and a plan of such a scenario failed its own check.
+     */
+    public static final int MAX_DAY = MAX_HORIZON_DAYS;
+
+    /**
+     * The longest time in hours a node's handling, a lift type's ground time or a ROAD or RAIL
+     * route may take: the longest horizon, 17,520 h. Longer, and plan times leave the range where
+     * 1e-6 h can be checked.
+     */
+    public static final double MAX_HOURS = 24.0 * MAX_HORIZON_DAYS;
+
+    private static final String HOURS_LIMIT_TEXT =
+            "may be at most 17,520 hours (730 days, the longest horizon)";
+
+    private static final String HOURS_HINT = "the time in hours, not minutes or seconds";
+
+    /**
+     * The slowest a lift type may go, in knots. A leg's time is its distance over the speed, so a
+     * speed of 1e-8 knots put arrivals at hour 1e12, where times can no longer be checked within
+     * 1e-6 h; the slowest real lift sails at more than ten knots.
+     */
+    public static final double MIN_SPEED_KNOTS = 1;
+
+    /**
+     * The longest leg a route may give, in nautical miles: once round the earth (21,600 nm, 360
+     * degrees of 60 nm). A great circle between two nodes is at most half that.
+     */
+    public static final double MAX_LEG_NM = 21_600;
+
     private void checkPlanning(Planning p) {
         String where = "planning";
         if (p.horizonDays() < 1) {
@@ -224,7 +257,7 @@ public final class ScenarioValidator {
         } else if (n.berths() < 0) {
             error(path + ".berths", where, "berths", n.berths(), "must be 0 or more", null);
         }
-        nonNegative(path, where, "handlingHours", n.handlingHours());
+        hours(path, where, "handlingHours", n.handlingHours());
     }
 
     // ---- lift ----------------------------------------------------------------------------
@@ -261,6 +294,14 @@ public final class ScenarioValidator {
                     t.availableFromDay(),
                     "a day number cannot be below 0",
                     null);
+        } else if (t.availableFromDay() > MAX_DAY) {
+            error(
+                    path + ".availableFromDay",
+                    where,
+                    "availableFromDay",
+                    t.availableFromDay(),
+                    "a day number may be at most " + MAX_DAY + ", the end of the longest horizon",
+                    dayHint());
         }
         Node base = knownNode(path + ".baseNode", where, "baseNode", t.baseNode());
         if (base != null && t.mode() != null) {
@@ -311,6 +352,14 @@ public final class ScenarioValidator {
                     t.speedKnots(),
                     "speed must be above 0 knots",
                     null);
+        } else if (t.speedKnots() < MIN_SPEED_KNOTS) {
+            error(
+                    path + ".speedKnots",
+                    where,
+                    "speedKnots",
+                    t.speedKnots(),
+                    "speed must be at least 1 knot",
+                    "a speed in knots: a C-17 flies at about 410, a ship sails at 15 to 25");
         }
         if (!(t.rangeNm() > 0)) {
             error(
@@ -321,9 +370,9 @@ public final class ScenarioValidator {
                     "range must be above 0 nm (leave it out for no limit)",
                     null);
         }
-        nonNegative(path + ".groundHours", where, "onload", t.groundHours().onload());
-        nonNegative(path + ".groundHours", where, "offload", t.groundHours().offload());
-        nonNegative(path + ".groundHours", where, "enroute", t.groundHours().enroute());
+        hours(path + ".groundHours", where, "onload", t.groundHours().onload());
+        hours(path + ".groundHours", where, "offload", t.groundHours().offload());
+        hours(path + ".groundHours", where, "enroute", t.groundHours().enroute());
     }
 
     // ---- routes --------------------------------------------------------------------------
@@ -415,6 +464,15 @@ public final class ScenarioValidator {
                                 "a leg distance must be above 0 nm",
                                 null);
                         usable = false;
+                    } else if (d > MAX_LEG_NM) {
+                        error(
+                                path + ".legsNm[" + k + "]",
+                                where,
+                                "legsNm",
+                                text(d),
+                                "a leg may be at most 21,600 nm, once round the earth",
+                                "the distance in nautical miles");
+                        usable = false;
                     }
                 }
             }
@@ -445,6 +503,14 @@ public final class ScenarioValidator {
                         r.hours(),
                         "travel time must be a finite number of hours, 0 or more",
                         null);
+            } else if (r.hours() > MAX_HOURS) {
+                error(
+                        path + ".hours",
+                        where,
+                        "hours",
+                        r.hours(),
+                        "travel time " + HOURS_LIMIT_TEXT,
+                        HOURS_HINT);
             }
         }
         if (!usable) {
@@ -576,6 +642,17 @@ public final class ScenarioValidator {
                         "a day number cannot be below 0",
                         null);
                 datesOk = false;
+            } else if (days[k] > MAX_DAY && !names[k].equals("rdd")) {
+                // the rdd is held below the horizon, itself at most MAX_DAY, further down
+                error(
+                        path + "." + names[k],
+                        where,
+                        names[k],
+                        days[k],
+                        "a day number may be at most "
+                                + MAX_DAY
+                                + ", the end of the longest horizon",
+                        dayHint());
             }
         }
         if (datesOk) {
@@ -920,6 +997,20 @@ public final class ScenarioValidator {
             return false;
         }
         return true;
+    }
+
+    /** A time in hours: 0 or more, and at most {@link #MAX_HOURS}. */
+    private void hours(String objectPath, String where, String field, double v) {
+        if (nonNegative(objectPath, where, field, v) && v > MAX_HOURS) {
+            error(objectPath + "." + field, where, field, v, HOURS_LIMIT_TEXT, HOURS_HINT);
+        }
+    }
+
+    private String dayHint() {
+        int horizon = scenario.planning().horizonDays();
+        return horizon >= 1 && horizon <= MAX_HORIZON_DAYS
+                ? "a day counted from C-day, within the horizon of " + horizon + " days"
+                : "a day counted from C-day";
     }
 
     private static boolean blank(String s) {
