@@ -61,10 +61,6 @@ public final class RequirementCsv {
                     "PRIORITY",
                     "MODE");
 
-    /** A number as a spreadsheet writes it: decimal digits, a point, an exponent. */
-    private static final Pattern DECIMAL =
-            Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-
     /** Digits with an optional sign: a whole number of any size. */
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\p{Nd}+");
 
@@ -491,7 +487,7 @@ public final class RequirementCsv {
             if (v.isEmpty()) {
                 return 0;
             }
-            if (!DECIMAL.matcher(v).matches()) {
+            if (!NumberText.isDecimal(v)) {
                 // Java would read '12f', '12d' and '0x1p3' as numbers; a spreadsheet means none
                 fault(column, v, "expected a number", null);
                 return 0;

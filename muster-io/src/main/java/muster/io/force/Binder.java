@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import muster.io.NumberText;
 import muster.model.Fault;
 
 /**
@@ -230,12 +231,13 @@ final class Binder {
         if (v.isNumber()) {
             d = v.asDouble();
         } else {
-            try {
-                d = Double.parseDouble(v.asText().trim());
-            } catch (NumberFormatException e) {
+            // '12f', '12d' and '0x1p3' are numbers to Java, not to whoever wrote the cell
+            String t = v.asText().trim();
+            if (!NumberText.isDecimal(t)) {
                 error(path, where, field, v.asText(), "must be a number", null);
                 return dflt;
             }
+            d = Double.parseDouble(t);
         }
         if (!Double.isFinite(d) || d < 0) {
             error(path, where, field, v.asText(), "must be a finite number, 0 or more", null);

@@ -198,13 +198,52 @@ public final class CatalogueReader {
         root.put("format", Catalogue.FORMAT);
         root.put("name", path.getFileName().toString().replaceFirst("\\.csv$", ""));
         root.set("units", units);
-        ForceRead<Catalogue> read = bind(new LocatedDoc(path.toString(), root, lines), false);
+        ForceRead<Catalogue> bound = bind(new LocatedDoc(path.toString(), root, lines), false);
+        ForceRead<Catalogue> read =
+                new ForceRead<>(
+                        bound.value(),
+                        bound.faults().stream().map(f -> byColumn(f, units)).toList(),
+                        bound.locator());
         if (early.isEmpty()) {
             return read;
         }
         List<Fault> all = new ArrayList<>(early);
         all.addAll(read.faults());
         return new ForceRead<>(null, all, read.locator());
+    }
+
+    private static final java.util.regex.Pattern EQUIPMENT_CELL =
+            java.util.regex.Pattern.compile(
+                    "(units\\[(\\d+)])\\.equipment\\[(\\d+)]\\.(stons|sqft)");
+
+    /**
+     * A fault of an equipment entry's stons or sqft, named by the CSV column the value came from
+     * ({@code bulkStons}) rather than by an entry the CSV does not show.
+     */
+    private static Fault byColumn(Fault f, ArrayNode units) {
+        java.util.regex.Matcher m = EQUIPMENT_CELL.matcher(f.path());
+        if (!m.matches()) {
+            return f;
+        }
+        JsonNode entry =
+                units.path(Integer.parseInt(m.group(2)))
+                        .path("equipment")
+                        .path(Integer.parseInt(m.group(3)));
+        String cls = entry.path("class").asText("");
+        if (cls.isEmpty()) {
+            return f;
+        }
+        String column =
+                cls.toLowerCase(Locale.ROOT) + (m.group(4).equals("stons") ? "Stons" : "Sqft");
+        return new Fault(
+                f.severity(),
+                m.group(1) + "." + column,
+                f.where(),
+                column,
+                f.value(),
+                f.message(),
+                f.hint(),
+                f.line());
     }
 
     /**

@@ -9,6 +9,8 @@ import muster.model.force.Catalogue;
 import muster.model.force.DeployMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CatalogueReaderTest {
     @TempDir Path dir;
@@ -299,6 +301,69 @@ class CatalogueReaderTest {
                 .contains("field 'noticeToMoveHours' = '99999999999999999999': number too large");
     }
 
+    /**
+     * A number cell is decimal digits with an optional point and exponent, as a spreadsheet writes
+     * it: '12f', '12d' and '0x1p3', which Java reads as 12, 12 and 8, are refused naming the row,
+     * the column and the value, as import-lines refuses them.
+     */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+        "bulkStons, 12f",
+        "bulkStons, 12d",
+        "bulkStons, 0x1p3",
+        "bulkSqft, 0x1p3",
+        "oversizeStons, 9e2f",
+        "selfDeployHours, 12D",
+        "selfDeployHours, NaN"
+    })
+    void aNumberCellJavaReadsButASpreadsheetDoesNotIsRefusedByRowAndColumn(
+            String column, String cell) throws Exception {
+        Path f = dir.resolve("cells.csv");
+        String header = String.join(",", CatalogueReader.CSV_COLUMNS);
+        String[] cells =
+                "U1,First,US,IBCT,BRIGADE,HOME1,APOE,SPOE,4400,600,15000,900,8000,,,,,1,96,,,SELF,40,,test"
+                        .split(",", -1);
+        cells[CatalogueReader.CSV_COLUMNS.indexOf(column)] = cell;
+        Files.writeString(
+                f,
+                header
+                        + "\n"
+                        + "U0,Zeroth,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,,,AIR,,,test\n"
+                        + String.join(",", cells)
+                        + "\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .filteredOn(x -> x.isError())
+                .extracting(x -> x.describe(f.toString()))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .contains("cells.csv:3: unit U1")
+                                        .contains("field '" + column + "' = '" + cell + "'")
+                                        .contains("must be a number"));
+    }
+
+    @Test
+    void decimalCellsWithAPointSignOrExponentAreReadAsBefore() throws Exception {
+        Path f = dir.resolve("decimals.csv");
+        Files.writeString(
+                f,
+                String.join(",", CatalogueReader.CSV_COLUMNS)
+                        + "\n"
+                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,SPOE,4400,1.5e2,+15000,.5,8000.,,,,,1,96,,,SELF,40.25,,test\n");
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.faults()).extracting(x -> x.describe(f.toString())).isEmpty();
+        var u = r.value().units().get(0);
+        assertThat(u.equipment())
+                .extracting(e -> e.cargoClass(), e -> e.stons(), e -> e.sqft())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CargoClass.BULK, 150.0, 15000.0),
+                        org.assertj.core.groups.Tuple.tuple(CargoClass.OVERSIZE, 0.5, 8000.0));
+        assertThat(u.selfDeployHours()).isEqualTo(40.25);
+    }
+
     @Test
     void aCsvFromExcelWithAByteOrderMarkIsReadAndAShortRowIsRefusedByLine() throws Exception {
         Path f = dir.resolve("excel.csv");
@@ -416,7 +481,7 @@ class CatalogueReaderTest {
                         d ->
                                 assertThat(d)
                                         .contains("area.csv:2: unit U1")
-                                        .contains("field 'stons'")
+                                        .contains("field 'oversizeStons'")
                                         .contains(
                                                 "OVERSIZE equipment has a deck area (900 sq ft)"));
     }
