@@ -645,7 +645,10 @@ public final class CatalogueReader {
             }
         }
         DeployMode mode = b.enumValue(n, p, where, "deployMode", true, DeployMode.class);
+        int beforeSelf = b.faults.size();
         Double self = b.number(n, p, where, "selfDeployHours", false, 0);
+        // a transit time already refused is read as 0 only to go on: not a unit with none
+        boolean selfRead = b.faults.size() == beforeSelf;
         String committed = b.str(n, p, where, "committedTo", false);
         String source = b.str(n, p, where, "source", false);
         if (mode == DeployMode.AIR && airPoe == null) {
@@ -698,7 +701,7 @@ public final class CatalogueReader {
                     "the unit moves nothing: no personnel and no equipment",
                     null);
         }
-        if (mode == DeployMode.SELF && (self == null || self <= 0)) {
+        if (mode == DeployMode.SELF && selfRead && (self == null || self <= 0)) {
             b.warning(
                     p,
                     where,
