@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Replace a scenario's requirement lines with the lines of a TPFDD CSV file.",
             "The scenario is validated with the new lines; on any error it is left untouched."
-                    + " Warnings (an lad later than the rdd) are printed and the lines imported."
+                    + " Warnings (an lad later than the rdd) are printed and the lines imported.",
+            "A CSV with a header and no rows is refused (exit 3), as a file that would remove"
+                    + " every line of the scenario; --allow-empty imports it all the same."
         })
 public final class ImportLinesCommand implements Callable<Integer> {
     private static final Pattern LINE_PATH = Pattern.compile("^requirements\\[(\\d+)]");
@@ -48,6 +50,12 @@ public final class ImportLinesCommand implements Callable<Integer> {
             paramLabel = "SCENARIO",
             description = "the scenario file whose requirement lines are replaced (in place)")
     Path into;
+
+    @Option(
+            names = "--allow-empty",
+            description =
+                    "import a CSV with no rows, leaving the scenario with no requirement lines")
+    boolean allowEmpty;
 
     @Spec CommandSpec spec;
 
@@ -88,6 +96,25 @@ public final class ImportLinesCommand implements Callable<Integer> {
             return ExitCode.REFUSED;
         }
         Scenario old = target.scenario();
+        // a header alone is an export that went wrong or the wrong file far more often than a
+        // wish to empty the force list: every line of the scenario would go without a word
+        if (lines.lines().isEmpty() && !allowEmpty) {
+            int had = old.requirements().size();
+            err.println(
+                    "error: "
+                            + csv
+                            + ": no requirement lines below the header"
+                            + (had == 0
+                                    ? ""
+                                    : "; importing it would remove all "
+                                            + had
+                                            + " line(s) of "
+                                            + into));
+            err.println("  Maybe --allow-empty, to leave the scenario with no requirement lines");
+            err.println("refused: " + into + " is unchanged");
+            err.flush();
+            return ExitCode.REFUSED;
+        }
         Scenario merged =
                 new Scenario(
                         old.name(),

@@ -601,6 +601,46 @@ class MusterCliTest {
     }
 
     @Test
+    void importOfAHeaderWithNoRowsIsRefusedUnlessAllowedAsItsHelpSays() throws Exception {
+        assertThat(run("import-lines", "--help")).isEqualTo(ExitCode.OK);
+        assertThat(out.replaceAll("\\s+", " "))
+                .contains("A CSV with a header and no rows is refused (exit 3)")
+                .contains("--allow-empty");
+        byte[] before = Files.readAllBytes(valid);
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        String header = out.lines().findFirst().orElseThrow();
+        Path lines = dir.resolve("lines.csv");
+        // a header alone, and a header with a row of cleared cells, which is skipped
+        for (String csv : new String[] {header + "\n", header + "\n,,,,,,,,,,,,,,,,,,,,,,\n"}) {
+            Files.writeString(lines, csv);
+            assertThat(run("import-lines", lines.toString(), "--into", valid.toString()))
+                    .isEqualTo(ExitCode.REFUSED);
+            assertThat(err)
+                    .contains(
+                            "error: "
+                                    + lines
+                                    + ": no requirement lines below the header; importing it would"
+                                    + " remove all 3 line(s) of "
+                                    + valid)
+                    .contains("Maybe --allow-empty")
+                    .contains("refused: " + valid + " is unchanged");
+            assertThat(Files.readAllBytes(valid)).isEqualTo(before);
+        }
+        assertThat(
+                        run(
+                                "import-lines",
+                                lines.toString(),
+                                "--into",
+                                valid.toString(),
+                                "--allow-empty"))
+                .isEqualTo(ExitCode.OK);
+        assertThat(err).contains("imported 0 lines into " + valid);
+        assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
+        assertThat(out.strip()).isEqualTo(header);
+        assertNoTrace();
+    }
+
+    @Test
     void importRefusesBadLinesAndLeavesTheScenarioUntouched() throws Exception {
         byte[] before = Files.readAllBytes(valid);
         assertThat(run("export-lines", valid.toString())).isEqualTo(ExitCode.OK);
