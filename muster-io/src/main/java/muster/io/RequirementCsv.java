@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
@@ -203,6 +205,8 @@ public final class RequirementCsv {
         List<RequirementLine> lines = new ArrayList<>();
         List<Integer> rowLines = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
+        // the line of the first row of each ULN, so that a second is named with the first
+        Map<String, Integer> ulnRows = new HashMap<>();
         int[] rowStart = {0};
         // spaces around an unquoted cell go; a quoted cell keeps its own, as write() quotes a
         // unit name that starts or ends with one so that it comes back whole
@@ -240,7 +244,13 @@ public final class RequirementCsv {
                     // whose cells were cleared: it holds no line
                     continue;
                 }
-                RequirementLine l = new Row(cells, line, faults).line();
+                Row row = new Row(cells, line, faults);
+                RequirementLine l = row.line();
+                String uln = cells.get(0).strip();
+                Integer first = uln.isEmpty() ? null : ulnRows.putIfAbsent(uln, line);
+                if (first != null) {
+                    row.fault("ULN", uln, "duplicate ULN: row " + first + " has it too", null);
+                }
                 if (l != null) {
                     lines.add(l);
                     rowLines.add(line);

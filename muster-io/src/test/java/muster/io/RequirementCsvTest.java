@@ -51,6 +51,32 @@ class RequirementCsvTest {
         assertThat(List.of(r.rowLines().get(0))).containsExactly(2);
     }
 
+    /**
+     * A ULN given twice is named at the later row with the row that has it first, so that both rows
+     * can be found in the spreadsheet; it was named at the later row alone.
+     */
+    @Test
+    void aDuplicateUlnIsNamedAtItsLaterRowsWithTheFirst() throws Exception {
+        String u1 = row("5");
+        RequirementCsv.Result r = read(HEADER + u1 + u1.replace("U1,", "U2,") + u1 + "\r\n" + u1);
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.faults())
+                .extracting(Fault::line, Fault::where, Fault::field, Fault::value, Fault::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                4,
+                                "row 4 (uln U1)",
+                                "ULN",
+                                "U1",
+                                "duplicate ULN: row 2 has it too"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                6,
+                                "row 6 (uln U1)",
+                                "ULN",
+                                "U1",
+                                "duplicate ULN: row 2 has it too"));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "99999999999, 'number too large (at most 2,147,483,647)'",
