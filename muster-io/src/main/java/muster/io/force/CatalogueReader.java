@@ -463,7 +463,10 @@ public final class CatalogueReader {
         }
         Integer mog = b.integer(n, p, where, "mog", false, 0, 0);
         Integer berths = b.integer(n, p, where, "berths", false, 0, 0);
-        Double handling = b.number(n, p, where, "handlingHours", false, 0);
+        // a station's node and links go into the sourced scenario as they are: held to its limits
+        // here, so that a fault is named at the catalogue's line
+        Double handling =
+                b.number(n, p, where, "handlingHours", false, ScenarioValidator.MAX_HOURS, 0);
         List<RoadLink> links = new ArrayList<>();
         JsonNode ls = b.list(n, p, where, "links");
         if (ls != null) {
@@ -480,7 +483,8 @@ public final class CatalogueReader {
                     b.error(lp, where, "mode", mode.name(), "a station link is ROAD or RAIL", null);
                     mode = RouteMode.ROAD;
                 }
-                Double hours = b.number(l, lp, where, "hours", true, 0);
+                Double hours =
+                        b.number(l, lp, where, "hours", true, ScenarioValidator.MAX_HOURS, 0);
                 if (to != null) {
                     links.add(new RoadLink(to, mode, hours));
                 }

@@ -345,6 +345,37 @@ class CatalogueReaderTest {
                                         .contains("must be a number"));
     }
 
+    /**
+     * A station's handling and link hours become a node's and a route's of the sourced scenario,
+     * which refuses more than 17,520 h: they are refused at the catalogue's line, where the link
+     * was named only as a route of the sourced scenario, with no line.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "'links: [{to: DEST, mode: ROAD, hours: 16}]', 'links: [{to: DEST, mode: ROAD, hours: 48000000000}]', hours, 48000000000",
+        "'lon: 11.8,', 'lon: 11.8, handlingHours: 17521,', handlingHours, 17521"
+    })
+    void aStationTimePastWhatAScenarioTakesIsRefusedAtItsLine(
+            String was, String now, String field, String value) throws Exception {
+        Path y = dir.resolve("hours.yaml");
+        assertThat(GOOD).contains(was);
+        Files.writeString(y, GOOD.replace(was, now));
+        ForceRead<Catalogue> r = CatalogueReader.read(y);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(y.toString()))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .contains("hours.yaml:" + (field.equals("hours") ? 5 : 4))
+                                        .contains("station VILSECK")
+                                        .contains("field '" + field + "' = '" + value + "'")
+                                        .contains("must be at most 17,520"));
+        Files.writeString(y, GOOD.replace(was, now.replace(value, "17520")));
+        assertThat(CatalogueReader.read(y).faults()).isEmpty();
+    }
+
     @Test
     void decimalCellsWithAPointSignOrExponentAreReadAsBefore() throws Exception {
         Path f = dir.resolve("decimals.csv");
