@@ -15,6 +15,7 @@ import muster.model.force.CapabilityType;
 import muster.model.force.Echelon;
 import muster.model.force.RequirementSet;
 import muster.model.force.ResponseForce;
+import muster.model.validate.ScenarioValidator;
 
 /**
  * Reads capability requirements: either a {@code muster/requirements@1} file, or a {@code
@@ -118,8 +119,10 @@ public final class RequirementsReader {
         String airPod = b.str(n, p, where, "airPod", false);
         String seaPod = b.str(n, p, where, "seaPod", false);
         Integer rdd = b.integer(n, p, where, "rdd", true, 0, 0);
-        Integer lad = b.integer(n, p, where, "lad", false, 0, rdd);
-        Integer ead = b.integer(n, p, where, "ead", false, 0, 0);
+        // the lines sourced for it take its lad, and an ead no earlier than its own: held to the
+        // scenario's limit here, so that a fault is named at this file's line
+        Integer lad = b.integer(n, p, where, "lad", false, 0, ScenarioValidator.MAX_DAY, rdd);
+        Integer ead = b.integer(n, p, where, "ead", false, 0, ScenarioValidator.MAX_DAY, 0);
         if (ead != null && lad != null && ead > lad) {
             b.error(p, where, "ead", ead.toString(), "is later than lad " + lad, null);
             return null;

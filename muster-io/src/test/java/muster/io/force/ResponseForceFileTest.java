@@ -162,6 +162,41 @@ class ResponseForceFileTest {
                                         .contains("must be at most 1,000"));
     }
 
+    /**
+     * A requirement's lad and ead go into the lines sourced for it, and a scenario refuses a day
+     * past 730: they are refused at this file's line, where lad 2000000000 was named only at the
+     * lines of the sourced scenario, with no line.
+     */
+    @Test
+    void anEadOrLadPastTheLongestHorizonIsRefusedAtItsLine() throws Exception {
+        Path f = dir.resolve("late.yaml");
+        String text =
+                Files.readString(ROOT.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        String was = "ead: 9, lad: 11, rdd: 12";
+        assertThat(text).contains(was);
+        for (String[] c :
+                new String[][] {
+                    {"ead: 9, lad: 2000000000, rdd: 12", "lad", "2000000000"},
+                    {"ead: 731, lad: 731, rdd: 12", "ead", "731"}
+                }) {
+            Files.writeString(f, text.replace(was, c[0]));
+            ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+            assertThat(reqs.refused()).as(c[0]).isTrue();
+            assertThat(reqs.faults())
+                    .extracting(x -> x.describe(f.toString()))
+                    .anySatisfy(
+                            s ->
+                                    assertThat(s)
+                                            .contains("late.yaml:16: requirement HQ-CORPS")
+                                            .contains("field '" + c[1] + "' = '" + c[2] + "'")
+                                            .contains("must be at most 730"));
+        }
+        Files.writeString(f, text.replace(was, "ead: 730, lad: 730, rdd: 12"));
+        assertThat(RequirementsReader.read(f).faults())
+                .extracting(x -> x.describe(f.toString()))
+                .noneMatch(s -> s.startsWith("error"));
+    }
+
     @Test
     void aDecisionDayPastAnIntIsRefusedByLineNotWrappedToAnotherDay() throws Exception {
         Path f = dir.resolve("day.yaml");
