@@ -3,6 +3,7 @@ package muster.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import muster.io.ScenarioReader;
 import muster.io.StagedFiles;
 
 /**
@@ -66,13 +67,13 @@ final class OutPath {
 
     /**
      * Why {@code file} cannot name a scenario that muster writes, or null when it can: the name's
-     * ending says the syntax ({@code .json} JSON, {@code .yaml} or {@code .yml} YAML), and under
-     * any other ({@code x.csv}, say) the file would hold YAML its name does not promise.
+     * ending says the syntax ({@code .json} JSON, {@code .yaml} or {@code .yml} YAML), as {@link
+     * ScenarioReader#syntaxOf} reads it for the writer, and under any other ({@code x.csv}, say)
+     * the file would hold YAML its name does not promise.
      */
     static String scenarioNameProblem(Path file) {
         Path name = file.getFileName();
-        String n = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
-        if (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json")) {
+        if (ScenarioReader.syntaxOf(name == null ? null : name.toString()) != null) {
             return null;
         }
         return "'"

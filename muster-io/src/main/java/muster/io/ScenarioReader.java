@@ -136,8 +136,11 @@ public final class ScenarioReader {
         return readSource(() -> new ByteArrayInputStream(bytes), name);
     }
 
-    /** The syntax a file name implies, or null when its extension does not tell. */
-    static Syntax syntaxOf(String name) {
+    /**
+     * The syntax a file name implies, or null when its extension does not tell: how a scenario is
+     * read, and written by {@link ScenarioWriter#writeFile}.
+     */
+    public static Syntax syntaxOf(String name) {
         String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".json")) {
             return Syntax.JSON;
