@@ -166,6 +166,15 @@ public final class ScenarioReader {
         return Syntax.YAML;
     }
 
+    /** The parser factory for a document's syntax: by its name, else by its first character. */
+    private static JsonFactory factoryOf(Opener src, String name) throws IOException {
+        Syntax syntax = syntaxOf(name);
+        if (syntax == null) {
+            syntax = sniff(src);
+        }
+        return syntax == Syntax.JSON ? Formats.json() : Formats.yaml();
+    }
+
     private Result readSource(Opener src, String name) {
         List<Fault> faults = new ArrayList<>();
         Scenario scenario;
@@ -177,11 +186,7 @@ public final class ScenarioReader {
                     return new Result(null, List.of(fileFault(bad, Utf8Check.lineOf(bad))));
                 }
             }
-            Syntax syntax = syntaxOf(name);
-            if (syntax == null) {
-                syntax = sniff(src);
-            }
-            factory = syntax == Syntax.JSON ? Formats.json() : Formats.yaml();
+            factory = factoryOf(src, name);
             try (InputStream in = src.open();
                     JsonParser p = factory.createParser(in)) {
                 scenario = new Document(p, faults).read();
@@ -232,15 +237,13 @@ public final class ScenarioReader {
             return found;
         }
         Opener src = () -> new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        Syntax syntax = syntaxOf(file.getFileName().toString());
+        JsonFactory factory;
         try {
-            if (syntax == null) {
-                syntax = sniff(src);
-            }
+            factory = factoryOf(src, file.getFileName().toString());
         } catch (IOException e) {
             return found;
         }
-        return locate(src, syntax == Syntax.JSON ? Formats.json() : Formats.yaml(), found);
+        return locate(src, factory, found);
     }
 
     /** Gives validator faults the file line of their path (a second, shallow pass). */
