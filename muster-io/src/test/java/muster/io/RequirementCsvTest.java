@@ -51,6 +51,17 @@ class RequirementCsvTest {
         assertThat(List.of(r.rowLines().get(0))).containsExactly(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999", "-2E+400"})
+    void aDecimalNumberPastWhatADoubleHoldsIsRefusedAsNotFinite(String cell) throws Exception {
+        RequirementCsv.Result r = read(HEADER + row(cell));
+        assertThat(r.faults())
+                .extracting(Fault::line, Fault::field, Fault::value, Fault::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                2, "BULK_STONS", cell, "expected a finite number"));
+    }
+
     /**
      * A ULN given twice is named at the later row with the row that has it first, so that both rows
      * can be found in the spreadsheet; it was named at the later row alone.
