@@ -249,24 +249,7 @@ class SourcerTest {
     }
 
     private static Unit noRoute(Unit u) {
-        return new Unit(
-                u.uic(),
-                u.name(),
-                u.nation(),
-                u.capability(),
-                u.echelon(),
-                u.homeStation(),
-                "NOPE",
-                u.seaPoe(),
-                u.personnel(),
-                u.equipment(),
-                u.readiness(),
-                u.noticeToMoveHours(),
-                u.availability(),
-                u.deployMode(),
-                0,
-                null,
-                "test");
+        return at(u, u.homeStation(), "NOPE", u.seaPoe());
     }
 
     @Test
@@ -463,6 +446,7 @@ class SourcerTest {
                 .doesNotContain("no AIR route");
     }
 
+    /** The unit at another home station and POEs, with no self-deploy time and uncommitted. */
     private static Unit at(Unit u, String home, String airPoe, String seaPoe) {
         return new Unit(
                 u.uic(),
