@@ -303,7 +303,7 @@ public final class OrderBook {
         if (o.kind() != OrderKind.DEPLOY || o.readyDate() == null) {
             return;
         }
-        java.time.LocalDate day = o.effective().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        java.time.LocalDate day = UnitRecord.utcDay(o.effective());
         if (o.readyDate().isBefore(day)) {
             throw OrderRefused.ofContent(
                     "deployment order "
@@ -413,9 +413,7 @@ public final class OrderBook {
             switch (o.kind()) {
                 case ALERT, DEPLOY -> {
                     // named as the board shows it when this order would take effect
-                    UnitStatus then =
-                            r.statusOn(
-                                    o.effective().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                    UnitStatus then = r.statusOn(UnitRecord.utcDay(o.effective()));
                     if (then == UnitStatus.DEPLOYED) {
                         problems.add(
                                 "unit "
@@ -492,8 +490,7 @@ public final class OrderBook {
                             o.kind().name(),
                             // as the board showed the unit when this order took effect: DEPLOYED
                             // from the ready date of the deployment before it
-                            r.statusOn(
-                                    o.effective().atZone(java.time.ZoneOffset.UTC).toLocalDate()),
+                            r.statusOn(UnitRecord.utcDay(o.effective())),
                             next.status(),
                             o.effective(),
                             next.noticeToMoveHours(),

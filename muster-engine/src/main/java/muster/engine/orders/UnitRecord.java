@@ -31,6 +31,11 @@ public record UnitRecord(
         history = List.copyOf(history);
     }
 
+    /** The day (UTC) that {@code t} falls on, as the board counts days. */
+    static LocalDate utcDay(java.time.Instant t) {
+        return t.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
     /** The status on a date: a deploying unit counts as deployed from its ready date on. */
     public UnitStatus statusOn(LocalDate date) {
         if (status == UnitStatus.DEPLOYING && readyDate != null && !date.isBefore(readyDate)) {
@@ -84,7 +89,7 @@ public record UnitRecord(
             return List.of();
         }
         History last = history.get(history.size() - 1);
-        LocalDate day = last.effective().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate day = utcDay(last.effective());
         List<Phase> out = new java.util.ArrayList<>();
         out.add(new Phase(asOf(day).status(), last.effective()));
         LocalDate ready = last.readyDate();
