@@ -40,6 +40,10 @@ function clear() { charts.splice(0).forEach(c => c.dispose()); view = h('div', {
 function chart(el, option, renderer = 'svg') { const c = echarts.init(el, null, { renderer }); c.setOption(option); charts.push(c); return c; }
 // an instant from the API (ISO-8601, UTC) to the minute, saying its time zone
 function utc(iso) { return iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : ''; }
+// a plan's scenario as every page names it: by its name, with its id
+function scenarioText(name, id) { return `${name ?? 'scenario'} (${id})`; }
+// the names of the scenarios the reader sees, by id, from GET /api/scenarios
+function scenarioNames(sc) { return Object.fromEntries((sc.ok ? sc.data : []).map(s => [s.id, s.name])); }
 function err(r) { return h('p', { class: 'error' }, (r.data && r.data.error) || `The server refused this (status ${r.status}) without saying why.`); }
 
 function showLogin(message) {
@@ -150,7 +154,7 @@ async function pagePlans() {
   const main = view;
   // a plan's scenario by its name: every plan listed has a scenario the reader sees
   const [r, sc] = await Promise.all([api('GET', '/api/plans'), api('GET', '/api/scenarios')]);
-  const scenarioName = Object.fromEntries((sc.ok ? sc.data : []).map(s => [s.id, s.name]));
+  const scenarioName = scenarioNames(sc);
   main.append(h('h2', {}, 'Plans'));
   const rows = r.data.slice().reverse();
   const msg = h('p', { class: 'error', id: 'plan-action-error' });
@@ -168,7 +172,7 @@ async function pagePlans() {
   if (!rows.length) main.append(h('p', { class: 'empty' }, 'No plan releasable to you yet.'
     + (me.roles.includes('PLANNER') ? ' Run one from the Scenarios page.' : '')));
   else main.append(table(['Id', 'Scenario', 'Planner', 'Owner', 'Marking', 'Started', 'Finished', 'Status', 'Progress', ''], rows.map(p => [
-    String(p.id), h('span', { class: 'plan-scenario' }, `${scenarioName[p.scenario] ?? 'scenario'} (${p.scenario})`), p.planner, p.owner,
+    String(p.id), h('span', { class: 'plan-scenario' }, scenarioText(scenarioName[p.scenario], p.scenario)), p.planner, p.owner,
     h('span', { class: 'marking' }, p.marking), utc(p.startedAt), utc(p.finishedAt),
     h('span', { class: 'status-' + p.status, id: 'status-' + p.id }, p.status), progressCell(p),
     h('span', {}, p.result ? h('a', { href: '#plan/' + p.id, class: 'open-plan' }, 'Open') : '',
@@ -221,7 +225,7 @@ async function pagePlan(id) {
   const sum = s.data;
   const sc = await api('GET', `/api/scenarios/${sum.plan.scenario}/network`);
   // the scenario by its name, as the plans list gives it (the heading said 'scenario 12')
-  const scenario = `${sc.ok ? sc.data.name : 'scenario'} (${sum.plan.scenario})`;
+  const scenario = scenarioText(sc.ok ? sc.data.name : null, sum.plan.scenario);
   main.append(h('h2', {}, `Plan ${id} · `, h('span', { class: 'plan-scenario' }, scenario), ` · ${sum.plan.planner} `,
     h('span', { class: 'marking' }, sum.plan.marking)));
   main.append(h('div', { class: 'card', id: 'plan-measures' }, measuresView(sum.measures)));
@@ -327,8 +331,8 @@ async function pageCompare() {
   }
   // each plan named as the plans list and the plan page name it: its scenario by name and id, its
   // planner and when it finished (plans of one scenario and planner were told apart by id alone)
-  const scenarioName = Object.fromEntries((sc.ok ? sc.data : []).map(s => [s.id, s.name]));
-  const name = Object.fromEntries(done.map(p => [p.id, `plan ${p.id} · ${scenarioName[p.scenario] ?? 'scenario'} (${p.scenario}) · ${p.planner}`
+  const scenarioName = scenarioNames(sc);
+  const name = Object.fromEntries(done.map(p => [p.id, `plan ${p.id} · ${scenarioText(scenarioName[p.scenario], p.scenario)} · ${p.planner}`
     + (p.finishedAt ? ` · ${p.status === 'CANCELLED' ? 'stopped early' : 'finished'} ${utc(p.finishedAt)}` : '')]));
   const a = h('select', { id: 'cmp-a' }, done.map(p => h('option', { value: p.id }, name[p.id])));
   const b = h('select', { id: 'cmp-b' }, done.map((p, i) => h('option', { value: p.id, selected: i === 1 }, name[p.id])));
