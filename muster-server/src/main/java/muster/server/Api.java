@@ -1294,8 +1294,10 @@ final class Api {
         List<Map<String, Object>> events = new ArrayList<>();
         for (OrderEvent e : Jdbc.tx(store.db(), Orders::events)) {
             if (e.orderId().equals(id)) {
+                // in log order, without the log's sequence number: every nation's events share
+                // that sequence, so its gaps would count the events of orders the reader may not
+                // see
                 Map<String, Object> em = new LinkedHashMap<>();
-                em.put("seq", e.seq());
                 em.put("type", e.type());
                 em.put("by", e.user());
                 em.put("at", e.at().toString());
@@ -1615,10 +1617,21 @@ final class Api {
             m.put("order", r.orderId());
             m.put("destination", r.destination());
             m.put("readyDate", r.readyDate() == null ? null : r.readyDate().toString());
-            m.put("history", seen);
+            m.put("history", seen.stream().map(Api::historyJson).toList());
             out.add(m);
         }
         ctx.json(page(ctx, out));
+    }
+
+    /**
+     * One entry of a unit's history, without the order log's sequence number, which every nation's
+     * events share: its gaps would count the events of orders the reader may not see.
+     */
+    private static Map<String, Object> historyJson(UnitRecord.History h) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = Json.MAPPER.convertValue(h, LinkedHashMap.class);
+        m.remove("seq");
+        return m;
     }
 
     /**

@@ -1188,6 +1188,92 @@ class ServerApiTest {
         assertThat(theirs.toString()).doesNotContain("120").doesNotContain("ALERTED");
     }
 
+    /**
+     * The order log numbers every event of every nation in one sequence, so a number shown with an
+     * event would count the events between two of them, those of orders the reader may not see
+     * included, as one sequence of order ids counted the other nations' orders. What a reader is
+     * shown of an order and of a unit is the same whatever hidden orders were written meanwhile.
+     */
+    @Test
+    void anOrdersEventsAndAUnitsHistoryCountNoHiddenOrders() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client planner = TestServer.user("count_planner", "USA", Role.PLANNER);
+        Client approver = TestServer.user("count_approver", "USA", Role.APPROVER);
+        Client polish = TestServer.user("count_pl", "POL", Role.OBSERVER);
+        java.util.function.BiFunction<String, String, String> draft =
+                (uic, marking) -> {
+                    Response r =
+                            planner.post(
+                                    "/api/orders",
+                                    Map.of(
+                                            "kind",
+                                            "ALERT",
+                                            "units",
+                                            List.of(uic),
+                                            "noticeToMoveHours",
+                                            24,
+                                            "marking",
+                                            marking,
+                                            "effective",
+                                            "2022-03-01T00:00"));
+                    assertThat(r.status()).as(r.body()).isEqualTo(201);
+                    return (String) r.map().get("id");
+                };
+        java.util.function.BiConsumer<String, String> act =
+                (id, verb) -> {
+                    Client by = verb.equals("approve") ? approver : planner;
+                    Response r = by.post("/api/orders/" + id + "/" + verb, null);
+                    assertThat(r.status()).as(r.body()).isEqualTo(200);
+                };
+        // one order with nothing between its events, one with a hidden order's events between
+        String quiet = draft.apply("WMD2F1", "REL POL");
+        act.accept(quiet, "approve");
+        act.accept(quiet, "issue");
+        String busy = draft.apply("WMD2F2", "REL POL");
+        String hidden = draft.apply("WSU553", "USA ONLY");
+        act.accept(hidden, "approve");
+        act.accept(busy, "approve");
+        act.accept(hidden, "issue");
+        act.accept(busy, "issue");
+
+        assertThat(polish.get("/api/orders/" + hidden).status()).isEqualTo(404);
+        assertThat(shape(orderEvents(polish, busy)))
+                .as("the events of an order with hidden events between them")
+                .isEqualTo(shape(orderEvents(polish, quiet)));
+        assertThat(shape(history(polish, "WMD2F2")))
+                .as("a unit's history with hidden orders issued between")
+                .isEqualTo(shape(history(polish, "WMD2F1")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> orderEvents(Client c, String id) {
+        Response r = c.get("/api/orders/" + id);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return (List<Map<String, Object>>) r.map().get("events");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> history(Client c, String uic) throws Exception {
+        return (List<Map<String, Object>>)
+                c.get("/api/readiness?asOf=2022-03-02&size=500").items().stream()
+                        .filter(r -> uic.equals(r.get("uic")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(uic + " not on the board"))
+                        .get("history");
+    }
+
+    /** Entries without what differs between two orders alike: their ids and times. */
+    private static List<Map<String, Object>> shape(List<Map<String, Object>> entries) {
+        return entries.stream()
+                .map(
+                        e -> {
+                            Map<String, Object> m = new java.util.TreeMap<>(e);
+                            m.keySet().removeAll(List.of("orderId", "at", "effective"));
+                            return (Map<String, Object>) m;
+                        })
+                .toList();
+    }
+
     private static Map<String, Object> boardRow(Client c, String uic) throws Exception {
         return c.get("/api/readiness?size=500").items().stream()
                 .filter(r -> uic.equals(r.get("uic")))
