@@ -812,7 +812,7 @@ final class Api {
                             return id;
                         });
         jobs.submit(pid, sid, planner);
-        ctx.status(202).json(planJson(store.plan(pid).orElseThrow()));
+        ctx.status(202).json(planJson(u, store.plan(pid).orElseThrow()));
     }
 
     /**
@@ -838,7 +838,7 @@ final class Api {
         return m.toString();
     }
 
-    private Map<String, Object> planJson(Store.PlanRow p) {
+    private Map<String, Object> planJson(User u, Store.PlanRow p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("scenario", p.scenarioId());
@@ -851,7 +851,7 @@ final class Api {
         m.put("progress", live ? j.fraction : p.progress());
         m.put("phase", live ? j.phase : p.phase());
         m.put("etaSeconds", live ? jobs.etaSeconds(j) : null);
-        m.put("error", p.error());
+        m.put("error", errorSeenBy(u, p));
         m.put("createdAt", p.createdAt().toString());
         m.put("startedAt", p.startedAt() == null ? null : p.startedAt().toString());
         m.put("finishedAt", p.finishedAt() == null ? null : p.finishedAt().toString());
@@ -859,6 +859,19 @@ final class Api {
         // finished one
         m.put("result", p.hasResult());
         return m;
+    }
+
+    /**
+     * Why a plan failed, as {@code u} may read it: whole to a reader who sees every line of the
+     * plan's scenario; to another, without what it says of lines withheld from the reader (the
+     * violations of the movement model, their missions, lines and figures).
+     */
+    private String errorSeenBy(User u, Store.PlanRow p) {
+        if (p.error() == null) {
+            return null;
+        }
+        java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
+        return hidden.isEmpty() ? p.error() : PlanJobs.errorWithout(p.error(), hidden);
     }
 
     /** A plan is seen only by a reader who sees both the plan and the plan's scenario. */
@@ -872,7 +885,7 @@ final class Api {
 
     private void listPlans(Context ctx) {
         User u = user(ctx);
-        ctx.json(store.plans().stream().filter(p -> sees(u, p)).map(this::planJson).toList());
+        ctx.json(store.plans().stream().filter(p -> sees(u, p)).map(p -> planJson(u, p)).toList());
     }
 
     private Store.PlanRow visiblePlan(Context ctx, String action) {
@@ -963,7 +976,7 @@ final class Api {
     private void getPlan(Context ctx) {
         User u = user(ctx);
         Store.PlanRow p = visiblePlan(ctx, "plan.read");
-        Map<String, Object> m = planJson(p);
+        Map<String, Object> m = planJson(u, p);
         if ("DONE".equals(p.status())) {
             Seen s = seen(ctx, "plan.read");
             m.put("measures", measures(s));
@@ -1096,7 +1109,7 @@ final class Api {
                                             PlanViews.summary(
                                                     s.filtered(), s.scenario(), s.lines()));
                             m.put("measures", measures(s));
-                            m.put("plan", planJson(s.row()));
+                            m.put("plan", planJson(user(ctx), s.row()));
                             return Json.write(m);
                         });
         ctx.contentType("application/json").result(json);
@@ -1183,6 +1196,7 @@ final class Api {
             return;
         }
         long id = p.id();
+        User reader = user(ctx);
         client.keepAlive();
         Thread t =
                 new Thread(
@@ -1190,7 +1204,7 @@ final class Api {
                             try {
                                 while (!client.terminated()) {
                                     Store.PlanRow row = store.plan(id).orElseThrow();
-                                    Map<String, Object> m = planJson(row);
+                                    Map<String, Object> m = planJson(reader, row);
                                     client.sendEvent("progress", Json.write(m));
                                     if (!"QUEUED".equals(row.status())
                                             && !"RUNNING".equals(row.status())) {

@@ -231,13 +231,18 @@ final class PlanJobs implements AutoCloseable {
         }
     }
 
+    private static final String BREAKS = "the plan breaks the movement model (";
+
+    private static final String NOT_STORED = "), so it is not stored";
+
     /** The refusal of a plan that breaks the movement model: the count and the first few. */
     static String violations(CheckReport r) {
         StringBuilder b =
-                new StringBuilder("the plan breaks the movement model (")
+                new StringBuilder(BREAKS)
                         .append(r.violations().size())
                         .append(r.violations().size() == 1 ? " violation" : " violations")
-                        .append("), so it is not stored: ");
+                        .append(NOT_STORED)
+                        .append(": ");
         int shown = 0;
         for (Violation v : r.violations()) {
             if (shown == 5) {
@@ -254,6 +259,39 @@ final class PlanJobs implements AutoCloseable {
             b.append(": ").append(v.message());
         }
         return b.toString();
+    }
+
+    /**
+     * A failed plan's error for a reader from whom the lines {@code hidden} are withheld: the
+     * violations of the movement model are counted but not named (they give the missions, lines and
+     * figures of withheld loads), and another error that names a withheld line is not given.
+     */
+    static String errorWithout(String error, java.util.Set<String> hidden) {
+        int head = error.indexOf(NOT_STORED);
+        if (error.startsWith(BREAKS) && head > 0) {
+            return error.substring(0, head + NOT_STORED.length())
+                    + "; the violations are named to readers who see every line of the scenario";
+        }
+        for (String uln : hidden) {
+            if (namesWord(error, uln)) {
+                return "the plan failed with a message that names lines not released to you;"
+                        + " readers who see every line of the scenario read it";
+            }
+        }
+        return error;
+    }
+
+    /** Whether {@code text} holds {@code word} with no letter or digit next to it. */
+    private static boolean namesWord(String text, String word) {
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            int end = i + word.length();
+            boolean before = i > 0 && Character.isLetterOrDigit(text.charAt(i - 1));
+            boolean after = end < text.length() && Character.isLetterOrDigit(text.charAt(end));
+            if (!before && !after) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finish(Job job, String asked, Plan plan, String reason) {

@@ -1969,6 +1969,18 @@ class ServerApiTest {
         User u = Fixtures.me(c);
         var s = Fixtures.scenario(name, "J1", "US", "J2", "US");
         long sid = srv.api().importScenario(u, s, "USA ONLY", name + ".yaml", "");
+        return runJob(u, sid, "USA ONLY", name, planner, meanwhile);
+    }
+
+    /** Runs one job of {@code u}'s nation with {@code planner} on scenario {@code sid}. */
+    private Store.PlanRow runJob(
+            User u,
+            long sid,
+            String marking,
+            String name,
+            muster.engine.plan.Planner planner,
+            WhileRunning meanwhile)
+            throws Exception {
         long pid =
                 Jdbc.tx(
                         srv.database(),
@@ -1981,7 +1993,7 @@ class ServerApiTest {
                                         sid,
                                         name,
                                         u.nation(),
-                                        "USA ONLY",
+                                        marking,
                                         u.id()));
         Engine engine =
                 new Engine() {
@@ -2041,6 +2053,111 @@ class ServerApiTest {
         assertThat(row.status()).isEqualTo("FAILED");
         assertThat(row.error()).contains("breaks the movement model").contains("rule");
         assertThat(srv.store().planResult(row.id())).isEmpty();
+    }
+
+    /**
+     * A plan that breaks the movement model is refused naming the violations: their missions, lines
+     * and figures. A reader from whom lines are withheld is told how many violations there were,
+     * not what they say, as the reader is given no whole-plan figure.
+     */
+    @Test
+    void aFailedPlanNamesItsViolationsOnlyToReadersWhoSeeEveryLine() throws Exception {
+        Client us = TestServer.user("failview_us", "USA", Role.PLANNER, Role.LIAISON);
+        Client pl = TestServer.user("failview_pl", "POL", Role.OBSERVER);
+        User u = Fixtures.me(us);
+        var s = Fixtures.scenario("failview", "FV1", "PL", "FH1", "US");
+        long sid = srv.api().importScenario(u, s, "REL NATO", "failview.yaml", "");
+        Response narrowed =
+                us.patch(
+                        "/api/scenarios/" + sid + "/lines/FH1/marking",
+                        Map.of("marking", "USA ONLY"));
+        assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+        // a planner that puts ten times a C-17's 45 stons on the hidden line's mission
+        muster.engine.plan.Planner overload =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "overload";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario sc,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        muster.model.Plan good = Fixtures.plan(sc);
+                        List<muster.model.Mission> missions =
+                                good.missions().stream()
+                                        .map(
+                                                m ->
+                                                        !m.id().equals("M-FH1")
+                                                                ? m
+                                                                : new muster.model.Mission(
+                                                                        m.id(),
+                                                                        m.lift(),
+                                                                        m.tail(),
+                                                                        m.stops(),
+                                                                        List.of(
+                                                                                load(
+                                                                                        "FH1", 100,
+                                                                                        450))))
+                                        .toList();
+                        return new muster.model.Plan(
+                                good.scenario(),
+                                good.planner(),
+                                good.measures(),
+                                null,
+                                missions,
+                                good.lines(),
+                                List.of());
+                    }
+                };
+        Store.PlanRow row = runJob(u, sid, "REL NATO", "failview", overload, (jobs, id) -> {});
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.error()).contains("FH1");
+
+        String own = (String) us.get("/api/plans/" + row.id()).map().get("error");
+        assertThat(own).isEqualTo(row.error());
+        Response theirs = pl.get("/api/plans/" + row.id());
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(200);
+        String error = (String) theirs.map().get("error");
+        assertThat(error)
+                .startsWith("the plan breaks the movement model (")
+                .doesNotContain("FH1")
+                .doesNotContain("450");
+        Map<String, Object> listed =
+                pl.get("/api/plans").list().stream()
+                        .filter(p -> ((Number) p.get("id")).longValue() == row.id())
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(listed.get("error")).isEqualTo(error);
+
+        // a planner's own message is given as it is, unless it names a withheld line
+        for (String message : List.of("no route for line FH1", "no route for line FV1")) {
+            muster.engine.plan.Planner broken =
+                    new muster.engine.plan.Planner() {
+                        @Override
+                        public String name() {
+                            return "broken";
+                        }
+
+                        @Override
+                        public muster.model.Plan plan(
+                                muster.model.Scenario sc,
+                                muster.engine.plan.PlanOptions o,
+                                muster.engine.plan.Progress p) {
+                            throw new IllegalStateException(message);
+                        }
+                    };
+            Store.PlanRow failed = runJob(u, sid, "REL NATO", "failview", broken, (j, id) -> {});
+            assertThat(us.get("/api/plans/" + failed.id()).map().get("error")).isEqualTo(message);
+            String seen = (String) pl.get("/api/plans/" + failed.id()).map().get("error");
+            if (message.contains("FH1")) {
+                assertThat(seen).doesNotContain("FH1").contains("names lines not released to you");
+            } else {
+                assertThat(seen).isEqualTo(message);
+            }
+        }
     }
 
     @Test
