@@ -294,11 +294,33 @@ final class PlanJobs implements AutoCloseable {
         return false;
     }
 
+    /** The nation that owns a plan and the plan's scenario. */
+    private record PlanOf(String nation, long scenarioId) {}
+
     private void finish(Job job, String asked, Plan plan, String reason) {
         // a plan found ends DONE, or CANCELLED when a cancel reached the job before this
         String status = job.settle(asked);
         String error = status.equals(asked) ? reason : "cancelled";
         beforeJobEnds.accept(job.id);
+        // the audit row is read by the administrators of the plan's nation, which may not see
+        // every line: it gives the error as a reader of that nation is given it
+        PlanOf of =
+                Jdbc.tx(
+                                store.db(),
+                                c ->
+                                        Jdbc.one(
+                                                c,
+                                                "select owner_nation, scenario_id from plan_run"
+                                                        + " where id = ?",
+                                                rs -> new PlanOf(rs.getString(1), rs.getLong(2)),
+                                                job.id))
+                        .orElse(new PlanOf(null, 0));
+        String owner = of.nation();
+        java.util.Set<String> hidden =
+                error == null || owner == null
+                        ? java.util.Set.of()
+                        : store.hiddenUlns(owner, of.scenarioId());
+        String detail = hidden.isEmpty() ? error : errorWithout(error, hidden);
         Jdbc.tx(
                 store.db(),
                 c -> {
@@ -313,20 +335,13 @@ final class PlanJobs implements AutoCloseable {
                             plan == null ? null : Json.write(plan),
                             Timestamp.from(clock.instant()),
                             job.id);
-                    String owner =
-                            Jdbc.one(
-                                            c,
-                                            "select owner_nation from plan_run where id = ?",
-                                            rs -> rs.getString(1),
-                                            job.id)
-                                    .orElse(null);
                     Audit.record(
                             c,
                             owner,
                             "plan.finish",
                             "plan " + job.id,
                             "DONE".equals(status) || "CANCELLED".equals(status) ? "OK" : "FAILED",
-                            status + (error == null ? "" : ": " + error));
+                            status + (detail == null ? "" : ": " + detail));
                     return null;
                 });
         if (plan != null) {

@@ -243,13 +243,18 @@ final class Store {
      * query however many lines there are.
      */
     java.util.Set<String> hiddenUlns(User u, long scenarioId) {
+        return hiddenUlns(u.nation(), scenarioId);
+    }
+
+    /** The ULNs of a scenario's lines withheld from {@code nation}. */
+    java.util.Set<String> hiddenUlns(String nation, long scenarioId) {
         return Jdbc.tx(
                 db,
                 c -> {
                     Jdbc.update(c, "set transaction isolation level repeatable read");
                     java.util.Set<String> hidden = new java.util.HashSet<>();
                     for (LineGroup g : lineGroups(c, scenarioId)) {
-                        if (!u.sees(g.owner(), g.marking())) {
+                        if (!Marking.cached(g.marking()).visibleTo(nation, g.owner())) {
                             hidden.addAll(
                                     Jdbc.query(
                                             c,

@@ -2160,6 +2160,53 @@ class ServerApiTest {
         }
     }
 
+    /**
+     * A finished plan is audited under its owner nation, whose administrators read the row; a plan
+     * of a nation from which lines are withheld has its error there as that nation reads it.
+     */
+    @Test
+    void theAuditRowOfAFailedPlanSaysNoMoreThanItsNationSees() throws Exception {
+        Client us = TestServer.user("failaudit_us", "USA", Role.PLANNER, Role.LIAISON);
+        Client pl = TestServer.user("failaudit_pl", "POL", Role.PLANNER);
+        var s = Fixtures.scenario("failaudit", "FA1", "PL", "FAH1", "US");
+        long sid = srv.api().importScenario(Fixtures.me(us), s, "REL NATO", "failaudit.yaml", "");
+        Response narrowed =
+                us.patch(
+                        "/api/scenarios/" + sid + "/lines/FAH1/marking",
+                        Map.of("marking", "USA ONLY"));
+        assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+        muster.engine.plan.Planner broken =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "broken";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario sc,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        throw new IllegalStateException("no route for line FAH1");
+                    }
+                };
+        Store.PlanRow row =
+                runJob(Fixtures.me(pl), sid, "REL NATO", "failaudit", broken, (j, id) -> {});
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.error()).contains("FAH1");
+        Map<String, Object> audited =
+                TestServer.adminOf("POL").get("/api/audit?limit=5000").list().stream()
+                        .filter(a -> ("plan " + row.id()).equals(a.get("target")))
+                        .filter(a -> "plan.finish".equals(a.get("action")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no plan.finish row"));
+        assertThat(audited.get("outcome")).isEqualTo("FAILED");
+        assertThat((String) audited.get("detail"))
+                .startsWith("FAILED: ")
+                .doesNotContain("FAH1")
+                .contains("names lines not released to you");
+    }
+
     @Test
     void anErrorInThePlannerFailsTheJobInsteadOfLeavingItRunning() throws Exception {
         muster.engine.plan.Planner broken =
