@@ -508,6 +508,12 @@ final class Api {
     }
 
     private void validateScenario(Context ctx) {
+        require(
+                ctx,
+                user(ctx).has(Role.PLANNER),
+                "scenario.validate",
+                "scenarios",
+                "validating a scenario needs the PLANNER role");
         String file = fileName(ctx);
         Engine.Read r = engine.read(file, ctx.body());
         ctx.json(Map.of("valid", r.scenario() != null, "faults", faultsJson(file, r.faults())));

@@ -448,6 +448,15 @@ class ReleasabilityMatrixTest {
                     planner ? 422 : 403,
                     c.postText("/api/scenarios?file=x.yaml", "format: muster/scenario@1\nname: x\n")
                             .status());
+            // validate: the role, as for an import (the page offers it to planners alone)
+            expect(
+                    u,
+                    "POST /api/scenarios/validate",
+                    planner ? 200 : 403,
+                    c.postText(
+                                    "/api/scenarios/validate?file=x.yaml",
+                                    "format: muster/scenario@1\nname: x\n")
+                            .status());
             // start a plan: visibility, then role, then the planner name (unknown here: no job
             // starts)
             expect(
