@@ -292,40 +292,78 @@ final class ForceApi {
     /**
      * Refuses a catalogue that lists a unit under another nation than a current catalogue does
      * (other than the one it supersedes): a unit's nation decides whose planners order it, so a
-     * catalogue of one nation naming another nation's UIC as its own would take that unit over. The
-     * other catalogue's nation is named only to a user who sees that catalogue.
+     * catalogue of one nation naming another nation's UIC as its own would take that unit over. A
+     * unit no other current catalogue lists keeps the nation the last catalogue listing it gave it
+     * (the one superseded, or else the newest retired one) unless that nation is the importer's:
+     * retiring a catalogue that lists other nations' units does not free them for the nation that
+     * kept it. The other catalogue's nation is named only to a user who sees that catalogue.
      */
     private void refuseNationChanges(User u, String file, Catalogue cat, Long supersedes) {
         Map<String, String> nationOf = new HashMap<>();
         Map<String, Boolean> seen = new HashMap<>();
-        for (ForceStore.CatalogueRow c : force.catalogues()) {
-            if (!c.current() || (supersedes != null && c.id() == supersedes)) {
-                continue;
-            }
+        // the nation each unit last had in a catalogue no longer current, newest first, the
+        // superseded one before any other
+        Map<String, String> lastOf = new HashMap<>();
+        Map<String, Boolean> lastSeen = new HashMap<>();
+        Map<String, String> lastWhere = new HashMap<>();
+        List<ForceStore.CatalogueRow> rows = new ArrayList<>(force.catalogues());
+        java.util.Collections.reverse(rows);
+        rows.sort(
+                java.util.Comparator.comparing(
+                        (ForceStore.CatalogueRow c) -> supersedes == null || c.id() != supersedes));
+        for (ForceStore.CatalogueRow c : rows) {
+            boolean other = c.current() && (supersedes == null || c.id() != supersedes);
             for (muster.model.force.Unit unit : force.catalogueModel(c.id()).units()) {
-                nationOf.putIfAbsent(unit.uic(), nationOf(unit));
-                seen.merge(unit.uic(), sees(u, c), Boolean::logicalOr);
+                if (other) {
+                    nationOf.putIfAbsent(unit.uic(), nationOf(unit));
+                    seen.merge(unit.uic(), sees(u, c), Boolean::logicalOr);
+                } else if (!lastOf.containsKey(unit.uic())) {
+                    lastOf.put(unit.uic(), nationOf(unit));
+                    lastSeen.put(unit.uic(), sees(u, c));
+                    lastWhere.put(
+                            unit.uic(),
+                            c.current()
+                                    ? "the catalogue this one supersedes"
+                                    : "a catalogue now "
+                                            + c.status().toLowerCase(java.util.Locale.ROOT));
+                }
             }
         }
         List<String> clashes = new ArrayList<>();
         List<muster.model.force.Unit> units = cat.units();
         for (int i = 0; i < units.size(); i++) {
             muster.model.force.Unit unit = units.get(i);
-            String held = nationOf.get(unit.uic());
+            String uic = unit.uic();
             String given = nationOf(unit);
+            String held = nationOf.get(uic);
+            String clash = null;
             if (held != null && !held.equals(given)) {
+                clash =
+                        (Boolean.TRUE.equals(seen.get(uic)) ? held : "another nation")
+                                + " in a current catalogue";
+            } else if (held == null
+                    && lastOf.containsKey(uic)
+                    && !lastOf.get(uic).equals(given)
+                    && !lastOf.get(uic).equals(u.nation())) {
+                boolean named = Boolean.TRUE.equals(lastSeen.get(uic));
+                clash =
+                        (named ? lastOf.get(uic) : "another nation")
+                                + " in "
+                                + lastWhere.get(uic)
+                                + ", and only "
+                                + (named ? lastOf.get(uic) + "'s" : "that nation's")
+                                + " planners may list it under another";
+            }
+            if (clash != null) {
                 clashes.add(
                         "units."
                                 + i
                                 + ".nation = '"
                                 + unit.nation()
                                 + "': unit "
-                                + unit.uic()
+                                + uic
                                 + " is a unit of "
-                                + (Boolean.TRUE.equals(seen.get(unit.uic()))
-                                        ? held
-                                        : "another nation")
-                                + " in a current catalogue");
+                                + clash);
             }
         }
         if (!clashes.isEmpty()) {

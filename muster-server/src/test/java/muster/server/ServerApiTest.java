@@ -1061,6 +1061,65 @@ class ServerApiTest {
     }
 
     /**
+     * A nation's catalogue may list other nations' units, as the bundled one does. Retiring it does
+     * not free those units for the nation that kept it: neither a new version nor a new catalogue
+     * after a withdrawal may give one of them its own nation, and so take over another nation's
+     * unit, which its nation could then no longer order.
+     */
+    @Test
+    void retiringACatalogueDoesNotFreeAnotherNationsUnit() throws Exception {
+        Client us = TestServer.user("retake_us", "USA", Role.PLANNER);
+        Client pl = TestServer.user("retake_pl", "POL", Role.PLANNER);
+        java.util.function.BiFunction<String, String, Response> importAs =
+                (query, text) ->
+                        us.postText(
+                                "/api/catalogues?file=retake.yaml&marking=REL%20NATO" + query,
+                                text);
+        java.util.function.Function<Client, Integer> alert =
+                c ->
+                        c.post(
+                                        "/api/orders",
+                                        Map.of(
+                                                "kind",
+                                                "ALERT",
+                                                "units",
+                                                List.of("PLRT01"),
+                                                "noticeToMoveHours",
+                                                24))
+                                .status();
+        Response first = importAs.apply("", oneUnitCatalogue("PLRT01", "PL"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        long id = ((Number) first.map().get("id")).longValue();
+        assertThat(alert.apply(pl)).isEqualTo(201);
+
+        Response version = importAs.apply("&supersedes=" + id, oneUnitCatalogue("PLRT01", "US"));
+        assertThat(version.status()).as(version.body()).isEqualTo(409);
+        assertThat(version.body())
+                .contains("units.0.nation = 'US'")
+                .contains("unit PLRT01 is a unit of POL")
+                .contains("nothing was stored");
+        // a new version that keeps the unit's nation is taken
+        Response kept = importAs.apply("&supersedes=" + id, oneUnitCatalogue("PLRT01", "PL"));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+        long keptId = ((Number) kept.map().get("id")).longValue();
+
+        Response withdrawn = Client.send(us.token(), "DELETE", "/api/catalogues/" + keptId, "", "");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        Response after = importAs.apply("", oneUnitCatalogue("PLRT01", "US"));
+        assertThat(after.status()).as(after.body()).isEqualTo(409);
+        assertThat(after.body()).contains("unit PLRT01 is a unit of POL");
+        assertThat(alert.apply(us)).as("the USA may not order the Polish unit").isNotEqualTo(201);
+
+        // the unit's own nation may list it under another, as when it is handed over
+        Response handed =
+                pl.postText(
+                        "/api/catalogues?file=handed.yaml&marking=REL%20NATO",
+                        oneUnitCatalogue("PLRT01", "US"));
+        assertThat(handed.status()).as(handed.body()).isEqualTo(201);
+        assertThat(alert.apply(us)).isEqualTo(201);
+    }
+
+    /**
      * A draft may say when the order takes effect. Without that, an order took effect when it was
      * drafted, and of two orders for one unit drafted in turn, the first could never be issued
      * after the second.
