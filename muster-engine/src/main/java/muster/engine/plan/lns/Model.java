@@ -95,26 +95,6 @@ final class Model {
     /** Per type and key: the fastest template offload departure ignoring range, or NaN. */
     final double[][] fastestIgnoringRange;
 
-    /** Per line: earliest closure with unlimited lift and room, or +inf. */
-    final double[] idealClosure;
-
-    /** Per line: the same if no lift type had a range limit. */
-    final double[] idealClosureAnyRange;
-
-    /**
-     * Per line: whether its EAD, not the hour it is ready at the POE, sets {@link #idealClosure}.
-     */
-    final boolean[] idealByEad;
-
-    /**
-     * Per line: earliest closure with unlimited room and tails, none before its type is available
-     * and has positioned from its base to the POE; +inf where no type carries the line.
-     */
-    final double[] fleetClosure;
-
-    /** Per line: the type whose first tail could load it earliest (for {@link #fleetClosure}). */
-    final int[] fleetFirstType;
-
     /** Per type and key: every channel route's template, range or not. */
     final RouteTpl[][][] allRoutes;
 
@@ -269,58 +249,76 @@ final class Model {
                 carries[t][i] = canTakeSome(t, i);
             }
         }
-        idealClosure = new double[n];
-        idealClosureAnyRange = new double[n];
-        idealByEad = new boolean[n];
-        fleetClosure = new double[n];
-        fleetFirstType = new int[n];
-        for (int i = 0; i < n; i++) {
-            fleetFirstType[i] = -1;
-            if (key[i] < 0) {
-                idealClosure[i] = landClosure[i];
-                idealClosureAnyRange[i] = landClosure[i];
-                fleetClosure[i] = landClosure[i];
-                continue;
-            }
-            idealClosure[i] = ideal(i, routes);
-            idealClosureAnyRange[i] = ideal(i, allRoutes);
-            fleetClosure[i] = Double.POSITIVE_INFINITY;
-            for (int t = 0; t < types.length; t++) {
-                if (!carriesAny(t, i)) {
-                    continue;
-                }
-                for (RouteTpl r : routes[t][key[i]]) {
-                    double onAt = Math.max(avail[i], eadHour[i] - r.offArr);
-                    double c = onAt + r.offDep + onward[i];
-                    if (c == idealClosure[i] && eadHour[i] - r.offArr > avail[i]) {
-                        idealByEad[i] = true;
-                    }
-                    double first =
-                            24.0 * types[t].availableFromDay()
-                                    + flyHours(t, node(types[t].baseNode()), r.poe);
-                    double fc = Math.max(onAt, first) + r.offDep + onward[i];
-                    if (fc < fleetClosure[i]) {
-                        fleetClosure[i] = fc;
-                        fleetFirstType[i] = t;
-                    }
-                }
-            }
-        }
     }
 
-    /** Earliest closure of line {@code i} over these routes with unlimited lift and room. */
-    private double ideal(int i, RouteTpl[][][] by) {
-        double best = Double.POSITIVE_INFINITY;
-        for (int t = 0; t < types.length; t++) {
-            if (!carriesAny(t, i)) {
-                continue;
-            }
-            for (RouteTpl r : by[t][key[i]]) {
-                double onAt = Math.max(avail[i], eadHour[i] - r.offArr);
-                best = Math.min(best, onAt + r.offDep + onward[i]);
+    /** The earliest a load could close with tails and room unlimited ({@link #ideal}). */
+    static final class Ideal {
+        /** The closure hour; +inf where some part of the load has no type to take it. */
+        double closure = Double.NEGATIVE_INFINITY;
+
+        /** The type that closes the part that closes last, -1 where none can take it. */
+        int type = -1;
+
+        /** Whether that part is held by the line's EAD rather than its hour at the POE. */
+        boolean byEad;
+    }
+
+    /**
+     * The earliest closure of {@code pax} people and {@code st} short tons by class of line {@code
+     * li} with tails and room unlimited: each part (the people, each class) on the type and route
+     * that closes it first among the types that can take that part, and the whole when its last
+     * part closes. Routes are those within range, or with {@code anyRange} every channel route;
+     * with {@code fromFleet} no type loads before it is available and has moved from its base to
+     * the POE. A type that cannot take a part does not count for it: an airliner that takes only
+     * people tells nothing of when a line's outsize cargo can close.
+     */
+    Ideal ideal(int li, int pax, double[] st, boolean anyRange, boolean fromFleet) {
+        Ideal out = new Ideal();
+        if (pax > 0) {
+            part(li, -1, anyRange, fromFleet, out);
+        }
+        for (int c = 0; c < CLASSES; c++) {
+            if (st[c] > 1e-9) {
+                part(li, c, anyRange, fromFleet, out);
             }
         }
-        return best;
+        return out;
+    }
+
+    /**
+     * Folds into {@code out} the earliest closure of line {@code li}'s class {@code c} (-1: PAX).
+     */
+    private void part(int li, int c, boolean anyRange, boolean fromFleet, Ideal out) {
+        double best = Double.POSITIVE_INFINITY;
+        int bestType = -1;
+        boolean byEad = false;
+        for (int t = 0; t < types.length; t++) {
+            if (c < 0 ? !canPax(t) : !canCargo(t, c, sqftPerSton[li][c])) {
+                continue;
+            }
+            for (RouteTpl r : (anyRange ? allRoutes : routes)[t][key[li]]) {
+                double onAt = Math.max(avail[li], eadHour[li] - r.offArr);
+                double start = onAt;
+                if (fromFleet) {
+                    start =
+                            Math.max(
+                                    onAt,
+                                    24.0 * types[t].availableFromDay()
+                                            + flyHours(t, node(types[t].baseNode()), r.poe));
+                }
+                double cl = start + r.offDep + onward[li];
+                if (cl < best) {
+                    best = cl;
+                    bestType = t;
+                    byEad = start == onAt && eadHour[li] - r.offArr > avail[li];
+                }
+            }
+        }
+        if (best > out.closure) {
+            out.closure = best;
+            out.type = bestType;
+            out.byEad = byEad;
+        }
     }
 
     private boolean isBase(LiftMode m, int node) {

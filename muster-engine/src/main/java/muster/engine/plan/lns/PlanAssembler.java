@@ -69,6 +69,8 @@ final class PlanAssembler {
             List<Unmet> lineUnmet = new ArrayList<>();
             LineBlame lb = new LineBlame();
             int deliveredDay = -1;
+            int paxIn = 0;
+            double[] rem = new double[Model.CLASSES];
             if (l.mode() == LineMode.LAND) {
                 double c = md.landClosure[li];
                 closure = c;
@@ -94,10 +96,10 @@ final class PlanAssembler {
                                         rdd));
                     }
                 } else {
-                    addUnmet(lineUnmet, l.uln(), l.pax(), md.stons[li]);
+                    rem = md.stons[li].clone();
+                    addUnmet(lineUnmet, l.uln(), l.pax(), rem);
                 }
             } else {
-                int paxIn = 0;
                 double[] stIn = new double[Model.CLASSES];
                 for (Ld ld : w.lineLoads.get(li)) {
                     double end = ld.m.end();
@@ -119,7 +121,6 @@ final class PlanAssembler {
                         blame.charge(lb, li, ld, wt, late, day);
                     }
                 }
-                double[] rem = new double[Model.CLASSES];
                 for (int c = 0; c < Model.CLASSES; c++) {
                     rem[c] = md.stons[li][c] - stIn[c];
                 }
@@ -144,7 +145,7 @@ final class PlanAssembler {
                                 + l.destination()
                                 + " by the end of day "
                                 + (md.horizonDays - 1)
-                                + unmetWhy(md, w, li));
+                                + unmetWhy(md, li, l.pax() - paxIn, rem));
                 unmet.addAll(lineUnmet);
             }
             int cDay = closure == null ? -1 : (int) Math.floor(closure / 24.0);
@@ -175,14 +176,20 @@ final class PlanAssembler {
                 blame.ranking());
     }
 
-    private static String unmetWhy(Model md, Work w, int li) {
-        if (md.idealClosure[li] >= md.horizonHour) {
-            return md.idealByEad[li]
+    /** Why {@code pax} people and {@code rem} stons of line {@code li} are past the horizon. */
+    private static String unmetWhy(Model md, int li, int pax, double[] rem) {
+        if (md.key[li] < 0) {
+            return " even with unlimited lift (ready too late)"; // a LAND line closes when it can
+        }
+        Model.Ideal ideal = md.ideal(li, pax, rem, false, false);
+        if (ideal.closure >= md.horizonHour) {
+            return ideal.byEad
                     ? " even with unlimited lift (its EAD is too late)"
                     : " even with unlimited lift (ready too late)";
         }
-        if (md.fleetClosure[li] >= md.horizonHour) {
-            int t = md.fleetFirstType[li];
+        Model.Ideal fleet = md.ideal(li, pax, rem, false, true);
+        if (fleet.closure >= md.horizonHour) {
+            int t = fleet.type;
             if (t < 0) {
                 return " (no lift type that can carry it has a route within range)";
             }
@@ -303,14 +310,18 @@ final class PlanAssembler {
 
         void charge(LineBlame lb, int li, Ld ld, double wt, int late, int day) {
             RequirementLine l = md.lines[li];
+            // what this load holds, on types that can take it: a line's people may fly on an
+            // airliner that takes none of its cargo
+            Model.Ideal best = md.ideal(li, ld.pax, ld.st, false, false);
+            Model.Ideal any = md.ideal(li, ld.pax, ld.st, true, false);
             int idealDay =
-                    md.idealClosure[li] == Double.POSITIVE_INFINITY
+                    best.closure == Double.POSITIVE_INFINITY
                             ? Integer.MAX_VALUE
-                            : (int) Math.floor(md.idealClosure[li] / 24.0);
+                            : (int) Math.floor(best.closure / 24.0);
             int anyDay =
-                    md.idealClosureAnyRange[li] == Double.POSITIVE_INFINITY
+                    any.closure == Double.POSITIVE_INFINITY
                             ? idealDay
-                            : (int) Math.floor(md.idealClosureAnyRange[li] / 24.0);
+                            : (int) Math.floor(any.closure / 24.0);
             int ready = Math.min(late, Math.max(0, Math.min(anyDay, idealDay) - l.rdd()));
             int forced = Math.min(late - ready, Math.max(0, idealDay - l.rdd()) - ready);
             if (forced > 0) {
@@ -333,7 +344,7 @@ final class PlanAssembler {
             if (ready > 0) {
                 // the line's own dates: its EAD where the earliest arrival holds it, else the
                 // hour it is ready at the POE
-                boolean ead = md.idealByEad[li];
+                boolean ead = best.byEad;
                 lb.charge(
                         ead ? "EAD" : "READY_DATE",
                         l.uln(),

@@ -1,0 +1,97 @@
+package muster.engine.plan;
+
+import static muster.engine.check.testkit.ScenarioBuilder.cargo;
+import static muster.engine.check.testkit.ScenarioBuilder.dates;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import muster.engine.check.PlanChecker;
+import muster.engine.check.testkit.ScenarioBuilder;
+import muster.model.CargoClass;
+import muster.model.Constraint;
+import muster.model.GroundHours;
+import muster.model.LineMode;
+import muster.model.LineResult;
+import muster.model.Plan;
+import muster.model.RouteMode;
+import muster.model.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each late line's reason, and the plan's binding constraints, against scenarios built so that one
+ * cause is known for certain.
+ */
+class LateReasonTest {
+
+    private static Plan plan(Scenario s) {
+        Plan p = Planners.byName("lns").plan(s, PlanOptions.of(s), Progress.NONE);
+        assertThat(PlanChecker.check(s, p).violations()).isEmpty();
+        return p;
+    }
+
+    private static LineResult line(Plan p, String uln) {
+        return p.lines().stream().filter(l -> l.uln().equals(uln)).findFirst().orElseThrow();
+    }
+
+    /** A 4,000 nm hop from A to B, the camp at B and home at A, no roads to speak of. */
+    private static ScenarioBuilder hop(String name) {
+        return ScenarioBuilder.named(name)
+                .horizon(10)
+                .installation("HOME", 40, -75.1)
+                .airfield("A", 40, -75, 10, 0)
+                .airfield("B", 45, -60, 10, 0)
+                .assemblyArea("CAMP", 45, -60.1)
+                .road("HOME", "A", 0)
+                .road("B", "CAMP", 0)
+                .channel(RouteMode.AIR, "A", "B", List.of(), 4000);
+    }
+
+    @Test
+    void cargoOnlyASlowTypeCanTakeIsLateByItsOwnDatesNotForWantOfThatType() {
+        // the people fly on a 500-knot airliner in 12 h; the outsize cargo only a 200-knot
+        // freighter takes, 24 h to the camp: it closes on day 1 whatever the number of freighters,
+        // five of which stand idle
+        Scenario s =
+                hop("outsize")
+                        .air(
+                                "LINER",
+                                5,
+                                "A",
+                                300,
+                                0,
+                                500,
+                                Double.POSITIVE_INFINITY,
+                                new GroundHours(2, 2, 2),
+                                CargoClass.PAX)
+                        .air(
+                                "HAULER",
+                                5,
+                                "A",
+                                100,
+                                40,
+                                200,
+                                Double.POSITIVE_INFINITY,
+                                new GroundHours(2, 2, 2),
+                                CargoClass.PAX,
+                                CargoClass.OUTSIZE)
+                        .line(
+                                "PO",
+                                LineMode.AIR,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                100,
+                                dates(0, 0, 0, 0, 0),
+                                cargo(CargoClass.OUTSIZE, 40))
+                        .build();
+        Plan p = plan(s);
+        LineResult r = line(p, "PO");
+        assertThat(r.lateDays()).isEqualTo(1);
+        assertThat(r.reason())
+                .startsWith("ready date:")
+                .contains("even with unlimited lift, it could not close before day 1");
+        assertThat(p.bindingConstraints())
+                .containsExactly(new Constraint("READY_DATE", "PO", "1", 40.0, 1));
+    }
+}
