@@ -94,4 +94,59 @@ class LateReasonTest {
         assertThat(p.bindingConstraints())
                 .containsExactly(new Constraint("READY_DATE", "PO", "1", 40.0, 1));
     }
+
+    @Test
+    void aLoadOnASlowerTypeForWantOfAFastOneNamesTheFastFleet() {
+        // one 500-knot jet closes a load in 12 h and is back at A after 20 h; five 200-knot
+        // freighters take 24 h: of three loads due on day 0 the jet takes one and the freighters
+        // the others, a day late. A free jet would have closed them on day 0; more freighters, of
+        // which three stand idle, would change nothing
+        ScenarioBuilder b =
+                hop("slow")
+                        .air(
+                                "FAST",
+                                1,
+                                "A",
+                                100,
+                                40,
+                                500,
+                                Double.POSITIVE_INFINITY,
+                                new GroundHours(2, 2, 2),
+                                CargoClass.BULK)
+                        .air(
+                                "SLOW",
+                                5,
+                                "A",
+                                100,
+                                40,
+                                200,
+                                Double.POSITIVE_INFINITY,
+                                new GroundHours(2, 2, 2),
+                                CargoClass.BULK);
+        for (String uln : List.of("F1", "F2", "F3")) {
+            b.line(
+                    uln,
+                    LineMode.AIR,
+                    "HOME",
+                    "A",
+                    "B",
+                    "CAMP",
+                    0,
+                    dates(0, 0, 0, 0, 0),
+                    cargo(CargoClass.BULK, 40));
+        }
+        Plan p = plan(b.build());
+        assertThat(p.measures().lateUlns()).isEqualTo(2);
+        for (LineResult r : p.lines()) {
+            if (r.lateDays() > 0) {
+                assertThat(r.lateDays()).isEqualTo(1);
+                assertThat(r.reason())
+                        .isEqualTo(
+                                "fleet of FAST on days 0: it went on a SLOW, which could not close"
+                                        + " it before day 1, where a FAST could have by day 0");
+            }
+        }
+        assertThat(p.bindingConstraints())
+                .containsExactly(new Constraint("FLEET", "FAST", "0", 80.0, 2));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import muster.engine.plan.lns.Model.RouteTpl;
 import muster.engine.plan.lns.Work.Ld;
 import muster.engine.plan.lns.Work.Mis;
 import muster.model.Activity;
@@ -373,7 +374,46 @@ final class PlanAssembler {
                                         idealDay,
                                         l.rdd()));
             }
-            int rest = late - ready - Math.max(0, forced);
+            // the days its own type could not make up, however soon it had loaded: a faster type
+            // that can take the load would have closed it sooner
+            int used = ld.m.type;
+            double usedBest = Double.POSITIVE_INFINITY;
+            for (RouteTpl r : md.routes[used][md.key[li]]) {
+                double onAt = Math.max(md.avail[li], md.eadHour[li] - r.offArr);
+                usedBest = Math.min(usedBest, onAt + r.offDep + md.onward[li]);
+            }
+            int usedDay =
+                    usedBest == Double.POSITIVE_INFINITY
+                            ? Integer.MAX_VALUE
+                            : (int) Math.floor(usedBest / 24.0);
+            int slow =
+                    Math.max(
+                            0,
+                            Math.min(
+                                    late - ready - Math.max(0, forced),
+                                    Math.max(0, usedDay - l.rdd()) - ready - Math.max(0, forced)));
+            if (slow > 0 && best.type >= 0 && best.type != used) {
+                String fast = md.types[best.type].id();
+                double t0 = Math.max(md.avail[li], md.eadHour[li] - ld.m.r.offArr);
+                lb.charge(
+                        "FLEET",
+                        fast,
+                        dayOf(t0),
+                        dayOf(ld.m.t),
+                        wt * slow,
+                        String.format(
+                                Locale.ROOT,
+                                "fleet of %s on days {days}: it went on a %s, which could not close"
+                                        + " it before day %d, where a %s could have by day %d",
+                                fast,
+                                md.types[used].id(),
+                                usedDay,
+                                fast,
+                                idealDay));
+            } else {
+                slow = 0;
+            }
+            int rest = late - ready - Math.max(0, forced) - slow;
             if (rest <= 0) {
                 return;
             }
