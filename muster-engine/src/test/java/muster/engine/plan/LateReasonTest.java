@@ -149,4 +149,61 @@ class LateReasonTest {
         assertThat(p.bindingConstraints())
                 .containsExactly(new Constraint("FLEET", "FAST", "0", 80.0, 2));
     }
+
+    /** Jets cycling through B, where one aircraft at a time offloads for 6 h; two lines. */
+    private static Scenario throughOneSlot(int jets) {
+        return ScenarioBuilder.named("one slot")
+                .installation("HOME", 35.0, -79.0)
+                .airfield("A", 35.1, -79.0, 4, 0)
+                .airfield("B", 49.4, 7.6, 1, 2)
+                .assemblyArea("CAMP", 49.5, 8.0)
+                .road("HOME", "A", 1)
+                .road("B", "CAMP", 1)
+                .channel(RouteMode.AIR, "A", "B", List.of())
+                .air(
+                        "JET",
+                        jets,
+                        "A",
+                        100,
+                        40,
+                        450,
+                        5000,
+                        new GroundHours(6, 6, 6),
+                        CargoClass.BULK)
+                .line(
+                        "BIG",
+                        LineMode.AIR,
+                        "HOME",
+                        "A",
+                        "B",
+                        "CAMP",
+                        0,
+                        dates(0, 0, 0, 1, 1),
+                        cargo(CargoClass.BULK, 300))
+                .line(
+                        "SMALL",
+                        LineMode.AIR,
+                        "HOME",
+                        "A",
+                        "B",
+                        "CAMP",
+                        0,
+                        dates(0, 0, 0, 1, 1),
+                        cargo(CargoClass.BULK, 20))
+                .build();
+    }
+
+    @Test
+    void aLineTakenOnBySortiesAnAirfieldHeldIsChargedToTheAirfield() {
+        // eight sorties of 40 ST queue for B's one slot; the small line rides the last, beside
+        // the big line's last load: both wait for B, and twice the jets change nothing
+        Plan p = plan(throughOneSlot(4));
+        LineResult small = line(p, "SMALL");
+        assertThat(small.lateDays()).isPositive();
+        assertThat(small.reason()).startsWith("MOG at B on days");
+        assertThat(line(p, "BIG").reason()).startsWith("MOG at B on days");
+        assertThat(p.bindingConstraints()).extracting(Constraint::kind).containsExactly("MOG");
+        Plan moreJets = plan(throughOneSlot(8));
+        assertThat(moreJets.measures().lateStonDays()).isEqualTo(p.measures().lateStonDays());
+    }
 }

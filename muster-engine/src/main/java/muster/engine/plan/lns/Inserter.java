@@ -289,7 +289,7 @@ final class Inserter {
         }
         if (best.target != null) {
             if (bestNew == null) {
-                inherit(ld, best.target);
+                explainOn(ld, best.target);
             }
             w.addLoad(best.target, ld);
             if (journal != null && best.target.seq < journal.firstSeq) {
@@ -302,6 +302,14 @@ final class Inserter {
         }
         Mis m = w.addMission(best.type, best.tail, best.r, k, best.t);
         m.founder = ld;
+        if (ld.capNode >= 0 && ld.capWait > 0) {
+            // the lines it takes on were held by the same node over the same hours
+            m.heldFrom = ld.capStart;
+            m.heldTo = ld.capStart + ld.capWait;
+            m.capNode = ld.capNode;
+            m.capFrom = ld.capFrom;
+            m.capTo = ld.capTo;
+        }
         if (journal != null) {
             journal.created.add(m);
         }
@@ -314,6 +322,7 @@ final class Inserter {
         ld.fleetWait = Math.max(0, o.tailLb - o.t0);
         ld.fleetFrom = o.t0;
         ld.capWait = o.capNode >= 0 ? Math.max(0, o.t - o.tailLb) : 0;
+        ld.capStart = o.tailLb;
         ld.capNode = o.capNode;
         ld.capFrom = o.capFrom;
         ld.capTo = o.capTo;
@@ -331,6 +340,7 @@ final class Inserter {
             double nodeWait = alone - o.t0;
             if (nodeWait >= ld.capWait) {
                 ld.capWait = nodeWait;
+                ld.capStart = o.t0;
                 ld.capNode = infoAlone.node;
                 ld.capFrom = infoAlone.from;
                 ld.capTo = infoAlone.to;
@@ -341,21 +351,35 @@ final class Inserter {
 
     private final FitInfo infoAlone = new FitInfo();
 
-    private static void inherit(Ld ld, Mis m) {
-        Ld f = m.founder;
-        if (f == null || f == ld) {
-            ld.fleetType = m.type;
-            return;
+    /**
+     * Explains a load that joins a mission planned for another load, from its own earliest ONLOAD
+     * hour: the hours in which room at a node held the mission are that node's, the rest of the
+     * wait until the mission loads the fleet's, and the route's extra hours for range as for its
+     * founder.
+     */
+    private void explainOn(Ld ld, Mis m) {
+        int li = ld.line;
+        double t0 = Math.max(md.avail[li], md.eadHour[li] - m.r.offArr);
+        ld.fleetType = m.type;
+        ld.fleetFrom = t0;
+        ld.fleetWait = Math.max(0, m.t - t0);
+        ld.capWait = 0;
+        ld.capNode = -1;
+        double fastest = md.fastestIgnoringRange[m.type][m.key];
+        ld.rangeWait = Double.isNaN(fastest) ? 0 : Math.max(0, m.r.offDep - fastest);
+        ld.rangeType = m.type;
+        if (m.capNode >= 0) {
+            double from = Math.max(t0, m.heldFrom);
+            double room = Math.max(0, Math.min(m.t, m.heldTo) - from);
+            if (room > 0) {
+                ld.capWait = room;
+                ld.capStart = from;
+                ld.capNode = m.capNode;
+                ld.capFrom = m.capFrom;
+                ld.capTo = m.capTo;
+                ld.fleetWait = Math.max(0, m.t - t0 - room);
+            }
         }
-        ld.fleetWait = f.fleetWait;
-        ld.fleetFrom = f.fleetFrom;
-        ld.capWait = f.capWait;
-        ld.capNode = f.capNode;
-        ld.capFrom = f.capFrom;
-        ld.capTo = f.capTo;
-        ld.rangeWait = f.rangeWait;
-        ld.rangeType = f.rangeType;
-        ld.fleetType = f.fleetType;
     }
 
     /**
@@ -658,8 +682,8 @@ final class Inserter {
 
     /** Records why a voyage planned by value starts when it does, for its loads' reasons. */
     private static void timing(Mis m, double tailLb, double roomFrom, FitInfo fi) {
-        m.tailLb = tailLb;
-        m.roomFrom = roomFrom;
+        m.heldFrom = tailLb;
+        m.heldTo = roomFrom;
         m.capNode = roomFrom > tailLb + 1e-9 ? fi.node : -1;
         m.capFrom = fi.from;
         m.capTo = fi.to;
@@ -684,23 +708,10 @@ final class Inserter {
                 continue;
             }
             // it rides the first mission of its channel with room from when it is ready: the
-            // wait until the hull could be there is the fleet's, the wait after that for room at
-            // a node that node's, and any further wait (for cargo to fill the voyage) the fleet's
-            double t0 = Math.max(md.avail[li], md.eadHour[li] - m.r.offArr);
-            ld.fleetType = m.type;
-            ld.fleetFrom = t0;
-            ld.fleetWait = Math.max(0, m.t - t0);
-            if (!Double.isNaN(m.tailLb) && m.capNode >= 0) {
-                double from = Math.max(t0, m.tailLb);
-                double room = Math.max(0, Math.min(m.t, m.roomFrom) - from);
-                if (room > 0) {
-                    ld.capWait = room;
-                    ld.capNode = m.capNode;
-                    ld.capFrom = m.capFrom;
-                    ld.capTo = m.capTo;
-                    ld.fleetWait = Math.max(0, m.t - t0 - room);
-                }
-            }
+            // hours room at a node held the mission (for a voyage, from when the hull could be
+            // there) are that node's, and the rest of the wait (for the tail or hull, or for cargo
+            // to fill the mission) the fleet's
+            explainOn(ld, m);
             w.addLoad(m, ld);
         }
     }

@@ -41,13 +41,14 @@ final class Work {
         Ld founder;
 
         /**
-         * Of a voyage planned by value: the hour its hull could be at the POE, and the hour from
-         * which airfield or berth room first let it start from there, with the node that held it
-         * ({@code capNode} -1 when none did). NaN for other missions.
+         * The hours between which airfield or berth room held the mission back, with the node that
+         * held it ({@code capNode} -1 when none did), for the loads it takes on. Of a voyage
+         * planned by value: from the hour its hull could be at the POE to the hour room first let
+         * it start from there. Of a mission planned for a line: the founder's wait for room.
          */
-        double tailLb = Double.NaN;
+        double heldFrom;
 
-        double roomFrom;
+        double heldTo;
         int capNode = -1;
         double capFrom;
         double capTo;
@@ -67,6 +68,10 @@ final class Work {
         double fleetWait;
         double fleetFrom;
         double capWait;
+
+        /** The hour from which room at {@code capNode} held the load, for {@code capWait} hours. */
+        double capStart;
+
         int capNode = -1;
         double capFrom;
         double capTo;
