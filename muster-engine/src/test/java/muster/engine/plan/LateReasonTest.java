@@ -206,4 +206,38 @@ class LateReasonTest {
         Plan moreJets = plan(throughOneSlot(8));
         assertThat(moreJets.measures().lateStonDays()).isEqualTo(p.measures().lateStonDays());
     }
+
+    @Test
+    void aLineOfManySortiesIsToldTheLongestWaitNotTheFirst() {
+        // one jet flies 200 ST in five sorties a day apart: the last waits 96 h for it and
+        // closes on day 4; the second, the first late one, waited 24 h
+        Scenario s =
+                hop("sorties")
+                        .air(
+                                "JET",
+                                1,
+                                "A",
+                                100,
+                                40,
+                                400,
+                                Double.POSITIVE_INFINITY,
+                                new GroundHours(2, 2, 2),
+                                CargoClass.BULK)
+                        .line(
+                                "BIG",
+                                LineMode.AIR,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                dates(0, 0, 0, 0, 0),
+                                cargo(CargoClass.BULK, 200))
+                        .build();
+        Plan p = plan(s);
+        LineResult r = line(p, "BIG");
+        assertThat(r.closureDay()).isEqualTo(4);
+        assertThat(r.reason())
+                .isEqualTo("fleet of JET on days 0-4: loads waited 96.0 h for a free JET");
+    }
 }

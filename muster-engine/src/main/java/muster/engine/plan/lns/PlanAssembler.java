@@ -264,16 +264,36 @@ final class PlanAssembler {
         final Map<String, double[]> cost = new LinkedHashMap<>();
         final Map<String, TreeSet<Integer>> days = new LinkedHashMap<>();
         final Map<String, String> text = new LinkedHashMap<>();
+        final Map<String, Double> hours = new LinkedHashMap<>();
         final Map<String, String[]> kindSubject = new LinkedHashMap<>();
 
         void charge(String kind, String subject, int dayFrom, int dayTo, double sd, String why) {
+            charge(kind, subject, dayFrom, dayTo, sd, why, 0);
+        }
+
+        /**
+         * Charges {@code sd} late ston-days to a cause; of the loads charged to one cause the text
+         * kept is that of the load that waited longest ({@code waited} hours), so that a line whose
+         * later loads waited days is not told of its first load's few hours.
+         */
+        void charge(
+                String kind,
+                String subject,
+                int dayFrom,
+                int dayTo,
+                double sd,
+                String why,
+                double waited) {
             String k = kind + "\u0000" + subject;
             cost.computeIfAbsent(k, x -> new double[1])[0] += sd;
             TreeSet<Integer> d = days.computeIfAbsent(k, x -> new TreeSet<>());
             for (int i = Math.max(0, dayFrom); i <= dayTo && i - dayFrom < 400; i++) {
                 d.add(i);
             }
-            text.putIfAbsent(k, why);
+            if (!text.containsKey(k) || waited > hours.get(k)) {
+                text.put(k, why);
+                hours.put(k, waited);
+            }
             kindSubject.putIfAbsent(k, new String[] {kind, subject});
         }
 
@@ -437,7 +457,8 @@ final class PlanAssembler {
                                 ld.capWait,
                                 air ? "a ground slot" : "a berth",
                                 air ? "MOG" : "berths",
-                                md.nodeCapacity[ld.capNode]));
+                                md.nodeCapacity[ld.capNode]),
+                        ld.capWait);
             } else if (ld.rangeWait > 0 && ld.rangeWait >= ld.fleetWait) {
                 String rt = md.types[ld.rangeType].id();
                 lb.charge(
@@ -453,7 +474,8 @@ final class PlanAssembler {
                                 rt,
                                 l.poe(),
                                 l.pod(),
-                                ld.rangeWait));
+                                ld.rangeWait),
+                        ld.rangeWait);
             } else {
                 lb.charge(
                         "FLEET",
@@ -466,7 +488,8 @@ final class PlanAssembler {
                                 "fleet of %s on days {days}: loads waited %.1f h for a free %s",
                                 type,
                                 ld.fleetWait,
-                                type));
+                                type),
+                        ld.fleetWait);
             }
         }
 
