@@ -240,4 +240,113 @@ class LateReasonTest {
         assertThat(r.reason())
                 .isEqualTo("fleet of JET on days 0-4: loads waited 96.0 h for a free JET");
     }
+
+    /** One channel of 2,400 nm; a small urgent line ready now and a large one ready on day 3. */
+    private static Scenario heldForCargo(int ships) {
+        return ScenarioBuilder.named("held")
+                .horizon(30)
+                .installation("HOME", 30, -80.1)
+                .seaport("P", 30, -80, 3, 0)
+                .seaport("Q", 50, 0, 5, 0)
+                .assemblyArea("CAMP", 50, 0.1)
+                .road("HOME", "P", 0)
+                .road("Q", "CAMP", 0)
+                .channel(RouteMode.SEA, "P", "Q", List.of(), 2400)
+                .sea(
+                        "SHIP",
+                        ships,
+                        "P",
+                        1000,
+                        10000,
+                        20,
+                        new GroundHours(24, 24, 0),
+                        CargoClass.NAT)
+                .line(
+                        "SMALL",
+                        LineMode.SEA,
+                        "HOME",
+                        "P",
+                        "Q",
+                        "CAMP",
+                        0,
+                        dates(0, 0, 0, 7, 7),
+                        cargo(CargoClass.NAT, 100, 1000))
+                .line(
+                        "LARGE",
+                        LineMode.SEA,
+                        "HOME",
+                        "P",
+                        "Q",
+                        "CAMP",
+                        0,
+                        dates(3, 3, 0, 20, 20),
+                        cargo(CargoClass.NAT, 900, 9000))
+                .build();
+    }
+
+    @Test
+    void aVoyageHeldForMoreCargoSaysSoNotThatNoShipWasFree() {
+        // the ship, free at P from hour 0, waits three days for the large line and sails with
+        // both: the small one closes on day 10 after RDD 7. A second ship changes nothing (the
+        // construction alone, no search): the wait was for cargo, not for a free ship
+        Plan p = plan(heldForCargo(1));
+        LineResult small = line(p, "SMALL");
+        assertThat(small.lateDays()).isEqualTo(3);
+        assertThat(small.reason())
+                .isEqualTo(
+                        "fleet of SHIP on days 0-3: loads waited 72.0 h for a SHIP to sail, 72.0 h"
+                                + " of it while the one that took them waited for more cargo");
+        Plan two = plan(heldForCargo(2));
+        assertThat(line(two, "SMALL").lateDays()).isEqualTo(3);
+        assertThat(line(two, "SMALL").reason()).isEqualTo(small.reason());
+    }
+
+    @Test
+    void aSortieHeldForMoreCargoSaysSo() {
+        // the small line is ready at A at hour 0, the larger one, 10 h by road away, at hour 10:
+        // the jet waits for it and both close at hour 24, the small one a day after its RDD
+        Scenario s =
+                hop("held sortie")
+                        .installation("FAR", 40, -76)
+                        .road("FAR", "A", 10)
+                        .air(
+                                "JET",
+                                1,
+                                "A",
+                                100,
+                                40,
+                                400,
+                                Double.POSITIVE_INFINITY,
+                                new GroundHours(2, 2, 2),
+                                CargoClass.BULK)
+                        .line(
+                                "SMALL",
+                                LineMode.AIR,
+                                "HOME",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                dates(0, 0, 0, 0, 0),
+                                cargo(CargoClass.BULK, 10))
+                        .line(
+                                "LARGE",
+                                LineMode.AIR,
+                                "FAR",
+                                "A",
+                                "B",
+                                "CAMP",
+                                0,
+                                dates(0, 0, 0, 5, 5),
+                                cargo(CargoClass.BULK, 30))
+                        .build();
+        Plan p = plan(s);
+        assertThat(p.missions()).hasSize(1);
+        LineResult small = line(p, "SMALL");
+        assertThat(small.lateDays()).isEqualTo(1);
+        assertThat(small.reason())
+                .isEqualTo(
+                        "fleet of JET on days 0: loads waited 10.0 h for a JET to sail, 10.0 h of"
+                                + " it while the one that took them waited for more cargo");
+    }
 }

@@ -297,11 +297,19 @@ final class Inserter {
             }
             return true;
         }
+        double unheld = best.t;
         if (w.limitHour <= md.horizonHour) {
             consolidate(best, li);
         }
         Mis m = w.addMission(best.type, best.tail, best.r, k, best.t);
         m.founder = ld;
+        if (best.t > unheld) {
+            // it waits for more lines of its channel: the fleet's, as a voyage's wait for cargo
+            m.holdFrom = unheld;
+            m.holdTo = best.t;
+            ld.holdWait = best.t - unheld;
+            ld.fleetWait += ld.holdWait;
+        }
         if (ld.capNode >= 0 && ld.capWait > 0) {
             // the lines it takes on were held by the same node over the same hours
             m.heldFrom = ld.capStart;
@@ -365,6 +373,7 @@ final class Inserter {
         ld.fleetWait = Math.max(0, m.t - t0);
         ld.capWait = 0;
         ld.capNode = -1;
+        ld.holdWait = 0;
         double fastest = md.fastestIgnoringRange[m.type][m.key];
         ld.rangeWait = Double.isNaN(fastest) ? 0 : Math.max(0, m.r.offDep - fastest);
         ld.rangeType = m.type;
@@ -380,6 +389,8 @@ final class Inserter {
                 ld.fleetWait = Math.max(0, m.t - t0 - room);
             }
         }
+        double held = Math.min(m.t, m.holdTo) - Math.max(t0, m.holdFrom);
+        ld.holdWait = Math.min(ld.fleetWait, Math.max(0, held));
     }
 
     /**
@@ -398,6 +409,7 @@ final class Inserter {
             int bKey = -1;
             RouteTpl bRoute = null;
             double bT = 0;
+            double bC = 0;
             for (int k = 0; k < keyOrder.length; k++) {
                 int[] ks = keyOrder[k];
                 if (ks.length == 0 || md.lines[ks[0]].mode().liftMode() != mode) {
@@ -460,6 +472,7 @@ final class Inserter {
                                 bKey = k;
                                 bRoute = r;
                                 bT = t;
+                                bC = c;
                             }
                         }
                     }
@@ -468,7 +481,7 @@ final class Inserter {
             if (bType < 0) {
                 return;
             }
-            if (!sail(bType, bTail, bRoute, bKey, w.fit(bRoute, bT, info))) {
+            if (!sail(bType, bTail, bRoute, bKey, w.fit(bRoute, bT, info), bC)) {
                 return; // cannot happen while value() and companions() agree
             }
         }
@@ -478,11 +491,11 @@ final class Inserter {
      * Books a voyage at ONLOAD hour {@code t} and loads it with the ready lines of its channel; one
      * that would leave empty is taken back, and then the answer is false.
      */
-    private boolean sail(int type, int tail, RouteTpl r, int key, double t) {
+    private boolean sail(int type, int tail, RouteTpl r, int key, double t, double chosen) {
         double tailLb = atPoe(type, tail, r);
         double roomFrom = w.fit(r, tailLb, info3);
         Mis m = w.addMission(type, tail, r, key, t);
-        timing(m, tailLb, roomFrom, info3);
+        timing(m, tailLb, roomFrom, chosen, info3);
         if (journal != null) {
             journal.created.add(m);
         }
@@ -526,7 +539,7 @@ final class Inserter {
             double t = w.fit(r, c, info);
             if (t != Double.POSITIVE_INFINITY && t + r.offDep < md.horizonHour) {
                 Mis m = w.addMission(v.type(), v.tail(), r, v.key(), t);
-                timing(m, tailLb, roomFrom, info3);
+                timing(m, tailLb, roomFrom, c, info3);
                 booked.add(m);
             }
         }
@@ -680,10 +693,16 @@ final class Inserter {
         return w.free[type][tail] + w.flyHours(type, w.loc[type][tail], r.poe);
     }
 
-    /** Records why a voyage planned by value starts when it does, for its loads' reasons. */
-    private static void timing(Mis m, double tailLb, double roomFrom, FitInfo fi) {
+    /**
+     * Records why a voyage planned by value starts when it does, for its loads' reasons: from
+     * {@code tailLb} its hull could be at the POE, from {@code roomFrom} every stop had room, and
+     * it was to start loading no earlier than {@code chosen}, a wait for cargo.
+     */
+    private static void timing(Mis m, double tailLb, double roomFrom, double chosen, FitInfo fi) {
         m.heldFrom = tailLb;
         m.heldTo = roomFrom;
+        m.holdFrom = Math.max(tailLb, roomFrom);
+        m.holdTo = Math.max(m.holdFrom, chosen);
         m.capNode = roomFrom > tailLb + 1e-9 ? fi.node : -1;
         m.capFrom = fi.from;
         m.capTo = fi.to;

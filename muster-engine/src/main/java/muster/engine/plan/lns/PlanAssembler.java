@@ -483,12 +483,23 @@ final class PlanAssembler {
                         dayOf(ld.fleetFrom),
                         dayOf(ld.fleetFrom + ld.fleetWait),
                         sd,
-                        String.format(
-                                Locale.ROOT,
-                                "fleet of %s on days {days}: loads waited %.1f h for a free %s",
-                                type,
-                                ld.fleetWait,
-                                type),
+                        ld.holdWait >= 0.05
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "fleet of %s on days {days}: loads waited %.1f h for a %s"
+                                                + " to sail, %.1f h of it while the one that took"
+                                                + " them waited for more cargo",
+                                        type,
+                                        ld.fleetWait,
+                                        type,
+                                        ld.holdWait)
+                                : String.format(
+                                        Locale.ROOT,
+                                        "fleet of %s on days {days}: loads waited %.1f h for a free"
+                                                + " %s",
+                                        type,
+                                        ld.fleetWait,
+                                        type),
                         ld.fleetWait);
             }
         }

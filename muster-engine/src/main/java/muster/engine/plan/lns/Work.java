@@ -49,6 +49,12 @@ final class Work {
         double heldFrom;
 
         double heldTo;
+
+        /** The hours between which it waited at its POE for more cargo, tail and room there. */
+        double holdFrom;
+
+        double holdTo;
+
         int capNode = -1;
         double capFrom;
         double capTo;
@@ -76,6 +82,12 @@ final class Work {
         double capFrom;
         double capTo;
         double rangeWait;
+
+        /**
+         * Of {@code fleetWait}, the hours its mission waited for more cargo, tail and room there.
+         */
+        double holdWait;
+
         int rangeType = -1;
         int fleetType = -1;
 
