@@ -30,10 +30,12 @@ import muster.model.Unmet;
 /**
  * Turns the working plan into a {@link Plan}: missions with their stops and loads, the result of
  * each line, the measures of the movement model, and the explanations. A late load's late ston-days
- * are charged first to the line's ready date (the days it would be late even with unlimited lift
- * and room), the rest to the longest wait recorded when the load was placed: for a free tail of its
- * lift type (FLEET), for ground room at a named node (MOG or BERTHS), or for the longer route its
- * type's range forced (RANGE). Unmet load is charged to the horizon.
+ * are charged first to the line's EAD or ready date (the days it would be late even with unlimited
+ * lift of the types that can take it, and room), then to the range (RANGE), then to the fleet of a
+ * faster type where the type it went on could not make up the days (FLEET), the rest to the longest
+ * wait recorded when the load was placed: for a free tail of its lift type or for its mission to
+ * take on more cargo (FLEET), for ground room at a named node (MOG or BERTHS), or for the longer
+ * route its type's range forced (RANGE). Unmet load is charged to the horizon.
  */
 final class PlanAssembler {
     private PlanAssembler() {}
