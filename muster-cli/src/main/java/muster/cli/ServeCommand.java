@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import muster.server.Database;
 import muster.server.MusterServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +93,14 @@ public final class ServeCommand implements Callable<Integer> {
         MusterServer server;
         try {
             server = MusterServer.start(o, out);
+        } catch (Database.InUse e) {
+            // the other server and its database are left as they are
+            err.println(
+                    "muster serve: --data-dir: "
+                            + e.getMessage()
+                            + "; stop that server first, or choose another --data-dir");
+            err.flush();
+            return ExitCode.USAGE;
         } catch (IllegalArgumentException e) {
             err.println("muster serve: " + e.getMessage());
             err.flush();

@@ -400,6 +400,28 @@ class MusterCliTest {
     }
 
     @Test
+    void serveRefusesADataDirectoryAnotherServerRunsOnAndLeavesItsDatabaseRunning()
+            throws Exception {
+        Path db = dir.resolve("db");
+        try (muster.server.Database running = muster.server.Database.embedded(db)) {
+            assertThat(run("serve", "--port", "0", "--data-dir", db.toString()))
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(err)
+                    .isEqualTo(
+                            "muster serve: --data-dir: "
+                                    + db
+                                    + " is in use: another muster server runs on it; stop that"
+                                    + " server first, or choose another --data-dir"
+                                    + System.lineSeparator());
+            try (var c = running.connection();
+                    var rs = c.createStatement().executeQuery("select 1")) {
+                assertThat(rs.next()).as("the running server's database answers").isTrue();
+            }
+        }
+        assertNoTrace();
+    }
+
+    @Test
     void serveNamesADatabaseItCannotReachWithoutItsPassword() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket()) {
