@@ -5,7 +5,11 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import muster.server.Database;
@@ -88,7 +92,18 @@ public final class ServeCommand implements Callable<Integer> {
                         .withDb(db)
                         .withBundledScenario(scenario);
         if (dataDir != null) {
-            o = o.withDataDir(dataDir);
+            o = o.withDataDir(OutPath.normal(dataDir));
+        }
+        String dirProblem = db != null ? null : prepareDataDir(o.dataDir());
+        if (dirProblem != null) {
+            // told before PostgreSQL is set up there, which failed with an exception's name or
+            // waited a minute for a server that could not start
+            err.println(
+                    "muster serve: --data-dir: "
+                            + dirProblem
+                            + "; choose another --data-dir, or a PostgreSQL server with --db");
+            err.flush();
+            return ExitCode.USAGE;
         }
         MusterServer server;
         try {
@@ -150,6 +165,53 @@ public final class ServeCommand implements Callable<Integer> {
                         + " --port");
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /**
+     * Why the embedded PostgreSQL cannot keep its data in {@code dir}, or null when it can, the
+     * directory made: not a directory, or one that cannot be made or written. PostgreSQL writes as
+     * the directory's owner, so a directory its owner may not write is refused even to root, whom
+     * the system lets write it.
+     */
+    static String prepareDataDir(Path dir) {
+        String problem = OutPath.dirProblem(dir);
+        if (problem != null) {
+            return problem;
+        }
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            return "the directory " + abs + " cannot be made (" + reason(e) + ")";
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(abs);
+            if (!mode.contains(PosixFilePermission.OWNER_WRITE)
+                    || !mode.contains(PosixFilePermission.OWNER_EXECUTE)) {
+                return "the directory "
+                        + abs
+                        + " is not writable (mode "
+                        + PosixFilePermissions.toString(mode)
+                        + ")";
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // no POSIX modes here: the writable check above is the one there is
+        }
+        return null;
+    }
+
+    /** What the system said of a failed file operation, in words. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.toString();
     }
 
     /** Whether a server socket can be bound to {@code address} now. */

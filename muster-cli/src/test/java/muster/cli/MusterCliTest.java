@@ -422,6 +422,49 @@ class MusterCliTest {
     }
 
     @Test
+    void serveRefusesADataDirectoryItCannotKeepTheDatabaseInBeforeItStarts() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "kept");
+        assertThat(run("serve", "--port", "0", "--data-dir", file.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .isEqualTo(
+                        "muster serve: --data-dir: "
+                                + file
+                                + " is a file, not a directory; choose another --data-dir, or a"
+                                + " PostgreSQL server with --db"
+                                + System.lineSeparator());
+        assertThat(run("serve", "--port", "0", "--data-dir", file.resolve("db").toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .startsWith(
+                        "muster serve: --data-dir: "
+                                + file
+                                + " is a file, so the directory "
+                                + file.resolve("db")
+                                + " cannot be made");
+        assertNoTrace();
+        assertThat(Files.readString(file)).isEqualTo("kept");
+
+        Path readOnly = Files.createDirectory(dir.resolve("read only"));
+        Files.setPosixFilePermissions(
+                readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assertThat(run("serve", "--port", "0", "--data-dir", readOnly.toString()))
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(err)
+                    .startsWith("muster serve: --data-dir: the directory " + readOnly)
+                    .contains(" is not writable");
+            assertNoTrace();
+            try (var left = Files.list(readOnly)) {
+                assertThat(left).isEmpty();
+            }
+        } finally {
+            Files.setPosixFilePermissions(
+                    readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void serveNamesADatabaseItCannotReachWithoutItsPassword() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket()) {
