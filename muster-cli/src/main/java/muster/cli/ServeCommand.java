@@ -116,6 +116,17 @@ public final class ServeCommand implements Callable<Integer> {
                             + "; stop that server first, or choose another --data-dir");
             err.flush();
             return ExitCode.USAGE;
+        } catch (Database.Refused e) {
+            // a database that is not muster's, or is a newer muster's: left as it is
+            err.println(
+                    "muster serve: "
+                            + (db != null
+                                    ? "--db " + db.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                                    : "--data-dir " + o.dataDir())
+                            + ": "
+                            + e.getMessage());
+            err.flush();
+            return ExitCode.REFUSED;
         } catch (IllegalArgumentException e) {
             err.println("muster serve: " + e.getMessage());
             err.flush();

@@ -465,6 +465,31 @@ class MusterCliTest {
     }
 
     @Test
+    void serveRefusesADatabaseOfAnotherApplicationNamingItAndItsTables() throws Exception {
+        try (muster.server.Database pg = muster.server.Database.embedded(dir.resolve("pg"));
+                var c = pg.connection()) {
+            c.createStatement().execute("create database payroll");
+            String url =
+                    c.getMetaData().getURL().replaceFirst("/postgres(\\?|$)", "/payroll$1")
+                            + (c.getMetaData().getURL().contains("?") ? "&" : "?")
+                            + "user=postgres&password=s3cret";
+            try (var p = java.sql.DriverManager.getConnection(url)) {
+                p.createStatement().execute("create table staff (id int)");
+            }
+            assertThat(run("serve", "--port", "0", "--db", url)).isEqualTo(ExitCode.REFUSED);
+            assertThat(err)
+                    .isEqualTo(
+                            "muster serve: --db "
+                                    + url.replace("s3cret", "***")
+                                    + ": the database holds 1 table of another application"
+                                    + " (staff) and none of muster's; give muster a database of"
+                                    + " its own"
+                                    + System.lineSeparator());
+        }
+        assertNoTrace();
+    }
+
+    @Test
     void serveNamesADatabaseItCannotReachWithoutItsPassword() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket()) {

@@ -18,6 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The PostgreSQL store: a given server ({@code jdbc:postgresql://...}) or an embedded one whose
@@ -196,14 +201,104 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(c);
     }
 
+    /**
+     * A database muster may not keep its data in as it is: one holding another application's
+     * tables, or muster's tables as a newer muster left them, or one in which muster's tables
+     * cannot be made. The message gives the reason; nothing in the database was changed.
+     */
+    public static final class Refused extends IllegalStateException {
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
     private static HikariDataSource migrate(HikariDataSource ds) {
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway flyway =
+                    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+            try {
+                refuseUnknown(ds, flyway.info());
+                flyway.migrate();
+            } catch (FlywayException e) {
+                throw new Refused("muster's tables could not be made or upgraded: " + firstLine(e));
+            }
             return ds;
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
+    }
+
+    /**
+     * Refuses a database whose tables are not muster's, or are muster's at a version newer than
+     * this muster knows: migrating the first would mix muster's tables into another application's
+     * (Flyway refuses it in its own words), and this muster would write the second as an older
+     * version did, which the newer one does not expect (Flyway only warns of it).
+     */
+    private static void refuseUnknown(DataSource ds, MigrationInfoService info) {
+        MigrationVersion known = MigrationVersion.EMPTY;
+        for (MigrationInfo m : info.all()) {
+            if (m.getState().isResolved() && m.getVersion().compareTo(known) > 0) {
+                known = m.getVersion();
+            }
+        }
+        MigrationInfo newest = null;
+        for (MigrationInfo m : info.applied()) {
+            if ((m.getState() == MigrationState.FUTURE_SUCCESS
+                            || m.getState() == MigrationState.FUTURE_FAILED)
+                    && (newest == null || m.getVersion().compareTo(newest.getVersion()) > 0)) {
+                newest = m;
+            }
+        }
+        if (newest != null) {
+            throw new Refused(
+                    "the database holds muster's tables at version "
+                            + newest.getVersion()
+                            + " ("
+                            + newest.getDescription()
+                            + "), newer than this muster knows (up to version "
+                            + known
+                            + "): a newer muster has upgraded them; run that one");
+        }
+        if (info.applied().length > 0) {
+            return;
+        }
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection();
+                java.sql.PreparedStatement st =
+                        c.prepareStatement(
+                                "select table_name from information_schema.tables where"
+                                        + " table_schema = current_schema() order by table_name");
+                java.sql.ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new Refused("its tables could not be listed: " + firstLine(e));
+        }
+        if (!tables.isEmpty()) {
+            throw new Refused(
+                    "the database holds "
+                            + tables.size()
+                            + (tables.size() == 1 ? " table" : " tables")
+                            + " of another application ("
+                            + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+                            + (tables.size() > 5 ? ", ..." : "")
+                            + ") and none of muster's; give muster a database of its own");
+        }
+    }
+
+    /** The first line of the reason of {@code e}: the SQL error under it, if there is one. */
+    private static String firstLine(Exception e) {
+        Throwable reason = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                reason = t;
+                break;
+            }
+        }
+        String m = reason.getMessage() == null ? reason.toString() : reason.getMessage();
+        return m.lines().findFirst().orElse(m).trim();
     }
 
     public DataSource dataSource() {
