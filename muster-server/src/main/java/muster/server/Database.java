@@ -33,10 +33,32 @@ public final class Database implements AutoCloseable {
     private final Path dataDir;
     private final HikariDataSource pool;
 
+    /**
+     * Stops the embedded PostgreSQL when the JVM exits (Ctrl-C, SIGTERM) by {@link #stopAtExit}:
+     * the database itself, or the server on it, which first stops its web server and its planning
+     * jobs. PostgreSQL's own hook stopped it at once, beside the server's, so that jobs still
+     * running could not record how they ended.
+     */
+    private final Thread atExit;
+
+    private volatile Runnable stopAtExit = this::close;
+    private boolean closed;
+
     private Database(EmbeddedPostgres embedded, Path dataDir, HikariDataSource pool) {
         this.embedded = embedded;
         this.dataDir = dataDir;
         this.pool = pool;
+        if (embedded == null) {
+            this.atExit = null;
+        } else {
+            this.atExit = new Thread(() -> stopAtExit.run(), "muster-database-stop");
+            Runtime.getRuntime().addShutdownHook(atExit);
+        }
+    }
+
+    /** At exit, {@code stop} (which closes this database last) runs in place of {@link #close}. */
+    void stopAtExit(Runnable stop) {
+        stopAtExit = stop;
     }
 
     /**
@@ -146,6 +168,8 @@ public final class Database implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by this database, after the server on it (see atExit)
+                .setRegisterShutdownHook(false)
                 .start();
     }
 
@@ -314,7 +338,18 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (atExit != null && Thread.currentThread() != atExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(atExit);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook runs, finds this closed and returns
+            }
+        }
         pool.close();
         if (embedded != null) {
             try {

@@ -202,6 +202,8 @@ public final class MusterServer implements AutoCloseable {
                             api.routes(config);
                         });
         app.start();
+        // Ctrl-C or SIGTERM stops the web server and the jobs before the embedded database
+        db.stopAtExit(this::close);
     }
 
     private void loadBundled(Options o, String nation, Appendable out) throws IOException {
@@ -308,8 +310,15 @@ public final class MusterServer implements AutoCloseable {
         return auth;
     }
 
+    private boolean closed;
+
+    /** Stops serving, stops the planning jobs (each records how it ended), then the database. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         app.stop();
         jobs.close();
         db.close();

@@ -37,6 +37,10 @@ final class PlanJobs implements AutoCloseable {
         volatile double fraction;
         volatile String phase = "queued";
         volatile boolean cancel;
+
+        /** Whether the cancel came from the server stopping rather than from a planner. */
+        volatile boolean serverStopped;
+
         volatile Instant started;
         volatile Instant lastWrite = Instant.EPOCH;
         private final Runnable persist;
@@ -168,7 +172,13 @@ final class PlanJobs implements AutoCloseable {
         job.started = clock.instant();
         try {
             if (job.cancel) {
-                finish(job, "CANCELLED", null, "cancelled before it started");
+                finish(
+                        job,
+                        "CANCELLED",
+                        null,
+                        job.serverStopped
+                                ? SERVER_STOPPED + " before it started; run it again"
+                                : "cancelled before it started");
                 return;
             }
             Jdbc.tx(
@@ -300,7 +310,12 @@ final class PlanJobs implements AutoCloseable {
     private void finish(Job job, String asked, Plan plan, String reason) {
         // a plan found ends DONE, or CANCELLED when a cancel reached the job before this
         String status = job.settle(asked);
-        String error = status.equals(asked) ? reason : "cancelled";
+        String error =
+                status.equals(asked)
+                        ? reason
+                        : job.serverStopped
+                                ? SERVER_STOPPED + " while it ran; the plan found by then is kept"
+                                : "cancelled";
         beforeJobEnds.accept(job.id);
         // the audit row is read by the administrators of the plan's nation, which may not see
         // every line: it gives the error as a reader of that nation is given it
@@ -355,9 +370,23 @@ final class PlanJobs implements AutoCloseable {
      */
     volatile java.util.function.LongConsumer beforeJobEnds = id -> {};
 
+    /** The reason given to the jobs that a stop of the server cancelled. */
+    static final String SERVER_STOPPED = "the server was stopped";
+
+    /**
+     * Stops the jobs as a cancel does, each recording that the server stopped it, and waits up to
+     * 30 s for them to end.
+     */
     @Override
     public void close() {
-        jobs.values().forEach(j -> j.cancel = true);
+        jobs.values()
+                .forEach(
+                        j -> {
+                            if (!j.cancel) {
+                                j.serverStopped = true;
+                            }
+                            j.cancel = true;
+                        });
         pool.shutdown();
         try {
             pool.awaitTermination(30, TimeUnit.SECONDS);

@@ -2010,6 +2010,86 @@ class ServerApiTest {
         assertThat(row.error()).isEqualTo("cancelled");
     }
 
+    /**
+     * A server stopped (Ctrl-C, SIGTERM) stops its jobs as a cancel does, and each says that the
+     * server stopped it: a running plan keeps the plan found by then, a queued one is to be run
+     * again. Both said 'cancelled', as if a planner had cancelled them.
+     */
+    @Test
+    void aStopOfTheServerStopsItsJobsSayingSo() throws Exception {
+        var planning = new java.util.concurrent.CountDownLatch(1);
+        muster.engine.plan.Planner untilStopped =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "until-stopped";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario sc,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        planning.countDown();
+                        for (int i = 0; i < 6000 && !p.cancelled(); i++) {
+                            try {
+                                Thread.sleep(10);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        return muster.engine.plan.Planners.byName("fifo").plan(sc, o, p);
+                    }
+                };
+        User u = Fixtures.me(TestServer.user("stop_planner", "USA", Role.PLANNER));
+        long sid =
+                srv.api()
+                        .importScenario(
+                                u,
+                                Fixtures.scenario("stopped", "ST1", "US"),
+                                "USA ONLY",
+                                "stopped.yaml",
+                                "");
+        long[] queued = new long[1];
+        Store.PlanRow row =
+                runJob(
+                        u,
+                        sid,
+                        "USA ONLY",
+                        "until-stopped",
+                        untilStopped,
+                        (jobs, id) -> {
+                            queued[0] =
+                                    Jdbc.tx(
+                                            srv.database(),
+                                            c ->
+                                                    Jdbc.insert(
+                                                            c,
+                                                            "insert into plan_run(scenario_id,"
+                                                                    + " planner, owner_nation,"
+                                                                    + " releasable_to, status,"
+                                                                    + " created_by) values"
+                                                                    + " (?,?,?,?,'QUEUED',?)",
+                                                            sid,
+                                                            "until-stopped",
+                                                            u.nation(),
+                                                            "USA ONLY",
+                                                            u.id()));
+                            jobs.submit(queued[0], sid, "until-stopped");
+                            assertThat(planning.await(60, java.util.concurrent.TimeUnit.SECONDS))
+                                    .isTrue();
+                            jobs.close();
+                        });
+        assertThat(row.status()).as(row.error()).isEqualTo("CANCELLED");
+        assertThat(row.error())
+                .isEqualTo("the server was stopped while it ran; the plan found by then is kept");
+        assertThat(srv.store().planResult(row.id())).isPresent();
+        Store.PlanRow waiting = srv.store().plan(queued[0]).orElseThrow();
+        assertThat(waiting.status()).as(waiting.error()).isEqualTo("CANCELLED");
+        assertThat(waiting.error())
+                .isEqualTo("the server was stopped before it started; run it again");
+    }
+
     /** Runs one job with {@code planner} on a fresh scenario and returns its stored row. */
     private Store.PlanRow runJob(String name, muster.engine.plan.Planner planner) throws Exception {
         return runJob(name, planner, (jobs, id) -> {});
