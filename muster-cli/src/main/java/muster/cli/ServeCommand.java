@@ -152,7 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             return portTaken(err);
         }
-        out.println("muster: serving on http://localhost:" + server.port() + "/ (Ctrl-C stops)");
+        out.println("muster: serving on " + url(host, server.port()) + " (Ctrl-C stops)");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -223,6 +223,21 @@ public final class ServeCommand implements Callable<Integer> {
             return f.getReason();
         }
         return e.toString();
+    }
+
+    /**
+     * The address to open the web UI at: {@code localhost} when the server listens on every address
+     * of the machine, else the address it listens on, which alone answers.
+     */
+    static String url(String host, int port) {
+        InetSocketAddress a = new InetSocketAddress(host, port);
+        String name =
+                a.getAddress() == null || a.getAddress().isAnyLocalAddress()
+                        ? "localhost"
+                        : a.getAddress() instanceof java.net.Inet6Address && host.contains(":")
+                                ? "[" + host + "]"
+                                : host;
+        return "http://" + name + ":" + port + "/";
     }
 
     /** Whether a server socket can be bound to {@code address} now. */

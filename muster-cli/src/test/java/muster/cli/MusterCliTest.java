@@ -490,6 +490,18 @@ class MusterCliTest {
     }
 
     @Test
+    void serveGivesTheAddressItListensOnAsTheOneToOpen() {
+        // every address of the machine: localhost answers
+        assertThat(ServeCommand.url("0.0.0.0", 8080)).isEqualTo("http://localhost:8080/");
+        assertThat(ServeCommand.url("::", 8080)).isEqualTo("http://localhost:8080/");
+        // one address: only it answers, localhost not unless it is the loopback
+        assertThat(ServeCommand.url("127.0.0.1", 9090)).isEqualTo("http://127.0.0.1:9090/");
+        assertThat(ServeCommand.url("192.0.2.2", 8080)).isEqualTo("http://192.0.2.2:8080/");
+        assertThat(ServeCommand.url("::1", 8080)).isEqualTo("http://[::1]:8080/");
+        assertThat(ServeCommand.url("localhost", 8080)).isEqualTo("http://localhost:8080/");
+    }
+
+    @Test
     void serveNamesADatabaseItCannotReachWithoutItsPassword() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket()) {
