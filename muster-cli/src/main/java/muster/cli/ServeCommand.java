@@ -152,6 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             return portTaken(err);
         }
+        out.println("muster: data in " + dataPlace(db, o.dataDir()));
         out.println("muster: serving on " + url(host, server.port()) + " (Ctrl-C stops)");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -223,6 +224,16 @@ public final class ServeCommand implements Callable<Integer> {
             return f.getReason();
         }
         return e.toString();
+    }
+
+    /**
+     * Where the server keeps its data, for the start to say: the embedded PostgreSQL's directory
+     * (to be backed up, or given again with --data-dir), or the --db database, its password hidden.
+     */
+    static String dataPlace(String db, Path dataDir) {
+        return db != null
+                ? "the PostgreSQL database " + db.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                : "the embedded PostgreSQL in " + dataDir.toAbsolutePath().normalize();
     }
 
     /**

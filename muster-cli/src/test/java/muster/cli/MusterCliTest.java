@@ -502,6 +502,17 @@ class MusterCliTest {
     }
 
     @Test
+    void serveSaysWhereItKeepsItsData() {
+        assertThat(ServeCommand.dataPlace(null, Path.of("var", "..", "db")))
+                .isEqualTo("the embedded PostgreSQL in " + Path.of("db").toAbsolutePath());
+        assertThat(
+                        ServeCommand.dataPlace(
+                                "jdbc:postgresql://dbhost/muster?user=m&password=s3cret", null))
+                .isEqualTo(
+                        "the PostgreSQL database jdbc:postgresql://dbhost/muster?user=m&password=***");
+    }
+
+    @Test
     void serveNamesADatabaseItCannotReachWithoutItsPassword() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket()) {
