@@ -142,7 +142,8 @@ public final class ServeCommand implements Callable<Integer> {
                                         : "the embedded database"
                                                 + (dataDir != null ? " in " + dataDir : ""))
                                 + ": cannot connect: "
-                                + sql.getMessage());
+                                + sql.getMessage()
+                                + underlying(sql));
                 err.flush();
                 return ExitCode.REFUSED;
             }
@@ -260,6 +261,21 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * What the driver's message leaves out, in parentheses, or nothing: a host name that does not
+     * resolve or a connection that timed out is told only as 'The connection attempt failed.'.
+     */
+    static String underlying(java.sql.SQLException sql) {
+        Throwable cause = sql.getCause();
+        if (cause instanceof java.net.UnknownHostException) {
+            return " (unknown host " + cause.getMessage() + ")";
+        }
+        if (cause instanceof IOException && cause.getMessage() != null) {
+            return " (" + cause.getMessage() + ")";
+        }
+        return "";
     }
 
     /** The first SQL failure among the causes of a failed start, or null. */

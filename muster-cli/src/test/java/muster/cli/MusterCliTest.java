@@ -513,6 +513,17 @@ class MusterCliTest {
     }
 
     @Test
+    void serveNamesAHostOfTheDatabaseThatDoesNotResolve() {
+        // .invalid is reserved never to resolve (RFC 6761)
+        String url = "jdbc:postgresql://nosuch.invalid/muster";
+        assertThat(run("serve", "--port", "0", "--db", url)).isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .startsWith("muster serve: --db " + url + ": cannot connect: ")
+                .endsWith(" (unknown host nosuch.invalid)" + System.lineSeparator());
+        assertNoTrace();
+    }
+
+    @Test
     void serveNamesADatabaseItCannotReachWithoutItsPassword() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket()) {
