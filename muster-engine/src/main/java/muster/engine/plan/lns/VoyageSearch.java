@@ -32,10 +32,11 @@ final class VoyageSearch {
 
     /**
      * Work of one search, in line visits summed over its scorings as if each loaded every channel
-     * (it loads only the channels a step moved, so it does less): about 50,600 steps at generated
-     * L.
+     * (it loads only the channels a step moved, so it does less): {@link #MAX_STEPS} at generated
+     * L, about 119,500 at XL. A quarter of it (about 50,600 steps at L) left L's plans 11 to 16 %
+     * later (docs/planner.md, "Four times the annealing work at L").
      */
-    private static final double WORK = 3e9;
+    private static final double WORK = 1.2e10;
 
     /**
      * Steps per hull at most: a few hulls need fewer steps (61,600 for generated S's eight, 200,200
