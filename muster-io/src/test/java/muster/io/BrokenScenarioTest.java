@@ -35,10 +35,10 @@ class BrokenScenarioTest {
             count-zero.yaml | 1 | 32 | lift[1].count | lift type LMSR | count | 0 | count must be 1 or more
             count-too-many.yaml | 1 | 32 | lift[1].count | lift type LMSR | count | 2000000000 | at most 10000 tails of one type
             country-not-alpha2.yaml | 1 | 16 | nodes[7].country | node DEBRV | country | DEU | not an ISO 3166 alpha-2 country code (two capital letters)
-            dup-lift-id.yaml | 1 | 32 | lift[1].id | lift type C-17 | id | C-17 | duplicate lift type id
-            dup-node-id.yaml | 3 | 18 | nodes[9].id | node VILSECK | id | VILSECK | duplicate node id
-            dup-route-id.yaml | 1 | 36 | routes[1].id | route air-pob-rze | id | air-pob-rze | duplicate route id
-            dup-uln.yaml | 1 | 59 | requirements[1].uln | requirement A82AB01 | uln | A82AB01 | duplicate uln
+            dup-lift-id.yaml | 1 | 32 | lift[1].id | lift type C-17 | id | C-17 | duplicate lift type id (lift[0] has it first)
+            dup-node-id.yaml | 3 | 18 | nodes[9].id | node VILSECK | id | VILSECK | duplicate node id (nodes[8] has it first)
+            dup-route-id.yaml | 1 | 36 | routes[1].id | route air-pob-rze | id | air-pob-rze | duplicate route id (routes[0] has it first)
+            dup-uln.yaml | 1 | 59 | requirements[1].uln | requirement A82AB01 | uln | A82AB01 | duplicate uln (requirements[0] has it first)
             duplicate-key.yaml | 1 | 47 | requirements[0].pax | requirement A82AB01 | pax | null | field given twice
             ead-after-lad.yaml | 1 | 70 | requirements[1].ead | requirement 3AB01 | ead | 17 | ead is later than lad 16
             empty.yaml | 1 | 1 | "" | scenario | null | null | the file is empty

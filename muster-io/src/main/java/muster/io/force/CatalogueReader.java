@@ -377,19 +377,20 @@ public final class CatalogueReader {
         List<Station> stations = new ArrayList<>();
         JsonNode st = b.list(root, "", "catalogue", "stations");
         if (st != null) {
-            Set<String> seen = new LinkedHashSet<>();
+            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < st.size(); i++) {
                 String p = "stations[" + i + "]";
                 Station s = station(b, st.get(i), p);
                 if (s != null) {
                     // a second station of an id would be dropped for the first without a word
-                    if (!seen.add(s.node().id())) {
+                    Integer first = seen.putIfAbsent(s.node().id(), i);
+                    if (first != null) {
                         b.error(
                                 p,
                                 "station " + s.node().id(),
                                 "id",
                                 s.node().id(),
-                                "duplicate station id",
+                                "duplicate station id (stations[" + first + "] has it first)",
                                 null);
                     }
                     stations.add(s);
@@ -404,13 +405,20 @@ public final class CatalogueReader {
             // nothing could fill any requirement: a cut-off or wrong file, not a catalogue
             b.error("", "catalogue", "units", "[]", "a catalogue needs at least one unit", null);
         } else {
-            Set<String> seen = new LinkedHashSet<>();
+            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < us.size(); i++) {
                 String p = "units[" + i + "]";
                 Unit u = unit(b, us.get(i), p);
                 if (u != null) {
-                    if (!seen.add(u.uic())) {
-                        b.error(p, "unit " + u.uic(), "uic", u.uic(), "duplicate unit id", null);
+                    Integer first = seen.putIfAbsent(u.uic(), i);
+                    if (first != null) {
+                        b.error(
+                                p,
+                                "unit " + u.uic(),
+                                "uic",
+                                u.uic(),
+                                "duplicate unit id (units[" + first + "] has it first)",
+                                null);
                     }
                     units.add(u);
                 }

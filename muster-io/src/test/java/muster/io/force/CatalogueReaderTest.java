@@ -541,7 +541,26 @@ class CatalogueReaderTest {
                         d ->
                                 assertThat(d)
                                         .contains("stations.yaml:8: station VILSECK")
-                                        .contains("duplicate station id"));
+                                        .contains(
+                                                "duplicate station id (stations[0] has it first)"));
+    }
+
+    @Test
+    void aUnitIdGivenTwiceIsRefusedAtTheSecondNamingTheFirst() throws Exception {
+        Path y = dir.resolve("units.yaml");
+        String unit = GOOD.substring(GOOD.indexOf("  - uic: U1"));
+        Files.writeString(y, GOOD + unit.replace("First brigade", "First brigade again"));
+        ForceRead<Catalogue> r = CatalogueReader.read(y);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(y.toString()))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .contains("units.yaml:21: unit U1")
+                                        .contains("field 'uic' = 'U1'")
+                                        .contains("duplicate unit id (units[0] has it first)"));
     }
 
     @Test

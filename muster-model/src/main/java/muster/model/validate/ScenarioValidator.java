@@ -35,6 +35,10 @@ public final class ScenarioValidator {
     private final Scenario scenario;
     private final List<Fault> faults = new ArrayList<>();
     private final Map<String, Node> nodes = new HashMap<>();
+
+    /** Each node id's first place in the list, for a duplicate's message. */
+    private final Map<String, Integer> nodeIndex = new HashMap<>();
+
     private final Set<Route> unusableRoutes = new HashSet<>();
     private Network network;
 
@@ -62,11 +66,11 @@ public final class ScenarioValidator {
         for (int i = 0; i < scenario.nodes().size(); i++) {
             checkNode(i, scenario.nodes().get(i));
         }
-        Set<String> liftIds = new HashSet<>();
+        Map<String, Integer> liftIds = new HashMap<>();
         for (int i = 0; i < scenario.lift().size(); i++) {
             checkLift(i, scenario.lift().get(i), liftIds);
         }
-        Set<String> routeIds = new HashSet<>();
+        Map<String, Integer> routeIds = new HashMap<>();
         for (int i = 0; i < scenario.routes().size(); i++) {
             checkRoute(i, scenario.routes().get(i), routeIds);
         }
@@ -87,7 +91,7 @@ public final class ScenarioValidator {
                                 usable,
                                 scenario.requirements(),
                                 scenario.planning()));
-        Set<String> ulns = new HashSet<>();
+        Map<String, Integer> ulns = new HashMap<>();
         for (int i = 0; i < scenario.requirements().size(); i++) {
             checkLine(i, scenario.requirements().get(i), ulns);
         }
@@ -212,8 +216,9 @@ public final class ScenarioValidator {
             error(path + ".id", "node #" + (i + 1), "id", n.id(), "a node needs an id", null);
             return;
         }
+        Integer first = nodeIndex.putIfAbsent(n.id(), i);
         if (nodes.putIfAbsent(n.id(), n) != null) {
-            error(path + ".id", where, "id", n.id(), "duplicate node id", null);
+            error(path + ".id", where, "id", n.id(), duplicate("node id", "nodes", first), null);
         }
         if (blank(n.name())) {
             error(path + ".name", where, "name", n.name(), "a node needs a name", null);
@@ -262,15 +267,22 @@ public final class ScenarioValidator {
 
     // ---- lift ----------------------------------------------------------------------------
 
-    private void checkLift(int i, LiftType t, Set<String> ids) {
+    private void checkLift(int i, LiftType t, Map<String, Integer> ids) {
         String path = "lift[" + i + "]";
         String where = "lift type " + t.id();
         if (blank(t.id())) {
             error(path + ".id", "lift type #" + (i + 1), "id", t.id(), "needs an id", null);
             return;
         }
-        if (!ids.add(t.id())) {
-            error(path + ".id", where, "id", t.id(), "duplicate lift type id", null);
+        Integer first = ids.putIfAbsent(t.id(), i);
+        if (first != null) {
+            error(
+                    path + ".id",
+                    where,
+                    "id",
+                    t.id(),
+                    duplicate("lift type id", "lift", first),
+                    null);
         }
         if (t.mode() == null) {
             error(path + ".mode", where, "mode", null, "missing mode", "AIR or SEA");
@@ -377,15 +389,16 @@ public final class ScenarioValidator {
 
     // ---- routes --------------------------------------------------------------------------
 
-    private void checkRoute(int i, Route r, Set<String> ids) {
+    private void checkRoute(int i, Route r, Map<String, Integer> ids) {
         String path = "routes[" + i + "]";
         String where =
                 r.id() != null
                         ? "route " + r.id()
                         : "route " + r.mode() + " " + r.from() + "->" + r.to();
         boolean usable = true;
-        if (r.id() != null && !ids.add(r.id())) {
-            error(path + ".id", where, "id", r.id(), "duplicate route id", null);
+        Integer first = r.id() == null ? null : ids.putIfAbsent(r.id(), i);
+        if (first != null) {
+            error(path + ".id", where, "id", r.id(), duplicate("route id", "routes", first), null);
         }
         List<String> points = r.points();
         for (int k = 0; k < points.size(); k++) {
@@ -520,15 +533,22 @@ public final class ScenarioValidator {
 
     // ---- requirement lines ---------------------------------------------------------------
 
-    private void checkLine(int i, RequirementLine l, Set<String> ulns) {
+    private void checkLine(int i, RequirementLine l, Map<String, Integer> ulns) {
         String path = "requirements[" + i + "]";
         String where = "requirement " + l.uln();
         if (blank(l.uln())) {
             error(path + ".uln", "requirement #" + (i + 1), "uln", l.uln(), "needs a uln", null);
             return;
         }
-        if (!ulns.add(l.uln())) {
-            error(path + ".uln", where, "uln", l.uln(), "duplicate uln", null);
+        Integer first = ulns.putIfAbsent(l.uln(), i);
+        if (first != null) {
+            error(
+                    path + ".uln",
+                    where,
+                    "uln",
+                    l.uln(),
+                    duplicate("uln", "requirements", first),
+                    null);
         }
         if (blank(l.nation())) {
             error(path + ".nation", where, "nation", l.nation(), "needs a nation", null);
@@ -1015,6 +1035,11 @@ public final class ScenarioValidator {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** A duplicate's message, naming where the first of that id is, so both can be found. */
+    private static String duplicate(String what, String list, int first) {
+        return "duplicate " + what + " (" + list + "[" + first + "] has it first)";
     }
 
     private void error(
