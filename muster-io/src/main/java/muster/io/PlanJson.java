@@ -339,7 +339,7 @@ public final class PlanJson {
         }
         List<Constraint> constraints = new ArrayList<>();
         k = 0;
-        for (JsonNode c : r.list(root, "bindingConstraints", "plan")) {
+        for (JsonNode c : r.optList(root, "bindingConstraints", "plan")) {
             String at = "bindingConstraints[" + k++ + "]";
             r.object(c, at);
             constraints.add(
@@ -456,7 +456,21 @@ public final class PlanJson {
             return v.asLong();
         }
 
+        /**
+         * A list the format always has (missions, lines, a mission's stops and loads, a load's
+         * cargo, the unmet list): one left out is refused by name, where reading it as empty would
+         * check a plan without its missions and blame every line for load it lost.
+         */
         Iterable<JsonNode> list(JsonNode n, String f, String at) throws PlanFormatException {
+            JsonNode v = n.get(f);
+            if (v == null || !v.isArray()) {
+                throw bad(at, f, v, "a list (empty if there is nothing in it)");
+            }
+            return v;
+        }
+
+        /** A list muster adds to the format ({@code bindingConstraints}): empty when left out. */
+        Iterable<JsonNode> optList(JsonNode n, String f, String at) throws PlanFormatException {
             JsonNode v = n.get(f);
             if (v == null || v.isNull()) {
                 return List.of();

@@ -150,6 +150,45 @@ class PlanJsonTest {
     }
 
     @Test
+    void aListTheFormatAlwaysHasIsRefusedByNameWhenLeftOut() throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        // read as empty, a plan without its missions was checked as one that moved nothing, and
+        // each line was blamed for the load it lost; the missing field was never named
+        List<String> pointers =
+                List.of(
+                        "/missions",
+                        "/lines",
+                        "/measures/unmet",
+                        "/missions/0/stops",
+                        "/missions/0/loads",
+                        "/missions/0/loads/0/cargo");
+        List<String> places =
+                List.of(
+                        "plan: plan: field 'missions' is missing",
+                        "plan: plan: field 'lines' is missing",
+                        "plan: measures: field 'unmet' is missing",
+                        "plan: missions[0]: field 'stops' is missing",
+                        "plan: missions[0]: field 'loads' is missing",
+                        "plan: missions[0].loads[0]: field 'cargo' is missing");
+        for (int i = 0; i < pointers.size(); i++) {
+            ObjectNode p = (ObjectNode) om.readTree(PlanJson.write(example()));
+            String ptr = pointers.get(i);
+            int cut = ptr.lastIndexOf('/');
+            ((ObjectNode) p.at(ptr.substring(0, cut))).remove(ptr.substring(cut + 1));
+            String broken = om.writeValueAsString(p);
+            assertThatThrownBy(() -> PlanJson.read(broken))
+                    .as(ptr)
+                    .isInstanceOf(PlanJson.PlanFormatException.class)
+                    .hasMessageStartingWith(places.get(i))
+                    .hasMessageContaining("expected a list");
+        }
+        // muster's own addition may be left out
+        ObjectNode p = (ObjectNode) om.readTree(PlanJson.write(example()));
+        p.remove("bindingConstraints");
+        assertThat(PlanJson.read(om.writeValueAsString(p)).bindingConstraints()).isEmpty();
+    }
+
+    @Test
     void aPlanBeyondTheParsersLimitsIsRefusedInTheFilesTerms() {
         // nested lists deeper than the parser takes, and a number longer than it reads: the
         // message says what is too deep or too long, without a line 0 or the parser's settings
