@@ -442,6 +442,10 @@ public final class PlanJson {
 
         int integer(JsonNode n, String f, String at) throws PlanFormatException {
             JsonNode v = n.get(f);
+            if (v != null && v.isIntegralNumber() && !v.isInt()) {
+                // a whole number all the same: say which ones are taken, not "a whole number"
+                throw bad(at, f, v, "a whole number from -2147483648 to 2147483647");
+            }
             if (v == null || !v.isInt()) {
                 throw bad(at, f, v, "a whole number");
             }

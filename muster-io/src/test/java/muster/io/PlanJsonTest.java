@@ -189,6 +189,17 @@ class PlanJsonTest {
     }
 
     @Test
+    void aWholeNumberTooLargeSaysWhichWholeNumbersAreTaken() {
+        String json =
+                PlanJson.write(example()).replaceFirst("\"pax\" ?: ?60", "\"pax\": 1099511627776");
+        assertThatThrownBy(() -> PlanJson.read(json))
+                .isInstanceOf(PlanJson.PlanFormatException.class)
+                .hasMessage(
+                        "plan: missions[0].loads[0]: field 'pax' = '1099511627776': expected a whole"
+                                + " number from -2147483648 to 2147483647");
+    }
+
+    @Test
     void aPlanBeyondTheParsersLimitsIsRefusedInTheFilesTerms() {
         // nested lists deeper than the parser takes, and a number longer than it reads: the
         // message says what is too deep or too long, without a line 0 or the parser's settings
