@@ -16,12 +16,15 @@ final class Violations {
         return list;
     }
 
-    /** A number as text: whole numbers without decimals, others with up to 6. */
+    /**
+     * A number as text: whole numbers without decimals, others with up to 6; from 1e15 on in
+     * exponent form ({@code 1.0E300}), where the decimals of an hour of 1e300 ran to 300 digits.
+     */
     static String n(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
+        if (Double.isNaN(x) || Double.isInfinite(x) || Math.abs(x) >= 1e15) {
             return Double.toString(x);
         }
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+        if (x == Math.rint(x)) {
             return Long.toString((long) x);
         }
         String s = String.format(Locale.ROOT, "%.6f", x);

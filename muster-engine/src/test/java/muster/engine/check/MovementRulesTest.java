@@ -754,6 +754,20 @@ class MovementRulesTest {
     }
 
     @Test
+    void anHourFarOutIsWrittenShortInTheMessage() {
+        // M2's stop at V arriving at hour 1e300 (a finite number a plan file may hold): the leg
+        // time and the ground time are wrong, and each message names the hour as 1.0E300, where
+        // it wrote out all 301 digits of it
+        Plan bad = withStop(GOOD, "M2", 1, s -> times(s, 1e300, 11.8));
+        List<Violation> v = check(bad).violations();
+        assertThat(v).extracting(Violation::rule).contains(3, 4);
+        for (Violation x : v) {
+            assertThat(x.message()).as(x.describe()).hasSizeLessThan(300);
+        }
+        assertThat(check(bad).ofRule(4).get(0).message()).contains("arrive 1.0E300");
+    }
+
+    @Test
     void violationsDescribeThemselvesOnOneLine() {
         assertThat(new Violation(6, "M1", 0, "A1", "too heavy").describe())
                 .isEqualTo("rule 6 mission M1 stop 0 line A1: too heavy");
