@@ -53,6 +53,15 @@ final class Rule03TravelTime implements MovementRule {
         for (int k = 0; k < legs; k++) {
             loaded.add(null);
         }
+        // Legs with a load aboard: one that follows no route is loaded all the same, not empty.
+        boolean[] aboard = new boolean[legs];
+        for (Load load : m.loads()) {
+            if (CheckContext.validIndexes(m, load)) {
+                for (int k = load.on(); k < load.off(); k++) {
+                    aboard[k] = true;
+                }
+            }
+        }
         for (Load load : m.loads()) {
             RequirementLine line = load.uln() == null ? null : ctx.net.line(load.uln());
             if (line == null
@@ -157,7 +166,11 @@ final class Rule03TravelTime implements MovementRule {
                                 + " nm at "
                                 + n(t.speedKnots())
                                 + " kn"
-                                + (empty ? " (empty leg)" : "")
+                                + (!empty
+                                        ? ""
+                                        : aboard[k]
+                                                ? " (loaded, but on no route of its load's line)"
+                                                : " (empty leg)")
                                 + " gives hour "
                                 + n(expected));
             }

@@ -181,6 +181,36 @@ class MovementRulesTest {
         }
 
         @Test
+        void aLegWhoseLoadFollowsNoRouteIsNotCalledEmpty() {
+            // M2 flies P->Q direct with A1 aboard, a little slower than the great circle allows:
+            // the leg time is wrong, and the leg is loaded, though on no route of A1
+            double nm = Geo.distanceNm(0, 0, 0, 20);
+            Plan bad =
+                    withMission(
+                            GOOD,
+                            "M2",
+                            m ->
+                                    new Mission(
+                                            m.id(),
+                                            m.lift(),
+                                            m.tail(),
+                                            List.of(
+                                                    new Stop("P", ONLOAD, 7, 9),
+                                                    new Stop(
+                                                            "Q",
+                                                            OFFLOAD,
+                                                            9.5 + nm / 400,
+                                                            10.5 + nm / 400)),
+                                            List.of(new Load("A1", 100, List.of(), 0, 1))));
+            List<Violation> v = only(check(restated(S, bad)), 3);
+            assertThat(v).extracting(Violation::stop).containsExactly(0, 1);
+            assertThat(v.get(1).message())
+                    .contains("arrives at Q")
+                    .contains("loaded, but on no route of its load's line")
+                    .doesNotContain("empty leg");
+        }
+
+        @Test
         void breaksWhenALoadedLegIsBeyondRange() {
             // A second, direct route of 1200 nm exists, but the jet's range is 1000 nm.
             Scenario s =
