@@ -790,14 +790,15 @@ public final class HtmlReport {
                         .append(String.format(Locale.ROOT, "%.2f", Math.min(1, share)))
                         .append("\" title=\"")
                         .append(
-                                String.format(
-                                        Locale.ROOT,
-                                        "%s C+%d: peak %d of %d, average %.1f",
-                                        u.node().id(),
-                                        d,
-                                        p,
-                                        u.capacity(),
-                                        u.average()[d]))
+                                Html.esc(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "%s C+%d: peak %d of %d, average %.1f",
+                                                u.node().id(),
+                                                d,
+                                                p,
+                                                u.capacity(),
+                                                u.average()[d])))
                         .append("\">")
                         .append(p)
                         .append("</td>");

@@ -2,10 +2,15 @@ package muster.io.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import muster.io.PlanJson;
+import muster.io.ScenarioReader;
+import muster.io.ScenarioWriter;
 import muster.io.fixture.SmallPlan;
 import muster.model.Activity;
 import muster.model.CargoClass;
@@ -238,6 +243,26 @@ class HtmlReportTest {
     void textFromTheScenarioIsEscaped() {
         assertThat(html).contains("2/504 PIR &lt;vehicles &amp; crews&gt;");
         assertThat(html).doesNotContain("<vehicles");
+    }
+
+    @Test
+    void nodeIdsFromTheScenarioCannotOpenMarkupInTheAirfieldTable() throws Exception {
+        // A node id is free text in the scenario; the day cells of the airfield table name it
+        // in their title attribute.
+        String id = "EP\"><img src=x onerror=alert(1)>";
+        String quoted = new ObjectMapper().writeValueAsString(id);
+        ScenarioReader.Result read =
+                ScenarioReader.read(
+                        ScenarioWriter.json(scenario)
+                                .replace("\"EPRZ\"", quoted)
+                                .getBytes(StandardCharsets.UTF_8),
+                        "evil.json");
+        assertThat(read.accepted()).as("%s", read.faults()).isTrue();
+        Plan renamed = PlanJson.read(PlanJson.write(plan).replace("\"EPRZ\"", quoted));
+        String page = HtmlReport.render(read.scenario(), renamed);
+        assertThat(page)
+                .contains("EP&quot;&gt;&lt;img src=x onerror=alert(1)&gt; C+0: peak 1 of 1");
+        assertThat(page).doesNotContain("<img");
     }
 
     @Test
