@@ -180,8 +180,13 @@ public final class HtmlReport {
         b.append("<div class=\"cards\">");
         // Closure.
         String closureSub;
-        if (lb != null && !m.unmet().isEmpty()) {
+        if (lb != null && lb.closureDay() < 0) {
+            // the bound gives no day when there is nothing to deliver
+            closureSub = "no closure day to bound";
+        } else if (lb != null && !m.unmet().isEmpty()) {
             closureSub = "bound C+" + lb.closureDay() + " holds only when nothing is unmet";
+        } else if (lb != null && m.closureDay() < 0) {
+            closureSub = "lower bound C+" + lb.closureDay();
         } else if (lb != null) {
             int gap = m.closureDay() - lb.closureDay();
             closureSub =

@@ -16,6 +16,8 @@ import muster.model.Activity;
 import muster.model.CargoClass;
 import muster.model.LineResult;
 import muster.model.LoadCargo;
+import muster.model.LowerBound;
+import muster.model.Measures;
 import muster.model.Mission;
 import muster.model.Network;
 import muster.model.Plan;
@@ -71,6 +73,32 @@ class HtmlReportTest {
         assertThat(card(html, "closure")).contains("only when nothing is unmet");
         Plan met = withoutUnmet(plan);
         assertThat(card(HtmlReport.render(scenario, met), "closure")).contains("gap 2 days");
+    }
+
+    @Test
+    void closureCardOfAScenarioWithNothingToDeliverGivesNoDayAsABound() {
+        // With no requirement lines the plan delivers nothing and the bound has no closure day:
+        // both are -1 in plan.json, which the card must not show as "C+-1".
+        Scenario none =
+                new Scenario(
+                        scenario.name(),
+                        scenario.nodes(),
+                        scenario.lift(),
+                        scenario.routes(),
+                        List.of(),
+                        scenario.planning());
+        Plan empty =
+                new Plan(
+                        plan.scenario(),
+                        plan.planner(),
+                        new Measures(-1, 0, 0, 0, List.of()),
+                        new LowerBound(-1, 0, "earliest-arrival"),
+                        List.of(),
+                        List.of(),
+                        List.of());
+        String closure = card(HtmlReport.render(none, empty), "closure");
+        assertThat(closure).contains("nothing delivered").contains("no closure day to bound");
+        assertThat(closure).doesNotContain("C+-").doesNotContain("gap");
     }
 
     @Test
