@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,7 +252,13 @@ public final class PlanCommand implements Callable<Integer> {
         clock.lap("check");
 
         Path dir = out != null ? out : defaultDir(scenario);
-        writeFiles(dir, scenario, plan, check, clock);
+        try {
+            writeFiles(dir, scenario, plan, check, clock);
+        } catch (Unwritten e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCode.INTERNAL;
+        }
 
         List<Violation> violations = check.violations();
         if (!violations.isEmpty()) {
@@ -301,8 +310,20 @@ public final class PlanCommand implements Callable<Integer> {
      * measures, since its figures are not those of a correct plan.
      */
     static void writeFiles(Path dir, Scenario scenario, Plan plan, CheckReport check, Timings clock)
-            throws IOException {
-        Files.createDirectories(dir);
+            throws Unwritten {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new Unwritten(
+                    "could not make the output directory "
+                            + (e instanceof FileSystemException f && f.getFile() != null
+                                    ? f.getFile()
+                                    : dir.toString())
+                            + ": "
+                            + reason(e)
+                            + "; nothing was written",
+                    e);
+        }
         int broken = check.violations().size();
         String note =
                 broken == 0
@@ -314,17 +335,78 @@ public final class PlanCommand implements Callable<Integer> {
                                 + " figures may be wrong.";
         // the four files are placed together once all are written: a failure on the way leaves
         // the directory as it was
+        String writing = "plan.json";
         try (StagedFiles files = new StagedFiles(dir)) {
-            PlanJson.write(plan, files.stage("plan.json"));
-            clock.lap("plan.json");
-            MissionsCsv.write(plan, files.stage("missions.csv"));
-            clock.lap("missions.csv");
-            LinesCsv.write(scenario, plan, files.stage("lines.csv"));
-            clock.lap("lines.csv");
-            HtmlReport.write(scenario, plan, note, files.stage("report.html"));
-            clock.lap("report.html");
+            PlanJson.write(plan, files.stage(writing));
+            clock.lap(writing);
+            writing = "missions.csv";
+            MissionsCsv.write(plan, files.stage(writing));
+            clock.lap(writing);
+            writing = "lines.csv";
+            LinesCsv.write(scenario, plan, files.stage(writing));
+            clock.lap(writing);
+            writing = "report.html";
+            HtmlReport.write(scenario, plan, note, files.stage(writing));
+            clock.lap(writing);
+            writing = null;
             files.commit();
+        } catch (IOException e) {
+            throw unwritten(dir, writing, e);
         }
+    }
+
+    /** An output of {@code plan} that could not be written, the message naming it and why. */
+    static final class Unwritten extends IOException {
+        Unwritten(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Why the files could not be written in {@code dir}: {@code writing} is the one being written,
+     * or null when all were written and were being moved into place. A full disk's error names no
+     * file ("No space left on device"), so the file is named here, and what is left in {@code dir}
+     * is said: the old files as they were, unless the failure came while moving the new ones in.
+     */
+    static Unwritten unwritten(Path dir, String writing, IOException e) {
+        if (writing == null) {
+            return new Unwritten(
+                    "could not move the plan's files into "
+                            + dir
+                            + ": "
+                            + reason(e)
+                            + "; some of "
+                            + String.join(", ", FILES)
+                            + " there may be from this plan and others from before: plan again",
+                    e);
+        }
+        return new Unwritten(
+                "could not write "
+                        + dir.resolve(writing)
+                        + ": "
+                        + reason(e)
+                        + "; none of "
+                        + String.join(", ", FILES)
+                        + " in "
+                        + dir
+                        + " was written or changed",
+                e);
+    }
+
+    /** The cause of a failed write in words, without the file that the message names anyway. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason();
+            }
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "no such file or directory";
+            }
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /**

@@ -1,6 +1,7 @@
 package muster.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,6 +128,64 @@ class PlanCommandTest {
         for (String f : PlanCommand.FILES) {
             assertThat(dir.resolve(f)).isNotEmptyFile();
         }
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsNamedAndTheOldFilesAreKept() throws Exception {
+        long seed = 11;
+        Path scenario = smallScenario(seed);
+        Path out = tmp.resolve("out");
+        Run r = muster("plan", scenario.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as("seed %d, stderr: %s", seed, r.err()).isZero();
+        Scenario s = ScenarioReader.read(scenario).scenario();
+        Plan plan = PlanJson.read(out.resolve("plan.json"));
+        Files.writeString(out.resolve("plan.json"), "old plan");
+        // lines.csv turned into a directory after the command checked the output directory:
+        // the third of the four files cannot be written
+        Files.delete(out.resolve("lines.csv"));
+        Files.createDirectory(out.resolve("lines.csv"));
+        var check = PlanChecker.check(s, plan);
+        assertThatThrownBy(
+                        () ->
+                                PlanCommand.writeFiles(
+                                        out, s, plan, check, new PlanCommand.Timings()))
+                .isInstanceOf(PlanCommand.Unwritten.class)
+                .hasMessageStartingWith("could not write " + out.resolve("lines.csv") + ": ")
+                .hasMessageEndingWith(
+                        "; none of plan.json, missions.csv, lines.csv, report.html in "
+                                + out
+                                + " was written or changed");
+        assertThat(out.resolve("plan.json")).hasContent("old plan");
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "plan.json", "missions.csv", "lines.csv", "report.html");
+        }
+    }
+
+    @Test
+    void aFullDiskIsSaidWithTheFileItStoppedAt() {
+        // The error of a full disk names no file ("IOException: No space left on device" was all
+        // the command said): the file is named from what was being written.
+        Path dir = tmp.resolve("plans");
+        assertThat(
+                        PlanCommand.unwritten(
+                                        dir,
+                                        "missions.csv",
+                                        new java.io.IOException("No space left on device"))
+                                .getMessage())
+                .isEqualTo(
+                        "could not write "
+                                + dir.resolve("missions.csv")
+                                + ": No space left on device; none of plan.json, missions.csv,"
+                                + " lines.csv, report.html in "
+                                + dir
+                                + " was written or changed");
+        assertThat(
+                        PlanCommand.unwritten(dir, null, new java.io.IOException("I/O error"))
+                                .getMessage())
+                .startsWith("could not move the plan's files into " + dir + ": I/O error")
+                .endsWith("there may be from this plan and others from before: plan again");
     }
 
     @Test
