@@ -212,7 +212,7 @@ public final class HtmlReport {
             double gap = m.lateStonDays() - lb.lateStonDays();
             lateSub = "lower bound " + Html.num(lb.lateStonDays()) + " · gap " + Html.num(gap);
             if (m.lateStonDays() > 0) {
-                lateSub += String.format(Locale.ROOT, " (%.0f%%)", 100 * gap / m.lateStonDays());
+                lateSub += " (" + gapShare(gap, m.lateStonDays(), lb.lateStonDays()) + ")";
             }
         } else {
             lateSub = "no lower bound given";
@@ -300,6 +300,22 @@ public final class HtmlReport {
         }
         if (onTime > 0 && share < 0.5) {
             return "under 1%";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", share);
+    }
+
+    /**
+     * The gap as a whole percent of the plan's late ston-days, never rounded down to 0 % while the
+     * gap shows as more than 0, nor up to 100 % while the bound does: a gap of 108.3 of 192,345 is
+     * "under 1%", not "0%".
+     */
+    private static String gapShare(double gap, double late, double bound) {
+        double share = 100 * gap / late;
+        if (share > 0 && share < 0.5 && !Html.num(gap).equals("0")) {
+            return "under 1%";
+        }
+        if (share >= 99.5 && share < 100 && !Html.num(bound).equals("0")) {
+            return "over 99%";
         }
         return String.format(Locale.ROOT, "%.0f%%", share);
     }

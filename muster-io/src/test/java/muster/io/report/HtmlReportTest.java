@@ -102,6 +102,39 @@ class HtmlReportTest {
     }
 
     @Test
+    void lateStonDaysGapNeverRoundsToNoneOrAllOfThePlan() {
+        // plan, bound, what the card says of the gap
+        Object[][] cases = {
+            {192_345.0, 192_236.7, "gap 108.3 (under 1%)"},
+            {1_000.0, 3.0, "gap 997 (over 99%)"},
+            {1_000.0, 0.0, "gap 1,000 (100%)"},
+            {1_000.0, 500.0, "gap 500 (50%)"},
+            {1_000.0, 1_000.0, "gap 0 (0%)"},
+        };
+        for (Object[] c : cases) {
+            var m = plan.measures();
+            Plan p =
+                    new Plan(
+                            plan.scenario(),
+                            plan.planner(),
+                            new Measures(
+                                    m.closureDay(),
+                                    (double) c[0],
+                                    m.lateUlns(),
+                                    m.onTimeUlns(),
+                                    m.unmet()),
+                            new LowerBound(
+                                    plan.lowerBound().closureDay(), (double) c[1], "test bound"),
+                            plan.missions(),
+                            plan.lines(),
+                            plan.bindingConstraints());
+            assertThat(card(HtmlReport.render(scenario, p), "late-ston-days"))
+                    .as("plan %s, bound %s", c[0], c[1])
+                    .contains((String) c[2]);
+        }
+    }
+
+    @Test
     void linesCardNeverRoundsToAllOrNoneOnTime() {
         var m = plan.measures();
         // 1 late line of 211 is 99.5 % on time, 1 on time of 300 is 0.3 %: neither is all or none.
