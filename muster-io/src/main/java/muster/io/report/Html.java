@@ -54,4 +54,9 @@ final class Html {
     static String integer(long v) {
         return String.format(Locale.ROOT, "%,d", v);
     }
+
+    /** A count with its noun: "1 mission", "2 missions", "1,200 missions". */
+    static String count(long n, String noun) {
+        return integer(n) + " " + noun + (n == 1 ? "" : "s");
+    }
 }

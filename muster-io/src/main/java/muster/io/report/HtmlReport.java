@@ -139,12 +139,11 @@ public final class HtmlReport {
             }
         }
         b.append(" · ")
-                .append(Html.integer(scenario.requirements().size()))
-                .append(" requirement lines, ")
-                .append(Html.integer(plan.missions().size()))
-                .append(" missions, horizon ")
-                .append(days)
-                .append(" days");
+                .append(Html.count(scenario.requirements().size(), "requirement line"))
+                .append(", ")
+                .append(Html.count(plan.missions().size(), "mission"))
+                .append(", horizon ")
+                .append(Html.count(days, "day"));
         String c = scenario.planning().cDate();
         if (c != null && !c.isBlank()) {
             b.append(" · C-day ").append(Html.esc(c));
@@ -233,8 +232,8 @@ public final class HtmlReport {
                 total > 0
                         ? percentOnTime(m.onTimeUlns(), total)
                                 + " of "
-                                + Html.integer(total)
-                                + " lines on time"
+                                + Html.count(total, "line")
+                                + " on time"
                         : "no lines",
                 m.lateUlns() > 0 ? "warn" : "ok");
         Map<String, double[]> unmet = figures.unmetByLine();
@@ -260,8 +259,8 @@ public final class HtmlReport {
                                                 + " stons",
                 unmet.isEmpty()
                         ? "everything reaches its destination"
-                        : unmet.size()
-                                + " lines · "
+                        : Html.count(unmet.size(), "line")
+                                + " · "
                                 + Html.num(unmetStons + unmetPax * pw)
                                 + " ston-equivalents",
                 unmet.isEmpty() ? "ok" : "bad");
@@ -570,8 +569,8 @@ public final class HtmlReport {
                     .append(" pax, ")
                     .append(Html.num(f.stons()))
                     .append(" stons on ")
-                    .append(Html.integer(f.missions()))
-                    .append(" missions</title></path>");
+                    .append(Html.count(f.missions(), "mission"))
+                    .append("</title></path>");
         }
         Set<String> poes = new HashSet<>();
         Set<String> pods = new HashSet<>();
@@ -754,8 +753,8 @@ public final class HtmlReport {
             b.append("<h3>")
                     .append(Html.esc(t.id()))
                     .append(" <span class=\"count\">")
-                    .append(Html.integer(ms.size()))
-                    .append(" missions</span></h3>");
+                    .append(Html.count(ms.size(), "mission"))
+                    .append("</span></h3>");
             b.append(Timeline.svg(t, ms, days, 1120));
             long after = ms.stream().filter(m -> m.begin() >= 24.0 * days).count();
             if (after > 0) {

@@ -117,7 +117,10 @@ final class Timeline {
                         .append(": ")
                         .append(Html.esc(String.join(" → ", nodes)))
                         .append(String.format(Locale.ROOT, ", h %.1f–%.1f", m.begin(), m.end()))
-                        .append(loaded ? ", " + m.loads().size() + " loads" : ", positioning")
+                        .append(
+                                loaded
+                                        ? ", " + Html.count(m.loads().size(), "load")
+                                        : ", positioning")
                         .append("</title></rect>");
             }
         } else {

@@ -58,7 +58,7 @@ class HtmlReportTest {
                 .contains("gap " + Html.num(m.lateStonDays() - lb.lateStonDays()));
         assertThat(card(html, "lines")).contains(m.lateUlns() + " / " + m.onTimeUlns());
         // U1's 50 people are unmet.
-        assertThat(card(html, "unmet")).contains("50 pax").contains("1 lines");
+        assertThat(card(html, "unmet")).contains("50 pax").contains("1 line ·");
         assertThat(html).contains("planner <b>hand</b>").contains("seed 7");
         assertThat(html).contains("C-day 2022-02-03").contains("test bound");
         // a lower bound: no correct plan is less late, nor closes earlier
@@ -257,7 +257,7 @@ class HtmlReportTest {
                                 + " missions</title>")
                 .containsPattern(
                         "<path class=\"flow sea\" data-from=\"USBPT\" data-to=\"DEBRV\"[^>]*>"
-                                + "<title>USBPT → DEBRV \\(SEA\\): 0 pax, 500 stons on 1 missions");
+                                + "<title>USBPT → DEBRV \\(SEA\\): 0 pax, 500 stons on 1 mission<");
         assertThat(Pattern.compile("class=\"flow (air|sea)\" data-from").matcher(html).results())
                 .hasSize(2);
         Matcher land = Pattern.compile("<path class=\"land\" d=\"([^\"]*)\"").matcher(html);
@@ -324,6 +324,16 @@ class HtmlReportTest {
         assertThat(page)
                 .contains("EP&quot;&gt;&lt;img src=x onerror=alert(1)&gt; C+0: peak 1 of 1");
         assertThat(page).doesNotContain("<img");
+    }
+
+    @Test
+    void oneOfAThingIsNotSaidInThePlural() {
+        // The fixture's LMSR sails one voyage with one load, and one line (U1) is left unmet.
+        assertThat(html).contains("LMSR <span class=\"count\">1 mission</span>");
+        assertThat(html).containsPattern("<title>M\\d+: [^<]*, 1 load</title>");
+        assertThat(card(html, "unmet")).contains(">1 line · ");
+        assertThat(html)
+                .doesNotContainPattern("[^\\d,]1 (missions|loads|lines|requirement lines|days)\\b");
     }
 
     @Test
