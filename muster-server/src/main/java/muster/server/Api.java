@@ -199,6 +199,10 @@ final class Api {
             Set.of("/api/health", "/api/openapi.json", "/api/login");
 
     private void authenticate(Context ctx) {
+        // answers hold a nation's released picture: no browser or proxy cache keeps them, and a
+        // browser reads each as the type it is given
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
         // no parameter takes a NUL character, and the database refuses to store one
         for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
             for (String v : q.getValue()) {

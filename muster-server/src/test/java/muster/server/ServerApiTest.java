@@ -33,6 +33,25 @@ class ServerApiTest {
     }
 
     @Test
+    void answersOfTheApiAreNotKeptByBrowsersOrProxies() {
+        // a released picture read on a shared workstation must not stay in its browser's cache,
+        // nor an answer refused for want of a session
+        List<Response> answers =
+                List.of(
+                        TestServer.admin().get("/api/scenarios"),
+                        TestServer.admin().get("/api/me"),
+                        Client.anonymous("GET", "/api/plans", null),
+                        TestServer.admin().get("/api/scenarios/999999999"));
+        assertThat(answers).extracting(Response::status).containsExactly(200, 200, 401, 404);
+        for (Response r : answers) {
+            assertThat(r.header("Cache-Control"))
+                    .as(r.status() + " " + r.body())
+                    .isEqualTo("no-store");
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+    }
+
+    @Test
     void badPasswordIsRefusedAndAuditedAndRepeatedFailuresAreRateLimited() {
         TestServer.user("ratelimited", "DEU", Role.OBSERVER);
         for (int i = 0; i < Auth.MAX_FAILURES; i++) {

@@ -173,7 +173,12 @@ final class TestServer {
         return admin;
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        /** The response's value of a header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         Object json() {
             return Json.read(body, Object.class);
         }
@@ -237,7 +242,7 @@ final class TestServer {
             }
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                return new Response(r.statusCode(), r.body());
+                return new Response(r.statusCode(), r.body(), r.headers());
             } catch (IOException e) {
                 throw new IllegalStateException(method + " " + path + ": " + e, e);
             } catch (InterruptedException e) {
