@@ -29,11 +29,12 @@ import muster.model.Scenario;
  * installations, airfields and seaports. The same scale and seed give the same scenario.
  *
  * <p>Coordinates are those of public aerodrome and port data (AIP/ICAO aerodrome reference points,
- * UN/LOCODE port positions), rounded to about 0.01 degree. MOG, berths and handling hours are
- * assumptions: working MOG of 2 to 8 aircraft for military and large civil airfields, 2 to 4 berths
- * usable for RoRo ships at a military port operation, 3 hours to process people and cargo through
- * an airfield and 24 hours through a seaport. Lift figures repeat data/lift-types.yaml, whose
- * sources are cited there. Keys in [brackets] point to entries of
+ * UN/LOCODE port positions) and of the posts and training areas in public gazetteers [S40], rounded
+ * to about 0.01 degree; the Novo Selo training area is the exception noted in the table. MOG,
+ * berths and handling hours are assumptions: working MOG of 2 to 8 aircraft for military and large
+ * civil airfields, 2 or 3 berths usable for RoRo ships at a military port operation, 3 hours to
+ * process people and cargo through an airfield and 24 hours through a seaport. Lift figures repeat
+ * data/lift-types.yaml, whose sources are cited there. Keys in [brackets] point to entries of
  * scenarios/eastern-flank-2022.sources.md; every other figure is marked as an assumption where it
  * is used.
  */
@@ -218,12 +219,12 @@ public final class ScenarioGenerator {
                             "SPOE"),
                     new N("USMOT", "Sunny Point", NodeKind.SEAPORT, "US", 33.98, -77.95, 2, "SPOE"),
                     new N("USORF", "Norfolk", NodeKind.SEAPORT, "US", 36.95, -76.33, 3, "SPOE"),
-                    // en-route air bases
+                    // en-route air bases; MOG assumed
                     new N("LPLA", "Lajes Field", NodeKind.AIRFIELD, "PT", 38.76, -27.09, 8, "ENR"),
                     new N("BIKF", "Keflavik", NodeKind.AIRFIELD, "IS", 63.99, -22.61, 6, "ENR"),
                     new N("KBGR", "Bangor", NodeKind.AIRFIELD, "US", 44.81, -68.83, 6, "ENR"),
                     new N("LERT", "Rota", NodeKind.AIRFIELD, "ES", 36.65, -6.35, 6, "ENR"),
-                    // European airfields used as POEs for moves within Europe
+                    // European airfields used as POEs for moves within Europe; MOG assumed
                     new N("ETAR", "Ramstein AB", NodeKind.AIRFIELD, "DE", 49.44, 7.60, 8, "EAPOE"),
                     new N(
                             "EDDP",
@@ -243,7 +244,7 @@ public final class ScenarioGenerator {
                             0.49,
                             6,
                             "EAPOE"),
-                    // European aerial ports of debarkation
+                    // European aerial ports of debarkation; MOG assumed
                     new N(
                             "EPRZ",
                             "Rzeszow-Jasionka",
@@ -287,7 +288,7 @@ public final class ScenarioGenerator {
                     new N("EETN", "Tallinn", NodeKind.AIRFIELD, "EE", 59.41, 24.83, 2, "APOD"),
                     new N("LHKE", "Kecskemet AB", NodeKind.AIRFIELD, "HU", 46.92, 19.75, 2, "APOD"),
                     new N("LBSF", "Sofia", NodeKind.AIRFIELD, "BG", 42.70, 23.41, 3, "APOD"),
-                    // European seaports of debarkation
+                    // European seaports of debarkation (port positions); berths assumed
                     new N("DEBRV", "Bremerhaven", NodeKind.SEAPORT, "DE", 53.56, 8.55, 3, "SPOD"),
                     new N("NLRTM", "Rotterdam", NodeKind.SEAPORT, "NL", 51.95, 4.14, 3, "SPOD"),
                     new N("BEANR", "Antwerp", NodeKind.SEAPORT, "BE", 51.26, 4.40, 3, "SPOD"),
@@ -414,6 +415,10 @@ public final class ScenarioGenerator {
                             21.67,
                             0,
                             "AA"),
+                    // about 31 km west of the range's public position, 42.72 N 26.59 E [S45];
+                    // kept here because moving it would change the road hours and most APODs of
+                    // the generated lines bound there (Kogalniceanu would rank before Sofia) and
+                    // with them the benchmark figures of docs/ (assumption)
                     new N(
                             "AA-NOVOSELO",
                             "Novo Selo training area",
@@ -471,7 +476,7 @@ public final class ScenarioGenerator {
      * leave S two LMSRs for 84,000 ST of vehicles. Assumption: sea cargo is 70 % of the stons at
      * about 16.5 sq ft per ston, so S needs about 1.4 million sq ft of deck, M 5.2 and L 17.3
      * million. A ship makes one voyage within a 30- or 45-day horizon and about two within 60 days,
-     * so the hulls below offer about 1.5 (S), 1.2 (M) and, over two voyages, 1.5 (L) times the deck
+     * so the hulls below offer about 1.4 (S), 1.2 (M) and, over two voyages, 1.8 (L) times the deck
      * area asked for: enough that most cargo arrives, while berths at a few ports and the split
      * over channels still make ships the binding constraint. L keeps the public LMSR and FSS
      * counts; S and M are the share of the surge fleet a force of that size would be given
@@ -1055,7 +1060,11 @@ public final class ScenarioGenerator {
         return Geo.distanceNm(a.lat, a.lon, b.lat, b.lon);
     }
 
-    /** Assumption: road and rail cover 1.3 times the great-circle distance at 30 knots. */
+    /**
+     * Assumption: road and rail cover 1.3 times the great-circle distance at 30 knots (56 km/h),
+     * one speed for both and for any length; faster than the bundled scenario's 45 km/h for road
+     * moves up to 400 km, 30 km/h for long convoys [A25] and 25 km/h for trains [A26].
+     */
     private static double roadHours(N a, N b) {
         return Math.max(0.5, Math.round(1.3 * gc(a, b) / 30 * 10) / 10.0);
     }
