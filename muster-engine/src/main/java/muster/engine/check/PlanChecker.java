@@ -1,6 +1,7 @@
 package muster.engine.check;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import muster.model.Plan;
 import muster.model.Scenario;
@@ -50,5 +51,17 @@ public final class PlanChecker {
         }
         Recomputed r = ctx.recomputed();
         return new CheckReport(out.list(), r.measures, r.lines);
+    }
+
+    /**
+     * Each requirement line's share of the plan's late ston-days, by ULN in the scenario's order,
+     * recomputed as {@link #check} recomputes the plan's {@code lateStonDays} (its loads' weight in
+     * short tons, people at {@code paxWeightStons}, times their days late; unmet load late to the
+     * horizon), so that the figures add up to that measure. The movement rules are not checked.
+     */
+    public static Map<String, Double> lateStonDaysByLine(Scenario scenario, Plan plan) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(plan, "plan");
+        return new CheckContext(scenario, plan).recomputed().lateStonDaysByLine;
     }
 }

@@ -1,7 +1,9 @@
 package muster.engine.check;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -34,7 +36,9 @@ import muster.model.Unmet;
  *   <li>Unmet, per line and class: the line's amount (pax for PAX, else stons) less what was
  *       delivered, when more than 1e-6. Amounts never loaded at all count as unmet too.
  *   <li>{@code lateStonDays}: over each load, {@code (stons + pax·W) · max(0, min(day, H) - rdd)};
- *       plus, for amounts never loaded, {@code weight · max(0, H - rdd)}.
+ *       plus, for amounts never loaded, {@code weight · max(0, H - rdd)}. A line's late ston-days
+ *       are the same sum over its own loads and amounts, so the lines' figures add up to the
+ *       plan's.
  *   <li>{@code closureDay}: the latest day over delivered loads and delivered LAND lines; -1 when
  *       nothing is delivered. {@code lateUlns}: lines with {@code lateDays > 0} or any unmet;
  *       {@code onTimeUlns}: the rest.
@@ -44,6 +48,9 @@ final class Recomputed {
     final Measures measures;
     final List<LineResult> lines;
 
+    /** Each line's late ston-days, by ULN in scenario order; they add up to the plan's. */
+    final Map<String, Double> lateStonDaysByLine;
+
     /** Per line, whether the road from POD to destination (or origin to destination) is missing. */
     final List<String> noOnwardRoad = new ArrayList<>();
 
@@ -52,6 +59,7 @@ final class Recomputed {
         double w = ctx.paxWeight();
         List<LineResult> results = new ArrayList<>();
         List<Unmet> unmet = new ArrayList<>();
+        Map<String, Double> byLine = new LinkedHashMap<>();
         double lateStonDays = 0;
         int closureDay = -1;
         int lateUlns = 0;
@@ -61,6 +69,7 @@ final class Recomputed {
             Map<CargoClass, Double> loaded = new EnumMap<>(CargoClass.class);
             Double podArrival = null;
             Double closure = null;
+            double lineLate = 0;
             if (l.mode() == LineMode.LAND) {
                 OptionalDouble road = ctx.net.landHours(l.origin(), l.destination());
                 if (road.isEmpty()) {
@@ -74,7 +83,9 @@ final class Recomputed {
                         delivered.putAll(amount);
                         closureDay = Math.max(closureDay, day);
                     }
-                    lateStonDays += l.weight(w) * Math.max(0, Math.min(day, h) - l.rdd());
+                    double late = l.weight(w) * Math.max(0, Math.min(day, h) - l.rdd());
+                    lateStonDays += late;
+                    lineLate += late;
                 }
             } else {
                 Node pod = ctx.net.node(l.pod());
@@ -111,7 +122,9 @@ final class Recomputed {
                     if (in) {
                         closureDay = Math.max(closureDay, day);
                     }
-                    lateStonDays += lw * Math.max(0, Math.min(day, h) - l.rdd());
+                    double late = lw * Math.max(0, Math.min(day, h) - l.rdd());
+                    lateStonDays += late;
+                    lineLate += late;
                 }
             }
             boolean anyUnmet = false;
@@ -124,9 +137,12 @@ final class Recomputed {
                 double never = e.getValue() - loaded.getOrDefault(e.getKey(), 0.0);
                 if (never > CheckContext.AMOUNT_TOL) {
                     double perUnit = e.getKey() == CargoClass.PAX ? w : 1.0;
-                    lateStonDays += never * perUnit * Math.max(0, h - l.rdd());
+                    double late = never * perUnit * Math.max(0, h - l.rdd());
+                    lateStonDays += late;
+                    lineLate += late;
                 }
             }
+            byLine.put(l.uln(), lineLate);
             int lineDay = closure == null ? -1 : (int) Math.floor(closure / 24.0);
             int lateDays = Math.max(0, lineDay - l.rdd());
             if (lateDays > 0 || anyUnmet) {
@@ -137,6 +153,7 @@ final class Recomputed {
         int onTime = ctx.scenario.requirements().size() - lateUlns;
         this.measures = new Measures(closureDay, lateStonDays, lateUlns, onTime, unmet);
         this.lines = results;
+        this.lateStonDaysByLine = Collections.unmodifiableMap(byLine);
     }
 
     /** A line's amounts by class: pax under PAX, stons under each cargo class; zero left out. */

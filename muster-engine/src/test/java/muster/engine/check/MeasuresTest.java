@@ -8,10 +8,12 @@ import static muster.model.CargoClass.BULK;
 import static muster.model.CargoClass.NAT;
 import static muster.model.CargoClass.PAX;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import muster.engine.check.testkit.PlanEdits;
 import muster.model.LineResult;
 import muster.model.Measures;
@@ -151,6 +153,43 @@ class MeasuresTest {
                         .get(3));
         return new Scenario(
                 base.name(), base.nodes(), base.lift(), base.routes(), lines, base.planning());
+    }
+
+    @Test
+    void eachLinesLateStonDaysAreItsShareOfThePlans() {
+        // the cases worked out above, line by line: the ship's 600 on S1L, A1's 100 people a day
+        // late (20), L1 a day late by road (110), unmet load late to the horizon (1200 on S1L)
+        assertThat(PlanChecker.lateStonDaysByLine(S, GOOD))
+                .containsExactly(entry("A1", 0.0), entry("S1L", 600.0), entry("L1", 0.0));
+
+        List<Mission> ms = new ArrayList<>(GOOD.missions());
+        Mission m2 = ms.remove(2);
+        List<Stop> st = new ArrayList<>();
+        for (Stop s : m2.stops()) {
+            st.add(times(s, s.arrive() + 72, s.depart() + 72));
+        }
+        ms.add(new Mission(m2.id(), m2.lift(), m2.tail(), st, m2.loads()));
+        assertThat(PlanChecker.lateStonDaysByLine(S, withMissions(GOOD, ms)))
+                .containsExactly(entry("A1", 20.0), entry("S1L", 600.0), entry("L1", 0.0));
+
+        Scenario land = withLandLine(3);
+        assertThat(PlanChecker.lateStonDaysByLine(land, PlanEdits.restated(land, GOOD)))
+                .containsExactly(entry("A1", 0.0), entry("S1L", 600.0), entry("L1", 110.0));
+
+        Plan unmet = withStop(GOOD, "M4", 0, s -> times(s, 0, 108));
+        unmet = withStop(unmet, "M4", 1, s -> times(s, 228, 252));
+        assertThat(PlanChecker.lateStonDaysByLine(S, unmet))
+                .containsExactly(entry("A1", 0.0), entry("S1L", 1200.0), entry("L1", 0.0));
+
+        // load never planned: A1's 100 people, 100 x 0.2 x (10 - 2)
+        List<Mission> without = new ArrayList<>(GOOD.missions());
+        without.remove(2);
+        Plan lost = withMissions(GOOD, without);
+        Map<String, Double> byLine = PlanChecker.lateStonDaysByLine(S, lost);
+        assertThat(byLine)
+                .containsExactly(entry("A1", 160.0), entry("S1L", 600.0), entry("L1", 0.0));
+        assertThat(byLine.values().stream().mapToDouble(Double::doubleValue).sum())
+                .isEqualTo(PlanChecker.check(S, lost).measures().lateStonDays());
     }
 
     @Test
