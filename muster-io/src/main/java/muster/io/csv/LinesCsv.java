@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import muster.engine.check.PlanChecker;
 import muster.model.CargoClass;
 import muster.model.LineResult;
 import muster.model.Plan;
@@ -18,8 +19,12 @@ import muster.model.Unmet;
 /**
  * {@code lines.csv}: one row per requirement line, in scenario order: the line's TPFDD fields and
  * how it fares in the plan (hours from C-day 00:00, days from C-day). {@code unmetPax} is people
- * and {@code unmetStons} short tons not at the destination by the end of the horizon. A line the
- * plan does not mention is written with its result fields empty, never left out.
+ * and {@code unmetStons} short tons not at the destination by the end of the horizon. {@code
+ * lateStonDays} is the line's share of the plan's late ston-days (short tons, people at {@code
+ * paxWeightStons}, times days late), recomputed from the plan's missions as {@code muster check}
+ * recomputes the plan's figure, so the column adds up to it; it comes last, after the columns of
+ * earlier versions, so that a script reading columns by position still finds them. A line the plan
+ * does not mention is written with its result fields empty, never left out.
  */
 public final class LinesCsv {
     public static final String[] HEADER = {
@@ -37,7 +42,8 @@ public final class LinesCsv {
         "lateDays",
         "unmetPax",
         "unmetStons",
-        "reason"
+        "reason",
+        "lateStonDays"
     };
 
     private LinesCsv() {}
@@ -58,6 +64,7 @@ public final class LinesCsv {
             double[] a = unmet.computeIfAbsent(u.uln(), k -> new double[2]);
             a[u.cargoClass() == CargoClass.PAX ? 0 : 1] += u.amount();
         }
+        Map<String, Double> late = PlanChecker.lateStonDaysByLine(scenario, plan);
         Csv csv = new Csv(out);
         csv.row((Object[]) HEADER);
         for (RequirementLine l : scenario.requirements()) {
@@ -78,7 +85,8 @@ public final class LinesCsv {
                     r == null ? null : r.lateDays(),
                     u[0],
                     u[1],
-                    r == null ? null : r.reason());
+                    r == null ? null : r.reason(),
+                    late.get(l.uln()));
         }
         out.flush();
     }

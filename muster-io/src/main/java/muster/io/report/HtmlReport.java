@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import muster.engine.check.PlanChecker;
 import muster.model.Constraint;
 import muster.model.LiftType;
 import muster.model.LineResult;
@@ -369,9 +370,12 @@ public final class HtmlReport {
                 late.add(r);
             }
         }
+        // the costliest first: a line's late ston-days, as muster check adds them up for the plan
+        Map<String, Double> cost = PlanChecker.lateStonDaysByLine(scenario, plan);
         late.sort(
-                Comparator.comparingInt(LineResult::lateDays)
+                Comparator.comparingDouble((LineResult r) -> cost.getOrDefault(r.uln(), 0.0))
                         .reversed()
+                        .thenComparing(Comparator.comparingInt(LineResult::lateDays).reversed())
                         .thenComparing(LineResult::uln));
         b.append("<section id=\"late\"><h2>Late lines <span class=\"count\">")
                 .append(Html.integer(late.size()))
@@ -381,11 +385,14 @@ public final class HtmlReport {
             return;
         }
         b.append("<p class=\"note\">Lines that close after their RDD or leave load unmet, with")
-                .append(" what made them late. Click a heading to sort.</p>");
+                .append(" what made them late, the costliest first: late ston-days are the line's")
+                .append(" short tons (people at their planning weight) times their days late,")
+                .append(" unmet load late to the end of the horizon. Click a heading to sort.</p>");
         b.append("<div class=\"scroll\"><table class=\"sortable\" id=\"late-table\"><thead><tr>")
                 .append("<th>ULN</th><th>Unit</th><th>Mode</th><th>POE → POD</th>")
                 .append("<th class=\"n\">RDD</th><th class=\"n\">Closure day</th>")
-                .append("<th class=\"n\">Days late</th><th>Unmet</th><th>Reason</th>")
+                .append("<th class=\"n\">Days late</th><th class=\"n\">Late ston-days</th>")
+                .append("<th>Unmet</th><th>Reason</th>")
                 .append("</tr></thead><tbody>");
         int shown = 0;
         for (LineResult r : late) {
@@ -404,7 +411,9 @@ public final class HtmlReport {
             b.append("</td><td class=\"n\">").append(l == null ? "" : l.rdd());
             b.append("</td><td class=\"n\">")
                     .append(r.closureDay() >= 0 ? Integer.toString(r.closureDay()) : "–");
-            b.append("</td><td class=\"n\">").append(r.lateDays()).append("</td><td>");
+            b.append("</td><td class=\"n\">").append(r.lateDays());
+            b.append("</td><td class=\"n\">").append(Html.num(cost.getOrDefault(r.uln(), 0.0)));
+            b.append("</td><td>");
             if (u != null) {
                 List<String> parts = new ArrayList<>();
                 if (u[0] > 0) {

@@ -110,6 +110,31 @@ class PlanCsvTest {
     }
 
     @Test
+    void lateStonDaysComeLastAndAddUpToThePlansFigure() throws Exception {
+        StringWriter w = new StringWriter();
+        LinesCsv.write(scenario, plan, w);
+        // appended after the columns of earlier versions, which keep their places
+        assertThat(w.toString().lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "uln,unit,nation,mode,poe,pod,destination,rdd,podArrival,closure,"
+                                + "closureDay,lateDays,unmetPax,unmetStons,reason,lateStonDays");
+        List<Map<String, String>> rows = parse(w.toString());
+        Map<String, Double> late = new java.util.LinkedHashMap<>();
+        for (Map<String, String> r : rows) {
+            late.put(r.get("uln"), Double.parseDouble(r.get("lateStonDays")));
+        }
+        // U1's 50 people (0.2 stons each) reach the destination on day 31, after the 30-day
+        // horizon: late from its RDD, day 10, to the horizon, 20 days
+        assertThat(late.get("U1")).isCloseTo(50 * 0.2 * 20, within(1e-9));
+        assertThat(late.get("A2")).isPositive();
+        assertThat(late.get("A1")).isZero();
+        assertThat(late.get("S1")).isZero();
+        assertThat(late.get("L1")).isZero();
+        assertThat(late.values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(plan.measures().lateStonDays(), within(1e-4));
+    }
+
+    @Test
     void lineMissingFromThePlanIsWrittenWithEmptyResults() throws Exception {
         Plan partial =
                 new Plan(

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import muster.engine.check.PlanChecker;
 import muster.io.PlanJson;
 import muster.io.ScenarioReader;
 import muster.io.ScenarioWriter;
@@ -21,6 +23,8 @@ import muster.model.Measures;
 import muster.model.Mission;
 import muster.model.Network;
 import muster.model.Plan;
+import muster.model.Planning;
+import muster.model.RequirementLine;
 import muster.model.Scenario;
 import muster.model.Unmet;
 import org.junit.jupiter.api.Test;
@@ -207,8 +211,110 @@ class HtmlReportTest {
             }
         }
         assertThat(rows).containsExactlyInAnyOrderElementsOf(expected).hasSize(2);
-        // Most days late first.
-        assertThat(rows).containsExactly("U1", "A2");
+    }
+
+    @Test
+    void lateLinesAreRankedByTheirLateStonDays() {
+        // U1's 50 people at 0.2 stons reach the destination after the horizon: late from day 10
+        // to day 30, 200; A2's two loads of 25 people and 30 stons, 35 ston-equivalents, are one
+        // and two days late, 105. U1 is also more days late
+        Map<String, Double> cost = PlanChecker.lateStonDaysByLine(scenario, plan);
+        assertThat(cost.get("U1")).isEqualTo(200.0);
+        assertThat(cost.get("A2")).isEqualTo(105.0);
+        assertThat(lateRows(html)).containsExactly("U1", "A2");
+        assertThat(html)
+                .containsPattern(
+                        "<tr data-uln=\"U1\">.*?<td class=\"n\">21</td><td class=\"n\">200</td>")
+                .contains("<th class=\"n\">Days late</th><th class=\"n\">Late ston-days</th>");
+        // with people at 0.05 stons, U1 costs 50 x 0.05 x 20 = 50 and A2 (1.25 + 30) x 3 = 93.75:
+        // A2 comes first though U1 is more days late
+        Scenario light = withPaxWeight(scenario.requirements(), 0.05);
+        assertThat(PlanChecker.lateStonDaysByLine(light, plan))
+                .containsEntry("U1", 50.0)
+                .containsEntry("A2", 93.75);
+        String page = HtmlReport.render(light, plan);
+        assertThat(lateRows(page)).containsExactly("A2", "U1");
+        assertThat(page).containsPattern("<tr data-uln=\"A2\">.*?<td class=\"n\">93.8</td>");
+    }
+
+    private Scenario withPaxWeight(List<RequirementLine> lines, double paxWeightStons) {
+        return new Scenario(
+                scenario.name(),
+                scenario.nodes(),
+                scenario.lift(),
+                scenario.routes(),
+                lines,
+                new Planning(
+                        scenario.planning().horizonDays(),
+                        paxWeightStons,
+                        scenario.planning().seed(),
+                        scenario.planning().searchIterations(),
+                        scenario.planning().cDate()));
+    }
+
+    @Test
+    void lateLinesOfEqualLateStonDaysAreRankedByDaysLateThenUln() {
+        // people weigh nothing here, so U1 (people only, 21 days late) costs 0 late ston-days, as
+        // do U2 and U0, copies of it that nothing moved (unmet, 0 days late): U1 comes first of
+        // the three by its days late, then U0 and U2 by their ULNs; A2, with cargo, before all
+        RequirementLine u1 =
+                scenario.requirements().stream()
+                        .filter(l -> l.uln().equals("U1"))
+                        .findFirst()
+                        .orElseThrow();
+        List<RequirementLine> lines = new ArrayList<>(scenario.requirements());
+        List<LineResult> results = new ArrayList<>(plan.lines());
+        List<Unmet> unmet = new ArrayList<>(plan.measures().unmet());
+        for (String uln : List.of("U2", "U0")) {
+            lines.add(
+                    new RequirementLine(
+                            uln,
+                            u1.unit(),
+                            u1.nation(),
+                            u1.pax(),
+                            u1.cargo(),
+                            u1.origin(),
+                            u1.poe(),
+                            u1.pod(),
+                            u1.destination(),
+                            u1.rld(),
+                            u1.ald(),
+                            u1.ead(),
+                            u1.lad(),
+                            u1.rdd(),
+                            u1.priority(),
+                            u1.mode()));
+            results.add(new LineResult(uln, null, null, -1, 0, "FLEET: nothing moved"));
+            unmet.add(new Unmet(uln, CargoClass.PAX, u1.pax()));
+        }
+        Scenario light = withPaxWeight(lines, 0.0);
+        Measures m = plan.measures();
+        Plan p =
+                new Plan(
+                        plan.scenario(),
+                        plan.planner(),
+                        new Measures(
+                                m.closureDay(),
+                                m.lateStonDays(),
+                                m.lateUlns() + 2,
+                                m.onTimeUlns(),
+                                unmet),
+                        plan.lowerBound(),
+                        plan.missions(),
+                        results,
+                        plan.bindingConstraints());
+        Map<String, Double> cost = PlanChecker.lateStonDaysByLine(light, p);
+        assertThat(List.of(cost.get("U1"), cost.get("U0"), cost.get("U2"))).containsOnly(0.0);
+        assertThat(lateRows(HtmlReport.render(light, p))).containsExactly("A2", "U1", "U0", "U2");
+    }
+
+    private static List<String> lateRows(String page) {
+        List<String> rows = new ArrayList<>();
+        Matcher m = Pattern.compile("<tr data-uln=\"([^\"]+)\">").matcher(page);
+        while (m.find()) {
+            rows.add(m.group(1));
+        }
+        return rows;
     }
 
     @Test
