@@ -86,16 +86,27 @@ public final class ExportLinesCommand implements Callable<Integer> {
             RequirementCsv.write(r.scenario().requirements(), w);
             w.flush();
         } else {
-            OutPath.makeParent(out);
             // written beside its place and moved there whole: a failure leaves the old file
-            try (StagedFiles files = new StagedFiles(out.toAbsolutePath().getParent())) {
-                Path tmp = files.stage(out.getFileName().toString());
-                try (Writer w =
-                        new OutputStreamWriter(
-                                Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
-                    RequirementCsv.write(r.scenario().requirements(), w);
-                }
-                files.commit();
+            boolean written =
+                    OutPath.write(
+                            out,
+                            err,
+                            null,
+                            () -> {
+                                try (StagedFiles files =
+                                        new StagedFiles(out.toAbsolutePath().getParent())) {
+                                    Path tmp = files.stage(out.getFileName().toString());
+                                    try (Writer w =
+                                            new OutputStreamWriter(
+                                                    Files.newOutputStream(tmp),
+                                                    StandardCharsets.UTF_8)) {
+                                        RequirementCsv.write(r.scenario().requirements(), w);
+                                    }
+                                    files.commit();
+                                }
+                            });
+            if (!written) {
+                return ExitCode.INTERNAL;
             }
             err.println("wrote " + r.scenario().requirements().size() + " lines to " + out);
             err.flush();

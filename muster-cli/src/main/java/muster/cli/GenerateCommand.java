@@ -74,8 +74,9 @@ public final class GenerateCommand implements Callable<Integer> {
             o.print(ScenarioWriter.yaml(s));
             o.flush();
         } else {
-            OutPath.makeParent(out);
-            ScenarioWriter.writeFile(s, out);
+            if (!OutPath.write(out, err, null, () -> ScenarioWriter.writeFile(s, out))) {
+                return ExitCode.INTERNAL;
+            }
             err.println("wrote " + out + " (" + s.requirements().size() + " lines)");
             err.flush();
         }

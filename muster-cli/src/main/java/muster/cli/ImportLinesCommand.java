@@ -145,7 +145,15 @@ public final class ImportLinesCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.REFUSED;
         }
-        ScenarioWriter.Replaced done = ScenarioWriter.replaceRequirements(into, merged);
+        ScenarioWriter.Replaced[] replaced = new ScenarioWriter.Replaced[1];
+        if (!OutPath.write(
+                into,
+                err,
+                "nothing was imported",
+                () -> replaced[0] = ScenarioWriter.replaceRequirements(into, merged))) {
+            return ExitCode.INTERNAL;
+        }
+        ScenarioWriter.Replaced done = replaced[0];
         if (done.whole()) {
             err.println(
                     "warning: "

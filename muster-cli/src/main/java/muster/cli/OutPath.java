@@ -1,7 +1,11 @@
 package muster.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import muster.io.ScenarioReader;
 import muster.io.StagedFiles;
@@ -231,6 +235,78 @@ final class OutPath {
         if (dir != null) {
             Files.createDirectories(dir);
         }
+    }
+
+    /** Writing one output file, which may fail. */
+    interface Write {
+        void run() throws IOException;
+    }
+
+    /**
+     * Makes the directories {@code file} goes in and runs {@code write}, which writes it through a
+     * temporary file moved into place (so a failure leaves an old file as it was); true when it was
+     * written. When it was not (a full disk, a read-only file system, a directory that takes no new
+     * files), says so on {@code err} in one line naming {@code file} as given and the cause, and
+     * what is left, and returns false: the command then exits {@link ExitCode#INTERNAL}. The error
+     * itself may name no file (a full disk) or the temporary one.
+     */
+    static boolean write(Path file, PrintWriter err, String unchanged, Write write) {
+        boolean existed = Files.exists(file);
+        try {
+            makeParent(file);
+            write.run();
+            return true;
+        } catch (IOException e) {
+            err.println(
+                    "error: "
+                            + unwritten(file, e)
+                            + "; "
+                            + (existed ? file + " is left as it was" : "nothing was written")
+                            + (unchanged == null ? "" : "; " + unchanged));
+            err.flush();
+            return false;
+        }
+    }
+
+    /**
+     * The failed write of {@code file} in words: "could not write FILE: CAUSE", with the place the
+     * cause is about when it is neither the file nor its temporary file (a directory on the way
+     * that could not be made).
+     */
+    static String unwritten(Path file, IOException e) {
+        String at = "";
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            Path named = Path.of(f.getFile()).toAbsolutePath().normalize();
+            Path place = place(file);
+            Path name = place.getFileName();
+            boolean staged =
+                    name != null
+                            && named.getParent() != null
+                            && named.getParent().equals(place.getParent())
+                            && named.getFileName().toString().startsWith("." + name + ".");
+            if (!named.equals(place)
+                    && !named.equals(file.toAbsolutePath().normalize())
+                    && !staged) {
+                at = named + ": ";
+            }
+        }
+        return "could not write " + file + ": " + at + reason(e);
+    }
+
+    /** The cause of a failed write in words, without the file that the message names anyway. */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason();
+            }
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "no such file or directory";
+            }
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Why the directory {@code dir} can be neither used nor created, or null. */

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -320,7 +318,7 @@ public final class PlanCommand implements Callable<Integer> {
                                     ? f.getFile()
                                     : dir.toString())
                             + ": "
-                            + reason(e)
+                            + OutPath.reason(e)
                             + "; nothing was written",
                     e);
         }
@@ -374,7 +372,7 @@ public final class PlanCommand implements Callable<Integer> {
                     "could not move the plan's files into "
                             + dir
                             + ": "
-                            + reason(e)
+                            + OutPath.reason(e)
                             + "; some of "
                             + String.join(", ", FILES)
                             + " there may be from this plan and others from before: plan again",
@@ -384,29 +382,13 @@ public final class PlanCommand implements Callable<Integer> {
                 "could not write "
                         + dir.resolve(writing)
                         + ": "
-                        + reason(e)
+                        + OutPath.reason(e)
                         + "; none of "
                         + String.join(", ", FILES)
                         + " in "
                         + dir
                         + " was written or changed",
                 e);
-    }
-
-    /** The cause of a failed write in words, without the file that the message names anyway. */
-    private static String reason(IOException e) {
-        if (e instanceof FileSystemException f) {
-            if (f.getReason() != null) {
-                return f.getReason();
-            }
-            if (e instanceof AccessDeniedException) {
-                return "permission denied";
-            }
-            if (e instanceof NoSuchFileException) {
-                return "no such file or directory";
-            }
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /**

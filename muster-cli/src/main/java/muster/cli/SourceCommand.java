@@ -217,8 +217,10 @@ public final class SourceCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        OutPath.makeParent(target);
-        ScenarioWriter.writeFile(res.scenario(), target);
+        if (!OutPath.write(
+                target, err, null, () -> ScenarioWriter.writeFile(res.scenario(), target))) {
+            return ExitCode.INTERNAL;
+        }
         o.print(SourcingText.render(res, cat.value(), explain));
         o.println("wrote " + target + " (" + res.scenario().requirements().size() + " lines)");
         o.flush();

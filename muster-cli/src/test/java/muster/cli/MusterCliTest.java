@@ -301,15 +301,101 @@ class MusterCliTest {
 
     @Test
     void internalErrorIsOneLineUnlessDebug() {
-        // a file name longer than the file system takes: writing fails inside the command
-        String tooLong = dir.resolve("x".repeat(300) + ".csv").toString();
-        assertThat(run("export-lines", valid.toString(), "--out", tooLong))
+        // a CSV that fails to read part way (Linux's /proc/self/mem answers every read with an
+        // I/O error): import-lines fails inside the command
+        Path mem = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(mem), "no " + mem);
+        assertThat(run("import-lines", mem.toString(), "--into", valid.toString()))
                 .isEqualTo(ExitCode.INTERNAL);
         assertThat(err).startsWith("error: ");
         assertNoTrace();
-        assertThat(run("export-lines", valid.toString(), "--out", tooLong, "--debug"))
+        assertThat(run("import-lines", mem.toString(), "--into", valid.toString(), "--debug"))
                 .isEqualTo(ExitCode.INTERNAL);
         assertThat(err).contains("\tat ");
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsOneLineNamingItAndTheCause() throws Exception {
+        // a file name longer than the file system takes passes the checks made before the work
+        // and fails when written, as a full disk or a read-only file system would; the message
+        // said 'FileSystemException: DIR/.xxx....tmp: File name too long', naming a file the user
+        // never gave, or 'IOException: No space left on device', naming none
+        String name = "x".repeat(300);
+        String reqs = "../scenarios/eastern-flank-2022-requirements.yaml";
+        String cat = "../data/catalogue/eastern-flank-2022-units.yaml";
+        List<List<String>> commands =
+                List.of(
+                        List.of("generate", "--scale", "S", "--out", name + ".yaml"),
+                        List.of("export-lines", valid.toString(), "--out", name + ".csv"),
+                        List.of(
+                                "source",
+                                reqs,
+                                cat,
+                                "--network",
+                                "../scenarios/eastern-flank-2022.yaml",
+                                "--out",
+                                name + ".json"));
+        for (List<String> c : commands) {
+            List<String> args = new ArrayList<>(c);
+            String out = dir.resolve(args.get(args.size() - 1)).toString();
+            args.set(args.size() - 1, out);
+            assertThat(run(args.toArray(String[]::new)))
+                    .as("%s", c.get(0))
+                    .isEqualTo(ExitCode.INTERNAL);
+            assertThat(err.lines().toList())
+                    .as("%s", c.get(0))
+                    .singleElement()
+                    .asString()
+                    .startsWith("error: could not write " + out + ": ")
+                    .endsWith("; nothing was written")
+                    .doesNotContain("Exception", ".tmp");
+            assertNoTrace();
+            try (var left = Files.list(dir)) {
+                assertThat(left.map(p -> p.getFileName().toString()))
+                        .as("%s", c.get(0))
+                        .noneMatch(f -> f.startsWith("." + name.substring(0, 10)));
+            }
+        }
+    }
+
+    @Test
+    void aFullDiskIsSaidWithTheFileAndWhatIsLeft() throws Exception {
+        // what import-lines (and each command writing a file) says when its write fails, here
+        // with the words of a full disk, which name no file
+        Path kept = Files.writeString(dir.resolve("s.yaml"), "old");
+        StringWriter w = new StringWriter();
+        PrintWriter pw = new PrintWriter(w);
+        boolean written =
+                OutPath.write(
+                        kept,
+                        pw,
+                        "nothing was imported",
+                        () -> {
+                            throw new java.io.IOException("No space left on device");
+                        });
+        assertThat(written).isFalse();
+        assertThat(w.toString())
+                .isEqualTo(
+                        "error: could not write "
+                                + kept
+                                + ": No space left on device; "
+                                + kept
+                                + " is left as it was; nothing was imported"
+                                + System.lineSeparator());
+        assertThat(kept).hasContent("old");
+        // a directory on the way that cannot be made is named as the place of the cause
+        Path under = dir.resolve("missing/x.yaml");
+        assertThat(
+                        OutPath.unwritten(
+                                under,
+                                new java.nio.file.AccessDeniedException(
+                                        dir.resolve("missing").toString())))
+                .isEqualTo(
+                        "could not write "
+                                + under
+                                + ": "
+                                + dir.resolve("missing").toAbsolutePath()
+                                + ": permission denied");
     }
 
     @Test
