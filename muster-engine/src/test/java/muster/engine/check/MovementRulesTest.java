@@ -145,29 +145,35 @@ class MovementRulesTest {
             assertThat(v.get(0).message()).contains("800 nm").contains("gives hour 11");
         }
 
+        /**
+         * GOOD with M2 flying A1 from P to Q direct, off the route through the via, arriving {@code
+         * late} hours after the great circle at 400 kn allows.
+         */
+        private Plan flownDirect(double late) {
+            double nm = Geo.distanceNm(0, 0, 0, 20);
+            return withMission(
+                    GOOD,
+                    "M2",
+                    m ->
+                            new Mission(
+                                    m.id(),
+                                    m.lift(),
+                                    m.tail(),
+                                    List.of(
+                                            new Stop("P", ONLOAD, 7, 9),
+                                            new Stop(
+                                                    "Q",
+                                                    OFFLOAD,
+                                                    9 + late + nm / 400,
+                                                    10 + late + nm / 400)),
+                                    List.of(new Load("A1", 100, List.of(), 0, 1))));
+        }
+
         @Test
         void breaksWhenALoadSkipsTheRoutesVia() {
             // Direct P->Q is not a route: the load's stops are not the points of one.
             Scenario s = Fixture.scenarioBuilder().build();
-            double nm = Geo.distanceNm(0, 0, 0, 20);
-            Plan bad =
-                    withMission(
-                            GOOD,
-                            "M2",
-                            m ->
-                                    new Mission(
-                                            m.id(),
-                                            m.lift(),
-                                            m.tail(),
-                                            List.of(
-                                                    new Stop("P", ONLOAD, 7, 9),
-                                                    new Stop(
-                                                            "Q",
-                                                            OFFLOAD,
-                                                            9 + nm / 400,
-                                                            10 + nm / 400)),
-                                            List.of(new Load("A1", 100, List.of(), 0, 1))));
-            bad = restated(s, bad);
+            Plan bad = restated(s, flownDirect(0));
             List<Violation> v = only(PlanChecker.check(s, bad), 3);
             assertThat(v)
                     .singleElement()
@@ -184,25 +190,7 @@ class MovementRulesTest {
         void aLegWhoseLoadFollowsNoRouteIsNotCalledEmpty() {
             // M2 flies P->Q direct with A1 aboard, a little slower than the great circle allows:
             // the leg time is wrong, and the leg is loaded, though on no route of A1
-            double nm = Geo.distanceNm(0, 0, 0, 20);
-            Plan bad =
-                    withMission(
-                            GOOD,
-                            "M2",
-                            m ->
-                                    new Mission(
-                                            m.id(),
-                                            m.lift(),
-                                            m.tail(),
-                                            List.of(
-                                                    new Stop("P", ONLOAD, 7, 9),
-                                                    new Stop(
-                                                            "Q",
-                                                            OFFLOAD,
-                                                            9.5 + nm / 400,
-                                                            10.5 + nm / 400)),
-                                            List.of(new Load("A1", 100, List.of(), 0, 1))));
-            List<Violation> v = only(check(restated(S, bad)), 3);
+            List<Violation> v = only(check(restated(S, flownDirect(0.5))), 3);
             assertThat(v).extracting(Violation::stop).containsExactly(0, 1);
             assertThat(v.get(1).message())
                     .contains("arrives at Q")
