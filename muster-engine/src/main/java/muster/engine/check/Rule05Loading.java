@@ -53,8 +53,8 @@ final class Rule05Loading implements MovementRule {
                         id,
                         r.load().on(),
                         l.uln(),
-                        "load goes on at a "
-                                + on.activity()
+                        "load goes on at "
+                                + withArticle(on.activity())
                                 + " stop at "
                                 + on.node()
                                 + ", not at an ONLOAD stop at the line's POE "
@@ -66,8 +66,8 @@ final class Rule05Loading implements MovementRule {
                         id,
                         r.load().off(),
                         l.uln(),
-                        "load comes off at a "
-                                + off.activity()
+                        "load comes off at "
+                                + withArticle(off.activity())
                                 + " stop at "
                                 + off.node()
                                 + ", not at an OFFLOAD stop at the line's POD "
@@ -89,5 +89,10 @@ final class Rule05Loading implements MovementRule {
                                 + ")");
             }
         }
+    }
+
+    /** "an ENROUTE", "a START": the activity with the article its spoken name takes. */
+    private static String withArticle(Activity a) {
+        return ("AEIOU".indexOf(a.name().charAt(0)) >= 0 ? "an " : "a ") + a.name();
     }
 }

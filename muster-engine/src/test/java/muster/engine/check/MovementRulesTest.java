@@ -277,6 +277,9 @@ class MovementRulesTest {
                     .singleElement()
                     .extracting(Violation::missionId, Violation::stop, Violation::uln)
                     .containsExactly("M1", 2, "A1");
+            assertThat(v.get(0).message())
+                    .startsWith("load comes off at an ENROUTE stop at ")
+                    .contains("not at an OFFLOAD stop at the line's POD");
         }
 
         @Test
