@@ -175,7 +175,9 @@ public final class HtmlReport {
         double pw = scenario.planning().paxWeightStons();
         b.append("<section id=\"measures\"><h2>Measures</h2>");
         if (note != null) {
-            b.append("<p class=\"note partial\"><b>").append(Html.esc(note)).append("</b></p>");
+            b.append("<p class=\"note partial\" role=\"alert\"><b>")
+                    .append(Html.esc(note))
+                    .append("</b></p>");
         }
         b.append("<div class=\"cards\">");
         // Closure.
@@ -870,6 +872,8 @@ public final class HtmlReport {
             h3{margin:18px 0 6px;font-size:15px}
             .count{color:var(--muted);font-weight:normal;font-size:.85em}
             .note{color:var(--muted);margin:4px 0 10px}
+            .note.partial{color:var(--bad);border-left:5px solid var(--bad);background:#fdf3f3;\
+            padding:6px 10px}
             .good{color:var(--ok);font-weight:600}
             .cards{display:grid;grid-template-columns:repeat(5,1fr);gap:12px}
             .card{border:1px solid var(--line);border-left:5px solid #8a94a6;border-radius:6px;\

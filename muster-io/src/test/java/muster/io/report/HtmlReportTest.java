@@ -530,4 +530,16 @@ class HtmlReportTest {
         assertThat(page).contains("data-lift=\"C-17\" data-mode=\"bands\"");
         assertThat(page).contains("100,000");
     }
+
+    @Test
+    void aNoticeAboveTheMeasuresStandsOutInTheColourOfTroubleAndIsReadFirst() {
+        // a plan that broke a rule is written all the same: its notice must not read as a remark
+        String page = HtmlReport.render(scenario, plan, "This plan breaks 2 movement rules.");
+        assertThat(page)
+                .contains(
+                        "<p class=\"note partial\" role=\"alert\"><b>This plan breaks 2 movement"
+                                + " rules.</b></p>");
+        assertThat(page).containsPattern("\\.note\\.partial\\{color:var\\(--bad\\);");
+        assertThat(page.indexOf("role=\"alert\"")).isLessThan(page.indexOf("class=\"cards\""));
+    }
 }
