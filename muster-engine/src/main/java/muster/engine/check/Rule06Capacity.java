@@ -45,13 +45,17 @@ final class Rule06Capacity implements MovementRule {
         double[] pax = new double[legs];
         double[] stons = new double[legs];
         double[] sqft = new double[legs];
+        // legs where a load of something the type cannot carry at all is aboard, already reported
+        boolean[] uncarried = new boolean[legs];
         for (Load load : m.loads()) {
             if (!CheckContext.validIndexes(m, load)) {
                 continue; // form
             }
             RequirementLine line = load.uln() == null ? null : ctx.net.line(load.uln());
+            boolean refused = false;
             if (load.pax() > 0 && (!t.carries(CargoClass.PAX))) {
                 out.add(6, m.id(), load.on(), load.uln(), t.id() + " does not carry PAX");
+                refused = true;
             }
             double ls = 0;
             double lq = 0;
@@ -69,6 +73,7 @@ final class Rule06Capacity implements MovementRule {
                             load.on(),
                             load.uln(),
                             t.id() + " does not carry " + c.cargoClass());
+                    refused = true;
                 }
                 ls += c.stons();
                 if (line != null) {
@@ -83,6 +88,7 @@ final class Rule06Capacity implements MovementRule {
                 pax[k] += load.pax();
                 stons[k] += ls;
                 sqft[k] += lq;
+                uncarried[k] |= refused;
             }
         }
         for (int k = 0; k < legs; k++) {
@@ -93,7 +99,10 @@ final class Rule06Capacity implements MovementRule {
                                     t.mode() == LiftMode.SEA
                                             ? shareDeck(stons[k], sqft[k], t.sqftCapacity())
                                             : 0.0);
-            if (used > 1 + CheckContext.CAPACITY_REL_TOL) {
+            // a share without end comes of a class with no capacity at all, which the load's own
+            // violation names: the leg is not reported again as over an infinite share
+            if (used > 1 + CheckContext.CAPACITY_REL_TOL
+                    && !(Double.isInfinite(used) && uncarried[k])) {
                 out.add(
                         6,
                         m.id(),

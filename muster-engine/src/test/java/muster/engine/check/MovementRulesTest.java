@@ -401,6 +401,46 @@ class MovementRulesTest {
             assertThat(v).extracting(Violation::missionId).containsExactly("M1", "M2");
             assertThat(v.get(0).message()).contains("does not carry PAX");
         }
+
+        @Test
+        void peopleOnATypeWithNoSeatsAreReportedOnceNotAsAnEndlessShare() {
+            // the jet carries BULK only and has no seats: each mission's people are one fault,
+            // not that and a leg "carrying Infinity of the capacity"
+            Scenario base = Fixture.scenarioBuilder().build();
+            var lift = new ArrayList<>(base.lift());
+            var jet = lift.get(0);
+            lift.set(
+                    0,
+                    new muster.model.LiftType(
+                            jet.id(),
+                            jet.mode(),
+                            jet.count(),
+                            jet.availableFromDay(),
+                            jet.baseNode(),
+                            java.util.EnumSet.of(BULK),
+                            0,
+                            jet.stonsCapacity(),
+                            jet.sqftCapacity(),
+                            jet.speedKnots(),
+                            jet.rangeNm(),
+                            jet.groundHours()));
+            Scenario seatless =
+                    new Scenario(
+                            base.name(),
+                            base.nodes(),
+                            lift,
+                            base.routes(),
+                            base.requirements(),
+                            base.planning());
+            List<Violation> v = only(PlanChecker.check(seatless, GOOD), 6);
+            assertThat(v).extracting(Violation::missionId).containsExactly("M1", "M2");
+            assertThat(v)
+                    .allSatisfy(
+                            x ->
+                                    assertThat(x.message())
+                                            .contains("does not carry PAX")
+                                            .doesNotContain("Infinity"));
+        }
     }
 
     @Nested
