@@ -233,7 +233,7 @@ final class Model {
                             || tpl.offDep < fastestIgnoringRange[t][k]) {
                         fastestIgnoringRange[t][k] = tpl.offDep;
                     }
-                    if (net.longestLegNm(r) <= lt.rangeNm() + 1e-9) {
+                    if (net.longestLegNm(r) <= lt.rangeNm()) {
                         ok.add(tpl);
                     }
                 }
