@@ -158,7 +158,9 @@ public final class FifoPlanner implements Planner {
                 paxLeft -= f.pax;
                 for (Map.Entry<CargoClass, Double> e : f.stons.entrySet()) {
                     double rest = left.get(e.getKey()) - e.getValue();
-                    if (rest <= 0) {
+                    // a class that fills a ship's deck exactly is taken to within a rounding hair
+                    // (4028.9999999999995 of 4029 stons); the hair needs no voyage of its own
+                    if (rest <= 1e-9) {
                         left.remove(e.getKey());
                     } else {
                         left.put(e.getKey(), rest);

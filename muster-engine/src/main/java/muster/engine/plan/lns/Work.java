@@ -384,9 +384,11 @@ final class Work {
             }
             double x;
             if (rem <= room + EPS * Math.max(1, rem)) {
-                x = rem;
-                if (rem > room) {
-                    continue; // rounding: would overfill by a hair
+                // all of it; where that would overfill by a rounding hair (a class that fills the
+                // ship's deck exactly), what fits, the hair left over rounded away by addLoad
+                x = Math.min(rem, room);
+                if (x <= 0) {
+                    continue;
                 }
             } else {
                 x = Math.floor(room * 1000) / 1000;
