@@ -368,44 +368,11 @@ class MovementRulesTest {
             assertThat(v.get(0).message()).contains("51 pax").contains("1.01");
         }
 
-        @Test
-        void breaksWhenAClassIsNotCarried() {
-            // The same plan against a jet that carries BULK only: both jets have people aboard.
-            Scenario noPax = Fixture.scenarioBuilder().build();
-            var lift = new ArrayList<>(noPax.lift());
-            var jet = lift.get(0);
-            lift.set(
-                    0,
-                    new muster.model.LiftType(
-                            jet.id(),
-                            jet.mode(),
-                            jet.count(),
-                            jet.availableFromDay(),
-                            jet.baseNode(),
-                            java.util.EnumSet.of(BULK),
-                            jet.paxCapacity(),
-                            jet.stonsCapacity(),
-                            jet.sqftCapacity(),
-                            jet.speedKnots(),
-                            jet.rangeNm(),
-                            jet.groundHours()));
-            Scenario bulkOnly =
-                    new Scenario(
-                            noPax.name(),
-                            noPax.nodes(),
-                            lift,
-                            noPax.routes(),
-                            noPax.requirements(),
-                            noPax.planning());
-            List<Violation> v = only(PlanChecker.check(bulkOnly, GOOD), 6);
-            assertThat(v).extracting(Violation::missionId).containsExactly("M1", "M2");
-            assertThat(v.get(0).message()).contains("does not carry PAX");
-        }
-
-        @Test
-        void peopleOnATypeWithNoSeatsAreReportedOnceNotAsAnEndlessShare() {
-            // the jet carries BULK only and has no seats: each mission's people are one fault,
-            // not that and a leg "carrying Infinity of the capacity"
+        /**
+         * The fixture's scenario with its first (jet) type carrying BULK only, with {@code seats}
+         * seats (its own when negative).
+         */
+        private Scenario withBulkOnlyJet(int seats) {
             Scenario base = Fixture.scenarioBuilder().build();
             var lift = new ArrayList<>(base.lift());
             var jet = lift.get(0);
@@ -418,20 +385,35 @@ class MovementRulesTest {
                             jet.availableFromDay(),
                             jet.baseNode(),
                             java.util.EnumSet.of(BULK),
-                            0,
+                            seats < 0 ? jet.paxCapacity() : seats,
                             jet.stonsCapacity(),
                             jet.sqftCapacity(),
                             jet.speedKnots(),
                             jet.rangeNm(),
                             jet.groundHours()));
-            Scenario seatless =
-                    new Scenario(
-                            base.name(),
-                            base.nodes(),
-                            lift,
-                            base.routes(),
-                            base.requirements(),
-                            base.planning());
+            return new Scenario(
+                    base.name(),
+                    base.nodes(),
+                    lift,
+                    base.routes(),
+                    base.requirements(),
+                    base.planning());
+        }
+
+        @Test
+        void breaksWhenAClassIsNotCarried() {
+            // The same plan against a jet that carries BULK only: both jets have people aboard.
+            Scenario bulkOnly = withBulkOnlyJet(-1);
+            List<Violation> v = only(PlanChecker.check(bulkOnly, GOOD), 6);
+            assertThat(v).extracting(Violation::missionId).containsExactly("M1", "M2");
+            assertThat(v.get(0).message()).contains("does not carry PAX");
+        }
+
+        @Test
+        void peopleOnATypeWithNoSeatsAreReportedOnceNotAsAnEndlessShare() {
+            // the jet carries BULK only and has no seats: each mission's people are one fault,
+            // not that and a leg "carrying Infinity of the capacity"
+            Scenario seatless = withBulkOnlyJet(0);
             List<Violation> v = only(PlanChecker.check(seatless, GOOD), 6);
             assertThat(v).extracting(Violation::missionId).containsExactly("M1", "M2");
             assertThat(v)
