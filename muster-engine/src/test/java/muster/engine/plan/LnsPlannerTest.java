@@ -404,22 +404,29 @@ class LnsPlannerTest {
         assertThat(p.measures().unmet()).isEmpty();
     }
 
+    /**
+     * One line of 10 people from A to CAMP, beyond B, and one JET of range {@code rangeNm}: A to B
+     * is 3000 nm direct, or two legs of 1500 nm via C.
+     */
+    private static Scenario directOrViaC(String name, double rangeNm) {
+        return new ScenarioBuilder(name)
+                .airfield("A", 40, -75, 4, 0)
+                .airfield("C", 42, -45, 4, 0)
+                .airfield("B", 45, -15, 4, 0)
+                .place("CAMP", 45, -15.1)
+                .road("B", "CAMP", 13)
+                .airRouteNm("A", "B", List.of(), 3000.0)
+                .airRouteNm("A", "B", List.of("C"), 1500.0, 1500.0)
+                .aircraft("JET", 1, "A", 100, 40, 500, rangeNm, 2)
+                .line("R", LineMode.AIR, 10, "A", "A", "B", "CAMP", 0, 0, 0, 0)
+                .build();
+    }
+
     @Test
     void aLineLateOnlyBecauseOfRangeNamesTheRange() {
         // direct 3000 nm is beyond the 2000 nm range; via C it is two 1500 nm legs and one more
         // 2 h stop: closure 2+3+2+3+2 h flying and ground + 13 h by road = 25 h, day 1 > rdd 0
-        Scenario s =
-                new ScenarioBuilder("range-late")
-                        .airfield("A", 40, -75, 4, 0)
-                        .airfield("C", 42, -45, 4, 0)
-                        .airfield("B", 45, -15, 4, 0)
-                        .place("CAMP", 45, -15.1)
-                        .road("B", "CAMP", 13)
-                        .airRouteNm("A", "B", List.of(), 3000.0)
-                        .airRouteNm("A", "B", List.of("C"), 1500.0, 1500.0)
-                        .aircraft("JET", 1, "A", 100, 40, 500, 2000, 2)
-                        .line("R", LineMode.AIR, 10, "A", "A", "B", "CAMP", 0, 0, 0, 0)
-                        .build();
+        Scenario s = directOrViaC("range-late", 2000);
         Plan p = plan(s);
         assertThat(violations(s, p)).isEmpty();
         LineResult r = line(p, "R");
@@ -435,18 +442,7 @@ class LnsPlannerTest {
         // the direct leg is 3000 nm and the range the double just below it: the direct route is
         // out of range however little (rule 3), so every sortie goes via C, as the lower bound,
         // fifo and exact take it; the direct route would close the line a day earlier
-        Scenario s =
-                new ScenarioBuilder("range-hair")
-                        .airfield("A", 40, -75, 4, 0)
-                        .airfield("C", 42, -45, 4, 0)
-                        .airfield("B", 45, -15, 4, 0)
-                        .place("CAMP", 45, -15.1)
-                        .road("B", "CAMP", 13)
-                        .airRouteNm("A", "B", List.of(), 3000.0)
-                        .airRouteNm("A", "B", List.of("C"), 1500.0, 1500.0)
-                        .aircraft("JET", 1, "A", 100, 40, 500, Math.nextDown(3000.0), 2)
-                        .line("R", LineMode.AIR, 10, "A", "A", "B", "CAMP", 0, 0, 0, 0)
-                        .build();
+        Scenario s = directOrViaC("range-hair", Math.nextDown(3000.0));
         Plan p = plan(s);
         assertThat(violations(s, p)).isEmpty();
         assertThat(p.missions()).isNotEmpty();
