@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,24 +11,40 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import muster.engine.orders.OrderLog;
+import muster.io.StagedFiles;
 import muster.model.force.OrderEvent;
 
 /**
  * An order log in a file: one JSON object per line, appended and forced to disk before {@link
- * #append} returns. The file is never rewritten. A log whose last line is cut short (a crash in the
- * middle of a write) or any line that does not parse is refused with the line number; the file is
- * left as it is, so no earlier event is lost.
+ * #append} returns. The file is never rewritten; an append that fails part way is cut back off it,
+ * and a new log appears only with its first event whole. A log whose last line is cut short (a
+ * crash in the middle of a write) or any line that does not parse is refused with the line number;
+ * the file is left as it is, so no earlier event is lost.
  */
 public final class FileOrderLog implements OrderLog {
     private final Path path;
+    private final Channels channels;
 
     public FileOrderLog(Path path) {
+        this(path, FileChannel::open);
+    }
+
+    /** A log whose files are opened by {@code channels} (a test's, to fail a write part way). */
+    FileOrderLog(Path path, Channels channels) {
         this.path = path;
+        this.channels = channels;
+    }
+
+    /** Opens a file of the log, as {@link FileChannel#open(Path, OpenOption...)} does. */
+    interface Channels {
+        FileChannel open(Path file, OpenOption... options) throws IOException;
     }
 
     /** A log file that cannot be read whole. */
@@ -117,63 +132,160 @@ public final class FileOrderLog implements OrderLog {
     }
 
     /**
-     * Appends under an exclusive lock on the file, so two processes cannot both append the same
-     * sequence number: the sequence is checked against the file as it is once the lock is held.
+     * Appends the event whole or not at all. An existing log is appended to under an exclusive lock
+     * on the file, so two processes cannot both append the same sequence number: the sequence is
+     * checked against the file as it is once the lock is held. A write or forced write that fails
+     * part way (a full disk) is undone by cutting the file back to its length before it, so the log
+     * is left as it was. A new log is written beside its place and linked there only once its first
+     * event is on disk, so a failure leaves no file in its place.
      */
     @Override
     public void append(OrderEvent event) {
         byte[] line = (OrderEventJson.write(event) + "\n").getBytes(StandardCharsets.UTF_8);
-        boolean writing = false;
         try {
             Path dir = path.toAbsolutePath().getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
             }
+        } catch (IOException e) {
+            throw failed(cause(e, path), "nothing was written to it", e);
+        }
+        if (!Files.exists(path) && created(event, line)) {
+            return;
+        }
+        appendToExisting(event, line);
+    }
+
+    /**
+     * Writes a new log holding {@code event} alone: true once it is in place, false when a log
+     * appeared there in the meantime (another process's first event), to be appended to as any.
+     */
+    private boolean created(OrderEvent event, byte[] line) {
+        if (event.seq() != 1) {
+            throw moved(event, 1);
+        }
+        Path tmp = null;
+        try {
+            // through a symbolic link the file it names is made, as opening the link would
+            Path place = StagedFiles.placeOf(path);
+            tmp =
+                    place.resolveSibling(
+                            "."
+                                    + place.getFileName()
+                                    + "."
+                                    + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                                    + ".tmp");
             try (FileChannel ch =
-                            FileChannel.open(
-                                    path,
-                                    StandardOpenOption.CREATE,
-                                    StandardOpenOption.READ,
-                                    StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
-                // Read through the locked channel: the lock belongs to the process, and closing
-                // any other handle on the file (as Files.readAllBytes does) would drop it.
-                long size = ch.size();
-                ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
-                while (all.hasRemaining() && ch.read(all, all.position()) >= 0) {
-                    // read on until the whole file is in
-                }
-                long expected = parse(all.array()).size() + 1L;
-                if (event.seq() != expected) {
-                    throw new OrderLog.Moved(
-                            "the order log "
-                                    + path
-                                    + " changed while this command ran (event "
-                                    + event.seq()
-                                    + " is no longer the next, "
-                                    + expected
-                                    + "); run the command again");
-                }
-                ByteBuffer buf = ByteBuffer.wrap(line);
-                writing = true;
-                long at = size;
-                while (buf.hasRemaining()) {
-                    at += ch.write(buf, at);
-                }
+                    channels.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writeAt(ch, line, 0);
                 ch.force(true);
             }
+            try {
+                // a link fails when the name is taken, where a move would replace the file
+                Files.createLink(place, tmp);
+            } catch (FileAlreadyExistsException taken) {
+                return false;
+            } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                // a file system without hard links: a move refuses a file already there, though
+                // not one made between its check and the move
+                try {
+                    Files.move(tmp, place);
+                } catch (FileAlreadyExistsException taken) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot append to order log "
-                            + path
-                            + ": "
-                            + cause(e, path)
-                            + (writing
-                                    ? "; the event may be in it in part, and the next command"
-                                            + " would name a cut-short last line"
-                                    : "; nothing was written to it"),
-                    e);
+            throw failed(cause(e, path, tmp == null ? path : tmp), "the log was not created", e);
+        } finally {
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) {
+                // a hidden file left beside the log; the log itself is as said
+            }
         }
+    }
+
+    private void appendToExisting(OrderEvent event, byte[] line) {
+        FileChannel ch;
+        try {
+            ch = channels.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw failed(cause(e, path), "nothing was written to it", e);
+        }
+        try {
+            // the lock is released when the channel closes
+            ch.lock();
+            // Read through the locked channel: the lock belongs to the process, and closing any
+            // other handle on the file (as Files.readAllBytes does) would drop it.
+            long size = ch.size();
+            ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
+            while (all.hasRemaining() && ch.read(all, all.position()) >= 0) {
+                // read on until the whole file is in
+            }
+            long expected = parse(all.array()).size() + 1L;
+            if (event.seq() != expected) {
+                throw moved(event, expected);
+            }
+            try {
+                writeAt(ch, line, size);
+                ch.force(true);
+            } catch (IOException e) {
+                throw failed(cause(e, path), undo(ch, size), e);
+            }
+        } catch (IOException e) {
+            throw failed(cause(e, path), "nothing was written to it", e);
+        } finally {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // either the event is forced to disk or what is left is said already; the lock
+                // goes with the file all the same
+            }
+        }
+    }
+
+    /**
+     * Cuts the log back to {@code size} bytes after a failed write, and says what was left: the log
+     * as it was, or, when that fails too, the part of the event that may be in it.
+     */
+    private String undo(FileChannel ch, long size) {
+        try {
+            ch.truncate(size);
+            ch.force(true);
+            return "it is left as it was";
+        } catch (IOException e) {
+            return "the event may be in it in part, as cutting it back to its "
+                    + size
+                    + " bytes failed too ("
+                    + cause(e, path)
+                    + "): the next command will name a cut-short last line";
+        }
+    }
+
+    private static void writeAt(FileChannel ch, byte[] bytes, long at) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+            at += ch.write(buf, at);
+        }
+    }
+
+    private OrderLog.Moved moved(OrderEvent event, long expected) {
+        return new OrderLog.Moved(
+                "the order log "
+                        + path
+                        + " changed while this command ran (event "
+                        + event.seq()
+                        + " is no longer the next, "
+                        + expected
+                        + "); run the command again");
+    }
+
+    private UncheckedIOException failed(String why, String left, IOException e) {
+        return new UncheckedIOException(
+                "cannot append to order log " + path + ": " + why + "; " + left, e);
     }
 
     /**
@@ -182,6 +294,11 @@ public final class FileOrderLog implements OrderLog {
      * is named after the cause.
      */
     static String cause(IOException e, Path log) {
+        return cause(e, log, log);
+    }
+
+    /** {@link #cause(IOException, Path)}, where {@code staged}, written for the log, is the log. */
+    static String cause(IOException e, Path log, Path staged) {
         String why;
         if (e instanceof AccessDeniedException) {
             why = "permission denied";
@@ -196,7 +313,8 @@ public final class FileOrderLog implements OrderLog {
         }
         if (e instanceof FileSystemException f
                 && f.getFile() != null
-                && !Path.of(f.getFile()).toAbsolutePath().equals(log.toAbsolutePath())) {
+                && !Path.of(f.getFile()).toAbsolutePath().equals(log.toAbsolutePath())
+                && !Path.of(f.getFile()).toAbsolutePath().equals(staged.toAbsolutePath())) {
             why += " (" + f.getFile() + ")";
         }
         return why;

@@ -3,8 +3,10 @@ package muster.io.force;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import muster.engine.orders.OrderBook;
 import muster.engine.orders.OrderDesk;
 import muster.engine.orders.OrderLog;
@@ -24,6 +27,8 @@ import muster.model.force.OrderKind;
 import muster.model.force.UnitStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FileOrderLogTest {
     @TempDir Path dir;
@@ -267,6 +272,135 @@ class FileOrderLogTest {
                                 + f
                                 + ": permission denied; nothing was written to it");
         assertThat(Files.readAllBytes(f)).isEqualTo(before);
+    }
+
+    /**
+     * A write that fails part way (a full disk), or whose forced write fails, is undone: the log is
+     * left byte for byte as it was and says so, and the next command appends to it as if the failed
+     * one had never run. A new log is not made at all, and nothing is left beside it.
+     */
+    @ParameterizedTest
+    @CsvSource({"0, false", "10, false", "100000, true"})
+    void aWriteThatFailsPartWayLeavesTheLogAsItWasOrNotMade(long room, boolean failForce)
+            throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        FileOrderLog full =
+                new FileOrderLog(
+                        f,
+                        (file, options) ->
+                                new FullDiskChannel(
+                                        FileChannel.open(file, options), room, failForce, false));
+        String cause = failForce ? "Input/output error" : "No space left on device";
+        assertThatThrownBy(() -> new OrderDesk(full).draft(deploy("D1", "U1"), "ann", T))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage(
+                        "cannot append to order log "
+                                + f
+                                + ": "
+                                + cause
+                                + "; the log was not created");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).as("room %d", room).isEmpty();
+        }
+
+        new OrderDesk(new FileOrderLog(f)).draft(deploy("D1", "U1"), "ann", T);
+        byte[] before = Files.readAllBytes(f);
+        assertThatThrownBy(() -> new OrderDesk(full).approve("D1", "bob", T))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage(
+                        "cannot append to order log "
+                                + f
+                                + ": "
+                                + cause
+                                + "; it is left as it was");
+        assertThat(Files.readAllBytes(f)).as("room %d", room).isEqualTo(before);
+        OrderBook approved = new OrderDesk(new FileOrderLog(f)).approve("D1", "bob", T);
+        assertThat(approved.lastSeq()).isEqualTo(2);
+        assertThat(new FileOrderLog(f).read()).hasSize(2);
+    }
+
+    /** A log that cannot be cut back after a failed write says the event may be in it in part. */
+    @Test
+    void aFailedWriteThatCannotBeUndoneSaysSo() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        new OrderDesk(new FileOrderLog(f)).draft(deploy("D1", "U1"), "ann", T);
+        long size = Files.size(f);
+        FileOrderLog stuck =
+                new FileOrderLog(
+                        f,
+                        (file, options) ->
+                                new FullDiskChannel(
+                                        FileChannel.open(file, options), 10, false, true));
+        assertThatThrownBy(() -> new OrderDesk(stuck).approve("D1", "bob", T))
+                .hasMessage(
+                        "cannot append to order log "
+                                + f
+                                + ": No space left on device; the event may be in it in part, as"
+                                + " cutting it back to its "
+                                + size
+                                + " bytes failed too (Input/output error): the next command will"
+                                + " name a cut-short last line");
+        assertThat(Files.size(f)).isEqualTo(size + 10);
+    }
+
+    /**
+     * The same, with the file system's own limit: a process that may write files of 1,024 bytes at
+     * most appends to a log of 1,000 bytes (the first 24 bytes of its event go in, the rest is
+     * refused with "File too large"), and drafts the first event of a new log with no room at all.
+     */
+    @Test
+    void aLogBeyondTheFileSizeLimitIsLeftAsItWasOrNotMade() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash for ulimit");
+        Path f = dir.resolve("orders.jsonl");
+        Order o = deploy("D1", "U1");
+        String line =
+                OrderEventJson.write(
+                        new OrderEvent(1, OrderEvent.Type.DRAFTED, "D1", "ann", T, o, "x"));
+        String padded =
+                OrderEventJson.write(
+                        new OrderEvent(
+                                1,
+                                OrderEvent.Type.DRAFTED,
+                                "D1",
+                                "ann",
+                                T,
+                                o,
+                                "x".repeat(1000 - line.length())));
+        Files.writeString(f, padded + "\n");
+        assertThat(Files.size(f)).isEqualTo(1000);
+        byte[] before = Files.readAllBytes(f);
+        Path fresh = dir.resolve("new").resolve("orders.jsonl");
+        Files.createDirectory(fresh.getParent());
+        for (Path log : List.of(f, fresh)) {
+            Process p =
+                    new ProcessBuilder(
+                                    "/bin/bash",
+                                    "-c",
+                                    "trap '' XFSZ; ulimit -f "
+                                            + (log == f ? 1 : 0)
+                                            + "; exec \"$0\" -XX:-UsePerfData -cp \"$1\" "
+                                            + AppendingProcess.class.getName()
+                                            + " \"$2\" W 1",
+                                    ProcessHandle.current().info().command().orElse("java"),
+                                    System.getProperty("java.class.path"),
+                                    log.toString())
+                            .redirectErrorStream(true)
+                            .start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(output).isNotZero();
+            assertThat(output)
+                    .contains(
+                            "cannot append to order log "
+                                    + log
+                                    + ": File too large; "
+                                    + (log == f
+                                            ? "it is left as it was"
+                                            : "the log was not created"));
+        }
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+        try (Stream<Path> left = Files.list(fresh.getParent())) {
+            assertThat(left).isEmpty();
+        }
     }
 
     /**
