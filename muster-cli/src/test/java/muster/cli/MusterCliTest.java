@@ -301,17 +301,44 @@ class MusterCliTest {
 
     @Test
     void internalErrorIsOneLineUnlessDebug() {
-        // a CSV that fails to read part way (Linux's /proc/self/mem answers every read with an
-        // I/O error): import-lines fails inside the command
+        // a fault inside the process rather than in any input: the console muster writes to
+        // throws where it should take the summary
+        StringWriter e = new StringWriter();
+        PrintWriter broken =
+                new PrintWriter(new StringWriter()) {
+                    @Override
+                    public void write(String s, int off, int len) {
+                        throw new IllegalStateException("the console went away");
+                    }
+                };
+        String[] validate = {"validate", valid.toString()};
+        assertThat(Muster.run(validate, broken, new PrintWriter(e))).isEqualTo(ExitCode.INTERNAL);
+        err = e.toString();
+        assertThat(err.lines().toList())
+                .containsExactly(
+                        "error: IllegalStateException: the console went away",
+                        "  (run again with --debug for the full trace)");
+        assertNoTrace();
+        e.getBuffer().setLength(0);
+        String[] debug = {"validate", valid.toString(), "--debug"};
+        assertThat(Muster.run(debug, broken, new PrintWriter(e))).isEqualTo(ExitCode.INTERNAL);
+        assertThat(e.toString()).contains("\tat ");
+    }
+
+    @Test
+    void aCsvThatFailsToReadPartWayIsRefusedNamingItAndTheCause() throws Exception {
+        // Linux's /proc/self/mem answers every read with an I/O error, as a failing disk or a
+        // network file system that went away would: bad input, not a fault inside muster
         Path mem = Path.of("/proc/self/mem");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(mem), "no " + mem);
+        byte[] before = Files.readAllBytes(valid);
         assertThat(run("import-lines", mem.toString(), "--into", valid.toString()))
-                .isEqualTo(ExitCode.INTERNAL);
-        assertThat(err).startsWith("error: ");
+                .isEqualTo(ExitCode.REFUSED);
+        assertThat(err)
+                .startsWith("error: " + mem + ": file: cannot read the file: Input/output error")
+                .contains("refused: " + valid + " is unchanged");
         assertNoTrace();
-        assertThat(run("import-lines", mem.toString(), "--into", valid.toString(), "--debug"))
-                .isEqualTo(ExitCode.INTERNAL);
-        assertThat(err).contains("\tat ");
+        assertThat(Files.readAllBytes(valid)).isEqualTo(before);
     }
 
     @Test

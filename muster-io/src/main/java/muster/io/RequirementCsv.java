@@ -14,7 +14,10 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -178,17 +181,44 @@ public final class RequirementCsv {
         return faults;
     }
 
-    public static Result read(Path file) throws IOException {
+    /**
+     * The lines of a CSV file. A file that cannot be read whole (a read that fails part way, a
+     * permission taken away since it was checked) is refused as a fault of the file, with the
+     * cause, as a file that cannot be parsed is.
+     */
+    public static Result read(Path file) {
         String name = file.getFileName().toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            String bad = Utf8Check.firstFault(in);
-            if (bad != null) {
-                return new Result(null, List.of(), List.of(fileFault(bad, Utf8Check.lineOf(bad))));
+        try {
+            try (InputStream in = Files.newInputStream(file)) {
+                String bad = Utf8Check.firstFault(in);
+                if (bad != null) {
+                    return new Result(
+                            null, List.of(), List.of(fileFault(bad, Utf8Check.lineOf(bad))));
+                }
             }
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+            }
+        } catch (IOException e) {
+            return new Result(
+                    null, List.of(), List.of(fileFault("cannot read the file: " + cause(e), 0)));
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+    }
+
+    /**
+     * The reason of a failed read in words: the JDK's message of a denied read is the path alone.
+     */
+    private static String cause(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
         }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     public static Result read(byte[] bytes, String name) throws IOException {
