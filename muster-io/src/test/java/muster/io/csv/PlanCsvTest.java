@@ -160,12 +160,20 @@ class PlanCsvTest {
         assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(Csv.field("=cmd()")).isEqualTo("\"'=cmd()\"");
-        for (String lead : new String[] {"+", "-", "@", "\t", "\r", "\t=", "\r="}) {
+        for (String lead :
+                new String[] {
+                    "+", "-", "@", "\t", "\r", "\t=", "\r=", " =", "   +", " \t-", "\u00a0@",
+                    " \r\n="
+                }) {
             assertThat(Csv.field(lead + "SUM(A1:A9)"))
-                    .as("%s", lead.replace("\t", "TAB").replace("\r", "CR"))
+                    .as("%s", lead.replace("\t", "TAB").replace("\r", "CR").replace(" ", "SP"))
                     .isEqualTo("\"'" + lead + "SUM(A1:A9)\"");
         }
+        // blanks before text that no spreadsheet runs stay as they are, unquoted
+        assertThat(Csv.field("  AA-RZE")).isEqualTo("  AA-RZE");
+        assertThat(Csv.field("   ")).isEqualTo("   ");
         assertThat(Csv.field(-2)).isEqualTo("-2");
+        assertThat(Csv.field(-3.5)).isEqualTo("-3.5");
         assertThat(Csv.field(12.50000)).isEqualTo("12.5");
         assertThat(Csv.field(1e-7)).isEqualTo("0");
         assertThat(Csv.field(null)).isEmpty();
