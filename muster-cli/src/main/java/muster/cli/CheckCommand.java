@@ -86,7 +86,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Plan plan;
         try {
-            plan = PlanJson.read(planFile);
+            PlanJson.Read read = PlanJson.readWithWarnings(planFile);
+            plan = read.plan();
+            // a misspelt field is read as absent: say so before the rules it may break
+            Faults.print(err, planFile.toString(), read.warnings());
         } catch (NoSuchFileException e) {
             return planRefused(out, err, planFile + ": no such file", fileFault("no such file"));
         } catch (PlanJson.PlanFormatException e) {

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import muster.engine.check.testkit.Examples;
 import muster.engine.check.testkit.PlanEdits;
 import muster.io.PlanJson;
@@ -232,6 +233,48 @@ class CheckCommandTest {
         Run folder = run("check", scenario.toString(), dir.toString());
         assertThat(folder.code()).isEqualTo(ExitCode.REFUSED);
         assertThat(folder.err()).contains(dir + ": is a directory, not a file");
+    }
+
+    /**
+     * A plan file with a field the format does not have is checked as it reads, with a warning on
+     * standard error for each such field, its file line and the nearest known field: the exit code
+     * and the report (JSON too) are those of the plan without it.
+     */
+    @Test
+    void anUnknownFieldInThePlanIsNamedWithAWarningAndIgnored() throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode p =
+                (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(good.toFile());
+        p.set("bindingConstraint", p.remove("bindingConstraints"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) p.at("/missions/1")).put("tial", 2);
+        Path odd = dir.resolve("odd.json");
+        om.writerWithDefaultPrettyPrinter().writeValue(odd.toFile(), p);
+        List<String> lines = Files.readAllLines(odd);
+        int top = lines.indexOf("  \"bindingConstraint\" : [ ]") + 1;
+        int tial = lines.indexOf("    \"tial\" : 2") + 1;
+        assertThat(top).isPositive();
+        assertThat(tial).isPositive();
+        Run r = run("check", scenario.toString(), odd.toString());
+        Run plain = run("check", scenario.toString(), good.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(plain.code());
+        assertThat(r.out()).isEqualTo(plain.out());
+        assertThat(r.err().lines().toList())
+                .containsExactly(
+                        "warning: "
+                                + odd
+                                + ":"
+                                + top
+                                + ": plan: field 'bindingConstraint': unknown field, ignored",
+                        "  Maybe bindingConstraints",
+                        "warning: "
+                                + odd
+                                + ":"
+                                + tial
+                                + ": missions[1]: field 'tial': unknown field, ignored");
+        Run json = run("check", "--json", scenario.toString(), odd.toString());
+        assertThat(json.out())
+                .isEqualTo(run("check", "--json", scenario.toString(), good.toString()).out());
+        assertThat(json.err()).contains("field 'tial': unknown field, ignored");
     }
 
     @Test

@@ -28,6 +28,7 @@ import muster.model.Plan;
 import muster.model.PlannerInfo;
 import muster.model.Stop;
 import muster.model.Unmet;
+import muster.model.validate.Closest;
 
 /**
  * A plan as JSON, {@code format: muster/plan@1}, in the shape of the movement model's example, with
@@ -193,18 +194,48 @@ public final class PlanJson {
         }
     }
 
-    public static Plan read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+    /**
+     * A plan read from a file, with a warning for each field the format does not have (a misspelt
+     * optional field, say), which is ignored: the movement model does not close the format, but a
+     * field read as absent should not pass unseen.
+     */
+    public record Read(Plan plan, List<muster.model.Fault> warnings) {
+        public Read {
+            warnings = List.copyOf(warnings);
         }
     }
 
-    public static Plan read(String json) throws IOException {
+    /**
+     * The plan in {@code file} and a warning for each unknown field, with its file line; for a
+     * user's file, where the warnings are to be shown.
+     */
+    public static Read readWithWarnings(Path file) throws IOException {
+        Read read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = read(in, file.toString());
+        }
+        return new Read(read.plan(), ScenarioReader.located(file, read.warnings()));
+    }
+
+    /** The plan in {@code file}; unknown fields are ignored without a word. */
+    public static Plan read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString()).plan();
+        }
+    }
+
+    /** The plan in {@code json} and a warning for each unknown field. */
+    public static Read readWithWarnings(String json) throws IOException {
         return read(
                 new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "plan");
     }
 
-    private static Plan read(InputStream in, String name) throws IOException {
+    /** The plan in {@code json}; unknown fields are ignored without a word. */
+    public static Plan read(String json) throws IOException {
+        return readWithWarnings(json).plan();
+    }
+
+    private static Read read(InputStream in, String name) throws IOException {
         JsonNode root;
         try {
             root = MAPPER.readTree(in);
@@ -228,6 +259,17 @@ public final class PlanJson {
         if (root == null || !root.isObject()) {
             throw new PlanFormatException(name + ": a plan is a JSON object");
         }
+        r.known(
+                root,
+                "",
+                "format",
+                "scenario",
+                "planner",
+                "measures",
+                "lowerBound",
+                "missions",
+                "lines",
+                "bindingConstraints");
         String format = r.text(root, "format", "plan");
         if (!Plan.FORMAT.equals(format)) {
             throw new PlanFormatException(
@@ -237,6 +279,7 @@ public final class PlanJson {
         JsonNode pn = root.get("planner");
         if (pn != null && !pn.isNull()) {
             r.object(pn, "planner");
+            r.known(pn, "planner", "name", "version", "seconds", "seed");
             planner =
                     new PlannerInfo(
                             r.text(pn, "name", "planner"),
@@ -248,11 +291,20 @@ public final class PlanJson {
         JsonNode mn = root.get("measures");
         if (mn != null && !mn.isNull()) {
             r.object(mn, "measures");
+            r.known(
+                    mn,
+                    "measures",
+                    "closureDay",
+                    "lateStonDays",
+                    "lateUlns",
+                    "onTimeUlns",
+                    "unmet");
             List<Unmet> unmet = new ArrayList<>();
             int k = 0;
             for (JsonNode u : r.list(mn, "unmet", "measures")) {
                 String at = "measures.unmet[" + k++ + "]";
                 r.object(u, at);
+                r.known(u, at, "uln", "class", "amount");
                 unmet.add(
                         new Unmet(
                                 r.text(u, "uln", at), r.cargoClass(u, at), r.num(u, "amount", at)));
@@ -269,6 +321,7 @@ public final class PlanJson {
         JsonNode bn = root.get("lowerBound");
         if (bn != null && !bn.isNull()) {
             r.object(bn, "lowerBound");
+            r.known(bn, "lowerBound", "closureDay", "lateStonDays", "method");
             bound =
                     new LowerBound(
                             r.integer(bn, "closureDay", "lowerBound"),
@@ -280,11 +333,13 @@ public final class PlanJson {
         for (JsonNode m : r.list(root, "missions", "plan")) {
             String at = "missions[" + mk++ + "]";
             r.object(m, at);
+            r.known(m, at, "id", "lift", "tail", "stops", "loads");
             List<Stop> stops = new ArrayList<>();
             int sk = 0;
             for (JsonNode s : r.list(m, "stops", at)) {
                 String sat = at + ".stops[" + sk++ + "]";
                 r.object(s, sat);
+                r.known(s, sat, "node", "activity", "arrive", "depart");
                 stops.add(
                         new Stop(
                                 r.text(s, "node", sat),
@@ -297,11 +352,13 @@ public final class PlanJson {
             for (JsonNode l : r.list(m, "loads", at)) {
                 String lat = at + ".loads[" + lk++ + "]";
                 r.object(l, lat);
+                r.known(l, lat, "uln", "pax", "cargo", "on", "off");
                 List<LoadCargo> cargo = new ArrayList<>();
                 int ck = 0;
                 for (JsonNode c : r.list(l, "cargo", lat)) {
                     String cat = lat + ".cargo[" + ck++ + "]";
                     r.object(c, cat);
+                    r.known(c, cat, "class", "stons");
                     cargo.add(new LoadCargo(r.cargoClass(c, cat), r.num(c, "stons", cat)));
                 }
                 loads.add(
@@ -328,6 +385,7 @@ public final class PlanJson {
         for (JsonNode l : r.list(root, "lines", "plan")) {
             String at = "lines[" + k++ + "]";
             r.object(l, at);
+            r.known(l, at, "uln", "podArrival", "closure", "closureDay", "lateDays", "reason");
             lines.add(
                     new LineResult(
                             r.text(l, "uln", at),
@@ -342,6 +400,7 @@ public final class PlanJson {
         for (JsonNode c : r.optList(root, "bindingConstraints", "plan")) {
             String at = "bindingConstraints[" + k++ + "]";
             r.object(c, at);
+            r.known(c, at, "kind", "subject", "days", "lateStonDays", "lines");
             constraints.add(
                     new Constraint(
                             r.text(c, "kind", at),
@@ -350,19 +409,22 @@ public final class PlanJson {
                             r.num(c, "lateStonDays", at),
                             r.integer(c, "lines", at)));
         }
-        return new Plan(
-                r.text(root, "scenario", "plan"),
-                planner,
-                measures,
-                bound,
-                missions,
-                lines,
-                constraints);
+        Plan plan =
+                new Plan(
+                        r.text(root, "scenario", "plan"),
+                        planner,
+                        measures,
+                        bound,
+                        missions,
+                        lines,
+                        constraints);
+        return new Read(plan, r.warnings);
     }
 
     /** Typed field access that names the place of a wrong or missing field. */
     private static final class Reader {
         private final String name;
+        private final List<muster.model.Fault> warnings = new ArrayList<>();
 
         Reader(String name) {
             this.name = name;
@@ -403,6 +465,28 @@ public final class PlanJson {
                     name + ": " + at + " = '" + value + "': expected an object with fields",
                     muster.model.Fault.error(
                             at, at, null, value, "expected an object with fields", null));
+        }
+
+        /**
+         * Warns of each field of {@code n} at {@code at} (empty for the plan itself) other than
+         * {@code fields}, with the nearest of them as a likely fix.
+         */
+        void known(JsonNode n, String at, String... fields) {
+            List<String> names = List.of(fields);
+            n.fieldNames()
+                    .forEachRemaining(
+                            f -> {
+                                if (!names.contains(f)) {
+                                    warnings.add(
+                                            muster.model.Fault.warning(
+                                                    at.isEmpty() ? f : at + "." + f,
+                                                    at.isEmpty() ? "plan" : at,
+                                                    f,
+                                                    null,
+                                                    "unknown field, ignored",
+                                                    Closest.to(f, names)));
+                                }
+                            });
         }
 
         String text(JsonNode n, String f, String at) throws PlanFormatException {

@@ -188,6 +188,74 @@ class PlanJsonTest {
         assertThat(PlanJson.read(om.writeValueAsString(p)).bindingConstraints()).isEmpty();
     }
 
+    /**
+     * A field the format does not have, at any place of the plan, is ignored with a warning that
+     * names the place and the field, and the nearest known field where one is near: a misspelt
+     * optional field is otherwise read as absent without a word. A plan as muster writes it has
+     * none.
+     */
+    @Test
+    void anUnknownFieldIsIgnoredWithAWarningNamingThePlaceAndField() throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        assertThat(PlanJson.readWithWarnings(PlanJson.write(example())).warnings()).isEmpty();
+        List<String> objects =
+                List.of(
+                        "",
+                        "/planner",
+                        "/measures",
+                        "/measures/unmet/0",
+                        "/lowerBound",
+                        "/missions/0",
+                        "/missions/0/stops/3",
+                        "/missions/0/loads/0",
+                        "/missions/0/loads/0/cargo/0",
+                        "/lines/1",
+                        "/bindingConstraints/0");
+        List<String> places =
+                List.of(
+                        "plan",
+                        "planner",
+                        "measures",
+                        "measures.unmet[0]",
+                        "lowerBound",
+                        "missions[0]",
+                        "missions[0].stops[3]",
+                        "missions[0].loads[0]",
+                        "missions[0].loads[0].cargo[0]",
+                        "lines[1]",
+                        "bindingConstraints[0]");
+        for (int i = 0; i < objects.size(); i++) {
+            ObjectNode p = (ObjectNode) om.readTree(PlanJson.write(example()));
+            ((ObjectNode) p.at(objects.get(i))).put("remark", "kept by hand");
+            PlanJson.Read read = PlanJson.readWithWarnings(om.writeValueAsString(p));
+            assertThat(read.plan()).as(objects.get(i)).isEqualTo(example());
+            assertThat(read.warnings()).as(objects.get(i)).hasSize(1);
+            assertThat(read.warnings().get(0).isError()).isFalse();
+            assertThat(read.warnings().get(0).describe("plan.json"))
+                    .isEqualTo(
+                            "warning: plan.json: "
+                                    + places.get(i)
+                                    + ": field 'remark': unknown field, ignored");
+        }
+        // a misspelt optional field: muster's own list, read as left out, and a line's reason
+        ObjectNode p = (ObjectNode) om.readTree(PlanJson.write(example()));
+        p.set("bindingConstraint", p.remove("bindingConstraints"));
+        ((ObjectNode) p.at("/lines/1"))
+                .set("reasn", ((ObjectNode) p.at("/lines/1")).remove("reason"));
+        PlanJson.Read read = PlanJson.readWithWarnings(om.writeValueAsString(p));
+        assertThat(read.plan().bindingConstraints()).isEmpty();
+        assertThat(read.warnings())
+                .extracting(w -> w.describe("plan.json"))
+                .containsExactly(
+                        "warning: plan.json: plan: field 'bindingConstraint': unknown field,"
+                                + " ignored"
+                                + System.lineSeparator()
+                                + "  Maybe bindingConstraints",
+                        "warning: plan.json: lines[1]: field 'reasn': unknown field, ignored"
+                                + System.lineSeparator()
+                                + "  Maybe reason");
+    }
+
     @Test
     void aWholeNumberTooLargeSaysWhichWholeNumbersAreTaken() {
         String json =
