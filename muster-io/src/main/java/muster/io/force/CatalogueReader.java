@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import muster.io.JacksonText;
+import muster.io.NumberText;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
 import muster.model.Fault;
@@ -440,26 +441,8 @@ public final class CatalogueReader {
         String name = b.str(n, p, where, "name", false);
         NodeKind kind = b.enumValue(n, p, where, "kind", true, NodeKind.class);
         String country = b.str(n, p, where, "country", true);
-        Double lat = b.child(n, "lat") == null ? null : b.child(n, "lat").asDouble(Double.NaN);
-        Double lon = b.child(n, "lon") == null ? null : b.child(n, "lon").asDouble(Double.NaN);
-        if (lat == null || !(lat >= -90 && lat <= 90)) {
-            b.error(
-                    p,
-                    where,
-                    "lat",
-                    String.valueOf(b.child(n, "lat")),
-                    "must be a latitude in -90..90",
-                    null);
-        }
-        if (lon == null || !(lon >= -180 && lon <= 180)) {
-            b.error(
-                    p,
-                    where,
-                    "lon",
-                    String.valueOf(b.child(n, "lon")),
-                    "must be a longitude in -180..180",
-                    null);
-        }
+        Double lat = coordinate(b, n, p, where, "lat", "a latitude", 90);
+        Double lon = coordinate(b, n, p, where, "lon", "a longitude", 180);
         if (country != null && !country.matches("[A-Z]{2}")) {
             b.error(
                     p,
@@ -519,6 +502,40 @@ public final class CatalogueReader {
                         berths,
                         handling),
                 links);
+    }
+
+    /**
+     * A station's latitude or longitude, from {@code -limit} to {@code limit}, or null after a
+     * fault. It must be a number: text such as {@code "52.1"}, or {@code true}, which were read as
+     * 52.1 and 1, are refused naming the value, as a scenario's node refuses them.
+     */
+    private static Double coordinate(
+            Binder b, JsonNode n, String p, String where, String field, String what, int limit) {
+        String range = what + " in -" + limit + ".." + limit;
+        JsonNode v = b.child(n, field);
+        if (v == null) {
+            b.error(p, where, field, null, "is missing; must be " + range, null);
+            return null;
+        }
+        if (!v.isNumber()) {
+            String text = v.isValueNode() ? v.asText() : v.toString();
+            b.error(
+                    p,
+                    where,
+                    field,
+                    text,
+                    "must be a number (" + range + ")" + (v.isTextual() ? ", not text" : ""),
+                    v.isTextual() && NumberText.isDecimal(text.trim())
+                            ? field + ": " + text.trim() + ", without quotes"
+                            : null);
+            return null;
+        }
+        double d = v.asDouble();
+        if (!(d >= -limit && d <= limit)) {
+            b.error(p, where, field, v.asText(), "must be " + range, null);
+            return null;
+        }
+        return d;
     }
 
     private static Unit unit(Binder b, JsonNode n, String p) {

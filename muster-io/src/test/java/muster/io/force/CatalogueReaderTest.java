@@ -545,6 +545,60 @@ class CatalogueReaderTest {
                                                 "duplicate station id (stations[0] has it first)"));
     }
 
+    /**
+     * A station's lat or lon that is not a number (text in quotes, a yes/no, a list) is refused
+     * naming the station, the field and the value, as a scenario's node refuses it, where text such
+     * as "49.63" was read as the number and true as 1.
+     */
+    @Test
+    void aStationCoordinateThatIsNotANumberIsRefusedByFieldAndValue() throws Exception {
+        String[][] cases = {
+            {
+                "lat",
+                "'49.63'",
+                "field 'lat' = '49.63': must be a number (a latitude in -90..90), not" + " text",
+                "lat: 49.63, without quotes"
+            },
+            {
+                "lon",
+                "\" 11.8\"",
+                "field 'lon' = ' 11.8': must be a number (a longitude in" + " -180..180), not text",
+                "lon: 11.8, without quotes"
+            },
+            {
+                "lat",
+                "'49,63'",
+                "field 'lat' = '49,63': must be a number (a latitude in -90..90), not" + " text",
+                null
+            },
+            {"lat", "true", "field 'lat' = 'true': must be a number (a latitude in -90..90)", null},
+            {
+                "lon",
+                "[11.8]",
+                "field 'lon' = '[11.8]': must be a number (a longitude in -180..180)",
+                null
+            },
+            {"lat", "91", "field 'lat' = '91': must be a latitude in -90..90", null}
+        };
+        Path y = dir.resolve("stations.yaml");
+        for (String[] c : cases) {
+            String good = c[0].equals("lat") ? "lat: 49.63" : "lon: 11.8";
+            Files.writeString(y, GOOD.replace(good, c[0] + ": " + c[1]));
+            ForceRead<Catalogue> r = CatalogueReader.read(y);
+            assertThat(r.refused()).as(c[1]).isTrue();
+            String said =
+                    "error: "
+                            + y
+                            + ":4: station VILSECK (stations[0]): "
+                            + c[2]
+                            + (c[3] == null ? "" : System.lineSeparator() + "  Maybe " + c[3]);
+            assertThat(r.faults())
+                    .extracting(x -> x.describe(y.toString()))
+                    .as(c[1])
+                    .containsExactly(said);
+        }
+    }
+
     @Test
     void aUnitIdGivenTwiceIsRefusedAtTheSecondNamingTheFirst() throws Exception {
         Path y = dir.resolve("units.yaml");
