@@ -1206,15 +1206,45 @@ final class Api {
             return;
         }
         long id = p.id();
-        User reader = user(ctx);
+        String token = token(ctx);
         client.keepAlive();
         Thread t =
                 new Thread(
                         () -> {
                             try {
                                 while (!client.terminated()) {
-                                    Store.PlanRow row = store.plan(id).orElseThrow();
-                                    Map<String, Object> m = planJson(reader, row);
+                                    // the reader and the plan are checked again before each
+                                    // event: a reader signed out or deactivated, or from whom
+                                    // the plan has been withdrawn, gets no more and the stream
+                                    // ends, where it ran on until the plan ended
+                                    Optional<User> reader = auth.authenticate(token);
+                                    if (reader.isEmpty()) {
+                                        client.sendEvent(
+                                                "error",
+                                                Json.write(
+                                                        Map.of(
+                                                                "error",
+                                                                "sign in first (session missing"
+                                                                        + " or expired)")));
+                                        break;
+                                    }
+                                    Store.PlanRow row = store.plan(id).orElse(null);
+                                    if (row == null || !sees(reader.get(), row)) {
+                                        audit.denied(
+                                                reader.get(),
+                                                "plan.events",
+                                                "plan " + id,
+                                                "not releasable to " + reader.get().nation());
+                                        client.sendEvent(
+                                                "error",
+                                                Json.write(
+                                                        Map.of(
+                                                                "error",
+                                                                ApiException.notFound("plan " + id)
+                                                                        .getMessage())));
+                                        break;
+                                    }
+                                    Map<String, Object> m = planJson(reader.get(), row);
                                     client.sendEvent("progress", Json.write(m));
                                     if (!"QUEUED".equals(row.status())
                                             && !"RUNNING".equals(row.status())) {

@@ -1821,6 +1821,172 @@ class ServerApiTest {
                 .noneSatisfy(a -> assertThat(a.get("target")).isEqualTo("plan " + pid));
     }
 
+    /**
+     * A plan's event stream checks its reader and the plan before each event: a reader deactivated
+     * or signed out, or from whom the plan is withdrawn, gets nothing more and the stream ends. It
+     * ran on until the plan ended, sending each progress to the reader.
+     */
+    @Test
+    void aPlansEventStreamEndsWhenItsReaderMayNoLongerSeeIt() throws Exception {
+        User owner = Fixtures.me(TestServer.user("sse_owner_us", "USA", Role.PLANNER));
+        long sid =
+                srv.api()
+                        .importScenario(
+                                owner,
+                                Fixtures.scenario("sse-cut", "SE1", "US"),
+                                "REL NATO",
+                                "sse.yaml",
+                                "");
+        // marked running, with no job of this server: its stream would run until the plan ends
+        long pid =
+                Jdbc.tx(
+                        srv.database(),
+                        c ->
+                                Jdbc.insert(
+                                        c,
+                                        "insert into plan_run(scenario_id, planner, owner_nation,"
+                                                + " releasable_to, status, created_by) values"
+                                                + " (?,'fifo','USA','REL NATO','RUNNING',?)",
+                                        sid,
+                                        owner.id()));
+        Client deactivated = TestServer.user("sse_gone_de", "DEU", Role.OBSERVER);
+        Client signedOut = TestServer.user("sse_out_de", "DEU", Role.OBSERVER);
+        Client withdrawn = TestServer.user("sse_pl", "POL", Role.OBSERVER);
+        try (EventStream a = EventStream.open(deactivated, pid);
+                EventStream b = EventStream.open(signedOut, pid);
+                EventStream c = EventStream.open(withdrawn, pid)) {
+            for (EventStream e : List.of(a, b, c)) {
+                assertThat(e.next()).as("the first event").startsWith("progress ");
+            }
+            Jdbc.tx(
+                    srv.database(),
+                    con ->
+                            Jdbc.update(
+                                    con,
+                                    "update app_user set active = false where username ="
+                                            + " 'sse_gone_de'"));
+            assertThat(signedOut.post("/api/logout", null).status()).isEqualTo(200);
+            Jdbc.tx(
+                    srv.database(),
+                    con ->
+                            Jdbc.update(
+                                    con,
+                                    "update plan_run set releasable_to = 'REL DEU' where id = ?",
+                                    pid));
+            // an event already on its way may still come; after it, the refusal, then the end
+            endsRefused(a.rest(), "error " + SIGN_IN_FIRST);
+            endsRefused(b.rest(), "error " + SIGN_IN_FIRST);
+            endsRefused(c.rest(), "error {\"error\":\"plan " + pid + " not found\"}");
+        } finally {
+            Jdbc.tx(
+                    srv.database(),
+                    con ->
+                            Jdbc.update(
+                                    con,
+                                    "update plan_run set status = 'FAILED' where id = ?",
+                                    pid));
+        }
+        assertThat(TestServer.adminOf("POL").get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        e -> {
+                            assertThat(e.get("action")).isEqualTo("plan.events");
+                            assertThat(e.get("target")).isEqualTo("plan " + pid);
+                            assertThat(e.get("outcome")).isEqualTo("DENIED");
+                        });
+    }
+
+    /**
+     * The events of a stream after its reader lost sight of it: at most the progress event already
+     * on its way, then {@code refusal}, then the end.
+     */
+    private static void endsRefused(List<String> rest, String refusal) {
+        assertThat(rest).isNotEmpty();
+        assertThat(rest.get(rest.size() - 1)).as("the last event of %s", rest).isEqualTo(refusal);
+        assertThat(rest.subList(0, rest.size() - 1))
+                .hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(e -> assertThat(e).startsWith("progress "));
+    }
+
+    private static final String SIGN_IN_FIRST =
+            "{\"error\":\"sign in first (session missing or expired)\"}";
+
+    /**
+     * A plan's event stream read on a thread of its own: each event as its name, a space and its
+     * data, in the order they came.
+     */
+    private static final class EventStream implements AutoCloseable {
+        private static final String END = "end of stream";
+        private final java.util.concurrent.BlockingQueue<String> events =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.util.concurrent.CompletableFuture<
+                        java.net.http.HttpResponse<java.util.stream.Stream<String>>>
+                response;
+
+        private EventStream(Client reader, long planId) {
+            java.net.http.HttpRequest req =
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(
+                                            TestServer.base() + "/api/plans/" + planId + "/events"))
+                            .header("Accept", "text/event-stream")
+                            .header("Authorization", "Bearer " + reader.token())
+                            .build();
+            response =
+                    java.net.http.HttpClient.newHttpClient()
+                            .sendAsync(req, java.net.http.HttpResponse.BodyHandlers.ofLines());
+            Thread t =
+                    new Thread(
+                            () -> {
+                                try {
+                                    String name = null;
+                                    for (String line :
+                                            (Iterable<String>) response.join().body()::iterator) {
+                                        if (line.startsWith("event: ")) {
+                                            name = line.substring(7);
+                                        } else if (line.startsWith("data: ")) {
+                                            events.add(name + " " + line.substring(6));
+                                        }
+                                    }
+                                } catch (RuntimeException e) {
+                                    // a stream closed by the test
+                                } finally {
+                                    events.add(END);
+                                }
+                            },
+                            "test-sse-" + planId);
+            t.setDaemon(true);
+            t.start();
+        }
+
+        static EventStream open(Client reader, long planId) {
+            return new EventStream(reader, planId);
+        }
+
+        /** The next event; fails when none comes within a minute. */
+        String next() throws InterruptedException {
+            String e = events.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(e).as("an event within a minute").isNotNull();
+            return e;
+        }
+
+        /**
+         * The events up to the end of the stream, at most six of them: a stream that sends more has
+         * not ended where it should (the server sends one every half second).
+         */
+        List<String> rest() throws InterruptedException {
+            List<String> got = new java.util.ArrayList<>();
+            for (String e = next(); !e.equals(END) && got.size() < 6; e = next()) {
+                got.add(e);
+            }
+            return got;
+        }
+
+        @Override
+        public void close() {
+            response.thenAccept(r -> r.body().close());
+            response.cancel(true);
+        }
+    }
+
     @Test
     void anExactPlanOfAScenarioTooLargeForItFailsAtOnceSayingWhy() throws Exception {
         Client planner = TestServer.user("exact_us", "USA", Role.PLANNER);
