@@ -296,10 +296,27 @@ final class Auth {
                 db,
                 c -> {
                     if (by != null && !n.equals(by.nation())) {
-                        // an administrator manages its own nation; another nation's users are
-                        // created by that nation's administrator, of whom any administrator may
-                        // create the first (the nation having no user yet)
+                        // an administrator manages its own nation; another nation is brought in
+                        // by the server's first administrator alone, who creates its first user,
+                        // an administrator, and from then on that nation's administrators add
+                        // its users. Any administrator could create the first user of a nation
+                        // without users before, and so hold an account of a nation of its
+                        // choosing and read what is released to that nation.
                         Jdbc.update(c, "lock table app_user in share row exclusive mode");
+                        if (by.id() != firstUserId(c)) {
+                            // the same answer whether the nation has users or not: which
+                            // nations have users is not another nation's administrator's to learn
+                            throw new ApiException(
+                                    403,
+                                    "field 'nation' = '"
+                                            + nation
+                                            + "': an administrator of "
+                                            + by.nation()
+                                            + " creates users of "
+                                            + by.nation()
+                                            + " only; a nation's first administrator is created by"
+                                            + " the server's first administrator");
+                        }
                         boolean peopled =
                                 Jdbc.one(
                                                 c,
@@ -350,6 +367,14 @@ final class Auth {
                             "nation " + n + ", roles " + roles);
                     return u;
                 });
+    }
+
+    /**
+     * The id of the server's first administrator: the user its first start created ({@link
+     * #bootstrap}), the first user of all, as users are never deleted.
+     */
+    static long firstUserId(java.sql.Connection c) throws java.sql.SQLException {
+        return Jdbc.one(c, "select min(id) from app_user", rs -> rs.getLong(1)).orElse(0L);
     }
 
     /** The nation of a user name, or null when there is no such user. */

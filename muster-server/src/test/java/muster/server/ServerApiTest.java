@@ -1709,6 +1709,53 @@ class ServerApiTest {
                 .containsExactlyInAnyOrder("lt_admin", "lt_observer");
     }
 
+    /**
+     * A nation is brought in by the server's first administrator alone. Any administrator could
+     * create the first user of a nation without users, and so an account of a nation of its
+     * choosing that reads what is released to that nation.
+     */
+    @Test
+    void onlyTheFirstAdministratorBringsANationIn() {
+        Client plAdmin = TestServer.adminOf("POL");
+        Response taken = newUser(plAdmin, "md_by_pl", "MDA", "ADMIN");
+        assertThat(taken.status()).as(taken.body()).isEqualTo(403);
+        assertThat(taken.map().get("error"))
+                .isEqualTo(
+                        "field 'nation' = 'MDA': an administrator of POL creates users of POL only;"
+                                + " a nation's first administrator is created by the server's"
+                                + " first administrator");
+        assertThat(
+                        Client.anonymous(
+                                        "POST",
+                                        "/api/login",
+                                        Map.of(
+                                                "username",
+                                                "md_by_pl",
+                                                "password",
+                                                "password-of-md_by_pl"))
+                                .status())
+                .isEqualTo(401);
+        // a nation with users answers the same, so the refusal does not tell which nations have
+        TestServer.adminOf("DEU");
+        Response peopled = newUser(plAdmin, "de_by_pl", "DEU", "ADMIN");
+        assertThat(peopled.status()).isEqualTo(403);
+        assertThat(peopled.map().get("error"))
+                .isEqualTo(taken.map().get("error").toString().replace("'MDA'", "'DEU'"));
+        assertThat(TestServer.adminOf("POL").get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.create");
+                            assertThat(a.get("target")).isEqualTo("user md_by_pl");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                        });
+        // the first administrator brings the nation in; its administrator adds its users
+        Response md = newUser(TestServer.admin(), "md_admin", "MDA", "ADMIN");
+        assertThat(md.status()).as(md.body()).isEqualTo(201);
+        Client mdAdmin = Client.login("md_admin", "password-of-md_admin");
+        assertThat(newUser(mdAdmin, "md_planner", "MDA", "PLANNER").status()).isEqualTo(201);
+        assertThat(newUser(mdAdmin, "ge_by_md", "GEO", "ADMIN").status()).isEqualTo(403);
+    }
+
     private static Response newUser(Client admin, String name, String nation, String role) {
         return admin.post(
                 "/api/users",
