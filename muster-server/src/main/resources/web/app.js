@@ -576,6 +576,18 @@ async function pageUsers() {
     route();
   } }, h('label', {}, 'User name ', f.name), h('label', {}, 'Password (12+) ', f.pw), h('label', {}, 'Nation ', f.nation), f.roles,
     h('button', { type: 'submit', id: 'create-user' }, 'Create'), msg)));
+  // a lost password: set a new one for a user of this nation; the user's sessions end
+  const r2 = { name: h('input', { id: 'reset-username', size: 14 }), pw: h('input', { id: 'reset-password', type: 'password', size: 16 }) };
+  const said = h('span', { id: 'reset-said' });
+  main.append(h('div', { class: 'card' }, h('h3', {}, 'Set a lost password'), h('form', { class: 'inline', onsubmit: async e => {
+    e.preventDefault();
+    const res = await api('POST', `/api/users/${encodeURIComponent(r2.name.value)}/password`, { password: r2.pw.value });
+    said.className = res.ok ? '' : 'error';
+    said.textContent = res.ok ? `Password of ${res.data.username} set; ${res.data.sessionsEnded === 1 ? '1 session' : res.data.sessionsEnded + ' sessions'} of the user ended.`
+      : (res.data && res.data.error) || `The server refused this (status ${res.status}) without saying why.`;
+    if (res.ok) r2.pw.value = '';
+  } }, h('label', {}, 'User name ', r2.name), h('label', {}, 'New password (12+) ', r2.pw),
+    h('button', { type: 'submit', id: 'reset-user-password' }, 'Set password'), said)));
 }
 
 (async () => {

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
             "Serve the REST API and the web UI.",
             "Without --db an embedded PostgreSQL keeps its data in --data-dir across restarts.",
             "First start: user 'admin' gets the password in MUSTER_ADMIN_PASSWORD, or a random one"
-                    + " printed once."
+                    + " printed once.",
+            "--reset-password USER gives a user of the database a new random password, printed"
+                    + " once, ends its sessions and exits without serving."
         })
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default 8080)")
@@ -60,12 +62,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "scenario loaded when the database has none (default ${DEFAULT-VALUE})")
     Path scenario;
 
+    @Option(
+            names = "--reset-password",
+            paramLabel = "USER",
+            description =
+                    "give USER a new random password (printed once) in the database of --db or"
+                            + " --data-dir, end its sessions, and exit without serving; for a"
+                            + " password no administrator of the user's nation can reset")
+    String resetUser;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (resetUser != null) {
+            return resetPassword(out, err);
+        }
         if (port < 0 || port > 65535) {
             // refused before the database starts
             err.println(
@@ -165,6 +179,92 @@ public final class ServeCommand implements Callable<Integer> {
                                     stopped.countDown();
                                 }));
         stopped.await();
+        return ExitCode.OK;
+    }
+
+    /**
+     * {@code --reset-password USER}: a new random password for USER in the database the server
+     * keeps its data in, printed once; the user's sessions end. An embedded database that a running
+     * server holds is refused as a start on it is: that server must be stopped first.
+     */
+    private int resetPassword(PrintWriter out, PrintWriter err) throws IOException {
+        MusterServer.Options o = MusterServer.Options.defaults().withDb(db);
+        if (dataDir != null) {
+            o = o.withDataDir(OutPath.normal(dataDir));
+        }
+        String place =
+                db != null
+                        ? "--db " + db.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                        : "--data-dir " + o.dataDir();
+        if (db == null && !Files.isRegularFile(o.dataDir().resolve("PG_VERSION"))) {
+            // no database there: one made now would have no users to reset
+            err.println(
+                    "muster serve: --data-dir: "
+                            + o.dataDir()
+                            + " holds no muster database; give the --data-dir or --db the server"
+                            + " keeps its data in");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        MusterServer.PasswordReset done;
+        try (Database d =
+                db != null
+                        ? Database.connect(db, o.dbUser(), o.dbPassword())
+                        : Database.embedded(o.dataDir())) {
+            try {
+                done = MusterServer.resetPassword(d, resetUser);
+            } catch (IllegalArgumentException e) {
+                err.println(
+                        "muster serve: --reset-password: "
+                                + e.getMessage()
+                                + " in "
+                                + dataPlace(db, o.dataDir()));
+                err.flush();
+                return ExitCode.USAGE;
+            }
+        } catch (Database.InUse e) {
+            err.println(
+                    "muster serve: --data-dir: "
+                            + e.getMessage()
+                            + "; stop that server first, then reset the password");
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (Database.Refused e) {
+            err.println("muster serve: " + place + ": " + e.getMessage());
+            err.flush();
+            return ExitCode.REFUSED;
+        } catch (IllegalArgumentException e) {
+            // a --db that is no PostgreSQL URL
+            err.println("muster serve: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (RuntimeException e) {
+            java.sql.SQLException sql = sqlFailure(e);
+            if (sql == null) {
+                throw e;
+            }
+            err.println(
+                    "muster serve: "
+                            + place
+                            + ": cannot connect: "
+                            + sql.getMessage()
+                            + underlying(sql));
+            err.flush();
+            return ExitCode.REFUSED;
+        }
+        out.println(
+                "muster: the password of user '"
+                        + done.username()
+                        + "' (nation "
+                        + done.nation()
+                        + ") is reset to "
+                        + done.password());
+        out.println(
+                "muster: this password is shown once; "
+                        + done.sessionsEnded()
+                        + (done.sessionsEnded() == 1 ? " session" : " sessions")
+                        + " of the user ended");
+        out.flush();
         return ExitCode.OK;
     }
 

@@ -602,6 +602,97 @@ class MusterCliTest {
         assertNoTrace();
     }
 
+    /**
+     * The operator, who has the database, gives a user a new password when no administrator can:
+     * the server's first administrator's, say, which nobody could set again.
+     */
+    @Test
+    void serveResetsAPasswordInTheDatabaseOfItsDataDirectory() throws Exception {
+        Path db = dir.resolve("db");
+        muster.server.MusterServer.Options o =
+                muster.server.MusterServer.Options.defaults()
+                        .withPort(0)
+                        .withHost("127.0.0.1")
+                        .withDataDir(db)
+                        .withAdminPassword("the-lost-first-password")
+                        .withBundledScenario(null);
+        try (muster.server.MusterServer running =
+                muster.server.MusterServer.start(o, new StringBuilder())) {
+            // the embedded database of a running server takes no other user
+            assertThat(run("serve", "--reset-password", "admin", "--data-dir", db.toString()))
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(err)
+                    .isEqualTo(
+                            "muster serve: --data-dir: "
+                                    + db
+                                    + " is in use: another muster server runs on it; stop that"
+                                    + " server first, then reset the password"
+                                    + System.lineSeparator());
+        }
+        assertThat(run("serve", "--reset-password", "admin", "--db", "mysql://x/muster"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .isEqualTo(
+                        "muster serve: --db 'mysql://x/muster': expected a URL of the form"
+                                + " jdbc:postgresql://host/db"
+                                + System.lineSeparator());
+
+        assertThat(run("serve", "--reset-password", "admin", "--data-dir", db.toString()))
+                .as(err)
+                .isEqualTo(ExitCode.OK);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(
+                                "muster: the password of user 'admin' \\(nation [A-Z]{3}\\) is"
+                                        + " reset to (\\S{20})\\R"
+                                        + "muster: this password is shown once; 0 sessions of the"
+                                        + " user ended\\R")
+                        .matcher(out);
+        assertThat(m.matches()).as(out).isTrue();
+        String password = m.group(1);
+        assertNoTrace();
+
+        assertThat(run("serve", "--reset-password", "nobody", "--data-dir", db.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err)
+                .isEqualTo(
+                        "muster serve: --reset-password: no user 'nobody' in the embedded"
+                                + " PostgreSQL in "
+                                + db.toAbsolutePath().normalize()
+                                + System.lineSeparator());
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThat(run("serve", "--reset-password", "admin", "--data-dir", empty.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err).contains(empty + " holds no muster database");
+        try (var left = Files.list(empty)) {
+            assertThat(left).as("no database made where there was none").isEmpty();
+        }
+
+        // the new password signs in, the lost one no longer
+        try (muster.server.MusterServer srv =
+                muster.server.MusterServer.start(o, new StringBuilder())) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String pw : List.of(password, "the-lost-first-password")) {
+                java.net.http.HttpResponse<String> r =
+                        http.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + srv.port()
+                                                                + "/api/login"))
+                                        .POST(
+                                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                        "{\"username\":\"admin\",\"password\":\""
+                                                                + pw
+                                                                + "\"}"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode())
+                        .as("sign-in with %s", pw)
+                        .isEqualTo(pw.equals(password) ? 200 : 401);
+            }
+        }
+    }
+
     @Test
     void serveGivesTheAddressItListensOnAsTheOneToOpen() {
         // every address of the machine: localhost answers

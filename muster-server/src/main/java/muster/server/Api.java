@@ -145,6 +145,7 @@ final class Api {
 
         r.get("/api/users", this::listUsers);
         r.post("/api/users", this::createUser);
+        r.post("/api/users/{username}/password", this::resetPassword);
         r.get("/api/audit", this::auditLog);
 
         r.get("/api/scenarios", this::listScenarios);
@@ -410,6 +411,38 @@ final class Api {
             throw e;
         }
         ctx.status(201).json(created);
+    }
+
+    record PasswordRequest(String password) {}
+
+    /**
+     * An administrator sets the password of a user of its own nation, whose sessions end; a user of
+     * another nation answers as one that does not exist.
+     */
+    private void resetPassword(Context ctx) {
+        User u = user(ctx);
+        String name = ctx.pathParam("username");
+        require(
+                ctx,
+                u.has(Role.ADMIN),
+                "user.password",
+                "user " + Auth.clip(name),
+                "setting a user's password needs the ADMIN role");
+        PasswordRequest req = RequestBody.read(ctx, PasswordRequest.class);
+        Auth.Reset done;
+        try {
+            done = auth.resetPassword(u, name, req.password());
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                audit.denied(
+                        u,
+                        "user.password",
+                        "user " + Auth.clip(name),
+                        "no user of " + u.nation() + " has that name");
+            }
+            throw e;
+        }
+        ctx.json(Map.of("username", done.username(), "sessionsEnded", done.sessionsEnded()));
     }
 
     private void auditLog(Context ctx) {

@@ -267,15 +267,81 @@ final class Auth {
         String password;
         boolean generated = envPassword == null || envPassword.isBlank();
         if (generated) {
-            byte[] raw = new byte[15];
-            random.nextBytes(raw);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            password = randomPassword();
         } else {
             password = envPassword;
             checkAdminPassword(password);
         }
         createUser(null, "admin", password, nation, Set.of(Role.ADMIN, Role.OBSERVER));
         return generated ? Optional.of(password) : Optional.empty();
+    }
+
+    /** A password of 20 characters from 120 random bits, to be shown once. */
+    String randomPassword() {
+        byte[] raw = new byte[15];
+        random.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    /** What a reset of a password did: whose it was, and how many sessions it ended. */
+    record Reset(String username, String nation, int sessionsEnded) {}
+
+    /**
+     * Sets a user's password (hashed as {@link #createUser} stores it) and ends the user's
+     * sessions, in one transaction with its audit row. {@code by} is an administrator, who resets
+     * the passwords of its own nation's users only: any other user name, taken or not, answers 404
+     * alike. With {@code by} null the reset is the operator's, on the server's command line, and is
+     * recorded under the user's nation. The failed sign-ins counted against the name are forgiven.
+     */
+    Reset resetPassword(User by, String username, String password) {
+        if (username == null || !username.matches(USERNAME)) {
+            throw ApiException.notFound("user '" + clip(username) + "'");
+        }
+        checkPassword(password);
+        String hash = hash(password);
+        Reset done =
+                Jdbc.tx(
+                        db,
+                        c -> {
+                            Optional<Object[]> row =
+                                    Jdbc.one(
+                                            c,
+                                            "select id, nation from app_user where username = ?"
+                                                    + " for update",
+                                            rs -> new Object[] {rs.getLong(1), rs.getString(2)},
+                                            username);
+                            if (row.isEmpty()
+                                    || (by != null && !by.nation().equals(row.get()[1]))) {
+                                throw ApiException.notFound("user '" + username + "'");
+                            }
+                            long id = (Long) row.get()[0];
+                            String nation = (String) row.get()[1];
+                            Jdbc.update(
+                                    c,
+                                    "update app_user set password_hash = ? where id = ?",
+                                    hash,
+                                    id);
+                            int ended =
+                                    Jdbc.update(
+                                            c, "delete from user_session where user_id = ?", id);
+                            String detail =
+                                    ended + (ended == 1 ? " session" : " sessions") + " ended";
+                            if (by == null) {
+                                Audit.record(
+                                        c,
+                                        nation,
+                                        "user.password",
+                                        "user " + username,
+                                        "OK",
+                                        "reset on the server's command line; " + detail);
+                            } else {
+                                Audit.record(
+                                        c, by, "user.password", "user " + username, "OK", detail);
+                            }
+                            return new Reset(username, nation, ended);
+                        });
+        failures.remove("u:" + username);
+        return done;
     }
 
     User createUser(User by, String username, String password, String nation, Set<Role> roles) {

@@ -286,6 +286,33 @@ public final class MusterServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What an operator's reset of a password did: the user, its nation, the new password (to be
+     * shown once) and how many of the user's sessions it ended.
+     */
+    public record PasswordReset(
+            String username, String nation, String password, int sessionsEnded) {}
+
+    /**
+     * Gives {@code username} a new random password in {@code db} (hashed as every password is),
+     * ends the user's sessions and records the reset in the audit log under the user's nation: the
+     * way back in for the operator of the server, who has the database, when no administrator of
+     * the user's nation can reset it (its last administrator's password lost, say).
+     *
+     * @throws IllegalArgumentException when no user has that name
+     */
+    public static PasswordReset resetPassword(Database db, String username) {
+        Auth auth = new Auth(db, new Audit(db), Clock.systemUTC(), Duration.ofHours(8));
+        String password = auth.randomPassword();
+        Auth.Reset r;
+        try {
+            r = auth.resetPassword(null, username, password);
+        } catch (ApiException e) {
+            throw new IllegalArgumentException("no user '" + Auth.clip(username) + "'");
+        }
+        return new PasswordReset(r.username(), r.nation(), password, r.sessionsEnded());
+    }
+
     public int port() {
         return app.port();
     }

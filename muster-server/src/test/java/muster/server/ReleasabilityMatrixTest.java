@@ -571,6 +571,14 @@ class ReleasabilityMatrixTest {
                                             "roles",
                                             List.of("OBSERVER")))
                             .status());
+            // a password: administrators of the user's own nation only; a user of another
+            // nation is answered as no user
+            expect(
+                    u,
+                    "POST /api/users/mx_pl_li/password",
+                    has(u, Role.ADMIN) ? 404 : 403,
+                    c.post("/api/users/mx_pl_li/password", Map.of("password", "not-theirs-to-set"))
+                            .status());
         }
         assertThat(mismatches).as("role and nation mismatches").isEmpty();
         List<Map<String, Object>> audit =

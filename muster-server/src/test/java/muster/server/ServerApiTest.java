@@ -1756,6 +1756,112 @@ class ServerApiTest {
         assertThat(newUser(mdAdmin, "ge_by_md", "GEO", "ADMIN").status()).isEqualTo(403);
     }
 
+    /**
+     * A lost password is set again by an administrator of the user's nation, or by the operator of
+     * the server on its command line; the user's sessions end either way. There was no way to set a
+     * password after a user was created.
+     */
+    @Test
+    void anAdministratorOrTheOperatorResetsALostPasswordAndEndsItsSessions() throws Exception {
+        Client session = TestServer.user("pw_de", "DEU", Role.OBSERVER);
+        Client another = Client.login("pw_de", "password-of-pw_de");
+        Client deAdmin = TestServer.adminOf("DEU");
+        // failed sign-ins up to the limit: the reset forgives them
+        for (int i = 0; i < Auth.MAX_FAILURES; i++) {
+            Client.anonymous(
+                    "POST", "/api/login", Map.of("username", "pw_de", "password", "lost-" + i));
+        }
+        // another nation's administrator: answered as a name no user has, and audited
+        Client plAdmin = TestServer.adminOf("POL");
+        Response foreign =
+                plAdmin.post(
+                        "/api/users/pw_de/password", Map.of("password", "taken-over-password"));
+        Response nobody =
+                plAdmin.post(
+                        "/api/users/pw_nobody/password", Map.of("password", "taken-over-password"));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.map()).containsEntry("error", "user 'pw_de' not found");
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.map()).containsEntry("error", "user 'pw_nobody' not found");
+        assertThat(plAdmin.get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.password");
+                            assertThat(a.get("target")).isEqualTo("user pw_de");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                        });
+        // the role, and the rules of every password
+        assertThat(
+                        session.post(
+                                        "/api/users/pw_de/password",
+                                        Map.of("password", "mine-now-123"))
+                                .status())
+                .isEqualTo(403);
+        Response weak = deAdmin.post("/api/users/pw_de/password", Map.of("password", "short"));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.body()).contains("field 'password'").contains("12");
+        assertThat(session.get("/api/me").status())
+                .as("nothing refused ends a session")
+                .isEqualTo(200);
+
+        Response reset =
+                deAdmin.post(
+                        "/api/users/pw_de/password", Map.of("password", "a-new-password-of-pw_de"));
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.map())
+                .containsEntry("username", "pw_de")
+                .containsEntry("sessionsEnded", 2);
+        assertThat(session.get("/api/me").status()).isEqualTo(401);
+        assertThat(another.get("/api/me").status()).isEqualTo(401);
+        Response old =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "pw_de", "password", "password-of-pw_de"));
+        assertThat(old.status()).isEqualTo(401);
+        Client renewed = Client.login("pw_de", "a-new-password-of-pw_de");
+        try (Connection c = srv.database().connection()) {
+            String hash =
+                    Jdbc.one(
+                                    c,
+                                    "select password_hash from app_user where username = 'pw_de'",
+                                    rs -> rs.getString(1))
+                            .orElseThrow();
+            assertThat(hash).startsWith("$2a$10$").doesNotContain("a-new-password");
+        }
+        assertThat(deAdmin.get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.password");
+                            assertThat(a.get("target")).isEqualTo("user pw_de");
+                            assertThat(a.get("user")).isEqualTo("admin_deu");
+                            assertThat(a.get("outcome")).isEqualTo("OK");
+                            assertThat(a.get("detail")).isEqualTo("2 sessions ended");
+                        });
+
+        // the operator, who has the database: a random password, shown once
+        MusterServer.PasswordReset byOperator = MusterServer.resetPassword(srv.database(), "pw_de");
+        assertThat(byOperator.nation()).isEqualTo("DEU");
+        assertThat(byOperator.sessionsEnded()).isEqualTo(1);
+        assertThat(byOperator.password()).hasSize(20);
+        assertThat(renewed.get("/api/me").status()).isEqualTo(401);
+        assertThat(Client.login("pw_de", byOperator.password()).get("/api/me").status())
+                .isEqualTo(200);
+        assertThat(deAdmin.get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.password");
+                            assertThat(a.get("target")).isEqualTo("user pw_de");
+                            assertThat(a.get("user")).isNull();
+                            assertThat(a.get("detail"))
+                                    .isEqualTo(
+                                            "reset on the server's command line; 1 session ended");
+                        });
+        assertThatThrownBy(() -> MusterServer.resetPassword(srv.database(), "pw_nobody"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no user 'pw_nobody'");
+    }
+
     private static Response newUser(Client admin, String name, String nation, String role) {
         return admin.post(
                 "/api/users",

@@ -879,6 +879,53 @@ class WebUiIT {
         }
     }
 
+    /** The controls of the page without a label, and the buttons without text. */
+    private static final String UNLABELLED =
+            "[...document.querySelectorAll('main input, main select, main textarea, main button')]"
+                    + ".filter(e => e.tagName === 'BUTTON' ? !e.textContent.trim()"
+                    + " : !(e.closest('label') || e.getAttribute('aria-label')"
+                    + " || (e.id && document.querySelector('label[for=\"' + e.id + '\"]'))))"
+                    + ".map(e => e.tagName + '#' + e.id).join(', ')";
+
+    /**
+     * An administrator sets a lost password of a user of its nation on the Users page, which had no
+     * way to; the user's session ends, and a user of another nation is refused in words.
+     */
+    @Test
+    void anAdministratorSetsALostPasswordOnTheUsersPage() throws Exception {
+        TestServer.adminOf("DEU");
+        Client lost = TestServer.user("ui_lost_de", "DEU", Role.OBSERVER);
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "admin_deu");
+            b.eval("location.hash = '#users'; true");
+            b.waitFor("document.getElementById('reset-username')", Duration.ofSeconds(10));
+            assertThat(b.eval(UNLABELLED).asText()).isEmpty();
+            for (String[] user :
+                    new String[][] {
+                        {"admin", "user 'admin' not found"},
+                        {"ui_lost_de", "Password of ui_lost_de set; 1 session of the user ended."}
+                    }) {
+                b.eval(
+                        "document.getElementById('reset-said').textContent = '';"
+                                + " document.getElementById('reset-username').value = '"
+                                + user[0]
+                                + "'; document.getElementById('reset-password').value ="
+                                + " 'set-on-the-users-page';"
+                                + " document.getElementById('reset-user-password').click(); true");
+                b.waitFor(
+                        "document.getElementById('reset-said').textContent",
+                        Duration.ofSeconds(10));
+                assertThat(b.eval("document.getElementById('reset-said').textContent").asText())
+                        .isEqualTo(user[1]);
+            }
+            b.screenshot(SHOTS.resolve("16-users-password.png"));
+        }
+        assertThat(lost.get("/api/me").status()).isEqualTo(401);
+        assertThat(Client.login("ui_lost_de", "set-on-the-users-page").get("/api/me").status())
+                .isEqualTo(200);
+    }
+
     /**
      * Every input, choice and text area of every page has a label a screen reader names, and every
      * button has text. Before, the scenario file, the two plans to compare, the catalogue file and
@@ -890,12 +937,6 @@ class WebUiIT {
         User me = Fixtures.me(p);
         ServerApiTest.bigPlan(TestServer.get(), me, "ui-lbl-a", 10);
         ServerApiTest.bigPlan(TestServer.get(), me, "ui-lbl-b", 10);
-        String unlabelled =
-                "[...document.querySelectorAll('main input, main select, main textarea, main button')]"
-                        + ".filter(e => e.tagName === 'BUTTON' ? !e.textContent.trim()"
-                        + " : !(e.closest('label') || e.getAttribute('aria-label')"
-                        + " || (e.id && document.querySelector('label[for=\"' + e.id + '\"]'))))"
-                        + ".map(e => e.tagName + '#' + e.id).join(', ')";
         Map<String, String> loaded =
                 new java.util.LinkedHashMap<>(
                         Map.of(
@@ -913,7 +954,7 @@ class WebUiIT {
                 b.waitFor(
                         "document.querySelector('" + page.getValue() + "')",
                         Duration.ofSeconds(10));
-                assertThat(b.eval(unlabelled).asText()).as(page.getKey()).isEmpty();
+                assertThat(b.eval(UNLABELLED).asText()).as(page.getKey()).isEmpty();
             }
             b.screenshot(SHOTS.resolve("15-labelled-readiness.png"));
         }
