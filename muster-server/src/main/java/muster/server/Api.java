@@ -782,11 +782,29 @@ final class Api {
     static final Path BUNDLED_CATALOGUE =
             Path.of("data", "catalogue", "eastern-flank-2022-units.yaml");
 
+    /**
+     * The bundled capability requirements and catalogue, to a reader who would see them stored: the
+     * server stores the bundled data marked REL NATO under its first administrator's nation, so a
+     * reader of another nation outside NATO is given nothing, as when the server has none.
+     */
     private void bundledSourcing(Context ctx) throws java.io.IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         Path req = home().resolve(BUNDLED_REQUIREMENTS);
         Path cat = home().resolve(BUNDLED_CATALOGUE);
-        if (Files.isRegularFile(req) && Files.isRegularFile(cat)) {
+        String host =
+                Jdbc.tx(
+                                store.db(),
+                                c ->
+                                        Jdbc.one(
+                                                c,
+                                                "select nation from app_user where id = ?",
+                                                rs -> rs.getString(1),
+                                                Auth.firstUserId(c)))
+                        .orElse(null);
+        if (host != null
+                && Marking.REL_NATO.visibleTo(user(ctx).nation(), host)
+                && Files.isRegularFile(req)
+                && Files.isRegularFile(cat)) {
             m.put("requirementsFile", BUNDLED_REQUIREMENTS.getFileName().toString());
             m.put("requirements", Files.readString(req));
             m.put("catalogueFile", BUNDLED_CATALOGUE.getFileName().toString());

@@ -377,6 +377,14 @@ class ReleasabilityMatrixTest {
                         c.get("/api/catalogues/" + e.getValue() + "/export").status());
             }
 
+            // the bundled requirements and catalogue, stored REL NATO by the first
+            // administrator's nation (USA): NATO's nations only
+            expect(
+                    u,
+                    "GET /api/sourcing/bundled gives the catalogue",
+                    !nat.equals("UKR"),
+                    c.get("/api/sourcing/bundled").map().containsKey("catalogue"));
+
             // stored sourcing runs: list and one by one
             Set<Long> listedRuns =
                     c.get("/api/sourcing/runs?size=500").items().stream()
