@@ -284,12 +284,22 @@ final class Api {
         }
     }
 
-    /** A record the user may not see is answered as missing, so its existence does not leak. */
+    /**
+     * A record the user may not see is answered as missing, so its existence does not leak; a
+     * missing record ({@code visible} false too) is answered and audited the same way, so that the
+     * audit log, which the reader's administrators read, does not tell the two apart either (ids
+     * are numbered in turn, and order ids by nation).
+     */
     void mustSee(Context ctx, boolean visible, String action, String target) {
         if (!visible) {
-            audit.denied(user(ctx), action, target, "not releasable to " + user(ctx).nation());
+            audit.denied(user(ctx), action, target, notSeen(user(ctx)));
             throw ApiException.notFound(target);
         }
+    }
+
+    /** Why a record was refused as missing: the same whether it exists or not. */
+    static String notSeen(User u) {
+        return "no such record releasable to " + u.nation();
     }
 
     static long id(Context ctx) {
@@ -505,9 +515,8 @@ final class Api {
     }
 
     Store.ScenarioRow visibleScenario(Context ctx, long id, String action) {
-        Store.ScenarioRow s =
-                store.scenario(id).orElseThrow(() -> ApiException.notFound("scenario " + id));
-        mustSee(ctx, user(ctx).sees(s.owner(), s.marking()), action, "scenario " + id);
+        Store.ScenarioRow s = store.scenario(id).orElse(null);
+        mustSee(ctx, s != null && user(ctx).sees(s.owner(), s.marking()), action, "scenario " + id);
         return s;
     }
 
@@ -703,7 +712,7 @@ final class Api {
         visibleScenario(ctx, id, "line.mark");
         String uln = ctx.pathParam("uln");
         Store.LineRow line = store.visibleLines(u, id).get(uln);
-        mustSee(ctx, line != null, "line.mark", "requirement line " + uln);
+        mustSee(ctx, line != null, "line.mark", "requirement line " + Auth.clip(uln));
         require(
                 ctx,
                 u.has(Role.LIAISON) && u.nation().equals(line.owner()),
@@ -951,8 +960,8 @@ final class Api {
 
     private Store.PlanRow visiblePlan(Context ctx, String action) {
         long id = id(ctx);
-        Store.PlanRow p = store.plan(id).orElseThrow(() -> ApiException.notFound("plan " + id));
-        mustSee(ctx, sees(user(ctx), p), action, "plan " + id);
+        Store.PlanRow p = store.plan(id).orElse(null);
+        mustSee(ctx, p != null && sees(user(ctx), p), action, "plan " + id);
         return p;
     }
 
@@ -1285,7 +1294,7 @@ final class Api {
                                                 reader.get(),
                                                 "plan.events",
                                                 "plan " + id,
-                                                "not releasable to " + reader.get().nation());
+                                                notSeen(reader.get()));
                                         client.sendEvent(
                                                 "error",
                                                 Json.write(
@@ -1391,10 +1400,7 @@ final class Api {
         String id = ctx.pathParam("id");
         Orders.Snapshot s = orders.snapshot();
         OrderRecord r = s.book().order(id);
-        if (r == null) {
-            throw ApiException.notFound("order " + id);
-        }
-        mustSee(ctx, s.sees(u, id), "order.read", "order " + id);
+        mustSee(ctx, r != null && s.sees(u, id), "order.read", "order " + Auth.clip(id));
         Map<String, Object> m = orderJson(r, s.metas().get(id));
         List<Map<String, Object>> events = new ArrayList<>();
         for (OrderEvent e : Jdbc.tx(store.db(), Orders::events)) {
@@ -1626,10 +1632,7 @@ final class Api {
         String id = ctx.pathParam("id");
         String action = "order." + type.name().toLowerCase(Locale.ROOT);
         Orders.Snapshot s = orders.snapshot();
-        if (s.book().order(id) == null) {
-            throw ApiException.notFound("order " + id);
-        }
-        mustSee(ctx, s.sees(u, id), action, "order " + id);
+        mustSee(ctx, s.book().order(id) != null && s.sees(u, id), action, "order " + Auth.clip(id));
         Orders.Meta meta = s.metas().get(id);
         boolean roleOk =
                 switch (type) {

@@ -170,9 +170,8 @@ final class ForceApi {
     }
 
     ForceStore.CatalogueRow visibleCatalogue(Context ctx, long id, String action) {
-        ForceStore.CatalogueRow c =
-                force.catalogue(id).orElseThrow(() -> ApiException.notFound("catalogue " + id));
-        api.mustSee(ctx, sees(Api.user(ctx), c), action, "catalogue " + id);
+        ForceStore.CatalogueRow c = force.catalogue(id).orElse(null);
+        api.mustSee(ctx, c != null && sees(Api.user(ctx), c), action, "catalogue " + id);
         return c;
     }
 
@@ -789,9 +788,8 @@ final class ForceApi {
     private void getRun(Context ctx) {
         User u = Api.user(ctx);
         long id = Api.id(ctx);
-        ForceStore.RunRow r =
-                force.run(id).orElseThrow(() -> ApiException.notFound("sourcing run " + id));
-        api.mustSee(ctx, sees(u, r), "sourcing.read", "sourcing run " + id);
+        ForceStore.RunRow r = force.run(id).orElse(null);
+        api.mustSee(ctx, r != null && sees(u, r), "sourcing.read", "sourcing run " + id);
         Map<String, Object> m = runJson(u, r);
         m.put("result", Json.read(force.runResult(id), Object.class));
         ctx.json(m);

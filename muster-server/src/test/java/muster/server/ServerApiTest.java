@@ -1013,6 +1013,71 @@ class ServerApiTest {
         assertThat(b).as("the next POL order after three ITA ones").isEqualTo(a + 1);
     }
 
+    /**
+     * A record another nation may not see and one that does not exist are refused alike, in the
+     * answer and in the audit log, which the reader's administrators read: only the hidden one was
+     * audited, so an administrator could ask for USA-ORD-1, USA-ORD-2, ... and count another
+     * nation's orders, or find which plan and scenario ids exist, in its own audit log.
+     */
+    @Test
+    void aHiddenRecordAndAMissingOneAreRefusedAndAuditedAlike() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client us = TestServer.user("hidden_us", "USA", Role.PLANNER);
+        Response drafted =
+                us.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("WAB173"),
+                                "noticeToMoveHours",
+                                48));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String order = (String) drafted.map().get("id");
+        User usUser = Fixtures.me(us);
+        var sc = Fixtures.scenario("hidden-us", "H1", "US");
+        long sid = srv.api().importScenario(usUser, sc, "USA ONLY", "hidden.yaml", "");
+        long pid = Fixtures.storePlan(srv, sid, usUser, "USA ONLY", Fixtures.plan(sc));
+
+        Client pl = TestServer.user("hidden_pl", "POL", Role.OBSERVER);
+        String[][] pairs = {
+            {"/api/orders/", order, "USA-ORD-99999999", "order "},
+            {"/api/plans/", Long.toString(pid), "99999999", "plan "},
+            {"/api/scenarios/", Long.toString(sid), "99999998", "scenario "}
+        };
+        for (String[] p : pairs) {
+            for (String id : List.of(p[1], p[2])) {
+                Response r = pl.get(p[0] + id);
+                assertThat(r.status()).as(p[0] + id).isEqualTo(404);
+                assertThat(r.map()).containsEntry("error", p[3] + id + " not found");
+            }
+        }
+        List<Map<String, Object>> audit =
+                TestServer.adminOf("POL").get("/api/audit?limit=500").list();
+        for (String[] p : pairs) {
+            List<List<Object>> rows = new java.util.ArrayList<>();
+            for (String id : List.of(p[1], p[2])) {
+                rows.add(
+                        audit.stream()
+                                .filter(a -> (p[3] + id).equals(a.get("target")))
+                                .filter(a -> "hidden_pl".equals(a.get("user")))
+                                .map(
+                                        a ->
+                                                List.of(
+                                                        a.get("action"),
+                                                        a.get("outcome"),
+                                                        a.get("detail")))
+                                .findFirst()
+                                .orElse(null));
+            }
+            assertThat(rows.get(0)).as("the audit row of " + p[3] + p[1]).isNotNull();
+            assertThat(rows.get(1))
+                    .as("the audit row of the missing " + p[3] + p[2])
+                    .isEqualTo(rows.get(0));
+        }
+    }
+
     private static String oneUnitCatalogue(String uic, String nation) {
         return String.join(
                 "\n",
