@@ -107,9 +107,9 @@ public final class RequirementCsv {
         List<String> cells = new ArrayList<>(COLUMNS.size());
         for (RequirementLine l : lines) {
             cells.clear();
-            cells.add(l.uln());
-            cells.add(nz(l.unit()));
-            cells.add(nz(l.nation()));
+            cells.add(defused(l.uln()));
+            cells.add(defused(nz(l.unit())));
+            cells.add(defused(nz(l.nation())));
             cells.add(Integer.toString(l.pax()));
             for (CargoClass c : CARGO) {
                 cells.add(l.cargoOf(c).map(e -> num(e.stons())).orElse(""));
@@ -117,10 +117,10 @@ public final class RequirementCsv {
             for (CargoClass c : CARGO) {
                 cells.add(l.cargoOf(c).map(e -> num(e.sqft())).orElse(""));
             }
-            cells.add(nz(l.origin()));
-            cells.add(nz(l.poe()));
-            cells.add(nz(l.pod()));
-            cells.add(nz(l.destination()));
+            cells.add(defused(nz(l.origin())));
+            cells.add(defused(nz(l.poe())));
+            cells.add(defused(nz(l.pod())));
+            cells.add(defused(nz(l.destination())));
             cells.add(Integer.toString(l.rld()));
             cells.add(Integer.toString(l.ald()));
             cells.add(Integer.toString(l.ead()));
@@ -260,7 +260,7 @@ public final class RequirementCsv {
                         line = p.currentTokenLocation().getLineNr();
                         rowStart[0] = line;
                     }
-                    cells.add(p.getText());
+                    cells.add(undefused(p.getText()));
                 }
                 if (header) {
                     header = false;
@@ -598,6 +598,45 @@ public final class RequirementCsv {
                                 && (Character.isWhitespace(s.charAt(0))
                                         || Character.isWhitespace(s.charAt(s.length() - 1))));
         return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /**
+     * A text cell as written: with a {@code '} before it where a spreadsheet may run it as a
+     * formula ({@link #formula}), so that opening an exported scenario cannot run a unit name such
+     * as {@code =HYPERLINK(...)}. Numbers are written as they are, so a negative day stays a
+     * figure.
+     */
+    static String defused(String s) {
+        return formula(s) ? "'" + s : s;
+    }
+
+    /**
+     * A cell as read: the {@code '} that {@link #defused} put before a formula is taken off again,
+     * so an exported line comes back exactly; a cell that is no such formula is left as it is.
+     */
+    static String undefused(String s) {
+        return s.startsWith("'") && formula(s) ? s.substring(1) : s;
+    }
+
+    /**
+     * Whether {@code s}, after any {@code '} it begins with, begins with a tab or carriage return,
+     * or with {@code = + - @} after blanks (spaces, tabs, no-break spaces). The quotes are skipped
+     * so that a cell that already begins with one gets one more and loses only that one when read
+     * back: defused and undefused are inverses for every text.
+     */
+    private static boolean formula(String s) {
+        int k = 0;
+        while (k < s.length() && s.charAt(k) == '\'') {
+            k++;
+        }
+        if (k < s.length() && (s.charAt(k) == '\t' || s.charAt(k) == '\r')) {
+            return true;
+        }
+        while (k < s.length()
+                && (Character.isWhitespace(s.charAt(k)) || Character.isSpaceChar(s.charAt(k)))) {
+            k++;
+        }
+        return k < s.length() && "=+-@".indexOf(s.charAt(k)) >= 0;
     }
 
     static String num(double d) {

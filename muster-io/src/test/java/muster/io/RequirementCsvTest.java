@@ -145,6 +145,63 @@ class RequirementCsvTest {
         assertThat(back.lines()).as(csv).containsExactly(named);
     }
 
+    /** The line of {@link #row} with another unit name and ready day. */
+    private static RequirementLine named(String unit, int rld) throws Exception {
+        RequirementLine l = read(HEADER + row("5")).lines().get(0);
+        return new RequirementLine(
+                l.uln(),
+                unit,
+                l.nation(),
+                l.pax(),
+                l.cargo(),
+                l.origin(),
+                l.poe(),
+                l.pod(),
+                l.destination(),
+                rld,
+                l.ald(),
+                l.ead(),
+                l.lad(),
+                l.rdd(),
+                l.priority(),
+                l.mode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "=HYPERLINK(A1)",
+                "+1",
+                "-1st bde",
+                "@SUM(A1)",
+                "  =1+1",
+                "\u00a0=1+1",
+                "'=1+1",
+                "''-x"
+            })
+    void aUnitNameASpreadsheetWouldRunIsWrittenBehindAQuoteAndReadBackWhole(String unit)
+            throws Exception {
+        RequirementLine line = named(unit, -2);
+        String csv = RequirementCsv.write(List.of(line));
+        String data = csv.split("\r\n")[1];
+        // the unit cell, unquoted (none of these names needs CSV quotes), begins with the '
+        assertThat(data).as(csv).startsWith("U1,'" + unit + ",");
+        // a number is written as a number: a day before C-day stays a figure to add up
+        assertThat(data).as(csv).contains(",-2,");
+        RequirementCsv.Result back = read(csv);
+        assertThat(back.faults()).as(csv).isEmpty();
+        assertThat(back.lines()).as(csv).containsExactly(line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it's", "'quoted'", "1st bde", "a=b", "'plain"})
+    void aUnitNameNoSpreadsheetWouldRunIsWrittenAsItIs(String unit) throws Exception {
+        RequirementLine line = named(unit, 1);
+        String csv = RequirementCsv.write(List.of(line));
+        assertThat(csv.split("\r\n")[1]).as(csv).startsWith("U1," + unit + ",");
+        assertThat(read(csv).lines()).as(csv).containsExactly(line);
+    }
+
     @Test
     void spacesAroundAnUnquotedCellAreNotPartOfIt() throws Exception {
         RequirementCsv.Result r =
