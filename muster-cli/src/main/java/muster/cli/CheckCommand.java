@@ -85,9 +85,11 @@ public final class CheckCommand implements Callable<Integer> {
             return planRefused(out, err, planFile + ": " + planProblem, fileFault(planProblem));
         }
         Plan plan;
+        java.util.List<Fault> warnings;
         try {
             PlanJson.Read read = PlanJson.readWithWarnings(planFile);
             plan = read.plan();
+            warnings = read.warnings();
             // a misspelt field is read as absent: say so before the rules it may break
             Faults.print(err, planFile.toString(), read.warnings());
         } catch (NoSuchFileException e) {
@@ -105,7 +107,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckReport report = PlanChecker.check(r.scenario(), plan);
         if (json) {
-            out.println(json(r.scenario(), report));
+            out.println(json(r.scenario(), report, warnings));
         } else {
             text(out, report);
         }
@@ -183,12 +185,18 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    static String json(Scenario scenario, CheckReport report) throws IOException {
+    /**
+     * The report as one JSON document; {@code warnings} are the plan file's (a field the format
+     * does not have), in the layout of a refusal's faults.
+     */
+    static String json(Scenario scenario, CheckReport report, java.util.List<Fault> warnings)
+            throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("format", FORMAT);
         root.put("scenario", scenario.name());
         root.put("ok", report.ok());
+        Faults.put(root.putArray("warnings"), warnings);
         ArrayNode vs = root.putArray("violations");
         for (Violation v : report.violations()) {
             ObjectNode o = vs.addObject();

@@ -87,7 +87,16 @@ final class Faults {
         root.put("refused", true);
         root.put("source", source);
         root.put("message", message);
-        ArrayNode list = root.putArray("faults");
+        put(root.putArray("faults"), faults);
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("refusal JSON", e);
+        }
+    }
+
+    /** Each fault as an object of {@code list}: its severity, line, path, place, field, value. */
+    static void put(ArrayNode list, List<Fault> faults) {
         for (Fault f : faults) {
             ObjectNode o = list.addObject();
             o.put("severity", f.severity().name());
@@ -102,11 +111,6 @@ final class Faults {
             o.put("value", f.value());
             o.put("message", f.message());
             o.put("hint", f.hint());
-        }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("refusal JSON", e);
         }
     }
 }

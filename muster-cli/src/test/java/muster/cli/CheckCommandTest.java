@@ -270,11 +270,25 @@ class CheckCommandTest {
                                 + odd
                                 + ":"
                                 + tial
-                                + ": missions[1]: field 'tial': unknown field, ignored");
+                                + ": missions[1]: field 'tial': unknown field, ignored",
+                        "  Maybe tail");
         Run json = run("check", "--json", scenario.toString(), odd.toString());
-        assertThat(json.out())
-                .isEqualTo(run("check", "--json", scenario.toString(), good.toString()).out());
         assertThat(json.err()).contains("field 'tial': unknown field, ignored");
+        com.fasterxml.jackson.databind.node.ObjectNode report =
+                (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(json.out());
+        com.fasterxml.jackson.databind.JsonNode warned = report.remove("warnings");
+        assertThat(warned.findValuesAsText("field")).containsExactly("bindingConstraint", "tial");
+        assertThat(warned.findValuesAsText("hint")).containsExactly("bindingConstraints", "tail");
+        assertThat(warned.findValues("line").stream().map(n -> n.asInt()))
+                .containsExactly(top, tial);
+        assertThat(warned.findValuesAsText("severity")).containsOnly("WARNING");
+        // the report is the good plan's, with its own empty list of warnings
+        com.fasterxml.jackson.databind.node.ObjectNode clean =
+                (com.fasterxml.jackson.databind.node.ObjectNode)
+                        om.readTree(
+                                run("check", "--json", scenario.toString(), good.toString()).out());
+        assertThat(clean.remove("warnings")).isEmpty();
+        assertThat(report).isEqualTo(clean);
     }
 
     @Test

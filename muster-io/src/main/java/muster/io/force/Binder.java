@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import muster.io.NumberText;
 import muster.model.Fault;
+import muster.model.validate.Closest;
 
 /**
  * Reads typed fields from a located tree, collecting one fault per bad field (naming file, line,
@@ -319,31 +320,12 @@ final class Binder {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String k : known) {
-            int d = distance(s.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            int d = Closest.distance(s.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
             if (d < bestD || (d == bestD && best != null && k.compareTo(best) < 0)) {
                 bestD = d;
                 best = k;
             }
         }
         return best != null && bestD <= Math.max(2, s.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

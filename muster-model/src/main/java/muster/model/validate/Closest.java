@@ -29,26 +29,36 @@ public final class Closest {
         return bestD <= allowed ? best : null;
     }
 
-    /** Levenshtein distance, capped to keep long inputs cheap. */
-    static int distance(String a, String b) {
+    /**
+     * Edit distance between {@code a} and {@code b}: insertions, deletions, substitutions and swaps
+     * of two neighbouring letters (the commonest slip of typing, {@code tial} for {@code tail})
+     * count one each, a letter taking part in at most one edit (optimal string alignment). Capped
+     * to keep long inputs cheap: two different texts over 64 characters are far apart.
+     */
+    public static int distance(String a, String b) {
         if (a.length() > 64 || b.length() > 64) {
             return a.equals(b) ? 0 : Integer.MAX_VALUE / 2;
         }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
+            d[i][0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                int v =
+                        Math.min(
+                                Math.min(d[i][j - 1] + 1, d[i - 1][j] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1
+                        && j > 1
+                        && a.charAt(i - 1) == b.charAt(j - 2)
+                        && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }
