@@ -119,26 +119,7 @@ class RequirementCsvTest {
     @ParameterizedTest
     @ValueSource(strings = {"  lead space", "trailing space ", " both ", "\tTab", "plain"})
     void aUnitNameComesBackWithTheSpacesAtItsEdgesThatTheCsvQuotes(String unit) throws Exception {
-        RequirementCsv.Result first = read(HEADER + row("5"));
-        RequirementLine l = first.lines().get(0);
-        RequirementLine named =
-                new RequirementLine(
-                        l.uln(),
-                        unit,
-                        l.nation(),
-                        l.pax(),
-                        l.cargo(),
-                        l.origin(),
-                        l.poe(),
-                        l.pod(),
-                        l.destination(),
-                        l.rld(),
-                        l.ald(),
-                        l.ead(),
-                        l.lad(),
-                        l.rdd(),
-                        l.priority(),
-                        l.mode());
+        RequirementLine named = named(unit, 1);
         String csv = RequirementCsv.write(List.of(named));
         RequirementCsv.Result back = read(csv);
         assertThat(back.faults()).as(csv).isEmpty();
