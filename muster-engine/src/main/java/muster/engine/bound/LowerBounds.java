@@ -248,12 +248,7 @@ public final class LowerBounds {
 
         /** Flight hours plus en-route ground hours of a loaded route, onload to offload arrival. */
         double transitHours(LiftType t, Route r) {
-            double h = 0;
-            int legs = r.points().size() - 1;
-            for (int i = 0; i < legs; i++) {
-                h += net.legNm(r, i) / t.speedKnots();
-            }
-            return h + (legs - 1) * t.groundHours().enroute();
+            return EarliestArrival.transitHours(net, t, r);
         }
 
         /**

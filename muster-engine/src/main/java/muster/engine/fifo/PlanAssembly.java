@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import muster.engine.bound.LineTimes;
+import muster.engine.explain.LateCauses;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
 import muster.model.LineMode;
@@ -26,7 +27,8 @@ import muster.model.Unmet;
 
 /**
  * Turns a list of missions into a plan: orders and numbers the missions and derives the measures of
- * the movement model (closure, lateness, unmet load) from them.
+ * the movement model (closure, lateness, unmet load) from them, and why each late line is late
+ * ({@link LateCauses}).
  */
 public final class PlanAssembly {
     /** Amounts below this are treated as zero when reporting unmet load. */
@@ -50,14 +52,16 @@ public final class PlanAssembly {
             Draft d = sorted.get(i);
             missions.add(new Mission("M" + (i + 1), d.lift(), d.tail(), d.stops(), d.loads()));
         }
-        return new Plan(
-                scenario.name(),
-                info,
-                measure(scenario, net, missions, new ArrayList<>()),
-                bound,
-                missions,
-                lineResults(scenario, net, missions),
-                List.of());
+        Plan plan =
+                new Plan(
+                        scenario.name(),
+                        info,
+                        measure(scenario, net, missions, new ArrayList<>()),
+                        bound,
+                        missions,
+                        lineResults(scenario, net, missions),
+                        List.of());
+        return LateCauses.explain(scenario, plan);
     }
 
     private static final class LineAcc {
@@ -171,18 +175,11 @@ public final class PlanAssembly {
         List<LineResult> out = new ArrayList<>();
         for (RequirementLine l : s.requirements()) {
             LineAcc a = acc.get(l.uln());
-            boolean unmet = !unmetOf(l, a).isEmpty();
             Double pod = a.podArrival > Double.NEGATIVE_INFINITY ? a.podArrival : null;
             Double closure = a.closure > Double.NEGATIVE_INFINITY ? a.closure : null;
             int day = closure == null ? -1 : (int) Math.floor(closure / 24);
             int lateDays = Math.max(0, day - l.rdd());
-            String reason = null;
-            if (unmet) {
-                reason = "load not at destination by the end of the horizon";
-            } else if (lateDays > 0) {
-                reason = "closes day " + day + ", required day " + l.rdd();
-            }
-            out.add(new LineResult(l.uln(), pod, closure, day, lateDays, reason));
+            out.add(new LineResult(l.uln(), pod, closure, day, lateDays, null));
         }
         return out;
     }
