@@ -72,12 +72,6 @@ final class Inserter {
         Ld ld;
         double closure;
         int lateDays;
-        double t0;
-        double tailLb;
-        int capNode;
-        double capFrom;
-        double capTo;
-        double rangeWait;
 
         boolean betterThan(Option o) {
             if (o == null) {
@@ -101,7 +95,6 @@ final class Inserter {
     private static final class Cand {
         int type;
         RouteTpl r;
-        double t0;
         double lb;
         double lbClosure;
     }
@@ -153,7 +146,6 @@ final class Inserter {
     private boolean placeOne(int li) {
         int k = md.key[li];
         Option best = null;
-        Option bestNew = null;
         int rdd = md.lines[li].rdd();
 
         probe.t = md.avail[li] - Work.EPS;
@@ -211,7 +203,6 @@ final class Inserter {
                 Cand c = new Cand();
                 c.type = type;
                 c.r = r;
-                c.t0 = t0;
                 c.lb = lb;
                 c.lbClosure = lbClosure;
                 cands.add(c);
@@ -266,16 +257,6 @@ final class Inserter {
             o.ld = ld;
             o.closure = closure;
             o.lateDays = Math.max(0, (int) Math.floor(closure / 24.0) - rdd);
-            o.t0 = c.t0;
-            o.tailLb = c.lb;
-            o.capNode = info.node;
-            o.capFrom = info.from;
-            o.capTo = info.to;
-            double fastest = md.fastestIgnoringRange[type][k];
-            o.rangeWait = Double.isNaN(fastest) ? 0 : Math.max(0, r.offDep - fastest);
-            if (o.betterThan(bestNew)) {
-                bestNew = o;
-            }
             if (o.betterThan(best)) {
                 best = o;
             }
@@ -284,113 +265,23 @@ final class Inserter {
             return false;
         }
         Ld ld = best.ld;
-        if (bestNew != null) {
-            explain(ld, bestNew);
-        }
         if (best.target != null) {
-            if (bestNew == null) {
-                explainOn(ld, best.target);
-            }
             w.addLoad(best.target, ld);
             if (journal != null && best.target.seq < journal.firstSeq) {
                 journal.addedToOld.add(ld);
             }
             return true;
         }
-        double unheld = best.t;
         if (w.limitHour <= md.horizonHour) {
             consolidate(best, li);
         }
         Mis m = w.addMission(best.type, best.tail, best.r, k, best.t);
-        m.founder = ld;
-        if (best.t > unheld) {
-            // it waits for more lines of its channel: the fleet's, as a voyage's wait for cargo
-            m.holdFrom = unheld;
-            m.holdTo = best.t;
-            ld.holdWait = best.t - unheld;
-            ld.fleetWait += ld.holdWait;
-        }
-        if (ld.capNode >= 0 && ld.capWait > 0) {
-            // the lines it takes on were held by the same node over the same hours
-            m.heldFrom = ld.capStart;
-            m.heldTo = ld.capStart + ld.capWait;
-            m.capNode = ld.capNode;
-            m.capFrom = ld.capFrom;
-            m.capTo = ld.capTo;
-        }
         if (journal != null) {
             journal.created.add(m);
         }
         w.addLoad(m, ld);
         companions(m);
         return true;
-    }
-
-    private void explain(Ld ld, Option o) {
-        ld.fleetWait = Math.max(0, o.tailLb - o.t0);
-        ld.fleetFrom = o.t0;
-        ld.capWait = o.capNode >= 0 ? Math.max(0, o.t - o.tailLb) : 0;
-        ld.capStart = o.tailLb;
-        ld.capNode = o.capNode;
-        ld.capFrom = o.capFrom;
-        ld.capTo = o.capTo;
-        ld.rangeWait = o.rangeWait;
-        ld.rangeType = o.type;
-        ld.fleetType = o.type;
-        // with tails to spare the load would still have waited for room at some node until
-        // "alone": that much of the wait is the node's, however late the tail came free (its
-        // earlier missions may have queued at the same node), and only the rest the fleet's
-        if (ld.fleetWait <= 0) {
-            return; // the tail was there in time: the whole wait, if any, is already the node's
-        }
-        double alone = w.fit(o.r, o.t0, infoAlone);
-        if (infoAlone.node >= 0 && alone > o.t0 + Work.EPS && alone <= o.t + Work.EPS) {
-            double nodeWait = alone - o.t0;
-            if (nodeWait >= ld.capWait) {
-                ld.capWait = nodeWait;
-                ld.capStart = o.t0;
-                ld.capNode = infoAlone.node;
-                ld.capFrom = infoAlone.from;
-                ld.capTo = infoAlone.to;
-                ld.fleetWait = Math.max(0, o.t - alone);
-            }
-        }
-    }
-
-    private final FitInfo infoAlone = new FitInfo();
-
-    /**
-     * Explains a load that joins a mission planned for another load, from its own earliest ONLOAD
-     * hour: the hours in which room at a node held the mission are that node's, the rest of the
-     * wait until the mission loads the fleet's, and the route's extra hours for range as for its
-     * founder.
-     */
-    private void explainOn(Ld ld, Mis m) {
-        int li = ld.line;
-        double t0 = Math.max(md.avail[li], md.eadHour[li] - m.r.offArr);
-        ld.fleetType = m.type;
-        ld.fleetFrom = t0;
-        ld.fleetWait = Math.max(0, m.t - t0);
-        ld.capWait = 0;
-        ld.capNode = -1;
-        ld.holdWait = 0;
-        double fastest = md.fastestIgnoringRange[m.type][m.key];
-        ld.rangeWait = Double.isNaN(fastest) ? 0 : Math.max(0, m.r.offDep - fastest);
-        ld.rangeType = m.type;
-        if (m.capNode >= 0) {
-            double from = Math.max(t0, m.heldFrom);
-            double room = Math.max(0, Math.min(m.t, m.heldTo) - from);
-            if (room > 0) {
-                ld.capWait = room;
-                ld.capStart = from;
-                ld.capNode = m.capNode;
-                ld.capFrom = m.capFrom;
-                ld.capTo = m.capTo;
-                ld.fleetWait = Math.max(0, m.t - t0 - room);
-            }
-        }
-        double held = Math.min(m.t, m.holdTo) - Math.max(t0, m.holdFrom);
-        ld.holdWait = Math.min(ld.fleetWait, Math.max(0, held));
     }
 
     /**
@@ -409,7 +300,6 @@ final class Inserter {
             int bKey = -1;
             RouteTpl bRoute = null;
             double bT = 0;
-            double bC = 0;
             for (int k = 0; k < keyOrder.length; k++) {
                 int[] ks = keyOrder[k];
                 if (ks.length == 0 || md.lines[ks[0]].mode().liftMode() != mode) {
@@ -472,7 +362,6 @@ final class Inserter {
                                 bKey = k;
                                 bRoute = r;
                                 bT = t;
-                                bC = c;
                             }
                         }
                     }
@@ -481,7 +370,7 @@ final class Inserter {
             if (bType < 0) {
                 return;
             }
-            if (!sail(bType, bTail, bRoute, bKey, w.fit(bRoute, bT, info), bC)) {
+            if (!sail(bType, bTail, bRoute, bKey, w.fit(bRoute, bT, info))) {
                 return; // cannot happen while value() and companions() agree
             }
         }
@@ -491,15 +380,12 @@ final class Inserter {
      * Books a voyage at ONLOAD hour {@code t} and loads it with the ready lines of its channel; one
      * that would leave empty is taken back, and then the answer is false.
      */
-    private boolean sail(int type, int tail, RouteTpl r, int key, double t, double chosen) {
-        double tailLb = atPoe(type, tail, r);
-        double roomFrom = w.fit(r, tailLb, info3);
+    private boolean sail(int type, int tail, RouteTpl r, int key, double t) {
         Mis m = w.addMission(type, tail, r, key, t);
-        timing(m, tailLb, roomFrom, chosen, info3);
         if (journal != null) {
             journal.created.add(m);
         }
-        load(m);
+        companions(m);
         if (m.loads.isEmpty()) {
             if (journal != null) {
                 journal.created.remove(m);
@@ -508,14 +394,6 @@ final class Inserter {
             return false;
         }
         return true;
-    }
-
-    /** Loads a new mission with the ready lines of its channel; its first load founds it. */
-    private void load(Mis m) {
-        companions(m);
-        if (!m.loads.isEmpty()) {
-            m.founder = m.loads.get(0);
-        }
     }
 
     /**
@@ -535,18 +413,16 @@ final class Inserter {
             RouteTpl r = v.route();
             double tailLb = atPoe(v.type(), v.tail(), r);
             double c = Math.max(v.notBefore(), tailLb);
-            double roomFrom = w.fit(r, tailLb, info3);
             double t = w.fit(r, c, info);
             if (t != Double.POSITIVE_INFINITY && t + r.offDep < md.horizonHour) {
                 Mis m = w.addMission(v.type(), v.tail(), r, v.key(), t);
-                timing(m, tailLb, roomFrom, c, info3);
                 booked.add(m);
             }
         }
         List<Mis> bySailing = new ArrayList<>(booked);
         bySailing.sort(Comparator.comparingDouble(m -> m.t));
         for (Mis m : bySailing) {
-            load(m);
+            companions(m);
         }
         for (int i = booked.size() - 1; i >= 0; i--) {
             Mis m = booked.get(i);
@@ -646,7 +522,7 @@ final class Inserter {
         return out;
     }
 
-    /** Ston-days of value a mission leaving at {@code t} would carry, founder first. */
+    /** Ston-days of value a mission leaving at {@code t} would carry, line {@code li} first. */
     private double value(int type, RouteTpl r, int k, int li, double t) {
         double pax = 0;
         double stons = 0;
@@ -686,26 +562,9 @@ final class Inserter {
         return v;
     }
 
-    private final FitInfo info3 = new FitInfo();
-
     /** The first hour the tail can be at the route's POE, from where and when it is free. */
     private double atPoe(int type, int tail, RouteTpl r) {
         return w.free[type][tail] + w.flyHours(type, w.loc[type][tail], r.poe);
-    }
-
-    /**
-     * Records why a voyage planned by value starts when it does, for its loads' reasons: from
-     * {@code tailLb} its hull could be at the POE, from {@code roomFrom} every stop had room, and
-     * it was to start loading no earlier than {@code chosen}, a wait for cargo.
-     */
-    private static void timing(Mis m, double tailLb, double roomFrom, double chosen, FitInfo fi) {
-        m.heldFrom = tailLb;
-        m.heldTo = roomFrom;
-        m.holdFrom = Math.max(tailLb, roomFrom);
-        m.holdTo = Math.max(m.holdFrom, chosen);
-        m.capNode = roomFrom > tailLb + 1e-9 ? fi.node : -1;
-        m.capFrom = fi.from;
-        m.capTo = fi.to;
     }
 
     /** Fills the room left on a new mission with other lines of its channel ready by then. */
@@ -726,11 +585,6 @@ final class Inserter {
             if (ld == null) {
                 continue;
             }
-            // it rides the first mission of its channel with room from when it is ready: the
-            // hours room at a node held the mission (for a voyage, from when the hull could be
-            // there) are that node's, and the rest of the wait (for the tail or hull, or for cargo
-            // to fill the mission) the fleet's
-            explainOn(ld, m);
             w.addLoad(m, ld);
         }
     }

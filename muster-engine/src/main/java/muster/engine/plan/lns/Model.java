@@ -92,12 +92,6 @@ final class Model {
     /** Loaded-route templates by type and key, fastest first; empty when the type cannot fly it. */
     final RouteTpl[][][] routes;
 
-    /** Per type and key: the fastest template offload departure ignoring range, or NaN. */
-    final double[][] fastestIgnoringRange;
-
-    /** Per type and key: every channel route's template, range or not. */
-    final RouteTpl[][][] allRoutes;
-
     Model(Scenario s) {
         this.scenario = s;
         this.net = new Network(s);
@@ -209,29 +203,19 @@ final class Model {
 
         int nk = byKey.size();
         routes = new RouteTpl[types.length][nk][];
-        allRoutes = new RouteTpl[types.length][nk][];
-        fastestIgnoringRange = new double[types.length][nk];
         for (int t = 0; t < types.length; t++) {
             LiftType lt = types[t];
             for (int k = 0; k < nk; k++) {
                 RequirementLine l = lines[keyLines.get(k)[0]];
-                fastestIgnoringRange[t][k] = Double.NaN;
                 if (l.mode().liftMode() != lt.mode()) {
                     routes[t][k] = new RouteTpl[0];
-                    allRoutes[t][k] = new RouteTpl[0];
                     continue;
                 }
                 List<RouteTpl> ok = new ArrayList<>();
-                List<RouteTpl> any = new ArrayList<>();
                 for (Route r : net.channels(lt.mode(), l.poe(), l.pod())) {
                     RouteTpl tpl = template(lt, r);
                     if (tpl == null) {
                         continue;
-                    }
-                    any.add(tpl);
-                    if (Double.isNaN(fastestIgnoringRange[t][k])
-                            || tpl.offDep < fastestIgnoringRange[t][k]) {
-                        fastestIgnoringRange[t][k] = tpl.offDep;
                     }
                     if (net.longestLegNm(r) <= lt.rangeNm()) {
                         ok.add(tpl);
@@ -239,7 +223,6 @@ final class Model {
                 }
                 ok.sort((a, b) -> Double.compare(a.offDep, b.offDep));
                 routes[t][k] = ok.toArray(new RouteTpl[0]);
-                allRoutes[t][k] = any.toArray(new RouteTpl[0]);
             }
         }
 
@@ -248,76 +231,6 @@ final class Model {
             for (int i = 0; i < n; i++) {
                 carries[t][i] = canTakeSome(t, i);
             }
-        }
-    }
-
-    /** The earliest a load could close with tails and room unlimited ({@link #ideal}). */
-    static final class Ideal {
-        /** The closure hour; +inf where some part of the load has no type to take it. */
-        double closure = Double.NEGATIVE_INFINITY;
-
-        /** The type that closes the part that closes last, -1 where none can take it. */
-        int type = -1;
-
-        /** Whether that part is held by the line's EAD rather than its hour at the POE. */
-        boolean byEad;
-    }
-
-    /**
-     * The earliest closure of {@code pax} people and {@code st} short tons by class of line {@code
-     * li} with tails and room unlimited: each part (the people, each class) on the type and route
-     * that closes it first among the types that can take that part, and the whole when its last
-     * part closes. Routes are those within range, or with {@code anyRange} every channel route;
-     * with {@code fromFleet} no type loads before it is available and has moved from its base to
-     * the POE. A type that cannot take a part does not count for it: an airliner that takes only
-     * people tells nothing of when a line's outsize cargo can close.
-     */
-    Ideal ideal(int li, int pax, double[] st, boolean anyRange, boolean fromFleet) {
-        Ideal out = new Ideal();
-        if (pax > 0) {
-            part(li, -1, anyRange, fromFleet, out);
-        }
-        for (int c = 0; c < CLASSES; c++) {
-            if (st[c] > 1e-9) {
-                part(li, c, anyRange, fromFleet, out);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Folds into {@code out} the earliest closure of line {@code li}'s class {@code c} (-1: PAX).
-     */
-    private void part(int li, int c, boolean anyRange, boolean fromFleet, Ideal out) {
-        double best = Double.POSITIVE_INFINITY;
-        int bestType = -1;
-        boolean byEad = false;
-        for (int t = 0; t < types.length; t++) {
-            if (c < 0 ? !canPax(t) : !canCargo(t, c, sqftPerSton[li][c])) {
-                continue;
-            }
-            for (RouteTpl r : (anyRange ? allRoutes : routes)[t][key[li]]) {
-                double onAt = Math.max(avail[li], eadHour[li] - r.offArr);
-                double start = onAt;
-                if (fromFleet) {
-                    start =
-                            Math.max(
-                                    onAt,
-                                    24.0 * types[t].availableFromDay()
-                                            + flyHours(t, node(types[t].baseNode()), r.poe));
-                }
-                double cl = start + r.offDep + onward[li];
-                if (cl < best) {
-                    best = cl;
-                    bestType = t;
-                    byEad = start == onAt && eadHour[li] - r.offArr > avail[li];
-                }
-            }
-        }
-        if (best > out.closure) {
-            out.closure = best;
-            out.type = bestType;
-            out.byEad = byEad;
         }
     }
 

@@ -37,28 +37,6 @@ final class Work {
         double sqft;
         boolean open;
 
-        /** The load the mission was planned for; its waits explain the mission's timing. */
-        Ld founder;
-
-        /**
-         * The hours between which airfield or berth room held the mission back, with the node that
-         * held it ({@code capNode} -1 when none did), for the loads it takes on. Of a voyage
-         * planned by value: from the hour its hull could be at the POE to the hour room first let
-         * it start from there. Of a mission planned for a line: the founder's wait for room.
-         */
-        double heldFrom;
-
-        double heldTo;
-
-        /** The hours between which it waited at its POE for more cargo, tail and room there. */
-        double holdFrom;
-
-        double holdTo;
-
-        int capNode = -1;
-        double capFrom;
-        double capTo;
-
         double end() {
             return t + r.offDep;
         }
@@ -70,26 +48,6 @@ final class Work {
         final double[] st = new double[Model.CLASSES];
         Mis m;
         double closure;
-        // explanation: waits measured from the load's own earliest ONLOAD hour
-        double fleetWait;
-        double fleetFrom;
-        double capWait;
-
-        /** The hour from which room at {@code capNode} held the load, for {@code capWait} hours. */
-        double capStart;
-
-        int capNode = -1;
-        double capFrom;
-        double capTo;
-        double rangeWait;
-
-        /**
-         * Of {@code fleetWait}, the hours its mission waited for more cargo, tail and room there.
-         */
-        double holdWait;
-
-        int rangeType = -1;
-        int fleetType = -1;
 
         double stons() {
             return stonsOf(st);
