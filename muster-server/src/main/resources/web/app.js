@@ -67,7 +67,8 @@ function signedIn() {
   document.getElementById('nav').hidden = false;
   document.getElementById('nav-users').hidden = !me.roles.includes('ADMIN');
   document.getElementById('who').replaceChildren(
-    `${me.username} · ${me.nation} · ${me.roles.join(', ')}`,
+    h('a', { href: '#account', id: 'account-link', title: 'Your account: change your password' }, me.username),
+    ` · ${me.nation} · ${me.roles.join(', ')}`,
     h('button', { id: 'signout', onclick: async () => { await api('POST', '/api/logout'); me = null; location.hash = ''; showLogin(); } }, 'Sign out'));
   if (!location.hash || location.hash === '#') location.hash = '#scenarios'; else route();
 }
@@ -75,6 +76,7 @@ function signedIn() {
 const routes = {
   scenarios: pageScenarios, plans: pagePlans, plan: pagePlan, compare: pageCompare,
   orders: pageOrders, readiness: pageReadiness, users: pageUsers, sourcing: pageSourcing,
+  account: pageAccount,
 };
 function route() {
   if (!me) return;
@@ -588,6 +590,26 @@ async function pageUsers() {
     if (res.ok) r2.pw.value = '';
   } }, h('label', {}, 'User name ', r2.name), h('label', {}, 'New password (12+) ', r2.pw),
     h('button', { type: 'submit', id: 'reset-user-password' }, 'Set password'), said)));
+}
+
+// ---- the signed-in user's own account: a new password, given the current one
+function pageAccount() {
+  const main = view;
+  main.append(h('h2', {}, `Your account: ${me.username}`), h('p', {}, `Nation ${me.nation}; roles ${me.roles.join(', ')}.`));
+  const f = { cur: h('input', { id: 'own-current-password', type: 'password', size: 16, autocomplete: 'current-password' }),
+    next: h('input', { id: 'own-new-password', type: 'password', size: 16, autocomplete: 'new-password' }),
+    again: h('input', { id: 'own-new-password-again', type: 'password', size: 16, autocomplete: 'new-password' }) };
+  const said = h('span', { id: 'own-password-said' });
+  main.append(h('div', { class: 'card' }, h('h3', {}, 'Change your password'), h('form', { class: 'inline', id: 'own-password', onsubmit: async e => {
+    e.preventDefault();
+    if (f.next.value !== f.again.value) { said.className = 'error'; said.textContent = 'The new password and its repetition differ.'; return; }
+    const res = await api('POST', '/api/me/password', { currentPassword: f.cur.value, newPassword: f.next.value });
+    said.className = res.ok ? '' : 'error';
+    said.textContent = res.ok ? `Password changed; ${res.data.sessionsEnded === 1 ? '1 other session' : res.data.sessionsEnded + ' other sessions'} of yours ended, this one goes on.`
+      : (res.data && res.data.error) || `The server refused this (status ${res.status}) without saying why.`;
+    if (res.ok) { f.cur.value = ''; f.next.value = ''; f.again.value = ''; }
+  } }, h('label', {}, 'Current password ', f.cur), h('label', {}, 'New password (12+) ', f.next), h('label', {}, 'New password again ', f.again),
+    h('button', { type: 'submit', id: 'change-password' }, 'Change password'), said)));
 }
 
 (async () => {

@@ -142,6 +142,7 @@ final class Api {
         r.post("/api/login", this::login);
         r.post("/api/logout", this::logout);
         r.get("/api/me", ctx -> ctx.json(user(ctx)));
+        r.post("/api/me/password", this::changeOwnPassword);
 
         r.get("/api/users", this::listUsers);
         r.post("/api/users", this::createUser);
@@ -251,6 +252,11 @@ final class Api {
             throw ApiException.badRequest("body: give {\"username\": ..., \"password\": ...}");
         }
         Auth.Session s = auth.login(req.username(), req.password(), ctx.ip());
+        ctx.json(sessionAnswer(ctx, s));
+    }
+
+    /** A new session's token, set as the UI's cookie too, with its expiry and its user. */
+    private static Map<String, Object> sessionAnswer(Context ctx, Auth.Session s) {
         long maxAge = Math.max(1, s.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
         ctx.header(
                 "Set-Cookie",
@@ -259,14 +265,27 @@ final class Api {
                         + s.token()
                         + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
                         + maxAge);
-        ctx.json(
-                Map.of(
-                        "token",
-                        s.token(),
-                        "expiresAt",
-                        s.expiresAt().toString(),
-                        "user",
-                        s.user()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("token", s.token());
+        m.put("expiresAt", s.expiresAt().toString());
+        m.put("user", s.user());
+        return m;
+    }
+
+    record OwnPasswordRequest(String currentPassword, String newPassword) {}
+
+    /**
+     * A signed-in user of any role changes its own password, giving the current one; its other
+     * sessions end and this one is renewed (the answer carries the new token, as a sign-in does).
+     */
+    private void changeOwnPassword(Context ctx) {
+        User u = user(ctx);
+        OwnPasswordRequest req = RequestBody.read(ctx, OwnPasswordRequest.class);
+        Auth.Change done =
+                auth.changeOwnPassword(u, token(ctx), req.currentPassword(), req.newPassword());
+        Map<String, Object> m = sessionAnswer(ctx, done.session());
+        m.put("sessionsEnded", done.sessionsEnded());
+        ctx.json(m);
     }
 
     private void logout(Context ctx) {

@@ -190,9 +190,7 @@ final class Auth {
         forgive(addrKey, attempt);
         Object[] r = row.get();
         User u = new User((Long) r[0], username, (String) r[2], Role.parseAll((String) r[3]));
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = newToken();
         Instant expires = clock.instant().plus(sessionLife);
         Jdbc.tx(
                 db,
@@ -212,6 +210,128 @@ final class Auth {
                     return null;
                 });
         return new Session(token, expires, u);
+    }
+
+    /** A bearer token of 256 random bits. */
+    private String newToken() {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    /**
+     * What a change of one's own password did: the session that replaces the caller's, and how many
+     * other sessions of the user it ended.
+     */
+    record Change(Session session, int sessionsEnded) {}
+
+    /**
+     * A signed-in user sets its own password, giving the current one. The new one is held to the
+     * rules of every password and hashed as every one is. A wrong current password is counted
+     * against the user name as a failed sign-in is, so a session left open on a shared workstation
+     * cannot be used to guess it past the limit. Every session of the user ends, the caller's too,
+     * which is replaced by a new one: a token taken before the change does not outlive it. The
+     * audit log of the user's nation records the change, and each refused current password.
+     */
+    Change changeOwnPassword(User u, String token, String current, String next) {
+        if (current == null) {
+            throw ApiException.badRequest(
+                    "field 'currentPassword': missing; give the password you signed in with");
+        }
+        try {
+            checkPassword(next);
+        } catch (ApiException e) {
+            throw ApiException.badRequest(
+                    e.getMessage().replaceFirst("^field 'password'", "field 'newPassword'"));
+        }
+        String userKey = "u:" + u.username();
+        Instant attempt = clock.instant();
+        sweep(attempt);
+        if (!attempt(userKey, MAX_FAILURES, attempt)) {
+            audit.denied(u, "user.password", "user " + u.username(), "rate limited");
+            throw new ApiException(
+                    429,
+                    "too many failed sign-ins for '"
+                            + u.username()
+                            + "'; wait "
+                            + FAILURE_WINDOW.toMinutes()
+                            + " minutes");
+        }
+        String hash =
+                Jdbc.tx(
+                                db,
+                                c ->
+                                        Jdbc.one(
+                                                c,
+                                                "select password_hash from app_user where id = ?",
+                                                rs -> rs.getString(1),
+                                                u.id()))
+                        .orElse(DUMMY_HASH);
+        verifications.incrementAndGet();
+        boolean verified =
+                !tooLong(current) && BCrypt.verifyer().verify(current.toCharArray(), hash).verified;
+        if (!verified) {
+            // the attempt stays counted against the name
+            audit.denied(
+                    u, "user.password", "user " + u.username(), "current password not accepted");
+            throw new ApiException(
+                    403,
+                    "field 'currentPassword': not the current password of '" + u.username() + "'");
+        }
+        forgive(userKey, attempt);
+        if (BCrypt.verifyer().verify(next.toCharArray(), hash).verified) {
+            throw ApiException.badRequest(
+                    "field 'newPassword': the same as the current password; choose another");
+        }
+        String newHash = hash(next);
+        String newToken = newToken();
+        Instant expires = clock.instant().plus(sessionLife);
+        return Jdbc.tx(
+                db,
+                c -> {
+                    // the password checked above is still the user's, the user still active and
+                    // this session still open: a reset or a deactivation that came between ends
+                    // the change as it ended the session
+                    int changed =
+                            Jdbc.update(
+                                    c,
+                                    "update app_user set password_hash = ? where id = ? and"
+                                            + " password_hash = ? and active",
+                                    newHash,
+                                    u.id(),
+                                    hash);
+                    int own =
+                            Jdbc.update(
+                                    c,
+                                    "delete from user_session where token_hash = ? and user_id = ?"
+                                            + " and expires_at > ?",
+                                    sha256(token == null ? "" : token),
+                                    u.id(),
+                                    Timestamp.from(clock.instant()));
+                    if (changed != 1 || own != 1) {
+                        throw new ApiException(401, "sign in first (session missing or expired)");
+                    }
+                    int others =
+                            Jdbc.update(c, "delete from user_session where user_id = ?", u.id());
+                    Jdbc.update(
+                            c,
+                            "insert into user_session(token_hash, user_id, expires_at) values"
+                                    + " (?,?,?)",
+                            sha256(newToken),
+                            u.id(),
+                            Timestamp.from(expires));
+                    Audit.record(
+                            c,
+                            u,
+                            "user.password",
+                            "user " + u.username(),
+                            "OK",
+                            "changed by the user; "
+                                    + others
+                                    + (others == 1 ? " other session" : " other sessions")
+                                    + " ended, this one renewed");
+                    return new Change(new Session(newToken, expires, u), others);
+                });
     }
 
     /** The user of a live token, or empty. */

@@ -27,6 +27,7 @@ class OpenApiRequestsTest {
         REQUESTS.put("post /api/login", Api.LoginRequest.class);
         REQUESTS.put("post /api/users", Api.NewUser.class);
         REQUESTS.put("post /api/users/{username}/password", Api.PasswordRequest.class);
+        REQUESTS.put("post /api/me/password", Api.OwnPasswordRequest.class);
         REQUESTS.put("patch /api/scenarios/{id}/lines/{uln}/marking", Api.MarkingRequest.class);
         REQUESTS.put("post /api/scenarios/{id}/plans", Api.PlanRequest.class);
         REQUESTS.put("post /api/orders", Api.DraftRequest.class);

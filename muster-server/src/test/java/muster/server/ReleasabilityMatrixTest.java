@@ -587,6 +587,20 @@ class ReleasabilityMatrixTest {
                     has(u, Role.ADMIN) ? 404 : 403,
                     c.post("/api/users/mx_pl_li/password", Map.of("password", "not-theirs-to-set"))
                             .status());
+            // one's own password: every user, of every role (a short new one is refused after
+            // that)
+            expect(
+                    u,
+                    "POST /api/me/password",
+                    400,
+                    c.post(
+                                    "/api/me/password",
+                                    Map.of(
+                                            "currentPassword",
+                                            "password-of-" + u,
+                                            "newPassword",
+                                            "short"))
+                            .status());
         }
         assertThat(mismatches).as("role and nation mismatches").isEmpty();
         List<Map<String, Object>> audit =

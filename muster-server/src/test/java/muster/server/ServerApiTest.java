@@ -1927,6 +1927,153 @@ class ServerApiTest {
                 .hasMessage("no user 'pw_nobody'");
     }
 
+    /**
+     * A signed-in user of any role changes its own password, giving the current one: held to the
+     * rules of every password and hashed as every one is; its other sessions end and this one is
+     * renewed; the nation's audit log records it. A user could not change its own password at all.
+     */
+    @Test
+    void aUserChangesItsOwnPasswordGivingTheCurrentOne() throws Exception {
+        Client session = TestServer.user("own_pw_pl", "POL", Role.APPROVER);
+        Client another = Client.login("own_pw_pl", "password-of-own_pw_pl");
+        String current = "password-of-own_pw_pl";
+        Response wrong =
+                session.post(
+                        "/api/me/password",
+                        Map.of(
+                                "currentPassword",
+                                "not-the-password",
+                                "newPassword",
+                                "a-password-of-my-own"));
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.map())
+                .containsEntry(
+                        "error",
+                        "field 'currentPassword': not the current password of 'own_pw_pl'");
+        Response weak =
+                session.post(
+                        "/api/me/password",
+                        Map.of("currentPassword", current, "newPassword", "short"));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.map().get("error").toString())
+                .startsWith("field 'newPassword': must have at least 12 characters");
+        Response same =
+                session.post(
+                        "/api/me/password",
+                        Map.of("currentPassword", current, "newPassword", current));
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.map())
+                .containsEntry(
+                        "error",
+                        "field 'newPassword': the same as the current password; choose another");
+        Response missing =
+                session.post("/api/me/password", Map.of("newPassword", "a-password-of-my-own"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("field 'currentPassword': missing");
+        Response extra =
+                session.post(
+                        "/api/me/password",
+                        Map.of("currentPassword", current, "password", "a-password-of-my-own"));
+        assertThat(extra.status()).isEqualTo(400);
+        assertThat(extra.body()).contains("'password'");
+        assertThat(session.get("/api/me").status())
+                .as("nothing refused ends a session")
+                .isEqualTo(200);
+        assertThat(another.get("/api/me").status()).isEqualTo(200);
+
+        Response changed =
+                session.post(
+                        "/api/me/password",
+                        Map.of("currentPassword", current, "newPassword", "a-password-of-my-own"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.map()).containsEntry("sessionsEnded", 1);
+        String token = (String) changed.map().get("token");
+        assertThat(token).isNotBlank().isNotEqualTo(session.token());
+        assertThat(changed.header("Set-Cookie")).startsWith(Api.COOKIE + "=" + token + ";");
+        Client renewed = new Client(token);
+        assertThat(renewed.get("/api/me").map()).containsEntry("username", "own_pw_pl");
+        assertThat(session.get("/api/me").status())
+                .as("the token before the change")
+                .isEqualTo(401);
+        assertThat(another.get("/api/me").status()).as("another session").isEqualTo(401);
+        assertThat(
+                        Client.anonymous(
+                                        "POST",
+                                        "/api/login",
+                                        Map.of("username", "own_pw_pl", "password", current))
+                                .status())
+                .isEqualTo(401);
+        assertThat(Client.login("own_pw_pl", "a-password-of-my-own").get("/api/me").status())
+                .isEqualTo(200);
+        try (Connection c = srv.database().connection()) {
+            String hash =
+                    Jdbc.one(
+                                    c,
+                                    "select password_hash from app_user where username ="
+                                            + " 'own_pw_pl'",
+                                    rs -> rs.getString(1))
+                            .orElseThrow();
+            assertThat(hash).startsWith("$2a$10$").doesNotContain("my-own");
+        }
+        List<Map<String, Object>> audit =
+                TestServer.adminOf("POL").get("/api/audit?limit=500").list();
+        assertThat(audit)
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.password");
+                            assertThat(a.get("target")).isEqualTo("user own_pw_pl");
+                            assertThat(a.get("user")).isEqualTo("own_pw_pl");
+                            assertThat(a.get("outcome")).isEqualTo("OK");
+                            assertThat(a.get("detail"))
+                                    .isEqualTo(
+                                            "changed by the user; 1 other session ended, this one"
+                                                    + " renewed");
+                        })
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.password");
+                            assertThat(a.get("user")).isEqualTo("own_pw_pl");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                            assertThat(a.get("detail")).isEqualTo("current password not accepted");
+                        });
+    }
+
+    /**
+     * A wrong current password counts against the user name as a failed sign-in does, so a session
+     * left open cannot be used to guess the password past the limit of sign-ins.
+     */
+    @Test
+    void wrongCurrentPasswordsCountAsFailedSignIns() {
+        Client session = TestServer.user("own_pw_guess", "DEU", Role.OBSERVER);
+        for (int i = 0; i < Auth.MAX_FAILURES; i++) {
+            Response r =
+                    session.post(
+                            "/api/me/password",
+                            Map.of(
+                                    "currentPassword",
+                                    "guess-" + i,
+                                    "newPassword",
+                                    "a-password-of-my-own"));
+            assertThat(r.status()).as("guess %d", i).isEqualTo(403);
+        }
+        Response limited =
+                session.post(
+                        "/api/me/password",
+                        Map.of(
+                                "currentPassword",
+                                "password-of-own_pw_guess",
+                                "newPassword",
+                                "a-password-of-my-own"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body()).contains("own_pw_guess").contains("15 minutes");
+        Response signIn =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "own_pw_guess", "password", "password-of-own_pw_guess"));
+        assertThat(signIn.status()).isEqualTo(429);
+    }
+
     private static Response newUser(Client admin, String name, String nation, String role) {
         return admin.post(
                 "/api/users",

@@ -927,6 +927,76 @@ class WebUiIT {
     }
 
     /**
+     * A user changes its own password on the page its name in the heading opens, which did not
+     * exist: a wrong current password and a mistyped repetition are refused in words; the change
+     * ends the user's other sessions and this one goes on.
+     */
+    @Test
+    void aUserChangesItsOwnPasswordFromItsName() throws Exception {
+        Client other = TestServer.user("ui_own_pw", "DEU", Role.LIAISON);
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_own_pw");
+            assertThat(b.eval("document.getElementById('account-link').textContent").asText())
+                    .isEqualTo("ui_own_pw");
+            b.eval("document.getElementById('account-link').click(); true");
+            b.waitFor("document.getElementById('own-current-password')", Duration.ofSeconds(10));
+            assertThat(b.eval("document.querySelector('main h2').textContent").asText())
+                    .isEqualTo("Your account: ui_own_pw");
+            assertThat(b.eval(UNLABELLED).asText()).isEmpty();
+            for (String[] tryIt :
+                    new String[][] {
+                        {
+                            "a-wrong-password",
+                            "changed-on-its-page",
+                            "changed-on-its-page",
+                            "field 'currentPassword': not the current password of 'ui_own_pw'"
+                        },
+                        {
+                            "password-of-ui_own_pw",
+                            "changed-on-its-page",
+                            "changed-on-its-pagf",
+                            "The new password and its repetition differ."
+                        },
+                        {
+                            "password-of-ui_own_pw",
+                            "changed-on-its-page",
+                            "changed-on-its-page",
+                            "Password changed; 1 other session of yours ended, this one goes on."
+                        }
+                    }) {
+                b.eval(
+                        "document.getElementById('own-password-said').textContent = '';"
+                                + " document.getElementById('own-current-password').value = '"
+                                + tryIt[0]
+                                + "'; document.getElementById('own-new-password').value = '"
+                                + tryIt[1]
+                                + "'; document.getElementById('own-new-password-again').value = '"
+                                + tryIt[2]
+                                + "'; document.getElementById('change-password').click(); true");
+                b.waitFor(
+                        "document.getElementById('own-password-said').textContent",
+                        Duration.ofSeconds(10));
+                assertThat(
+                                b.eval("document.getElementById('own-password-said').textContent")
+                                        .asText())
+                        .isEqualTo(tryIt[3]);
+            }
+            b.screenshot(SHOTS.resolve("17-account-password.png"));
+            // the page's session was renewed, not ended: the next page still loads
+            b.eval("location.hash = '#scenarios'; true");
+            b.waitFor(
+                    "document.querySelector('main h2') && document.querySelector('main"
+                            + " h2').textContent === 'Scenarios'",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('nav').hidden").asBoolean()).isFalse();
+        }
+        assertThat(other.get("/api/me").status()).isEqualTo(401);
+        assertThat(Client.login("ui_own_pw", "changed-on-its-page").get("/api/me").status())
+                .isEqualTo(200);
+    }
+
+    /**
      * Every input, choice and text area of every page has a label a screen reader names, and every
      * button has text. Before, the scenario file, the two plans to compare, the catalogue file and
      * its supersession, and every field of a sourcing run had none.
