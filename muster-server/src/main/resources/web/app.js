@@ -565,7 +565,32 @@ async function pageUsers() {
   main.append(h('h2', {}, 'Users'));
   const r = await api('GET', '/api/users');
   if (!r.ok) { main.append(err(r)); return; }
-  main.append(h('div', { class: 'card' }, table(['Id', 'User', 'Nation', 'Roles'], r.data.map(u => [String(u.id), u.username, u.nation, u.roles.join(', ')]))));
+  // each user's state, and the action the server takes from this administrator: not the server's
+  // first administrator by another, not the nation's last active administrator
+  const stateSaid = h('p', { id: 'state-said' });
+  const list = h('div', { class: 'card', id: 'user-list' });
+  const draw = users => {
+    const admins = users.filter(u => u.active && u.roles.includes('ADMIN')).length;
+    const action = u => {
+      if (!u.active) return h('button', { class: 'activate-user', 'data-user': u.username, onclick: () => setActive(u, true) }, 'Reactivate');
+      if (u.firstAdministrator && u.username !== me.username) return h('span', {}, "the server's first administrator");
+      if (u.roles.includes('ADMIN') && admins === 1) return h('span', {}, `the last active administrator of ${u.nation}`);
+      return h('button', { class: 'deactivate-user', 'data-user': u.username, onclick: () => setActive(u, false) }, 'Deactivate');
+    };
+    list.replaceChildren(table(['Id', 'User', 'Nation', 'Roles', 'State', ''], users.map(u => [String(u.id), u.username, u.nation, u.roles.join(', '),
+      h('span', { class: 'user-state', 'data-user': u.username }, u.active ? 'active' : 'deactivated'), action(u)])));
+  };
+  async function setActive(u, active) {
+    const res = await api('POST', `/api/users/${encodeURIComponent(u.username)}/${active ? 'activate' : 'deactivate'}`);
+    stateSaid.className = res.ok ? '' : 'error';
+    stateSaid.textContent = !res.ok ? (res.data && res.data.error) || `The server refused this (status ${res.status}) without saying why.`
+      : active ? `${res.data.username} reactivated; the user may sign in again.`
+      : `${res.data.username} deactivated; ${res.data.sessionsEnded === 1 ? '1 session' : res.data.sessionsEnded + ' sessions'} of the user ended.`;
+    const again = await api('GET', '/api/users');
+    if (again.ok) draw(again.data);
+  }
+  draw(r.data);
+  main.append(list, stateSaid);
   const f = { name: h('input', { id: 'new-username', size: 14 }), pw: h('input', { id: 'new-password', type: 'password', size: 16 }),
     nation: h('input', { id: 'new-nation', size: 4, value: me.nation }),
     roles: ['PLANNER', 'APPROVER', 'LIAISON', 'OBSERVER', 'ADMIN'].map(x => h('label', {}, h('input', { type: 'checkbox', value: x, class: 'new-role' }), x)) };

@@ -147,6 +147,8 @@ final class Api {
         r.get("/api/users", this::listUsers);
         r.post("/api/users", this::createUser);
         r.post("/api/users/{username}/password", this::resetPassword);
+        r.post("/api/users/{username}/deactivate", ctx -> setActive(ctx, false));
+        r.post("/api/users/{username}/activate", ctx -> setActive(ctx, true));
         r.get("/api/audit", this::auditLog);
 
         r.get("/api/scenarios", this::listScenarios);
@@ -390,18 +392,29 @@ final class Api {
         ctx.json(
                 Jdbc.tx(
                         store.db(),
-                        c ->
-                                Jdbc.query(
-                                        c,
-                                        "select id, username, nation, roles from app_user"
-                                                + " where nation = ? order by id",
-                                        rs ->
-                                                new User(
-                                                        rs.getLong(1),
-                                                        rs.getString(2),
-                                                        rs.getString(3),
-                                                        Role.parseAll(rs.getString(4))),
-                                        u.nation())));
+                        c -> {
+                            long first = Auth.firstUserId(c);
+                            return Jdbc.query(
+                                    c,
+                                    "select id, username, nation, roles, active from app_user"
+                                            + " where nation = ? order by id",
+                                    rs -> {
+                                        Map<String, Object> m = new LinkedHashMap<>();
+                                        m.put("id", rs.getLong(1));
+                                        m.put("username", rs.getString(2));
+                                        m.put("nation", rs.getString(3));
+                                        m.put(
+                                                "roles",
+                                                Role.parseAll(rs.getString(4)).stream()
+                                                        .map(Enum::name)
+                                                        .sorted()
+                                                        .toList());
+                                        m.put("active", rs.getBoolean(5));
+                                        m.put("firstAdministrator", rs.getLong(1) == first);
+                                        return m;
+                                    },
+                                    u.nation());
+                        }));
     }
 
     record NewUser(String username, String password, String nation, List<String> roles) {}
@@ -472,6 +485,46 @@ final class Api {
             throw e;
         }
         ctx.json(Map.of("username", done.username(), "sessionsEnded", done.sessionsEnded()));
+    }
+
+    /**
+     * An administrator deactivates or reactivates a user of its own nation; a user of another
+     * nation answers as one that does not exist. A deactivated user's sessions end at once.
+     */
+    private void setActive(Context ctx, boolean active) {
+        User u = user(ctx);
+        String name = ctx.pathParam("username");
+        String action = active ? "user.activate" : "user.deactivate";
+        require(
+                ctx,
+                u.has(Role.ADMIN),
+                action,
+                "user " + Auth.clip(name),
+                (active ? "reactivating" : "deactivating") + " a user needs the ADMIN role");
+        if (!ctx.body().isBlank()) {
+            RequestBody.read(ctx, NoFields.class);
+        }
+        Auth.Activation done;
+        try {
+            done = auth.setActive(u, name, active);
+        } catch (ApiException e) {
+            audit.denied(
+                    u,
+                    action,
+                    "user " + Auth.clip(name),
+                    e.status() == 404
+                            ? "no user of " + u.nation() + " has that name"
+                            : e.getMessage());
+            throw e;
+        }
+        ctx.json(
+                Map.of(
+                        "username",
+                        done.username(),
+                        "active",
+                        done.active(),
+                        "sessionsEnded",
+                        done.sessionsEnded()));
     }
 
     private void auditLog(Context ctx) {

@@ -155,14 +155,15 @@ final class Auth {
                         c ->
                                 Jdbc.one(
                                         c,
-                                        "select id, password_hash, nation, roles from app_user"
-                                                + " where username = ? and active",
+                                        "select id, password_hash, nation, roles, active from"
+                                                + " app_user where username = ?",
                                         rs ->
                                                 new Object[] {
                                                     rs.getLong(1),
                                                     rs.getString(2),
                                                     rs.getString(3),
-                                                    rs.getString(4)
+                                                    rs.getString(4),
+                                                    rs.getBoolean(5)
                                                 },
                                         username));
         verifications.incrementAndGet();
@@ -175,14 +176,17 @@ final class Auth {
                                 (usable ? password : "").toCharArray(),
                                 row.isPresent() ? (String) row.get()[1] : DUMMY_HASH)
                         .verified;
-        boolean ok = row.isPresent() && usable && verified;
+        // a deactivated user is answered as a wrong password is, after the same work, and the
+        // attempt is recorded under its nation, whose administrators deactivated it
+        boolean deactivated = row.isPresent() && !(Boolean) row.get()[4];
+        boolean ok = row.isPresent() && !deactivated && usable && verified;
         if (!ok) {
             // the attempt stays counted against the name and the address
             audit.denied(
                     row.map(r -> (String) r[2]).orElse(null),
                     "login",
                     "user " + username,
-                    "bad user name or password");
+                    deactivated ? "the user is deactivated" : "bad user name or password");
             throw new ApiException(401, "user name or password not accepted");
         }
         // only this attempt's count is taken back: failures before it still hold against the name
@@ -331,6 +335,109 @@ final class Auth {
                                     + (others == 1 ? " other session" : " other sessions")
                                     + " ended, this one renewed");
                     return new Change(new Session(newToken, expires, u), others);
+                });
+    }
+
+    /** What a deactivation or a reactivation did. */
+    record Activation(String username, boolean active, int sessionsEnded) {}
+
+    /**
+     * An administrator deactivates ({@code active} false) or reactivates a user of its own nation;
+     * any other user name, taken or not, answers 404 alike. A deactivated user cannot sign in and
+     * every session of it ends at once, in one transaction with the audit row. The server's first
+     * administrator is deactivated by no other administrator, and no nation is left without an
+     * active administrator.
+     */
+    Activation setActive(User by, String username, boolean active) {
+        if (username == null || !username.matches(USERNAME)) {
+            throw ApiException.notFound("user '" + clip(username) + "'");
+        }
+        return Jdbc.tx(
+                db,
+                c -> {
+                    // one change of users at a time: two administrators who deactivate each other
+                    // at once cannot leave their nation with none
+                    Jdbc.update(c, "lock table app_user in share row exclusive mode");
+                    Optional<Object[]> row =
+                            Jdbc.one(
+                                    c,
+                                    "select id, nation, roles, active from app_user where username"
+                                            + " = ?",
+                                    rs ->
+                                            new Object[] {
+                                                rs.getLong(1),
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                rs.getBoolean(4)
+                                            },
+                                    username);
+                    if (row.isEmpty() || !by.nation().equals(row.get()[1])) {
+                        throw ApiException.notFound("user '" + username + "'");
+                    }
+                    long id = (Long) row.get()[0];
+                    String nation = (String) row.get()[1];
+                    boolean admin = Role.parseAll((String) row.get()[2]).contains(Role.ADMIN);
+                    boolean was = (Boolean) row.get()[3];
+                    String action = active ? "user.activate" : "user.deactivate";
+                    if (was == active) {
+                        Audit.record(
+                                c,
+                                by,
+                                action,
+                                "user " + username,
+                                "OK",
+                                active ? "already active" : "already deactivated");
+                        return new Activation(username, active, 0);
+                    }
+                    if (!active && id == firstUserId(c) && id != by.id()) {
+                        throw new ApiException(
+                                403,
+                                "user '"
+                                        + username
+                                        + "' is the server's first administrator, who brings"
+                                        + " nations in; no other administrator deactivates it");
+                    }
+                    if (!active && admin) {
+                        long others =
+                                Jdbc.one(
+                                                c,
+                                                "select count(*) from app_user where nation = ? and"
+                                                        + " active and id <> ? and (',' || roles"
+                                                        + " || ',') like '%,ADMIN,%'",
+                                                rs -> rs.getLong(1),
+                                                nation,
+                                                id)
+                                        .orElse(0L);
+                        if (others == 0) {
+                            throw new ApiException(
+                                    409,
+                                    (id == by.id() ? "you are" : "user '" + username + "' is")
+                                            + " the last active administrator of "
+                                            + nation
+                                            + "; create or reactivate another administrator of "
+                                            + nation
+                                            + " first");
+                        }
+                    }
+                    Jdbc.update(c, "update app_user set active = ? where id = ?", active, id);
+                    int ended =
+                            active
+                                    ? 0
+                                    : Jdbc.update(
+                                            c, "delete from user_session where user_id = ?", id);
+                    Audit.record(
+                            c,
+                            by,
+                            action,
+                            "user " + username,
+                            "OK",
+                            active
+                                    ? "reactivated"
+                                    : "deactivated; "
+                                            + ended
+                                            + (ended == 1 ? " session" : " sessions")
+                                            + " ended");
+                    return new Activation(username, active, ended);
                 });
     }
 

@@ -587,6 +587,14 @@ class ReleasabilityMatrixTest {
                     has(u, Role.ADMIN) ? 404 : 403,
                     c.post("/api/users/mx_pl_li/password", Map.of("password", "not-theirs-to-set"))
                             .status());
+            // deactivating and reactivating: administrators of the user's own nation only
+            for (String verb : List.of("deactivate", "activate")) {
+                expect(
+                        u,
+                        "POST /api/users/mx_pl_li/" + verb,
+                        has(u, Role.ADMIN) ? 404 : 403,
+                        c.post("/api/users/mx_pl_li/" + verb, null).status());
+            }
             // one's own password: every user, of every role (a short new one is refused after
             // that)
             expect(

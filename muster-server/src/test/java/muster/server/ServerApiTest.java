@@ -2074,6 +2074,213 @@ class ServerApiTest {
         assertThat(signIn.status()).isEqualTo(429);
     }
 
+    /**
+     * An administrator deactivates a user of its own nation (staff who leave) and reactivates it: a
+     * deactivated user cannot sign in and its sessions end at once. A user of another nation
+     * answers as a name no user has, audited alike. Users could not be deactivated but in SQL.
+     */
+    @Test
+    void anAdministratorDeactivatesAndReactivatesAUserOfItsOwnNation() {
+        Client session = TestServer.user("gone_de", "DEU", Role.PLANNER);
+        Client another = Client.login("gone_de", "password-of-gone_de");
+        Client deAdmin = TestServer.adminOf("DEU");
+        Client plAdmin = TestServer.adminOf("POL");
+        for (String verb : List.of("deactivate", "activate")) {
+            Response foreign = plAdmin.post("/api/users/gone_de/" + verb, null);
+            Response nobody = plAdmin.post("/api/users/gone_nobody/" + verb, null);
+            assertThat(foreign.status()).isEqualTo(404);
+            assertThat(foreign.map()).containsEntry("error", "user 'gone_de' not found");
+            assertThat(nobody.status()).isEqualTo(404);
+            assertThat(nobody.map()).containsEntry("error", "user 'gone_nobody' not found");
+        }
+        List<Map<String, Object>> plAudit = plAdmin.get("/api/audit?limit=500").list();
+        for (String name : List.of("gone_de", "gone_nobody")) {
+            assertThat(plAudit)
+                    .as(name)
+                    .anySatisfy(
+                            a -> {
+                                assertThat(a.get("action")).isEqualTo("user.deactivate");
+                                assertThat(a.get("target")).isEqualTo("user " + name);
+                                assertThat(a.get("outcome")).isEqualTo("DENIED");
+                                assertThat(a.get("detail"))
+                                        .isEqualTo("no user of POL has that name");
+                            });
+        }
+        Response byPlanner = session.post("/api/users/gone_de/deactivate", null);
+        assertThat(byPlanner.status()).isEqualTo(403);
+        assertThat(byPlanner.body()).contains("ADMIN");
+        Response withBody = deAdmin.post("/api/users/gone_de/deactivate", Map.of("reason", "left"));
+        assertThat(withBody.status()).isEqualTo(400);
+        assertThat(session.get("/api/me").status())
+                .as("nothing refused ends a session")
+                .isEqualTo(200);
+
+        Response off = deAdmin.post("/api/users/gone_de/deactivate", null);
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.map())
+                .containsEntry("username", "gone_de")
+                .containsEntry("active", false)
+                .containsEntry("sessionsEnded", 2);
+        assertThat(session.get("/api/me").status()).isEqualTo(401);
+        assertThat(another.get("/api/me").status()).isEqualTo(401);
+        Response signIn =
+                Client.anonymous(
+                        "POST",
+                        "/api/login",
+                        Map.of("username", "gone_de", "password", "password-of-gone_de"));
+        assertThat(signIn.status()).isEqualTo(401);
+        assertThat(signIn.map()).containsEntry("error", "user name or password not accepted");
+        assertThat(deAdmin.get("/api/users").list())
+                .anySatisfy(
+                        u -> {
+                            assertThat(u.get("username")).isEqualTo("gone_de");
+                            assertThat(u.get("active")).isEqualTo(false);
+                        });
+        Response again = deAdmin.post("/api/users/gone_de/deactivate", null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.map()).containsEntry("active", false).containsEntry("sessionsEnded", 0);
+        List<Map<String, Object>> deAudit = deAdmin.get("/api/audit?limit=500").list();
+        assertThat(deAudit)
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.deactivate");
+                            assertThat(a.get("target")).isEqualTo("user gone_de");
+                            assertThat(a.get("user")).isEqualTo("admin_deu");
+                            assertThat(a.get("outcome")).isEqualTo("OK");
+                            assertThat(a.get("detail")).isEqualTo("deactivated; 2 sessions ended");
+                        })
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("login");
+                            assertThat(a.get("target")).isEqualTo("user gone_de");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                            assertThat(a.get("detail")).isEqualTo("the user is deactivated");
+                        });
+
+        Response on = deAdmin.post("/api/users/gone_de/activate", null);
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.map()).containsEntry("active", true).containsEntry("sessionsEnded", 0);
+        assertThat(Client.login("gone_de", "password-of-gone_de").get("/api/me").status())
+                .isEqualTo(200);
+        assertThat(deAdmin.get("/api/users").list())
+                .anySatisfy(
+                        u -> {
+                            assertThat(u.get("username")).isEqualTo("gone_de");
+                            assertThat(u.get("active")).isEqualTo(true);
+                        });
+        assertThat(deAdmin.get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.activate");
+                            assertThat(a.get("target")).isEqualTo("user gone_de");
+                            assertThat(a.get("outcome")).isEqualTo("OK");
+                            assertThat(a.get("detail")).isEqualTo("reactivated");
+                        });
+    }
+
+    /**
+     * A nation keeps an active administrator: its last one cannot deactivate itself, nor can two
+     * deactivate each other at once. The server's first administrator, who alone brings nations in,
+     * is deactivated by no other administrator.
+     */
+    @Test
+    void aNationKeepsAnActiveAdministratorAndTheFirstIsDeactivatedByNoOther() throws Exception {
+        Response ee = newUser(TestServer.admin(), "ee_admin", "EST", "ADMIN");
+        assertThat(ee.status()).as(ee.body()).isEqualTo(201);
+        Client ee1 = Client.login("ee_admin", "password-of-ee_admin");
+        Response alone = ee1.post("/api/users/ee_admin/deactivate", null);
+        assertThat(alone.status()).isEqualTo(409);
+        assertThat(alone.map())
+                .containsEntry(
+                        "error",
+                        "you are the last active administrator of EST; create or reactivate"
+                                + " another administrator of EST first");
+        assertThat(ee1.get("/api/me").status()).isEqualTo(200);
+        assertThat(ee1.get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.deactivate");
+                            assertThat(a.get("target")).isEqualTo("user ee_admin");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                        });
+        assertThat(newUser(ee1, "ee_admin2", "EST", "ADMIN").status()).isEqualTo(201);
+        // two administrators deactivating each other at once leave one of them active
+        for (int round = 0; round < 5; round++) {
+            Client a = Client.login("ee_admin", "password-of-ee_admin");
+            Client b = Client.login("ee_admin2", "password-of-ee_admin2");
+            var ab =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> a.post("/api/users/ee_admin2/deactivate", null));
+            var ba =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> b.post("/api/users/ee_admin/deactivate", null));
+            List<Integer> answers = List.of(ab.join().status(), ba.join().status());
+            assertThat(answers)
+                    .as("round %d", round)
+                    .isSubsetOf(200, 401, 409)
+                    .containsOnlyOnce(200);
+            Map<String, Boolean> active =
+                    Jdbc.tx(
+                            srv.database(),
+                            c -> {
+                                Map<String, Boolean> m = new java.util.TreeMap<>();
+                                for (Object[] r :
+                                        Jdbc.query(
+                                                c,
+                                                "select username, active from app_user where"
+                                                        + " nation = 'EST'",
+                                                rs ->
+                                                        new Object[] {
+                                                            rs.getString(1), rs.getBoolean(2)
+                                                        })) {
+                                    m.put((String) r[0], (Boolean) r[1]);
+                                }
+                                return m;
+                            });
+            assertThat(active.values()).as("round %d: %s", round, active).containsOnlyOnce(true);
+            String on = active.get("ee_admin") ? "ee_admin" : "ee_admin2";
+            String off = on.equals("ee_admin") ? "ee_admin2" : "ee_admin";
+            Client left = Client.login(on, "password-of-" + on);
+            assertThat(left.post("/api/users/" + on + "/deactivate", null).status()).isEqualTo(409);
+            assertThat(left.post("/api/users/" + off + "/activate", null).status()).isEqualTo(200);
+        }
+        // with another active administrator, one may deactivate itself
+        Client self = Client.login("ee_admin2", "password-of-ee_admin2");
+        Response stepDown = self.post("/api/users/ee_admin2/deactivate", null);
+        assertThat(stepDown.status()).as(stepDown.body()).isEqualTo(200);
+        assertThat(self.get("/api/me").status()).isEqualTo(401);
+
+        // the server's first administrator
+        Client usAdmin2 = TestServer.user("us_admin2", "USA", Role.ADMIN);
+        Response first = usAdmin2.post("/api/users/admin/deactivate", null);
+        assertThat(first.status()).isEqualTo(403);
+        assertThat(first.map())
+                .containsEntry(
+                        "error",
+                        "user 'admin' is the server's first administrator, who brings nations in;"
+                                + " no other administrator deactivates it");
+        assertThat(TestServer.admin().get("/api/me").status()).isEqualTo(200);
+        assertThat(usAdmin2.get("/api/users").list())
+                .anySatisfy(
+                        u -> {
+                            assertThat(u.get("username")).isEqualTo("admin");
+                            assertThat(u.get("firstAdministrator")).isEqualTo(true);
+                        })
+                .anySatisfy(
+                        u -> {
+                            assertThat(u.get("username")).isEqualTo("us_admin2");
+                            assertThat(u.get("firstAdministrator")).isEqualTo(false);
+                        });
+        assertThat(usAdmin2.get("/api/audit?limit=500").list())
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("user.deactivate");
+                            assertThat(a.get("target")).isEqualTo("user admin");
+                            assertThat(a.get("user")).isEqualTo("us_admin2");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                        });
+    }
+
     private static Response newUser(Client admin, String name, String nation, String role) {
         return admin.post(
                 "/api/users",
@@ -2223,13 +2430,11 @@ class ServerApiTest {
             for (EventStream e : List.of(a, b, c)) {
                 assertThat(e.next()).as("the first event").startsWith("progress ");
             }
-            Jdbc.tx(
-                    srv.database(),
-                    con ->
-                            Jdbc.update(
-                                    con,
-                                    "update app_user set active = false where username ="
-                                            + " 'sse_gone_de'"));
+            assertThat(
+                            TestServer.adminOf("DEU")
+                                    .post("/api/users/sse_gone_de/deactivate", null)
+                                    .status())
+                    .isEqualTo(200);
             assertThat(signedOut.post("/api/logout", null).status()).isEqualTo(200);
             Jdbc.tx(
                     srv.database(),

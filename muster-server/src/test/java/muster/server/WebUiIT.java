@@ -997,6 +997,60 @@ class WebUiIT {
     }
 
     /**
+     * An administrator deactivates a user of its nation on the Users page, which shows each user's
+     * state, and reactivates it; the user's session ends at once. The page offers no deactivation
+     * of the nation's last active administrator.
+     */
+    @Test
+    void anAdministratorDeactivatesAndReactivatesAUserOnTheUsersPage() throws Exception {
+        TestServer.adminOf("DEU");
+        Client gone = TestServer.user("ui_gone_de", "DEU", Role.PLANNER);
+        String state = "document.querySelector('.user-state[data-user=ui_gone_de]').textContent";
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "admin_deu");
+            b.eval("location.hash = '#users'; true");
+            b.waitFor(
+                    "document.querySelector('.user-state[data-user=ui_gone_de]')",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval(state).asText()).isEqualTo("active");
+            assertThat(b.eval(UNLABELLED).asText()).isEmpty();
+            assertThat(
+                            b.eval(
+                                            "document.querySelector('.deactivate-user[data-user=admin_deu]')"
+                                                    + " === null")
+                                    .asBoolean())
+                    .as("the nation's last active administrator is offered no deactivation")
+                    .isTrue();
+            b.eval(
+                    "document.querySelector('.deactivate-user[data-user=ui_gone_de]').click();"
+                            + " true");
+            b.waitFor(state + " === 'deactivated'", Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('state-said').textContent").asText())
+                    .isEqualTo("ui_gone_de deactivated; 1 session of the user ended.");
+            assertThat(gone.get("/api/me").status()).isEqualTo(401);
+            assertThat(
+                            Client.anonymous(
+                                            "POST",
+                                            "/api/login",
+                                            Map.of(
+                                                    "username",
+                                                    "ui_gone_de",
+                                                    "password",
+                                                    "password-of-ui_gone_de"))
+                                    .status())
+                    .isEqualTo(401);
+            b.screenshot(SHOTS.resolve("18-users-deactivated.png"));
+            b.eval("document.querySelector('.activate-user[data-user=ui_gone_de]').click(); true");
+            b.waitFor(state + " === 'active'", Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('state-said').textContent").asText())
+                    .isEqualTo("ui_gone_de reactivated; the user may sign in again.");
+        }
+        assertThat(Client.login("ui_gone_de", "password-of-ui_gone_de").get("/api/me").status())
+                .isEqualTo(200);
+    }
+
+    /**
      * Every input, choice and text area of every page has a label a screen reader names, and every
      * button has text. Before, the scenario file, the two plans to compare, the catalogue file and
      * its supersession, and every field of a sourcing run had none.
