@@ -218,7 +218,13 @@ final class Estimate {
         if (onward.isEmpty()) {
             return noRoute("no road or rail route from POD " + pod + " to " + r.destination());
         }
-        double[] t = fastestTransit(mode.liftMode(), poe, pod, pax, cargo);
+        Node poeNode = net.node(poe);
+        Node podNode = net.node(pod);
+        double road = toPoe.getAsDouble();
+        int ald = (int) Math.floor((24.0 * readyDay + road) / 24.0);
+        double atPoe = 24.0 * readyDay + road + poeNode.handlingHours();
+        // Reception at the POD opens on the requirement's EAD: arriving earlier gains nothing.
+        double[] t = earliest(mode.liftMode(), poe, pod, pax, cargo, atPoe, r);
         if (t == null) {
             return noRoute(
                     "no "
@@ -229,16 +235,9 @@ final class Estimate {
                             + pod
                             + " that a lift type carrying its classes can fly or sail");
         }
-        Node poeNode = net.node(poe);
-        Node podNode = net.node(pod);
-        double road = toPoe.getAsDouble();
-        int ald = (int) Math.floor((24.0 * readyDay + road) / 24.0);
-        double atPoe = 24.0 * readyDay + road + poeNode.handlingHours();
-        // Reception at the POD opens on the requirement's EAD: arriving earlier gains nothing.
-        double arrive = Math.max(atPoe + t[0], 24.0 * r.ead());
-        double podDepart = arrive + t[1];
-        double closure = podDepart + podNode.handlingHours() + onward.getAsDouble();
+        double arrive = t[0];
         int ead = (int) Math.floor(arrive / 24.0);
+        double closure = arrive + t[1] + podNode.handlingHours() + onward.getAsDouble();
         if (ead > r.lad()) {
             return new Outcome(
                     List.of(),
@@ -261,11 +260,24 @@ final class Estimate {
     }
 
     /**
-     * Least hours from ready at the POE to arrival at the POD (onload, flying or sailing, en-route
-     * stops) and the offload hours of that lift type; null when no lift type and route fit.
+     * The arrival hour at the POD and the offload hours of the pair of a channel route and a lift
+     * type (one that carries the line's classes, on a route whose every leg is within its range)
+     * that closes the line earliest among the pairs that land it by the LAD; with no pair landing
+     * it by then, the earliest arrival of any pair. Null when no pair fits at all.
+     *
+     * <p>Arrival is no earlier than the EAD, so the pair that arrives first is not always the one
+     * that closes first: at a POD that opens after both would arrive, the type that offloads faster
+     * closes first, and a type that offloads faster but arrives later may land after the LAD where
+     * another lands in time.
      */
-    private double[] fastestTransit(
-            LiftMode mode, String poe, String pod, int pax, List<CargoEntry> cargo) {
+    private double[] earliest(
+            LiftMode mode,
+            String poe,
+            String pod,
+            int pax,
+            List<CargoEntry> cargo,
+            double atPoe,
+            CapabilityRequirement r) {
         RequirementLine probe =
                 new RequirementLine(
                         "probe",
@@ -285,6 +297,7 @@ final class Estimate {
                         1,
                         mode == LiftMode.AIR ? LineMode.AIR : LineMode.SEA);
         double[] best = null;
+        double[] first = null;
         for (LiftType t : net.scenario().lift()) {
             if (t.mode() != mode || t.speedKnots() <= 0 || !Network.canCarryAll(t, probe)) {
                 continue;
@@ -297,15 +310,28 @@ final class Estimate {
                 for (int i = 0; i + 1 < route.points().size(); i++) {
                     nm += net.legNm(route, i);
                 }
-                double hours =
-                        t.groundHours().onload()
-                                + nm / t.speedKnots()
-                                + route.via().size() * t.groundHours().enroute();
-                if (best == null || hours + t.groundHours().offload() < best[0] + best[1]) {
-                    best = new double[] {hours, t.groundHours().offload()};
+                double arrive =
+                        Math.max(
+                                atPoe
+                                        + t.groundHours().onload()
+                                        + nm / t.speedKnots()
+                                        + route.via().size() * t.groundHours().enroute(),
+                                24.0 * r.ead());
+                double[] pair = {arrive, t.groundHours().offload()};
+                if (first == null || arrive < first[0]) {
+                    first = pair;
+                }
+                if (Math.floor(arrive / 24.0) > r.lad()) {
+                    continue;
+                }
+                double close = arrive + pair[1];
+                if (best == null
+                        || close < best[0] + best[1]
+                        || close == best[0] + best[1] && arrive < best[0]) {
+                    best = pair;
                 }
             }
         }
-        return best;
+        return best != null ? best : first;
     }
 }

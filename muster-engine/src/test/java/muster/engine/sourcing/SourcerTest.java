@@ -14,12 +14,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import muster.model.CargoClass;
 import muster.model.Fault;
+import muster.model.GroundHours;
+import muster.model.LiftMode;
+import muster.model.LiftType;
 import muster.model.Network;
 import muster.model.Node;
 import muster.model.NodeKind;
 import muster.model.RequirementLine;
 import muster.model.RouteMode;
+import muster.model.Scenario;
 import muster.model.force.CapabilityRequirement;
 import muster.model.force.CapabilityType;
 import muster.model.force.Catalogue;
@@ -444,6 +449,116 @@ class SourcerTest {
                 .contains("air POE APOD is the requirement's air POD")
                 .contains("no road or rail route from HOME1 to DEST")
                 .doesNotContain("no AIR route");
+    }
+
+    /**
+     * The estimate takes the lift type that closes the line earliest and lands it by the LAD, not
+     * the one with the fewest hours from onload to the end of offload: at a POD that opens after
+     * both would arrive, the type that offloads faster closes first, and where the
+     * faster-offloading type arrives after the LAD the other, arriving in time, is the one that
+     * counts.
+     */
+    @Test
+    void takesTheLiftTypeThatClosesEarliestWithinTheLad() {
+        Scenario base = network();
+        List<LiftType> lift = new ArrayList<>(base.lift());
+        // LMSR: 72 h onload, 175 h at sea, 48 h offload (295 h); FAST: 72 + 140 + 200 (412 h);
+        // SLOW: 10 + 350 + 10 (370 h)
+        lift.add(ship("FAST", 30, 72, 200));
+        lift.add(ship("SLOW", 12, 10, 10));
+        Scenario net =
+                new Scenario(
+                        base.name(),
+                        base.nodes(),
+                        lift,
+                        base.routes(),
+                        base.requirements(),
+                        base.planning());
+        Unit heavy =
+                at(
+                        unit(
+                                "HEAVY",
+                                CapabilityType.ABCT,
+                                "US",
+                                1,
+                                0,
+                                DeployMode.AIR_SEA,
+                                null,
+                                List.of()),
+                        "HOME2",
+                        "APOE",
+                        "SPOE");
+        Catalogue cat = new Catalogue("c", List.of(), List.of(heavy));
+        // at the SPOE from hour 25 (1 h road, 24 h handling): the LMSR lands at hour 272 (day 11),
+        // FAST at hour 237 (day 9), SLOW at 385 (day 16); with the LAD on day 10 only FAST is in
+        // time, closing at 237 + 200 + 24 (SPOD) + 30 (rail) = 491 h, day 20
+        CapabilityRequirement byLad =
+                new CapabilityRequirement(
+                        "R1",
+                        CapabilityType.ABCT,
+                        null,
+                        1,
+                        "DEST",
+                        "APOD",
+                        "SPOD",
+                        0,
+                        10,
+                        25,
+                        1,
+                        List.of(),
+                        List.of(),
+                        null);
+        SourcingResult res =
+                new Sourcer()
+                        .source(
+                                new RequirementSet("x", C_DATE, 0, List.of(byLad)),
+                                cat,
+                                net,
+                                false);
+        assertThat(res.unfilled()).isEmpty();
+        assertThat(res.choices().get(0).cost().closureDay()).isEqualTo(20);
+        assertThat(res.lines())
+                .filteredOn(l -> l.uln().equals("HEAVY-S"))
+                .extracting(RequirementLine::ead)
+                .containsExactly(9);
+        // reception opens on day 20 (hour 480), after all three arrive: SLOW offloads in 10 h and
+        // closes at 480 + 10 + 54 = 544 h, day 22; the LMSR would close at 582 h, day 24
+        CapabilityRequirement late =
+                new CapabilityRequirement(
+                        "R1",
+                        CapabilityType.ABCT,
+                        null,
+                        1,
+                        "DEST",
+                        "APOD",
+                        "SPOD",
+                        20,
+                        30,
+                        30,
+                        1,
+                        List.of(),
+                        List.of(),
+                        null);
+        SourcingResult opened =
+                new Sourcer()
+                        .source(new RequirementSet("x", C_DATE, 0, List.of(late)), cat, net, false);
+        assertThat(opened.choices().get(0).cost().closureDay()).isEqualTo(22);
+    }
+
+    private static LiftType ship(String id, double knots, double onload, double offload) {
+        return new LiftType(
+                id,
+                LiftMode.SEA,
+                1,
+                0,
+                "SPOE",
+                Set.of(CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT),
+                0,
+                30000,
+                300000,
+                knots,
+                Double.POSITIVE_INFINITY,
+                new GroundHours(onload, offload, 0));
     }
 
     /** The unit at another home station and POEs, with no self-deploy time and uncommitted. */
