@@ -12,6 +12,7 @@ import muster.model.Node;
 import muster.model.RequirementLine;
 import muster.model.Route;
 import muster.model.force.CapabilityRequirement;
+import muster.model.force.DeployMode;
 import muster.model.force.Unit;
 
 /**
@@ -85,36 +86,32 @@ final class Estimate {
                 Leg leg = (Leg) o;
                 return new Outcome(List.of(leg), leg.closureHour(), null, null);
             }
-            case AIR -> {
+            case AIR, AIR_SEA -> {
+                LineMode cargoMode = u.deployMode() == DeployMode.AIR ? LineMode.AIR : LineMode.SEA;
+                List<Object> ways = new ArrayList<>();
                 if (u.personnel() > 0) {
-                    Object o = leg("P", LineMode.AIR, u, u.personnel(), List.of(), r, readyDay);
-                    if (o instanceof Outcome bad) {
-                        return bad;
-                    }
-                    legs.add((Leg) o);
+                    ways.add(leg("P", LineMode.AIR, u, u.personnel(), List.of(), r, readyDay));
                 }
                 if (u.equipmentStons() > 0) {
-                    Object o = leg("A", LineMode.AIR, u, 0, u.equipment(), r, readyDay);
-                    if (o instanceof Outcome bad) {
-                        return bad;
-                    }
-                    legs.add((Leg) o);
+                    String suffix = cargoMode == LineMode.AIR ? "A" : "S";
+                    ways.add(leg(suffix, cargoMode, u, 0, u.equipment(), r, readyDay));
                 }
-            }
-            case AIR_SEA -> {
-                if (u.personnel() > 0) {
-                    Object o = leg("P", LineMode.AIR, u, u.personnel(), List.of(), r, readyDay);
+                // A line that cannot go at all rules the unit out whatever the LAD, so it is the
+                // reason given, not another line's late arrival: a planner who moved the LAD would
+                // find the unit still unable to fill the requirement.
+                Outcome late = null;
+                for (Object o : ways) {
                     if (o instanceof Outcome bad) {
-                        return bad;
+                        if (bad.reason() == Reason.NO_ROUTE) {
+                            return bad;
+                        }
+                        late = late == null ? bad : late;
+                    } else {
+                        legs.add((Leg) o);
                     }
-                    legs.add((Leg) o);
                 }
-                if (u.equipmentStons() > 0) {
-                    Object o = leg("S", LineMode.SEA, u, 0, u.equipment(), r, readyDay);
-                    if (o instanceof Outcome bad) {
-                        return bad;
-                    }
-                    legs.add((Leg) o);
+                if (late != null) {
+                    return late;
                 }
             }
         }

@@ -561,6 +561,52 @@ class SourcerTest {
                 new GroundHours(onload, offload, 0));
     }
 
+    /**
+     * A unit one of whose lines cannot go at all is NO_ROUTE, even where another line would arrive
+     * past the LAD: PAST_LAD would send the planner to move the LAD, after which the unit still
+     * could not fill the slot.
+     */
+    @Test
+    void aLineWithNoWayOutranksAnotherLinesLateArrival() {
+        Unit slow =
+                unit(
+                        "SLOW",
+                        CapabilityType.ABCT,
+                        "US",
+                        1,
+                        24 * 30,
+                        DeployMode.AIR_SEA,
+                        null,
+                        List.of());
+        // people by air land past the LAD; the equipment has no sea POD to sail to at all
+        CapabilityRequirement noSeaPod =
+                new CapabilityRequirement(
+                        "R1",
+                        CapabilityType.ABCT,
+                        null,
+                        1,
+                        "DEST",
+                        "APOD",
+                        null,
+                        0,
+                        10,
+                        10,
+                        1,
+                        List.of(),
+                        List.of(),
+                        null);
+        SourcingResult res =
+                new Sourcer()
+                        .source(
+                                new RequirementSet("x", C_DATE, 0, List.of(noSeaPod)),
+                                new Catalogue("c", List.of(), List.of(slow)),
+                                network(),
+                                false);
+        Rejection why = res.unfilled().get(0).reasons().get(0);
+        assertThat(why.reason()).isEqualTo(Reason.NO_ROUTE);
+        assertThat(why.detail()).isEqualTo("the requirement names no sea POD");
+    }
+
     /** The unit at another home station and POEs, with no self-deploy time and uncommitted. */
     private static Unit at(Unit u, String home, String airPoe, String seaPoe) {
         return new Unit(
