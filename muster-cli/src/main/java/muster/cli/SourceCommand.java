@@ -178,17 +178,33 @@ public final class SourceCommand implements Callable<Integer> {
         }
         SourcingResult res =
                 new Sourcer().source(reqs.value(), cat.value(), net.scenario(), append);
+        List<Fault> inNetwork = new ArrayList<>();
         for (Fault f : res.faults()) {
-            if (CatalogueReader.owns(f)) {
+            if (Sourcer.inNetwork(f)) {
+                inNetwork.add(
+                        new Fault(
+                                f.severity(),
+                                f.path().substring(Sourcer.NETWORK.length()),
+                                f.where(),
+                                f.field(),
+                                f.value(),
+                                f.message(),
+                                f.hint()));
+            } else if (CatalogueReader.owns(f)) {
                 err.println(cat.locate(f).describe(catalogue.toString()));
             } else {
                 err.println(reqs.locate(f).describe(requirements.toString()));
             }
         }
+        Faults.print(err, network.toString(), ScenarioReader.located(network, inNetwork));
         if (res.refused()) {
             err.println(
-                    "refused: the requirements or the catalogue do not fit the network "
+                    (inNetwork.isEmpty()
+                                    ? "refused: the requirements or the catalogue do not fit the"
+                                            + " network "
+                                    : "refused: a sourced line's ULN is one the network ")
                             + network
+                            + (inNetwork.isEmpty() ? "" : " already has (--append keeps its lines)")
                             + "; nothing was sourced");
             err.flush();
             return ExitCode.REFUSED;

@@ -65,6 +65,45 @@ class ForceCommandsTest {
         assertThat(dir.resolve("x.yaml")).doesNotExist();
     }
 
+    /**
+     * A sourced line whose ULN the network scenario already has is named at the network file's
+     * line, where it was put at the requirements file's "requirements:" key, which has no such
+     * line.
+     */
+    @Test
+    void aUlnClashOnAppendIsNamedAtTheNetworksLine() throws Exception {
+        Path first = dir.resolve("first.yaml");
+        Run r = run("source", REQS, CAT, "--network", NET, "--out", first.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> text = Files.readAllLines(first);
+        int line = text.indexOf("- uln: \"WJ18CP-P\"") + 1;
+        assertThat(line).isPositive();
+        Path again = dir.resolve("again.yaml");
+        Run clash =
+                run(
+                        "source",
+                        REQS,
+                        CAT,
+                        "--network",
+                        first.toString(),
+                        "--out",
+                        again.toString(),
+                        "--append");
+        assertThat(clash.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(clash.err())
+                .contains(
+                        "error: "
+                                + first
+                                + ":"
+                                + line
+                                + ": requirement WJ18CP-P (requirements[0]): field 'uln' ="
+                                + " 'WJ18CP-P': the network scenario already has a line with this"
+                                + " ULN, which the unit chosen for HQ-CORPS#1 (WJ18CP) would write"
+                                + " too")
+                .doesNotContain(REQS + ":");
+        assertThat(again).doesNotExist();
+    }
+
     @Test
     void anOrdersUnitsAreTrimmedAndABlankIdOrUnitOrALogUnderAFileIsRefused() throws Exception {
         String log = dir.resolve("trim.jsonl").toString();

@@ -95,6 +95,7 @@ public final class Sourcer {
         List<Choice> choices = new ArrayList<>();
         List<Unfilled> unfilled = new ArrayList<>();
         List<RequirementLine> lines = new ArrayList<>();
+        Map<String, String> writer = new HashMap<>();
         long total = 0;
         for (int s = 0; s < slots.size(); s++) {
             Slot slot = slots.get(s);
@@ -110,7 +111,10 @@ public final class Sourcer {
                                 p.unit().uic(),
                                 p.cost(),
                                 next(row, p, takenBy)));
-                lines.addAll(lines(p, r));
+                for (RequirementLine l : lines(p, r)) {
+                    lines.add(l);
+                    writer.put(l.uln(), slot.id() + " (" + p.unit().uic() + ")");
+                }
             } else {
                 long c = options.unfilledCost(r.priority());
                 total += c;
@@ -143,22 +147,35 @@ public final class Sourcer {
             }
         }
         List<RequirementLine> all = new ArrayList<>(append ? base.requirements() : List.of());
-        all.addAll(lines);
-        Set<String> seen = new HashSet<>();
-        for (RequirementLine l : all) {
-            if (!seen.add(l.uln())) {
-                faults.add(
-                        new Fault(
-                                Fault.Severity.ERROR,
-                                "requirements",
-                                "sourced line " + l.uln(),
-                                "uln",
-                                l.uln(),
-                                "the network scenario already has a line with this ULN",
-                                "source without appending, or rename the scenario's line"));
+        if (append) {
+            // every clash is named at the network scenario's line, with the unit that would write
+            // the same ULN: the requirements file has no such line to point at
+            Map<String, Integer> own = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                own.putIfAbsent(all.get(i).uln(), i);
+            }
+            for (RequirementLine l : lines) {
+                Integer i = own.get(l.uln());
+                if (i != null) {
+                    faults.add(
+                            new Fault(
+                                    Fault.Severity.ERROR,
+                                    NETWORK + "requirements[" + i + "].uln",
+                                    "requirement " + l.uln(),
+                                    "uln",
+                                    l.uln(),
+                                    "the network scenario already has a line with this ULN, which"
+                                            + " the unit chosen for "
+                                            + writer.get(l.uln())
+                                            + " would write too",
+                                    "source without --append, or rename the scenario's line"));
+                }
+            }
+            if (faults.stream().anyMatch(Fault::isError)) {
                 return new SourcingResult(faults, List.of(), List.of(), List.of(), null, 0);
             }
         }
+        all.addAll(lines);
         Scenario out =
                 new Scenario(
                         base.name(),
@@ -168,6 +185,17 @@ public final class Sourcer {
                         all,
                         base.planning());
         return new SourcingResult(faults, choices, unfilled, lines, out, total);
+    }
+
+    /**
+     * The start of the path of a fault found in the network scenario rather than in the
+     * requirements or the catalogue: what follows is the path in the scenario file.
+     */
+    public static final String NETWORK = "network:";
+
+    /** Whether a fault is at a place in the network scenario (its path starts with NETWORK). */
+    public static boolean inNetwork(Fault f) {
+        return f.path() != null && f.path().startsWith(NETWORK);
     }
 
     /** The slots of a requirement set, in order. */

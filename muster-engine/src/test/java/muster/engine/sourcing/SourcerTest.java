@@ -936,7 +936,18 @@ class SourcerTest {
                 new Sourcer()
                         .source(set, new Catalogue("c", List.of(), units), first.scenario(), true);
         assertThat(again.refused()).isTrue();
-        assertThat(again.faults()).extracting(f -> f.value()).contains("LIGHT-P");
+        // each clash is named at the network scenario's own line, with the slot and unit
+        assertThat(again.faults())
+                .filteredOn(Fault::isError)
+                .extracting(f -> f.path() + " " + f.value() + ": " + f.message())
+                .containsExactly(
+                        "network:requirements[0].uln LIGHT-P: the network scenario already has a"
+                                + " line with this ULN, which the unit chosen for R1#1 (LIGHT)"
+                                + " would write too",
+                        "network:requirements[1].uln LIGHT-A: the network scenario already has a"
+                                + " line with this ULN, which the unit chosen for R1#1 (LIGHT)"
+                                + " would write too");
+        assertThat(again.faults()).allMatch(f -> !f.isError() || Sourcer.inNetwork(f));
         SourcingResult replaced =
                 new Sourcer()
                         .source(set, new Catalogue("c", List.of(), units), first.scenario(), false);
