@@ -146,6 +146,10 @@ public final class CatalogueReader {
     }
 
     private static ForceRead<Catalogue> readCsv(Path path) throws IOException {
+        Fault separator = otherSeparator(path);
+        if (separator != null) {
+            return new ForceRead<>(null, List.of(separator), x -> x);
+        }
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
@@ -245,6 +249,43 @@ public final class CatalogueReader {
                 f.message(),
                 f.hint(),
                 f.line());
+    }
+
+    /**
+     * A fault for a header whose cells are separated by semicolons or tabs, as a spreadsheet set
+     * for a decimal comma saves "CSV", or null. Read with commas, such a header is one unknown
+     * column and every row one cell, and each unit was refused for every field as missing, under
+     * the name "unit null"; import-lines names the separator the same way.
+     */
+    private static Fault otherSeparator(Path path) throws IOException {
+        String header;
+        try (java.io.BufferedReader r =
+                new java.io.BufferedReader(
+                        withoutBom(Files.newBufferedReader(path, StandardCharsets.UTF_8)))) {
+            header = r.readLine();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null; // the CSV reader names the bytes that are not UTF-8
+        }
+        if (header == null || header.contains(",")) {
+            return null;
+        }
+        String first = header.strip().replace("\"", "");
+        for (String sep : List.of(";", "\t")) {
+            if (first.startsWith(CSV_COLUMNS.get(0) + sep)) {
+                return new Fault(
+                        Fault.Severity.ERROR,
+                        "columns",
+                        "header",
+                        null,
+                        null,
+                        "the cells are separated by "
+                                + (sep.equals(";") ? "semicolons" : "tabs")
+                                + ", not by commas",
+                        "save the CSV with commas between the cells",
+                        1);
+            }
+        }
+        return null;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import muster.model.CargoClass;
 import muster.model.force.Catalogue;
 import muster.model.force.DeployMode;
@@ -393,6 +394,35 @@ class CatalogueReaderTest {
                         org.assertj.core.groups.Tuple.tuple(CargoClass.BULK, 150.0, 15000.0),
                         org.assertj.core.groups.Tuple.tuple(CargoClass.OVERSIZE, 0.5, 8000.0));
         assertThat(u.selfDeployHours()).isEqualTo(40.25);
+    }
+
+    /**
+     * A spreadsheet set for a decimal comma saves "CSV" with semicolons between the cells: the
+     * catalogue is refused once, naming the separator, as import-lines refuses such a file, not
+     * with every field of every unit missing under the name "unit null".
+     */
+    @Test
+    void aCsvWithSemicolonsOrTabsBetweenItsCellsIsRefusedNamingTheSeparator() throws Exception {
+        String row = "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,,,AIR,,,test";
+        String header = String.join(",", CatalogueReader.CSV_COLUMNS);
+        for (String sep : List.of(";", "\t")) {
+            Path f = dir.resolve("sep.csv");
+            Files.writeString(
+                    f,
+                    "\uFEFF" + header.replace(",", sep) + "\r\n" + row.replace(",", sep) + "\r\n");
+            ForceRead<Catalogue> r = CatalogueReader.read(f);
+            assertThat(r.refused()).isTrue();
+            assertThat(r.faults())
+                    .extracting(x -> x.describe(f.toString()))
+                    .containsExactly(
+                            "error: "
+                                    + f
+                                    + ":1: header (columns): the cells are separated by "
+                                    + (sep.equals(";") ? "semicolons" : "tabs")
+                                    + ", not by commas"
+                                    + System.lineSeparator()
+                                    + "  Maybe save the CSV with commas between the cells");
+        }
     }
 
     @Test
