@@ -477,7 +477,8 @@ public final class CatalogueReader {
             return null;
         }
         String id = b.str(n, p, "station", "id", true);
-        String where = "station " + id;
+        // without an id the place is named by its path alone, not as "station null"
+        String where = id == null ? "station" : "station " + id;
         b.unknownFields(n, p, where, STATION);
         String name = b.str(n, p, where, "name", false);
         NodeKind kind = b.enumValue(n, p, where, "kind", true, NodeKind.class);
@@ -584,7 +585,8 @@ public final class CatalogueReader {
             return null;
         }
         String uic = b.str(n, p, "unit", "uic", true);
-        String where = "unit " + uic;
+        // without a uic the place is named by its path alone, not as "unit null"
+        String where = uic == null ? "unit" : "unit " + uic;
         b.unknownFields(n, p, where, UNIT);
         String name = b.str(n, p, where, "name", true);
         String nation = b.str(n, p, where, "nation", true);

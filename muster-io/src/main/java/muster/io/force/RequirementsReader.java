@@ -110,7 +110,8 @@ public final class RequirementsReader {
             return null;
         }
         String id = b.str(n, p, "requirement", "id", true);
-        String where = "requirement " + id;
+        // without an id the place is named by its path alone, not as "requirement null"
+        String where = id == null ? "requirement" : "requirement " + id;
         b.unknownFields(n, p, where, REQ);
         CapabilityType cap = b.enumValue(n, p, where, "capability", true, CapabilityType.class);
         Echelon ech = b.enumValue(n, p, where, "echelon", false, Echelon.class);

@@ -425,6 +425,31 @@ class CatalogueReaderTest {
         }
     }
 
+    /** A unit or station without its id is named by its place, never as "unit null". */
+    @Test
+    void aUnitOrStationWithoutItsIdIsNamedByItsPlaceNotAsNull() throws Exception {
+        Path f = dir.resolve("noid.yaml");
+        Files.writeString(
+                f,
+                GOOD.replace("  - {id: VILSECK, ", "  - {")
+                        .replace("  - uic: U1\n", "  - readiness: 7\n")
+                        .replace("    readiness: 1\n", "")
+                        .replace("lat: 49.63", "lat: 95"));
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .contains(
+                        "error: " + f + ":7: unit (units[0]): field 'uic': is missing",
+                        "error: "
+                                + f
+                                + ":7: unit (units[0]): field 'readiness' = '7': must be 1 (fully"
+                                + " ready) to 4",
+                        "error: " + f + ":4: station (stations[0]): field 'id': is missing")
+                .anySatisfy(d -> assertThat(d).contains("station (stations[0]): field 'lat'"))
+                .allSatisfy(d -> assertThat(d).doesNotContain("null"));
+    }
+
     @Test
     void aCsvFromExcelWithAByteOrderMarkIsReadAndAShortRowIsRefusedByLine() throws Exception {
         Path f = dir.resolve("excel.csv");

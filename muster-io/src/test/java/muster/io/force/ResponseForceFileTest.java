@@ -70,6 +70,35 @@ class ResponseForceFileTest {
                 .anySatisfy(s -> assertThat(s).contains("activation"));
     }
 
+    /** A requirement without its id is named by its place, never as "requirement null". */
+    @Test
+    void aRequirementWithoutItsIdIsNamedByItsPlaceNotAsNull() throws Exception {
+        Path f = dir.resolve("req.yaml");
+        String text =
+                Files.readString(ROOT.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        Files.writeString(
+                f,
+                text.replaceFirst("\\{id: HQ-CORPS, ", "{")
+                        .replaceFirst("priority: 1,", "priority: 0,"));
+        ForceRead<RequirementSet> reqs = RequirementsReader.read(f);
+        assertThat(reqs.refused()).isTrue();
+        assertThat(reqs.faults())
+                .extracting(x -> x.describe(f.toString()))
+                .contains(
+                        "error: "
+                                + f
+                                + ":15: requirement (requirements[0]): field 'id': is missing")
+                .anySatisfy(
+                        s ->
+                                assertThat(s)
+                                        .startsWith(
+                                                "error: "
+                                                        + f
+                                                        + ":16: requirement (requirements[0])")
+                                        .contains("field 'priority' = '0'"))
+                .allSatisfy(s -> assertThat(s).doesNotContain("null"));
+    }
+
     @Test
     void aRequirementForANationByItsAlpha3CodeIsRefusedNotLeftEmpty() throws Exception {
         Path f = dir.resolve("req.yaml");
