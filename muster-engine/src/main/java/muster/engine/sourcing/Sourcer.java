@@ -5,6 +5,7 @@ import com.google.ortools.graph.LinearSumAssignment;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,6 +97,7 @@ public final class Sourcer {
         List<Unfilled> unfilled = new ArrayList<>();
         List<RequirementLine> lines = new ArrayList<>();
         Map<String, String> writer = new HashMap<>();
+        Map<String, List<Rejection>> reasons = new HashMap<>();
         long total = 0;
         for (int s = 0; s < slots.size(); s++) {
             Slot slot = slots.get(s);
@@ -118,31 +120,8 @@ public final class Sourcer {
             } else {
                 long c = options.unfilledCost(r.priority());
                 total += c;
-                List<Rejection> why = new ArrayList<>();
-                for (Pair p : row) {
-                    if (!p.feasible()) {
-                        why.add(p.rejection());
-                    } else if (takenBy.containsKey(p.unit().uic())) {
-                        why.add(
-                                new Rejection(
-                                        p.unit().uic(),
-                                        Reason.TAKEN,
-                                        "assigned to "
-                                                + takenBy.get(p.unit().uic())
-                                                + " (here it would cost "
-                                                + p.cost().total()
-                                                + ")"));
-                    } else {
-                        why.add(
-                                new Rejection(
-                                        p.unit().uic(),
-                                        Reason.TOO_COSTLY,
-                                        p.cost().describe()
-                                                + " is more than leaving the slot empty ("
-                                                + c
-                                                + ")"));
-                    }
-                }
+                // the empty slots of a requirement are alike: one list of reasons serves them all
+                List<Rejection> why = reasons.computeIfAbsent(r.id(), id -> why(row, takenBy, c));
                 unfilled.add(new Unfilled(r.id(), slot.slot(), c, why));
             }
         }
@@ -196,6 +175,36 @@ public final class Sourcer {
     /** Whether a fault is at a place in the network scenario (its path starts with NETWORK). */
     public static boolean inNetwork(Fault f) {
         return f.path() != null && f.path().startsWith(NETWORK);
+    }
+
+    /** Each catalogue unit's reason for not filling an empty slot whose pairs are {@code row}. */
+    private static List<Rejection> why(Pair[] row, Map<String, String> takenBy, long empty) {
+        List<Rejection> why = new ArrayList<>();
+        for (Pair p : row) {
+            if (!p.feasible()) {
+                why.add(p.rejection());
+            } else if (takenBy.containsKey(p.unit().uic())) {
+                why.add(
+                        new Rejection(
+                                p.unit().uic(),
+                                Reason.TAKEN,
+                                "assigned to "
+                                        + takenBy.get(p.unit().uic())
+                                        + " (here it would cost "
+                                        + p.cost().total()
+                                        + ")"));
+            } else {
+                why.add(
+                        new Rejection(
+                                p.unit().uic(),
+                                Reason.TOO_COSTLY,
+                                p.cost().describe()
+                                        + " is more than leaving the slot empty ("
+                                        + empty
+                                        + ")"));
+            }
+        }
+        return List.copyOf(why);
     }
 
     /** The slots of a requirement set, in order. */
@@ -307,45 +316,77 @@ public final class Sourcer {
      * it stays empty.
      */
     public int[] assign(List<Slot> slots, List<Unit> units, Map<String, Pair[]> pairs) {
-        int s = slots.size();
         int u = units.size();
-        int[] mate = new int[s];
+        int[] mate = new int[slots.size()];
+        Arrays.fill(mate, -1);
+        List<Integer> active = solverSlots(slots, pairs);
+        int s = active.size();
         if (s == 0) {
             return mate;
         }
         Loader.loadNativeLibraries();
         LinearSumAssignment lsa = new LinearSumAssignment();
         try {
-            // Left: slots 0..s-1, then one idle row per unit s..s+u-1.
-            // Right: units 0..u-1, then one empty column per slot u..u+s-1.
-            for (int i = 0; i < s; i++) {
-                Slot slot = slots.get(i);
+            // Left: active slots 0..s-1, then one idle row per unit s..s+u-1.
+            // Right: units 0..u-1, then one empty column per active slot u..u+s-1.
+            // A unit's idle row reaches the empty columns of the slots it could fill, so that
+            // every assignment is a perfect matching: a unit that fills a slot idles on its
+            // empty column.
+            for (int a = 0; a < s; a++) {
+                Slot slot = slots.get(active.get(a));
                 Pair[] row = pairs.get(slot.requirement().id());
                 for (int j = 0; j < u; j++) {
                     if (row[j].feasible()) {
-                        lsa.addArcWithCost(i, j, row[j].cost().total());
+                        lsa.addArcWithCost(a, j, row[j].cost().total());
+                        lsa.addArcWithCost(s + j, u + a, 0);
                     }
                 }
-                lsa.addArcWithCost(i, u + i, options.unfilledCost(slot.requirement().priority()));
+                lsa.addArcWithCost(a, u + a, options.unfilledCost(slot.requirement().priority()));
             }
             for (int j = 0; j < u; j++) {
                 lsa.addArcWithCost(s + j, j, 0);
-                for (int i = 0; i < s; i++) {
-                    lsa.addArcWithCost(s + j, u + i, 0);
-                }
             }
             LinearSumAssignment.Status st = lsa.solve();
             if (st != LinearSumAssignment.Status.OPTIMAL) {
                 throw new IllegalStateException("assignment solver returned " + st);
             }
-            for (int i = 0; i < s; i++) {
-                int j = lsa.getRightMate(i);
-                mate[i] = j < u ? j : -1;
+            for (int a = 0; a < s; a++) {
+                int j = lsa.getRightMate(a);
+                mate[active.get(a)] = j < u ? j : -1;
             }
             return firstSlotsFirst(slots, pairs, mate);
         } finally {
             lsa.delete();
         }
+    }
+
+    /**
+     * The slots the solver needs, by index: a requirement with more slots than units that fit it
+     * leaves the rest empty whatever the assignment, and its slots are alike, so only its first
+     * min(quantity, units that fit) slots go to the solver. A thousand slots of a requirement three
+     * units fit are three slots to solve, not a thousand: a hundred such requirements, with an arc
+     * from every unit's idle row to every slot's empty column, took minutes.
+     */
+    static List<Integer> solverSlots(List<Slot> slots, Map<String, Pair[]> pairs) {
+        List<Integer> active = new ArrayList<>();
+        Map<String, Integer> fit = new HashMap<>();
+        for (int i = 0; i < slots.size(); i++) {
+            String id = slots.get(i).requirement().id();
+            int f =
+                    fit.computeIfAbsent(
+                            id,
+                            k -> {
+                                int n = 0;
+                                for (Pair p : pairs.get(k)) {
+                                    n += p.feasible() ? 1 : 0;
+                                }
+                                return n;
+                            });
+            if (slots.get(i).slot() <= f) {
+                active.add(i);
+            }
+        }
+        return active;
     }
 
     /**

@@ -607,6 +607,79 @@ class SourcerTest {
         assertThat(why.detail()).isEqualTo("the requirement names no sea POD");
     }
 
+    /**
+     * A requirement with more slots than units that fit it gives the solver only as many slots as
+     * there are such units: the rest are empty whatever the assignment. A hundred requirements of a
+     * thousand slots each, which two units fit, are two hundred slots to solve, not a hundred
+     * thousand (which took minutes), and the result is the same.
+     */
+    @Test
+    void onlyAsManySlotsOfARequirementAsUnitsFitItGoToTheSolver() {
+        List<Unit> units = new ArrayList<>();
+        for (int j = 0; j < 3; j++) {
+            units.add(
+                    unit(
+                            "U" + j,
+                            j == 2 ? CapabilityType.ABCT : CapabilityType.IBCT,
+                            "US",
+                            1 + j,
+                            12,
+                            DeployMode.AIR,
+                            null,
+                            List.of()));
+        }
+        List<CapabilityRequirement> reqs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            reqs.add(req("R" + i, CapabilityType.IBCT, 1000, 30, 1 + i % 3, List.of()));
+        }
+        reqs.add(req("HEAVY", CapabilityType.ABCT, 1, 30, 5, List.of()));
+        RequirementSet set = new RequirementSet("x", C_DATE, 0, reqs);
+        Catalogue cat = new Catalogue("c", List.of(), units);
+        Sourcer sourcer = new Sourcer();
+        List<Sourcer.Slot> slots = Sourcer.slots(set);
+        Map<String, Sourcer.Pair[]> pairs = sourcer.evaluate(set, cat, new Network(network()));
+        assertThat(slots).hasSize(100_001);
+        assertThat(Sourcer.solverSlots(slots, pairs))
+                .extracting(i -> slots.get(i).id())
+                .hasSize(201)
+                .contains("R0#1", "R0#2", "R99#2", "HEAVY#1")
+                .doesNotContain("R0#3");
+        SourcingResult res = sourcer.source(set, cat, network(), false);
+        // the two IBCTs fill two priority-1 slots, the ABCT its own; the rest are empty
+        assertThat(res.choices())
+                .extracting(Choice::uic)
+                .containsExactlyInAnyOrder("U0", "U1", "U2");
+        assertThat(res.choices())
+                .filteredOn(c -> c.uic().equals("U2"))
+                .extracting(Choice::slotId)
+                .containsExactly("HEAVY#1");
+        assertThat(res.unfilled()).hasSize(100_001 - 3);
+        long empty = 0;
+        for (Unfilled u : res.unfilled()) {
+            empty += u.cost();
+        }
+        long filled = 0;
+        for (Choice c : res.choices()) {
+            filled += c.cost().total();
+        }
+        assertThat(res.totalCost()).isEqualTo(empty + filled);
+        assertThat(res.choices())
+                .filteredOn(c -> !c.uic().equals("U2"))
+                .allSatisfy(
+                        c ->
+                                assertThat(
+                                                reqs.stream()
+                                                        .filter(
+                                                                r ->
+                                                                        r.id().equals(
+                                                                                        c
+                                                                                                .requirementId()))
+                                                        .findFirst()
+                                                        .orElseThrow()
+                                                        .priority())
+                                        .isEqualTo(1));
+    }
+
     /** The unit at another home station and POEs, with no self-deploy time and uncommitted. */
     private static Unit at(Unit u, String home, String airPoe, String seaPoe) {
         return new Unit(
