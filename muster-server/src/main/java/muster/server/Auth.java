@@ -349,35 +349,18 @@ final class Auth {
      * active administrator.
      */
     Activation setActive(User by, String username, boolean active) {
-        if (username == null || !username.matches(USERNAME)) {
-            throw ApiException.notFound("user '" + clip(username) + "'");
-        }
+        checkUserName(username);
         return Jdbc.tx(
                 db,
                 c -> {
                     // one change of users at a time: two administrators who deactivate each other
                     // at once cannot leave their nation with none
                     Jdbc.update(c, "lock table app_user in share row exclusive mode");
-                    Optional<Object[]> row =
-                            Jdbc.one(
-                                    c,
-                                    "select id, nation, roles, active from app_user where username"
-                                            + " = ?",
-                                    rs ->
-                                            new Object[] {
-                                                rs.getLong(1),
-                                                rs.getString(2),
-                                                rs.getString(3),
-                                                rs.getBoolean(4)
-                                            },
-                                    username);
-                    if (row.isEmpty() || !by.nation().equals(row.get()[1])) {
-                        throw ApiException.notFound("user '" + username + "'");
-                    }
-                    long id = (Long) row.get()[0];
-                    String nation = (String) row.get()[1];
-                    boolean admin = Role.parseAll((String) row.get()[2]).contains(Role.ADMIN);
-                    boolean was = (Boolean) row.get()[3];
+                    Managed user = managed(c, by, username);
+                    long id = user.id();
+                    String nation = user.nation();
+                    boolean admin = Role.parseAll(user.roles()).contains(Role.ADMIN);
+                    boolean was = user.active();
                     String action = active ? "user.activate" : "user.deactivate";
                     if (was == active) {
                         Audit.record(
@@ -439,6 +422,41 @@ final class Auth {
                                             + " ended");
                     return new Activation(username, active, ended);
                 });
+    }
+
+    /** A user as the administrators of its nation manage it: roles as stored. */
+    private record Managed(long id, String nation, String roles, boolean active) {}
+
+    /** A name no user can have is answered as one no user has (404). */
+    private static void checkUserName(String username) {
+        if (username == null || !username.matches(USERNAME)) {
+            throw ApiException.notFound("user '" + clip(username) + "'");
+        }
+    }
+
+    /**
+     * The user named, locked until the transaction ends, when {@code by} manages it: a user of its
+     * own nation, or any user when {@code by} is null (the operator of the server). Any other name,
+     * taken or not, answers 404 alike, so the answer does not tell another nation's user names.
+     */
+    private static Managed managed(java.sql.Connection c, User by, String username)
+            throws java.sql.SQLException {
+        Optional<Managed> user =
+                Jdbc.one(
+                        c,
+                        "select id, nation, roles, active from app_user where username = ?"
+                                + " for update",
+                        rs ->
+                                new Managed(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getBoolean(4)),
+                        username);
+        if (user.isEmpty() || (by != null && !by.nation().equals(user.get().nation()))) {
+            throw ApiException.notFound("user '" + username + "'");
+        }
+        return user.get();
     }
 
     /** The user of a live token, or empty. */
@@ -521,28 +539,16 @@ final class Auth {
      * recorded under the user's nation. The failed sign-ins counted against the name are forgiven.
      */
     Reset resetPassword(User by, String username, String password) {
-        if (username == null || !username.matches(USERNAME)) {
-            throw ApiException.notFound("user '" + clip(username) + "'");
-        }
+        checkUserName(username);
         checkPassword(password);
         String hash = hash(password);
         Reset done =
                 Jdbc.tx(
                         db,
                         c -> {
-                            Optional<Object[]> row =
-                                    Jdbc.one(
-                                            c,
-                                            "select id, nation from app_user where username = ?"
-                                                    + " for update",
-                                            rs -> new Object[] {rs.getLong(1), rs.getString(2)},
-                                            username);
-                            if (row.isEmpty()
-                                    || (by != null && !by.nation().equals(row.get()[1]))) {
-                                throw ApiException.notFound("user '" + username + "'");
-                            }
-                            long id = (Long) row.get()[0];
-                            String nation = (String) row.get()[1];
+                            Managed user = managed(c, by, username);
+                            long id = user.id();
+                            String nation = user.nation();
                             Jdbc.update(
                                     c,
                                     "update app_user set password_hash = ? where id = ?",
@@ -599,16 +605,11 @@ final class Auth {
                         if (by.id() != firstUserId(c)) {
                             // the same answer whether the nation has users or not: which
                             // nations have users is not another nation's administrator's to learn
-                            throw new ApiException(
-                                    403,
-                                    "field 'nation' = '"
-                                            + nation
-                                            + "': an administrator of "
-                                            + by.nation()
-                                            + " creates users of "
-                                            + by.nation()
-                                            + " only; a nation's first administrator is created by"
-                                            + " the server's first administrator");
+                            throw otherNation(
+                                    by,
+                                    nation,
+                                    "; a nation's first administrator is created by the server's"
+                                            + " first administrator");
                         }
                         boolean peopled =
                                 Jdbc.one(
@@ -618,21 +619,15 @@ final class Auth {
                                                 n)
                                         .isPresent();
                         if (peopled || !roles.contains(Role.ADMIN)) {
-                            throw new ApiException(
-                                    403,
-                                    "field 'nation' = '"
-                                            + nation
-                                            + "': an administrator of "
-                                            + by.nation()
-                                            + " creates users of "
-                                            + by.nation()
-                                            + " only"
-                                            + (peopled
-                                                    ? "; users of "
-                                                            + n
-                                                            + " are created by its administrator"
-                                                    : ", and the first user of a nation without"
-                                                            + " users, who must hold the ADMIN role"));
+                            throw otherNation(
+                                    by,
+                                    nation,
+                                    peopled
+                                            ? "; users of "
+                                                    + n
+                                                    + " are created by its administrator"
+                                            : ", and the first user of a nation without users, who"
+                                                    + " must hold the ADMIN role");
                         }
                     }
                     if (Jdbc.one(c, "select 1 from app_user where username = ?", rs -> 1, username)
@@ -660,6 +655,23 @@ final class Auth {
                             "nation " + n + ", roles " + roles);
                     return u;
                 });
+    }
+
+    /**
+     * The refusal (403) of a user of {@code nation} that {@code by} may not create, saying which
+     * users it creates and then {@code why}.
+     */
+    private static ApiException otherNation(User by, String nation, String why) {
+        return new ApiException(
+                403,
+                "field 'nation' = '"
+                        + nation
+                        + "': an administrator of "
+                        + by.nation()
+                        + " creates users of "
+                        + by.nation()
+                        + " only"
+                        + why);
     }
 
     /**
