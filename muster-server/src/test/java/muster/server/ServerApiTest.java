@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import muster.server.TestServer.Client;
 import muster.server.TestServer.Response;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -1023,16 +1024,7 @@ class ServerApiTest {
     void aHiddenRecordAndAMissingOneAreRefusedAndAuditedAlike() throws Exception {
         currentCatalogueOfBundledUnits();
         Client us = TestServer.user("hidden_us", "USA", Role.PLANNER);
-        Response drafted =
-                us.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("WAB173"),
-                                "noticeToMoveHours",
-                                48));
+        Response drafted = us.post("/api/orders", alert("WAB173", 48));
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
         String order = (String) drafted.map().get("id");
         User usUser = Fixtures.me(us);
@@ -1048,13 +1040,10 @@ class ServerApiTest {
         };
         for (String[] p : pairs) {
             for (String id : List.of(p[1], p[2])) {
-                Response r = pl.get(p[0] + id);
-                assertThat(r.status()).as(p[0] + id).isEqualTo(404);
-                assertThat(r.map()).containsEntry("error", p[3] + id + " not found");
+                assertRefused(pl.get(p[0] + id), 404, p[3] + id + " not found");
             }
         }
-        List<Map<String, Object>> audit =
-                TestServer.adminOf("POL").get("/api/audit?limit=500").list();
+        List<Map<String, Object>> audit = auditOf(TestServer.adminOf("POL"));
         for (String[] p : pairs) {
             List<List<Object>> rows = new java.util.ArrayList<>();
             for (String id : List.of(p[1], p[2])) {
@@ -1076,6 +1065,12 @@ class ServerApiTest {
                     .as("the audit row of the missing " + p[3] + p[2])
                     .isEqualTo(rows.get(0));
         }
+    }
+
+    /** A draft of an ALERT order for one unit. */
+    private static Map<String, Object> alert(String uic, int noticeToMoveHours) {
+        return Map.of(
+                "kind", "ALERT", "units", List.of(uic), "noticeToMoveHours", noticeToMoveHours);
     }
 
     private static String oneUnitCatalogue(String uic, String nation) {
@@ -1789,34 +1784,21 @@ class ServerApiTest {
                         "field 'nation' = 'MDA': an administrator of POL creates users of POL only;"
                                 + " a nation's first administrator is created by the server's"
                                 + " first administrator");
-        assertThat(
-                        Client.anonymous(
-                                        "POST",
-                                        "/api/login",
-                                        Map.of(
-                                                "username",
-                                                "md_by_pl",
-                                                "password",
-                                                "password-of-md_by_pl"))
-                                .status())
-                .isEqualTo(401);
+        assertThat(signIn("md_by_pl", "password-of-md_by_pl").status()).isEqualTo(401);
         // a nation with users answers the same, so the refusal does not tell which nations have
         TestServer.adminOf("DEU");
         Response peopled = newUser(plAdmin, "de_by_pl", "DEU", "ADMIN");
         assertThat(peopled.status()).isEqualTo(403);
         assertThat(peopled.map().get("error"))
                 .isEqualTo(taken.map().get("error").toString().replace("'MDA'", "'DEU'"));
-        assertThat(TestServer.adminOf("POL").get("/api/audit?limit=500").list())
+        assertThat(auditOf(plAdmin))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.create");
-                            assertThat(a.get("target")).isEqualTo("user md_by_pl");
-                            assertThat(a.get("outcome")).isEqualTo("DENIED");
-                        });
+                        row(
+                                "action", "user.create",
+                                "target", "user md_by_pl",
+                                "outcome", "DENIED"));
         // the first administrator brings the nation in; its administrator adds its users
-        Response md = newUser(TestServer.admin(), "md_admin", "MDA", "ADMIN");
-        assertThat(md.status()).as(md.body()).isEqualTo(201);
-        Client mdAdmin = Client.login("md_admin", "password-of-md_admin");
+        Client mdAdmin = created(TestServer.admin(), "md_admin", "MDA", "ADMIN");
         assertThat(newUser(mdAdmin, "md_planner", "MDA", "PLANNER").status()).isEqualTo(201);
         assertThat(newUser(mdAdmin, "ge_by_md", "GEO", "ADMIN").status()).isEqualTo(403);
     }
@@ -1829,32 +1811,26 @@ class ServerApiTest {
     @Test
     void anAdministratorOrTheOperatorResetsALostPasswordAndEndsItsSessions() throws Exception {
         Client session = TestServer.user("pw_de", "DEU", Role.OBSERVER);
-        Client another = Client.login("pw_de", "password-of-pw_de");
+        Client another = signedIn("pw_de");
         Client deAdmin = TestServer.adminOf("DEU");
         // failed sign-ins up to the limit: the reset forgives them
         for (int i = 0; i < Auth.MAX_FAILURES; i++) {
-            Client.anonymous(
-                    "POST", "/api/login", Map.of("username", "pw_de", "password", "lost-" + i));
+            signIn("pw_de", "lost-" + i);
         }
         // another nation's administrator: answered as a name no user has, and audited
         Client plAdmin = TestServer.adminOf("POL");
-        Response foreign =
-                plAdmin.post(
-                        "/api/users/pw_de/password", Map.of("password", "taken-over-password"));
-        Response nobody =
-                plAdmin.post(
-                        "/api/users/pw_nobody/password", Map.of("password", "taken-over-password"));
-        assertThat(foreign.status()).isEqualTo(404);
-        assertThat(foreign.map()).containsEntry("error", "user 'pw_de' not found");
-        assertThat(nobody.status()).isEqualTo(404);
-        assertThat(nobody.map()).containsEntry("error", "user 'pw_nobody' not found");
-        assertThat(plAdmin.get("/api/audit?limit=500").list())
+        answeredAsNoUser(
+                plAdmin,
+                "password",
+                Map.of("password", "taken-over-password"),
+                "pw_de",
+                "pw_nobody");
+        assertThat(auditOf(plAdmin))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.password");
-                            assertThat(a.get("target")).isEqualTo("user pw_de");
-                            assertThat(a.get("outcome")).isEqualTo("DENIED");
-                        });
+                        row(
+                                "action", "user.password",
+                                "target", "user pw_de",
+                                "outcome", "DENIED"));
         // the role, and the rules of every password
         assertThat(
                         session.post(
@@ -1878,31 +1854,17 @@ class ServerApiTest {
                 .containsEntry("sessionsEnded", 2);
         assertThat(session.get("/api/me").status()).isEqualTo(401);
         assertThat(another.get("/api/me").status()).isEqualTo(401);
-        Response old =
-                Client.anonymous(
-                        "POST",
-                        "/api/login",
-                        Map.of("username", "pw_de", "password", "password-of-pw_de"));
-        assertThat(old.status()).isEqualTo(401);
+        assertThat(signIn("pw_de", "password-of-pw_de").status()).isEqualTo(401);
         Client renewed = Client.login("pw_de", "a-new-password-of-pw_de");
-        try (Connection c = srv.database().connection()) {
-            String hash =
-                    Jdbc.one(
-                                    c,
-                                    "select password_hash from app_user where username = 'pw_de'",
-                                    rs -> rs.getString(1))
-                            .orElseThrow();
-            assertThat(hash).startsWith("$2a$10$").doesNotContain("a-new-password");
-        }
-        assertThat(deAdmin.get("/api/audit?limit=500").list())
+        assertThat(passwordHash("pw_de")).startsWith("$2a$10$").doesNotContain("a-new-password");
+        assertThat(auditOf(deAdmin))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.password");
-                            assertThat(a.get("target")).isEqualTo("user pw_de");
-                            assertThat(a.get("user")).isEqualTo("admin_deu");
-                            assertThat(a.get("outcome")).isEqualTo("OK");
-                            assertThat(a.get("detail")).isEqualTo("2 sessions ended");
-                        });
+                        row(
+                                "action", "user.password",
+                                "target", "user pw_de",
+                                "user", "admin_deu",
+                                "outcome", "OK",
+                                "detail", "2 sessions ended"));
 
         // the operator, who has the database: a random password, shown once
         MusterServer.PasswordReset byOperator = MusterServer.resetPassword(srv.database(), "pw_de");
@@ -1912,16 +1874,13 @@ class ServerApiTest {
         assertThat(renewed.get("/api/me").status()).isEqualTo(401);
         assertThat(Client.login("pw_de", byOperator.password()).get("/api/me").status())
                 .isEqualTo(200);
-        assertThat(deAdmin.get("/api/audit?limit=500").list())
+        assertThat(auditOf(deAdmin))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.password");
-                            assertThat(a.get("target")).isEqualTo("user pw_de");
-                            assertThat(a.get("user")).isNull();
-                            assertThat(a.get("detail"))
-                                    .isEqualTo(
-                                            "reset on the server's command line; 1 session ended");
-                        });
+                        row(
+                                "action", "user.password",
+                                "target", "user pw_de",
+                                "user", null,
+                                "detail", "reset on the server's command line; 1 session ended"));
         assertThatThrownBy(() -> MusterServer.resetPassword(srv.database(), "pw_nobody"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no user 'pw_nobody'");
@@ -1935,37 +1894,20 @@ class ServerApiTest {
     @Test
     void aUserChangesItsOwnPasswordGivingTheCurrentOne() throws Exception {
         Client session = TestServer.user("own_pw_pl", "POL", Role.APPROVER);
-        Client another = Client.login("own_pw_pl", "password-of-own_pw_pl");
+        Client another = signedIn("own_pw_pl");
         String current = "password-of-own_pw_pl";
-        Response wrong =
-                session.post(
-                        "/api/me/password",
-                        Map.of(
-                                "currentPassword",
-                                "not-the-password",
-                                "newPassword",
-                                "a-password-of-my-own"));
-        assertThat(wrong.status()).isEqualTo(403);
-        assertThat(wrong.map())
-                .containsEntry(
-                        "error",
-                        "field 'currentPassword': not the current password of 'own_pw_pl'");
-        Response weak =
-                session.post(
-                        "/api/me/password",
-                        Map.of("currentPassword", current, "newPassword", "short"));
+        assertRefused(
+                changeOwnPassword(session, "not-the-password", "a-password-of-my-own"),
+                403,
+                "field 'currentPassword': not the current password of 'own_pw_pl'");
+        Response weak = changeOwnPassword(session, current, "short");
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.map().get("error").toString())
                 .startsWith("field 'newPassword': must have at least 12 characters");
-        Response same =
-                session.post(
-                        "/api/me/password",
-                        Map.of("currentPassword", current, "newPassword", current));
-        assertThat(same.status()).isEqualTo(400);
-        assertThat(same.map())
-                .containsEntry(
-                        "error",
-                        "field 'newPassword': the same as the current password; choose another");
+        assertRefused(
+                changeOwnPassword(session, current, current),
+                400,
+                "field 'newPassword': the same as the current password; choose another");
         Response missing =
                 session.post("/api/me/password", Map.of("newPassword", "a-password-of-my-own"));
         assertThat(missing.status()).isEqualTo(400);
@@ -1981,10 +1923,7 @@ class ServerApiTest {
                 .isEqualTo(200);
         assertThat(another.get("/api/me").status()).isEqualTo(200);
 
-        Response changed =
-                session.post(
-                        "/api/me/password",
-                        Map.of("currentPassword", current, "newPassword", "a-password-of-my-own"));
+        Response changed = changeOwnPassword(session, current, "a-password-of-my-own");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.map()).containsEntry("sessionsEnded", 1);
         String token = (String) changed.map().get("token");
@@ -1996,46 +1935,26 @@ class ServerApiTest {
                 .as("the token before the change")
                 .isEqualTo(401);
         assertThat(another.get("/api/me").status()).as("another session").isEqualTo(401);
-        assertThat(
-                        Client.anonymous(
-                                        "POST",
-                                        "/api/login",
-                                        Map.of("username", "own_pw_pl", "password", current))
-                                .status())
-                .isEqualTo(401);
+        assertThat(signIn("own_pw_pl", current).status()).isEqualTo(401);
         assertThat(Client.login("own_pw_pl", "a-password-of-my-own").get("/api/me").status())
                 .isEqualTo(200);
-        try (Connection c = srv.database().connection()) {
-            String hash =
-                    Jdbc.one(
-                                    c,
-                                    "select password_hash from app_user where username ="
-                                            + " 'own_pw_pl'",
-                                    rs -> rs.getString(1))
-                            .orElseThrow();
-            assertThat(hash).startsWith("$2a$10$").doesNotContain("my-own");
-        }
-        List<Map<String, Object>> audit =
-                TestServer.adminOf("POL").get("/api/audit?limit=500").list();
-        assertThat(audit)
+        assertThat(passwordHash("own_pw_pl")).startsWith("$2a$10$").doesNotContain("my-own");
+        assertThat(auditOf(TestServer.adminOf("POL")))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.password");
-                            assertThat(a.get("target")).isEqualTo("user own_pw_pl");
-                            assertThat(a.get("user")).isEqualTo("own_pw_pl");
-                            assertThat(a.get("outcome")).isEqualTo("OK");
-                            assertThat(a.get("detail"))
-                                    .isEqualTo(
-                                            "changed by the user; 1 other session ended, this one"
-                                                    + " renewed");
-                        })
+                        row(
+                                "action", "user.password",
+                                "target", "user own_pw_pl",
+                                "user", "own_pw_pl",
+                                "outcome", "OK",
+                                "detail",
+                                        "changed by the user; 1 other session ended, this one"
+                                                + " renewed"))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.password");
-                            assertThat(a.get("user")).isEqualTo("own_pw_pl");
-                            assertThat(a.get("outcome")).isEqualTo("DENIED");
-                            assertThat(a.get("detail")).isEqualTo("current password not accepted");
-                        });
+                        row(
+                                "action", "user.password",
+                                "user", "own_pw_pl",
+                                "outcome", "DENIED",
+                                "detail", "current password not accepted"));
     }
 
     /**
@@ -2046,32 +1965,14 @@ class ServerApiTest {
     void wrongCurrentPasswordsCountAsFailedSignIns() {
         Client session = TestServer.user("own_pw_guess", "DEU", Role.OBSERVER);
         for (int i = 0; i < Auth.MAX_FAILURES; i++) {
-            Response r =
-                    session.post(
-                            "/api/me/password",
-                            Map.of(
-                                    "currentPassword",
-                                    "guess-" + i,
-                                    "newPassword",
-                                    "a-password-of-my-own"));
+            Response r = changeOwnPassword(session, "guess-" + i, "a-password-of-my-own");
             assertThat(r.status()).as("guess %d", i).isEqualTo(403);
         }
         Response limited =
-                session.post(
-                        "/api/me/password",
-                        Map.of(
-                                "currentPassword",
-                                "password-of-own_pw_guess",
-                                "newPassword",
-                                "a-password-of-my-own"));
+                changeOwnPassword(session, "password-of-own_pw_guess", "a-password-of-my-own");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.body()).contains("own_pw_guess").contains("15 minutes");
-        Response signIn =
-                Client.anonymous(
-                        "POST",
-                        "/api/login",
-                        Map.of("username", "own_pw_guess", "password", "password-of-own_pw_guess"));
-        assertThat(signIn.status()).isEqualTo(429);
+        assertThat(signIn("own_pw_guess", "password-of-own_pw_guess").status()).isEqualTo(429);
     }
 
     /**
@@ -2082,29 +1983,22 @@ class ServerApiTest {
     @Test
     void anAdministratorDeactivatesAndReactivatesAUserOfItsOwnNation() {
         Client session = TestServer.user("gone_de", "DEU", Role.PLANNER);
-        Client another = Client.login("gone_de", "password-of-gone_de");
+        Client another = signedIn("gone_de");
         Client deAdmin = TestServer.adminOf("DEU");
         Client plAdmin = TestServer.adminOf("POL");
         for (String verb : List.of("deactivate", "activate")) {
-            Response foreign = plAdmin.post("/api/users/gone_de/" + verb, null);
-            Response nobody = plAdmin.post("/api/users/gone_nobody/" + verb, null);
-            assertThat(foreign.status()).isEqualTo(404);
-            assertThat(foreign.map()).containsEntry("error", "user 'gone_de' not found");
-            assertThat(nobody.status()).isEqualTo(404);
-            assertThat(nobody.map()).containsEntry("error", "user 'gone_nobody' not found");
+            answeredAsNoUser(plAdmin, verb, null, "gone_de", "gone_nobody");
         }
-        List<Map<String, Object>> plAudit = plAdmin.get("/api/audit?limit=500").list();
+        List<Map<String, Object>> plAudit = auditOf(plAdmin);
         for (String name : List.of("gone_de", "gone_nobody")) {
             assertThat(plAudit)
                     .as(name)
                     .anySatisfy(
-                            a -> {
-                                assertThat(a.get("action")).isEqualTo("user.deactivate");
-                                assertThat(a.get("target")).isEqualTo("user " + name);
-                                assertThat(a.get("outcome")).isEqualTo("DENIED");
-                                assertThat(a.get("detail"))
-                                        .isEqualTo("no user of POL has that name");
-                            });
+                            row(
+                                    "action", "user.deactivate",
+                                    "target", "user " + name,
+                                    "outcome", "DENIED",
+                                    "detail", "no user of POL has that name"));
         }
         Response byPlanner = session.post("/api/users/gone_de/deactivate", null);
         assertThat(byPlanner.status()).isEqualTo(403);
@@ -2123,59 +2017,43 @@ class ServerApiTest {
                 .containsEntry("sessionsEnded", 2);
         assertThat(session.get("/api/me").status()).isEqualTo(401);
         assertThat(another.get("/api/me").status()).isEqualTo(401);
-        Response signIn =
-                Client.anonymous(
-                        "POST",
-                        "/api/login",
-                        Map.of("username", "gone_de", "password", "password-of-gone_de"));
-        assertThat(signIn.status()).isEqualTo(401);
-        assertThat(signIn.map()).containsEntry("error", "user name or password not accepted");
+        assertRefused(
+                signIn("gone_de", "password-of-gone_de"),
+                401,
+                "user name or password not accepted");
         assertThat(deAdmin.get("/api/users").list())
-                .anySatisfy(
-                        u -> {
-                            assertThat(u.get("username")).isEqualTo("gone_de");
-                            assertThat(u.get("active")).isEqualTo(false);
-                        });
+                .anySatisfy(row("username", "gone_de", "active", false));
         Response again = deAdmin.post("/api/users/gone_de/deactivate", null);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.map()).containsEntry("active", false).containsEntry("sessionsEnded", 0);
-        List<Map<String, Object>> deAudit = deAdmin.get("/api/audit?limit=500").list();
-        assertThat(deAudit)
+        assertThat(auditOf(deAdmin))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.deactivate");
-                            assertThat(a.get("target")).isEqualTo("user gone_de");
-                            assertThat(a.get("user")).isEqualTo("admin_deu");
-                            assertThat(a.get("outcome")).isEqualTo("OK");
-                            assertThat(a.get("detail")).isEqualTo("deactivated; 2 sessions ended");
-                        })
+                        row(
+                                "action", "user.deactivate",
+                                "target", "user gone_de",
+                                "user", "admin_deu",
+                                "outcome", "OK",
+                                "detail", "deactivated; 2 sessions ended"))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("login");
-                            assertThat(a.get("target")).isEqualTo("user gone_de");
-                            assertThat(a.get("outcome")).isEqualTo("DENIED");
-                            assertThat(a.get("detail")).isEqualTo("the user is deactivated");
-                        });
+                        row(
+                                "action", "login",
+                                "target", "user gone_de",
+                                "outcome", "DENIED",
+                                "detail", "the user is deactivated"));
 
         Response on = deAdmin.post("/api/users/gone_de/activate", null);
         assertThat(on.status()).as(on.body()).isEqualTo(200);
         assertThat(on.map()).containsEntry("active", true).containsEntry("sessionsEnded", 0);
-        assertThat(Client.login("gone_de", "password-of-gone_de").get("/api/me").status())
-                .isEqualTo(200);
+        assertThat(signedIn("gone_de").get("/api/me").status()).isEqualTo(200);
         assertThat(deAdmin.get("/api/users").list())
+                .anySatisfy(row("username", "gone_de", "active", true));
+        assertThat(auditOf(deAdmin))
                 .anySatisfy(
-                        u -> {
-                            assertThat(u.get("username")).isEqualTo("gone_de");
-                            assertThat(u.get("active")).isEqualTo(true);
-                        });
-        assertThat(deAdmin.get("/api/audit?limit=500").list())
-                .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.activate");
-                            assertThat(a.get("target")).isEqualTo("user gone_de");
-                            assertThat(a.get("outcome")).isEqualTo("OK");
-                            assertThat(a.get("detail")).isEqualTo("reactivated");
-                        });
+                        row(
+                                "action", "user.activate",
+                                "target", "user gone_de",
+                                "outcome", "OK",
+                                "detail", "reactivated"));
     }
 
     /**
@@ -2185,29 +2063,24 @@ class ServerApiTest {
      */
     @Test
     void aNationKeepsAnActiveAdministratorAndTheFirstIsDeactivatedByNoOther() throws Exception {
-        Response ee = newUser(TestServer.admin(), "ee_admin", "EST", "ADMIN");
-        assertThat(ee.status()).as(ee.body()).isEqualTo(201);
-        Client ee1 = Client.login("ee_admin", "password-of-ee_admin");
-        Response alone = ee1.post("/api/users/ee_admin/deactivate", null);
-        assertThat(alone.status()).isEqualTo(409);
-        assertThat(alone.map())
-                .containsEntry(
-                        "error",
-                        "you are the last active administrator of EST; create or reactivate"
-                                + " another administrator of EST first");
+        Client ee1 = created(TestServer.admin(), "ee_admin", "EST", "ADMIN");
+        assertRefused(
+                ee1.post("/api/users/ee_admin/deactivate", null),
+                409,
+                "you are the last active administrator of EST; create or reactivate another"
+                        + " administrator of EST first");
         assertThat(ee1.get("/api/me").status()).isEqualTo(200);
-        assertThat(ee1.get("/api/audit?limit=500").list())
+        assertThat(auditOf(ee1))
                 .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.deactivate");
-                            assertThat(a.get("target")).isEqualTo("user ee_admin");
-                            assertThat(a.get("outcome")).isEqualTo("DENIED");
-                        });
+                        row(
+                                "action", "user.deactivate",
+                                "target", "user ee_admin",
+                                "outcome", "DENIED"));
         assertThat(newUser(ee1, "ee_admin2", "EST", "ADMIN").status()).isEqualTo(201);
         // two administrators deactivating each other at once leave one of them active
         for (int round = 0; round < 5; round++) {
-            Client a = Client.login("ee_admin", "password-of-ee_admin");
-            Client b = Client.login("ee_admin2", "password-of-ee_admin2");
+            Client a = signedIn("ee_admin");
+            Client b = signedIn("ee_admin2");
             var ab =
                     java.util.concurrent.CompletableFuture.supplyAsync(
                             () -> a.post("/api/users/ee_admin2/deactivate", null));
@@ -2240,45 +2113,34 @@ class ServerApiTest {
             assertThat(active.values()).as("round %d: %s", round, active).containsOnlyOnce(true);
             String on = active.get("ee_admin") ? "ee_admin" : "ee_admin2";
             String off = on.equals("ee_admin") ? "ee_admin2" : "ee_admin";
-            Client left = Client.login(on, "password-of-" + on);
+            Client left = signedIn(on);
             assertThat(left.post("/api/users/" + on + "/deactivate", null).status()).isEqualTo(409);
             assertThat(left.post("/api/users/" + off + "/activate", null).status()).isEqualTo(200);
         }
         // with another active administrator, one may deactivate itself
-        Client self = Client.login("ee_admin2", "password-of-ee_admin2");
+        Client self = signedIn("ee_admin2");
         Response stepDown = self.post("/api/users/ee_admin2/deactivate", null);
         assertThat(stepDown.status()).as(stepDown.body()).isEqualTo(200);
         assertThat(self.get("/api/me").status()).isEqualTo(401);
 
         // the server's first administrator
         Client usAdmin2 = TestServer.user("us_admin2", "USA", Role.ADMIN);
-        Response first = usAdmin2.post("/api/users/admin/deactivate", null);
-        assertThat(first.status()).isEqualTo(403);
-        assertThat(first.map())
-                .containsEntry(
-                        "error",
-                        "user 'admin' is the server's first administrator, who brings nations in;"
-                                + " no other administrator deactivates it");
+        assertRefused(
+                usAdmin2.post("/api/users/admin/deactivate", null),
+                403,
+                "user 'admin' is the server's first administrator, who brings nations in; no other"
+                        + " administrator deactivates it");
         assertThat(TestServer.admin().get("/api/me").status()).isEqualTo(200);
         assertThat(usAdmin2.get("/api/users").list())
+                .anySatisfy(row("username", "admin", "firstAdministrator", true))
+                .anySatisfy(row("username", "us_admin2", "firstAdministrator", false));
+        assertThat(auditOf(usAdmin2))
                 .anySatisfy(
-                        u -> {
-                            assertThat(u.get("username")).isEqualTo("admin");
-                            assertThat(u.get("firstAdministrator")).isEqualTo(true);
-                        })
-                .anySatisfy(
-                        u -> {
-                            assertThat(u.get("username")).isEqualTo("us_admin2");
-                            assertThat(u.get("firstAdministrator")).isEqualTo(false);
-                        });
-        assertThat(usAdmin2.get("/api/audit?limit=500").list())
-                .anySatisfy(
-                        a -> {
-                            assertThat(a.get("action")).isEqualTo("user.deactivate");
-                            assertThat(a.get("target")).isEqualTo("user admin");
-                            assertThat(a.get("user")).isEqualTo("us_admin2");
-                            assertThat(a.get("outcome")).isEqualTo("DENIED");
-                        });
+                        row(
+                                "action", "user.deactivate",
+                                "target", "user admin",
+                                "user", "us_admin2",
+                                "outcome", "DENIED"));
     }
 
     private static Response newUser(Client admin, String name, String nation, String role) {
@@ -2293,6 +2155,80 @@ class ServerApiTest {
                         nation,
                         "roles",
                         List.of(role)));
+    }
+
+    /** A user {@code admin} creates, which must be answered 201, signed in. */
+    private static Client created(Client admin, String name, String nation, String role) {
+        Response r = newUser(admin, name, nation, role);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return signedIn(name);
+    }
+
+    /** A new session of a user created here, with the password it was created with. */
+    private static Client signedIn(String name) {
+        return Client.login(name, "password-of-" + name);
+    }
+
+    /** A sign-in, whatever its answer. */
+    private static Response signIn(String username, String password) {
+        return Client.anonymous(
+                "POST", "/api/login", Map.of("username", username, "password", password));
+    }
+
+    /** A change of the signed-in user's own password, whatever its answer. */
+    private static Response changeOwnPassword(Client session, String current, String next) {
+        return session.post(
+                "/api/me/password", Map.of("currentPassword", current, "newPassword", next));
+    }
+
+    /**
+     * Asks as {@code admin} to {@code action} each user named (POST /api/users/NAME/ACTION): each
+     * is answered 404, as a name no user has.
+     */
+    private static void answeredAsNoUser(
+            Client admin, String action, Object body, String... names) {
+        for (String name : names) {
+            assertRefused(
+                    admin.post("/api/users/" + name + "/" + action, body),
+                    404,
+                    "user '" + name + "' not found");
+        }
+    }
+
+    /** {@code r} is a refusal with that status and that error. */
+    private static void assertRefused(Response r, int status, String error) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.map()).containsEntry("error", error);
+    }
+
+    /** The audit log as {@code admin} reads it, its last 500 rows. */
+    private static List<Map<String, Object>> auditOf(Client admin) {
+        return admin.get("/api/audit?limit=500").list();
+    }
+
+    /**
+     * A row of an answer (an audit row, a user) with each field named having the value after it; a
+     * null value is a field that is empty.
+     */
+    private static ThrowingConsumer<Map<String, Object>> row(Object... fieldsAndValues) {
+        return r -> {
+            for (int i = 0; i < fieldsAndValues.length; i += 2) {
+                String field = (String) fieldsAndValues[i];
+                assertThat(r.get(field)).as(field).isEqualTo(fieldsAndValues[i + 1]);
+            }
+        };
+    }
+
+    /** The hash the database holds of a user's password. */
+    private String passwordHash(String username) throws Exception {
+        try (Connection c = srv.database().connection()) {
+            return Jdbc.one(
+                            c,
+                            "select password_hash from app_user where username = ?",
+                            rs -> rs.getString(1),
+                            username)
+                    .orElseThrow();
+        }
     }
 
     /**
@@ -2436,33 +2372,27 @@ class ServerApiTest {
                                     .status())
                     .isEqualTo(200);
             assertThat(signedOut.post("/api/logout", null).status()).isEqualTo(200);
-            Jdbc.tx(
-                    srv.database(),
-                    con ->
-                            Jdbc.update(
-                                    con,
-                                    "update plan_run set releasable_to = 'REL DEU' where id = ?",
-                                    pid));
+            updatePlan(pid, "releasable_to = 'REL DEU'");
             // an event already on its way may still come; after it, the refusal, then the end
             endsRefused(a.rest(), "error " + SIGN_IN_FIRST);
             endsRefused(b.rest(), "error " + SIGN_IN_FIRST);
             endsRefused(c.rest(), "error {\"error\":\"plan " + pid + " not found\"}");
         } finally {
-            Jdbc.tx(
-                    srv.database(),
-                    con ->
-                            Jdbc.update(
-                                    con,
-                                    "update plan_run set status = 'FAILED' where id = ?",
-                                    pid));
+            updatePlan(pid, "status = 'FAILED'");
         }
-        assertThat(TestServer.adminOf("POL").get("/api/audit?limit=500").list())
+        assertThat(auditOf(TestServer.adminOf("POL")))
                 .anySatisfy(
-                        e -> {
-                            assertThat(e.get("action")).isEqualTo("plan.events");
-                            assertThat(e.get("target")).isEqualTo("plan " + pid);
-                            assertThat(e.get("outcome")).isEqualTo("DENIED");
-                        });
+                        row(
+                                "action", "plan.events",
+                                "target", "plan " + pid,
+                                "outcome", "DENIED"));
+    }
+
+    /** Sets columns of a stored plan ({@code set}: SQL assignments) as if a server had. */
+    private void updatePlan(long pid, String set) {
+        Jdbc.tx(
+                srv.database(),
+                c -> Jdbc.update(c, "update plan_run set " + set + " where id = ?", pid));
     }
 
     /**
