@@ -82,19 +82,16 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65535) {
             // refused before the database starts
-            err.println(
-                    "muster serve: --port: "
-                            + port
-                            + " is not a TCP port (1 to 65535, or 0 for any free one)");
-            err.flush();
-            return ExitCode.USAGE;
+            return fail(
+                    err,
+                    ExitCode.USAGE,
+                    "--port: " + port + " is not a TCP port (1 to 65535, or 0 for any free one)");
         }
         // told before the database starts and before a first start creates its admin
         InetSocketAddress listen = new InetSocketAddress(host, port);
         if (listen.isUnresolved() || !bindable(new InetSocketAddress(host, 0))) {
-            err.println("muster serve: --host: " + host + " is not an address of this machine");
-            err.flush();
-            return ExitCode.USAGE;
+            return fail(
+                    err, ExitCode.USAGE, "--host: " + host + " is not an address of this machine");
         }
         if (port != 0 && !bindable(listen)) {
             return portTaken(err);
@@ -112,54 +109,42 @@ public final class ServeCommand implements Callable<Integer> {
         if (dirProblem != null) {
             // told before PostgreSQL is set up there, which failed with an exception's name or
             // waited a minute for a server that could not start
-            err.println(
-                    "muster serve: --data-dir: "
+            return fail(
+                    err,
+                    ExitCode.USAGE,
+                    "--data-dir: "
                             + dirProblem
                             + "; choose another --data-dir, or a PostgreSQL server with --db");
-            err.flush();
-            return ExitCode.USAGE;
         }
         MusterServer server;
         try {
             server = MusterServer.start(o, out);
         } catch (Database.InUse e) {
             // the other server and its database are left as they are
-            err.println(
-                    "muster serve: --data-dir: "
+            return fail(
+                    err,
+                    ExitCode.USAGE,
+                    "--data-dir: "
                             + e.getMessage()
                             + "; stop that server first, or choose another --data-dir");
-            err.flush();
-            return ExitCode.USAGE;
         } catch (Database.Refused e) {
             // a database that is not muster's, or is a newer muster's: left as it is
-            err.println(
-                    "muster serve: "
-                            + (db != null
-                                    ? "--db " + db.replaceAll("(?i)(password=)[^&;]*", "$1***")
-                                    : "--data-dir " + o.dataDir())
-                            + ": "
-                            + e.getMessage());
-            err.flush();
-            return ExitCode.REFUSED;
+            return fail(err, ExitCode.REFUSED, place(o) + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            err.println("muster serve: " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE;
+            return fail(err, ExitCode.USAGE, e.getMessage());
         } catch (RuntimeException e) {
             java.sql.SQLException sql = sqlFailure(e);
             if (sql != null) {
                 // a database that cannot be reached or signed in to: the user's to fix, not ours
-                err.println(
-                        "muster serve: "
-                                + (db != null
-                                        ? "--db " + db.replaceAll("(?i)(password=)[^&;]*", "$1***")
-                                        : "the embedded database"
-                                                + (dataDir != null ? " in " + dataDir : ""))
-                                + ": cannot connect: "
-                                + sql.getMessage()
-                                + underlying(sql));
-                err.flush();
-                return ExitCode.REFUSED;
+                String where =
+                        db != null
+                                ? "--db " + masked(db)
+                                : "the embedded database"
+                                        + (dataDir != null ? " in " + dataDir : "");
+                return fail(
+                        err,
+                        ExitCode.REFUSED,
+                        where + ": cannot connect: " + sql.getMessage() + underlying(sql));
             }
             // taken between the check above and the start
             if (!bindFailure(e)) {
@@ -192,19 +177,16 @@ public final class ServeCommand implements Callable<Integer> {
         if (dataDir != null) {
             o = o.withDataDir(OutPath.normal(dataDir));
         }
-        String place =
-                db != null
-                        ? "--db " + db.replaceAll("(?i)(password=)[^&;]*", "$1***")
-                        : "--data-dir " + o.dataDir();
+        String place = place(o);
         if (db == null && !Files.isRegularFile(o.dataDir().resolve("PG_VERSION"))) {
             // no database there: one made now would have no users to reset
-            err.println(
-                    "muster serve: --data-dir: "
+            return fail(
+                    err,
+                    ExitCode.USAGE,
+                    "--data-dir: "
                             + o.dataDir()
                             + " holds no muster database; give the --data-dir or --db the server"
                             + " keeps its data in");
-            err.flush();
-            return ExitCode.USAGE;
         }
         MusterServer.PasswordReset done;
         try (Database d =
@@ -214,43 +196,35 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 done = MusterServer.resetPassword(d, resetUser);
             } catch (IllegalArgumentException e) {
-                err.println(
-                        "muster serve: --reset-password: "
+                return fail(
+                        err,
+                        ExitCode.USAGE,
+                        "--reset-password: "
                                 + e.getMessage()
                                 + " in "
                                 + dataPlace(db, o.dataDir()));
-                err.flush();
-                return ExitCode.USAGE;
             }
         } catch (Database.InUse e) {
-            err.println(
-                    "muster serve: --data-dir: "
+            return fail(
+                    err,
+                    ExitCode.USAGE,
+                    "--data-dir: "
                             + e.getMessage()
                             + "; stop that server first, then reset the password");
-            err.flush();
-            return ExitCode.USAGE;
         } catch (Database.Refused e) {
-            err.println("muster serve: " + place + ": " + e.getMessage());
-            err.flush();
-            return ExitCode.REFUSED;
+            return fail(err, ExitCode.REFUSED, place + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             // a --db that is no PostgreSQL URL
-            err.println("muster serve: " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE;
+            return fail(err, ExitCode.USAGE, e.getMessage());
         } catch (RuntimeException e) {
             java.sql.SQLException sql = sqlFailure(e);
             if (sql == null) {
                 throw e;
             }
-            err.println(
-                    "muster serve: "
-                            + place
-                            + ": cannot connect: "
-                            + sql.getMessage()
-                            + underlying(sql));
-            err.flush();
-            return ExitCode.REFUSED;
+            return fail(
+                    err,
+                    ExitCode.REFUSED,
+                    place + ": cannot connect: " + sql.getMessage() + underlying(sql));
         }
         out.println(
                 "muster: the password of user '"
@@ -268,16 +242,33 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The database as the options name it: --db, its password hidden, or --data-dir. */
+    private String place(MusterServer.Options o) {
+        return db != null ? "--db " + masked(db) : "--data-dir " + o.dataDir();
+    }
+
+    /** A database URL with its password hidden. */
+    private static String masked(String db) {
+        return db.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** Says what is wrong, on one line after "muster serve: ", and gives the exit code. */
+    private static int fail(PrintWriter err, int exitCode, String message) {
+        err.println("muster serve: " + message);
+        err.flush();
+        return exitCode;
+    }
+
     private int portTaken(PrintWriter err) {
-        err.println(
-                "muster serve: --port: "
+        return fail(
+                err,
+                ExitCode.USAGE,
+                "--port: "
                         + port
                         + " is taken on "
                         + host
                         + " (another muster serve, or another server); choose another with"
                         + " --port");
-        err.flush();
-        return ExitCode.USAGE;
     }
 
     /**
@@ -333,7 +324,7 @@ public final class ServeCommand implements Callable<Integer> {
      */
     static String dataPlace(String db, Path dataDir) {
         return db != null
-                ? "the PostgreSQL database " + db.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                ? "the PostgreSQL database " + masked(db)
                 : "the embedded PostgreSQL in " + dataDir.toAbsolutePath().normalize();
     }
 
