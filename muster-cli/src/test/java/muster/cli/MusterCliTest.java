@@ -519,19 +519,25 @@ class MusterCliTest {
         try (muster.server.Database running = muster.server.Database.embedded(db)) {
             assertThat(run("serve", "--port", "0", "--data-dir", db.toString()))
                     .isEqualTo(ExitCode.USAGE);
-            assertThat(err)
-                    .isEqualTo(
-                            "muster serve: --data-dir: "
-                                    + db
-                                    + " is in use: another muster server runs on it; stop that"
-                                    + " server first, or choose another --data-dir"
-                                    + System.lineSeparator());
+            assertThat(err).isEqualTo(inUse(db, "or choose another --data-dir"));
             try (var c = running.connection();
                     var rs = c.createStatement().executeQuery("select 1")) {
                 assertThat(rs.next()).as("the running server's database answers").isTrue();
             }
         }
         assertNoTrace();
+    }
+
+    /**
+     * What serve says of a data directory that another server's database runs in: the other server
+     * is to be stopped first, {@code then} what.
+     */
+    private static String inUse(Path db, String then) {
+        return "muster serve: --data-dir: "
+                + db
+                + " is in use: another muster server runs on it; stop that server first, "
+                + then
+                + System.lineSeparator();
     }
 
     @Test
@@ -621,13 +627,7 @@ class MusterCliTest {
             // the embedded database of a running server takes no other user
             assertThat(run("serve", "--reset-password", "admin", "--data-dir", db.toString()))
                     .isEqualTo(ExitCode.USAGE);
-            assertThat(err)
-                    .isEqualTo(
-                            "muster serve: --data-dir: "
-                                    + db
-                                    + " is in use: another muster server runs on it; stop that"
-                                    + " server first, then reset the password"
-                                    + System.lineSeparator());
+            assertThat(err).isEqualTo(inUse(db, "then reset the password"));
         }
         assertThat(run("serve", "--reset-password", "admin", "--db", "mysql://x/muster"))
                 .isEqualTo(ExitCode.USAGE);
