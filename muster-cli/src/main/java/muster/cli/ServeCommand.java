@@ -121,12 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
             server = MusterServer.start(o, out);
         } catch (Database.InUse e) {
             // the other server and its database are left as they are
-            return fail(
-                    err,
-                    ExitCode.USAGE,
-                    "--data-dir: "
-                            + e.getMessage()
-                            + "; stop that server first, or choose another --data-dir");
+            return inUse(err, e, "or choose another --data-dir");
         } catch (Database.Refused e) {
             // a database that is not muster's, or is a newer muster's: left as it is
             return fail(err, ExitCode.REFUSED, place(o) + ": " + e.getMessage());
@@ -205,12 +200,7 @@ public final class ServeCommand implements Callable<Integer> {
                                 + dataPlace(db, o.dataDir()));
             }
         } catch (Database.InUse e) {
-            return fail(
-                    err,
-                    ExitCode.USAGE,
-                    "--data-dir: "
-                            + e.getMessage()
-                            + "; stop that server first, then reset the password");
+            return inUse(err, e, "then reset the password");
         } catch (Database.Refused e) {
             return fail(err, ExitCode.REFUSED, place + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -257,6 +247,17 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("muster serve: " + message);
         err.flush();
         return exitCode;
+    }
+
+    /**
+     * Says that another server runs on the embedded database of --data-dir, which is to be stopped
+     * first, {@code then} what.
+     */
+    private static int inUse(PrintWriter err, Database.InUse e, String then) {
+        return fail(
+                err,
+                ExitCode.USAGE,
+                "--data-dir: " + e.getMessage() + "; stop that server first, " + then);
     }
 
     private int portTaken(PrintWriter err) {
