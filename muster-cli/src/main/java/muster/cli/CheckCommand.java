@@ -16,8 +16,10 @@ import java.util.concurrent.Callable;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
 import muster.engine.check.Violation;
+import muster.engine.explain.LateCauses;
 import muster.io.PlanJson;
 import muster.io.ScenarioReader;
+import muster.model.Constraint;
 import muster.model.Fault;
 import muster.model.LineMode;
 import muster.model.LineResult;
@@ -106,10 +108,15 @@ public final class CheckCommand implements Callable<Integer> {
                     out, err, planFile + ": " + e.getMessage(), fileFault(e.getMessage()));
         }
         CheckReport report = PlanChecker.check(r.scenario(), plan);
+        // what made each late line late, from the plan's own missions, whoever made it; a plan
+        // that breaks a rule has no causes to give, its own figures being in doubt
+        LateCauses.Result causes =
+                report.ok() ? LateCauses.analyse(r.scenario(), plan.missions()) : null;
         if (json) {
-            out.println(json(r.scenario(), report, warnings));
+            out.println(json(r.scenario(), report, warnings, causes));
         } else {
             text(out, report);
+            causes(out, causes);
         }
         out.flush();
         return report.ok() ? ExitCode.OK : ExitCode.VIOLATIONS;
@@ -185,11 +192,48 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** How many binding constraints the text report lists. */
+    static final int SHOWN = 10;
+
+    /** The costliest binding constraints of a plan that keeps every rule, as a short list. */
+    static void causes(PrintWriter out, LateCauses.Result causes) {
+        if (causes == null || causes.ranking().isEmpty()) {
+            return;
+        }
+        java.util.List<Constraint> all = causes.ranking();
+        out.println(
+                "binding constraints: "
+                        + all.size()
+                        + (all.size() > SHOWN
+                                ? " (the " + SHOWN + " costliest; all in --json)"
+                                : ""));
+        for (Constraint c : all.subList(0, Math.min(SHOWN, all.size()))) {
+            out.println(
+                    "  "
+                            + c.kind()
+                            + " "
+                            + c.subject()
+                            + " on days "
+                            + c.days()
+                            + ": "
+                            + String.format(Locale.ROOT, "%.1f", c.lateStonDays())
+                            + " late ston-days, "
+                            + c.lines()
+                            + (c.lines() == 1 ? " line" : " lines"));
+        }
+    }
+
     /**
      * The report as one JSON document; {@code warnings} are the plan file's (a field the format
-     * does not have), in the layout of a refusal's faults.
+     * does not have), in the layout of a refusal's faults; {@code causes}, where the plan keeps
+     * every rule, give each late line's reason and the binding constraints (null otherwise: each
+     * line's reason is then null and the constraints an empty list).
      */
-    static String json(Scenario scenario, CheckReport report, java.util.List<Fault> warnings)
+    static String json(
+            Scenario scenario,
+            CheckReport report,
+            java.util.List<Fault> warnings,
+            LateCauses.Result causes)
             throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -245,6 +289,23 @@ public final class CheckCommand implements Callable<Integer> {
             o.put("closure", l.closure());
             o.put("closureDay", l.closureDay());
             o.put("lateDays", l.lateDays());
+            LateCauses.Cause c = causes == null ? null : causes.lines().get(l.uln());
+            if (c == null) {
+                o.putNull("reason");
+            } else {
+                o.put("reason", c.reason());
+            }
+        }
+        ArrayNode bc = root.putArray("bindingConstraints");
+        if (causes != null) {
+            for (Constraint c : causes.ranking()) {
+                ObjectNode o = bc.addObject();
+                o.put("kind", c.kind());
+                o.put("subject", c.subject());
+                o.put("days", c.days());
+                o.put("lateStonDays", c.lateStonDays());
+                o.put("lines", c.lines());
+            }
         }
         return mapper.writeValueAsString(root);
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import muster.engine.check.testkit.Examples;
 import muster.engine.check.testkit.PlanEdits;
+import muster.engine.explain.LateCauses;
 import muster.io.PlanJson;
 import muster.io.ScenarioWriter;
 import muster.model.LineMode;
@@ -68,6 +69,58 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPlanThatKeepsEveryRuleGetsTheReasonsMustersPlannersGiveWhoeverMadeIt() throws Exception {
+        // the example plan is hand-made: it carries no reasons of its own
+        Plan explained = LateCauses.explain(Examples.scenario(), Examples.plan());
+        ObjectMapper om = new ObjectMapper();
+        JsonNode root =
+                om.readTree(run("check", "--json", scenario.toString(), good.toString()).out());
+        int late = 0;
+        for (JsonNode l : root.get("lines")) {
+            String want =
+                    explained.lines().stream()
+                            .filter(e -> e.uln().equals(l.get("uln").asText()))
+                            .findFirst()
+                            .orElseThrow()
+                            .reason();
+            assertThat(l.get("reason").isNull() ? null : l.get("reason").asText())
+                    .as(l.toString())
+                    .isEqualTo(want);
+            // a line has a reason exactly when it is late
+            assertThat(l.get("reason").isNull()).isEqualTo(l.get("lateDays").asInt() == 0);
+            late += l.get("lateDays").asInt() > 0 ? 1 : 0;
+        }
+        assertThat(late).isPositive();
+        JsonNode bc = root.get("bindingConstraints");
+        assertThat(bc).hasSize(explained.bindingConstraints().size()).isNotEmpty();
+        double sum = 0;
+        for (int i = 0; i < bc.size(); i++) {
+            muster.model.Constraint c = explained.bindingConstraints().get(i);
+            assertThat(bc.get(i).get("kind").asText()).isEqualTo(c.kind());
+            assertThat(bc.get(i).get("subject").asText()).isEqualTo(c.subject());
+            assertThat(bc.get(i).get("days").asText()).isEqualTo(c.days());
+            assertThat(bc.get(i).get("lines").asInt()).isEqualTo(c.lines());
+            sum += bc.get(i).get("lateStonDays").asDouble();
+        }
+        // the constraints share out the plan's late ston-days, no more and no less
+        assertThat(sum).isCloseTo(root.at("/measures/lateStonDays").asDouble(), within(1e-6));
+        muster.model.Constraint top = explained.bindingConstraints().get(0);
+        assertThat(run("check", scenario.toString(), good.toString()).out())
+                .contains("binding constraints: " + bc.size() + "\n")
+                .contains(
+                        "  " + top.kind() + " " + top.subject() + " on days " + top.days() + ": ");
+
+        // a plan that breaks a rule gets no reasons: its own figures are in doubt
+        JsonNode bad =
+                om.readTree(run("check", "--json", scenario.toString(), broken.toString()).out());
+        assertThat(bad.get("ok").asBoolean()).isFalse();
+        assertThat(bad.get("lines").findValues("reason")).allMatch(JsonNode::isNull);
+        assertThat(bad.get("bindingConstraints")).isEmpty();
+        assertThat(run("check", scenario.toString(), broken.toString()).out())
+                .doesNotContain("binding constraints");
+    }
+
+    @Test
     void aPlanThatDeliversNothingSaysSoInsteadOfAClosureDay() throws Exception {
         // The only jet is available from day 2 of a one-day horizon: everything is unmet.
         Path file = dir.resolve("nothing.yaml");
@@ -104,7 +157,8 @@ class CheckCommandTest {
         assertThat(r.out())
                 .contains("measures: closureDay none (nothing delivered), lateStonDays 10,")
                 .contains("unmet: L1 PAX 50 pax")
-                .doesNotContain("-1");
+                // no day -1 for "nothing delivered" (the days of a constraint, 0-1, are a range)
+                .doesNotContain(" -1");
     }
 
     @Test
