@@ -2,6 +2,17 @@ package muster.engine.plan;
 
 import static muster.engine.check.testkit.ScenarioBuilder.cargo;
 import static muster.engine.check.testkit.ScenarioBuilder.dates;
+import static muster.engine.explain.LateScenarios.crossing;
+import static muster.engine.explain.LateScenarios.hop;
+import static muster.engine.explain.LateScenarios.jets;
+import static muster.engine.explain.LateScenarios.lines;
+import static muster.engine.explain.LateScenarios.ships;
+import static muster.model.CargoClass.BULK;
+import static muster.model.CargoClass.NAT;
+import static muster.model.CargoClass.OUTSIZE;
+import static muster.model.CargoClass.PAX;
+import static muster.model.LineMode.AIR;
+import static muster.model.LineMode.SEA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -33,26 +44,13 @@ class LateReasonTest {
         return p.lines().stream().filter(l -> l.uln().equals(uln)).findFirst().orElseThrow();
     }
 
-    /** A 4,000 nm hop from A to B, the camp at B and home at A, no roads to speak of. */
-    private static ScenarioBuilder hop(String name) {
-        return ScenarioBuilder.named(name)
-                .horizon(10)
-                .installation("HOME", 40, -75.1)
-                .airfield("A", 40, -75, 10, 0)
-                .airfield("B", 45, -60, 10, 0)
-                .assemblyArea("CAMP", 45, -60.1)
-                .road("HOME", "A", 0)
-                .road("B", "CAMP", 0)
-                .channel(RouteMode.AIR, "A", "B", List.of(), 4000);
-    }
-
     @Test
     void cargoOnlyASlowTypeCanTakeIsLateByItsOwnDatesNotForWantOfThatType() {
         // the people fly on a 500-knot airliner in 12 h; the outsize cargo only a 200-knot
         // freighter takes, 24 h to the camp: it closes on day 1 whatever the number of freighters,
         // five of which stand idle
-        Scenario s =
-                hop("outsize")
+        ScenarioBuilder b =
+                hop("outsize", 0)
                         .air(
                                 "LINER",
                                 5,
@@ -62,30 +60,10 @@ class LateReasonTest {
                                 500,
                                 Double.POSITIVE_INFINITY,
                                 new GroundHours(2, 2, 2),
-                                CargoClass.PAX)
-                        .air(
-                                "HAULER",
-                                5,
-                                "A",
-                                100,
-                                40,
-                                200,
-                                Double.POSITIVE_INFINITY,
-                                new GroundHours(2, 2, 2),
-                                CargoClass.PAX,
-                                CargoClass.OUTSIZE)
-                        .line(
-                                "PO",
-                                LineMode.AIR,
-                                "HOME",
-                                "A",
-                                "B",
-                                "CAMP",
-                                100,
-                                dates(0, 0, 0, 0, 0),
-                                cargo(CargoClass.OUTSIZE, 40))
-                        .build();
-        Plan p = plan(s);
+                                PAX);
+        jets(b, "HAULER", 5, 200, PAX, OUTSIZE);
+        b.line("PO", AIR, "HOME", "A", "B", "CAMP", 100, dates(0, 0, 0, 0, 0), cargo(OUTSIZE, 40));
+        Plan p = plan(b.build());
         LineResult r = line(p, "PO");
         assertThat(r.lateDays()).isEqualTo(1);
         assertThat(r.reason())
@@ -102,40 +80,9 @@ class LateReasonTest {
         // freighters take 24 h: of three loads due on day 0 the jet takes one and the freighters
         // the others, a day late. A free jet would have closed them on day 0; more freighters, of
         // which three stand idle, would change nothing
-        ScenarioBuilder b =
-                hop("slow")
-                        .air(
-                                "FAST",
-                                1,
-                                "A",
-                                100,
-                                40,
-                                500,
-                                Double.POSITIVE_INFINITY,
-                                new GroundHours(2, 2, 2),
-                                CargoClass.BULK)
-                        .air(
-                                "SLOW",
-                                5,
-                                "A",
-                                100,
-                                40,
-                                200,
-                                Double.POSITIVE_INFINITY,
-                                new GroundHours(2, 2, 2),
-                                CargoClass.BULK);
-        for (String uln : List.of("F1", "F2", "F3")) {
-            b.line(
-                    uln,
-                    LineMode.AIR,
-                    "HOME",
-                    "A",
-                    "B",
-                    "CAMP",
-                    0,
-                    dates(0, 0, 0, 0, 0),
-                    cargo(CargoClass.BULK, 40));
-        }
+        ScenarioBuilder b = jets(hop("slow", 0), "FAST", 1, 500, BULK);
+        jets(b, "SLOW", 5, 200, BULK);
+        lines(b, AIR, dates(0, 0, 0, 0, 0), cargo(BULK, 40), "F1", "F2", "F3");
         Plan p = plan(b.build());
         assertThat(p.measures().lateUlns()).isEqualTo(2);
         for (LineResult r : p.lines()) {
@@ -213,30 +160,9 @@ class LateReasonTest {
     void aLineOfManySortiesIsToldTheLongestWaitNotTheFirst() {
         // one jet flies 200 ST in five sorties a day apart: the last waits 96 h for it and
         // closes on day 4; the second, the first late one, waited 24 h
-        Scenario s =
-                hop("sorties")
-                        .air(
-                                "JET",
-                                1,
-                                "A",
-                                100,
-                                40,
-                                400,
-                                Double.POSITIVE_INFINITY,
-                                new GroundHours(2, 2, 2),
-                                CargoClass.BULK)
-                        .line(
-                                "BIG",
-                                LineMode.AIR,
-                                "HOME",
-                                "A",
-                                "B",
-                                "CAMP",
-                                0,
-                                dates(0, 0, 0, 0, 0),
-                                cargo(CargoClass.BULK, 200))
-                        .build();
-        Plan p = plan(s);
+        ScenarioBuilder b = jets(hop("sorties", 0), "JET", 1, 400, BULK);
+        lines(b, AIR, dates(0, 0, 0, 0, 0), cargo(BULK, 200), "BIG");
+        Plan p = plan(b.build());
         LineResult r = line(p, "BIG");
         assertThat(r.closureDay()).isEqualTo(4);
         assertThat(r.reason())
@@ -244,46 +170,11 @@ class LateReasonTest {
     }
 
     /** One channel of 2,400 nm; a small urgent line ready now and a large one ready on day 3. */
-    private static Scenario heldForCargo(int ships) {
-        return ScenarioBuilder.named("held")
-                .horizon(30)
-                .installation("HOME", 30, -80.1)
-                .seaport("P", 30, -80, 3, 0)
-                .seaport("Q", 50, 0, 5, 0)
-                .assemblyArea("CAMP", 50, 0.1)
-                .road("HOME", "P", 0)
-                .road("Q", "CAMP", 0)
-                .channel(RouteMode.SEA, "P", "Q", List.of(), 2400)
-                .sea(
-                        "SHIP",
-                        ships,
-                        "P",
-                        1000,
-                        10000,
-                        20,
-                        new GroundHours(24, 24, 0),
-                        CargoClass.NAT)
-                .line(
-                        "SMALL",
-                        LineMode.SEA,
-                        "HOME",
-                        "P",
-                        "Q",
-                        "CAMP",
-                        0,
-                        dates(0, 0, 0, 7, 7),
-                        cargo(CargoClass.NAT, 100, 1000))
-                .line(
-                        "LARGE",
-                        LineMode.SEA,
-                        "HOME",
-                        "P",
-                        "Q",
-                        "CAMP",
-                        0,
-                        dates(3, 3, 0, 20, 20),
-                        cargo(CargoClass.NAT, 900, 9000))
-                .build();
+    private static Scenario heldForCargo(int shipCount) {
+        ScenarioBuilder b = ships(crossing("held", 30, 3, 5, 2400), shipCount, 24, 24);
+        lines(b, SEA, dates(0, 0, 0, 7, 7), cargo(NAT, 100, 1000), "SMALL");
+        lines(b, SEA, dates(3, 3, 0, 20, 20), cargo(NAT, 900, 9000), "LARGE");
+        return b.build();
     }
 
     @Test
@@ -312,42 +203,11 @@ class LateReasonTest {
     void aSortieHeldForMoreCargoSaysSo() {
         // the small line is ready at A at hour 0, the larger one, 10 h by road away, at hour 10:
         // the jet waits for it and both close at hour 24, the small one a day after its RDD
-        Scenario s =
-                hop("held sortie")
-                        .installation("FAR", 40, -76)
-                        .road("FAR", "A", 10)
-                        .air(
-                                "JET",
-                                1,
-                                "A",
-                                100,
-                                40,
-                                400,
-                                Double.POSITIVE_INFINITY,
-                                new GroundHours(2, 2, 2),
-                                CargoClass.BULK)
-                        .line(
-                                "SMALL",
-                                LineMode.AIR,
-                                "HOME",
-                                "A",
-                                "B",
-                                "CAMP",
-                                0,
-                                dates(0, 0, 0, 0, 0),
-                                cargo(CargoClass.BULK, 10))
-                        .line(
-                                "LARGE",
-                                LineMode.AIR,
-                                "FAR",
-                                "A",
-                                "B",
-                                "CAMP",
-                                0,
-                                dates(0, 0, 0, 5, 5),
-                                cargo(CargoClass.BULK, 30))
-                        .build();
-        Plan p = plan(s);
+        ScenarioBuilder b = hop("held sortie", 0).installation("FAR", 40, -76).road("FAR", "A", 10);
+        jets(b, "JET", 1, 400, BULK);
+        lines(b, AIR, dates(0, 0, 0, 0, 0), cargo(BULK, 10), "SMALL");
+        b.line("LARGE", AIR, "FAR", "A", "B", "CAMP", 0, dates(0, 0, 0, 5, 5), cargo(BULK, 30));
+        Plan p = plan(b.build());
         assertThat(p.missions()).hasSize(1);
         LineResult small = line(p, "SMALL");
         assertThat(small.lateDays()).isEqualTo(1);
