@@ -163,6 +163,9 @@ public final class LateCauses {
                 new Chain(Double.POSITIVE_INFINITY, null, null, 0, 0, Double.POSITIVE_INFINITY);
     }
 
+    /** The cause of a line's or load's own late days, the days it names, and its text. */
+    private record OwnCause(String kind, String subject, int dayFrom, int dayTo, String text) {}
+
     /** What one cause cost one line. */
     private static final class Charge {
         final String kind;
@@ -205,6 +208,19 @@ public final class LateCauses {
                 c.text = text;
                 c.textWeight = textWeight;
             }
+        }
+
+        /** Charges all {@code days} of a load of {@code weight} stons to a cause of its own. */
+        void chargeOwn(OwnCause c, double weight, int days) {
+            charge(
+                    c.kind(),
+                    c.subject(),
+                    weight * days,
+                    days,
+                    c.dayFrom(),
+                    c.dayTo(),
+                    c.text(),
+                    days);
         }
 
         Charge top() {
@@ -398,7 +414,6 @@ public final class LateCauses {
 
         /** A LAND line leaves its origin on day rld and closes when the road or rail move ends. */
         private void land(RequirementLine l, LineAcc acc) {
-            double road = net.landHours(l.origin(), l.destination()).orElse(0.0);
             double closure = LineTimes.landClosureHour(net, l);
             int day = dayCap(closure);
             int late = day - l.rdd();
@@ -411,8 +426,16 @@ public final class LateCauses {
                     acc.unmetStons[e.cargoClass().ordinal()] += e.stons();
                 }
             }
+            acc.chargeOwn(landTiming(l, closure, late), l.weight(pw), late);
+        }
+
+        /**
+         * The cause of a LAND line's late days: its road or rail, or its RLD where that holds more.
+         */
+        private OwnCause landTiming(RequirementLine l, double closure, int late) {
+            double road = net.landHours(l.origin(), l.destination()).orElse(0.0);
+            int day = dayCap(closure);
             int byDate = Math.max(0, Math.min(late, dayCap(24.0 * l.rld()) - l.rdd()));
-            double w = l.weight(pw);
             String closes =
                     closure >= endHour
                             ? String.format(
@@ -423,11 +446,9 @@ public final class LateCauses {
                             : String.format(
                                     Locale.ROOT, "closing on day %d, after RDD %d", day, l.rdd());
             if (late - byDate > byDate) {
-                acc.charge(
+                return new OwnCause(
                         ROAD_RAIL,
                         l.origin() + " → " + l.destination(),
-                        w * late,
-                        late,
                         day,
                         day,
                         String.format(
@@ -439,27 +460,22 @@ public final class LateCauses {
                                 road,
                                 l.destination(),
                                 closes,
-                                l.rld()),
-                        late);
-            } else {
-                acc.charge(
-                        READY_DATE,
-                        l.uln(),
-                        w * late,
-                        late,
-                        day,
-                        day,
-                        String.format(
-                                Locale.ROOT,
-                                "ready date: it leaves %s on day %d (RLD) and takes %.1f h by road"
-                                        + " or rail to %s, %s",
-                                l.origin(),
-                                l.rld(),
-                                road,
-                                l.destination(),
-                                closes),
-                        late);
+                                l.rld()));
             }
+            return new OwnCause(
+                    READY_DATE,
+                    l.uln(),
+                    day,
+                    day,
+                    String.format(
+                            Locale.ROOT,
+                            "ready date: it leaves %s on day %d (RLD) and takes %.1f h by road"
+                                    + " or rail to %s, %s",
+                            l.origin(),
+                            l.rld(),
+                            road,
+                            l.destination(),
+                            closes));
         }
 
         /** An AIR or SEA line: each late load, then what no load carries. */
@@ -543,7 +559,7 @@ public final class LateCauses {
                             ? late
                             : Math.max(0, Math.min(late, dayCap(own.closure) - l.rdd()));
             if (ownDays > 0) {
-                ownTiming(l, acc, parts, own, w, ownDays, day);
+                acc.chargeOwn(ownTiming(l, parts, own, ownDays, day), w, ownDays);
             }
             int planDays = late - ownDays;
             if (planDays > 0) {
@@ -614,15 +630,12 @@ public final class LateCauses {
                             Locale.ROOT, "could not close before day %d, after RDD %d", d, l.rdd());
         }
 
-        /** The days a load would be late moved alone at its earliest, to the larger share. */
-        private void ownTiming(
-                RequirementLine l,
-                LineAcc acc,
-                Set<CargoClass> parts,
-                Chain own,
-                double w,
-                int ownDays,
-                int day) {
+        /**
+         * The cause of the days a load would be late moved alone at its earliest: of its road, its
+         * types' range and its own dates, the one that holds it longest.
+         */
+        private OwnCause ownTiming(
+                RequirementLine l, Set<CargoClass> parts, Chain own, int ownDays, int day) {
             int rdd = l.rdd();
             Chain noRoad = chain(l, parts, false, true);
             Chain noRange = chain(l, parts, true, false);
@@ -630,7 +643,6 @@ public final class LateCauses {
             int roadDays = ownDays - clamp(dayCap(noRoad.closure) - rdd, ownDays);
             int rangeDays = ownDays - clamp(dayCap(noRange.closure) - rdd, ownDays);
             int dateDays = clamp(dayCap(neither.closure) - rdd, ownDays);
-            double sd = w * ownDays;
             if (roadDays > dateDays && roadDays >= rangeDays) {
                 // the road to the POE counts for the hours it holds the line past its ALD
                 double in = own.ready - noRoad.ready;
@@ -640,29 +652,19 @@ public final class LateCauses {
                         outward ? l.pod() + " → " + l.destination() : l.origin() + " → " + l.poe();
                 StringBuilder legs = new StringBuilder();
                 if (out > 0) {
-                    legs.append(
-                            String.format(
-                                    Locale.ROOT,
-                                    "%.1f h from %s to %s",
-                                    out,
-                                    l.pod(),
-                                    l.destination()));
+                    legs.append(leg(out, l.pod(), l.destination()));
                 }
                 if (in > 0) {
                     legs.append(legs.length() > 0 ? " and " : "")
                             .append(
-                                    String.format(
-                                            Locale.ROOT,
-                                            "%.1f h from %s to %s",
+                                    leg(
                                             net.landHours(l.origin(), l.poe()).orElse(0.0),
                                             l.origin(),
                                             l.poe()));
                 }
-                acc.charge(
+                return new OwnCause(
                         ROAD_RAIL,
                         subject,
-                        sd,
-                        ownDays,
                         day,
                         day,
                         String.format(
@@ -671,17 +673,13 @@ public final class LateCauses {
                                         + " on the road it could close by day %d",
                                 legs,
                                 closes(l, own.closure),
-                                dayCap(noRoad.closure)),
-                        ownDays);
-                return;
+                                dayCap(noRoad.closure)));
             }
             if (rangeDays > dateDays) {
                 LiftType t = noRange.type;
-                acc.charge(
+                return new OwnCause(
                         RANGE,
                         t.id(),
-                        sd,
-                        ownDays,
                         day,
                         day,
                         String.format(
@@ -695,16 +693,12 @@ public final class LateCauses {
                                 t.rangeNm(),
                                 via(noRange.route),
                                 closes(l, own.closure),
-                                dayCap(noRange.closure)),
-                        ownDays);
-                return;
+                                dayCap(noRange.closure)));
             }
             if (own.type != null && 24.0 * l.ead() > own.reach + 1e-9) {
-                acc.charge(
+                return new OwnCause(
                         EAD,
                         l.uln(),
-                        sd,
-                        ownDays,
                         day,
                         day,
                         String.format(
@@ -712,15 +706,13 @@ public final class LateCauses {
                                 "EAD: it may not reach %s before day %d; even moved at once it %s",
                                 l.pod(),
                                 l.ead(),
-                                closes(l, own.closure)),
-                        ownDays);
-            } else if (own.type != null && own.tailAt > own.ready + 1e-9) {
+                                closes(l, own.closure)));
+            }
+            if (own.type != null && own.tailAt > own.ready + 1e-9) {
                 LiftType t = own.type;
-                acc.charge(
+                return new OwnCause(
                         FLEET,
                         t.id(),
-                        sd,
-                        ownDays,
                         dayCap(own.ready),
                         dayCap(own.tailAt),
                         String.format(
@@ -734,27 +726,26 @@ public final class LateCauses {
                                 own.tailAt,
                                 t.availableFromDay(),
                                 t.baseNode(),
-                                closes(l, own.closure)),
-                        ownDays);
-            } else {
-                acc.charge(
-                        READY_DATE,
-                        l.uln(),
-                        sd,
-                        ownDays,
-                        day,
-                        day,
-                        String.format(
-                                Locale.ROOT,
-                                "ready date: at %s from hour %.1f (day %d); even moved at once"
-                                        + " on the quickest %s it %s",
-                                l.poe(),
-                                own.ready,
-                                dayCap(own.ready),
-                                own.type == null ? "lift" : own.type.id(),
-                                closes(l, own.closure)),
-                        ownDays);
+                                closes(l, own.closure)));
             }
+            return new OwnCause(
+                    READY_DATE,
+                    l.uln(),
+                    day,
+                    day,
+                    String.format(
+                            Locale.ROOT,
+                            "ready date: at %s from hour %.1f (day %d); even moved at once"
+                                    + " on the quickest %s it %s",
+                            l.poe(),
+                            own.ready,
+                            dayCap(own.ready),
+                            own.type == null ? "lift" : own.type.id(),
+                            closes(l, own.closure)));
+        }
+
+        private static String leg(double hours, String from, String to) {
+            return String.format(Locale.ROOT, "%.1f h from %s to %s", hours, from, to);
         }
 
         private static int clamp(int days, int max) {
