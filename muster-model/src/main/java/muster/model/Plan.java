@@ -23,4 +23,10 @@ public record Plan(
     public Plan withLowerBound(LowerBound bound) {
         return new Plan(scenario, planner, measures, bound, missions, lines, bindingConstraints);
     }
+
+    /** The plan with these lines and binding constraints, every other field as it is. */
+    public Plan withLines(List<LineResult> lines, List<Constraint> bindingConstraints) {
+        return new Plan(
+                scenario, planner, measures, lowerBound, missions, lines, bindingConstraints);
+    }
 }

@@ -112,14 +112,7 @@ public final class LateCauses {
                             l.lateDays(),
                             c == null ? null : c.reason()));
         }
-        return new Plan(
-                plan.scenario(),
-                plan.planner(),
-                plan.measures(),
-                plan.lowerBound(),
-                plan.missions(),
-                lines,
-                r.ranking());
+        return plan.withLines(lines, r.ranking());
     }
 
     /** The causes of the late lines of a plan made of these missions, for a valid scenario. */

@@ -106,14 +106,7 @@ public final class PlanEdits {
     }
 
     public static Plan withLines(Plan plan, List<muster.model.LineResult> lines) {
-        return new Plan(
-                plan.scenario(),
-                plan.planner(),
-                plan.measures(),
-                plan.lowerBound(),
-                plan.missions(),
-                lines,
-                plan.bindingConstraints());
+        return plan.withLines(lines, plan.bindingConstraints());
     }
 
     private static int indexOf(Plan plan, String missionId) {
