@@ -73,7 +73,7 @@ public final class FileOrderLog implements OrderLog {
 
     /** The events of the log's bytes, refused as {@link #read} says. */
     private List<OrderEvent> parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = text(bytes);
         List<OrderEvent> out = new ArrayList<>();
         if (text.isEmpty()) {
             return out;
@@ -129,6 +129,52 @@ public final class FileOrderLog implements OrderLog {
             out.add(e);
         }
         return out;
+    }
+
+    /**
+     * The log's bytes as text. A byte that is not UTF-8 (a log saved by an editor in Latin-1 or
+     * Windows-1252, where "Zoë" is 5A 6F EB) is refused with its line, as it would otherwise be
+     * read as U+FFFD: a user, UIC or order id changed without a word, so that a drafter named "Zoë"
+     * could approve the draft of "Zo" and U+FFFD. One in a last line cut short is left to that
+     * line's own refusal, as a crash in the middle of a character leaves one.
+     */
+    private String text(byte[] bytes) {
+        java.nio.ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.charset.CoderResult r =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(in, java.nio.CharBuffer.allocate(bytes.length), true);
+        if (r.isError()) {
+            int at = in.position();
+            int lineStart = 0;
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            boolean inCutLine = true;
+            for (int i = at; i < bytes.length; i++) {
+                inCutLine &= bytes[i] != '\n';
+            }
+            if (!inCutLine) {
+                throw new CorruptLog(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%s:%d: byte %d of the line (0x%02X) is not UTF-8 text; the log"
+                                        + " was perhaps saved in another encoding (Latin-1,"
+                                        + " Windows-1252), and read so its names would change."
+                                        + " Maybe save it as UTF-8",
+                                path,
+                                line,
+                                at - lineStart + 1,
+                                bytes[at] & 0xff));
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**

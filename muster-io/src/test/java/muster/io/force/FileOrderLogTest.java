@@ -117,6 +117,52 @@ class FileOrderLogTest {
                 .hasMessageNotContaining("muster.model");
     }
 
+    /**
+     * A log saved in Latin-1 ("Zoë" as 5A 6F EB) is refused at the line and byte, where it was read
+     * with U+FFFD for each such letter: "Zoë" could then approve the draft of the name it became.
+     */
+    @Test
+    void aLineThatIsNotUtf8IsRefusedNotReadWithOtherLetters() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        FileOrderLog log = new FileOrderLog(f);
+        new OrderDesk(log).draft(deploy("D1", "U1"), "Zoë", T);
+        byte[] utf8 = Files.readAllBytes(f);
+        byte[] latin1 =
+                new String(utf8, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(f, latin1);
+        int column = new String(latin1, StandardCharsets.ISO_8859_1).indexOf('ë') + 1;
+        assertThatThrownBy(log::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining(
+                        "orders.jsonl:1: byte " + column + " of the line (0xEB) is not UTF-8 text")
+                .hasMessageContaining("Maybe save it as UTF-8");
+        assertThatThrownBy(() -> new OrderDesk(log).approve("D1", "Zoë", T))
+                .isInstanceOf(FileOrderLog.CorruptLog.class);
+        assertThat(Files.readAllBytes(f)).isEqualTo(latin1);
+        // on a later line, that line is named; the UTF-8 lines before it read as they are
+        Files.write(f, utf8);
+        String approved =
+                "{\"seq\":2,\"type\":\"APPROVED\",\"orderId\":\"D1\",\"user\":\"José\","
+                        + "\"at\":\"2022-01-24T12:00:00Z\"}\n";
+        Files.write(f, approved.getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.APPEND);
+        assertThatThrownBy(log::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining(
+                        "orders.jsonl:2: byte "
+                                + (approved.indexOf('é') + 1)
+                                + " of the line (0xE9)");
+        // a last line cut short in the middle of a letter is named as cut short
+        Files.write(f, utf8);
+        int lead = 0;
+        while (utf8[lead] != (byte) 0xC3) {
+            lead++; // the first byte of ë
+        }
+        Files.write(f, java.util.Arrays.copyOf(utf8, lead + 1), StandardOpenOption.APPEND);
+        assertThatThrownBy(log::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining("orders.jsonl:2: the last line is cut short");
+    }
+
     @Test
     void unitsThatAreNotAListAreNamedNotReadAsNone() throws Exception {
         Path f = dir.resolve("orders.jsonl");
