@@ -104,13 +104,13 @@ public final class OrderEventJson {
                                 choice(n, "kind", OrderKind.class),
                                 units,
                                 text(n, "authority"),
-                                instant(n, "order.effective", "effective"),
+                                effective(n),
                                 n.hasNonNull("noticeToMoveHours")
                                         ? whole(n, "order.noticeToMoveHours")
                                         : null,
                                 text(n, "destination"),
-                                date(n, "order.cDay", "cDay"),
-                                date(n, "order.readyDate", "readyDate"),
+                                orderDate(n, "order.cDay", "cDay"),
+                                orderDate(n, "order.readyDate", "readyDate"),
                                 text(n, "note"));
             }
             if (!o.hasNonNull("seq")) {
@@ -166,6 +166,43 @@ public final class OrderEventJson {
                             + v
                             + "': not an ISO-8601 instant such as 2022-02-02T18:00:00Z");
         }
+    }
+
+    /** When an order takes effect: an instant in the years its commands take. */
+    private static Instant effective(JsonNode n) {
+        Instant at = instant(n, "order.effective", "effective");
+        if (at.isBefore(FIRST) || !at.isBefore(PAST_LAST)) {
+            outside("order.effective", n.get("effective").asText());
+        }
+        return at;
+    }
+
+    /** An order's date: a date in the years its commands take, or null. */
+    private static LocalDate orderDate(JsonNode n, String name, String f) {
+        LocalDate d = date(n, name, f);
+        if (d != null && (d.getYear() < 1900 || d.getYear() > 9999)) {
+            outside(name, n.get(f).asText());
+        }
+        return d;
+    }
+
+    private static final Instant FIRST = Instant.parse("1900-01-01T00:00:00Z");
+
+    private static final Instant PAST_LAST = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /**
+     * Refuses an order's time or date outside the years 1900 to 9999, which no command of muster
+     * records: the board counts such an order's days, and one beyond the years a day can be counted
+     * in (an effective time in the year 1,000,000,000, a ready date of +999999999-12-31) stopped
+     * 'orders list', 'orders issue' and 'readiness' with an error naming neither line nor field.
+     */
+    private static void outside(String name, String v) {
+        throw new IllegalArgumentException(
+                "field '"
+                        + name
+                        + "' = '"
+                        + v
+                        + "': outside the years 1900 to 9999, in which orders are dated");
     }
 
     /** A date (yyyy-mm-dd) or null, refused by field and value when it is not one. */

@@ -208,6 +208,59 @@ class FileOrderLogTest {
                 .hasMessageNotContaining("could not be parsed");
     }
 
+    /**
+     * An order's time or date outside the years 1900 to 9999, which no command records, is refused
+     * by line, field and value: the board could not count the days of one beyond java.time's years,
+     * and 'orders list', 'orders issue' (after appending its event) and 'readiness' stopped with an
+     * error naming neither.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "+1000000000-12-31T23:59:59Z|2022-02-03|2022-02-08|order.effective",
+                "-1000000000-01-01T00:00:00Z|2022-02-03|2022-02-08|order.effective",
+                "1899-12-31T23:59:59Z|2022-02-03|2022-02-08|order.effective",
+                "2022-01-24T12:00:00Z|2022-02-03|+999999999-12-31|order.readyDate",
+                "2022-01-24T12:00:00Z|-999999999-01-01|2022-02-08|order.cDay",
+                "2022-01-24T12:00:00Z|2022-02-03|+10000-01-01|order.readyDate"
+            })
+    void anOrderDatedOutsideTheYearsOfOrdersIsNamedByField(
+            String effective, String cDay, String ready, String field) throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        String value =
+                switch (field) {
+                    case "order.effective" -> effective;
+                    case "order.cDay" -> cDay;
+                    default -> ready;
+                };
+        Files.writeString(f, deployLine(effective, cDay, ready));
+        assertThatThrownBy(new FileOrderLog(f)::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining(
+                        "orders.jsonl:1: unreadable order event (field '"
+                                + field
+                                + "' = '"
+                                + value
+                                + "': outside the years 1900 to 9999");
+        // the first and last moments of those years are read
+        Files.writeString(f, deployLine("1900-01-01T00:00:00Z", "1900-01-01", "9999-12-31"));
+        assertThat(new FileOrderLog(f).read().get(0).order().readyDate())
+                .isEqualTo(LocalDate.of(9999, 12, 31));
+    }
+
+    private static String deployLine(String effective, String cDay, String ready) {
+        return "{\"seq\":1,\"type\":\"DRAFTED\",\"orderId\":\"D1\",\"user\":\"ann\","
+                + "\"at\":\"2022-01-01T00:00:00Z\",\"order\":{\"id\":\"D1\",\"kind\":\"DEPLOY\","
+                + "\"units\":[\"U1\"],\"authority\":\"X\",\"effective\":\""
+                + effective
+                + "\",\"destination\":\"EPRZ\",\"cDay\":\""
+                + cDay
+                + "\",\"readyDate\":\""
+                + ready
+                + "\"}}\n";
+    }
+
     @Test
     void replayFromTheFileEqualsTheLiveStateOnRandomCommands() {
         for (long seed = 1; seed <= 15; seed++) {
