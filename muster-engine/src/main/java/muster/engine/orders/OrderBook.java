@@ -219,7 +219,7 @@ public final class OrderBook {
         OrderRecord cur = orders.get(e.orderId());
         switch (e.type()) {
             case APPROVED -> {
-                if (cur != null && cur.draftedBy().strip().equalsIgnoreCase(e.user().strip())) {
+                if (cur != null && sameName(cur.draftedBy(), e.user())) {
                     throw new OrderRefused(
                             e.user().strip()
                                     + " drafted order "
@@ -248,6 +248,21 @@ public final class OrderBook {
             }
             case CANCELLED -> {}
         }
+    }
+
+    /**
+     * Whether two user names are one person's: compared without surrounding spaces, regardless of
+     * case and of how the letters were composed ("Zoë" typed as one character or as "e" and a
+     * combining diaeresis; a compatibility form such as a full-width letter).
+     */
+    static boolean sameName(String a, String b) {
+        return nameKey(a).equals(nameKey(b));
+    }
+
+    private static String nameKey(String name) {
+        return java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFKC)
+                .toUpperCase(java.util.Locale.ROOT)
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

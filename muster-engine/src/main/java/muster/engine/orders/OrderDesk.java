@@ -7,10 +7,10 @@ import muster.model.force.OrderEvent;
 /**
  * Commands on an order log: each reads the log, derives the book, checks the command against it and
  * appends one event only when the book accepts it. Time is passed in by the caller. The user name
- * is recorded without surrounding spaces, and a new event also meets {@link OrderBook#checkNew}.
- * When another command is recorded between the read and the append ({@link OrderLog.Moved}), the
- * command is checked again against the log as it then is, so commands given at once are all
- * recorded, or refused by what the others did.
+ * is recorded without surrounding spaces and with its letters composed (NFC), and a new event also
+ * meets {@link OrderBook#checkNew}. When another command is recorded between the read and the
+ * append ({@link OrderLog.Moved}), the command is checked again against the log as it then is, so
+ * commands given at once are all recorded, or refused by what the others did.
  */
 public final class OrderDesk {
     /** How often a command is checked again when other commands keep being recorded first. */
@@ -42,6 +42,15 @@ public final class OrderDesk {
         return submit(OrderEvent.Type.CANCELLED, orderId, user, at, null, reason);
     }
 
+    /**
+     * A user name as the log records it: without surrounding spaces, and with each letter and its
+     * marks composed into one character where Unicode has one (NFC), so that "Zoë" is one name
+     * however it was typed.
+     */
+    static String recorded(String user) {
+        return java.text.Normalizer.normalize(user.strip(), java.text.Normalizer.Form.NFC);
+    }
+
     private OrderBook submit(
             OrderEvent.Type type,
             String orderId,
@@ -55,7 +64,8 @@ public final class OrderDesk {
         for (int attempt = 1; ; attempt++) {
             OrderBook b = book();
             OrderEvent e =
-                    new OrderEvent(b.lastSeq() + 1, type, orderId, user.strip(), at, order, reason);
+                    new OrderEvent(
+                            b.lastSeq() + 1, type, orderId, recorded(user), at, order, reason);
             b.checkNew(e);
             OrderBook next = b.apply(e);
             try {

@@ -103,6 +103,44 @@ class OrderBookTest {
         assertThat(log.read().get(1).user()).isEqualTo("bob");
     }
 
+    /**
+     * "Zoë" typed as one letter or as "e" and a combining diaeresis is one name: the drafter was
+     * let approve under the other, and 'orders list' showed her as drafter and approver both.
+     */
+    @Test
+    void theDrafterCannotApproveUnderAnotherCompositionOfTheLetters() {
+        String composed = "Zo\u00eb";
+        String decomposed = "Zoe\u0308";
+        desk.draft(alert("A1", 96, "U1"), decomposed, now());
+        // recorded with its letters composed, as the same name typed the other way
+        assertThat(log.read().get(0).user()).isEqualTo(composed);
+        for (String same : new String[] {composed, decomposed, "ZOE\u0308", "\uff3aoë"}) {
+            assertThatThrownBy(() -> desk.approve("A1", same, now()))
+                    .as("'%s'", same)
+                    .isInstanceOf(OrderRefused.class)
+                    .hasMessageContaining("cannot approve it");
+        }
+        assertThat(log.read()).hasSize(1);
+        // a log written before names were composed is compared the same way
+        OrderBook old =
+                OrderBook.replay(
+                        List.of(
+                                new OrderEvent(
+                                        1,
+                                        OrderEvent.Type.DRAFTED,
+                                        "A2",
+                                        decomposed,
+                                        T0,
+                                        alert("A2", 96, "U1"),
+                                        null)));
+        OrderEvent approval =
+                new OrderEvent(2, OrderEvent.Type.APPROVED, "A2", composed, T0, null, null);
+        assertThatThrownBy(() -> old.checkNew(approval))
+                .isInstanceOf(OrderRefused.class)
+                .hasMessageContaining("cannot approve it");
+        assertThat(desk.approve("A1", "Zoe", now()).order("A1").approvedBy()).isEqualTo("Zoe");
+    }
+
     @Test
     void anOrderCannotTakeEffectForAUnitBeforeTheOrderThatGaveItsStatus() {
         Order alertFeb = effective(alert("A1", 96, "U1", "U2"), "2022-02-01T00:00:00Z");
