@@ -682,6 +682,10 @@ class ForceCommandsTest {
                             "2022-01-24T06:00:00Z");
             assertThat(d.code()).as(d.err()).isZero();
         }
+        // a cancel's history says why: a blank reason is refused and records nothing
+        Run blank = run("orders", "cancel", "A1", "--log", log, "--user", "bob", "--reason", " ");
+        assertThat(blank.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(blank.err()).contains("refused: order A1: a cancel needs a reason");
         Run c =
                 run(
                         "orders",
@@ -701,6 +705,7 @@ class ForceCommandsTest {
         assertThat(lines.get(1)).startsWith("A1").contains("DRAFT", "2022-01-24T06:00:00Z");
         assertThat(lines.get(2)).startsWith("A2").contains("CANCELLED", "2022-01-24T06:00:00Z");
         assertThat(lines.get(3)).isEqualTo("  cancelled by bob: sent twice");
+        assertThat(lines.get(4)).isEqualTo("2 order(s), 3 event(s)");
     }
 
     /** The units of a deployment order are DEPLOYING between its effective time and ready date. */

@@ -672,6 +672,42 @@ class ServerApiTest {
                         });
     }
 
+    /**
+     * A cancel cannot be taken back and the order's history keeps why: one without a reason is bad
+     * input, where it was recorded with none.
+     */
+    @Test
+    void aCancelWithoutAReasonIsRefusedAndRecordsNothing() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client planner = TestServer.user("nl_canceller", "NLD", Role.PLANNER);
+        Response d =
+                planner.post(
+                        "/api/orders",
+                        Map.of(
+                                "kind",
+                                "ALERT",
+                                "units",
+                                List.of("NLEFPR"),
+                                "noticeToMoveHours",
+                                48));
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        String id = (String) d.map().get("id");
+        for (Object body : new Object[] {null, Map.of("reason", "  ")}) {
+            Response none = planner.post("/api/orders/" + id + "/cancel", body);
+            assertThat(none.status()).as(none.body()).isEqualTo(400);
+            assertThat(none.body()).contains("a cancel needs a reason");
+        }
+        assertThat(planner.get("/api/orders/" + id).map().get("status")).isEqualTo("DRAFT");
+        Response ok = planner.post("/api/orders/" + id + "/cancel", Map.of("reason", "sent twice"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events =
+                (List<Map<String, Object>>) planner.get("/api/orders/" + id).map().get("events");
+        assertThat(events)
+                .extracting(e -> e.get("type") + " " + e.get("by") + " " + e.get("reason"))
+                .containsExactly("DRAFTED nl_canceller null", "CANCELLED nl_canceller sent twice");
+    }
+
     @Test
     void badInputNamesTheFieldAndValue() throws Exception {
         currentCatalogueOfBundledUnits();

@@ -213,7 +213,8 @@ public final class OrderBook {
      * Checks a new command beyond what replaying a log checks, so that logs written before these
      * checks still read: approval by the drafter under another spelling of the name (case or
      * spaces), an order that would take effect for a unit before the order that gave the unit its
-     * current status, and a deployment order whose ready date is before the day it takes effect.
+     * current status, a deployment order whose ready date is before the day it takes effect, and a
+     * cancel without a reason.
      */
     public void checkNew(OrderEvent e) {
         OrderRecord cur = orders.get(e.orderId());
@@ -246,7 +247,20 @@ public final class OrderBook {
                     checkEffective(cur.order());
                 }
             }
-            case CANCELLED -> {}
+            case CANCELLED -> {
+                boolean cancellable =
+                        cur != null
+                                && (cur.status() == OrderStatus.DRAFT
+                                        || cur.status() == OrderStatus.APPROVED);
+                if (cancellable && (e.reason() == null || e.reason().isBlank())) {
+                    // a cancel cannot be taken back: its history says who stopped the order and why
+                    throw OrderRefused.ofContent(
+                            "order "
+                                    + e.orderId()
+                                    + ": a cancel needs a reason, which the order's history keeps;"
+                                    + " say why it is cancelled");
+                }
+            }
         }
     }
 

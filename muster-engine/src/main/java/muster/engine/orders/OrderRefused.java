@@ -36,9 +36,9 @@ public final class OrderRefused extends RuntimeException {
     }
 
     /**
-     * Whether the order itself is at fault, whatever the log holds, as opposed to a command that
-     * contradicts the state (approving one's own draft, issuing an unapproved order, a unit already
-     * deployed).
+     * Whether the order itself or the command's own input (a cancel without a reason) is at fault,
+     * whatever the log holds, as opposed to a command that contradicts the state (approving one's
+     * own draft, issuing an unapproved order, a unit already deployed).
      */
     public boolean content() {
         return content;

@@ -206,6 +206,47 @@ class OrderBookTest {
         assertThat(b.unit("U1").status()).isEqualTo(UnitStatus.AVAILABLE);
     }
 
+    /**
+     * A cancel cannot be taken back, and the order's history keeps why: one without a reason was
+     * recorded with none (the server's cancel without a body, the command line's --reason "").
+     */
+    @Test
+    void aCancelWithoutAReasonIsRefused() {
+        desk.draft(alert("A1", 96, "U1"), "ann", now());
+        for (String none : new String[] {null, "", "  \t"}) {
+            refusedForContent(
+                    () -> desk.cancel("A1", "bob", now(), none),
+                    "order A1: a cancel needs a reason, which the order's history keeps");
+        }
+        assertThat(log.read()).hasSize(1);
+        assertThat(desk.book().order("A1").status()).isEqualTo(OrderStatus.DRAFT);
+        // an issued order is refused for being issued, reason or not
+        desk.approve("A1", "bob", now());
+        desk.issue("A1", "bob", now());
+        refused(() -> desk.cancel("A1", "bob", now(), null), "issue a stand-down instead");
+        // a log that holds a cancel without a reason still reads
+        OrderBook old =
+                OrderBook.replay(
+                        List.of(
+                                new OrderEvent(
+                                        1,
+                                        OrderEvent.Type.DRAFTED,
+                                        "A2",
+                                        "ann",
+                                        T0,
+                                        alert("A2", 96, "U1"),
+                                        null),
+                                new OrderEvent(
+                                        2,
+                                        OrderEvent.Type.CANCELLED,
+                                        "A2",
+                                        "bob",
+                                        T0,
+                                        null,
+                                        null)));
+        assertThat(old.order("A2").status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
     @Test
     void aUnitAsOfADayCountsTheOrdersInEffectByThatDayOnly() {
         java.time.LocalDate day0 = T0.atZone(java.time.ZoneOffset.UTC).toLocalDate();

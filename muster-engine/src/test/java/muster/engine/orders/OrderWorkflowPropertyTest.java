@@ -118,7 +118,9 @@ class OrderWorkflowPropertyTest {
                         case CANCELLED ->
                                 cur != null
                                         && (cur.status == OrderStatus.DRAFT
-                                                || cur.status == OrderStatus.APPROVED);
+                                                || cur.status == OrderStatus.APPROVED)
+                                        && c.reason() != null
+                                        && !c.reason().isBlank();
                     };
             if (!ok) {
                 return false;
@@ -285,7 +287,13 @@ class OrderWorkflowPropertyTest {
         if (type == OrderEvent.Type.ISSUED) {
             return new Command(OrderEvent.Type.ISSUED, id, user, at, null, null);
         }
-        return new Command(OrderEvent.Type.CANCELLED, id, user, at, null, "reason " + step);
+        String reason =
+                switch (rnd.nextInt(12)) {
+                    case 0 -> null;
+                    case 1 -> " ";
+                    default -> "reason " + step;
+                };
+        return new Command(OrderEvent.Type.CANCELLED, id, user, at, null, reason);
     }
 
     static Order order(Random rnd, String id, int step) {
