@@ -218,6 +218,7 @@ public final class OrderBook {
      */
     public void checkNew(OrderEvent e) {
         OrderRecord cur = orders.get(e.orderId());
+        checkPlain("user name", e.user(), false);
         switch (e.type()) {
             case APPROVED -> {
                 if (cur != null && sameName(cur.draftedBy(), e.user())) {
@@ -232,6 +233,7 @@ public final class OrderBook {
                 }
             }
             case DRAFTED -> {
+                checkPlain(e.order());
                 checkSpaces(e.order());
                 checkNotice(e.order());
                 // the order's own fields first, so a ready date before C-day is named as such
@@ -252,6 +254,7 @@ public final class OrderBook {
                         cur != null
                                 && (cur.status() == OrderStatus.DRAFT
                                         || cur.status() == OrderStatus.APPROVED);
+                checkPlain("reason", e.reason(), true);
                 if (cancellable && (e.reason() == null || e.reason().isBlank())) {
                     // a cancel cannot be taken back: its history says who stopped the order and why
                     throw OrderRefused.ofContent(
@@ -277,6 +280,71 @@ public final class OrderBook {
         return java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFKC)
                 .toUpperCase(java.util.Locale.ROOT)
                 .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Refuses a control character (a line break, an escape, a bell) in the order's names: its id,
+     * units, authority and destination, which 'orders list' and the readiness board print in their
+     * columns, where a line break started a row of its own and an escape sequence recoloured or
+     * cleared the terminal. The note may run over lines and hold tabs, but no other control.
+     */
+    private static void checkPlain(Order o) {
+        checkPlain("order id", o.id(), false);
+        for (String uic : o.units()) {
+            checkPlain("order " + o.id() + ": unit", uic, false);
+        }
+        checkPlain("order " + o.id() + ": authority", o.authority(), false);
+        checkPlain("order " + o.id() + ": destination", o.destination(), false);
+        checkPlain("order " + o.id() + ": note", o.note(), true);
+    }
+
+    /**
+     * Refuses a control character in {@code value}, named by {@code what} and shown with each
+     * control written as an escape; free text may hold line breaks and tabs.
+     */
+    private static void checkPlain(String what, String value, boolean freeText) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = freeText && (c == '\n' || c == '\r' || c == '\t');
+            if (Character.getType(c) == Character.CONTROL && !allowed) {
+                throw OrderRefused.ofContent(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%s '%s' has a control character (U+%04X) at character %d;" + " %s",
+                                what,
+                                escaped(value),
+                                (int) c,
+                                i + 1,
+                                freeText
+                                        ? "text may run over lines and hold tabs, but no other"
+                                                + " control"
+                                        : "a name is one line of letters, digits and signs"));
+            }
+        }
+    }
+
+    /** {@code s} with each control character written as an escape, cut to 60 characters. */
+    private static String escaped(String s) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < s.length() && b.length() < 60; i++) {
+            char c = s.charAt(i);
+            if (Character.getType(c) != Character.CONTROL) {
+                b.append(c);
+            } else if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            }
+        }
+        return i < s.length() ? b + "..." : b.toString();
     }
 
     /**

@@ -247,6 +247,68 @@ class OrderBookTest {
         assertThat(old.order("A2").status()).isEqualTo(OrderStatus.CANCELLED);
     }
 
+    /**
+     * A line break or escape in a name started a row of its own in 'orders list' and the board, or
+     * recoloured the terminal; each is refused, named and shown escaped. A note may run over lines.
+     */
+    @Test
+    void refusesAControlCharacterInANameOrText() {
+        refusedForContent(
+                () -> desk.draft(alert("X\nY", 5, "U1"), "ann", now()),
+                "order id 'X\\nY' has a control character (U+000A) at character 2; a name is one"
+                        + " line");
+        refusedForContent(
+                () -> desk.draft(alert("A1", 5, "U1", "U\u001b[31m2"), "ann", now()),
+                "order A1: unit 'U\\u001B[31m2' has a control character (U+001B) at character 2");
+        refusedForContent(
+                () -> desk.draft(alert("A1", 5, "U1"), "ann\nbob", now()),
+                "user name 'ann\\nbob' has a control character");
+        Order bell =
+                new Order(
+                        "A1",
+                        OrderKind.ALERT,
+                        List.of("U1"),
+                        "SEC\u0007DEF",
+                        T0,
+                        5,
+                        null,
+                        null,
+                        null,
+                        "first line\nsecond\tline");
+        refusedForContent(
+                () -> desk.draft(bell, "ann", now()), "order A1: authority 'SEC\\u0007DEF'");
+        refusedForContent(
+                () -> desk.draft(deploy("D1", "EP\rRZ", "U1"), "ann", now()),
+                "order D1: destination 'EP\\rRZ'");
+        String long61 = "U".repeat(61) + "\u0000";
+        refusedForContent(
+                () -> desk.draft(alert("A1", 5, long61), "ann", now()),
+                "unit '"
+                        + "U".repeat(60)
+                        + "...' has a control character (U+0000) at character 62");
+        assertThat(log.read()).isEmpty();
+        // a note over lines, with tabs, is taken; a cancel's reason is text too
+        Order multiLine =
+                new Order(
+                        "A1",
+                        OrderKind.ALERT,
+                        List.of("U1"),
+                        "SECDEF",
+                        T0,
+                        5,
+                        null,
+                        null,
+                        null,
+                        "first line\nsecond\tline");
+        desk.draft(multiLine, "ann", now());
+        refusedForContent(
+                () -> desk.cancel("A1", "bob", now(), "sent \u001b[2J twice"),
+                "reason 'sent \\u001B[2J twice' has a control character (U+001B) at character 6;"
+                        + " text may run over lines and hold tabs");
+        desk.cancel("A1", "bob", now(), "sent twice:\nonce by fax");
+        assertThat(log.read()).hasSize(2);
+    }
+
     @Test
     void aUnitAsOfADayCountsTheOrdersInEffectByThatDayOnly() {
         java.time.LocalDate day0 = T0.atZone(java.time.ZoneOffset.UTC).toLocalDate();
