@@ -120,15 +120,45 @@ public final class FileOrderLog implements OrderLog {
                         path
                                 + ":"
                                 + (i + 1)
-                                + ": event sequence "
+                                + ": field 'seq' = "
                                 + e.seq()
                                 + " where "
                                 + (i + 1)
-                                + " was expected");
+                                + " was expected: "
+                                + outOfSequence(lines, n, i, e.seq())
+                                + "; the events are numbered 1, 2, 3, ... in the order of the"
+                                + " lines");
             }
             out.add(e);
         }
         return out;
+    }
+
+    /**
+     * What a hand-edited log most likely did to put {@code seq} on line {@code i + 1}: repeated an
+     * event, moved one, or lost one.
+     */
+    private static String outOfSequence(String[] lines, int n, int i, long seq) {
+        long expected = i + 1;
+        if (seq >= 1 && seq < expected) {
+            return "line " + seq + " has event " + seq + " already (a line given twice?)";
+        }
+        for (int j = i + 1; j < n; j++) {
+            try {
+                if (OrderEventJson.read(lines[j]).seq() == expected) {
+                    return "event "
+                            + expected
+                            + " is on line "
+                            + (j + 1)
+                            + ", so the lines are out of order";
+                }
+            } catch (IllegalArgumentException unreadable) {
+                // that line is named when the log is read up to it
+            }
+        }
+        return seq < 1
+                ? "a seq is 1 or more"
+                : "no line holds event " + expected + " (a line deleted?)";
     }
 
     /**

@@ -163,6 +163,48 @@ class FileOrderLogTest {
                 .hasMessageContaining("orders.jsonl:2: the last line is cut short");
     }
 
+    /**
+     * A line given twice, two lines swapped or a line deleted by hand is named by line, field and
+     * value, with where the event the line should hold is, where it said only 'event sequence 3
+     * where 2 was expected'.
+     */
+    @Test
+    void aLogEditedOutOfSequenceSaysWhichLineIsWhere() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        OrderDesk desk = new OrderDesk(new FileOrderLog(f));
+        desk.draft(deploy("D1", "U1"), "ann", T);
+        desk.approve("D1", "bob", T);
+        desk.issue("D1", "bob", T);
+        List<String> lines = Files.readAllLines(f);
+        java.util.function.Function<List<String>, String> refusal =
+                ls -> {
+                    try {
+                        Files.write(f, ls);
+                    } catch (java.io.IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return org.assertj.core.api.Assertions.catchThrowableOfType(
+                                    FileOrderLog.CorruptLog.class, new FileOrderLog(f)::read)
+                            .getMessage();
+                };
+        assertThat(refusal.apply(List.of(lines.get(0), lines.get(1), lines.get(1), lines.get(2))))
+                .contains(
+                        "orders.jsonl:3: field 'seq' = 2 where 3 was expected: line 2 has event 2"
+                                + " already (a line given twice?)");
+        assertThat(refusal.apply(List.of(lines.get(0), lines.get(2), lines.get(1))))
+                .contains(
+                        "orders.jsonl:2: field 'seq' = 3 where 2 was expected: event 2 is on line"
+                                + " 3, so the lines are out of order");
+        assertThat(refusal.apply(List.of(lines.get(0), lines.get(2))))
+                .contains(
+                        "orders.jsonl:2: field 'seq' = 3 where 2 was expected: no line holds event"
+                                + " 2 (a line deleted?)");
+        assertThat(refusal.apply(List.of(lines.get(0).replace("\"seq\":1", "\"seq\":0"))))
+                .contains(
+                        "orders.jsonl:1: field 'seq' = 0 where 1 was expected: a seq is 1"
+                                + " or more");
+    }
+
     @Test
     void unitsThatAreNotAListAreNamedNotReadAsNone() throws Exception {
         Path f = dir.resolve("orders.jsonl");
