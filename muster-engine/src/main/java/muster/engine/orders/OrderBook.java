@@ -283,10 +283,18 @@ public final class OrderBook {
     }
 
     /**
+     * Most characters a text of an order command may have, as the server takes in any text field: a
+     * file pasted as a note or an id is kept in the append-only log for good and printed whole in
+     * every refusal that names it.
+     */
+    public static final int MAX_TEXT = 10_000;
+
+    /**
      * Refuses a control character (a line break, an escape, a bell) in the order's names: its id,
      * units, authority and destination, which 'orders list' and the readiness board print in their
      * columns, where a line break started a row of its own and an escape sequence recoloured or
-     * cleared the terminal. The note may run over lines and hold tabs, but no other control.
+     * cleared the terminal. The note may run over lines and hold tabs, but no other control. No
+     * text is longer than {@link #MAX_TEXT}.
      */
     private static void checkPlain(Order o) {
         checkPlain("order id", o.id(), false);
@@ -305,6 +313,16 @@ public final class OrderBook {
     private static void checkPlain(String what, String value, boolean freeText) {
         if (value == null) {
             return;
+        }
+        if (value.length() > MAX_TEXT) {
+            throw OrderRefused.ofContent(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s '%s' is %,d characters long; at most %,d",
+                            what,
+                            escaped(value),
+                            value.length(),
+                            MAX_TEXT));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -309,6 +309,40 @@ class OrderBookTest {
         assertThat(log.read()).hasSize(2);
     }
 
+    /**
+     * A text of more than 10,000 characters, as the server refuses in any field, is refused by the
+     * order model too, for the command line: an id of 100,000 was kept in the log and printed whole
+     * in every refusal that named the order.
+     */
+    @Test
+    void refusesATextLongerThanTheServerTakes() {
+        String most = "A".repeat(10_000);
+        String over = most + "B";
+        refusedForContent(
+                () -> desk.draft(alert(over, 5, "U1"), "ann", now()),
+                "order id '" + "A".repeat(60) + "...' is 10,001 characters long; at most 10,000");
+        refusedForContent(
+                () -> desk.draft(alert("A1", 5, "U1"), over, now()),
+                "user name '" + "A".repeat(60) + "...' is 10,001 characters long");
+        Order note =
+                new Order(
+                        "A1",
+                        OrderKind.ALERT,
+                        List.of("U1"),
+                        "SECDEF",
+                        T0,
+                        5,
+                        null,
+                        null,
+                        null,
+                        over);
+        refusedForContent(() -> desk.draft(note, "ann", now()), "order A1: note 'AAA");
+        assertThat(log.read()).isEmpty();
+        desk.draft(alert(most, 5, "U1"), "ann", now());
+        refusedForContent(() -> desk.cancel(most, "bob", now(), over), "reason 'AAA");
+        assertThat(log.read()).hasSize(1);
+    }
+
     @Test
     void aUnitAsOfADayCountsTheOrdersInEffectByThatDayOnly() {
         java.time.LocalDate day0 = T0.atZone(java.time.ZoneOffset.UTC).toLocalDate();
