@@ -341,8 +341,11 @@ class OrderWorkflowPropertyTest {
     /** The log a run wrote and how many of its commands were refused. */
     record Run(List<OrderEvent> log, int refused) {}
 
-    /** Runs {@code steps} random commands, checking each. */
-    static Run run(long seed, int steps) {
+    /**
+     * Runs {@code steps} random commands, checking each against the model, and the book and board
+     * after each when {@code board}.
+     */
+    static Run run(long seed, int steps, boolean board) {
         int refusals = 0;
         Random rnd = new Random(seed);
         MemoryOrderLog log = new MemoryOrderLog();
@@ -382,7 +385,9 @@ class OrderWorkflowPropertyTest {
             }
             // append-only and complete: the log is the model's, event for event
             assertThat(log.read()).as(where + ": the log").isEqualTo(m.log);
-            check(where, desk.book(), m);
+            if (board) {
+                check(where, desk.book(), m);
+            }
         }
         return new Run(log.read(), refusals);
     }
@@ -465,16 +470,18 @@ class OrderWorkflowPropertyTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void everyCommandKeepsTheRulesOfTheWorkflow(long seed) {
-        Run first = run(seed, 80);
+        Run first = run(seed, 80, true);
         // the engine reads no clock: the same commands at the same times give the same log
-        assertThat(run(seed, 80).log()).as("seed " + seed + ": run again").isEqualTo(first.log());
+        assertThat(run(seed, 80, false).log())
+                .as("seed " + seed + ": run again")
+                .isEqualTo(first.log());
     }
 
     @Test
     void theRandomCommandsReachEveryStepAndRefusal() {
         Map<String, Integer> seen = new java.util.TreeMap<>();
         for (long seed : seeds().toList()) {
-            Run r = run(seed, 80);
+            Run r = run(seed, 80, false);
             Map<String, OrderKind> kinds = new java.util.HashMap<>();
             for (OrderEvent e : r.log()) {
                 if (e.order() != null) {
