@@ -98,6 +98,16 @@ public final class FileOrderLog implements OrderLog {
             if (lines[i].isBlank()) {
                 throw new CorruptLog(path + ":" + (i + 1) + ": empty line in the order log");
             }
+            if (lines[i].startsWith("\uFEFF")) {
+                // invisible where it is printed: Jackson's "Unexpected character ('')" showed none
+                throw new CorruptLog(
+                        path
+                                + ":"
+                                + (i + 1)
+                                + ": the line begins with a byte order mark (bytes EF BB BF), which"
+                                + " an editor writes when it saves 'UTF-8 with BOM'. Maybe save the"
+                                + " log as UTF-8 without a BOM");
+            }
             OrderEvent e;
             try {
                 e = OrderEventJson.read(lines[i]);

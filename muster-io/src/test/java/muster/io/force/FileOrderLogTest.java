@@ -205,6 +205,33 @@ class FileOrderLogTest {
                                 + " or more");
     }
 
+    /**
+     * A log saved as "UTF-8 with BOM" is refused naming the mark, where the refusal quoted an
+     * invisible character: "Unexpected character ('\uFEFF' (code 65279 / 0xfeff))".
+     */
+    @Test
+    void aByteOrderMarkIsNamedAsOne() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        FileOrderLog log = new FileOrderLog(f);
+        new OrderDesk(log).draft(deploy("D1", "U1"), "ann", T);
+        byte[] plain = Files.readAllBytes(f);
+        byte[] bom = new byte[plain.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(plain, 0, bom, 3, plain.length);
+        Files.write(f, bom);
+        assertThatThrownBy(log::read)
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining(
+                        "orders.jsonl:1: the line begins with a byte order mark (bytes EF BB BF)")
+                .hasMessageContaining("Maybe save the log as UTF-8 without a BOM")
+                .hasMessageNotContaining("\uFEFF");
+        assertThatThrownBy(() -> new OrderDesk(log).approve("D1", "bob", T))
+                .isInstanceOf(FileOrderLog.CorruptLog.class);
+        assertThat(Files.readAllBytes(f)).isEqualTo(bom);
+    }
+
     @Test
     void unitsThatAreNotAListAreNamedNotReadAsNone() throws Exception {
         Path f = dir.resolve("orders.jsonl");
