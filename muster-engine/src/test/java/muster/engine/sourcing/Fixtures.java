@@ -1,6 +1,7 @@
 package muster.engine.sourcing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import muster.model.CargoClass;
@@ -24,6 +25,10 @@ import muster.model.force.Window;
 /** A small network: two US home stations, ports on both sides, a theatre garrison. */
 final class Fixtures {
     static final LocalDate C_DATE = LocalDate.of(2022, 2, 3);
+
+    /** What the fixture's ships carry: every cargo class, no people. */
+    static final Set<CargoClass> SHIP_CARGO =
+            Set.of(CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT);
 
     private Fixtures() {}
 
@@ -111,11 +116,7 @@ final class Fixtures {
                                 2,
                                 0,
                                 "SPOE",
-                                Set.of(
-                                        CargoClass.BULK,
-                                        CargoClass.OVERSIZE,
-                                        CargoClass.OUTSIZE,
-                                        CargoClass.NAT),
+                                SHIP_CARGO,
                                 0,
                                 30000,
                                 300000,
@@ -141,6 +142,20 @@ final class Fixtures {
                 routes,
                 List.of(),
                 new Planning(45, 0.2, 1, 0, "2022-02-03"));
+    }
+
+    /** The fixture network with {@code more} lift types after its own. */
+    static Scenario networkWith(List<LiftType> more) {
+        Scenario base = network();
+        List<LiftType> lift = new ArrayList<>(base.lift());
+        lift.addAll(more);
+        return new Scenario(
+                base.name(),
+                base.nodes(),
+                lift,
+                base.routes(),
+                base.requirements(),
+                base.planning());
     }
 
     static Unit unit(

@@ -1,7 +1,9 @@
 package muster.engine.sourcing;
 
 import static muster.engine.sourcing.Fixtures.C_DATE;
+import static muster.engine.sourcing.Fixtures.SHIP_CARGO;
 import static muster.engine.sourcing.Fixtures.network;
+import static muster.engine.sourcing.Fixtures.networkWith;
 import static muster.engine.sourcing.Fixtures.req;
 import static muster.engine.sourcing.Fixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-import muster.model.CargoClass;
 import muster.model.Fault;
 import muster.model.GroundHours;
 import muster.model.LiftMode;
@@ -29,6 +30,7 @@ import muster.model.force.CapabilityRequirement;
 import muster.model.force.CapabilityType;
 import muster.model.force.Catalogue;
 import muster.model.force.DeployMode;
+import muster.model.force.Echelon;
 import muster.model.force.RequirementSet;
 import muster.model.force.RoadLink;
 import muster.model.force.Station;
@@ -460,61 +462,22 @@ class SourcerTest {
      */
     @Test
     void takesTheLiftTypeThatClosesEarliestWithinTheLad() {
-        Scenario base = network();
-        List<LiftType> lift = new ArrayList<>(base.lift());
         // LMSR: 72 h onload, 175 h at sea, 48 h offload (295 h); FAST: 72 + 140 + 200 (412 h);
         // SLOW: 10 + 350 + 10 (370 h)
-        lift.add(ship("FAST", 30, 72, 200));
-        lift.add(ship("SLOW", 12, 10, 10));
-        Scenario net =
-                new Scenario(
-                        base.name(),
-                        base.nodes(),
-                        lift,
-                        base.routes(),
-                        base.requirements(),
-                        base.planning());
-        Unit heavy =
-                at(
-                        unit(
-                                "HEAVY",
-                                CapabilityType.ABCT,
-                                "US",
-                                1,
-                                0,
-                                DeployMode.AIR_SEA,
-                                null,
-                                List.of()),
-                        "HOME2",
-                        "APOE",
-                        "SPOE");
-        Catalogue cat = new Catalogue("c", List.of(), List.of(heavy));
+        Scenario net = networkWith(List.of(ship("FAST", 30, 72, 200), ship("SLOW", 12, 10, 10)));
+        List<Unit> heavy =
+                List.of(
+                        at(
+                                us("HEAVY", CapabilityType.ABCT, 1, 0, DeployMode.AIR_SEA),
+                                "HOME2",
+                                "APOE",
+                                "SPOE"));
         // at the SPOE from hour 25 (1 h road, 24 h handling): the LMSR lands at hour 272 (day 11),
         // FAST at hour 237 (day 9), SLOW at 385 (day 16); with the LAD on day 10 only FAST is in
         // time, closing at 237 + 200 + 24 (SPOD) + 30 (rail) = 491 h, day 20
         CapabilityRequirement byLad =
-                new CapabilityRequirement(
-                        "R1",
-                        CapabilityType.ABCT,
-                        null,
-                        1,
-                        "DEST",
-                        "APOD",
-                        "SPOD",
-                        0,
-                        10,
-                        25,
-                        1,
-                        List.of(),
-                        List.of(),
-                        null);
-        SourcingResult res =
-                new Sourcer()
-                        .source(
-                                new RequirementSet("x", C_DATE, 0, List.of(byLad)),
-                                cat,
-                                net,
-                                false);
+                one("R1", CapabilityType.ABCT, null, "DEST", "APOD", "SPOD", 0, 10, 25);
+        SourcingResult res = source(net, heavy, byLad);
         assertThat(res.unfilled()).isEmpty();
         assertThat(res.choices().get(0).cost().closureDay()).isEqualTo(20);
         assertThat(res.lines())
@@ -524,24 +487,8 @@ class SourcerTest {
         // reception opens on day 20 (hour 480), after all three arrive: SLOW offloads in 10 h and
         // closes at 480 + 10 + 54 = 544 h, day 22; the LMSR would close at 582 h, day 24
         CapabilityRequirement late =
-                new CapabilityRequirement(
-                        "R1",
-                        CapabilityType.ABCT,
-                        null,
-                        1,
-                        "DEST",
-                        "APOD",
-                        "SPOD",
-                        20,
-                        30,
-                        30,
-                        1,
-                        List.of(),
-                        List.of(),
-                        null);
-        SourcingResult opened =
-                new Sourcer()
-                        .source(new RequirementSet("x", C_DATE, 0, List.of(late)), cat, net, false);
+                one("R1", CapabilityType.ABCT, null, "DEST", "APOD", "SPOD", 20, 30, 30);
+        SourcingResult opened = source(net, heavy, late);
         assertThat(opened.choices().get(0).cost().closureDay()).isEqualTo(22);
     }
 
@@ -552,7 +499,7 @@ class SourcerTest {
                 1,
                 0,
                 "SPOE",
-                Set.of(CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT),
+                SHIP_CARGO,
                 0,
                 30000,
                 300000,
@@ -568,40 +515,11 @@ class SourcerTest {
      */
     @Test
     void aLineWithNoWayOutranksAnotherLinesLateArrival() {
-        Unit slow =
-                unit(
-                        "SLOW",
-                        CapabilityType.ABCT,
-                        "US",
-                        1,
-                        24 * 30,
-                        DeployMode.AIR_SEA,
-                        null,
-                        List.of());
+        Unit slow = us("SLOW", CapabilityType.ABCT, 1, 24 * 30, DeployMode.AIR_SEA);
         // people by air land past the LAD; the equipment has no sea POD to sail to at all
         CapabilityRequirement noSeaPod =
-                new CapabilityRequirement(
-                        "R1",
-                        CapabilityType.ABCT,
-                        null,
-                        1,
-                        "DEST",
-                        "APOD",
-                        null,
-                        0,
-                        10,
-                        10,
-                        1,
-                        List.of(),
-                        List.of(),
-                        null);
-        SourcingResult res =
-                new Sourcer()
-                        .source(
-                                new RequirementSet("x", C_DATE, 0, List.of(noSeaPod)),
-                                new Catalogue("c", List.of(), List.of(slow)),
-                                network(),
-                                false);
+                one("R1", CapabilityType.ABCT, null, "DEST", "APOD", null, 0, 10, 10);
+        SourcingResult res = source(List.of(slow), noSeaPod);
         Rejection why = res.unfilled().get(0).reasons().get(0);
         assertThat(why.reason()).isEqualTo(Reason.NO_ROUTE);
         assertThat(why.detail()).isEqualTo("the requirement names no sea POD");
@@ -617,16 +535,8 @@ class SourcerTest {
     void onlyAsManySlotsOfARequirementAsUnitsFitItGoToTheSolver() {
         List<Unit> units = new ArrayList<>();
         for (int j = 0; j < 3; j++) {
-            units.add(
-                    unit(
-                            "U" + j,
-                            j == 2 ? CapabilityType.ABCT : CapabilityType.IBCT,
-                            "US",
-                            1 + j,
-                            12,
-                            DeployMode.AIR,
-                            null,
-                            List.of()));
+            CapabilityType cap = j == 2 ? CapabilityType.ABCT : CapabilityType.IBCT;
+            units.add(us("U" + j, cap, 1 + j, 12, DeployMode.AIR));
         }
         List<CapabilityRequirement> reqs = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -680,6 +590,55 @@ class SourcerTest {
                                         .isEqualTo(1));
     }
 
+    /** A US unit, uncommitted and available throughout. */
+    private static Unit us(
+            String uic, CapabilityType cap, int readiness, int ntmHours, DeployMode mode) {
+        return unit(uic, cap, "US", readiness, ntmHours, mode, null, List.of());
+    }
+
+    /** One slot of priority 1 for a unit of any nation. */
+    private static CapabilityRequirement one(
+            String id,
+            CapabilityType cap,
+            Echelon echelon,
+            String destination,
+            String airPod,
+            String seaPod,
+            int ead,
+            int lad,
+            int rdd) {
+        return new CapabilityRequirement(
+                id,
+                cap,
+                echelon,
+                1,
+                destination,
+                airPod,
+                seaPod,
+                ead,
+                lad,
+                rdd,
+                1,
+                List.of(),
+                List.of(),
+                null);
+    }
+
+    /** Sources {@code reqs} from {@code units} into the fixture network, without appending. */
+    private static SourcingResult source(List<Unit> units, CapabilityRequirement... reqs) {
+        return source(network(), units, reqs);
+    }
+
+    private static SourcingResult source(
+            Scenario network, List<Unit> units, CapabilityRequirement... reqs) {
+        return new Sourcer()
+                .source(
+                        new RequirementSet("x", C_DATE, 0, List.of(reqs)),
+                        new Catalogue("c", List.of(), units),
+                        network,
+                        false);
+    }
+
     /** The unit at another home station and POEs, with no self-deploy time and uncommitted. */
     private static Unit at(Unit u, String home, String airPoe, String seaPoe) {
         return new Unit(
@@ -705,28 +664,8 @@ class SourcerTest {
     @Test
     void refusesRequirementsThatNameUnknownNodesOrDaysPastTheHorizon() {
         CapabilityRequirement bad =
-                new CapabilityRequirement(
-                        "R1",
-                        CapabilityType.IBCT,
-                        null,
-                        1,
-                        "NOWHERE",
-                        "SPOD",
-                        null,
-                        0,
-                        50,
-                        50,
-                        1,
-                        List.of(),
-                        List.of(),
-                        null);
-        SourcingResult res =
-                new Sourcer()
-                        .source(
-                                new RequirementSet("x", C_DATE, 0, List.of(bad)),
-                                new Catalogue("c", List.of(), List.of()),
-                                network(),
-                                false);
+                one("R1", CapabilityType.IBCT, null, "NOWHERE", "SPOD", null, 0, 50, 50);
+        SourcingResult res = source(List.of(), bad);
         assertThat(res.refused()).isTrue();
         assertThat(res.faults())
                 .extracting(f -> f.field() + "=" + f.value())
@@ -737,42 +676,9 @@ class SourcerTest {
     @Test
     void aNodeIdOneSlipFromANetworkNodeGetsAMaybeHint() {
         CapabilityRequirement slip =
-                new CapabilityRequirement(
-                        "R1",
-                        CapabilityType.IBCT,
-                        null,
-                        1,
-                        "DESTT",
-                        "NOWHERE",
-                        null,
-                        0,
-                        10,
-                        10,
-                        1,
-                        List.of(),
-                        List.of(),
-                        null);
-        Unit u =
-                at(
-                        unit(
-                                "U1",
-                                CapabilityType.IBCT,
-                                "US",
-                                1,
-                                18,
-                                DeployMode.AIR,
-                                null,
-                                List.of()),
-                        "HOME1",
-                        "APOEX",
-                        null);
-        SourcingResult res =
-                new Sourcer()
-                        .source(
-                                new RequirementSet("x", C_DATE, 0, List.of(slip)),
-                                new Catalogue("c", List.of(), List.of(u)),
-                                network(),
-                                false);
+                one("R1", CapabilityType.IBCT, null, "DESTT", "NOWHERE", null, 0, 10, 10);
+        Unit u = at(us("U1", CapabilityType.IBCT, 1, 18, DeployMode.AIR), "HOME1", "APOEX", null);
+        SourcingResult res = source(List.of(u), slip);
         assertThat(res.refused()).isTrue();
         assertThat(res.faults())
                 .extracting(f -> f.field() + "=" + f.value() + " maybe " + f.hint())
@@ -927,40 +833,19 @@ class SourcerTest {
 
     @Test
     void namesWrongEchelonAndTooCostly() {
-        List<Unit> units =
-                List.of(
-                        unit(
-                                "BDE",
-                                CapabilityType.IBCT,
-                                "US",
-                                1,
-                                24,
-                                DeployMode.AIR,
-                                null,
-                                List.of()));
+        List<Unit> units = List.of(us("BDE", CapabilityType.IBCT, 1, 24, DeployMode.AIR));
         CapabilityRequirement bn =
-                new CapabilityRequirement(
+                one(
                         "BN",
                         CapabilityType.IBCT,
-                        muster.model.force.Echelon.BATTALION,
-                        1,
+                        Echelon.BATTALION,
                         "DEST",
                         "APOD",
                         "SPOD",
                         0,
                         10,
-                        10,
-                        1,
-                        List.of(),
-                        List.of(),
-                        null);
-        SourcingResult res =
-                new Sourcer()
-                        .source(
-                                new RequirementSet("x", C_DATE, 0, List.of(bn)),
-                                new Catalogue("c", List.of(), units),
-                                network(),
-                                false);
+                        10);
+        SourcingResult res = source(units, bn);
         assertThat(res.unfilled().get(0).reasons())
                 .extracting(Rejection::reason)
                 .containsExactly(Reason.WRONG_ECHELON);

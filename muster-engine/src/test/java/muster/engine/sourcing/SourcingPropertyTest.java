@@ -291,8 +291,7 @@ class SourcingPropertyTest {
 
     /** The fixture network, with a second lift type of each mode on some seeds. */
     private static Scenario network(Random rnd) {
-        Scenario base = Fixtures.network();
-        List<LiftType> lift = new ArrayList<>(base.lift());
+        List<LiftType> lift = new ArrayList<>();
         if (rnd.nextBoolean()) {
             lift.add(
                     new LiftType(
@@ -319,11 +318,7 @@ class SourcingPropertyTest {
                             1,
                             0,
                             "SPOE",
-                            Set.of(
-                                    CargoClass.BULK,
-                                    CargoClass.OVERSIZE,
-                                    CargoClass.OUTSIZE,
-                                    CargoClass.NAT),
+                            Fixtures.SHIP_CARGO,
                             0,
                             20000,
                             200000,
@@ -331,9 +326,7 @@ class SourcingPropertyTest {
                             Double.POSITIVE_INFINITY,
                             new GroundHours(rnd.nextInt(100), rnd.nextInt(100), 0)));
         }
-        List<Route> routes = base.routes();
-        return new Scenario(
-                base.name(), base.nodes(), lift, routes, base.requirements(), base.planning());
+        return Fixtures.networkWith(lift);
     }
 
     private static <T> T pick(Random rnd, T[] xs) {
