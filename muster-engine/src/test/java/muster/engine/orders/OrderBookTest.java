@@ -69,17 +69,44 @@ class OrderBookTest {
 
     /** The order taking effect at {@code instant} instead of T0. */
     static Order effective(Order o, String instant) {
+        return effective(o, Instant.parse(instant));
+    }
+
+    /** The order taking effect at {@code effective} instead of T0. */
+    static Order effective(Order o, Instant effective) {
+        return copy(o, o.authority(), effective, o.readyDate(), o.note());
+    }
+
+    /** The order given by {@code authority} instead of SECDEF. */
+    static Order authorised(Order o, String authority) {
+        return copy(o, authority, o.effective(), o.readyDate(), o.note());
+    }
+
+    /** The order with {@code note}. */
+    static Order noted(Order o, String note) {
+        return copy(o, o.authority(), o.effective(), o.readyDate(), note);
+    }
+
+    /** The log's first event: the alert A2 of U1 drafted by {@code user}. */
+    private static OrderEvent a2DraftedBy(String user) {
+        return new OrderEvent(
+                1, OrderEvent.Type.DRAFTED, "A2", user, T0, alert("A2", 96, "U1"), null);
+    }
+
+    /** The order with another authority, effective time, ready date and note. */
+    private static Order copy(
+            Order o, String authority, Instant effective, LocalDate ready, String note) {
         return new Order(
                 o.id(),
                 o.kind(),
                 o.units(),
-                o.authority(),
-                Instant.parse(instant),
+                authority,
+                effective,
                 o.noticeToMoveHours(),
                 o.destination(),
                 o.cDay(),
-                o.readyDate(),
-                o.note());
+                ready,
+                note);
     }
 
     private OrderBook issued(Order o) {
@@ -122,17 +149,7 @@ class OrderBookTest {
         }
         assertThat(log.read()).hasSize(1);
         // a log written before names were composed is compared the same way
-        OrderBook old =
-                OrderBook.replay(
-                        List.of(
-                                new OrderEvent(
-                                        1,
-                                        OrderEvent.Type.DRAFTED,
-                                        "A2",
-                                        decomposed,
-                                        T0,
-                                        alert("A2", 96, "U1"),
-                                        null)));
+        OrderBook old = OrderBook.replay(List.of(a2DraftedBy(decomposed)));
         OrderEvent approval =
                 new OrderEvent(2, OrderEvent.Type.APPROVED, "A2", composed, T0, null, null);
         assertThatThrownBy(() -> old.checkNew(approval))
@@ -228,14 +245,7 @@ class OrderBookTest {
         OrderBook old =
                 OrderBook.replay(
                         List.of(
-                                new OrderEvent(
-                                        1,
-                                        OrderEvent.Type.DRAFTED,
-                                        "A2",
-                                        "ann",
-                                        T0,
-                                        alert("A2", 96, "U1"),
-                                        null),
+                                a2DraftedBy("ann"),
                                 new OrderEvent(
                                         2,
                                         OrderEvent.Type.CANCELLED,
@@ -264,17 +274,7 @@ class OrderBookTest {
                 () -> desk.draft(alert("A1", 5, "U1"), "ann\nbob", now()),
                 "user name 'ann\\nbob' has a control character");
         Order bell =
-                new Order(
-                        "A1",
-                        OrderKind.ALERT,
-                        List.of("U1"),
-                        "SEC\u0007DEF",
-                        T0,
-                        5,
-                        null,
-                        null,
-                        null,
-                        "first line\nsecond\tline");
+                noted(authorised(alert("A1", 5, "U1"), "SEC\u0007DEF"), "first line\nsecond\tline");
         refusedForContent(
                 () -> desk.draft(bell, "ann", now()), "order A1: authority 'SEC\\u0007DEF'");
         refusedForContent(
@@ -288,18 +288,7 @@ class OrderBookTest {
                         + "...' has a control character (U+0000) at character 62");
         assertThat(log.read()).isEmpty();
         // a note over lines, with tabs, is taken; a cancel's reason is text too
-        Order multiLine =
-                new Order(
-                        "A1",
-                        OrderKind.ALERT,
-                        List.of("U1"),
-                        "SECDEF",
-                        T0,
-                        5,
-                        null,
-                        null,
-                        null,
-                        "first line\nsecond\tline");
+        Order multiLine = noted(alert("A1", 5, "U1"), "first line\nsecond\tline");
         desk.draft(multiLine, "ann", now());
         refusedForContent(
                 () -> desk.cancel("A1", "bob", now(), "sent \u001b[2J twice"),
@@ -324,18 +313,7 @@ class OrderBookTest {
         refusedForContent(
                 () -> desk.draft(alert("A1", 5, "U1"), over, now()),
                 "user name '" + "A".repeat(60) + "...' is 10,001 characters long");
-        Order note =
-                new Order(
-                        "A1",
-                        OrderKind.ALERT,
-                        List.of("U1"),
-                        "SECDEF",
-                        T0,
-                        5,
-                        null,
-                        null,
-                        null,
-                        over);
+        Order note = noted(alert("A1", 5, "U1"), over);
         refusedForContent(() -> desk.draft(note, "ann", now()), "order A1: note 'AAA");
         assertThat(log.read()).isEmpty();
         desk.draft(alert(most, 5, "U1"), "ann", now());
@@ -347,18 +325,7 @@ class OrderBookTest {
     void aUnitAsOfADayCountsTheOrdersInEffectByThatDayOnly() {
         java.time.LocalDate day0 = T0.atZone(java.time.ZoneOffset.UTC).toLocalDate();
         issued(alert("A1", 120, "U1"));
-        Order later =
-                new Order(
-                        "A2",
-                        OrderKind.ALERT,
-                        List.of("U1"),
-                        "SECDEF",
-                        T0.plus(java.time.Duration.ofDays(3)),
-                        24,
-                        null,
-                        null,
-                        null,
-                        null);
+        Order later = effective(alert("A2", 24, "U1"), T0.plus(java.time.Duration.ofDays(3)));
         OrderBook b = issued(later);
         UnitRecord u1 = b.unit("U1");
         // before the first alert took effect: available, with no history yet
@@ -610,17 +577,7 @@ class OrderBookTest {
 
     /** The order with ready date {@code ready} instead of its own. */
     static Order ready(Order o, LocalDate ready) {
-        return new Order(
-                o.id(),
-                o.kind(),
-                o.units(),
-                o.authority(),
-                o.effective(),
-                o.noticeToMoveHours(),
-                o.destination(),
-                o.cDay(),
-                ready,
-                o.note());
+        return copy(o, o.authority(), o.effective(), ready, o.note());
     }
 
     @Test
