@@ -151,6 +151,14 @@ class MovementRulesTest {
          */
         private Plan flownDirect(double late) {
             double nm = Geo.distanceNm(0, 0, 0, 20);
+            return flownDirectToQ(9 + late + nm / 400, 10 + late + nm / 400);
+        }
+
+        /**
+         * GOOD with M2 flying A1 from P, left at hour 9, to Q direct, at Q from hour {@code arrive}
+         * to {@code leave}.
+         */
+        private Plan flownDirectToQ(double arrive, double leave) {
             return withMission(
                     GOOD,
                     "M2",
@@ -161,11 +169,7 @@ class MovementRulesTest {
                                     m.tail(),
                                     List.of(
                                             new Stop("P", ONLOAD, 7, 9),
-                                            new Stop(
-                                                    "Q",
-                                                    OFFLOAD,
-                                                    9 + late + nm / 400,
-                                                    10 + late + nm / 400)),
+                                            new Stop("Q", OFFLOAD, arrive, leave)),
                                     List.of(new Load("A1", 100, List.of(), 0, 1))));
         }
 
@@ -205,20 +209,7 @@ class MovementRulesTest {
                     Fixture.scenarioBuilder()
                             .channel(RouteMode.AIR, "P", "Q", List.of(), 1200)
                             .build();
-            Plan direct =
-                    withMission(
-                            GOOD,
-                            "M2",
-                            m ->
-                                    new Mission(
-                                            m.id(),
-                                            m.lift(),
-                                            m.tail(),
-                                            List.of(
-                                                    new Stop("P", ONLOAD, 7, 9),
-                                                    new Stop("Q", OFFLOAD, 12, 13)),
-                                            List.of(new Load("A1", 100, List.of(), 0, 1))));
-            direct = restated(s, direct);
+            Plan direct = restated(s, flownDirectToQ(12, 13));
             List<Violation> v = only(PlanChecker.check(s, direct), 3);
             assertThat(v)
                     .singleElement()
