@@ -2,6 +2,7 @@ package muster.io.force;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,10 +41,23 @@ class CatalogueReaderTest {
                 source: test data
             """;
 
+    /** Writes the text to the file of that name in the test's folder. */
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    /** Reads the file as a catalogue, checks that it is refused and gives its faults as printed. */
+    private static List<String> refusal(Path f) throws IOException {
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.refused()).isTrue();
+        return r.faults().stream().map(x -> x.describe(f.toString())).toList();
+    }
+
     @Test
     void readsAValidYamlCatalogue() throws Exception {
-        Path f = dir.resolve("c.yaml");
-        Files.writeString(f, GOOD);
+        Path f = write("c.yaml", GOOD);
         ForceRead<Catalogue> r = CatalogueReader.read(f);
         assertThat(r.faults()).isEmpty();
         Catalogue c = r.value();
@@ -57,16 +71,13 @@ class CatalogueReaderTest {
 
     @Test
     void faultsNameFileLineFieldAndValueWithAHint() throws Exception {
-        Path f = dir.resolve("bad.yaml");
-        Files.writeString(
-                f,
-                GOOD.replace("personnel: 3300", "personel: 3300")
-                        .replace("readiness: 1", "readiness: 7")
-                        .replace("capability: AIRBORNE_IBCT", "capability: AIRBORNE_IBTC"));
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(f.toString()))
+        Path f =
+                write(
+                        "bad.yaml",
+                        GOOD.replace("personnel: 3300", "personel: 3300")
+                                .replace("readiness: 1", "readiness: 7")
+                                .replace("capability: AIRBORNE_IBCT", "capability: AIRBORNE_IBTC"));
+        assertThat(refusal(f))
                 .anySatisfy(
                         s ->
                                 assertThat(s)
@@ -89,42 +100,27 @@ class CatalogueReaderTest {
 
     @Test
     void refusesNatEquipmentByAir() throws Exception {
-        Path f = dir.resolve("nat.yaml");
-        Files.writeString(f, GOOD.replace("class: BULK", "class: NAT"));
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(f.toString()))
-                .anySatisfy(s -> assertThat(s).contains("NAT equipment"));
+        Path f = write("nat.yaml", GOOD.replace("class: BULK", "class: NAT"));
+        assertThat(refusal(f)).anySatisfy(s -> assertThat(s).contains("NAT equipment"));
     }
 
     @Test
     void malformedYamlIsAFaultNotAStackTrace() throws Exception {
-        Path f = dir.resolve("m.yaml");
-        Files.writeString(f, "format: muster/catalogue@1\nunits: [\n  {uic: x\n");
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults().get(0).describe(f.toString()))
-                .contains("m.yaml")
-                .contains("not well-formed");
+        Path f = write("m.yaml", "format: muster/catalogue@1\nunits: [\n  {uic: x\n");
+        assertThat(refusal(f).get(0)).contains("m.yaml").contains("not well-formed");
     }
 
     @Test
     void aKeyGivenTwiceOrASecondDocumentIsRefusedByLineNotTakenSilently() throws Exception {
-        Path twice = dir.resolve("twice.yaml");
-        Files.writeString(
-                twice, GOOD.replace("readiness: 1\n", "readiness: 1\n    readiness: 4\n"));
-        ForceRead<Catalogue> r = CatalogueReader.read(twice);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults().get(0).describe(twice.toString()))
+        Path twice =
+                write(
+                        "twice.yaml",
+                        GOOD.replace("readiness: 1\n", "readiness: 1\n    readiness: 4\n"));
+        assertThat(refusal(twice).get(0))
                 .contains("twice.yaml:17")
                 .contains("field 'units[0].readiness' given twice");
-        Path second = dir.resolve("second.yaml");
-        Files.writeString(second, GOOD + "---\nname: another\n");
-        ForceRead<Catalogue> s = CatalogueReader.read(second);
-        assertThat(s.refused()).isTrue();
-        assertThat(s.faults().get(0).describe(second.toString()))
-                .contains("more content after the end of the document");
+        Path second = write("second.yaml", GOOD + "---\nname: another\n");
+        assertThat(refusal(second).get(0)).contains("more content after the end of the document");
     }
 
     @Test
@@ -134,9 +130,7 @@ class CatalogueReaderTest {
                 f,
                 "format: muster/catalogue@1\nname: caf\u00e9\n"
                         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults().get(0).describe(f.toString()))
+        assertThat(refusal(f).get(0))
                 .contains("latin1.yaml:2")
                 .contains("not valid UTF-8")
                 .doesNotContain("java.io");
@@ -144,15 +138,10 @@ class CatalogueReaderTest {
 
     @Test
     void aCsvHeaderIsCheckedWithoutRowsAndACatalogueWithoutUnitsIsRefused() throws Exception {
-        Path headerOnly = dir.resolve("header.csv");
-        Files.writeString(headerOnly, "foo,bar\n");
-        ForceRead<Catalogue> r = CatalogueReader.read(headerOnly);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(f -> f.describe(headerOnly.toString()))
+        Path headerOnly = write("header.csv", "foo,bar\n");
+        assertThat(refusal(headerOnly))
                 .anySatisfy(d -> assertThat(d).contains("field 'foo': unknown column"));
-        Path none = dir.resolve("none.yaml");
-        Files.writeString(none, "format: muster/catalogue@1\nname: none\nunits: []\n");
+        Path none = write("none.yaml", "format: muster/catalogue@1\nname: none\nunits: []\n");
         ForceRead<Catalogue> n = CatalogueReader.read(none);
         assertThat(n.refused()).isTrue();
         assertThat(n.faults().get(0).message()).contains("at least one unit");
@@ -180,10 +169,7 @@ class CatalogueReaderTest {
                         + "\n"
                         + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,2022-01-01,2022-12-31,AIR,,,test\n"
                         + "U2,Second,US,ABCT,BRIGADE,HOME2,APOE,SPOE,-5,2000,40000,,,9000,150000,,,2,168,,,AIR_SEA,,,test\n");
-        r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(f.toString()))
+        assertThat(refusal(f))
                 .anySatisfy(
                         s ->
                                 assertThat(s)
@@ -194,15 +180,12 @@ class CatalogueReaderTest {
 
     @Test
     void amountsBeyondAnyUnitAndYamlsNanAreFaultsOfTheirField() throws Exception {
-        Path big = dir.resolve("big.yaml");
-        Files.writeString(
-                big,
-                GOOD.replace("{class: BULK, stons: 400}", "{class: BULK, stons: 1e12}")
-                        .replace("personnel: 3300", "personnel: 2000000"));
-        ForceRead<Catalogue> r = CatalogueReader.read(big);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(big.toString()))
+        Path big =
+                write(
+                        "big.yaml",
+                        GOOD.replace("{class: BULK, stons: 400}", "{class: BULK, stons: 1e12}")
+                                .replace("personnel: 3300", "personnel: 2000000"));
+        assertThat(refusal(big))
                 .anySatisfy(
                         d ->
                                 assertThat(d)
@@ -216,12 +199,9 @@ class CatalogueReaderTest {
                                         .contains("big.yaml:15: unit U1")
                                         .contains("field 'stons'")
                                         .contains("must be at most 1,000,000"));
-        Path nan = dir.resolve("nan.yaml");
-        Files.writeString(nan, GOOD.replace("noticeToMoveHours: 18", "noticeToMoveHours: .nan"));
-        ForceRead<Catalogue> n = CatalogueReader.read(nan);
-        assertThat(n.refused()).isTrue();
-        assertThat(n.faults())
-                .extracting(x -> x.describe(nan.toString()))
+        Path nan =
+                write("nan.yaml", GOOD.replace("noticeToMoveHours: 18", "noticeToMoveHours: .nan"));
+        assertThat(refusal(nan))
                 .singleElement()
                 .satisfies(
                         d ->
@@ -233,14 +213,12 @@ class CatalogueReaderTest {
 
     @Test
     void aYamlAliasIsRefusedNotReadAsItsAnchorsName() throws Exception {
-        Path f = dir.resolve("alias.yaml");
-        Files.writeString(
-                f,
-                GOOD.replace("name: First brigade", "name: &n First brigade")
-                        .replace("source: test data", "source: *n"));
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults().get(0).describe(f.toString()))
+        Path f =
+                write(
+                        "alias.yaml",
+                        GOOD.replace("name: First brigade", "name: &n First brigade")
+                                .replace("source: test data", "source: *n"));
+        assertThat(refusal(f).get(0))
                 .contains("alias.yaml:20")
                 .contains("field 'units[0].source' = '*n': a YAML alias");
     }
@@ -254,9 +232,7 @@ class CatalogueReaderTest {
                 header
                         + "\n"
                         + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,2022-01-01,2022-12-31,AIR,,,test,extra\n");
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults().get(0).describe(f.toString()))
+        assertThat(refusal(f).get(0))
                 .contains("wide.csv:2")
                 .contains(
                         "the row has more cells than the header's "
@@ -272,8 +248,10 @@ class CatalogueReaderTest {
         // past a long, YAML's 2^64 + 24 was read as 24; in text it threw without a place
         for (String v :
                 new String[] {"18446744073709551640", "\"99999999999999999999\"", "3000000000"}) {
-            Path f = dir.resolve("big-ntm.yaml");
-            Files.writeString(f, GOOD.replace("noticeToMoveHours: 18", "noticeToMoveHours: " + v));
+            Path f =
+                    write(
+                            "big-ntm.yaml",
+                            GOOD.replace("noticeToMoveHours: 18", "noticeToMoveHours: " + v));
             ForceRead<Catalogue> r = CatalogueReader.read(f);
             assertThat(r.refused()).as(v).isTrue();
             assertThat(r.faults())
@@ -289,15 +267,13 @@ class CatalogueReaderTest {
                                                             + "': number too large")
                                             .doesNotContain("at least"));
         }
-        Path csv = dir.resolve("big.csv");
-        Files.writeString(
-                csv,
-                String.join(",", CatalogueReader.CSV_COLUMNS)
-                        + "\n"
-                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,99999999999999999999,,,AIR,,,test\n");
-        ForceRead<Catalogue> c = CatalogueReader.read(csv);
-        assertThat(c.refused()).isTrue();
-        assertThat(c.faults().get(0).describe(csv.toString()))
+        Path csv =
+                write(
+                        "big.csv",
+                        String.join(",", CatalogueReader.CSV_COLUMNS)
+                                + "\n"
+                                + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,99999999999999999999,,,AIR,,,test\n");
+        assertThat(refusal(csv).get(0))
                 .contains("big.csv:2: unit U1")
                 .contains("field 'noticeToMoveHours' = '99999999999999999999': number too large");
     }
@@ -361,10 +337,7 @@ class CatalogueReaderTest {
         Path y = dir.resolve("hours.yaml");
         assertThat(GOOD).contains(was);
         Files.writeString(y, GOOD.replace(was, now));
-        ForceRead<Catalogue> r = CatalogueReader.read(y);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(y.toString()))
+        assertThat(refusal(y))
                 .singleElement()
                 .satisfies(
                         d ->
@@ -379,12 +352,12 @@ class CatalogueReaderTest {
 
     @Test
     void decimalCellsWithAPointSignOrExponentAreReadAsBefore() throws Exception {
-        Path f = dir.resolve("decimals.csv");
-        Files.writeString(
-                f,
-                String.join(",", CatalogueReader.CSV_COLUMNS)
-                        + "\n"
-                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,SPOE,4400,1.5e2,+15000,.5,8000.,,,,,1,96,,,SELF,40.25,,test\n");
+        Path f =
+                write(
+                        "decimals.csv",
+                        String.join(",", CatalogueReader.CSV_COLUMNS)
+                                + "\n"
+                                + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,SPOE,4400,1.5e2,+15000,.5,8000.,,,,,1,96,,,SELF,40.25,,test\n");
         ForceRead<Catalogue> r = CatalogueReader.read(f);
         assertThat(r.faults()).extracting(x -> x.describe(f.toString())).isEmpty();
         var u = r.value().units().get(0);
@@ -406,14 +379,15 @@ class CatalogueReaderTest {
         String row = "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,,,AIR,,,test";
         String header = String.join(",", CatalogueReader.CSV_COLUMNS);
         for (String sep : List.of(";", "\t")) {
-            Path f = dir.resolve("sep.csv");
-            Files.writeString(
-                    f,
-                    "\uFEFF" + header.replace(",", sep) + "\r\n" + row.replace(",", sep) + "\r\n");
-            ForceRead<Catalogue> r = CatalogueReader.read(f);
-            assertThat(r.refused()).isTrue();
-            assertThat(r.faults())
-                    .extracting(x -> x.describe(f.toString()))
+            Path f =
+                    write(
+                            "sep.csv",
+                            "\uFEFF"
+                                    + header.replace(",", sep)
+                                    + "\r\n"
+                                    + row.replace(",", sep)
+                                    + "\r\n");
+            assertThat(refusal(f))
                     .containsExactly(
                             "error: "
                                     + f
@@ -428,17 +402,14 @@ class CatalogueReaderTest {
     /** A unit or station without its id is named by its place, never as "unit null". */
     @Test
     void aUnitOrStationWithoutItsIdIsNamedByItsPlaceNotAsNull() throws Exception {
-        Path f = dir.resolve("noid.yaml");
-        Files.writeString(
-                f,
-                GOOD.replace("  - {id: VILSECK, ", "  - {")
-                        .replace("  - uic: U1\n", "  - readiness: 7\n")
-                        .replace("    readiness: 1\n", "")
-                        .replace("lat: 49.63", "lat: 95"));
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(f.toString()))
+        Path f =
+                write(
+                        "noid.yaml",
+                        GOOD.replace("  - {id: VILSECK, ", "  - {")
+                                .replace("  - uic: U1\n", "  - readiness: 7\n")
+                                .replace("    readiness: 1\n", "")
+                                .replace("lat: 49.63", "lat: 95"));
+        assertThat(refusal(f))
                 .contains(
                         "error: " + f + ":7: unit (units[0]): field 'uic': is missing",
                         "error: "
@@ -465,10 +436,7 @@ class CatalogueReaderTest {
         Files.writeString(
                 f,
                 header + "\n" + row + "\n" + row.replace("U1,", "U2,").replace(",test", "") + "\n");
-        r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(f.toString()))
+        assertThat(refusal(f))
                 .anySatisfy(
                         d ->
                                 assertThat(d)
@@ -482,17 +450,14 @@ class CatalogueReaderTest {
 
     @Test
     void aUnitWithNoPeopleAndNoEquipmentIsRefusedNotSourcedForNothing() throws Exception {
-        Path f = dir.resolve("empty.csv");
-        Files.writeString(
-                f,
-                String.join(",", CatalogueReader.CSV_COLUMNS)
-                        + "\n"
-                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,,,AIR,,,test\n"
-                        + "U2,Second,US,IBCT,BRIGADE,HOME1,APOE,,0,,,,,,,,,1,96,,,AIR,,,test\n");
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(f.toString()))
+        Path f =
+                write(
+                        "empty.csv",
+                        String.join(",", CatalogueReader.CSV_COLUMNS)
+                                + "\n"
+                                + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,4400,600,,900,,,,,,1,96,,,AIR,,,test\n"
+                                + "U2,Second,US,IBCT,BRIGADE,HOME1,APOE,,0,,,,,,,,,1,96,,,AIR,,,test\n");
+        assertThat(refusal(f))
                 .singleElement()
                 .satisfies(
                         d ->
@@ -500,13 +465,13 @@ class CatalogueReaderTest {
                                         .contains("empty.csv:3: unit U2")
                                         .contains("field 'personnel' = '0'")
                                         .contains("moves nothing"));
-        Path y = dir.resolve("empty.yaml");
-        Files.writeString(
-                y,
-                GOOD.replace("personnel: 3300", "personnel: 0")
-                        .replace(
-                                "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]",
-                                "[{class: BULK, stons: 0}]"));
+        Path y =
+                write(
+                        "empty.yaml",
+                        GOOD.replace("personnel: 3300", "personnel: 0")
+                                .replace(
+                                        "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]",
+                                        "[{class: BULK, stons: 0}]"));
         assertThat(CatalogueReader.read(y).faults())
                 .extracting(x -> x.describe(y.toString()))
                 .anySatisfy(d -> assertThat(d).contains("empty.yaml:14").contains("moves nothing"));
@@ -514,16 +479,13 @@ class CatalogueReaderTest {
 
     @Test
     void aRefusedPersonnelFigureIsNamedOnceNotAlsoAsAUnitOfNoPeople() throws Exception {
-        Path f = dir.resolve("negative.csv");
-        Files.writeString(
-                f,
-                String.join(",", CatalogueReader.CSV_COLUMNS)
-                        + "\n"
-                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,-5,,,,,,,,,1,96,,,AIR,,,test\n");
-        ForceRead<Catalogue> r = CatalogueReader.read(f);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(f.toString()))
+        Path f =
+                write(
+                        "negative.csv",
+                        String.join(",", CatalogueReader.CSV_COLUMNS)
+                                + "\n"
+                                + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,,-5,,,,,,,,,1,96,,,AIR,,,test\n");
+        assertThat(refusal(f))
                 .singleElement()
                 .satisfies(
                         d ->
@@ -535,12 +497,12 @@ class CatalogueReaderTest {
 
     @Test
     void aDeckAreaWithNoWeightIsRefusedByLineNotLeftToTheSourcedScenario() throws Exception {
-        Path y = dir.resolve("area.yaml");
-        Files.writeString(
-                y,
-                GOOD.replace(
-                        "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]",
-                        "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 0, sqft: 3400.0}]"));
+        Path y =
+                write(
+                        "area.yaml",
+                        GOOD.replace(
+                                "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]",
+                                "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 0, sqft: 3400.0}]"));
         assertThat(CatalogueReader.read(y).faults())
                 .extracting(x -> x.describe(y.toString()))
                 .singleElement()
@@ -552,16 +514,13 @@ class CatalogueReaderTest {
                                         .contains("OVERSIZE equipment has a deck area (3400 sq ft)")
                                         .contains("no weight"));
         // in a CSV, a deck area whose weight cell is blank is named, not dropped
-        Path c = dir.resolve("area.csv");
-        Files.writeString(
-                c,
-                String.join(",", CatalogueReader.CSV_COLUMNS)
-                        + "\n"
-                        + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,SPOE,4400,600,15000,,900,,,,,1,96,,,AIR_SEA,,,test\n");
-        ForceRead<Catalogue> r = CatalogueReader.read(c);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(c.toString()))
+        Path c =
+                write(
+                        "area.csv",
+                        String.join(",", CatalogueReader.CSV_COLUMNS)
+                                + "\n"
+                                + "U1,First,US,IBCT,BRIGADE,HOME1,APOE,SPOE,4400,600,15000,,900,,,,,1,96,,,AIR_SEA,,,test\n");
+        assertThat(refusal(c))
                 .singleElement()
                 .satisfies(
                         d ->
@@ -574,20 +533,17 @@ class CatalogueReaderTest {
 
     @Test
     void aStationWithACountryNoNodeHasOrAnIdGivenTwiceIsRefusedByItsLine() throws Exception {
-        Path y = dir.resolve("stations.yaml");
-        Files.writeString(
-                y,
-                GOOD.replace(
-                        "links: [{to: DEST, mode: ROAD, hours: 16}]}",
-                        "links: [{to: DEST, mode: ROAD, hours: 16}]}\n"
-                                + "  - {id: NEWAF, kind: AIRFIELD, country: USA, lat: 35, lon: -79}\n"
-                                + "  - {id: NEWPORT, kind: SEAPORT, country: US, lat: 35, lon: -77,"
-                                + " berths: 0}\n"
-                                + "  - {id: VILSECK, kind: INSTALLATION, country: DE, lat: 49, lon: 11}"));
-        ForceRead<Catalogue> r = CatalogueReader.read(y);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(y.toString()))
+        Path y =
+                write(
+                        "stations.yaml",
+                        GOOD.replace(
+                                "links: [{to: DEST, mode: ROAD, hours: 16}]}",
+                                "links: [{to: DEST, mode: ROAD, hours: 16}]}\n"
+                                        + "  - {id: NEWAF, kind: AIRFIELD, country: USA, lat: 35, lon: -79}\n"
+                                        + "  - {id: NEWPORT, kind: SEAPORT, country: US, lat: 35, lon: -77,"
+                                        + " berths: 0}\n"
+                                        + "  - {id: VILSECK, kind: INSTALLATION, country: DE, lat: 49, lon: 11}"));
+        assertThat(refusal(y))
                 .satisfiesExactlyInAnyOrder(
                         d ->
                                 assertThat(d)
@@ -659,10 +615,7 @@ class CatalogueReaderTest {
         Path y = dir.resolve("units.yaml");
         String unit = GOOD.substring(GOOD.indexOf("  - uic: U1"));
         Files.writeString(y, GOOD + unit.replace("First brigade", "First brigade again"));
-        ForceRead<Catalogue> r = CatalogueReader.read(y);
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(y.toString()))
+        assertThat(refusal(y))
                 .singleElement()
                 .satisfies(
                         d ->
@@ -674,19 +627,20 @@ class CatalogueReaderTest {
 
     @Test
     void aListGivenAsOneValueOrOneMappingIsRefusedNotReadAsEmpty() throws Exception {
-        Path y = dir.resolve("types.yaml");
-        Files.writeString(
-                y,
-                GOOD.replace("[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]", "1300")
-                        .replace(
-                                "[{from: 2022-01-01, to: 2022-12-31}]",
-                                "{from: 2022-01-01, to: 2022-12-31}")
-                        .replace("links: [{to: DEST, mode: ROAD, hours: 16}]", "links: DEST"));
-        ForceRead<Catalogue> r = CatalogueReader.read(y);
+        Path y =
+                write(
+                        "types.yaml",
+                        GOOD.replace(
+                                        "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]",
+                                        "1300")
+                                .replace(
+                                        "[{from: 2022-01-01, to: 2022-12-31}]",
+                                        "{from: 2022-01-01, to: 2022-12-31}")
+                                .replace(
+                                        "links: [{to: DEST, mode: ROAD, hours: 16}]",
+                                        "links: DEST"));
         // read as empty, the unit would be sourced without its equipment and as always available
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(y.toString()))
+        assertThat(refusal(y))
                 .satisfiesExactlyInAnyOrder(
                         d ->
                                 assertThat(d)
@@ -705,18 +659,19 @@ class CatalogueReaderTest {
 
     @Test
     void aListEntryThatIsNotAMappingIsNamedOnceWithItsValue() throws Exception {
-        Path y = dir.resolve("entries.yaml");
-        Files.writeString(
-                y,
-                GOOD.replace("[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]", "[5]")
-                        .replace("[{from: 2022-01-01, to: 2022-12-31}]", "[2022-01-01]")
-                        .replace("links: [{to: DEST, mode: ROAD, hours: 16}]", "links: [DEST]")
-                        .replace("units:\n", "  - LILLE\nunits:\n"));
-        ForceRead<Catalogue> r = CatalogueReader.read(y);
+        Path y =
+                write(
+                        "entries.yaml",
+                        GOOD.replace(
+                                        "[{class: BULK, stons: 400}, {class: OVERSIZE, stons: 900}]",
+                                        "[5]")
+                                .replace("[{from: 2022-01-01, to: 2022-12-31}]", "[2022-01-01]")
+                                .replace(
+                                        "links: [{to: DEST, mode: ROAD, hours: 16}]",
+                                        "links: [DEST]")
+                                .replace("units:\n", "  - LILLE\nunits:\n"));
         // each wrong entry is one fault with its value, not a mapping with every field missing
-        assertThat(r.refused()).isTrue();
-        assertThat(r.faults())
-                .extracting(x -> x.describe(y.toString()))
+        assertThat(refusal(y))
                 .satisfiesExactlyInAnyOrder(
                         d ->
                                 assertThat(d)
@@ -738,16 +693,16 @@ class CatalogueReaderTest {
 
     @Test
     void readsTheSameCatalogueFromJson() throws Exception {
-        Path y = dir.resolve("c.yaml");
-        Files.writeString(y, GOOD);
+        Path y = write("c.yaml", GOOD);
         Catalogue fromYaml = CatalogueReader.read(y).value();
         com.fasterxml.jackson.databind.JsonNode tree =
                 new com.fasterxml.jackson.databind.ObjectMapper(
                                 new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                         .readTree(GOOD);
-        Path j = dir.resolve("c.json");
-        Files.writeString(
-                j, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree));
+        Path j =
+                write(
+                        "c.json",
+                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree));
         ForceRead<Catalogue> r = CatalogueReader.read(j);
         assertThat(r.faults()).isEmpty();
         assertThat(r.value()).isEqualTo(fromYaml);
