@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import muster.model.force.Order;
 import muster.model.force.OrderEvent;
 import muster.model.force.OrderKind;
 import muster.model.force.UnitStatus;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +35,49 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FileOrderLogTest {
     @TempDir Path dir;
     static final Instant T = Instant.parse("2022-01-24T12:00:00Z");
+    static final String AT = "\"at\":\"2022-01-01T00:00:00Z\"";
+    static final String EFFECTIVE = "\"effective\":\"2022-01-01T00:00:00Z\"";
+
+    /** The log orders.jsonl holding one event: the user's draft of D1 for U1. */
+    private FileOrderLog logWithDraft(String user) {
+        FileOrderLog log = new FileOrderLog(dir.resolve("orders.jsonl"));
+        new OrderDesk(log).draft(deploy("D1", "U1"), user, T);
+        return log;
+    }
+
+    /** Checks that reading the log is refused as a corrupt log, for its message to be checked. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> refusedRead(FileOrderLog log) {
+        return assertThatThrownBy(log::read).isInstanceOf(FileOrderLog.CorruptLog.class);
+    }
+
+    /** Writes the text as the log orders.jsonl and checks that reading it is refused. */
+    private AbstractThrowableAssert<?, ? extends Throwable> refusedRead(String text)
+            throws IOException {
+        Path f = dir.resolve("orders.jsonl");
+        Files.writeString(f, text);
+        return refusedRead(new FileOrderLog(f));
+    }
+
+    /**
+     * A log line drafting alert A1, with its seq, its user in JSON, its "at" and "effective"
+     * members, its units in JSON and its notice to move.
+     */
+    private static String alertLine(
+            String seq, String user, String at, String units, String effective, String notice) {
+        return "{\"seq\":"
+                + seq
+                + ",\"type\":\"DRAFTED\",\"orderId\":\"A1\",\"user\":"
+                + user
+                + ","
+                + at
+                + ",\"order\":{\"id\":\"A1\",\"kind\":\"ALERT\",\"units\":"
+                + units
+                + ",\"authority\":\"X\","
+                + effective
+                + ",\"noticeToMoveHours\":"
+                + notice
+                + "}}\n";
+    }
 
     static Order deploy(String id, String... units) {
         return new Order(
@@ -88,8 +133,7 @@ class FileOrderLogTest {
         byte[] before = Files.readAllBytes(f);
         Files.writeString(
                 f, "{\"seq\":3,\"type\":\"ISS", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        assertThatThrownBy(log::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(log)
                 .hasMessageContaining("orders.jsonl:3")
                 .hasMessageContaining("cut short")
                 .hasMessageContaining("2 events before it are intact");
@@ -103,14 +147,12 @@ class FileOrderLogTest {
     @Test
     void refusesAnUnreadableLine() throws Exception {
         Path f = dir.resolve("orders.jsonl");
-        FileOrderLog log = new FileOrderLog(f);
-        new OrderDesk(log).draft(deploy("D1", "U1"), "ann", T);
+        FileOrderLog log = logWithDraft("ann");
         Files.writeString(
                 f,
                 "{\"seq\":2,\"type\":\"NOPE\",\"orderId\":\"D1\",\"user\":\"x\",\"at\":\"2022-01-01T00:00:00Z\"}\n",
                 StandardOpenOption.APPEND);
-        assertThatThrownBy(log::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(log)
                 .hasMessageContaining("orders.jsonl:2")
                 .hasMessageContaining("unreadable")
                 .hasMessageContaining("field 'type' = 'NOPE': not one of DRAFTED,")
@@ -124,15 +166,13 @@ class FileOrderLogTest {
     @Test
     void aLineThatIsNotUtf8IsRefusedNotReadWithOtherLetters() throws Exception {
         Path f = dir.resolve("orders.jsonl");
-        FileOrderLog log = new FileOrderLog(f);
-        new OrderDesk(log).draft(deploy("D1", "U1"), "Zoë", T);
+        FileOrderLog log = logWithDraft("Zoë");
         byte[] utf8 = Files.readAllBytes(f);
         byte[] latin1 =
                 new String(utf8, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
         Files.write(f, latin1);
         int column = new String(latin1, StandardCharsets.ISO_8859_1).indexOf('ë') + 1;
-        assertThatThrownBy(log::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(log)
                 .hasMessageContaining(
                         "orders.jsonl:1: byte " + column + " of the line (0xEB) is not UTF-8 text")
                 .hasMessageContaining("Maybe save it as UTF-8");
@@ -145,8 +185,7 @@ class FileOrderLogTest {
                 "{\"seq\":2,\"type\":\"APPROVED\",\"orderId\":\"D1\",\"user\":\"José\","
                         + "\"at\":\"2022-01-24T12:00:00Z\"}\n";
         Files.write(f, approved.getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.APPEND);
-        assertThatThrownBy(log::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(log)
                 .hasMessageContaining(
                         "orders.jsonl:2: byte "
                                 + (approved.indexOf('é') + 1)
@@ -158,9 +197,7 @@ class FileOrderLogTest {
             lead++; // the first byte of ë
         }
         Files.write(f, java.util.Arrays.copyOf(utf8, lead + 1), StandardOpenOption.APPEND);
-        assertThatThrownBy(log::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
-                .hasMessageContaining("orders.jsonl:2: the last line is cut short");
+        refusedRead(log).hasMessageContaining("orders.jsonl:2: the last line is cut short");
     }
 
     /**
@@ -212,8 +249,7 @@ class FileOrderLogTest {
     @Test
     void aByteOrderMarkIsNamedAsOne() throws Exception {
         Path f = dir.resolve("orders.jsonl");
-        FileOrderLog log = new FileOrderLog(f);
-        new OrderDesk(log).draft(deploy("D1", "U1"), "ann", T);
+        FileOrderLog log = logWithDraft("ann");
         byte[] plain = Files.readAllBytes(f);
         byte[] bom = new byte[plain.length + 3];
         bom[0] = (byte) 0xEF;
@@ -221,8 +257,7 @@ class FileOrderLogTest {
         bom[2] = (byte) 0xBF;
         System.arraycopy(plain, 0, bom, 3, plain.length);
         Files.write(f, bom);
-        assertThatThrownBy(log::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(log)
                 .hasMessageContaining(
                         "orders.jsonl:1: the line begins with a byte order mark (bytes EF BB BF)")
                 .hasMessageContaining("Maybe save the log as UTF-8 without a BOM")
@@ -234,15 +269,7 @@ class FileOrderLogTest {
 
     @Test
     void unitsThatAreNotAListAreNamedNotReadAsNone() throws Exception {
-        Path f = dir.resolve("orders.jsonl");
-        Files.writeString(
-                f,
-                "{\"seq\":1,\"type\":\"DRAFTED\",\"orderId\":\"A1\",\"user\":\"ann\","
-                        + "\"at\":\"2022-01-01T00:00:00Z\",\"order\":{\"id\":\"A1\","
-                        + "\"kind\":\"ALERT\",\"units\":5,\"authority\":\"X\","
-                        + "\"effective\":\"2022-01-01T00:00:00Z\",\"noticeToMoveHours\":5}}\n");
-        assertThatThrownBy(new FileOrderLog(f)::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(alertLine("1", "\"ann\"", AT, "5", EFFECTIVE, "5"))
                 .hasMessageContaining("orders.jsonl:1")
                 .hasMessageContaining("field 'units' = 5: not a list");
     }
@@ -259,19 +286,7 @@ class FileOrderLogTest {
             })
     void aTimeOrNumberTheLogCannotReadIsNamedByField(
             String at, String effective, String notice, String message) throws Exception {
-        Path f = dir.resolve("orders.jsonl");
-        Files.writeString(
-                f,
-                "{\"seq\":1,\"type\":\"DRAFTED\",\"orderId\":\"A1\",\"user\":\"ann\","
-                        + at
-                        + ",\"order\":{\"id\":\"A1\",\"kind\":\"ALERT\",\"units\":[\"U1\"],"
-                        + "\"authority\":\"X\","
-                        + effective
-                        + ",\"noticeToMoveHours\":"
-                        + notice
-                        + "}}\n");
-        assertThatThrownBy(new FileOrderLog(f)::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(alertLine("1", "\"ann\"", at, "[\"U1\"]", effective, notice))
                 .hasMessageContaining("orders.jsonl:1")
                 .hasMessageContaining(message)
                 .hasMessageNotContaining("could not be parsed");
@@ -303,9 +318,7 @@ class FileOrderLogTest {
                     case "order.cDay" -> cDay;
                     default -> ready;
                 };
-        Files.writeString(f, deployLine(effective, cDay, ready));
-        assertThatThrownBy(new FileOrderLog(f)::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(deployLine(effective, cDay, ready))
                 .hasMessageContaining(
                         "orders.jsonl:1: unreadable order event (field '"
                                 + field
@@ -389,8 +402,7 @@ class FileOrderLogTest {
     @Test
     void refusesAStaleAppendWithoutWritingIt() throws Exception {
         Path f = dir.resolve("orders.jsonl");
-        FileOrderLog log = new FileOrderLog(f);
-        new OrderDesk(log).draft(deploy("D1", "U1"), "ann", T);
+        FileOrderLog log = logWithDraft("ann");
         OrderEvent stale = new OrderEvent(1, OrderEvent.Type.APPROVED, "D1", "bob", T, null, null);
         long size = Files.size(f);
         assertThatThrownBy(() -> log.append(stale))
@@ -459,14 +471,10 @@ class FileOrderLogTest {
                                 new FullDiskChannel(
                                         FileChannel.open(file, options), room, failForce, false));
         String cause = failForce ? "Input/output error" : "No space left on device";
+        String cannot = "cannot append to order log " + f + ": " + cause + "; ";
         assertThatThrownBy(() -> new OrderDesk(full).draft(deploy("D1", "U1"), "ann", T))
                 .isInstanceOf(UncheckedIOException.class)
-                .hasMessage(
-                        "cannot append to order log "
-                                + f
-                                + ": "
-                                + cause
-                                + "; the log was not created");
+                .hasMessage(cannot + "the log was not created");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).as("room %d", room).isEmpty();
         }
@@ -475,12 +483,7 @@ class FileOrderLogTest {
         byte[] before = Files.readAllBytes(f);
         assertThatThrownBy(() -> new OrderDesk(full).approve("D1", "bob", T))
                 .isInstanceOf(UncheckedIOException.class)
-                .hasMessage(
-                        "cannot append to order log "
-                                + f
-                                + ": "
-                                + cause
-                                + "; it is left as it was");
+                .hasMessage(cannot + "it is left as it was");
         assertThat(Files.readAllBytes(f)).as("room %d", room).isEqualTo(before);
         OrderBook approved = new OrderDesk(new FileOrderLog(f)).approve("D1", "bob", T);
         assertThat(approved.lastSeq()).isEqualTo(2);
@@ -694,20 +697,7 @@ class FileOrderLogTest {
             })
     void aFieldOfTheWrongKindIsNamedNotReadAsText(
             String seq, String user, String units, String message) throws Exception {
-        Path f = dir.resolve("orders.jsonl");
-        Files.writeString(
-                f,
-                "{\"seq\":"
-                        + seq
-                        + ",\"type\":\"DRAFTED\",\"orderId\":\"A1\",\"user\":"
-                        + user
-                        + ",\"at\":\"2022-01-01T00:00:00Z\",\"order\":{\"id\":\"A1\","
-                        + "\"kind\":\"ALERT\",\"units\":"
-                        + units
-                        + ",\"authority\":\"X\",\"effective\":\"2022-01-01T00:00:00Z\","
-                        + "\"noticeToMoveHours\":5}}\n");
-        assertThatThrownBy(new FileOrderLog(f)::read)
-                .isInstanceOf(FileOrderLog.CorruptLog.class)
+        refusedRead(alertLine(seq, user, AT, units, EFFECTIVE, "5"))
                 .hasMessageContaining("orders.jsonl:1")
                 .hasMessageContaining(message);
     }
