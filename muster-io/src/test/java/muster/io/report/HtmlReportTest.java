@@ -118,20 +118,19 @@ class HtmlReportTest {
         for (Object[] c : cases) {
             var m = plan.measures();
             Plan p =
-                    new Plan(
-                            plan.scenario(),
-                            plan.planner(),
-                            new Measures(
-                                    m.closureDay(),
-                                    (double) c[0],
-                                    m.lateUlns(),
-                                    m.onTimeUlns(),
-                                    m.unmet()),
-                            new LowerBound(
-                                    plan.lowerBound().closureDay(), (double) c[1], "test bound"),
-                            plan.missions(),
-                            plan.lines(),
-                            plan.bindingConstraints());
+                    withMeasures(
+                                    plan,
+                                    new Measures(
+                                            m.closureDay(),
+                                            (double) c[0],
+                                            m.lateUlns(),
+                                            m.onTimeUlns(),
+                                            m.unmet()))
+                            .withLowerBound(
+                                    new LowerBound(
+                                            plan.lowerBound().closureDay(),
+                                            (double) c[1],
+                                            "test bound"));
             assertThat(card(HtmlReport.render(scenario, p), "late-ston-days"))
                     .as("plan %s, bound %s", c[0], c[1])
                     .contains((String) c[2]);
@@ -145,19 +144,14 @@ class HtmlReportTest {
         List<String> shown = new ArrayList<>();
         for (int[] lateOnTime : new int[][] {{1, 210}, {299, 1}, {2, 209}, {0, 211}, {211, 0}}) {
             Plan p =
-                    new Plan(
-                            plan.scenario(),
-                            plan.planner(),
-                            new muster.model.Measures(
+                    withMeasures(
+                            plan,
+                            new Measures(
                                     m.closureDay(),
                                     m.lateStonDays(),
                                     lateOnTime[0],
                                     lateOnTime[1],
-                                    m.unmet()),
-                            plan.lowerBound(),
-                            plan.missions(),
-                            plan.lines(),
-                            plan.bindingConstraints());
+                                    m.unmet()));
             String c = card(HtmlReport.render(scenario, p), "lines");
             shown.add(c.replaceAll(".*<div class=\"sub\">", ""));
             if (lateOnTime[0] > 0) {
@@ -178,11 +172,18 @@ class HtmlReportTest {
 
     private static Plan withoutUnmet(Plan p) {
         var m = p.measures();
+        return withMeasures(
+                p,
+                new Measures(
+                        m.closureDay(), m.lateStonDays(), m.lateUlns(), m.onTimeUlns(), List.of()));
+    }
+
+    /** The plan with other measures, all else as it is. */
+    private static Plan withMeasures(Plan p, Measures m) {
         return new Plan(
                 p.scenario(),
                 p.planner(),
-                new muster.model.Measures(
-                        m.closureDay(), m.lateStonDays(), m.lateUlns(), m.onTimeUlns(), List.of()),
+                m,
                 p.lowerBound(),
                 p.missions(),
                 p.lines(),
@@ -290,19 +291,15 @@ class HtmlReportTest {
         Scenario light = withPaxWeight(lines, 0.0);
         Measures m = plan.measures();
         Plan p =
-                new Plan(
-                        plan.scenario(),
-                        plan.planner(),
-                        new Measures(
-                                m.closureDay(),
-                                m.lateStonDays(),
-                                m.lateUlns() + 2,
-                                m.onTimeUlns(),
-                                unmet),
-                        plan.lowerBound(),
-                        plan.missions(),
-                        results,
-                        plan.bindingConstraints());
+                withMeasures(
+                                plan,
+                                new Measures(
+                                        m.closureDay(),
+                                        m.lateStonDays(),
+                                        m.lateUlns() + 2,
+                                        m.onTimeUlns(),
+                                        unmet))
+                        .withLines(results, plan.bindingConstraints());
         Map<String, Double> cost = PlanChecker.lateStonDaysByLine(light, p);
         assertThat(List.of(cost.get("U1"), cost.get("U0"), cost.get("U2"))).containsOnly(0.0);
         assertThat(lateRows(HtmlReport.render(light, p))).containsExactly("A2", "U1", "U0", "U2");
@@ -332,15 +329,7 @@ class HtmlReportTest {
                                     null)
                             : r);
         }
-        Plan p =
-                new Plan(
-                        plan.scenario(),
-                        plan.planner(),
-                        plan.measures(),
-                        plan.lowerBound(),
-                        plan.missions(),
-                        lines,
-                        plan.bindingConstraints());
+        Plan p = plan.withLines(lines, plan.bindingConstraints());
         assertThat(HtmlReport.render(scenario, p))
                 .containsPattern("<tr data-uln=\"A2\">.*?no reason given.*?</tr>");
     }
