@@ -601,12 +601,13 @@ class ServerApiTest {
         Response d =
                 drafter.post(
                         "/api/orders",
-                        Map.of(
-                                "kind", "ALERT",
-                                "units", List.of("NLEFPR"),
-                                "noticeToMoveHours", 48,
-                                "note", "prepare to move to EPRZ",
-                                "marking", "REL NATO"));
+                        alert(
+                                "NLEFPR",
+                                48,
+                                "note",
+                                "prepare to move to EPRZ",
+                                "marking",
+                                "REL NATO"));
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         String id = (String) d.map().get("id");
         assertThat(d.map().get("status")).isEqualTo("DRAFT");
@@ -616,15 +617,7 @@ class ServerApiTest {
         assertThat(self.status()).as(self.body()).isEqualTo(403);
         Response selfBoth =
                 TestServer.user("nl_both", "NLD", Role.PLANNER, Role.APPROVER)
-                        .post(
-                                "/api/orders",
-                                Map.of(
-                                        "kind",
-                                        "ALERT",
-                                        "units",
-                                        List.of("NLF35D"),
-                                        "noticeToMoveHours",
-                                        1));
+                        .post("/api/orders", alert("NLF35D", 1));
         String own = (String) selfBoth.map().get("id");
         Response selfApprove =
                 TestServer.user("nl_both", "NLD", Role.PLANNER, Role.APPROVER)
@@ -680,18 +673,7 @@ class ServerApiTest {
     void aCancelWithoutAReasonIsRefusedAndRecordsNothing() throws Exception {
         currentCatalogueOfBundledUnits();
         Client planner = TestServer.user("nl_canceller", "NLD", Role.PLANNER);
-        Response d =
-                planner.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("NLEFPR"),
-                                "noticeToMoveHours",
-                                48));
-        assertThat(d.status()).as(d.body()).isEqualTo(201);
-        String id = (String) d.map().get("id");
+        String id = drafted(planner, alert("NLEFPR", 48));
         for (Object body : new Object[] {null, Map.of("reason", "  ")}) {
             Response none = planner.post("/api/orders/" + id + "/cancel", body);
             assertThat(none.status()).as(none.body()).isEqualTo(400);
@@ -712,32 +694,10 @@ class ServerApiTest {
     void badInputNamesTheFieldAndValue() throws Exception {
         currentCatalogueOfBundledUnits();
         Client p = TestServer.user("it_planner", "ITA", Role.PLANNER);
-        Response m =
-                p.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("ITNRFB"),
-                                "noticeToMoveHours",
-                                1,
-                                "marking",
-                                "RELEASE ALL"));
+        Response m = p.post("/api/orders", alert("ITNRFB", 1, "marking", "RELEASE ALL"));
         assertThat(m.status()).isEqualTo(400);
         assertThat(m.body()).contains("'RELEASE ALL'");
-        Response only =
-                p.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("ITNRFB"),
-                                "noticeToMoveHours",
-                                1,
-                                "marking",
-                                "POL ONLY"));
+        Response only = p.post("/api/orders", alert("ITNRFB", 1, "marking", "POL ONLY"));
         assertThat(only.status()).isEqualTo(400);
         assertThat(only.body()).contains("ITA");
         Response noUnit = p.post("/api/orders", Map.of("kind", "ALERT"));
@@ -770,15 +730,7 @@ class ServerApiTest {
                 Map.of("kind", "STAND_DOWN", "units", List.of("ITNRFB"), "noticeToMoveHours", 48),
                 "field 'noticeToMoveHours' = '48': a STAND_DOWN order does not take it");
         badDrafts.put(
-                Map.of(
-                        "kind",
-                        "ALERT",
-                        "units",
-                        List.of("ITNRFB"),
-                        "noticeToMoveHours",
-                        48,
-                        "readyDate",
-                        "2022-02-09"),
+                alert("ITNRFB", 48, "readyDate", "2022-02-09"),
                 "an ALERT order does not take it (it takes noticeToMoveHours)");
         badDrafts.put(
                 Map.of(
@@ -793,9 +745,7 @@ class ServerApiTest {
                         "readyDate",
                         "2022-02-01"),
                 "ready date 2022-02-01 is before C-day 2022-02-03");
-        badDrafts.put(
-                Map.of("kind", "ALERT", "units", List.of("ITNRFB"), "noticeToMoveHours", -1),
-                "notice to move in hours (0 or more), got -1");
+        badDrafts.put(alert("ITNRFB", -1), "notice to move in hours (0 or more), got -1");
         badDrafts.put(
                 Map.of(
                         "kind",
@@ -887,17 +837,15 @@ class ServerApiTest {
         Client approver = TestServer.user("de_approver", "DEU", Role.APPROVER);
         // an order drafted on the server takes effect when drafted: today
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        Response d =
-                drafter.post(
-                        "/api/orders",
+        String id =
+                drafted(
+                        drafter,
                         Map.of(
                                 "kind", "DEPLOY",
                                 "units", List.of("DEEFPR"),
                                 "destination", "AA-RZE",
                                 "cDay", today.toString(),
                                 "readyDate", today.plusDays(10).toString()));
-        assertThat(d.status()).as(d.body()).isEqualTo(201);
-        String id = (String) d.map().get("id");
         assertThat(approver.post("/api/orders/" + id + "/approve", null).status()).isEqualTo(200);
         assertThat(drafter.post("/api/orders/" + id + "/issue", null).status()).isEqualTo(200);
         Map<String, String> statusOn = new java.util.LinkedHashMap<>();
@@ -995,29 +943,11 @@ class ServerApiTest {
         assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
         assertThat(foreign.body())
                 .contains("field 'units.1' = 'WAB1AA': a unit of USA; only USA's planners");
-        Response unknown =
-                pl.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("NOSUCHUNIT"),
-                                "noticeToMoveHours",
-                                5));
+        Response unknown = pl.post("/api/orders", alert("NOSUCHUNIT", 5));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body())
                 .contains("field 'units.0' = 'NOSUCHUNIT': no unit with this UIC");
-        Response own =
-                pl.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("PL21BS"),
-                                "noticeToMoveHours",
-                                5));
+        Response own = pl.post("/api/orders", alert("PL21BS", 5));
         assertThat(own.status()).as(own.body()).isEqualTo(201);
         // the refused drafts left nothing behind
         assertThat(pl.get("/api/orders?size=500").items())
@@ -1032,10 +962,8 @@ class ServerApiTest {
         currentCatalogueOfBundledUnits();
         Client pl = TestServer.user("numbers_pl", "POL", Role.PLANNER);
         Client it = TestServer.user("numbers_it", "ITA", Role.PLANNER);
-        Map<String, Object> polish =
-                Map.of("kind", "ALERT", "units", List.of("PL21BS"), "noticeToMoveHours", 48);
-        Map<String, Object> italian =
-                Map.of("kind", "ALERT", "units", List.of("ITNRFB"), "noticeToMoveHours", 48);
+        Map<String, Object> polish = alert("PL21BS", 48);
+        Map<String, Object> italian = alert("ITNRFB", 48);
         Response first = pl.post("/api/orders", polish);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         for (int i = 0; i < 3; i++) {
@@ -1060,9 +988,7 @@ class ServerApiTest {
     void aHiddenRecordAndAMissingOneAreRefusedAndAuditedAlike() throws Exception {
         currentCatalogueOfBundledUnits();
         Client us = TestServer.user("hidden_us", "USA", Role.PLANNER);
-        Response drafted = us.post("/api/orders", alert("WAB173", 48));
-        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
-        String order = (String) drafted.map().get("id");
+        String order = drafted(us, alert("WAB173", 48));
         User usUser = Fixtures.me(us);
         var sc = Fixtures.scenario("hidden-us", "H1", "US");
         long sid = srv.api().importScenario(usUser, sc, "USA ONLY", "hidden.yaml", "");
@@ -1101,6 +1027,22 @@ class ServerApiTest {
                     .as("the audit row of the missing " + p[3] + p[2])
                     .isEqualTo(rows.get(0));
         }
+    }
+
+    /** Posts the order as a draft, checks that it is taken, and gives its id. */
+    private static String drafted(Client c, Map<String, Object> order) {
+        Response r = c.post("/api/orders", order);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return (String) r.map().get("id");
+    }
+
+    /** A draft of an ALERT order for one unit, with more fields given as name, value, ... */
+    private static Map<String, Object> alert(String uic, int noticeToMoveHours, Object... more) {
+        Map<String, Object> order = new java.util.LinkedHashMap<>(alert(uic, noticeToMoveHours));
+        for (int i = 0; i < more.length; i += 2) {
+            order.put((String) more[i], more[i + 1]);
+        }
+        return order;
     }
 
     /** A draft of an ALERT order for one unit. */
@@ -1145,27 +1087,9 @@ class ServerApiTest {
                 .contains("unit WAB2AA is a unit of USA")
                 .contains("nothing was stored");
         // the unit stays the USA's: its planners still order it, POL's may not
-        Response usOrder =
-                us.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("WAB2AA"),
-                                "noticeToMoveHours",
-                                24));
+        Response usOrder = us.post("/api/orders", alert("WAB2AA", 24));
         assertThat(usOrder.status()).as(usOrder.body()).isEqualTo(201);
-        Response plOrder =
-                pl.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("WAB2AA"),
-                                "noticeToMoveHours",
-                                24));
+        Response plOrder = pl.post("/api/orders", alert("WAB2AA", 24));
         assertThat(plOrder.status()).as(plOrder.body()).isEqualTo(403);
         // listing a unit under the nation it already has is no takeover
         Response same =
@@ -1191,17 +1115,7 @@ class ServerApiTest {
                                 "/api/catalogues?file=retake.yaml&marking=REL%20NATO" + query,
                                 text);
         java.util.function.Function<Client, Integer> alert =
-                c ->
-                        c.post(
-                                        "/api/orders",
-                                        Map.of(
-                                                "kind",
-                                                "ALERT",
-                                                "units",
-                                                List.of("PLRT01"),
-                                                "noticeToMoveHours",
-                                                24))
-                                .status();
+                c -> c.post("/api/orders", alert("PLRT01", 24)).status();
         Response first = importAs.apply("", oneUnitCatalogue("PLRT01", "PL"));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         long id = ((Number) first.map().get("id")).longValue();
@@ -1257,17 +1171,7 @@ class ServerApiTest {
         assertThat(deploy.status()).as(deploy.body()).isEqualTo(201);
         assertThat(deploy.map().get("effective")).isEqualTo("2030-01-10T06:00:00Z");
         Response alert =
-                planner.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("ESEF2K"),
-                                "noticeToMoveHours",
-                                96,
-                                "effective",
-                                "2030-01-02"));
+                planner.post("/api/orders", alert("ESEF2K", 96, "effective", "2030-01-02"));
         assertThat(alert.status()).as(alert.body()).isEqualTo(201);
         assertThat(alert.map().get("effective")).isEqualTo("2030-01-02T00:00:00Z");
         // issued in turn: the alert first, then the deployment it leads to, though drafted after
@@ -1282,18 +1186,7 @@ class ServerApiTest {
             assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         }
         for (String bad : List.of("tomorrow", "2030-13-01", "+999999999-12-31", "0001-01-01")) {
-            Response r =
-                    planner.post(
-                            "/api/orders",
-                            Map.of(
-                                    "kind",
-                                    "ALERT",
-                                    "units",
-                                    List.of("ESEF2K"),
-                                    "noticeToMoveHours",
-                                    24,
-                                    "effective",
-                                    bad));
+            Response r = planner.post("/api/orders", alert("ESEF2K", 24, "effective", bad));
             assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(400);
             assertThat(r.body()).contains("field 'effective' = '" + bad + "'");
         }
@@ -1312,12 +1205,8 @@ class ServerApiTest {
         Response alert =
                 planner.post(
                         "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("WAC31C"),
-                                "noticeToMoveHours",
+                        alert(
+                                "WAC31C",
                                 120,
                                 "marking",
                                 "USA ONLY",
@@ -1466,11 +1355,8 @@ class ServerApiTest {
         currentCatalogueOfBundledUnits();
         Client planner = TestServer.user("body_planner", "DNK", Role.PLANNER);
         Client approver = TestServer.user("body_approver", "DNK", Role.APPROVER);
-        Map<String, Object> alert =
-                Map.of("kind", "ALERT", "units", List.of("DKF16D"), "noticeToMoveHours", 48);
-        Response d = planner.post("/api/orders", alert);
-        assertThat(d.status()).as(d.body()).isEqualTo(201);
-        String id = (String) d.map().get("id");
+        Map<String, Object> alert = alert("DKF16D", 48);
+        String id = drafted(planner, alert);
         Response bogus = approver.post("/api/orders/" + id + "/approve", Map.of("bogus", 1));
         assertThat(bogus.status()).as(bogus.body()).isEqualTo(400);
         assertThat(bogus.body()).contains("field 'bogus' is not one this request takes");
@@ -1535,39 +1421,12 @@ class ServerApiTest {
     void aRefusedDraftTakesNoOrderNumber() throws Exception {
         currentCatalogueOfBundledUnits();
         Client pl = TestServer.user("refused_numbers_pl", "POL", Role.PLANNER);
-        Response first =
-                pl.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("PL21BS"),
-                                "noticeToMoveHours",
-                                48));
+        Response first = pl.post("/api/orders", alert("PL21BS", 48));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
-        Response refused =
-                pl.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("PL21BS"),
-                                "noticeToMoveHours",
-                                -1));
+        Response refused = pl.post("/api/orders", alert("PL21BS", -1));
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("notice to move");
-        Response second =
-                pl.post(
-                        "/api/orders",
-                        Map.of(
-                                "kind",
-                                "ALERT",
-                                "units",
-                                List.of("PL21BS"),
-                                "noticeToMoveHours",
-                                24));
+        Response second = pl.post("/api/orders", alert("PL21BS", 24));
         assertThat(second.status()).as(second.body()).isEqualTo(201);
         long a = number((String) first.map().get("id"), "POL");
         long b = number((String) second.map().get("id"), "POL");
