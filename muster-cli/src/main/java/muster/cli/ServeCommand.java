@@ -228,6 +228,16 @@ public final class ServeCommand implements Callable<Integer> {
                         + done.sessionsEnded()
                         + (done.sessionsEnded() == 1 ? " session" : " sessions")
                         + " of the user ended");
+        if (!done.active()) {
+            // the reset does not reactivate: the password alone will not sign the user in
+            out.println(
+                    "muster: note: user '"
+                            + done.username()
+                            + "' is deactivated and cannot sign in with this password until an"
+                            + " administrator of "
+                            + done.nation()
+                            + " reactivates it on the Users page");
+        }
         out.flush();
         return ExitCode.OK;
     }

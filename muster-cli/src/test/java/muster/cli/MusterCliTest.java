@@ -691,6 +691,27 @@ class MusterCliTest {
                         .isEqualTo(pw.equals(password) ? 200 : 401);
             }
         }
+
+        // a deactivated user gets a password but stays deactivated, and the output says so
+        try (muster.server.Database d = muster.server.Database.embedded(db);
+                java.sql.Connection c = d.connection();
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("update app_user set active = false where username = 'admin'");
+        }
+        assertThat(run("serve", "--reset-password", "admin", "--data-dir", db.toString()))
+                .as(err)
+                .isEqualTo(ExitCode.OK);
+        java.util.regex.Matcher nation =
+                java.util.regex.Pattern.compile("\\(nation ([A-Z]{3})\\)").matcher(out);
+        assertThat(nation.find()).as(out).isTrue();
+        assertThat(out)
+                .endsWith(
+                        "muster: note: user 'admin' is deactivated and cannot sign in with this"
+                                + " password until an administrator of "
+                                + nation.group(1)
+                                + " reactivates it on the Users page"
+                                + System.lineSeparator());
+        assertNoTrace();
     }
 
     @Test

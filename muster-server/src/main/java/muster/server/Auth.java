@@ -529,7 +529,7 @@ final class Auth {
     }
 
     /** What a reset of a password did: whose it was, and how many sessions it ended. */
-    record Reset(String username, String nation, int sessionsEnded) {}
+    record Reset(String username, String nation, int sessionsEnded, boolean active) {}
 
     /**
      * Sets a user's password (hashed as {@link #createUser} stores it) and ends the user's
@@ -571,7 +571,7 @@ final class Auth {
                                 Audit.record(
                                         c, by, "user.password", "user " + username, "OK", detail);
                             }
-                            return new Reset(username, nation, ended);
+                            return new Reset(username, nation, ended, user.active());
                         });
         failures.remove("u:" + username);
         return done;

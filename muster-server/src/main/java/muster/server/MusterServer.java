@@ -291,13 +291,14 @@ public final class MusterServer implements AutoCloseable {
      * shown once) and how many of the user's sessions it ended.
      */
     public record PasswordReset(
-            String username, String nation, String password, int sessionsEnded) {}
+            String username, String nation, String password, int sessionsEnded, boolean active) {}
 
     /**
      * Gives {@code username} a new random password in {@code db} (hashed as every password is),
      * ends the user's sessions and records the reset in the audit log under the user's nation: the
      * way back in for the operator of the server, who has the database, when no administrator of
-     * the user's nation can reset it (its last administrator's password lost, say).
+     * the user's nation can reset it (its last administrator's password lost, say). A deactivated
+     * user stays deactivated: {@link PasswordReset#active()} says so.
      *
      * @throws IllegalArgumentException when no user has that name
      */
@@ -310,7 +311,7 @@ public final class MusterServer implements AutoCloseable {
         } catch (ApiException e) {
             throw new IllegalArgumentException("no user '" + Auth.clip(username) + "'");
         }
-        return new PasswordReset(r.username(), r.nation(), password, r.sessionsEnded());
+        return new PasswordReset(r.username(), r.nation(), password, r.sessionsEnded(), r.active());
     }
 
     public int port() {
