@@ -21,10 +21,12 @@ import muster.model.force.Catalogue;
 import muster.model.force.Order;
 import muster.model.force.OrderKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code muster orders draft|approve|issue|cancel|list}: alert, deployment and stand-down orders
@@ -136,7 +138,11 @@ public final class OrdersCommand implements Runnable {
         @Option(names = "--id", required = true, description = "order id, unique in the log")
         String id;
 
-        @Option(names = "--kind", required = true, description = "ALERT, DEPLOY or STAND_DOWN")
+        @Option(
+                names = "--kind",
+                required = true,
+                converter = KindConverter.class,
+                description = "ALERT, DEPLOY or STAND_DOWN, in any case")
         OrderKind kind;
 
         @Option(
@@ -495,6 +501,26 @@ public final class OrdersCommand implements Runnable {
         if (year < 1900 || year > 9999) {
             throw new IllegalArgumentException(
                     opt + " '" + v + "': the year " + year + " is outside 1900 to 9999");
+        }
+    }
+
+    /**
+     * The kind of an order in any case ({@code alert}, {@code Deploy}), as the server's API takes
+     * it.
+     */
+    static final class KindConverter implements ITypeConverter<OrderKind> {
+        @Override
+        public OrderKind convert(String value) {
+            try {
+                return OrderKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(
+                        "expected one of "
+                                + java.util.Arrays.toString(OrderKind.values())
+                                + " (in any case) but was '"
+                                + value
+                                + "'");
+            }
         }
     }
 }

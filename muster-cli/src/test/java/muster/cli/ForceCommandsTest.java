@@ -152,6 +152,74 @@ class ForceCommandsTest {
         assertThat(Files.readString(file)).isEqualTo("kept");
     }
 
+    /** The kind of an order is taken in any case, as the server's API takes it. */
+    @Test
+    void anOrdersKindIsTakenInAnyCase() {
+        String log = dir.resolve("kinds.jsonl").toString();
+        Run lower =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "K1",
+                        "--kind",
+                        "alert",
+                        "--units",
+                        "WAB1AA",
+                        "--authority",
+                        "SECDEF",
+                        "--notice-hours",
+                        "5");
+        assertThat(lower.code()).as(lower.err()).isZero();
+        Run mixed =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "K2",
+                        "--kind",
+                        "Alert",
+                        "--units",
+                        "WJ18CP",
+                        "--authority",
+                        "SECDEF",
+                        "--notice-hours",
+                        "5");
+        assertThat(mixed.code()).as(mixed.err()).isZero();
+        assertThat(run("orders", "list", "--log", log).out())
+                .containsPattern("K1 +ALERT")
+                .containsPattern("K2 +ALERT");
+        Run unknown =
+                run(
+                        "orders",
+                        "draft",
+                        "--log",
+                        log,
+                        "--user",
+                        "ann",
+                        "--id",
+                        "K3",
+                        "--kind",
+                        "alarm",
+                        "--units",
+                        "WAB1AA",
+                        "--authority",
+                        "SECDEF");
+        assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err())
+                .contains("--kind")
+                .contains("ALERT, DEPLOY, STAND_DOWN")
+                .contains("'alarm'");
+    }
+
     @Test
     void ordersLifecycleAndRefusalsThroughTheCommandLine() {
         String log = dir.resolve("orders.jsonl").toString();
