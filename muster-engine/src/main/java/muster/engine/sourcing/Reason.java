@@ -11,6 +11,6 @@ public enum Reason {
     PAST_LAD,
     /** Could fill it, but the optimal assignment gave the unit to another slot. */
     TAKEN,
-    /** Could fill it and was free, but costs more than leaving the slot empty. */
+    /** Could fill it and was free, but costs as much as leaving the slot empty or more. */
     TOO_COSTLY
 }

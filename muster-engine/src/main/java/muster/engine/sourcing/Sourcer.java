@@ -194,14 +194,20 @@ public final class Sourcer {
                                         + p.cost().total()
                                         + ")"));
             } else {
+                // the optimum leaves out a free unit that fits only when it costs at least as much
+                // as the empty slot; on a tie the total is the same either way
                 why.add(
                         new Rejection(
                                 p.unit().uic(),
                                 Reason.TOO_COSTLY,
                                 p.cost().describe()
-                                        + " is more than leaving the slot empty ("
-                                        + empty
-                                        + ")"));
+                                        + (p.cost().total() == empty
+                                                ? " is as much as leaving the slot empty ("
+                                                        + empty
+                                                        + "), so filling it gains nothing"
+                                                : " is more than leaving the slot empty ("
+                                                        + empty
+                                                        + ")")));
             }
         }
         return List.copyOf(why);

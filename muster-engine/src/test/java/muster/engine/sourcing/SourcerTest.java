@@ -869,6 +869,51 @@ class SourcerTest {
         assertThat(none.totalCost()).isZero();
     }
 
+    /**
+     * A free unit that fits and costs exactly as much as the empty slot leaves the total the same
+     * whether it fills the slot or not; when it is left out, its reason says it costs as much as
+     * the empty slot, not more.
+     */
+    @Test
+    void aUnitThatCostsAsMuchAsTheEmptySlotIsNotSaidToCostMore() {
+        List<Unit> units = List.of(us("BDE", CapabilityType.IBCT, 1, 24, DeployMode.AIR));
+        RequirementSet reqs =
+                new RequirementSet(
+                        "x",
+                        C_DATE,
+                        0,
+                        List.of(req("R1", CapabilityType.IBCT, 1, 10, 1, List.of())));
+        Catalogue cat = new Catalogue("c", List.of(), units);
+        long unitCost =
+                new Sourcer(SourcingOptions.DEFAULTS)
+                        .source(reqs, cat, network(), false)
+                        .choices()
+                        .get(0)
+                        .cost()
+                        .total();
+        for (long empty : List.of(unitCost - 1, unitCost)) {
+            SourcingResult r =
+                    new Sourcer(new SourcingOptions(100, 40, 600, 1, empty, 0))
+                            .source(reqs, cat, network(), false);
+            assertThat(r.totalCost()).as("empty slot at %d", empty).isEqualTo(empty);
+            if (r.unfilled().isEmpty()) {
+                // the tie went to the unit: nothing to explain
+                assertThat(empty).isEqualTo(unitCost);
+                continue;
+            }
+            Rejection x = r.unfilled().get(0).reasons().get(0);
+            assertThat(x.reason()).isEqualTo(Reason.TOO_COSTLY);
+            assertThat(x.detail())
+                    .as("empty slot at %d, unit at %d", empty, unitCost)
+                    .endsWith(
+                            empty < unitCost
+                                    ? " is more than leaving the slot empty (" + empty + ")"
+                                    : " is as much as leaving the slot empty ("
+                                            + empty
+                                            + "), so filling it gains nothing");
+        }
+    }
+
     @Test
     void refusesAUlnClashWhenAppendingToANetworkThatAlreadyHasTheLine() {
         List<Unit> units =
