@@ -71,7 +71,7 @@ public final class SourcingText {
                             "  %-16s EMPTY   %s (cost %d)%n",
                             u.slotId(),
                             costly
-                                    ? "a unit that fits costs more than leaving the slot empty"
+                                    ? "no unit that fits costs less than leaving the slot empty"
                                     : taken
                                             ? "every unit that fits fills another slot"
                                             : "no unit fits",

@@ -54,7 +54,7 @@ class SourcingTextTest {
                                 new Rejection("U1", Reason.TAKEN, "fills ABCT#1"),
                                 new Rejection("U3", Reason.TOO_COSTLY, "cost 30100")));
         assertThat(render(costly))
-                .contains("EMPTY   a unit that fits costs more than leaving the slot empty");
+                .contains("EMPTY   no unit that fits costs less than leaving the slot empty");
         Unfilled refused =
                 new Unfilled(
                         "ABCT",
