@@ -156,68 +156,40 @@ class ForceCommandsTest {
     @Test
     void anOrdersKindIsTakenInAnyCase() {
         String log = dir.resolve("kinds.jsonl").toString();
-        Run lower =
-                run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log,
-                        "--user",
-                        "ann",
-                        "--id",
-                        "K1",
-                        "--kind",
-                        "alert",
-                        "--units",
-                        "WAB1AA",
-                        "--authority",
-                        "SECDEF",
-                        "--notice-hours",
-                        "5");
+        Run lower = draftKind(log, "K1", "alert", "WAB1AA");
         assertThat(lower.code()).as(lower.err()).isZero();
-        Run mixed =
-                run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log,
-                        "--user",
-                        "ann",
-                        "--id",
-                        "K2",
-                        "--kind",
-                        "Alert",
-                        "--units",
-                        "WJ18CP",
-                        "--authority",
-                        "SECDEF",
-                        "--notice-hours",
-                        "5");
+        Run mixed = draftKind(log, "K2", "Alert", "WJ18CP");
         assertThat(mixed.code()).as(mixed.err()).isZero();
         assertThat(run("orders", "list", "--log", log).out())
                 .containsPattern("K1 +ALERT")
                 .containsPattern("K2 +ALERT");
-        Run unknown =
-                run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log,
-                        "--user",
-                        "ann",
-                        "--id",
-                        "K3",
-                        "--kind",
-                        "alarm",
-                        "--units",
-                        "WAB1AA",
-                        "--authority",
-                        "SECDEF");
+        Run unknown = draftKind(log, "K3", "alarm", "WAB1AA");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err())
                 .contains("--kind")
                 .contains("ALERT, DEPLOY, STAND_DOWN")
                 .contains("'alarm'");
+    }
+
+    /** {@code orders draft} of one unit with five hours' notice, the kind written as given. */
+    private static Run draftKind(String log, String id, String kind, String uic) {
+        return run(
+                "orders",
+                "draft",
+                "--log",
+                log,
+                "--user",
+                "ann",
+                "--id",
+                id,
+                "--kind",
+                kind,
+                "--units",
+                uic,
+                "--authority",
+                "SECDEF",
+                "--notice-hours",
+                "5");
     }
 
     @Test
