@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import muster.io.csv.FormulaCells;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
 import muster.model.Fault;
@@ -619,24 +620,17 @@ public final class RequirementCsv {
     }
 
     /**
-     * Whether {@code s}, after any {@code '} it begins with, begins with a tab or carriage return,
-     * or with {@code = + - @} after blanks (spaces, tabs, no-break spaces). The quotes are skipped
-     * so that a cell that already begins with one gets one more and loses only that one when read
-     * back: defused and undefused are inverses for every text.
+     * Whether a spreadsheet may run {@code s}, after any {@code '} it begins with, as a formula, by
+     * the rule of the plan's CSVs ({@link FormulaCells#mayRun}). The quotes are skipped so that a
+     * cell that already begins with one gets one more and loses only that one when read back:
+     * defused and undefused are inverses for every text.
      */
     private static boolean formula(String s) {
         int k = 0;
         while (k < s.length() && s.charAt(k) == '\'') {
             k++;
         }
-        if (k < s.length() && (s.charAt(k) == '\t' || s.charAt(k) == '\r')) {
-            return true;
-        }
-        while (k < s.length()
-                && (Character.isWhitespace(s.charAt(k)) || Character.isSpaceChar(s.charAt(k)))) {
-            k++;
-        }
-        return k < s.length() && "=+-@".indexOf(s.charAt(k)) >= 0;
+        return FormulaCells.mayRun(s.substring(k));
     }
 
     static String num(double d) {

@@ -40,27 +40,11 @@ final class Csv {
         // A leading = + - @ would be read as a formula by spreadsheets, and so may one after
         // leading spaces, tabs or carriage returns, which some strip; quote and prefix it. A
         // number is written as a number, so -3.5 stays a figure a spreadsheet can add up.
-        if (!(v instanceof Number) && formula(s)) {
+        if (!(v instanceof Number) && FormulaCells.mayRun(s)) {
             s = "'" + s;
             quote = true;
         }
         return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
-    /**
-     * Whether a spreadsheet may run {@code s} as a formula: it begins with a tab or carriage
-     * return, or with = + - or @ after any blanks (spaces, tabs, no-break spaces).
-     */
-    private static boolean formula(String s) {
-        if (!s.isEmpty() && (s.charAt(0) == '\t' || s.charAt(0) == '\r')) {
-            return true;
-        }
-        int k = 0;
-        while (k < s.length()
-                && (Character.isWhitespace(s.charAt(k)) || Character.isSpaceChar(s.charAt(k)))) {
-            k++;
-        }
-        return k < s.length() && "=+-@".indexOf(s.charAt(k)) >= 0;
     }
 
     /** Up to 4 decimals, no trailing zeros, no exponent. */
