@@ -1484,6 +1484,48 @@ class ServerApiTest {
         assertThat(p.get("/api/orders?size=500").items()).hasSize(before);
     }
 
+    /**
+     * A NUL character in a scenario's text (a ULN, its name), written as a YAML escape, is a fault
+     * of the file named by line, path and field, at validation and at import; before, validation
+     * called the file valid and the import answered 500 with the database's refusal.
+     */
+    @Test
+    void aScenarioWithANulInItsTextsIsRefusedByFaultNotFailedInside() throws Exception {
+        Client p = TestServer.user("nul_scenario", "USA", Role.PLANNER);
+        String bundled =
+                java.nio.file.Files.readString(
+                        java.nio.file.Path.of("../scenarios/eastern-flank-2022.yaml"));
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("requirements[0].uln", bundled.replace("uln: \"U1B0A01\"", "uln: \"U1B\\0A01\""));
+        files.put(
+                "name",
+                bundled.replace("\nname: eastern-flank-2022\n", "\nname: \"eastern\\0flank\"\n"));
+        int before = p.get("/api/scenarios").list().size();
+        files.forEach(
+                (path, text) -> {
+                    assertThat(text).as(path).isNotEqualTo(bundled);
+                    Response check = p.postText("/api/scenarios/validate?file=nul.yaml", text);
+                    assertThat(check.status()).as(check.body()).isEqualTo(200);
+                    assertThat(check.map()).as(path).containsEntry("valid", false);
+                    Response imp = p.postText("/api/scenarios?file=nul.yaml", text);
+                    assertThat(imp.status()).as(path + ": " + imp.body()).isEqualTo(422);
+                    List<Map<String, Object>> faults =
+                            (List<Map<String, Object>>) imp.map().get("details");
+                    assertThat(faults)
+                            .as(imp.body())
+                            .anySatisfy(
+                                    f -> {
+                                        assertThat(f).containsEntry("path", path);
+                                        assertThat((String) f.get("message"))
+                                                .contains("NUL character (U+0000)");
+                                        assertThat((String) f.get("value")).contains("\\u0000");
+                                        assertThat((Integer) f.get("line")).isPositive();
+                                    });
+                    assertThat(imp.body()).doesNotContain("internal error");
+                });
+        assertThat(p.get("/api/scenarios").list()).hasSize(before);
+    }
+
     @Test
     void planViewFiltersLinesMissionsAndMeasuresAndPaginates() {
         Client us = TestServer.user("view_us", "USA", Role.PLANNER, Role.LIAISON);
