@@ -219,6 +219,24 @@ final class Api {
                 }
             }
         }
+        // no parameter takes a list: a second value would be dropped without a word (a cancel
+        // with ?reason=a&reason=b recorded 'a'; ?size=1&size=600 read 1 and never refused 600)
+        for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
+            if (q.getValue().size() > 1) {
+                throw ApiException.badRequest(
+                        "query parameter '"
+                                + Auth.clip(q.getKey())
+                                + "' given "
+                                + q.getValue().size()
+                                + " times ("
+                                + q.getValue().stream()
+                                        .limit(5)
+                                        .map(v -> "'" + Auth.clip(v) + "'")
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + (q.getValue().size() > 5 ? ", ..." : "")
+                                + "); give it once");
+            }
+        }
         if (OPEN.contains(ctx.path())) {
             return;
         }
@@ -355,6 +373,22 @@ final class Api {
             throw ApiException.badRequest(
                     "query parameter '" + name + "' = '" + s + "': not a whole number");
         }
+    }
+
+    /**
+     * A query parameter that is true or false, {@code false} when absent or empty; any other value
+     * is refused rather than read as false ({@code ?late=1} gave every line, not the late ones).
+     */
+    static boolean boolParam(Context ctx, String name) {
+        String s = ctx.queryParam(name);
+        if (s == null || s.isBlank() || s.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (s.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiException.badRequest(
+                "query parameter '" + name + "' = '" + Auth.clip(s) + "': use true or false");
     }
 
     static <T> Map<String, Object> page(Context ctx, List<T> all) {
@@ -1192,7 +1226,7 @@ final class Api {
 
     private void planLines(Context ctx) {
         Seen s = seen(ctx, "plan.lines");
-        boolean lateOnly = "true".equals(ctx.queryParam("late"));
+        boolean lateOnly = boolParam(ctx, "late");
         List<LineResult> ls =
                 lateOnly
                         ? lateViews.get(

@@ -159,7 +159,7 @@ final class ForceApi {
 
     private void listCatalogues(Context ctx) {
         User u = Api.user(ctx);
-        boolean all = "true".equals(ctx.queryParam("all"));
+        boolean all = Api.boolParam(ctx, "all");
         List<Map<String, Object>> out = new ArrayList<>();
         for (ForceStore.CatalogueRow c : force.catalogues()) {
             if (sees(u, c) && (all || c.current())) {

@@ -1526,6 +1526,33 @@ class ServerApiTest {
         assertThat(p.get("/api/scenarios").list()).hasSize(before);
     }
 
+    /**
+     * A query parameter given twice is refused by name, not read as its first value: a cancel with
+     * two reasons recorded the first, and a second page size out of range went unseen. A yes-or-no
+     * parameter is true or false: {@code ?all=1} was read as false.
+     */
+    @Test
+    void aQueryParameterGivenTwiceOrOutOfItsValuesIsRefusedAndRecordsNothing() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client p = TestServer.user("twice_planner", "NOR", Role.PLANNER);
+        String id = drafted(p, alert("NOEFPR", 24));
+        Response cancel = p.postText("/api/orders/" + id + "/cancel?reason=a&reason=b", "");
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(400);
+        assertThat(cancel.map())
+                .containsEntry(
+                        "error", "query parameter 'reason' given 2 times ('a', 'b'); give it once");
+        assertThat(p.get("/api/orders/" + id).map()).containsEntry("status", "DRAFT");
+        Response size = p.get("/api/orders?size=1&size=600");
+        assertThat(size.status()).as(size.body()).isEqualTo(400);
+        assertThat(size.body()).contains("query parameter 'size' given 2 times");
+        assertThat(p.get("/api/orders?size=1").status()).isEqualTo(200);
+        Response all = p.get("/api/catalogues?all=1");
+        assertThat(all.status()).as(all.body()).isEqualTo(400);
+        assertThat(all.map())
+                .containsEntry("error", "query parameter 'all' = '1': use true or false");
+        assertThat(p.get("/api/catalogues?all=true").status()).isEqualTo(200);
+    }
+
     @Test
     void planViewFiltersLinesMissionsAndMeasuresAndPaginates() {
         Client us = TestServer.user("view_us", "USA", Role.PLANNER, Role.LIAISON);
