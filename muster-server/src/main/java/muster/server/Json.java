@@ -28,7 +28,12 @@ final class Json {
                     MAPPER.copy()
                             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                             // 4.7 hours of notice is refused, not cut to 4
-                            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false));
+                            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                            // a field given twice is refused, not read as its last value
+                            .configure(
+                                    com.fasterxml.jackson.core.JsonParser.Feature
+                                            .STRICT_DUPLICATE_DETECTION,
+                                    true));
 
     /**
      * A value of the wrong kind is refused, not converted: {@code "authority": true} is not stored

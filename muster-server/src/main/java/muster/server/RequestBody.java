@@ -33,6 +33,23 @@ final class RequestBody {
             tree = Json.REQUESTS.readTree(ctx.body());
         } catch (JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String dup = duplicate(e);
+            if (dup != null) {
+                // a field given twice was read as its last value, which another reader of the same
+                // body (a proxy, a log) may take as its first
+                throw ApiException.badRequest(
+                        "request body: field '"
+                                + dup
+                                + "' given twice"
+                                + (at == null
+                                        ? ""
+                                        : " (line "
+                                                + at.getLineNr()
+                                                + ", column "
+                                                + at.getColumnNr()
+                                                + ")")
+                                + "; give each field once");
+            }
             throw ApiException.badRequest(
                     "request body is not valid JSON"
                             + (at == null
@@ -43,8 +60,10 @@ final class RequestBody {
         }
         if (tree == null || !tree.isObject()) {
             throw ApiException.badRequest(
-                    "request body: give a JSON object with the fields "
-                            + fields
+                    "request body: give "
+                            + (fields.isEmpty()
+                                    ? "no body or an empty JSON object {}"
+                                    : "a JSON object with the fields " + fields)
                             + ", not "
                             + (tree == null || tree.isMissingNode() ? "nothing" : tree.toString()));
         }
@@ -179,6 +198,20 @@ final class RequestBody {
                     return inner;
                 }
             }
+        }
+        return null;
+    }
+
+    /** The name of the field a body gives twice, when that is what {@code e} refuses. */
+    private static String duplicate(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        String prefix = "Duplicate field '";
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                && m != null
+                && m.startsWith(prefix)
+                && m.endsWith("'")
+                && m.length() > prefix.length()) {
+            return Auth.clip(m.substring(prefix.length(), m.length() - 1));
         }
         return null;
     }

@@ -1553,6 +1553,34 @@ class ServerApiTest {
         assertThat(p.get("/api/catalogues?all=true").status()).isEqualTo(200);
     }
 
+    /**
+     * A field given twice in a body is refused by name, not read as its last value; a body for a
+     * request that takes no fields is told so, where the refusal listed "the fields , ".
+     */
+    @Test
+    void aBodyFieldGivenTwiceIsRefusedByNameAndRecordsNothing() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client p = TestServer.user("dup_planner", "NOR", Role.PLANNER);
+        int before = p.get("/api/orders?size=500").items().size();
+        Response dup =
+                Client.send(
+                        p.token(),
+                        "POST",
+                        "/api/orders",
+                        "{\"kind\":\"ALERT\",\"units\":[\"NOEFPR\"],\"noticeToMoveHours\":48,"
+                                + "\"noticeToMoveHours\":2}",
+                        "application/json");
+        assertThat(dup.status()).as(dup.body()).isEqualTo(400);
+        assertThat(dup.body()).contains("field 'noticeToMoveHours' given twice");
+        assertThat(p.get("/api/orders?size=500").items()).hasSize(before);
+        String id = drafted(p, alert("NOEFPR", 24));
+        Response noFields = p.postText("/api/orders/" + id + "/issue", "[]");
+        assertThat(noFields.status()).isEqualTo(400);
+        assertThat(noFields.map())
+                .containsEntry(
+                        "error", "request body: give no body or an empty JSON object {}, not []");
+    }
+
     @Test
     void planViewFiltersLinesMissionsAndMeasuresAndPaginates() {
         Client us = TestServer.user("view_us", "USA", Role.PLANNER, Role.LIAISON);
