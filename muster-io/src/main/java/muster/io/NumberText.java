@@ -11,7 +11,39 @@ public final class NumberText {
     private static final Pattern DECIMAL =
             Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
+    /**
+     * A whole number that YAML reads as octal and whose value its digits do not give in decimal: a
+     * leading 0 and a digit from 1 to 7 before the last ({@code 010} is 8, {@code 0300} is 192).
+     * {@code 07} and {@code 00} are the same either way, and {@code 09} is no octal number.
+     */
+    private static final Pattern YAML_OCTAL = Pattern.compile("[+-]?0[0-7_]*[1-7]_*[0-7][0-7_]*");
+
     private NumberText() {}
+
+    /**
+     * What a whole number written {@code text} in a YAML file means in decimal, when YAML reads it
+     * as another (octal) number; null when the two agree. A value such as {@code 010} for a day or
+     * a number of people is read as 8 without a word, where its writer meant 10.
+     */
+    public static String yamlOctalMeant(String text) {
+        if (text == null || !YAML_OCTAL.matcher(text).matches()) {
+            return null;
+        }
+        String digits = text.replace("_", "").replaceFirst("^([+-]?)0+", "$1");
+        return digits.startsWith("+") ? digits.substring(1) : digits;
+    }
+
+    /**
+     * The fault of a whole number that {@link #yamlOctalMeant} finds, read as {@code value}: what
+     * the file says, what was read and how to write what was meant.
+     */
+    public static String yamlOctalProblem(String text, String value) {
+        return "a whole number with a leading 0, which YAML reads as the octal number "
+                + value
+                + ", not "
+                + yamlOctalMeant(text)
+                + ": write it without the leading 0";
+    }
 
     /** Whether {@code text} (already stripped of spaces) is a decimal number. */
     public static boolean isDecimal(String text) {

@@ -215,6 +215,9 @@ final class TreeReader {
                     fault(fp, name, text, "expected a whole number", null, line());
                     return INVALID;
                 }
+                if (octal(fp, name, text)) {
+                    return INVALID;
+                }
                 {
                     JsonParser.NumberType nt = p.getNumberType();
                     boolean fits =
@@ -232,6 +235,9 @@ final class TreeReader {
             case DOUBLE:
                 if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
                     fault(fp, name, text, "expected a number", null, line());
+                    return INVALID;
+                }
+                if (t == JsonToken.VALUE_NUMBER_INT && octal(fp, name, text)) {
                     return INVALID;
                 }
                 try {
@@ -267,6 +273,25 @@ final class TreeReader {
             default:
                 throw new IllegalStateException(kind.toString());
         }
+    }
+
+    /**
+     * Whether the current whole number is one YAML reads as octal against its decimal digits
+     * ({@code 010} as 8), after recording its fault: taking it would change the value unseen.
+     */
+    private boolean octal(String fp, String name, String text) throws IOException {
+        if (!(p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser)
+                || NumberText.yamlOctalMeant(text) == null) {
+            return false;
+        }
+        fault(
+                fp,
+                name,
+                text,
+                NumberText.yamlOctalProblem(text, p.getNumberValue().toString()),
+                NumberText.yamlOctalMeant(text),
+                line());
+        return true;
     }
 
     private Object wrongType(String fp, String name, String what) throws IOException {

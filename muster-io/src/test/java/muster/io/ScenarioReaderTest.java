@@ -50,6 +50,40 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aWholeNumberYamlReadsAsOctalIsRefusedNamingWhatWasMeant() throws Exception {
+        // YAML 1.1 reads 030 as 24 and 010 as 8; taken, the horizon and the handling hours would
+        // be other than the file says without a word
+        String text =
+                Files.readString(resource("valid.yaml"))
+                        .replace("horizonDays: 30", "horizonDays: 030")
+                        .replace("handlingHours: 3}", "handlingHours: 010}");
+        ScenarioReader.Result r = read(text, "octal.yaml");
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.errors())
+                .extracting(f -> f.describe("octal.yaml"))
+                .containsExactly(
+                        "error: octal.yaml:4: planning: field 'horizonDays' = '030': a whole number with"
+                                + " a leading 0, which YAML reads as the octal number 24, not 30:"
+                                + " write it without the leading 0\n  Maybe 30",
+                        "error: octal.yaml:13: node EPRZ (nodes[4]): field 'handlingHours' = '010': a"
+                                + " whole number with a leading 0, which YAML reads as the octal"
+                                + " number 8, not 10: write it without the leading 0\n  Maybe 10");
+    }
+
+    @Test
+    void aLeadingZeroThatChangesNothingIsRead() throws Exception {
+        // 03 and 07 are 3 and 7 whether or not YAML takes them for octal
+        String text =
+                Files.readString(resource("valid.yaml"))
+                        .replace("    ald: 3\n", "    ald: 03\n")
+                        .replace("    ead: 12\n", "    ead: 07\n");
+        ScenarioReader.Result r = read(text, "zeros.yaml");
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.scenario().requirements().get(1).ald()).isEqualTo(3);
+        assertThat(r.scenario().requirements().get(1).ead()).isEqualTo(7);
+    }
+
+    @Test
     void ladAfterRddIsAWarningOnly() throws Exception {
         String text =
                 Files.readString(resource("valid.yaml")).replace("    lad: 3\n", "    lad: 6\n");

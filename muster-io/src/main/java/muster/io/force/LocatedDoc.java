@@ -121,6 +121,20 @@ final class LocatedDoc {
                 return a;
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                if (t == JsonToken.VALUE_NUMBER_INT
+                        && p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser
+                        && muster.io.NumberText.yamlOctalMeant(p.getText()) != null) {
+                    // 0300 people would be 192 without a word
+                    throw new Malformed(
+                            "field '"
+                                    + path
+                                    + "' = '"
+                                    + p.getText()
+                                    + "': "
+                                    + muster.io.NumberText.yamlOctalProblem(
+                                            p.getText(), p.getNumberValue().toString()),
+                            p.currentTokenLocation().getLineNr());
+                }
                 try {
                     return new ObjectMapper().readTree(p);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -224,6 +224,17 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aWholeNumberYamlReadsAsOctalIsRefusedNotTakenAsAnotherNumber() throws Exception {
+        // 03300 people would be read as 1728
+        Path f = write("octal.yaml", GOOD.replace("personnel: 3300", "personnel: 03300"));
+        assertThat(refusal(f).get(0))
+                .contains("octal.yaml:14")
+                .contains(
+                        "field 'units[0].personnel' = '03300': a whole number with a leading 0,"
+                                + " which YAML reads as the octal number 1728, not 3300");
+    }
+
+    @Test
     void aCsvRowWithMoreCellsThanTheHeaderIsNamedInMustersWords() throws Exception {
         Path f = dir.resolve("wide.csv");
         String header = String.join(",", CatalogueReader.CSV_COLUMNS);
