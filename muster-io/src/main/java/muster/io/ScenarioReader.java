@@ -38,6 +38,7 @@ import muster.model.validate.ScenarioValidator;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads a scenario ({@code muster/scenario@1}) from YAML or JSON and validates it. Reading streams:
@@ -192,6 +193,13 @@ public final class ScenarioReader {
                 scenario = new Document(p, faults).read();
             }
         } catch (JacksonException e) {
+            if (e.getCause() instanceof ReaderException re) {
+                String place = placeOf(src, re.getCodePoint());
+                if (place != null) {
+                    faults.add(0, syntaxFault(place, Utf8Check.lineOf(place)));
+                    return new Result(null, named(faults));
+                }
+            }
             JsonLocation loc = e.getLocation();
             String msg =
                     e.getCause() instanceof MarkedYAMLException m
@@ -283,6 +291,15 @@ public final class ScenarioReader {
             out.add(f.withLine(LineLocator.lineOf(lines, f.path())));
         }
         return out;
+    }
+
+    /** Where the character a YAML parser refused is, or null when it cannot be found. */
+    private static String placeOf(Opener src, int codePoint) {
+        try (InputStream in = src.open()) {
+            return Utf8Check.placeOf(in, codePoint);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String yamlProblem(MarkedYAMLException m) {

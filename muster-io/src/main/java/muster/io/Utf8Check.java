@@ -65,6 +65,42 @@ public final class Utf8Check {
         return null;
     }
 
+    /**
+     * Where the first character {@code codePoint} is in a valid UTF-8 stream, as text that {@link
+     * #lineOf} reads the line from: a YAML parser refuses a control character (a NUL, an escape)
+     * naming neither its place nor the character, and this names both. Null when it is not there.
+     */
+    public static String placeOf(InputStream in, int codePoint) throws IOException {
+        java.io.Reader r =
+                new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
+        long line = 1;
+        long column = 1;
+        int c;
+        while ((c = r.read()) >= 0) {
+            int cp = c;
+            if (Character.isHighSurrogate((char) c)) {
+                int low = r.read();
+                cp = low < 0 ? c : Character.toCodePoint((char) c, (char) low);
+            }
+            if (cp == codePoint) {
+                return String.format(
+                        Locale.ROOT,
+                        "the character U+%04X, which a YAML file may not hold, at column %d (line"
+                                + " %d): remove it",
+                        codePoint,
+                        column,
+                        line);
+            }
+            if (cp == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return null;
+    }
+
     /** The line of the first bad byte, parsed back out of a fault text; 0 when absent. */
     public static int lineOf(String fault) {
         int i = fault.lastIndexOf("(line ");

@@ -84,6 +84,25 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aControlCharacterIsNamedByItsCodeAndLine() throws Exception {
+        // the YAML parser refuses it as 'special characters are not allowed', at line 1
+        String text =
+                Files.readString(resource("valid.yaml"))
+                        .replace("name: Ramstein", "name: Ram\u001bstein");
+        ScenarioReader.Result r = read(text, "escape.yaml");
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.errors())
+                .singleElement()
+                .satisfies(
+                        f -> {
+                            assertThat(f.line()).isEqualTo(12);
+                            assertThat(f.message())
+                                    .contains("U+001B")
+                                    .contains("at column 25 (line 12)");
+                        });
+    }
+
+    @Test
     void ladAfterRddIsAWarningOnly() throws Exception {
         String text =
                 Files.readString(resource("valid.yaml")).replace("    lad: 3\n", "    lad: 6\n");

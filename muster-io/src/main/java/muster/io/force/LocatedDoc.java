@@ -73,6 +73,16 @@ final class LocatedDoc {
             }
             return new LocatedDoc(name, root, lines);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.reader.ReaderException re) {
+                // the parser names neither the character nor its line
+                String place;
+                try (InputStream in = Files.newInputStream(path)) {
+                    place = muster.io.Utf8Check.placeOf(in, re.getCodePoint());
+                }
+                if (place != null) {
+                    throw new Malformed(place, muster.io.Utf8Check.lineOf(place));
+                }
+            }
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
             throw new Malformed(JacksonText.problem(e), line);

@@ -235,6 +235,14 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void aControlCharacterIsNamedByItsCodeAndLine() throws Exception {
+        Path f = write("nul.yaml", GOOD.replace("name: First brigade", "name: First\u0000brigade"));
+        assertThat(refusal(f).get(0))
+                .contains("nul.yaml:8")
+                .contains("the character U+0000, which a YAML file may not hold, at column 16");
+    }
+
+    @Test
     void aCsvRowWithMoreCellsThanTheHeaderIsNamedInMustersWords() throws Exception {
         Path f = dir.resolve("wide.csv");
         String header = String.join(",", CatalogueReader.CSV_COLUMNS);
