@@ -630,21 +630,32 @@ final class Auth {
                                                     + " must hold the ADMIN role");
                         }
                     }
-                    if (Jdbc.one(c, "select 1 from app_user where username = ?", rs -> 1, username)
-                            .isPresent()) {
-                        throw new ApiException(
-                                409, "field 'username' = '" + username + "': already taken");
-                    }
+                    // the name's unique key decides between two creations of one name at once:
+                    // the second waits for the first and is told the name is taken, where a check
+                    // before the insert let both through to the key, and the second answered 500
                     long id =
-                            Jdbc.insert(
-                                    c,
-                                    "insert into app_user(username, password_hash, nation, roles)"
-                                            + " values (?,?,?,?)",
-                                    username,
-                                    hash,
-                                    n,
-                                    String.join(
-                                            ",", roles.stream().map(Enum::name).sorted().toList()));
+                            Jdbc.one(
+                                            c,
+                                            "insert into app_user(username, password_hash, nation,"
+                                                    + " roles) values (?,?,?,?) on conflict"
+                                                    + " (username) do nothing returning id",
+                                            rs -> rs.getLong(1),
+                                            username,
+                                            hash,
+                                            n,
+                                            String.join(
+                                                    ",",
+                                                    roles.stream()
+                                                            .map(Enum::name)
+                                                            .sorted()
+                                                            .toList()))
+                                    .orElseThrow(
+                                            () ->
+                                                    new ApiException(
+                                                            409,
+                                                            "field 'username' = '"
+                                                                    + username
+                                                                    + "': already taken"));
                     User u = new User(id, username, n, roles);
                     Audit.record(
                             c,

@@ -242,6 +242,35 @@ class ConcurrentRequestsTest {
         }
     }
 
+    @Test
+    void aUserNameCreatedByManyAtOnceIsTakenOnceAndTheOthersAreToldSo() throws Exception {
+        Client admin = TestServer.adminOf("LUX");
+        for (int round = 0; round < 5; round++) {
+            String name = "race_same_" + round;
+            List<Response> got =
+                    race(
+                            AT_ONCE,
+                            i ->
+                                    admin.post(
+                                            "/api/users",
+                                            Map.of(
+                                                    "username",
+                                                    name,
+                                                    "password",
+                                                    "password-number-" + i,
+                                                    "nation",
+                                                    "LUX",
+                                                    "roles",
+                                                    List.of("OBSERVER"))));
+            assertThat(statuses(got))
+                    .as("round %d:\n%s", round, describe(got))
+                    .containsOnly(201, 409)
+                    .containsOnlyOnce(201);
+            assertThat(got.stream().filter(r -> r.status() == 409).map(Response::body))
+                    .allSatisfy(b -> assertThat(b).contains("'" + name + "': already taken"));
+        }
+    }
+
     /** A change of one's own password racing a deactivation leaves no live session. */
     @Test
     void aPasswordChangeRacingADeactivationLeavesNoSessionBehind() throws Exception {
