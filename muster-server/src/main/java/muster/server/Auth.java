@@ -196,23 +196,48 @@ final class Auth {
         User u = new User((Long) r[0], username, (String) r[2], Role.parseAll((String) r[3]));
         String token = newToken();
         Instant expires = clock.instant().plus(sessionLife);
-        Jdbc.tx(
-                db,
-                c -> {
-                    Jdbc.update(
-                            c,
-                            "insert into user_session(token_hash, user_id, expires_at) values"
-                                    + " (?,?,?)",
-                            sha256(token),
-                            u.id(),
-                            Timestamp.from(expires));
-                    Jdbc.update(
-                            c,
-                            "delete from user_session where expires_at < ?",
-                            Timestamp.from(clock.instant()));
-                    Audit.record(c, u, "login", "user " + username, "OK", null);
-                    return null;
-                });
+        String verifiedHash = (String) r[1];
+        boolean opened =
+                Jdbc.tx(
+                        db,
+                        c -> {
+                            // the user is still active and its password still the one checked:
+                            // a deactivation or a reset that came since the user was read has
+                            // ended its sessions, and the one opened here would outlive it. The
+                            // row is held until the session is in, so one that comes after sees
+                            // the session and ends it too.
+                            if (Jdbc.one(
+                                            c,
+                                            "select 1 from app_user where id = ? and active and"
+                                                    + " password_hash = ? for share",
+                                            rs -> 1,
+                                            u.id(),
+                                            verifiedHash)
+                                    .isEmpty()) {
+                                return false;
+                            }
+                            Jdbc.update(
+                                    c,
+                                    "insert into user_session(token_hash, user_id, expires_at)"
+                                            + " values (?,?,?)",
+                                    sha256(token),
+                                    u.id(),
+                                    Timestamp.from(expires));
+                            Jdbc.update(
+                                    c,
+                                    "delete from user_session where expires_at < ?",
+                                    Timestamp.from(clock.instant()));
+                            Audit.record(c, u, "login", "user " + username, "OK", null);
+                            return true;
+                        });
+        if (!opened) {
+            audit.denied(
+                    (String) r[2],
+                    "login",
+                    "user " + username,
+                    "the user was deactivated or its password reset during the sign-in");
+            throw new ApiException(401, "user name or password not accepted");
+        }
         return new Session(token, expires, u);
     }
 

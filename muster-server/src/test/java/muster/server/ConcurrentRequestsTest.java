@@ -271,6 +271,73 @@ class ConcurrentRequestsTest {
         }
     }
 
+    private static Response signIn(String user, String password) {
+        return Client.anonymous(
+                "POST", "/api/login", Map.of("username", user, "password", password));
+    }
+
+    /**
+     * A sign-in that reads the user before a deactivation and writes its session after it must not
+     * leave a session behind: reactivated, the user would find a session the deactivation was to
+     * end.
+     */
+    @Test
+    void aSignInRacingADeactivationLeavesNoSessionBehind() throws Exception {
+        Client admin = TestServer.adminOf("LUX");
+        TestServer.user("race_deact", "LUX", Role.OBSERVER);
+        for (int round = 0; round < 10; round++) {
+            List<Response> got =
+                    race(
+                            2,
+                            i ->
+                                    i == 0
+                                            ? signIn("race_deact", "password-of-race_deact")
+                                            : admin.post("/api/users/race_deact/deactivate", null));
+            assertThat(got.get(1).status()).as(got.get(1).body()).isEqualTo(200);
+            assertThat(got.get(0).status()).as(got.get(0).body()).isIn(200, 401);
+            Response on = admin.post("/api/users/race_deact/activate", null);
+            assertThat(on.status()).as(on.body()).isEqualTo(200);
+            if (got.get(0).status() == 200) {
+                Client raced = new Client((String) got.get(0).map().get("token"));
+                assertThat(raced.get("/api/me").status())
+                        .as(
+                                "round %d: the session of a sign-in answered while the deactivation ran",
+                                round)
+                        .isEqualTo(401);
+            }
+        }
+    }
+
+    /** A sign-in with the old password racing its reset must not outlive the reset. */
+    @Test
+    void aSignInRacingAPasswordResetDoesNotOutliveIt() throws Exception {
+        Client admin = TestServer.adminOf("LUX");
+        TestServer.user("race_reset", "LUX", Role.OBSERVER);
+        String password = "password-of-race_reset";
+        for (int round = 0; round < 10; round++) {
+            String old = password;
+            String next = "reset-password-" + round;
+            List<Response> got =
+                    race(
+                            2,
+                            i ->
+                                    i == 0
+                                            ? signIn("race_reset", old)
+                                            : admin.post(
+                                                    "/api/users/race_reset/password",
+                                                    Map.of("password", next)));
+            assertThat(got.get(1).status()).as(got.get(1).body()).isEqualTo(200);
+            assertThat(got.get(0).status()).as(got.get(0).body()).isIn(200, 401);
+            password = next;
+            if (got.get(0).status() == 200) {
+                Client raced = new Client((String) got.get(0).map().get("token"));
+                assertThat(raced.get("/api/me").status())
+                        .as("round %d: the session of the old password, after its reset", round)
+                        .isEqualTo(401);
+            }
+        }
+    }
+
     /** A change of one's own password racing a deactivation leaves no live session. */
     @Test
     void aPasswordChangeRacingADeactivationLeavesNoSessionBehind() throws Exception {
