@@ -250,7 +250,7 @@ final class ForceApi {
                             // imports queue here, so each sees the units of those before it
                             Jdbc.update(
                                     c, "lock table force_catalogue in share row exclusive mode");
-                            refuseNationChanges(u, file, cat, supersedes);
+                            refuseNationChanges(c, u, file, cat, supersedes);
                             long nid =
                                     force.insertCatalogue(
                                             c, u, cat, marking, file, text, supersedes);
@@ -297,7 +297,9 @@ final class ForceApi {
      * retiring a catalogue that lists other nations' units does not free them for the nation that
      * kept it. The other catalogue's nation is named only to a user who sees that catalogue.
      */
-    private void refuseNationChanges(User u, String file, Catalogue cat, Long supersedes) {
+    private void refuseNationChanges(
+            java.sql.Connection con, User u, String file, Catalogue cat, Long supersedes)
+            throws java.sql.SQLException {
         Map<String, String> nationOf = new HashMap<>();
         Map<String, Boolean> seen = new HashMap<>();
         // the nation each unit last had in a catalogue no longer current, newest first, the
@@ -305,14 +307,16 @@ final class ForceApi {
         Map<String, String> lastOf = new HashMap<>();
         Map<String, Boolean> lastSeen = new HashMap<>();
         Map<String, String> lastWhere = new HashMap<>();
-        List<ForceStore.CatalogueRow> rows = new ArrayList<>(force.catalogues());
+        // read on the import's own connection: imports wait for each other's table lock holding
+        // a connection each, and one that took a second could wait for one none would give back
+        List<ForceStore.CatalogueRow> rows = new ArrayList<>(force.catalogues(con));
         java.util.Collections.reverse(rows);
         rows.sort(
                 java.util.Comparator.comparing(
                         (ForceStore.CatalogueRow c) -> supersedes == null || c.id() != supersedes));
         for (ForceStore.CatalogueRow c : rows) {
             boolean other = c.current() && (supersedes == null || c.id() != supersedes);
-            for (muster.model.force.Unit unit : force.catalogueModel(c.id()).units()) {
+            for (muster.model.force.Unit unit : force.catalogueModel(con, c.id()).units()) {
                 if (other) {
                     nationOf.putIfAbsent(unit.uic(), nationOf(unit));
                     seen.merge(unit.uic(), sees(u, c), Boolean::logicalOr);

@@ -97,13 +97,13 @@ final class ForceStore {
     }
 
     List<CatalogueRow> catalogues() {
-        return Jdbc.tx(
-                db,
-                c ->
-                        Jdbc.query(
-                                c,
-                                "select " + CATALOGUE_COLS + " order by c.id",
-                                ForceStore::catalogueRow));
+        return Jdbc.tx(db, this::catalogues);
+    }
+
+    /** Every catalogue, read on {@code c}: within the transaction that holds it. */
+    List<CatalogueRow> catalogues(Connection c) throws SQLException {
+        return Jdbc.query(
+                c, "select " + CATALOGUE_COLS + " order by c.id", ForceStore::catalogueRow);
     }
 
     Optional<CatalogueRow> catalogue(long id) {
@@ -128,22 +128,30 @@ final class ForceStore {
     }
 
     Catalogue catalogueModel(long id) {
-        return catalogueCache.get(
-                id,
-                k ->
-                        Jdbc.tx(
-                                db,
-                                c ->
-                                        Jdbc.one(
-                                                        c,
-                                                        "select catalogue_json from force_catalogue"
-                                                                + " where id = ?",
-                                                        rs ->
-                                                                Json.read(
-                                                                        rs.getString(1),
-                                                                        Catalogue.class),
-                                                        k)
-                                                .orElseThrow()));
+        return catalogueCache.get(id, k -> Jdbc.tx(db, c -> loadCatalogue(c, k)));
+    }
+
+    /**
+     * The parsed catalogue, read on {@code c} when it is not kept: a transaction that holds a
+     * connection does not take a second one, which the transactions queued behind it could hold.
+     */
+    Catalogue catalogueModel(Connection c, long id) throws SQLException {
+        Catalogue kept = catalogueCache.get(id, k -> null);
+        if (kept != null) {
+            return kept;
+        }
+        Catalogue read = loadCatalogue(c, id);
+        catalogueCache.put(id, read);
+        return read;
+    }
+
+    private static Catalogue loadCatalogue(Connection c, long id) throws SQLException {
+        return Jdbc.one(
+                        c,
+                        "select catalogue_json from force_catalogue where id = ?",
+                        rs -> Json.read(rs.getString(1), Catalogue.class),
+                        id)
+                .orElseThrow();
     }
 
     String catalogueText(long id) {

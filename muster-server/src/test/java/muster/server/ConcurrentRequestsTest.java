@@ -424,4 +424,22 @@ class ConcurrentRequestsTest {
             assertThat(successors).as("round %d", round).isEqualTo(1);
         }
     }
+
+    /**
+     * More catalogues imported at once than the server keeps database connections: each import
+     * holds one while it waits for those before it.
+     */
+    @Test
+    void moreCatalogueImportsAtOnceThanConnectionsAreAllTaken() throws Exception {
+        Client planner = TestServer.user("race_many_pl", "LUX", Role.PLANNER);
+        int n = 14;
+        List<Response> got =
+                race(
+                        n,
+                        i ->
+                                planner.postText(
+                                        "/api/catalogues?file=many" + i + ".yaml",
+                                        catalogue(String.format("RM%02d", i), "LU", 2)));
+        assertThat(statuses(got)).as(describe(got)).containsOnly(201);
+    }
 }
