@@ -10,7 +10,8 @@ import muster.model.force.OrderEvent;
  * is recorded without surrounding spaces and with its letters composed (NFC), and a new event also
  * meets {@link OrderBook#checkNew}. When another command is recorded between the read and the
  * append ({@link OrderLog.Moved}), the command is checked again against the log as it then is, so
- * commands given at once are all recorded, or refused by what the others did.
+ * commands given at once are all recorded, or refused by what the others did. A log that can keep
+ * other writers out from the read to the append ({@link OrderLog#inTurn}) does so.
  */
 public final class OrderDesk {
     /** How often a command is checked again when other commands keep being recorded first. */
@@ -62,15 +63,24 @@ public final class OrderDesk {
             throw new OrderRefused("a user name is required");
         }
         for (int attempt = 1; ; attempt++) {
-            OrderBook b = book();
-            OrderEvent e =
-                    new OrderEvent(
-                            b.lastSeq() + 1, type, orderId, recorded(user), at, order, reason);
-            b.checkNew(e);
-            OrderBook next = b.apply(e);
             try {
-                log.append(e);
-                return next;
+                return log.inTurn(
+                        () -> {
+                            OrderBook b = book();
+                            OrderEvent e =
+                                    new OrderEvent(
+                                            b.lastSeq() + 1,
+                                            type,
+                                            orderId,
+                                            recorded(user),
+                                            at,
+                                            order,
+                                            reason);
+                            b.checkNew(e);
+                            OrderBook next = b.apply(e);
+                            log.append(e);
+                            return next;
+                        });
             } catch (OrderLog.Moved another) {
                 // another command was recorded first: check this one again against the log now
                 if (attempt == ATTEMPTS) {

@@ -18,6 +18,15 @@ public interface OrderLog {
     void append(OrderEvent event);
 
     /**
+     * Runs {@code command}, which reads this log and may append one event, with no other writer
+     * appending in between where the log can see to that (a file holds its lock throughout). The
+     * default runs it as it is: a writer that appended first then shows as {@link Moved}.
+     */
+    default <T> T inTurn(java.util.function.Supplier<T> command) {
+        return command.get();
+    }
+
+    /**
      * The event was not appended because another writer appended first: its sequence number is no
      * longer the next. The command may be checked again against the log as it is now.
      */

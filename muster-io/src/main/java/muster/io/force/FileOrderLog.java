@@ -26,11 +26,16 @@ import muster.model.force.OrderEvent;
  * #append} returns. The file is never rewritten; an append that fails part way is cut back off it,
  * and a new log appears only with its first event whole. A log whose last line is cut short (a
  * crash in the middle of a write) or any line that does not parse is refused with the line number;
- * the file is left as it is, so no earlier event is lost.
+ * the file is left as it is, so no earlier event is lost. Reads hold a shared lock on the file and
+ * appends an exclusive one, so processes sharing the log see each other's events whole. One
+ * instance serves one thread at a time.
  */
 public final class FileOrderLog implements OrderLog {
     private final Path path;
     private final Channels channels;
+
+    /** The log file open under this process's exclusive lock while a command runs in turn. */
+    private FileChannel held;
 
     public FileOrderLog(Path path) {
         this(path, FileChannel::open);
@@ -56,19 +61,81 @@ public final class FileOrderLog implements OrderLog {
         }
     }
 
+    /**
+     * The events of the log. It is read under a shared lock on the file, so that an event another
+     * process is appending is read whole or not at all, never its first pages alone; on a file
+     * system that has no locks it is read as it is.
+     */
     @Override
     public List<OrderEvent> read() {
-        if (!Files.exists(path)) {
-            return List.of();
-        }
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            if (held != null) {
+                return parse(readAll(held));
+            }
+            if (!Files.exists(path)) {
+                return List.of();
+            }
+            try (FileChannel ch = channels.open(path, StandardOpenOption.READ)) {
+                try {
+                    ch.lock(0, Long.MAX_VALUE, true);
+                } catch (IOException noLocks) {
+                    // a file system without locks: read it as it is
+                }
+                return parse(readAll(ch));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot read order log " + path + ": " + cause(e, path), e);
         }
-        return parse(bytes);
+    }
+
+    /**
+     * Runs the command under an exclusive lock on the log file, from its read of the log to the end
+     * of its append, so no other process appends in between; a command of this process waits for
+     * another's to finish. A new log is not locked: of two first events at once one is made and the
+     * other shows as {@link OrderLog.Moved}. A log that cannot be opened to write is left to the
+     * command, which is refused or cannot append as it would be without the lock.
+     */
+    @Override
+    public <T> T inTurn(java.util.function.Supplier<T> command) {
+        if (held != null || !Files.exists(path)) {
+            return command.get();
+        }
+        FileChannel ch;
+        try {
+            ch = channels.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            return command.get();
+        }
+        try {
+            try {
+                ch.lock();
+            } catch (IOException e) {
+                throw failed(
+                        "cannot lock it against other commands (" + cause(e, path) + ")",
+                        "nothing was written to it",
+                        e);
+            }
+            held = ch;
+            return command.get();
+        } finally {
+            held = null;
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // the command's event is forced to disk, or it failed and said so; the lock goes
+                // with the file all the same
+            }
+        }
+    }
+
+    /** The whole file, read through {@code ch}. */
+    private static byte[] readAll(FileChannel ch) throws IOException {
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(ch.size()));
+        while (all.hasRemaining() && ch.read(all, all.position()) >= 0) {
+            // read on until the whole file is in
+        }
+        return all.array();
     }
 
     /** The events of the log's bytes, refused as {@link #read} says. */
@@ -295,6 +362,10 @@ public final class FileOrderLog implements OrderLog {
     }
 
     private void appendToExisting(OrderEvent event, byte[] line) {
+        if (held != null) {
+            appendLocked(held, event, line);
+            return;
+        }
         FileChannel ch;
         try {
             ch = channels.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -303,15 +374,32 @@ public final class FileOrderLog implements OrderLog {
         }
         try {
             // the lock is released when the channel closes
-            ch.lock();
+            try {
+                ch.lock();
+            } catch (IOException e) {
+                throw failed(
+                        "cannot lock it against other commands (" + cause(e, path) + ")",
+                        "nothing was written to it",
+                        e);
+            }
+            appendLocked(ch, event, line);
+        } finally {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // either the event is forced to disk or what is left is said already; the lock
+                // goes with the file all the same
+            }
+        }
+    }
+
+    /** Appends the line through {@code ch}, which holds the file's exclusive lock. */
+    private void appendLocked(FileChannel ch, OrderEvent event, byte[] line) {
+        try {
             // Read through the locked channel: the lock belongs to the process, and closing any
             // other handle on the file (as Files.readAllBytes does) would drop it.
             long size = ch.size();
-            ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
-            while (all.hasRemaining() && ch.read(all, all.position()) >= 0) {
-                // read on until the whole file is in
-            }
-            long expected = parse(all.array()).size() + 1L;
+            long expected = parse(readAll(ch)).size() + 1L;
             if (event.seq() != expected) {
                 throw moved(event, expected);
             }
@@ -323,13 +411,6 @@ public final class FileOrderLog implements OrderLog {
             }
         } catch (IOException e) {
             throw failed(cause(e, path), "nothing was written to it", e);
-        } finally {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // either the event is forced to disk or what is left is said already; the lock
-                // goes with the file all the same
-            }
         }
     }
 

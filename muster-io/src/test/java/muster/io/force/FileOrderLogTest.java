@@ -620,6 +620,77 @@ class FileOrderLogTest {
                 .isEqualTo(before + processes * each);
     }
 
+    /** A separate process of this test's class path running {@code main}'s main method. */
+    private static Process started(Class<?> main, String... args) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /**
+     * Drafts from several processes at once, each through the order desk as 'orders draft' does,
+     * are all recorded: none is refused with "changed while this command ran" however often the
+     * others append first, and the log holds each once, numbered 1, 2, 3, ...
+     */
+    @Test
+    void draftsFromSeveralProcessesAtOnceAreAllRecorded() throws Exception {
+        int processes = 4;
+        int each = 40;
+        for (int round = 1; round <= 4; round++) {
+            System.out.println("drafts from several processes at once, round " + round);
+            Path f = dir.resolve("drafts-" + round + ".jsonl");
+            List<Process> running = new java.util.ArrayList<>();
+            for (int p = 0; p < processes; p++) {
+                running.add(started(DraftingProcess.class, f.toString(), "W" + p, "" + each));
+            }
+            for (Process p : running) {
+                String output =
+                        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor()).as("round %d: %s", round, output).isZero();
+            }
+            List<OrderEvent> events = new FileOrderLog(f).read();
+            assertThat(events).as("round %d", round).hasSize(processes * each);
+            assertThat(events.stream().map(OrderEvent::orderId).distinct().count())
+                    .isEqualTo(processes * each);
+        }
+    }
+
+    /**
+     * A reader while other processes append (as 'orders list' or 'readiness' while others record)
+     * reads the log whole each time: never the first pages of an event that is still being written,
+     * which it took for a last line cut short by a crash. The events are long (a note of 10,000
+     * characters of three bytes each), so that the write of each takes several pages.
+     */
+    @Test
+    void aReaderWhileProcessesAppendReadsEachEventWhole() throws Exception {
+        for (int round = 1; round <= 8; round++) {
+            System.out.println("a reader while processes append, round " + round);
+            Path f = dir.resolve("read-" + round + ".jsonl");
+            new OrderDesk(new FileOrderLog(f)).draft(deploy("D0", "U0"), "ann", T);
+            List<Process> running = new java.util.ArrayList<>();
+            for (int p = 0; p < 3; p++) {
+                running.add(started(AppendingProcess.class, f.toString(), "W" + p, "15", "10000"));
+            }
+            int reads = 0;
+            while (running.stream().anyMatch(Process::isAlive)) {
+                // a read that meets part of an event is refused as a log cut short, and fails here
+                assertThat(new FileOrderLog(f).read()).isNotEmpty();
+                reads++;
+            }
+            for (Process p : running) {
+                String output =
+                        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor()).as("round %d: %s", round, output).isZero();
+            }
+            assertThat(new FileOrderLog(f).read()).hasSize(1 + 3 * 15);
+            System.out.println("round " + round + ": " + reads + " reads, each whole");
+        }
+    }
+
     /**
      * A command whose log gains another event between its read and its append is checked again
      * against the log as it then is and recorded, not refused with "run the command again"; one
