@@ -254,25 +254,6 @@ public final class ScenarioReader {
         return locate(src, factory, found);
     }
 
-    /**
-     * Gives faults found in the scenario read from {@code bytes} (named {@code name}, as given to
-     * {@link #read(byte[], String)}) the file line of their path; a path the text lacks keeps line
-     * 0.
-     */
-    public static List<Fault> located(byte[] bytes, String name, List<Fault> found) {
-        if (found.isEmpty()) {
-            return found;
-        }
-        Opener src = () -> new ByteArrayInputStream(bytes);
-        JsonFactory factory;
-        try {
-            factory = factoryOf(src, name);
-        } catch (IOException e) {
-            return found;
-        }
-        return locate(src, factory, found);
-    }
-
     /** Gives validator faults the file line of their path (a second, shallow pass). */
     private static List<Fault> locate(Opener src, JsonFactory factory, List<Fault> found) {
         Set<String> paths = new HashSet<>();

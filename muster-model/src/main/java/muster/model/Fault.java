@@ -1,7 +1,10 @@
 package muster.model;
 
 /**
- * One thing wrong with an input.
+ * One thing wrong with an input. Its {@code where} and {@code value} are kept as {@link
+ * #shown(String)} gives them, with each control character written as an escape, so that a fault of
+ * a text that holds a line break or a terminal's escape sequence is one line and prints as it
+ * reads.
  *
  * @param severity ERROR refuses the input; WARNING does not
  * @param path where in the document, e.g. {@code requirements[12].poe}
@@ -24,6 +27,35 @@ public record Fault(
     public enum Severity {
         ERROR,
         WARNING
+    }
+
+    public Fault {
+        where = shown(where);
+        value = shown(value);
+    }
+
+    /**
+     * {@code text} as a fault shows it: each control character (U+0000 to U+001F, U+007F and U+0080
+     * to U+009F) written as a backslash, {@code u} and its code in four hex digits (U+001B as
+     * {@code \\u001B}); null stays null. Showing a text twice gives what showing it once gives.
+     */
+    public static String shown(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.CONTROL) {
+                if (b == null) {
+                    b = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     /** A fault whose file line is not (yet) known. */

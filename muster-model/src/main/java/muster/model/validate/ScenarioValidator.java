@@ -61,6 +61,8 @@ public final class ScenarioValidator {
     private void run() {
         if (scenario.name() == null || scenario.name().isBlank()) {
             error("name", "scenario", "name", scenario.name(), "the scenario needs a name", null);
+        } else {
+            plain("name", "scenario", "name", scenario.name());
         }
         checkPlanning(scenario.planning());
         for (int i = 0; i < scenario.nodes().size(); i++) {
@@ -192,7 +194,7 @@ public final class ScenarioValidator {
                     "must be 0 or more",
                     null);
         }
-        if (p.cDate() != null) {
+        if (p.cDate() != null && plain("planning.cDate", where, "cDate", p.cDate())) {
             try {
                 LocalDate.parse(p.cDate());
             } catch (DateTimeParseException e) {
@@ -216,14 +218,19 @@ public final class ScenarioValidator {
             error(path + ".id", "node #" + (i + 1), "id", n.id(), "a node needs an id", null);
             return;
         }
+        plain(path + ".id", where, "id", n.id());
         Integer first = nodeIndex.putIfAbsent(n.id(), i);
         if (nodes.putIfAbsent(n.id(), n) != null) {
             error(path + ".id", where, "id", n.id(), duplicate("node id", "nodes", first), null);
         }
         if (blank(n.name())) {
             error(path + ".name", where, "name", n.name(), "a node needs a name", null);
+        } else {
+            plain(path + ".name", where, "name", n.name());
         }
-        if (n.country() == null || !n.country().matches("[A-Z]{2}")) {
+        if (!plain(path + ".country", where, "country", n.country())) {
+            // named above
+        } else if (n.country() == null || !n.country().matches("[A-Z]{2}")) {
             error(
                     path + ".country",
                     where,
@@ -274,6 +281,7 @@ public final class ScenarioValidator {
             error(path + ".id", "lift type #" + (i + 1), "id", t.id(), "needs an id", null);
             return;
         }
+        plain(path + ".id", where, "id", t.id());
         Integer first = ids.putIfAbsent(t.id(), i);
         if (first != null) {
             error(
@@ -396,6 +404,7 @@ public final class ScenarioValidator {
                         ? "route " + r.id()
                         : "route " + r.mode() + " " + r.from() + "->" + r.to();
         boolean usable = true;
+        plain(path + ".id", where, "id", r.id());
         Integer first = r.id() == null ? null : ids.putIfAbsent(r.id(), i);
         if (first != null) {
             error(path + ".id", where, "id", r.id(), duplicate("route id", "routes", first), null);
@@ -540,6 +549,8 @@ public final class ScenarioValidator {
             error(path + ".uln", "requirement #" + (i + 1), "uln", l.uln(), "needs a uln", null);
             return;
         }
+        plain(path + ".uln", where, "uln", l.uln());
+        plain(path + ".unit", where, "unit", l.unit());
         Integer first = ulns.putIfAbsent(l.uln(), i);
         if (first != null) {
             error(
@@ -552,6 +563,8 @@ public final class ScenarioValidator {
         }
         if (blank(l.nation())) {
             error(path + ".nation", where, "nation", l.nation(), "needs a nation", null);
+        } else {
+            plain(path + ".nation", where, "nation", l.nation());
         }
         if (l.pax() < 0) {
             error(path + ".pax", where, "pax", l.pax(), "a negative amount", null);
@@ -996,11 +1009,65 @@ public final class ScenarioValidator {
             error(path, where, field, null, "missing node id", null);
             return null;
         }
+        if (!plain(path, where, field, id)) {
+            return null;
+        }
         Node n = nodes.get(id);
         if (n == null) {
             error(path, where, field, id, "unknown node id", Closest.to(id, nodes.keySet()));
         }
         return n;
+    }
+
+    /**
+     * Refuses a control character (U+0000 to U+001F, the tab and the line breaks among them, U+007F
+     * and U+0080 to U+009F) in a text of the scenario, naming its code and place: ids and names are
+     * one line each, printed in the columns of the plan's CSV files, its report and the terminal,
+     * where a NUL cannot be stored by the server's database, a line break starts a row of its own
+     * and an escape sequence recolours or clears the terminal. A text holding one is written with
+     * an escape in YAML or JSON (a backslash, {@code u0000}) or comes from a CSV cell.
+     *
+     * @return whether {@code value} holds no control character (null holds none)
+     */
+    private boolean plain(String path, String where, String field, String value) {
+        if (value == null) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL) {
+                String code = String.format(Locale.ROOT, "U+%04X", (int) c);
+                error(
+                        path,
+                        where,
+                        field,
+                        value,
+                        "holds "
+                                + controlName(c)
+                                + " ("
+                                + code
+                                + ") at character "
+                                + (i + 1)
+                                + ": an id or a name of a scenario is one line with no control"
+                                + " character",
+                        "remove it (in a quoted YAML or JSON text it is written as an escape,"
+                                + " such as "
+                                + Fault.shown(String.valueOf(c))
+                                + ")");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String controlName(char c) {
+        return switch (c) {
+            case '\0' -> "a NUL character";
+            case '\t' -> "a tab";
+            case '\n', '\r' -> "a line break";
+            case '\033' -> "an escape";
+            default -> "a control character";
+        };
     }
 
     private boolean nonNegative(String objectPath, String where, String field, double v) {
