@@ -273,7 +273,11 @@ public final class PlanJson {
         String format = r.text(root, "format", "plan");
         if (!Plan.FORMAT.equals(format)) {
             throw new PlanFormatException(
-                    name + ": field 'format' = '" + format + "': expected " + Plan.FORMAT);
+                    name
+                            + ": field 'format' = '"
+                            + muster.model.Fault.shown(format)
+                            + "': expected "
+                            + Plan.FORMAT);
         }
         PlannerInfo planner = null;
         JsonNode pn = root.get("planner");
@@ -439,7 +443,9 @@ public final class PlanJson {
                             + ": field '"
                             + field
                             + "'"
-                            + (missing ? " is missing" : " = '" + v + "'")
+                            + (missing
+                                    ? " is missing"
+                                    : " = '" + muster.model.Fault.shown(v.toString()) + "'")
                             + ": expected "
                             + want,
                     muster.model.Fault.error(
@@ -460,7 +466,8 @@ public final class PlanJson {
             if (v != null && v.isObject()) {
                 return;
             }
-            String value = v == null || v.isNull() ? "null" : v.toString();
+            String value =
+                    muster.model.Fault.shown(v == null || v.isNull() ? "null" : v.toString());
             throw new PlanFormatException(
                     name + ": " + at + " = '" + value + "': expected an object with fields",
                     muster.model.Fault.error(

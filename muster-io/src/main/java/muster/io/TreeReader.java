@@ -299,7 +299,9 @@ final class TreeReader {
         String found =
                 t == JsonToken.START_ARRAY
                         ? "a list"
-                        : t == JsonToken.START_OBJECT ? "an object" : "'" + p.getText() + "'";
+                        : t == JsonToken.START_OBJECT
+                                ? "an object"
+                                : "'" + Fault.shown(p.getText()) + "'";
         fault(
                 fp,
                 name,

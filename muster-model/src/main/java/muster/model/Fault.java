@@ -2,9 +2,9 @@ package muster.model;
 
 /**
  * One thing wrong with an input. Its {@code where} and {@code value} are kept as {@link
- * #shown(String)} gives them, with each control character written as an escape, so that a fault of
- * a text that holds a line break or a terminal's escape sequence is one line and prints as it
- * reads.
+ * #shown(String)} gives them, with each control character written as an escape and cut to a
+ * readable length, so that a fault of a text that holds a line break or a terminal's escape
+ * sequence is one line and prints as it reads, and one of a huge value is a line of text.
  *
  * @param severity ERROR refuses the input; WARNING does not
  * @param path where in the document, e.g. {@code requirements[12].poe}
@@ -32,30 +32,67 @@ public record Fault(
     public Fault {
         where = shown(where);
         value = shown(value);
+        String named = shown(field);
+        if (named != null && !named.equals(field)) {
+            // a field the file names (an unknown one) is shown so too, and so in its path
+            if (path != null && path.endsWith(field)) {
+                path = path.substring(0, path.length() - field.length()) + named;
+            }
+            field = named;
+        }
     }
+
+    /**
+     * The most characters of a value or place a fault shows, as the orders commands show theirs: a
+     * number of two million digits, or a text of megabytes, given for a field made a refusal of
+     * megabytes.
+     */
+    public static final int SHOWN_CHARS = 60;
 
     /**
      * {@code text} as a fault shows it: each control character (U+0000 to U+001F, U+007F and U+0080
      * to U+009F) written as a backslash, {@code u} and its code in four hex digits (U+001B as
-     * {@code \\u001B}); null stays null. Showing a text twice gives what showing it once gives.
+     * {@code \\u001B}), and cut after its first {@link #SHOWN_CHARS} characters so written, with
+     * "..." after it, where it is longer; an escape or a letter written with two chars is not cut
+     * in two. null stays null. Showing a text twice gives what showing it once gives.
      */
     public static String shown(String text) {
         if (text == null) {
             return null;
         }
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
+        StringBuilder b = new StringBuilder(Math.min(text.length(), SHOWN_CHARS + 6));
+        int i = 0;
+        while (i < text.length() && b.length() < SHOWN_CHARS) {
             char c = text.charAt(i);
+            int unit = 1;
             if (Character.getType(c) == Character.CONTROL) {
-                if (b == null) {
-                    b = new StringBuilder(text.length() + 8).append(text, 0, i);
-                }
                 b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-            } else if (b != null) {
-                b.append(c);
+            } else {
+                if (isEscape(text, i)) {
+                    unit = 6;
+                } else if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    unit = 2;
+                }
+                b.append(text, i, i + unit);
+            }
+            i += unit;
+        }
+        return i < text.length() ? b + "..." : b.toString();
+    }
+
+    /** Whether {@code s} holds a backslash, {@code u} and four hex digits at {@code i}. */
+    private static boolean isEscape(String s, int i) {
+        if (i + 6 > s.length() || s.charAt(i) != '\\' || s.charAt(i + 1) != 'u') {
+            return false;
+        }
+        for (int k = i + 2; k < i + 6; k++) {
+            if ("0123456789ABCDEFabcdef".indexOf(s.charAt(k)) < 0) {
+                return false;
             }
         }
-        return b == null ? text : b.toString();
+        return true;
     }
 
     /** A fault whose file line is not (yet) known. */

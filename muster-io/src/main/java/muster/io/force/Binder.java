@@ -42,10 +42,11 @@ final class Binder {
         if (n != null && n.isObject()) {
             return true;
         }
-        String v = n == null || n.isNull() ? "null" : n.isValueNode() ? n.asText() : n.toString();
-        if (v.length() > 60) {
-            v = v.substring(0, 57) + "...";
-        }
+        String v =
+                Fault.shown(
+                        n == null || n.isNull()
+                                ? "null"
+                                : n.isValueNode() ? n.asText() : n.toString());
         error(path, where, null, v, "is '" + v + "', not a mapping of " + fields, null);
         return false;
     }

@@ -1,0 +1,201 @@
+package muster.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import muster.io.force.CatalogueReader;
+import muster.io.force.ForceRead;
+import muster.io.force.RequirementsReader;
+import muster.model.Fault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A value of megabytes given for a field (a number of two million digits, a text pasted by mistake)
+ * is shown in a fault by its first 60 characters and "...", as the orders commands show theirs, in
+ * scenarios, catalogues, requirement files and plan files: the refusal printed it whole, a line of
+ * megabytes.
+ */
+class HugeValueTest {
+    private static final String DIGITS = "9".repeat(2_000_000);
+
+    /** A number for the catalogue and requirement files, whose readers take it as a BigInteger. */
+    private static final String MANY_DIGITS = "9".repeat(200_000);
+
+    private static final String TEXT = "X".repeat(3_000_000);
+
+    /** The longest a fault's line may be here: its place, field, cut value and message. */
+    private static final int READABLE = 400;
+
+    @TempDir Path dir;
+
+    private static void readable(Fault f, String file, String field, String shown) {
+        assertThat(f.field()).isEqualTo(field);
+        assertThat(f.value()).isEqualTo(shown);
+        String line = f.describe(file);
+        assertThat(line.length()).as(line).isLessThan(READABLE);
+    }
+
+    private static Fault at(List<Fault> faults, String field) {
+        List<Fault> at = faults.stream().filter(f -> field.equals(f.field())).toList();
+        assertThat(at).as(field).hasSize(1);
+        return at.get(0);
+    }
+
+    private static ScenarioReader.Result scenario(String text) {
+        return new ScenarioReader(ScenarioReaderTest.FACTORS)
+                .readBytes(text.getBytes(StandardCharsets.UTF_8), "s.yaml");
+    }
+
+    @Test
+    void aHugeNumberOrTextInAScenarioIsShownCut() throws Exception {
+        String valid = Files.readString(ScenarioReaderTest.resource("valid.yaml"));
+        assertThat(valid).contains("horizonDays: 30", "carries: [PAX, BULK, OVERSIZE, OUTSIZE]");
+        ScenarioReader.Result number =
+                scenario(valid.replace("horizonDays: 30", "horizonDays: " + DIGITS));
+        assertThat(number.accepted()).isFalse();
+        readable(at(number.errors(), "horizonDays"), "s.yaml", "horizonDays", cut(DIGITS));
+
+        // the message names what it found, and shows it cut as well
+        ScenarioReader.Result text =
+                scenario(
+                        valid.replace(
+                                "carries: [PAX, BULK, OVERSIZE, OUTSIZE]", "carries: " + TEXT));
+        Fault carries = at(text.errors(), "carries");
+        readable(carries, "s.yaml", "carries", cut(TEXT));
+        assertThat(carries.message()).isEqualTo("expected a list, found '" + cut(TEXT) + "'");
+    }
+
+    @Test
+    void anUnknownFieldOfAHugeNameIsShownCutInItsFieldAndPath() throws Exception {
+        String json = Files.readString(ScenarioReaderTest.resource("valid.json"));
+        assertThat(json).contains("\"name\": \"Fort Bragg\"");
+        String key = "k".repeat(20_000);
+        ScenarioReader.Result r =
+                new ScenarioReader(ScenarioReaderTest.FACTORS)
+                        .readBytes(
+                                json.replace(
+                                                "\"name\": \"Fort Bragg\"",
+                                                "\"name\": \"Fort Bragg\", \"" + key + "\": 1")
+                                        .getBytes(StandardCharsets.UTF_8),
+                                "s.json");
+        Fault f = at(r.errors(), cut(key));
+        assertThat(f.path()).isEqualTo("nodes[0]." + cut(key));
+        assertThat(f.placePath()).isEqualTo("nodes[0]");
+        assertThat(f.describe("s.json").length()).isLessThan(READABLE);
+    }
+
+    @Test
+    void aHugeNumberInACatalogueOrRequirementFileIsShownCut() throws Exception {
+        Path root = Path.of("..");
+        String catalogue =
+                Files.readString(root.resolve("data/catalogue/eastern-flank-2022-units.yaml"));
+        assertThat(catalogue).contains("personnel: 300 ");
+        Path c = dir.resolve("c.yaml");
+        Files.writeString(
+                c, catalogue.replaceFirst("personnel: 300 ", "personnel: " + MANY_DIGITS));
+        ForceRead<?> cat = CatalogueReader.read(c);
+        assertThat(cat.refused()).isTrue();
+        readable(at(cat.faults(), "personnel"), c.toString(), "personnel", cut(MANY_DIGITS));
+
+        String reqs =
+                Files.readString(root.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        assertThat(reqs).contains("rdd: 12,");
+        Path q = dir.resolve("r.yaml");
+        Files.writeString(q, reqs.replaceFirst("rdd: 12,", "rdd: " + MANY_DIGITS + ","));
+        ForceRead<?> req = RequirementsReader.read(q);
+        assertThat(req.refused()).isTrue();
+        readable(at(req.faults(), "rdd"), q.toString(), "rdd", cut(MANY_DIGITS));
+    }
+
+    @Test
+    void aHugeTextInAPlanFileIsShownCut() throws Exception {
+        String plan =
+                PlanJson.write(PlanJsonTest.example())
+                        .replaceFirst("\"tail\" : \\d+", "\"tail\" : \"" + TEXT + "\"");
+        assertThat(plan).contains(TEXT);
+        assertThatThrownBy(() -> PlanJson.read(plan))
+                .isInstanceOfSatisfying(
+                        PlanJson.PlanFormatException.class,
+                        e -> {
+                            assertThat(e.getMessage().length()).isLessThan(READABLE);
+                            assertThat(e.getMessage()).contains("'\"" + "X".repeat(59) + "...'");
+                        });
+    }
+
+    /**
+     * Fault.shown gives at most 60 characters and "...", cut where no escape or letter of two chars
+     * is cut in two, with no control character, and showing twice gives what showing once does, for
+     * random texts of letters, controls, escapes and letters outside the BMP.
+     */
+    @Test
+    void aShownTextIsCutOnceAndStaysSo() {
+        long seed = new Random().nextLong();
+        Random rnd = new Random(seed);
+        String[] parts = {
+            "a",
+            "Z",
+            "\\",
+            "u",
+            "1",
+            "F",
+            "\u0000",
+            "\u001b",
+            "\u0085",
+            "\u00e9",
+            "\ud83d\ude80",
+            "\\u0041",
+            " "
+        };
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = rnd.nextInt(90);
+            for (int k = 0; k < len; k++) {
+                b.append(parts[rnd.nextInt(parts.length)]);
+            }
+            String s = b.toString();
+            String once = Fault.shown(s);
+            String why = "seed " + seed + ", text " + Fault.shown(s);
+            assertThat(Fault.shown(once)).as(why).isEqualTo(once);
+            assertThat(once.chars().filter(c -> Character.getType(c) == Character.CONTROL))
+                    .as(why)
+                    .isEmpty();
+            String kept =
+                    once.endsWith("...") && once.length() > 60
+                            ? once.substring(0, once.length() - 3)
+                            : once;
+            assertThat(kept.length()).as(why).isLessThanOrEqualTo(65);
+            assertThat(escaped(s)).as(why).startsWith(kept);
+            if (kept.length() < escaped(s).length()) {
+                assertThat(once).as(why).endsWith("...");
+                assertThat(kept.length()).as(why).isGreaterThanOrEqualTo(60);
+                assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 1)))
+                        .as(why)
+                        .isFalse();
+            } else {
+                assertThat(kept).as(why).isEqualTo(escaped(s));
+            }
+        }
+    }
+
+    /** {@code s} with each control character written as an escape, not cut. */
+    private static String escaped(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(
+                    Character.getType(c) == Character.CONTROL
+                            ? String.format("\\u%04X", (int) c)
+                            : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
+    private static String cut(String s) {
+        return s.substring(0, 60) + "...";
+    }
+}
