@@ -159,7 +159,7 @@ public final class OrdersCommand implements Runnable {
         @Option(
                 names = "--effective",
                 paramLabel = "INSTANT",
-                description = "when it takes effect, ISO-8601 (default: now)")
+                description = "when it takes effect, ISO-8601 (default: now, to the second)")
         String effective;
 
         @Option(
@@ -258,7 +258,11 @@ public final class OrdersCommand implements Runnable {
                             kind,
                             units,
                             authority,
-                            effective == null ? now : instant("--effective", effective),
+                            effective == null
+                                    // the whole second: a time given by hand is written so, and
+                                    // the list's columns keep their width
+                                    ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                    : instant("--effective", effective),
                             noticeHours,
                             destination,
                             cDay == null ? null : date("--c-day", cDay),

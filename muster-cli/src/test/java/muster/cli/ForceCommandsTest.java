@@ -171,6 +171,23 @@ class ForceCommandsTest {
                 .contains("'alarm'");
     }
 
+    /**
+     * A draft without {@code --effective} takes effect from the whole second it was recorded in, so
+     * the list's EFFECTIVE column holds a time as wide as one given by hand, not one with
+     * nanoseconds that pushes the columns after it out of line.
+     */
+    @Test
+    void aDraftWithoutAnEffectiveTimeTakesEffectFromTheWholeSecond() {
+        String log = dir.resolve("now.jsonl").toString();
+        Run d = draftKind(log, "N1", "ALERT", "WAB1AA");
+        assertThat(d.code()).as(d.err()).isZero();
+        List<String> lines = run("orders", "list", "--log", log).out().lines().toList();
+        assertThat(lines.get(1))
+                .startsWith("N1")
+                .containsPattern(" \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ")
+                .doesNotContainPattern(":\\d\\d\\.\\d+Z");
+    }
+
     /** {@code orders draft} of one unit with five hours' notice, the kind written as given. */
     private static Run draftKind(String log, String id, String kind, String uic) {
         return run(
