@@ -1755,8 +1755,12 @@ final class Api {
                         + " belongs to "
                         + meta.owner()
                         + "; "
-                        + type.name().toLowerCase(Locale.ROOT)
-                        + " needs "
+                        + switch (type) {
+                            case APPROVED -> "approving";
+                            case ISSUED -> "issuing";
+                            default -> "cancelling";
+                        }
+                        + " it needs "
                         + (type == OrderEvent.Type.APPROVED
                                 ? "the APPROVER role"
                                 : "the PLANNER or APPROVER role")

@@ -615,6 +615,7 @@ class ServerApiTest {
 
         Response self = drafter.post("/api/orders/" + id + "/approve", null);
         assertThat(self.status()).as(self.body()).isEqualTo(403);
+        assertThat(self.body()).contains("approving it needs the APPROVER role of NLD");
         Response selfBoth =
                 TestServer.user("nl_both", "NLD", Role.PLANNER, Role.APPROVER)
                         .post("/api/orders", alert("NLF35D", 1));
@@ -627,6 +628,13 @@ class ServerApiTest {
         Response other = foreign.post("/api/orders/" + id + "/approve", null);
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.body()).contains("NLD");
+        Response otherIssue = foreign.post("/api/orders/" + id + "/issue", null);
+        assertThat(otherIssue.body())
+                .contains("issuing it needs the PLANNER or APPROVER role of NLD");
+        Response otherCancel =
+                foreign.post("/api/orders/" + id + "/cancel", Map.of("reason", "not ours"));
+        assertThat(otherCancel.body())
+                .contains("cancelling it needs the PLANNER or APPROVER role of NLD");
         Response issueEarly = approver.post("/api/orders/" + id + "/issue", null);
         assertThat(issueEarly.status()).isEqualTo(409);
         assertThat(issueEarly.body()).contains("approved before");
