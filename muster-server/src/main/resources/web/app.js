@@ -281,9 +281,14 @@ function timelineBar(m, horizonHours) {
   return svg;
 }
 // one page of a list; an empty list says why in words (empty), not as a table of headers alone
+// the answer to the table's latest request is the one shown: an earlier one that comes back after
+// it (the board of the day chosen before, the page left) is dropped
 async function pagedTable(el, path, headers, row, empty, page = 0) {
   const sep = path.includes('?') ? '&' : '?';
+  const asked = (el.asked || 0) + 1;
+  el.asked = asked;
   const r = await api('GET', `${path}${sep}page=${page}&size=50`);
+  if (el.asked !== asked) return;
   if (!r.ok) { el.replaceChildren(err(r)); return; }
   if (r.data.total === 0) { el.replaceChildren(h('p', { class: 'empty' }, empty)); return; }
   const pages = Math.max(1, Math.ceil(r.data.total / r.data.size));

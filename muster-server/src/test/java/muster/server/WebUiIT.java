@@ -711,6 +711,51 @@ class WebUiIT {
     }
 
     /**
+     * A board answer that comes back after the answer for a day chosen later is not shown over it:
+     * the page asks for today's board as it opens, the reader picks another day at once, and
+     * today's answer, slowed here to come last, used to replace the chosen day's board (an empty
+     * board, or another day's statuses under the day the reader picked).
+     */
+    @Test
+    void aSlowAnswerForTheDayBeforeDoesNotReplaceTheBoardOfTheDayChosen() throws Exception {
+        Client p = TestServer.user("ui_stale_us", "USA", Role.PLANNER);
+        Client a = TestServer.user("ui_stale_ap", "USA", Role.APPROVER);
+        storeBundledCatalogue(p);
+        issue(
+                p,
+                a,
+                Map.of(
+                        "kind", "ALERT",
+                        "units", List.of("WMI525"),
+                        "noticeToMoveHours", 48,
+                        "marking", "USA ONLY",
+                        "effective", "2031-05-01T06:00"));
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_stale_us");
+            // every board but the chosen day's answers 1.5 s late, and says when it has been shown
+            b.eval(
+                    "window.staleShown = false; const real = window.fetch;"
+                            + " window.fetch = (url, opt) => String(url).startsWith('/api/readiness')"
+                            + " && !String(url).includes('asOf=2031-05-02')"
+                            + " ? new Promise(r => setTimeout(r, 1500)).then(() => real(url, opt))"
+                            + ".then(res => { setTimeout(() => { window.staleShown = true; }, 500);"
+                            + " return res; })"
+                            + " : real(url, opt); true");
+            b.eval("location.hash = '#readiness'; true");
+            b.waitFor("document.getElementById('readiness-as-of')", Duration.ofSeconds(10));
+            b.eval(
+                    "{ const d = document.getElementById('readiness-as-of'); d.value = '2031-05-02';"
+                            + " d.dispatchEvent(new Event('change')); } true");
+            b.waitFor("window.staleShown", Duration.ofSeconds(30));
+            assertThat(b.eval("document.getElementById('readiness').innerText").asText())
+                    .as("the board of the day chosen")
+                    .contains("WMI525")
+                    .contains("ALERTED");
+        }
+    }
+
+    /**
      * The readiness board shows each unit's history, the orders released to the reader alone: an
      * American planner sees the alert and the deployment that followed it, a Polish observer sees
      * the deployment released to NATO only, without the American-only alert, its notice or the
