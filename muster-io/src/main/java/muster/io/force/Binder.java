@@ -13,6 +13,7 @@ import java.util.Set;
 import muster.io.NumberText;
 import muster.model.Fault;
 import muster.model.validate.Closest;
+import muster.model.validate.TextRule;
 
 /**
  * Reads typed fields from a located tree, collecting one fault per bad field (naming file, line,
@@ -126,7 +127,24 @@ final class Binder {
             error(path, where, field, "", "must not be empty", null);
             return null;
         }
+        if (!plain(path, where, field, s)) {
+            return null;
+        }
         return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Whether a text holds no control character; if it does, names it at this file's line and field
+     * by the rule a scenario's texts keep, rather than write it into the sourced scenario (which
+     * the validator then refuses, naming the scenario) and print it to the terminal.
+     */
+    boolean plain(String path, String where, String field, String value) {
+        TextRule.Problem p =
+                TextRule.controlCharacter(value, "a text of a catalogue or requirement file");
+        if (p != null) {
+            error(path, where, field, value, p.message(), p.hint());
+        }
+        return p == null;
     }
 
     /** An integer at least {@code min}; {@code dflt} when absent and not required. */
@@ -299,14 +317,16 @@ final class Binder {
         if (v.isArray()) {
             for (JsonNode x : v) {
                 if (x.isValueNode() && !x.asText().isBlank()) {
-                    out.add(x.asText().trim());
+                    if (plain(path, where, field, x.asText().trim())) {
+                        out.add(x.asText().trim());
+                    }
                 } else {
                     error(path, where, field, x.toString(), "must list text values", null);
                 }
             }
         } else if (v.isValueNode()) {
             for (String part : v.asText().split("[;,]")) {
-                if (!part.isBlank()) {
+                if (!part.isBlank() && plain(path, where, field, part.trim())) {
                     out.add(part.trim());
                 }
             }

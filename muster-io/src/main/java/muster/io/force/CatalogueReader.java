@@ -722,7 +722,10 @@ public final class CatalogueReader {
         // a transit time already refused is read as 0 only to go on: not a unit with none
         boolean selfRead = b.faults.size() == beforeSelf;
         String committed = b.str(n, p, where, "committedTo", false);
+        int beforeSource = b.faults.size();
         String source = b.str(n, p, where, "source", false);
+        // a source refused (a control character) is named so, not as missing too
+        boolean sourceRefused = b.faults.size() > beforeSource;
         if (mode == DeployMode.AIR && airPoe == null) {
             b.error(p, where, "airPoe", null, "an AIR unit needs an air POE", null);
         }
@@ -781,7 +784,7 @@ public final class CatalogueReader {
                     "0",
                     "a SELF unit with no transit time arrives the day it is ready");
         }
-        if (source == null) {
+        if (source == null && !sourceRefused) {
             b.warning(
                     p,
                     where,

@@ -1020,54 +1020,17 @@ public final class ScenarioValidator {
     }
 
     /**
-     * Refuses a control character (U+0000 to U+001F, the tab and the line breaks among them, U+007F
-     * and U+0080 to U+009F) in a text of the scenario, naming its code and place: ids and names are
-     * one line each, printed in the columns of the plan's CSV files, its report and the terminal,
-     * where a NUL cannot be stored by the server's database, a line break starts a row of its own
-     * and an escape sequence recolours or clears the terminal. A text holding one is written with
-     * an escape in YAML or JSON (a backslash, {@code u0000}) or comes from a CSV cell.
+     * Refuses a control character in a text of the scenario, naming its code and place, by the rule
+     * of {@link TextRule#controlCharacter}, which catalogues and requirement files keep too.
      *
      * @return whether {@code value} holds no control character (null holds none)
      */
     private boolean plain(String path, String where, String field, String value) {
-        if (value == null) {
-            return true;
+        TextRule.Problem p = TextRule.controlCharacter(value, "an id or a name of a scenario");
+        if (p != null) {
+            error(path, where, field, value, p.message(), p.hint());
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.getType(c) == Character.CONTROL) {
-                String code = String.format(Locale.ROOT, "U+%04X", (int) c);
-                error(
-                        path,
-                        where,
-                        field,
-                        value,
-                        "holds "
-                                + controlName(c)
-                                + " ("
-                                + code
-                                + ") at character "
-                                + (i + 1)
-                                + ": an id or a name of a scenario is one line with no control"
-                                + " character",
-                        "remove it (in a quoted YAML or JSON text it is written as an escape,"
-                                + " such as "
-                                + Fault.shown(String.valueOf(c))
-                                + ")");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String controlName(char c) {
-        return switch (c) {
-            case '\0' -> "a NUL character";
-            case '\t' -> "a tab";
-            case '\n', '\r' -> "a line break";
-            case '\033' -> "an escape";
-            default -> "a control character";
-        };
+        return p == null;
     }
 
     private boolean nonNegative(String objectPath, String where, String field, double v) {
