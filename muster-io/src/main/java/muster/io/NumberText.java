@@ -8,8 +8,13 @@ import java.util.regex.Pattern;
  * takes {@code 12f} and {@code 12d} as 12 and {@code 0x1p3} as 8, which no spreadsheet means.
  */
 public final class NumberText {
+    /**
+     * Possessive ({@code ++}, {@code *+}): each part takes what it can and never gives it back, as
+     * no part can end where the next begins; a greedy {@code [0-9]+\.?[0-9]*} tried every split of
+     * the digits before refusing a text such as 200,000 digits and a letter, which took minutes.
+     */
     private static final Pattern DECIMAL =
-            Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+            Pattern.compile("[+-]?+([0-9]++\\.?+[0-9]*+|\\.[0-9]++)([eE][+-]?+[0-9]++)?+");
 
     /**
      * A whole number that YAML reads as octal and whose value its digits do not give in decimal: a
@@ -46,7 +51,20 @@ public final class NumberText {
     }
 
     /** Whether {@code text} (already stripped of spaces) is a decimal number. */
-    public static boolean isDecimal(String text) {
+    public static boolean isDecimal(CharSequence text) {
         return DECIMAL.matcher(text).matches();
+    }
+
+    /**
+     * The digits of a whole number written {@code text} (digits after an optional sign), leaving
+     * out leading zeros: {@code -007} has 1. A number of more than 18 is past any long, which a
+     * reader can say without reading the number.
+     */
+    public static int significantDigits(CharSequence text) {
+        int i = text.length() > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        while (i < text.length() && text.charAt(i) == '0') {
+            i++;
+        }
+        return text.length() - i;
     }
 }

@@ -113,6 +113,121 @@ class HugeValueTest {
         readable(at(req.faults(), "rdd"), q.toString(), "rdd", cut(MANY_DIGITS));
     }
 
+    /**
+     * A number of two million digits for a whole-number field of a catalogue or requirement file is
+     * refused as too large (or as below its least) by its field, as a scenario refuses it: it was
+     * read as a BigInteger first, a minute for each; and a decimal field given two million digits
+     * and a letter is refused as not a number, which took hours.
+     */
+    @Test
+    void aNumberOfTwoMillionDigitsInACatalogueOrRequirementFileIsRefusedByItsField()
+            throws Exception {
+        Path root = Path.of("..");
+        String catalogue =
+                Files.readString(root.resolve("data/catalogue/eastern-flank-2022-units.yaml"));
+        assertThat(catalogue).contains("personnel: 300 ", "{class: BULK, stons: 88}");
+        Path c = dir.resolve("c.yaml");
+        Files.writeString(c, catalogue.replaceFirst("personnel: 300 ", "personnel: " + DIGITS));
+        Fault big = at(CatalogueReader.read(c).faults(), "personnel");
+        readable(big, c.toString(), "personnel", cut(DIGITS));
+        assertThat(big.message()).isEqualTo("number too large (at most 2,147,483,647)");
+
+        Files.writeString(
+                c, catalogue.replaceFirst("personnel: 300 ", "personnel: -" + DIGITS + " "));
+        Fault below = at(CatalogueReader.read(c).faults(), "personnel");
+        readable(below, c.toString(), "personnel", cut("-" + DIGITS));
+        assertThat(below.message()).isEqualTo("must be at least 0");
+
+        Files.writeString(
+                c,
+                catalogue.replaceFirst(
+                        "\\{class: BULK, stons: 88}", "{class: BULK, stons: " + DIGITS + "x}"));
+        Fault stons = at(CatalogueReader.read(c).faults(), "stons");
+        readable(stons, c.toString(), "stons", cut(DIGITS));
+        assertThat(stons.message()).isEqualTo("must be a number");
+
+        String header =
+                "uic,name,nation,capability,echelon,homeStation,airPoe,seaPoe,personnel,bulkStons,"
+                        + "bulkSqft,oversizeStons,oversizeSqft,outsizeStons,outsizeSqft,natStons,"
+                        + "natSqft,readiness,noticeToMoveHours,availableFrom,availableTo,"
+                        + "deployMode,selfDeployHours,committedTo,source";
+        Path csv = dir.resolve("c.csv");
+        Files.writeString(
+                csv,
+                header
+                        + "\nU1,First,US,IBCT,BRIGADE,HOME1,APOE,,"
+                        + DIGITS
+                        + ",600,,900,,,,,,1,96,,,AIR,,,test\n");
+        Fault cell = at(CatalogueReader.read(csv).faults(), "personnel");
+        readable(cell, csv.toString(), "personnel", cut(DIGITS));
+        assertThat(cell.line()).isEqualTo(2);
+
+        String reqs =
+                Files.readString(root.resolve("scenarios/eastern-flank-2022-requirements.yaml"));
+        Path q = dir.resolve("r.yaml");
+        Files.writeString(q, reqs.replaceFirst("rdd: 12,", "rdd: " + DIGITS + ","));
+        Fault rdd = at(RequirementsReader.read(q).faults(), "rdd");
+        readable(rdd, q.toString(), "rdd", cut(DIGITS));
+        assertThat(rdd.message()).startsWith("number too large");
+    }
+
+    /**
+     * Whether a text is a decimal number is judged reading each of its characters a few times at
+     * most, where the pattern read a text of n digits and a letter n * n / 2 times over: minutes
+     * for 200,000 digits, in a catalogue's or an import-lines CSV's number cell.
+     */
+    @Test
+    void aDecimalIsJudgedInOneReadOfItsText() {
+        for (int n : new int[] {10, 1_000, 20_000}) {
+            String digits = "9".repeat(n);
+            for (String text :
+                    List.of(
+                            digits,
+                            digits + "x",
+                            digits + ".5",
+                            digits + "e",
+                            "." + digits + "_")) {
+                Counted read = new Counted(text);
+                boolean decimal = NumberText.isDecimal(read);
+                assertThat(decimal).as(text).isEqualTo(text.matches("[0-9]*\\.?[0-9]+"));
+                assertThat(read.reads)
+                        .as("reads of %d characters", text.length())
+                        .isLessThanOrEqualTo(4L * text.length() + 16);
+            }
+        }
+    }
+
+    /** A text that counts the reads of its characters. */
+    private static final class Counted implements CharSequence {
+        private final String text;
+        long reads;
+
+        Counted(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int i) {
+            reads++;
+            return text.charAt(i);
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return new Counted(text.substring(from, to));
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     @Test
     void aHugeTextInAPlanFileIsShownCut() throws Exception {
         String plan =

@@ -169,7 +169,21 @@ final class Binder {
         if (v.isIntegralNumber()) {
             n = v.bigIntegerValue();
         } else if (v.isTextual() && v.asText().trim().matches("-?\\d+")) {
-            n = new BigInteger(v.asText().trim());
+            // a number past the parser's length limit comes as its text; one of more digits than
+            // any long has is named from its digits, not read: BigInteger reads a text in time
+            // growing with the square of its length, a minute for two million digits
+            String t = v.asText().trim();
+            if (NumberText.significantDigits(t) > 18) {
+                error(
+                        path,
+                        where,
+                        field,
+                        t,
+                        t.startsWith("-") ? "must be at least " + min : tooLarge(),
+                        null);
+                return dflt;
+            }
+            n = new BigInteger(t);
         } else {
             error(path, where, field, v.asText(), "must be a whole number", null);
             return dflt;
@@ -179,16 +193,14 @@ final class Binder {
             return dflt;
         }
         if (n.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-            error(
-                    path,
-                    where,
-                    field,
-                    n.toString(),
-                    String.format(Locale.ROOT, "number too large (at most %,d)", Integer.MAX_VALUE),
-                    null);
+            error(path, where, field, n.toString(), tooLarge(), null);
             return dflt;
         }
         return n.intValueExact();
+    }
+
+    private static String tooLarge() {
+        return String.format(Locale.ROOT, "number too large (at most %,d)", Integer.MAX_VALUE);
     }
 
     /** A whole number from {@code min} to {@code max}; above it a fault naming the limit. */
