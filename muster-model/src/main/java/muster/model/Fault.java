@@ -51,10 +51,12 @@ public record Fault(
 
     /**
      * {@code text} as a fault shows it: each control character (U+0000 to U+001F, U+007F and U+0080
-     * to U+009F) written as a backslash, {@code u} and its code in four hex digits (U+001B as
-     * {@code \\u001B}), and cut after its first {@link #SHOWN_CHARS} characters so written, with
-     * "..." after it, where it is longer; an escape or a letter written with two chars is not cut
-     * in two. null stays null. Showing a text twice gives what showing it once gives.
+     * to U+009F) and each invisible format character of Unicode's category Cf (a zero-width space,
+     * a bidirectional control) written as a backslash, {@code u} and its code in four hex digits
+     * (U+001B as {@code \\u001B}), and cut after its first {@link #SHOWN_CHARS} characters so
+     * written, with "..." after it, where it is longer; an escape or a letter written with two
+     * chars is not cut in two. null stays null. Showing a text twice gives what showing it once
+     * gives.
      */
     public static String shown(String text) {
         if (text == null) {
@@ -65,7 +67,9 @@ public record Fault(
         while (i < text.length() && b.length() < SHOWN_CHARS) {
             char c = text.charAt(i);
             int unit = 1;
-            if (Character.getType(c) == Character.CONTROL) {
+            if (Character.getType(c) == Character.CONTROL
+                    || Character.getType(c) == Character.FORMAT) {
+                // a format character prints as nothing, or reorders the rest of the line
                 b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 if (isEscape(text, i)) {

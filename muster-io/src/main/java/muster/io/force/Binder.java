@@ -134,6 +134,35 @@ final class Binder {
     }
 
     /**
+     * A text field that is an id, or names one (a UIC, a node, a requirement): as {@link #str}, and
+     * an invisible format character in it is refused by the rule a scenario's ids keep.
+     */
+    String id(JsonNode obj, String path, String where, String field, boolean required) {
+        String s = str(obj, path, where, field, required);
+        return s != null && plainId(path, where, field, s) ? s : null;
+    }
+
+    /** As {@link #strings}, for a list of ids: one with an invisible character is refused. */
+    List<String> ids(JsonNode obj, String path, String where, String field) {
+        List<String> out = new ArrayList<>();
+        for (String s : strings(obj, path, where, field)) {
+            if (plainId(path, where, field, s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private boolean plainId(String path, String where, String field, String value) {
+        TextRule.Problem p =
+                TextRule.idCharacter(value, "an id of a catalogue or requirement file");
+        if (p != null) {
+            error(path, where, field, value, p.message(), p.hint());
+        }
+        return p == null;
+    }
+
+    /**
      * Whether a text holds no control character; if it does, names it at this file's line and field
      * by the rule a scenario's texts keep, rather than write it into the sourced scenario (which
      * the validator then refuses, naming the scenario) and print it to the terminal.

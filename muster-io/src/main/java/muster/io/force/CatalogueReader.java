@@ -476,7 +476,7 @@ public final class CatalogueReader {
         if (!b.mapping(n, p, "station", "id, name, kind, country, lat, lon, ...")) {
             return null;
         }
-        String id = b.str(n, p, "station", "id", true);
+        String id = b.id(n, p, "station", "id", true);
         // without an id the place is named by its path alone, not as "station null"
         String where = id == null ? "station" : "station " + id;
         b.unknownFields(n, p, where, STATION);
@@ -510,7 +510,7 @@ public final class CatalogueReader {
                     continue;
                 }
                 b.unknownFields(l, lp, where, LINK);
-                String to = b.str(l, lp, where, "to", true);
+                String to = b.id(l, lp, where, "to", true);
                 RouteMode mode = b.enumValue(l, lp, where, "mode", false, RouteMode.class);
                 if (mode == RouteMode.AIR || mode == RouteMode.SEA) {
                     b.error(lp, where, "mode", mode.name(), "a station link is ROAD or RAIL", null);
@@ -584,7 +584,7 @@ public final class CatalogueReader {
         if (!b.mapping(n, p, "unit", "uic, name, nation, capability, ...")) {
             return null;
         }
-        String uic = b.str(n, p, "unit", "uic", true);
+        String uic = b.id(n, p, "unit", "uic", true);
         // without a uic the place is named by its path alone, not as "unit null"
         String where = uic == null ? "unit" : "unit " + uic;
         b.unknownFields(n, p, where, UNIT);
@@ -601,9 +601,9 @@ public final class CatalogueReader {
         }
         CapabilityType cap = b.enumValue(n, p, where, "capability", true, CapabilityType.class);
         Echelon ech = b.enumValue(n, p, where, "echelon", true, Echelon.class);
-        String home = b.str(n, p, where, "homeStation", true);
-        String airPoe = b.str(n, p, where, "airPoe", false);
-        String seaPoe = b.str(n, p, where, "seaPoe", false);
+        String home = b.id(n, p, where, "homeStation", true);
+        String airPoe = b.id(n, p, where, "airPoe", false);
+        String seaPoe = b.id(n, p, where, "seaPoe", false);
         int faultsBefore = b.faults.size();
         Integer personnel =
                 b.integer(n, p, where, "personnel", true, 0, ScenarioValidator.MAX_LINE_AMOUNT, 0);

@@ -109,16 +109,16 @@ public final class RequirementsReader {
         if (!b.mapping(n, p, "requirement", "id, capability, destination, rdd, ...")) {
             return null;
         }
-        String id = b.str(n, p, "requirement", "id", true);
+        String id = b.id(n, p, "requirement", "id", true);
         // without an id the place is named by its path alone, not as "requirement null"
         String where = id == null ? "requirement" : "requirement " + id;
         b.unknownFields(n, p, where, REQ);
         CapabilityType cap = b.enumValue(n, p, where, "capability", true, CapabilityType.class);
         Echelon ech = b.enumValue(n, p, where, "echelon", false, Echelon.class);
         Integer qty = b.integer(n, p, where, "quantity", false, 1, MAX_QUANTITY, 1);
-        String dest = b.str(n, p, where, "destination", true);
-        String airPod = b.str(n, p, where, "airPod", false);
-        String seaPod = b.str(n, p, where, "seaPod", false);
+        String dest = b.id(n, p, where, "destination", true);
+        String airPod = b.id(n, p, where, "airPod", false);
+        String seaPod = b.id(n, p, where, "seaPod", false);
         Integer rdd = b.integer(n, p, where, "rdd", true, 0, 0);
         // the lines sourced for it take its lad, and an ead no earlier than its own: held to the
         // scenario's limit here, so that a fault is named at this file's line
@@ -144,7 +144,7 @@ public final class RequirementsReader {
                 return null;
             }
         }
-        List<String> excl = b.strings(n, p, where, "excludeUnits");
+        List<String> excl = b.ids(n, p, where, "excludeUnits");
         String note = b.str(n, p, where, "note", false);
         if (id == null || cap == null || dest == null || rdd == null || lad == null) {
             return null;
@@ -157,9 +157,9 @@ public final class RequirementsReader {
         String w = "response force";
         b.unknownFields(root, "", w, FORCE_TOP);
         String name = b.str(root, "", w, "name", true);
-        String dest = b.str(root, "", w, "destination", true);
-        String airPod = b.str(root, "", w, "airPod", false);
-        String seaPod = b.str(root, "", w, "seaPod", false);
+        String dest = b.id(root, "", w, "destination", true);
+        String airPod = b.id(root, "", w, "airPod", false);
+        String seaPod = b.id(root, "", w, "seaPod", false);
         List<ResponseForce.Tier> tiers = new ArrayList<>();
         JsonNode ts = b.child(root, "tiers");
         if (ts == null || !ts.isArray() || ts.isEmpty()) {

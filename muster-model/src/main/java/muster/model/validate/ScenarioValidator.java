@@ -218,7 +218,7 @@ public final class ScenarioValidator {
             error(path + ".id", "node #" + (i + 1), "id", n.id(), "a node needs an id", null);
             return;
         }
-        plain(path + ".id", where, "id", n.id());
+        plainId(path + ".id", where, "id", n.id());
         Integer first = nodeIndex.putIfAbsent(n.id(), i);
         if (nodes.putIfAbsent(n.id(), n) != null) {
             error(path + ".id", where, "id", n.id(), duplicate("node id", "nodes", first), null);
@@ -281,7 +281,7 @@ public final class ScenarioValidator {
             error(path + ".id", "lift type #" + (i + 1), "id", t.id(), "needs an id", null);
             return;
         }
-        plain(path + ".id", where, "id", t.id());
+        plainId(path + ".id", where, "id", t.id());
         Integer first = ids.putIfAbsent(t.id(), i);
         if (first != null) {
             error(
@@ -404,7 +404,7 @@ public final class ScenarioValidator {
                         ? "route " + r.id()
                         : "route " + r.mode() + " " + r.from() + "->" + r.to();
         boolean usable = true;
-        plain(path + ".id", where, "id", r.id());
+        plainId(path + ".id", where, "id", r.id());
         Integer first = r.id() == null ? null : ids.putIfAbsent(r.id(), i);
         if (first != null) {
             error(path + ".id", where, "id", r.id(), duplicate("route id", "routes", first), null);
@@ -549,7 +549,7 @@ public final class ScenarioValidator {
             error(path + ".uln", "requirement #" + (i + 1), "uln", l.uln(), "needs a uln", null);
             return;
         }
-        plain(path + ".uln", where, "uln", l.uln());
+        plainId(path + ".uln", where, "uln", l.uln());
         plain(path + ".unit", where, "unit", l.unit());
         Integer first = ulns.putIfAbsent(l.uln(), i);
         if (first != null) {
@@ -1009,7 +1009,7 @@ public final class ScenarioValidator {
             error(path, where, field, null, "missing node id", null);
             return null;
         }
-        if (!plain(path, where, field, id)) {
+        if (!plainId(path, where, field, id)) {
             return null;
         }
         Node n = nodes.get(id);
@@ -1027,6 +1027,21 @@ public final class ScenarioValidator {
      */
     private boolean plain(String path, String where, String field, String value) {
         TextRule.Problem p = TextRule.controlCharacter(value, "an id or a name of a scenario");
+        if (p != null) {
+            error(path, where, field, value, p.message(), p.hint());
+        }
+        return p == null;
+    }
+
+    /**
+     * As {@link #plain}, and refuses an invisible format character in an id by the rule of {@link
+     * TextRule#idCharacter}, which catalogues and requirement files keep too.
+     */
+    private boolean plainId(String path, String where, String field, String value) {
+        if (!plain(path, where, field, value)) {
+            return false;
+        }
+        TextRule.Problem p = TextRule.idCharacter(value, "an id of a scenario");
         if (p != null) {
             error(path, where, field, value, p.message(), p.hint());
         }

@@ -50,6 +50,71 @@ public final class TextRule {
         return null;
     }
 
+    /**
+     * The first invisible format character in an id, named with its code and place; null when it
+     * holds none (null holds none). An id is matched character by character, and such a character
+     * prints as nothing: a ULN {@code U1<U+200B>A} beside {@code U1A}, or a UIC in {@code
+     * excludeUnits} written with one, is another id that prints the same, so a duplicate passed and
+     * a reference matched nothing. That is any character of Unicode's category Cf: the zero-width
+     * characters (U+200B to U+200D, U+2060, U+FEFF), the bidirectional controls (U+202A to U+202E,
+     * U+2066 to U+2069, U+200E, U+200F, U+061C), which also reorder what follows on the line, the
+     * soft hyphen and the like. A name is not held to it: a name in Arabic or Hebrew may need a
+     * bidirectional mark, one in Persian or an Indic script a zero-width joiner, and a name is
+     * shown, not matched.
+     *
+     * @param what what the text is, for the message: {@code an id of a scenario}
+     */
+    public static Problem idCharacter(String value, String what) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                return new Problem(
+                        "holds "
+                                + formatName(c)
+                                + " ("
+                                + String.format(Locale.ROOT, "U+%04X", c)
+                                + ") at character "
+                                + (i + 1)
+                                + ": "
+                                + what
+                                + " holds no invisible character, which would make it another id"
+                                + " that prints the same",
+                        "remove it (it may come from text copied out of a document or a web"
+                                + " page)");
+            }
+            i += Character.charCount(c);
+        }
+        return null;
+    }
+
+    private static String formatName(int c) {
+        return switch (c) {
+            case 0x200B -> "a zero-width space";
+            case 0x200C -> "a zero-width non-joiner";
+            case 0x200D -> "a zero-width joiner";
+            case 0x2060 -> "a word joiner";
+            case 0xFEFF -> "a zero-width no-break space (a byte order mark)";
+            case 0x00AD -> "a soft hyphen";
+            case 0x061C,
+                    0x200E,
+                    0x200F,
+                    0x202A,
+                    0x202B,
+                    0x202C,
+                    0x202D,
+                    0x202E,
+                    0x2066,
+                    0x2067,
+                    0x2068,
+                    0x2069 ->
+                    "a bidirectional control";
+            default -> "an invisible format character";
+        };
+    }
+
     private static String controlName(char c) {
         return switch (c) {
             case '\0' -> "a NUL character";
