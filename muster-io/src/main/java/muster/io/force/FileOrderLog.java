@@ -108,14 +108,7 @@ public final class FileOrderLog implements OrderLog {
             return command.get();
         }
         try {
-            try {
-                ch.lock();
-            } catch (IOException e) {
-                throw failed(
-                        "cannot lock it against other commands (" + cause(e, path) + ")",
-                        "nothing was written to it",
-                        e);
-            }
+            lockToWrite(ch);
             held = ch;
             return command.get();
         } finally {
@@ -374,14 +367,7 @@ public final class FileOrderLog implements OrderLog {
         }
         try {
             // the lock is released when the channel closes
-            try {
-                ch.lock();
-            } catch (IOException e) {
-                throw failed(
-                        "cannot lock it against other commands (" + cause(e, path) + ")",
-                        "nothing was written to it",
-                        e);
-            }
+            lockToWrite(ch);
             appendLocked(ch, event, line);
         } finally {
             try {
@@ -448,6 +434,18 @@ public final class FileOrderLog implements OrderLog {
                         + " is no longer the next, "
                         + expected
                         + "); run the command again");
+    }
+
+    /** Takes the log's lock to write on {@code ch}, or refuses: nothing was written to it. */
+    private void lockToWrite(FileChannel ch) {
+        try {
+            ch.lock();
+        } catch (IOException e) {
+            throw failed(
+                    "cannot lock it against other commands (" + cause(e, path) + ")",
+                    "nothing was written to it",
+                    e);
+        }
     }
 
     private UncheckedIOException failed(String why, String left, IOException e) {
