@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import muster.server.TestServer.Client;
 import muster.server.TestServer.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -277,6 +278,26 @@ class ConcurrentRequestsTest {
     }
 
     /**
+     * Sends {@code mine} and {@code admins} together; checks the administrator's request is taken
+     * and {@code mine} taken or refused (401). The answer to {@code mine}.
+     */
+    private static Response raceAnAdministrator(Supplier<Response> mine, Supplier<Response> admins)
+            throws Exception {
+        List<Response> got = race(2, i -> i == 0 ? mine.get() : admins.get());
+        assertThat(got.get(1).status()).as(got.get(1).body()).isEqualTo(200);
+        assertThat(got.get(0).status()).as(got.get(0).body()).isIn(200, 401);
+        return got.get(0);
+    }
+
+    /** If {@code answer} was taken, the session it gives is ended: /api/me answers 401. */
+    private static void assertSessionEnded(Response answer, String as, Object... args) {
+        if (answer.status() == 200) {
+            Client session = new Client((String) answer.map().get("token"));
+            assertThat(session.get("/api/me").status()).as(as, args).isEqualTo(401);
+        }
+    }
+
+    /**
      * A sign-in that reads the user before a deactivation and writes its session after it must not
      * leave a session behind: reactivated, the user would find a session the deactivation was to
      * end.
@@ -286,25 +307,16 @@ class ConcurrentRequestsTest {
         Client admin = TestServer.adminOf("LUX");
         TestServer.user("race_deact", "LUX", Role.OBSERVER);
         for (int round = 0; round < 10; round++) {
-            List<Response> got =
-                    race(
-                            2,
-                            i ->
-                                    i == 0
-                                            ? signIn("race_deact", "password-of-race_deact")
-                                            : admin.post("/api/users/race_deact/deactivate", null));
-            assertThat(got.get(1).status()).as(got.get(1).body()).isEqualTo(200);
-            assertThat(got.get(0).status()).as(got.get(0).body()).isIn(200, 401);
+            Response signIn =
+                    raceAnAdministrator(
+                            () -> signIn("race_deact", "password-of-race_deact"),
+                            () -> admin.post("/api/users/race_deact/deactivate", null));
             Response on = admin.post("/api/users/race_deact/activate", null);
             assertThat(on.status()).as(on.body()).isEqualTo(200);
-            if (got.get(0).status() == 200) {
-                Client raced = new Client((String) got.get(0).map().get("token"));
-                assertThat(raced.get("/api/me").status())
-                        .as(
-                                "round %d: the session of a sign-in answered while the deactivation ran",
-                                round)
-                        .isEqualTo(401);
-            }
+            assertSessionEnded(
+                    signIn,
+                    "round %d: the session of a sign-in answered while the deactivation ran",
+                    round);
         }
     }
 
@@ -317,24 +329,16 @@ class ConcurrentRequestsTest {
         for (int round = 0; round < 10; round++) {
             String old = password;
             String next = "reset-password-" + round;
-            List<Response> got =
-                    race(
-                            2,
-                            i ->
-                                    i == 0
-                                            ? signIn("race_reset", old)
-                                            : admin.post(
-                                                    "/api/users/race_reset/password",
-                                                    Map.of("password", next)));
-            assertThat(got.get(1).status()).as(got.get(1).body()).isEqualTo(200);
-            assertThat(got.get(0).status()).as(got.get(0).body()).isIn(200, 401);
+            Response signIn =
+                    raceAnAdministrator(
+                            () -> signIn("race_reset", old),
+                            () ->
+                                    admin.post(
+                                            "/api/users/race_reset/password",
+                                            Map.of("password", next)));
             password = next;
-            if (got.get(0).status() == 200) {
-                Client raced = new Client((String) got.get(0).map().get("token"));
-                assertThat(raced.get("/api/me").status())
-                        .as("round %d: the session of the old password, after its reset", round)
-                        .isEqualTo(401);
-            }
+            assertSessionEnded(
+                    signIn, "round %d: the session of the old password, after its reset", round);
         }
     }
 
@@ -348,23 +352,14 @@ class ConcurrentRequestsTest {
             Client me = Client.login("race_change", password);
             String old = password;
             String next = "changed-password-" + round;
-            List<Response> got =
-                    race(
-                            2,
-                            i ->
-                                    i == 0
-                                            ? me.post(
-                                                    "/api/me/password",
-                                                    Map.of(
-                                                            "currentPassword",
-                                                            old,
-                                                            "newPassword",
-                                                            next))
-                                            : admin.post(
-                                                    "/api/users/race_change/deactivate", null));
-            assertThat(got.get(1).status()).as(got.get(1).body()).isEqualTo(200);
-            assertThat(got.get(0).status()).as(got.get(0).body()).isIn(200, 401);
-            if (got.get(0).status() == 200) {
+            Response change =
+                    raceAnAdministrator(
+                            () ->
+                                    me.post(
+                                            "/api/me/password",
+                                            Map.of("currentPassword", old, "newPassword", next)),
+                            () -> admin.post("/api/users/race_change/deactivate", null));
+            if (change.status() == 200) {
                 password = next;
             }
             Response on = admin.post("/api/users/race_change/activate", null);
@@ -372,12 +367,7 @@ class ConcurrentRequestsTest {
             assertThat(me.get("/api/me").status())
                     .as("round %d: the session before", round)
                     .isEqualTo(401);
-            if (got.get(0).status() == 200) {
-                Client renewed = new Client((String) got.get(0).map().get("token"));
-                assertThat(renewed.get("/api/me").status())
-                        .as("round %d: the session the change renewed", round)
-                        .isEqualTo(401);
-            }
+            assertSessionEnded(change, "round %d: the session the change renewed", round);
         }
     }
 
