@@ -147,18 +147,9 @@ class ConcurrentRequestsTest {
         Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             String at = "round " + round;
-            Response d =
-                    planner.post(
-                            "/api/orders",
-                            Map.of(
-                                    "kind",
-                                    "ALERT",
-                                    "units",
-                                    List.of(String.format("RCO%03d", 2 * round)),
-                                    "noticeToMoveHours",
-                                    48));
-            assertThat(d.status()).as(d.body()).isEqualTo(201);
-            String id = (String) d.map().get("id");
+            String id =
+                    ServerApiTest.drafted(
+                            planner, ServerApiTest.alert(String.format("RCO%03d", 2 * round), 48));
             for (String step : List.of("approve", "issue")) {
                 List<Response> got =
                         race(AT_ONCE, i -> approver.post("/api/orders/" + id + "/" + step, null));
@@ -169,16 +160,10 @@ class ConcurrentRequestsTest {
             }
             expected.put(id, List.of("DRAFTED", "APPROVED", "ISSUED"));
             // approved, then cancelled by many at once while others approve it again
-            d =
+            Response d =
                     planner.post(
                             "/api/orders",
-                            Map.of(
-                                    "kind",
-                                    "ALERT",
-                                    "units",
-                                    List.of(String.format("RCO%03d", 2 * round + 1)),
-                                    "noticeToMoveHours",
-                                    48));
+                            ServerApiTest.alert(String.format("RCO%03d", 2 * round + 1), 48));
             String other = (String) d.map().get("id");
             List<Response> got =
                     race(
@@ -224,14 +209,8 @@ class ConcurrentRequestsTest {
                             i ->
                                     planner.post(
                                             "/api/orders",
-                                            Map.of(
-                                                    "kind",
-                                                    "ALERT",
-                                                    "units",
-                                                    List.of(
-                                                            String.format(
-                                                                    "RCD%03d", r * AT_ONCE + i)),
-                                                    "noticeToMoveHours",
+                                            ServerApiTest.alert(
+                                                    String.format("RCD%03d", r * AT_ONCE + i),
                                                     48)));
             assertThat(statuses(got)).as("round %d:\n%s", round, describe(got)).containsOnly(201);
             Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
@@ -254,14 +233,10 @@ class ConcurrentRequestsTest {
                             i ->
                                     admin.post(
                                             "/api/users",
-                                            Map.of(
-                                                    "username",
+                                            TestServer.newUser(
                                                     name,
-                                                    "password",
                                                     "password-number-" + i,
-                                                    "nation",
                                                     "LUX",
-                                                    "roles",
                                                     List.of("OBSERVER"))));
             assertThat(statuses(got))
                     .as("round %d:\n%s", round, describe(got))

@@ -1038,7 +1038,7 @@ class ServerApiTest {
     }
 
     /** Posts the order as a draft, checks that it is taken, and gives its id. */
-    private static String drafted(Client c, Map<String, Object> order) {
+    static String drafted(Client c, Map<String, Object> order) {
         Response r = c.post("/api/orders", order);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return (String) r.map().get("id");
@@ -1054,7 +1054,7 @@ class ServerApiTest {
     }
 
     /** A draft of an ALERT order for one unit. */
-    private static Map<String, Object> alert(String uic, int noticeToMoveHours) {
+    static Map<String, Object> alert(String uic, int noticeToMoveHours) {
         return Map.of(
                 "kind", "ALERT", "units", List.of(uic), "noticeToMoveHours", noticeToMoveHours);
     }

@@ -123,17 +123,19 @@ final class TestServer {
         Response r =
                 admin.post(
                         "/api/users",
-                        Map.of(
-                                "username",
+                        newUser(
                                 name,
-                                "password",
                                 password,
-                                "nation",
                                 nation,
-                                "roles",
                                 Set.of(roles).stream().map(Enum::name).toList()));
         assertThat(r.status()).as(r.body()).isIn(201, 409);
         return Client.login(name, password);
+    }
+
+    /** The body of a request that creates a user. */
+    static Map<String, Object> newUser(
+            String name, String password, String nation, List<String> roles) {
+        return Map.of("username", name, "password", password, "nation", nation, "roles", roles);
     }
 
     private static Client admin;
@@ -152,15 +154,7 @@ final class TestServer {
                     Response r =
                             admin().post(
                                             "/api/users",
-                                            Map.of(
-                                                    "username",
-                                                    name,
-                                                    "password",
-                                                    password,
-                                                    "nation",
-                                                    n,
-                                                    "roles",
-                                                    List.of("ADMIN")));
+                                            newUser(name, password, n, List.of("ADMIN")));
                     assertThat(r.status()).as(r.body()).isIn(201, 409);
                     return Client.login(name, password);
                 });
