@@ -67,6 +67,14 @@ class ConcurrentRequestsTest {
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
+    /** One of {@code answers} is {@code taken} and the others 409; {@code as} names the race. */
+    private static void assertTakenOnce(List<Response> answers, int taken, String as) {
+        assertThat(statuses(answers))
+                .as("%s:\n%s", as, describe(answers))
+                .containsOnly(taken, 409)
+                .containsOnlyOnce(taken);
+    }
+
     /** A catalogue of {@code n} units of {@code nation}, their UICs {@code prefix} and a number. */
     private static String catalogue(String prefix, String nation, int n) {
         StringBuilder b =
@@ -153,10 +161,7 @@ class ConcurrentRequestsTest {
             for (String step : List.of("approve", "issue")) {
                 List<Response> got =
                         race(AT_ONCE, i -> approver.post("/api/orders/" + id + "/" + step, null));
-                assertThat(statuses(got))
-                        .as("%s, %s:\n%s", at, step, describe(got))
-                        .containsOnly(200, 409)
-                        .containsOnlyOnce(200);
+                assertTakenOnce(got, 200, at + ", " + step);
             }
             expected.put(id, List.of("DRAFTED", "APPROVED", "ISSUED"));
             // approved, then cancelled by many at once while others approve it again
@@ -238,10 +243,7 @@ class ConcurrentRequestsTest {
                                                     "password-number-" + i,
                                                     "LUX",
                                                     List.of("OBSERVER"))));
-            assertThat(statuses(got))
-                    .as("round %d:\n%s", round, describe(got))
-                    .containsOnly(201, 409)
-                    .containsOnlyOnce(201);
+            assertTakenOnce(got, 201, "round " + round);
             assertThat(got.stream().filter(r -> r.status() == 409).map(Response::body))
                     .allSatisfy(b -> assertThat(b).contains("'" + name + "': already taken"));
         }
@@ -365,10 +367,7 @@ class ConcurrentRequestsTest {
                                                     + ".yaml&supersedes="
                                                     + old,
                                             catalogue("RCC", "LU", 3)));
-            assertThat(statuses(got))
-                    .as("round %d:\n%s", round, describe(got))
-                    .containsOnly(201, 409)
-                    .containsOnlyOnce(201);
+            assertTakenOnce(got, 201, "round " + round);
             id =
                     got.stream()
                             .filter(r -> r.status() == 201)
