@@ -190,50 +190,25 @@ class ForceCommandsTest {
 
     /** {@code orders draft} of one unit with five hours' notice, the kind written as given. */
     private static Run draftKind(String log, String id, String kind, String uic) {
-        return run(
-                "orders",
-                "draft",
-                "--log",
-                log,
-                "--user",
-                "ann",
-                "--id",
-                id,
-                "--kind",
-                kind,
-                "--units",
-                uic,
-                "--authority",
-                "SECDEF",
-                "--notice-hours",
-                "5");
+        return run(TestCommands.draft(log, id, kind, uic, "SECDEF", "--notice-hours", "5"));
     }
 
     @Test
     void ordersLifecycleAndRefusalsThroughTheCommandLine() {
         String log = dir.resolve("orders.jsonl").toString();
         assertThat(
-                        run(
-                                        "orders",
-                                        "draft",
-                                        "--log",
+                        run(TestCommands.draft(
                                         log,
-                                        "--user",
-                                        "ann",
-                                        "--id",
                                         "A1",
-                                        "--kind",
                                         "ALERT",
-                                        "--units",
                                         "WAB1AA,WJ18CP",
-                                        "--authority",
                                         "SECDEF",
                                         "--notice-hours",
                                         "96",
                                         "--effective",
                                         "2022-01-24T00:00:00Z",
                                         "--catalogue",
-                                        CAT)
+                                        CAT))
                                 .code())
                 .isZero();
         Run self = run("orders", "approve", "A1", "--log", log, "--user", "ann");
@@ -245,46 +220,23 @@ class ForceCommandsTest {
         Run issued = run("orders", "issue", "A1", "--log", log, "--user", "bob");
         assertThat(issued.code()).isZero();
         assertThat(issued.out()).contains("WAB1AA ALERTED");
-        Run sd =
-                run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log,
-                        "--user",
-                        "ann",
-                        "--id",
-                        "S1",
-                        "--kind",
-                        "STAND_DOWN",
-                        "--units",
-                        "WAB2AA",
-                        "--authority",
-                        "SECDEF");
+        Run sd = run(TestCommands.draft(log, "S1", "STAND_DOWN", "WAB2AA", "SECDEF"));
         assertThat(sd.code()).isEqualTo(ExitCode.REFUSED);
         assertThat(sd.err()).contains("never alerted");
         Run badDate =
                 run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log,
-                        "--user",
-                        "ann",
-                        "--id",
-                        "D1",
-                        "--kind",
-                        "DEPLOY",
-                        "--units",
-                        "WAB1AA",
-                        "--authority",
-                        "SECDEF",
-                        "--destination",
-                        "AA-RZE",
-                        "--c-day",
-                        "24 Jan",
-                        "--ready",
-                        "2022-02-09");
+                        TestCommands.draft(
+                                log,
+                                "D1",
+                                "DEPLOY",
+                                "WAB1AA",
+                                "SECDEF",
+                                "--destination",
+                                "AA-RZE",
+                                "--c-day",
+                                "24 Jan",
+                                "--ready",
+                                "2022-02-09"));
         assertThat(badDate.code()).isEqualTo(ExitCode.USAGE);
         assertThat(badDate.err()).contains("--c-day '24 Jan' is not a date");
 
@@ -435,22 +387,8 @@ class ForceCommandsTest {
         Path log = dir.resolve("o.jsonl");
         Run d =
                 run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log.toString(),
-                        "--user",
-                        "ann",
-                        "--id",
-                        "A1",
-                        "--kind",
-                        "ALERT",
-                        "--units",
-                        "U1",
-                        "--authority",
-                        "X",
-                        "--notice-hours",
-                        "5");
+                        TestCommands.draft(
+                                log.toString(), "A1", "ALERT", "U1", "X", "--notice-hours", "5"));
         assertThat(d.code()).as(d.err()).isEqualTo(ExitCode.OK);
         Files.setPosixFilePermissions(
                 log, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
@@ -719,24 +657,16 @@ class ForceCommandsTest {
         for (String id : List.of("A1", "A2")) {
             Run d =
                     run(
-                            "orders",
-                            "draft",
-                            "--log",
-                            log,
-                            "--user",
-                            "ann",
-                            "--id",
-                            id,
-                            "--kind",
-                            "ALERT",
-                            "--units",
-                            "WAB1AA",
-                            "--authority",
-                            "SECDEF",
-                            "--notice-hours",
-                            "120",
-                            "--effective",
-                            "2022-01-24T06:00:00Z");
+                            TestCommands.draft(
+                                    log,
+                                    id,
+                                    "ALERT",
+                                    "WAB1AA",
+                                    "SECDEF",
+                                    "--notice-hours",
+                                    "120",
+                                    "--effective",
+                                    "2022-01-24T06:00:00Z"));
             assertThat(d.code()).as(d.err()).isZero();
         }
         // a cancel's history says why: a blank reason is refused and records nothing
@@ -805,22 +735,14 @@ class ForceCommandsTest {
         board.put("2022-02-09", "DEPLOYED");
         Run s =
                 run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log,
-                        "--user",
-                        "ann",
-                        "--id",
-                        "S1",
-                        "--kind",
-                        "STAND_DOWN",
-                        "--units",
-                        "WAB1AA",
-                        "--authority",
-                        "SECDEF",
-                        "--effective",
-                        "2022-02-20T00:00:00Z");
+                        TestCommands.draft(
+                                log,
+                                "S1",
+                                "STAND_DOWN",
+                                "WAB1AA",
+                                "SECDEF",
+                                "--effective",
+                                "2022-02-20T00:00:00Z"));
         assertThat(s.code()).as(s.err()).isZero();
         assertThat(run("orders", "approve", "S1", "--log", log, "--user", "bob").code()).isZero();
         assertThat(run("orders", "issue", "S1", "--log", log, "--user", "bob").out())
@@ -851,28 +773,20 @@ class ForceCommandsTest {
 
     private static Run draftDeploy(String log, String id, String ready, String effective) {
         return run(
-                "orders",
-                "draft",
-                "--log",
-                log,
-                "--user",
-                "ann",
-                "--id",
-                id,
-                "--kind",
-                "DEPLOY",
-                "--units",
-                "WAB1AA",
-                "--authority",
-                "SECDEF",
-                "--destination",
-                "AA-RZE",
-                "--c-day",
-                "2022-01-24",
-                "--ready",
-                ready,
-                "--effective",
-                effective);
+                TestCommands.draft(
+                        log,
+                        id,
+                        "DEPLOY",
+                        "WAB1AA",
+                        "SECDEF",
+                        "--destination",
+                        "AA-RZE",
+                        "--c-day",
+                        "2022-01-24",
+                        "--ready",
+                        ready,
+                        "--effective",
+                        effective));
     }
 
     /**
@@ -885,24 +799,16 @@ class ForceCommandsTest {
         String log = dir.resolve("orders.jsonl").toString();
         Run d =
                 run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log,
-                        "--user",
-                        "ann",
-                        "--id",
-                        "A1",
-                        "--kind",
-                        "ALERT",
-                        "--units",
-                        "ZZ9999",
-                        "--authority",
-                        "SECDEF",
-                        "--notice-hours",
-                        "120",
-                        "--effective",
-                        "2030-03-01T06:00:00Z");
+                        TestCommands.draft(
+                                log,
+                                "A1",
+                                "ALERT",
+                                "ZZ9999",
+                                "SECDEF",
+                                "--notice-hours",
+                                "120",
+                                "--effective",
+                                "2030-03-01T06:00:00Z"));
         assertThat(d.code()).as(d.err()).isZero();
         assertThat(run("orders", "approve", "A1", "--log", log, "--user", "bob").code()).isZero();
         assertThat(run("orders", "issue", "A1", "--log", log, "--user", "bob").code()).isZero();
@@ -924,24 +830,16 @@ class ForceCommandsTest {
         String log = dir.resolve("orders.jsonl").toString();
         Run d =
                 run(
-                        "orders",
-                        "draft",
-                        "--log",
-                        log,
-                        "--user",
-                        "ann",
-                        "--id",
-                        "A1",
-                        "--kind",
-                        "ALERT",
-                        "--units",
-                        "WAB1AA",
-                        "--authority",
-                        "SECDEF",
-                        "--notice-hours",
-                        "120",
-                        "--effective",
-                        "2030-03-01T06:00:00Z");
+                        TestCommands.draft(
+                                log,
+                                "A1",
+                                "ALERT",
+                                "WAB1AA",
+                                "SECDEF",
+                                "--notice-hours",
+                                "120",
+                                "--effective",
+                                "2030-03-01T06:00:00Z"));
         assertThat(d.code()).as(d.err()).isZero();
         assertThat(run("orders", "approve", "A1", "--log", log, "--user", "bob").code()).isZero();
         Run issued = run("orders", "issue", "A1", "--log", log, "--user", "bob");

@@ -22,13 +22,7 @@ class OrdersAtOnceTest {
 
     /** Starts {@code muster args} as a process of its own, its output to files. */
     private Process start(Path out, Path err, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Muster.class.getName());
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd)
+        return TestCommands.process(args)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -57,26 +51,16 @@ class OrdersAtOnceTest {
     }
 
     private static String[] draft(Path log, String id, String unit) {
-        return new String[] {
-            "orders",
-            "draft",
-            "--log",
-            log.toString(),
-            "--user",
-            "ann",
-            "--id",
-            id,
-            "--kind",
-            "ALERT",
-            "--units",
-            unit,
-            "--authority",
-            "SECDEF",
-            "--notice-hours",
-            "96",
-            "--effective",
-            "2022-01-24T00:00:00Z"
-        };
+        return TestCommands.draft(
+                log.toString(),
+                id,
+                "ALERT",
+                unit,
+                "SECDEF",
+                "--notice-hours",
+                "96",
+                "--effective",
+                "2022-01-24T00:00:00Z");
     }
 
     /**

@@ -14,8 +14,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,16 +36,10 @@ class OutputPathsTest {
      * relative to the working directory.
      */
     static Run runIn(Path cwd, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Muster.class.getName());
-        cmd.addAll(List.of(args));
         Path o = Files.createTempFile(cwd.getParent(), "stdout", ".txt");
         Path e = Files.createTempFile(cwd.getParent(), "stderr", ".txt");
         Process p =
-                new ProcessBuilder(cmd)
+                TestCommands.process(args)
                         .directory(cwd.toFile())
                         .redirectOutput(o.toFile())
                         .redirectError(e.toFile())
