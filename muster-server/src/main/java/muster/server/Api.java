@@ -42,6 +42,7 @@ final class Api {
     private final PlanJobs jobs;
     private final Orders orders;
     private final ForceApi force;
+    private io.javalin.router.InternalRouter router;
 
     Api(Store store, Auth auth, Audit audit, Engine engine, PlanJobs jobs, Orders orders) {
         this.orders = orders;
@@ -135,6 +136,7 @@ final class Api {
                         ctx.result(message);
                     }
                 });
+        router = config.unsafe.internalRouter;
         r.before("/api/*", this::authenticate);
 
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
@@ -237,6 +239,7 @@ final class Api {
                                 + "); give it once");
             }
         }
+        knownParameters(ctx);
         if (OPEN.contains(ctx.path())) {
             return;
         }
@@ -246,6 +249,67 @@ final class Api {
             throw new ApiException(401, "sign in first (session missing or expired)");
         }
         ctx.attribute("user", u.get());
+    }
+
+    /**
+     * The query parameters each route reads, by its method and path as registered; a route not
+     * named takes none. OpenApiRequestsTest holds the OpenAPI description to this table.
+     */
+    static final Map<String, List<String>> QUERY_PARAMETERS =
+            Map.ofEntries(
+                    Map.entry("GET /api/audit", List.of("limit")),
+                    Map.entry("POST /api/scenarios", List.of("file", "marking")),
+                    Map.entry("POST /api/scenarios/validate", List.of("file", "marking")),
+                    Map.entry("GET /api/requirements", List.of("q", "scenario", "page", "size")),
+                    Map.entry("GET /api/plans/{id}/lines", List.of("late", "page", "size")),
+                    Map.entry("GET /api/plans/{id}/missions", List.of("lift", "page", "size")),
+                    Map.entry("GET /api/orders", List.of("status", "page", "size")),
+                    Map.entry("POST /api/orders/{id}/cancel", List.of("reason")),
+                    Map.entry("GET /api/readiness", List.of("asOf", "page", "size")),
+                    Map.entry("GET /api/catalogues", List.of("all")),
+                    Map.entry("POST /api/catalogues", List.of("file", "marking", "supersedes")),
+                    Map.entry("GET /api/sourcing/runs", List.of("scenario", "page", "size")));
+
+    /**
+     * Refuses a query parameter the matched route does not read, where it was dropped without a
+     * word ({@code ?lates=true} gave every line, {@code ?limt=1} no limit). A path no route takes
+     * is left to the 404 or 405 that follows.
+     */
+    private void knownParameters(Context ctx) {
+        if (ctx.queryParamMap().isEmpty()) {
+            return;
+        }
+        io.javalin.router.ParsedEndpoint e =
+                router.findFirstHttpHandlerEntry(ctx.method(), ctx.path());
+        if (e == null) {
+            return;
+        }
+        String route = e.endpoint.method.name() + " " + e.endpoint.path;
+        List<String> takes = QUERY_PARAMETERS.getOrDefault(route, List.of());
+        for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
+            if (takes.contains(q.getKey())) {
+                continue;
+            }
+            String value = q.getValue().isEmpty() ? "" : q.getValue().get(0);
+            String hint = muster.model.validate.Closest.to(q.getKey(), takes);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("parameter", Auth.clip(q.getKey()));
+            details.put("value", Auth.clip(value));
+            details.put("takes", takes);
+            details.put("hint", hint);
+            throw new ApiException(
+                    400,
+                    "query parameter '"
+                            + Auth.clip(q.getKey())
+                            + "' = '"
+                            + Auth.clip(value)
+                            + "' is not one "
+                            + route
+                            + " takes; it takes "
+                            + (takes.isEmpty() ? "no query parameters" : String.join(", ", takes))
+                            + (hint == null ? "" : ". Maybe '" + hint + "'?"),
+                    details);
+        }
     }
 
     private static String token(Context ctx) {
@@ -667,6 +731,8 @@ final class Api {
                 "scenarios",
                 "validating a scenario needs the PLANNER role");
         String file = fileName(ctx);
+        // the marking an import would take is checked too, as the import would check it
+        markingOr(ctx.queryParam("marking"), "REL NATO", user(ctx).nation());
         Engine.Read r = engine.read(file, ctx.body());
         ctx.json(Map.of("valid", r.scenario() != null, "faults", faultsJson(file, r.faults())));
     }

@@ -78,4 +78,54 @@ class OpenApiRequestsTest {
         }
         assertThat(seen).as("request bodies described").isEqualTo(new TreeSet<>(REQUESTS.keySet()));
     }
+
+    /**
+     * Each operation of the description lists exactly the query parameters the server takes for its
+     * route: the server refuses any other, so a parameter described and not taken, or taken and not
+     * described, sends clients to a 400 or leaves them without it.
+     */
+    @Test
+    void everyOperationListsTheQueryParametersItsRouteTakes() throws Exception {
+        JsonNode api;
+        try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
+            api = new ObjectMapper().readTree(in);
+        }
+        Set<String> operations = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").fields();
+                paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
+                    ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (op.getKey().equals("parameters")) {
+                    continue;
+                }
+                String route = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                operations.add(route);
+                Set<String> described = new TreeSet<>();
+                for (JsonNode list :
+                        new JsonNode[] {
+                            path.getValue().path("parameters"), op.getValue().path("parameters")
+                        }) {
+                    for (JsonNode p : list) {
+                        if (p.has("$ref")) {
+                            p = api.at(p.get("$ref").asText().substring(1));
+                        }
+                        if (p.path("in").asText().equals("query")) {
+                            described.add(p.get("name").asText());
+                        }
+                    }
+                }
+                assertThat(described)
+                        .as(route + " query parameters")
+                        .isEqualTo(
+                                new TreeSet<>(
+                                        Api.QUERY_PARAMETERS.getOrDefault(
+                                                route, java.util.List.of())));
+            }
+        }
+        assertThat(operations)
+                .as("routes that take query parameters are described")
+                .containsAll(Api.QUERY_PARAMETERS.keySet());
+    }
 }

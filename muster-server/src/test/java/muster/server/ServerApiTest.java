@@ -1562,6 +1562,54 @@ class ServerApiTest {
     }
 
     /**
+     * A query parameter the route does not take is refused, naming it, its value, the ones the
+     * route takes and the likely one meant, where it was dropped without a word ({@code
+     * ?lates=true} gave every line, {@code ?limt=1} no limit); a refused step records nothing.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aQueryParameterTheRouteDoesNotTakeIsRefusedWithAHintAndRecordsNothing() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client p = TestServer.user("unknown_param_planner", "NOR", Role.PLANNER);
+        String id = drafted(p, alert("NOEFPR", 24));
+        Response cancel = p.postText("/api/orders/" + id + "/cancel?reasn=stood+down", "");
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(400);
+        assertThat(cancel.map())
+                .containsEntry(
+                        "error",
+                        "query parameter 'reasn' = 'stood down' is not one POST"
+                                + " /api/orders/{id}/cancel takes; it takes reason. Maybe"
+                                + " 'reason'?");
+        Map<String, Object> details = (Map<String, Object>) cancel.map().get("details");
+        assertThat(details)
+                .containsEntry("parameter", "reasn")
+                .containsEntry("value", "stood down")
+                .containsEntry("takes", List.of("reason"))
+                .containsEntry("hint", "reason");
+        assertThat(p.get("/api/orders/" + id).map()).containsEntry("status", "DRAFT");
+        int before = p.get("/api/orders?size=500").items().size();
+        Response draft = p.post("/api/orders?nots=x", alert("NOEFPR", 12));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(400);
+        assertThat(draft.body())
+                .contains("query parameter 'nots' = 'x' is not one POST /api/orders");
+        assertThat(draft.body()).contains("it takes no query parameters");
+        assertThat(p.get("/api/orders?size=500").items()).hasSize(before);
+        Response list = p.get("/api/orders?stauts=DRAFT");
+        assertThat(list.status()).as(list.body()).isEqualTo(400);
+        assertThat(list.body())
+                .contains("it takes status, page, size. Maybe 'status'?")
+                .contains("GET /api/orders takes");
+        assertThat(p.get("/api/orders?status=DRAFT&page=0&size=1").status()).isEqualTo(200);
+        Response me = p.get("/api/me?x=1");
+        assertThat(me.status()).as(me.body()).isEqualTo(400);
+        assertThat(me.body()).contains("'x' = '1' is not one GET /api/me takes");
+        Response none = p.get("/api/nosuch?x=1");
+        assertThat(none.status()).as(none.body()).isEqualTo(404);
+        Response cancelled = p.postText("/api/orders/" + id + "/cancel?reason=stood+down", "");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    }
+
+    /**
      * A field given twice in a body is refused by name, not read as its last value; a body for a
      * request that takes no fields is told so, where the refusal listed "the fields , ".
      */
