@@ -36,44 +36,31 @@ class OpenApiRequestsTest {
 
     @Test
     void everyJsonRequestBodyListsTheFieldsOfItsRequestRecord() throws Exception {
-        JsonNode api;
-        try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
-            api = new ObjectMapper().readTree(in);
-        }
+        JsonNode api = document();
         Set<String> seen = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").fields();
-                paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
-                    ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                JsonNode schema = op.getValue().at("/requestBody/content/application~1json/schema");
-                if (schema.isMissingNode()) {
-                    continue;
-                }
-                String at = op.getKey() + " " + path.getKey();
-                seen.add(at);
-                assertThat(REQUESTS).as(at + ": which request record reads it?").containsKey(at);
-                if (schema.has("$ref")) {
-                    String ref = schema.get("$ref").asText();
-                    schema = api.at(ref.substring(1));
-                    assertThat(schema.isMissingNode()).as(at + ": " + ref).isFalse();
-                }
-                Set<String> described = new TreeSet<>();
-                schema.get("properties").fieldNames().forEachRemaining(described::add);
-                Set<String> taken = new TreeSet<>();
-                Arrays.stream(REQUESTS.get(at).getRecordComponents())
-                        .map(RecordComponent::getName)
-                        .forEach(taken::add);
-                assertThat(described).as(at + " properties").isEqualTo(taken);
-                if (schema.has("required")) {
-                    schema.get("required")
-                            .forEach(
-                                    r ->
-                                            assertThat(taken)
-                                                    .as(at + " required")
-                                                    .contains(r.asText()));
-                }
+        for (Operation op : operations(api)) {
+            JsonNode schema = op.node().at("/requestBody/content/application~1json/schema");
+            if (schema.isMissingNode()) {
+                continue;
+            }
+            String at = op.method() + " " + op.path();
+            seen.add(at);
+            assertThat(REQUESTS).as(at + ": which request record reads it?").containsKey(at);
+            if (schema.has("$ref")) {
+                String ref = schema.get("$ref").asText();
+                schema = api.at(ref.substring(1));
+                assertThat(schema.isMissingNode()).as(at + ": " + ref).isFalse();
+            }
+            Set<String> described = new TreeSet<>();
+            schema.get("properties").fieldNames().forEachRemaining(described::add);
+            Set<String> taken = new TreeSet<>();
+            Arrays.stream(REQUESTS.get(at).getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .forEach(taken::add);
+            assertThat(described).as(at + " properties").isEqualTo(taken);
+            if (schema.has("required")) {
+                schema.get("required")
+                        .forEach(r -> assertThat(taken).as(at + " required").contains(r.asText()));
             }
         }
         assertThat(seen).as("request bodies described").isEqualTo(new TreeSet<>(REQUESTS.keySet()));
@@ -86,46 +73,64 @@ class OpenApiRequestsTest {
      */
     @Test
     void everyOperationListsTheQueryParametersItsRouteTakes() throws Exception {
-        JsonNode api;
-        try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
-            api = new ObjectMapper().readTree(in);
-        }
+        JsonNode api = document();
         Set<String> operations = new TreeSet<>();
+        for (Operation op : operations(api)) {
+            String route = op.method().toUpperCase(java.util.Locale.ROOT) + " " + op.path();
+            operations.add(route);
+            Set<String> described = new TreeSet<>();
+            for (JsonNode list :
+                    new JsonNode[] {
+                        op.pathNode().path("parameters"), op.node().path("parameters")
+                    }) {
+                for (JsonNode p : list) {
+                    if (p.has("$ref")) {
+                        p = api.at(p.get("$ref").asText().substring(1));
+                    }
+                    if (p.path("in").asText().equals("query")) {
+                        described.add(p.get("name").asText());
+                    }
+                }
+            }
+            assertThat(described)
+                    .as(route + " query parameters")
+                    .isEqualTo(
+                            new TreeSet<>(
+                                    Api.QUERY_PARAMETERS.getOrDefault(route, java.util.List.of())));
+        }
+        assertThat(operations)
+                .as("routes that take query parameters are described")
+                .containsAll(Api.QUERY_PARAMETERS.keySet());
+    }
+
+    /** The OpenAPI description the server serves. */
+    private static JsonNode document() throws java.io.IOException {
+        try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    /** One operation of the description: its method, path, the path's node and its own. */
+    private record Operation(String method, String path, JsonNode pathNode, JsonNode node) {}
+
+    /**
+     * Every operation of the description, path by path (a path's shared parameters are not one).
+     */
+    private static java.util.List<Operation> operations(JsonNode api) {
+        java.util.List<Operation> out = new java.util.ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").fields();
                 paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
                     ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
-                if (op.getKey().equals("parameters")) {
-                    continue;
+                if (!op.getKey().equals("parameters")) {
+                    out.add(
+                            new Operation(
+                                    op.getKey(), path.getKey(), path.getValue(), op.getValue()));
                 }
-                String route = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
-                operations.add(route);
-                Set<String> described = new TreeSet<>();
-                for (JsonNode list :
-                        new JsonNode[] {
-                            path.getValue().path("parameters"), op.getValue().path("parameters")
-                        }) {
-                    for (JsonNode p : list) {
-                        if (p.has("$ref")) {
-                            p = api.at(p.get("$ref").asText().substring(1));
-                        }
-                        if (p.path("in").asText().equals("query")) {
-                            described.add(p.get("name").asText());
-                        }
-                    }
-                }
-                assertThat(described)
-                        .as(route + " query parameters")
-                        .isEqualTo(
-                                new TreeSet<>(
-                                        Api.QUERY_PARAMETERS.getOrDefault(
-                                                route, java.util.List.of())));
             }
         }
-        assertThat(operations)
-                .as("routes that take query parameters are described")
-                .containsAll(Api.QUERY_PARAMETERS.keySet());
+        return out;
     }
 }
