@@ -2,11 +2,14 @@ package muster.server;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import muster.model.Activity;
 import muster.model.LineResult;
 import muster.model.Load;
@@ -30,13 +33,8 @@ final class PlanViews {
             List<LineResult> lines, List<Mission> missions, int hiddenLines, int hiddenMissions) {}
 
     static Filtered filter(Plan p, Set<String> visibleUlns) {
-        List<LineResult> lines = new ArrayList<>();
-        for (LineResult l : p.lines()) {
-            if (visibleUlns.contains(l.uln())) {
-                lines.add(l);
-            }
-        }
         List<Mission> missions = new ArrayList<>();
+        Set<String> hiddenMissions = new HashSet<>();
         for (Mission m : p.missions()) {
             boolean ok = true;
             for (Load l : m.loads()) {
@@ -44,6 +42,30 @@ final class PlanViews {
             }
             if (ok) {
                 missions.add(m);
+            } else {
+                hiddenMissions.add(m.id());
+            }
+        }
+        Set<String> hiddenUlns = new HashSet<>();
+        for (LineResult l : p.lines()) {
+            if (!visibleUlns.contains(l.uln())) {
+                hiddenUlns.add(l.uln());
+            }
+        }
+        List<LineResult> lines = new ArrayList<>();
+        for (LineResult l : p.lines()) {
+            if (visibleUlns.contains(l.uln())) {
+                String reason = reasonSeen(l.reason(), hiddenUlns, hiddenMissions);
+                lines.add(
+                        reason == null || reason.equals(l.reason())
+                                ? l
+                                : new LineResult(
+                                        l.uln(),
+                                        l.podArrival(),
+                                        l.closure(),
+                                        l.closureDay(),
+                                        l.lateDays(),
+                                        reason));
             }
         }
         return new Filtered(
@@ -51,6 +73,65 @@ final class PlanViews {
                 missions,
                 p.lines().size() - lines.size(),
                 p.missions().size() - missions.size());
+    }
+
+    /**
+     * The clause of a late line's reason that names the line whose cargo its mission waited for.
+     */
+    private static final Pattern WAITED_FOR =
+            Pattern.compile(", when the cargo of (\\S+) it waited for was ready \\(hour [^)]*\\)");
+
+    /** A record named in parentheses in a reason: the mission that carried the line. */
+    private static final Pattern IN_PARENTHESES = Pattern.compile("\\(([^()\\s]+)\\)");
+
+    /** The words of a reason, as ULNs and mission ids stand in it. */
+    private static final Pattern WORDS = Pattern.compile("[\\s(),;:]+");
+
+    static final String MISSION_WITHHELD = "a mission not released to you";
+
+    /**
+     * A late line's reason without what it says of lines and missions withheld from the reader. The
+     * engine works reasons out over the whole plan: a line held for another's cargo is told that
+     * line, when its cargo was ready, and the mission that carried both, which a reader who sees
+     * the one line and not the other does not see. That clause is left out and the mission is named
+     * as withheld; a reason that still names a withheld line or mission keeps its cause alone.
+     */
+    static String reasonSeen(String reason, Set<String> hiddenUlns, Set<String> hiddenMissions) {
+        if (reason == null || (hiddenUlns.isEmpty() && hiddenMissions.isEmpty())) {
+            return reason;
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher w = WAITED_FOR.matcher(reason);
+        while (w.find()) {
+            w.appendReplacement(
+                    out,
+                    hiddenUlns.contains(w.group(1)) ? "" : Matcher.quoteReplacement(w.group()));
+        }
+        w.appendTail(out);
+        Matcher m = IN_PARENTHESES.matcher(out.toString());
+        out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            hiddenMissions.contains(m.group(1))
+                                    ? "(" + MISSION_WITHHELD + ")"
+                                    : m.group()));
+        }
+        m.appendTail(out);
+        String seen = out.toString();
+        for (String word : WORDS.split(seen)) {
+            String bare = word.replaceAll("\\.+$", "");
+            if (hiddenUlns.contains(word)
+                    || hiddenMissions.contains(word)
+                    || hiddenUlns.contains(bare)
+                    || hiddenMissions.contains(bare)) {
+                int cause = seen.indexOf(": ");
+                return (cause < 0 ? "late" : seen.substring(0, cause))
+                        + ": the rest of the reason names lines or missions not released to you";
+            }
+        }
+        return seen;
     }
 
     /**

@@ -1,0 +1,142 @@
+package muster.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import muster.server.TestServer.Client;
+import muster.server.TestServer.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a reader learns of records not released to its nation through the answers about records that
+ * are: the reasons of a plan's late lines, the refusals of the order model, the audit log.
+ */
+class WithheldRecordsTest {
+    private final MusterServer srv = TestServer.get();
+
+    /**
+     * One jet at A; SMALL (of POL) is ready at once, LARGE (of the USA, withheld from POL) ten
+     * hours later, 10 h by road away: the jet waits for LARGE and carries both, so SMALL closes a
+     * day after its RDD, held for LARGE's cargo (as muster-engine's
+     * LateReasonTest.aSortieHeldFor...).
+     */
+    private static final String HELD =
+            String.join(
+                    "\n",
+                    "format: muster/scenario@1",
+                    "name: held sortie",
+                    "planning: {horizonDays: 10, paxWeightStons: 0.2, seed: 1, searchIterations:"
+                            + " 100}",
+                    "nodes:",
+                    "  - {id: HOME, name: home, kind: INSTALLATION, country: US, lat: 40, lon:"
+                            + " -75.1}",
+                    "  - {id: FAR, name: far, kind: INSTALLATION, country: US, lat: 40, lon: -76}",
+                    "  - {id: A, name: field A, kind: AIRFIELD, country: US, lat: 40, lon: -75,"
+                            + " mog: 10}",
+                    "  - {id: B, name: field B, kind: AIRFIELD, country: PL, lat: 45, lon: -60,"
+                            + " mog: 10}",
+                    "  - {id: CAMP, name: camp, kind: ASSEMBLY_AREA, country: PL, lat: 45, lon:"
+                            + " -60.1}",
+                    "lift:",
+                    "  - {id: JET, mode: AIR, count: 1, availableFromDay: 0, baseNode: A, carries:"
+                            + " [BULK], paxCapacity: 100, stonsCapacity: 40, speedKnots: 400,"
+                            + " groundHours: {onload: 2, offload: 2, enroute: 2}}",
+                    "routes:",
+                    "  - {mode: AIR, from: A, to: B, legsNm: [4000]}",
+                    "  - {mode: ROAD, from: HOME, to: A, hours: 0}",
+                    "  - {mode: ROAD, from: FAR, to: A, hours: 10}",
+                    "  - {mode: ROAD, from: B, to: CAMP, hours: 0}",
+                    "requirements:",
+                    "  - {uln: SMALL, unit: small unit, nation: PL, pax: 0, cargo: [{class: BULK,"
+                            + " stons: 10}], origin: HOME, poe: A, pod: B, destination: CAMP, rld:"
+                            + " 0, ald: 0, ead: 0, lad: 0, rdd: 0, priority: 1, mode: AIR}",
+                    "  - {uln: LARGE, unit: large unit, nation: US, pax: 0, cargo: [{class: BULK,"
+                            + " stons: 30}], origin: FAR, poe: A, pod: B, destination: CAMP, rld:"
+                            + " 0, ald: 0, ead: 0, lad: 5, rdd: 5, priority: 1, mode: AIR}",
+                    "");
+
+    /**
+     * A late line's reason may name the mission that carried it and another line that mission
+     * waited for. To a reader from whom that line is withheld, the mission (which carries it) and
+     * the line are withheld too: the reason says what held the reader's own line without naming
+     * either, nor when the withheld line's cargo was ready. It named both, in the plan's lines, its
+     * export and its report.
+     */
+    @Test
+    void aLateLinesReasonNamesNoLineOrMissionWithheldFromTheReader() throws Exception {
+        Client us = TestServer.user("wh_us_pl", "USA", Role.PLANNER, Role.LIAISON);
+        Client pl = TestServer.user("wh_pl_ob", "POL", Role.OBSERVER);
+        Response imported = us.postText("/api/scenarios?file=held.yaml&marking=REL%20NATO", HELD);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        long sid = ((Number) imported.map().get("id")).longValue();
+        Response marked =
+                us.patch(
+                        "/api/scenarios/" + sid + "/lines/LARGE/marking",
+                        Map.of("marking", "USA ONLY"));
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+        Response started = us.post("/api/scenarios/" + sid + "/plans", Map.of("planner", "lns"));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long pid = ((Number) started.map().get("id")).longValue();
+        String status = "QUEUED";
+        for (int i = 0; i < 600 && (status.equals("QUEUED") || status.equals("RUNNING")); i++) {
+            Thread.sleep(200);
+            status = (String) us.get("/api/plans/" + pid).map().get("status");
+        }
+        assertThat(status).isEqualTo("DONE");
+
+        String held =
+                "held on days 0: it closed 10.0 h later than a free JET with room at every stop"
+                        + " could have; its JET ";
+        // the USA sees both lines and the mission: the whole reason
+        assertThat(reasonOf(us, pid, "SMALL"))
+                .isEqualTo(
+                        held
+                                + "(M1) loaded at hour 10.0, when the cargo of LARGE it waited for"
+                                + " was ready (hour 10.0)");
+        // POL sees SMALL alone; M1 carries LARGE too and is withheld with it
+        assertThat(pl.get("/api/plans/" + pid + "/missions").map().get("total")).isEqualTo(0);
+        assertThat(reasonOf(pl, pid, "SMALL"))
+                .isEqualTo(held + "(a mission not released to you) loaded at hour 10.0");
+        String export = pl.get("/api/plans/" + pid + "/export").body();
+        assertThat(export).contains("a mission not released to you").doesNotContain("LARGE");
+        assertThat(export).doesNotContain("(M1)");
+        String report = pl.get("/api/plans/" + pid + "/report.html").body();
+        assertThat(report).contains("a mission not released to you").doesNotContain("LARGE");
+        assertThat(report).doesNotContain("(M1)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String reasonOf(Client c, long pid, String uln) {
+        Response r = c.get("/api/plans/" + pid + "/lines?late=true");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.items().stream()
+                .filter(l -> uln.equals(l.get("uln")))
+                .map(l -> (String) l.get("reason"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The rule alone: what is withheld goes, what is seen stays. */
+    @Test
+    void aReasonKeepsWhatTheReaderSeesAndLosesWhatIsWithheld() {
+        String held =
+                "held on days 0: it closed 10.0 h later than a free JET with room at every stop"
+                        + " could have; its JET (M1) loaded at hour 10.0, when the cargo of LARGE it"
+                        + " waited for was ready (hour 10.0)";
+        assertThat(PlanViews.reasonSeen(held, Set.of(), Set.of())).isEqualTo(held);
+        // the line and the mission seen: as it is
+        assertThat(PlanViews.reasonSeen(held, Set.of("OTHER"), Set.of("M2"))).isEqualTo(held);
+        // a withheld mission of a line seen: the mission goes, the line stays
+        assertThat(PlanViews.reasonSeen(held, Set.of(), Set.of("M1")))
+                .isEqualTo(held.replace("(M1)", "(a mission not released to you)"));
+        // a reason that names a withheld line otherwise keeps its cause alone
+        assertThat(PlanViews.reasonSeen("held on days 2: behind LARGE.", Set.of("LARGE"), Set.of()))
+                .isEqualTo(
+                        "held on days 2: the rest of the reason names lines or missions not"
+                                + " released to you");
+        // a word that holds a withheld ULN is not that ULN
+        assertThat(PlanViews.reasonSeen("MOG at LARGE-2 on days 1", Set.of("LARGE"), Set.of()))
+                .isEqualTo("MOG at LARGE-2 on days 1");
+    }
+}
