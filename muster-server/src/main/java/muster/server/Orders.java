@@ -231,10 +231,56 @@ final class Orders {
                     });
         } catch (OrderRefused e) {
             // the order's own content is bad input; a contradiction with the log is a conflict
-            throw new ApiException(e.content() ? 400 : 409, e.getMessage());
+            throw new ApiException(e.content() ? 400 : 409, seenBy(u, e.getMessage()));
         } finally {
             writers.unlock();
         }
+    }
+
+    /**
+     * A refusal of the order model as {@code u} may read it. A unit its nation has handed to
+     * another may still be held by an order of the nation that had it, which the new owner may not
+     * see: the part of the refusal that names such an order says only that the unit is under an
+     * order not released to the reader's nation, without the order, its destination or its dates.
+     */
+    private String seenBy(User u, String refusal) {
+        Snapshot s = snapshot();
+        return withoutHiddenOrders(
+                refusal, id -> s.book().order(id) != null && !s.sees(u, id), u.nation());
+    }
+
+    private static final java.util.regex.Pattern UNIT =
+            java.util.regex.Pattern.compile("unit (\\S+) ");
+
+    /**
+     * {@code refusal}, of the order model ({@code "ALERT order X refused: unit U ...; unit V
+     * ..."}), with each part that names an order {@code hidden} holds replaced by "unit U is under
+     * an order not released to {@code nation}".
+     */
+    static String withoutHiddenOrders(
+            String refusal, java.util.function.Predicate<String> hidden, String nation) {
+        java.util.function.Predicate<String> names =
+                text -> java.util.Arrays.stream(text.split("[^A-Za-z0-9_-]+")).anyMatch(hidden);
+        if (refusal == null || !names.test(refusal)) {
+            return refusal;
+        }
+        int colon = refusal.indexOf(": ");
+        String head = colon < 0 ? "" : refusal.substring(0, colon + 2);
+        if (names.test(head)) {
+            return "refused: a unit it names is under an order not released to " + nation;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : refusal.substring(head.length()).split("; ")) {
+            if (names.test(part)) {
+                java.util.regex.Matcher m = UNIT.matcher(part);
+                part =
+                        (m.lookingAt() ? "unit " + m.group(1) + " is" : "a unit it names is")
+                                + " under an order not released to "
+                                + nation;
+            }
+            parts.add(part);
+        }
+        return head + String.join("; ", parts);
     }
 
     /**

@@ -1059,7 +1059,7 @@ class ServerApiTest {
                 "kind", "ALERT", "units", List.of(uic), "noticeToMoveHours", noticeToMoveHours);
     }
 
-    private static String oneUnitCatalogue(String uic, String nation) {
+    static String oneUnitCatalogue(String uic, String nation) {
         return String.join(
                 "\n",
                 "format: muster/catalogue@1",

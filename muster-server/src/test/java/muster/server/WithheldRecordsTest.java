@@ -2,6 +2,7 @@ package muster.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import muster.server.TestServer.Client;
@@ -138,5 +139,78 @@ class WithheldRecordsTest {
         // a word that holds a withheld ULN is not that ULN
         assertThat(PlanViews.reasonSeen("MOG at LARGE-2 on days 1", Set.of("LARGE"), Set.of()))
                 .isEqualTo("MOG at LARGE-2 on days 1");
+    }
+
+    /**
+     * A nation may hand its unit to another (a catalogue of its own lists it under that nation);
+     * the orders it gave the unit stay its own, and may be released to it alone. The order model
+     * then refuses the new owner's orders that contradict them: the refusal says the unit is under
+     * an order not released to the new owner, where it named the order, where the unit deploys and
+     * its ready date, to the drafter and in the audit log of the drafter's nation.
+     */
+    @Test
+    void anOrderRefusalNamesNoOrderWithheldFromTheReader() throws Exception {
+        Client plPlanner = TestServer.user("wh_pl_pl", "POL", Role.PLANNER);
+        Client plApprover = TestServer.user("wh_pl_ap", "POL", Role.APPROVER);
+        Client usPlanner = TestServer.user("wh_us_pl2", "USA", Role.PLANNER);
+        Client usApprover = TestServer.user("wh_us_ap", "USA", Role.APPROVER);
+        Response own =
+                plPlanner.postText(
+                        "/api/catalogues?file=own.yaml&marking=REL%20NATO",
+                        ServerApiTest.oneUnitCatalogue("PLHO01", "PL"));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        // POL deploys its unit under an order of its own alone, approved, not yet issued
+        String deploy =
+                ServerApiTest.drafted(
+                        plPlanner,
+                        Map.of(
+                                "kind",
+                                "DEPLOY",
+                                "units",
+                                List.of("PLHO01"),
+                                "destination",
+                                "SECRET-AA",
+                                "cDay",
+                                "2099-01-01",
+                                "readyDate",
+                                "2099-01-09"));
+        assertThat(plApprover.post("/api/orders/" + deploy + "/approve", null).status())
+                .isEqualTo(200);
+        // ... and hands the unit to the USA with a new version of its catalogue
+        Response handed =
+                plPlanner.postText(
+                        "/api/catalogues?file=handed.yaml&marking=REL%20NATO&supersedes="
+                                + own.map().get("id"),
+                        ServerApiTest.oneUnitCatalogue("PLHO01", "US"));
+        assertThat(handed.status()).as(handed.body()).isEqualTo(201);
+        String alert = ServerApiTest.drafted(usPlanner, ServerApiTest.alert("PLHO01", 24));
+        assertThat(usApprover.post("/api/orders/" + alert + "/approve", null).status())
+                .isEqualTo(200);
+        assertThat(plPlanner.post("/api/orders/" + deploy + "/issue", null).status())
+                .isEqualTo(200);
+        assertThat(usPlanner.get("/api/orders/" + deploy).status()).isEqualTo(404);
+
+        Response issue = usPlanner.post("/api/orders/" + alert + "/issue", null);
+        Response draft = usPlanner.post("/api/orders", ServerApiTest.alert("PLHO01", 12));
+        for (Response r : List.of(issue, draft)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.body())
+                    .contains("unit PLHO01 is under an order not released to USA")
+                    .doesNotContain(deploy)
+                    .doesNotContain("SECRET-AA")
+                    .doesNotContain("2099-01-09");
+        }
+        List<Map<String, Object>> audit =
+                TestServer.adminOf("USA").get("/api/audit?limit=200").list();
+        assertThat(audit)
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.get("action")).isEqualTo("order.issued");
+                            assertThat(a.get("outcome")).isEqualTo("DENIED");
+                            assertThat((String) a.get("detail"))
+                                    .contains("unit PLHO01 is under an order not released to USA");
+                        })
+                .noneSatisfy(
+                        a -> assertThat(String.valueOf(a.get("detail"))).contains("SECRET-AA"));
     }
 }
