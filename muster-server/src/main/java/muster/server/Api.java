@@ -634,25 +634,26 @@ final class Api {
                 "audit log",
                 "reading the audit log needs the ADMIN role");
         int limit = intParam(ctx, "limit", 200, 1, 5000);
+        // newest first, without the row's id: every nation's rows share that sequence, so the gaps
+        // between a nation's own ids would count what other nations did in between
         ctx.json(
                 Jdbc.tx(
                         store.db(),
                         c ->
                                 Jdbc.query(
                                         c,
-                                        "select id, at, username, nation, action, target, outcome,"
+                                        "select at, username, nation, action, target, outcome,"
                                                 + " detail from audit_log where nation = ?"
                                                 + " order by id desc limit ?",
                                         rs -> {
                                             Map<String, Object> m = new LinkedHashMap<>();
-                                            m.put("id", rs.getLong(1));
-                                            m.put("at", rs.getTimestamp(2).toInstant().toString());
-                                            m.put("user", rs.getString(3));
-                                            m.put("nation", rs.getString(4));
-                                            m.put("action", rs.getString(5));
-                                            m.put("target", rs.getString(6));
-                                            m.put("outcome", rs.getString(7));
-                                            m.put("detail", rs.getString(8));
+                                            m.put("at", rs.getTimestamp(1).toInstant().toString());
+                                            m.put("user", rs.getString(2));
+                                            m.put("nation", rs.getString(3));
+                                            m.put("action", rs.getString(4));
+                                            m.put("target", rs.getString(5));
+                                            m.put("outcome", rs.getString(6));
+                                            m.put("detail", rs.getString(7));
                                             return m;
                                         },
                                         u.nation(),

@@ -213,4 +213,31 @@ class WithheldRecordsTest {
                 .noneSatisfy(
                         a -> assertThat(String.valueOf(a.get("detail"))).contains("SECRET-AA"));
     }
+
+    /**
+     * Every nation's audit rows share one sequence of ids, so the gaps between a nation's own row
+     * ids counted what every other nation did in between (sign-ins, imports, plans, orders, denied
+     * reads), as the order log's sequence did. A nation's rows come newest first without it, and
+     * the same whatever other nations did meanwhile.
+     */
+    @Test
+    void theAuditLogCountsNoRowOfAnotherNation() {
+        Client deAdmin = TestServer.adminOf("DEU");
+        Client deObserver = TestServer.user("wh_de_ob", "DEU", Role.OBSERVER);
+        Client us = TestServer.user("wh_us_ob", "USA", Role.OBSERVER);
+        assertThat(deObserver.get("/api/plans/99999901").status()).isEqualTo(404);
+        for (int i = 0; i < 3; i++) {
+            assertThat(us.get("/api/plans/99999902").status()).isEqualTo(404);
+        }
+        assertThat(deObserver.get("/api/plans/99999903").status()).isEqualTo(404);
+        List<Map<String, Object>> rows = deAdmin.get("/api/audit?limit=2").list();
+        assertThat(rows)
+                .extracting(r -> r.get("target"))
+                .containsExactly("plan 99999903", "plan 99999901");
+        for (Map<String, Object> r : rows) {
+            assertThat(r.keySet())
+                    .containsExactlyInAnyOrder(
+                            "at", "user", "nation", "action", "target", "outcome", "detail");
+        }
+    }
 }
