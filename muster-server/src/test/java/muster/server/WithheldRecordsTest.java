@@ -240,4 +240,127 @@ class WithheldRecordsTest {
                             "at", "user", "nation", "action", "target", "outcome", "detail");
         }
     }
+
+    /**
+     * Records withheld from a reader, named in nested routes, searches and filters, are answered as
+     * records that do not exist: the same status and the same words, and no count that holds them.
+     */
+    @Test
+    void nestedRoutesSearchesAndFiltersAnswerAWithheldRecordAsAnAbsentOne() {
+        Client us = TestServer.user("wh_us_pl3", "USA", Role.PLANNER, Role.LIAISON);
+        Client pl = TestServer.user("wh_pl_all", "POL", Role.PLANNER, Role.LIAISON);
+        User usUser = Fixtures.me(us);
+        long shared =
+                srv.api()
+                        .importScenario(
+                                usUser,
+                                Fixtures.scenario("wh-shared", "WHSEEN", "US", "WHHIDDEN", "US"),
+                                "REL NATO",
+                                "wh-shared.yaml",
+                                "");
+        long own =
+                srv.api()
+                        .importScenario(
+                                usUser,
+                                Fixtures.scenario("wh-own", "WHOWN", "US"),
+                                "USA ONLY",
+                                "wh-own.yaml",
+                                "");
+        assertThat(
+                        us.patch(
+                                        "/api/scenarios/" + shared + "/lines/WHHIDDEN/marking",
+                                        Map.of("marking", "USA ONLY"))
+                                .status())
+                .isEqualTo(200);
+        Response cat =
+                us.postText(
+                        "/api/catalogues?file=wh.yaml&marking=USA%20ONLY",
+                        ServerApiTest.oneUnitCatalogue("USWH01", "US"));
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        long hiddenCatalogue = ((Number) cat.map().get("id")).longValue();
+        long absent = 99_999_999L;
+
+        // a withheld line of a scenario seen, and a ULN no line has
+        assertAlike(
+                pl.patch(
+                        "/api/scenarios/" + shared + "/lines/WHHIDDEN/marking",
+                        Map.of("marking", "REL NATO")),
+                pl.patch(
+                        "/api/scenarios/" + shared + "/lines/WHNOPE/marking",
+                        Map.of("marking", "REL NATO")),
+                "WHHIDDEN",
+                "WHNOPE");
+        // a withheld scenario, catalogue or plan named in a nested route, and an absent one
+        Map<String, Object> source =
+                Map.of(
+                        "requirementsFile",
+                        "r.yaml",
+                        "requirements",
+                        "format: muster/requirements@1",
+                        "catalogueId",
+                        hiddenCatalogue);
+        assertAlike(
+                pl.post("/api/scenarios/" + own + "/source", source),
+                pl.post("/api/scenarios/" + absent + "/source", source),
+                Long.toString(own),
+                Long.toString(absent));
+        assertAlike(
+                pl.post("/api/scenarios/" + shared + "/source", source),
+                pl.post(
+                        "/api/scenarios/" + shared + "/source",
+                        Map.of(
+                                "requirementsFile",
+                                "r.yaml",
+                                "requirements",
+                                "format: muster/requirements@1",
+                                "catalogueId",
+                                absent)),
+                Long.toString(hiddenCatalogue),
+                Long.toString(absent));
+        assertAlike(
+                pl.postText(
+                        "/api/catalogues?file=x.yaml&supersedes=" + hiddenCatalogue,
+                        ServerApiTest.oneUnitCatalogue("PLWH01", "PL")),
+                pl.postText(
+                        "/api/catalogues?file=x.yaml&supersedes=" + absent,
+                        ServerApiTest.oneUnitCatalogue("PLWH01", "PL")),
+                Long.toString(hiddenCatalogue),
+                Long.toString(absent));
+        long plan =
+                Fixtures.storePlan(
+                        srv,
+                        own,
+                        usUser,
+                        "USA ONLY",
+                        Fixtures.plan(Fixtures.scenario("wh-own", "WHOWN", "US")));
+        for (String path : List.of("/events", "/lines?late=true", "/report.html", "/cancel")) {
+            Response hidden =
+                    path.equals("/cancel")
+                            ? pl.post("/api/plans/" + plan + path, null)
+                            : pl.get("/api/plans/" + plan + path);
+            Response none =
+                    path.equals("/cancel")
+                            ? pl.post("/api/plans/" + absent + path, null)
+                            : pl.get("/api/plans/" + absent + path);
+            assertAlike(hidden, none, Long.toString(plan), Long.toString(absent));
+        }
+        // searches and filters hold nothing withheld, in their items or their totals
+        assertThat(pl.get("/api/requirements?q=whhidden").map().get("total")).isEqualTo(0);
+        assertThat(pl.get("/api/requirements?q=wh&scenario=" + shared).map().get("total"))
+                .isEqualTo(1);
+        assertThat(pl.get("/api/requirements?scenario=" + own).map().get("total")).isEqualTo(0);
+        assertThat(pl.get("/api/sourcing/runs?scenario=" + own).map().get("total")).isEqualTo(0);
+        assertThat(pl.get("/api/scenarios/" + shared + "/export").body())
+                .contains("WHSEEN")
+                .doesNotContain("WHHIDDEN");
+        assertThat(pl.get("/api/scenarios/" + shared).body()).doesNotContain("WHHIDDEN");
+        assertThat(pl.get("/api/catalogues?all=true").body()).doesNotContain("USWH01");
+    }
+
+    /** Two answers alike but for the name or id each was asked about. */
+    private static void assertAlike(Response hidden, Response absent, String asked, String other) {
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(404);
+        assertThat(absent.status()).as(absent.body()).isEqualTo(404);
+        assertThat(hidden.body().replace(asked, "X")).isEqualTo(absent.body().replace(other, "X"));
+    }
 }
