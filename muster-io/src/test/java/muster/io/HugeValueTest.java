@@ -244,9 +244,11 @@ class HugeValueTest {
     }
 
     /**
-     * Fault.shown gives at most 60 characters and "...", cut where no escape or letter of two chars
-     * is cut in two, with no control character, and showing twice gives what showing once does, for
-     * random texts of letters, controls, escapes and letters outside the BMP.
+     * Fault.shown gives at most 60 characters (code points) and "...", cut where no escape or
+     * letter of two chars is cut in two, with no control or format character and no surrogate
+     * alone, and showing twice gives what showing once does, for random texts of letters, controls,
+     * format characters (in the BMP and outside it), escapes, letters outside the BMP and lone
+     * surrogates.
      */
     @Test
     void aShownTextIsCutOnceAndStaysSo() {
@@ -263,8 +265,14 @@ class HugeValueTest {
             "\u001b",
             "\u0085",
             "\u00e9",
+            "\u200b",
             "\ud83d\ude80",
+            "\udb40\udc01",
+            "\udb40\udc7f",
+            "\udb40",
+            "\udc01",
             "\\u0041",
+            "\\uDB40\\uDC01",
             " "
         };
         for (int n = 0; n < 5_000; n++) {
@@ -277,18 +285,18 @@ class HugeValueTest {
             String once = Fault.shown(s);
             String why = "seed " + seed + ", text " + Fault.shown(s);
             assertThat(Fault.shown(once)).as(why).isEqualTo(once);
-            assertThat(once.chars().filter(c -> Character.getType(c) == Character.CONTROL))
-                    .as(why)
-                    .isEmpty();
+            assertThat(once.codePoints().filter(HugeValueTest::hidden)).as(why).isEmpty();
             String kept =
-                    once.endsWith("...") && once.length() > 60
+                    once.endsWith("...") && once.codePointCount(0, once.length()) > 60
                             ? once.substring(0, once.length() - 3)
                             : once;
-            assertThat(kept.length()).as(why).isLessThanOrEqualTo(65);
+            int keptChars = kept.codePointCount(0, kept.length());
+            // at most an escaped surrogate pair, 12 characters, begun at the 60th
+            assertThat(keptChars).as(why).isLessThanOrEqualTo(71);
             assertThat(escaped(s)).as(why).startsWith(kept);
             if (kept.length() < escaped(s).length()) {
                 assertThat(once).as(why).endsWith("...");
-                assertThat(kept.length()).as(why).isGreaterThanOrEqualTo(60);
+                assertThat(keptChars).as(why).isGreaterThanOrEqualTo(60);
                 assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 1)))
                         .as(why)
                         .isFalse();
@@ -298,15 +306,45 @@ class HugeValueTest {
         }
     }
 
-    /** {@code s} with each control character written as an escape, not cut. */
+    /**
+     * A format character outside the BMP (the language tag U+E0001, a tag character) is shown as
+     * the escapes of its surrogate pair, as one in the BMP is, and a text of letters outside the
+     * BMP is cut after 60 of them, not 30, and never between the two chars of one.
+     */
+    @Test
+    void aFormatCharacterOutsideTheBmpIsShownAsAnEscapeAndLettersAreCountedWhole() {
+        assertThat(Fault.shown("en\udb40\udc01\udb40\udc65x"))
+                .isEqualTo("en\\uDB40\\uDC01\\uDB40\\uDC65x");
+        assertThat(Fault.shown("U\u200b1")).isEqualTo("U\\u200B1");
+        assertThat(Fault.shown("a\udb40")).isEqualTo("a\\uDB40");
+        String rocket = "\ud83d\ude80";
+        assertThat(Fault.shown(rocket.repeat(70))).isEqualTo(rocket.repeat(60) + "...");
+        assertThat(Fault.shown("x".repeat(59) + rocket.repeat(2)))
+                .isEqualTo("x".repeat(59) + rocket + "...");
+        assertThat(Fault.shown("x".repeat(59) + "\udb40\udc01" + "y"))
+                .isEqualTo("x".repeat(59) + "\\uDB40\\uDC01...");
+    }
+
+    /** Whether a code point prints as nothing or garbled: a control, a format or a surrogate. */
+    private static boolean hidden(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
+    }
+
+    /** {@code s} with each control or format character and lone surrogate as escapes, not cut. */
     private static String escaped(String s) {
         StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            b.append(
-                    Character.getType(c) == Character.CONTROL
-                            ? String.format("\\u%04X", (int) c)
-                            : String.valueOf(c));
-        }
+        s.codePoints()
+                .forEach(
+                        c -> {
+                            if (hidden(c)) {
+                                for (char u : Character.toChars(c)) {
+                                    b.append(String.format("\\u%04X", (int) u));
+                                }
+                            } else {
+                                b.appendCodePoint(c);
+                            }
+                        });
         return b.toString();
     }
 

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * bidirectional control) in an id of a scenario, a catalogue or a requirement file is refused by
  * one rule, naming its code and place: a ULN {@code A82<U+200B>AB01} beside {@code A82AB01} was
  * another ULN that prints the same, so both lines were taken. A name may hold one (a name in Arabic
- * needs its marks, one in Persian its joiners).
+ * needs its marks, one in Persian its joiners). One outside the BMP, the language tag U+E0001 or a
+ * tag character, is refused and shown as an escape as well, its place counted in characters, a
+ * letter outside the BMP one.
  */
 class InvisibleIdCharacterTest {
     @TempDir Path dir;
@@ -87,6 +89,7 @@ class InvisibleIdCharacterTest {
             `via: [ETAR]`         | `via: ["ETAR\\ufeff"]`      | via         | ETAR\\uFEFF      | U+FEFF | 5
             `uln: "2CR01"`        | `uln: "2CR\\u200d01"`       | uln         | 2CR\\u200D01     | U+200D | 4
             `{id: KCHS,`          | `{id: "KC\\u2060HS",`       | id          | KC\\u2060HS      | U+2060 | 3
+            `uln: "3AB01"`        | `uln: "A82\\U000E0001AB01"` | uln         | A82\\uDB40\\uDC01AB01 | U+E0001 | 4
             """)
     void anInvisibleCharacterInAScenarioIdIsRefused(
             String good, String bad, String field, String shown, String code, int at)
@@ -156,6 +159,7 @@ class InvisibleIdCharacterTest {
             `id: HQ-CORPS`       | `id: "HQ\\u202eCORPS"`     | id           | HQ\\u202ECORPS | U+202E | 3
             `excludeUnits: [U9]` | `excludeUnits: ["U\\u200b9"]` | excludeUnits | U\\u200B9   | U+200B | 2
             `airPod: APOD`       | `airPod: "\\ufeffAPOD"`     | airPod       | \\uFEFFAPOD    | U+FEFF | 1
+            `id: HQ-CORPS`       | `id: "HQ\\U0001F680\\U000E0041"` | id       | HQ🚀\\uDB40\\uDC41 | U+E0041 | 4
             """)
     void anInvisibleCharacterInARequirementIdIsRefused(
             String good, String bad, String field, String shown, String code, int at)

@@ -51,52 +51,82 @@ public record Fault(
 
     /**
      * {@code text} as a fault shows it: each control character (U+0000 to U+001F, U+007F and U+0080
-     * to U+009F) and each invisible format character of Unicode's category Cf (a zero-width space,
-     * a bidirectional control) written as a backslash, {@code u} and its code in four hex digits
-     * (U+001B as {@code \\u001B}), and cut after its first {@link #SHOWN_CHARS} characters so
-     * written, with "..." after it, where it is longer; an escape or a letter written with two
-     * chars is not cut in two. null stays null. Showing a text twice gives what showing it once
-     * gives.
+     * to U+009F), each invisible format character of Unicode's category Cf (a zero-width space, a
+     * bidirectional control, a language tag U+E0001 and the tag characters U+E0020 to U+E007F) and
+     * each surrogate that stands alone written as a backslash, {@code u} and its code in four hex
+     * digits (U+001B as {@code \\u001B}), one outside the BMP as the two escapes of its surrogate
+     * pair, as JSON writes it (U+E0001 as {@code \\uDB40\\uDC01}); and cut after its first {@link
+     * #SHOWN_CHARS} characters (code points) so written, with "..." after it, where it is longer.
+     * The text is read by code points, so that neither a letter outside the BMP nor an escape is
+     * cut in two. null stays null. Showing a text twice gives what showing it once gives.
      */
     public static String shown(String text) {
         if (text == null) {
             return null;
         }
-        StringBuilder b = new StringBuilder(Math.min(text.length(), SHOWN_CHARS + 6));
+        StringBuilder b = new StringBuilder(Math.min(text.length(), SHOWN_CHARS + 16));
         int i = 0;
-        while (i < text.length() && b.length() < SHOWN_CHARS) {
-            char c = text.charAt(i);
-            int unit = 1;
-            if (Character.getType(c) == Character.CONTROL
-                    || Character.getType(c) == Character.FORMAT) {
-                // a format character prints as nothing, or reorders the rest of the line
-                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+        int written = 0;
+        while (i < text.length() && written < SHOWN_CHARS) {
+            int c = text.codePointAt(i);
+            int unit = Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.SURROGATE) {
+                // a format character prints as nothing, or reorders the rest of the line; a
+                // surrogate alone prints as a question mark, or not at all
+                for (char u : Character.toChars(c)) {
+                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) u));
+                }
+                written += 6 * unit;
             } else {
-                if (isEscape(text, i)) {
-                    unit = 6;
-                } else if (Character.isHighSurrogate(c)
-                        && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    unit = 2;
+                int escape = escapeLength(text, i);
+                if (escape > 0) {
+                    unit = escape;
                 }
                 b.append(text, i, i + unit);
+                written += escape > 0 ? escape : 1;
             }
             i += unit;
         }
         return i < text.length() ? b + "..." : b.toString();
     }
 
-    /** Whether {@code s} holds a backslash, {@code u} and four hex digits at {@code i}. */
-    private static boolean isEscape(String s, int i) {
+    /**
+     * How many chars of {@code s} at {@code i} are one escape as {@link #shown} writes it: 6 for a
+     * backslash, {@code u} and four hex digits, 12 for two that are a surrogate pair; 0 for none.
+     */
+    private static int escapeLength(String s, int i) {
+        int first = escapeAt(s, i);
+        if (first < 0) {
+            return 0;
+        }
+        int second = escapeAt(s, i + 6);
+        return Character.isHighSurrogate((char) first)
+                        && second >= 0
+                        && Character.isLowSurrogate((char) second)
+                ? 12
+                : 6;
+    }
+
+    /**
+     * The code a backslash, {@code u} and four hex digits at {@code i} of {@code s} write, or -1
+     * when there is none.
+     */
+    private static int escapeAt(String s, int i) {
         if (i + 6 > s.length() || s.charAt(i) != '\\' || s.charAt(i + 1) != 'u') {
-            return false;
+            return -1;
         }
+        int code = 0;
         for (int k = i + 2; k < i + 6; k++) {
-            if ("0123456789ABCDEFabcdef".indexOf(s.charAt(k)) < 0) {
-                return false;
+            int d = "0123456789ABCDEFabcdef".indexOf(s.charAt(k));
+            if (d < 0) {
+                return -1;
             }
+            code = code * 16 + (d < 16 ? d : d - 6);
         }
-        return true;
+        return code;
     }
 
     /** A fault whose file line is not (yet) known. */

@@ -37,7 +37,7 @@ public final class TextRule {
                                 + " ("
                                 + String.format(Locale.ROOT, "U+%04X", (int) c)
                                 + ") at character "
-                                + (i + 1)
+                                + value.codePointCount(0, i + 1)
                                 + ": "
                                 + what
                                 + " is one line with no control character",
@@ -58,9 +58,10 @@ public final class TextRule {
      * a reference matched nothing. That is any character of Unicode's category Cf: the zero-width
      * characters (U+200B to U+200D, U+2060, U+FEFF), the bidirectional controls (U+202A to U+202E,
      * U+2066 to U+2069, U+200E, U+200F, U+061C), which also reorder what follows on the line, the
-     * soft hyphen and the like. A name is not held to it: a name in Arabic or Hebrew may need a
-     * bidirectional mark, one in Persian or an Indic script a zero-width joiner, and a name is
-     * shown, not matched.
+     * soft hyphen, the language tag (U+E0001) and the tag characters (U+E0020 to U+E007F) outside
+     * the BMP and the like. Its place is counted in characters (code points), a letter outside the
+     * BMP one. A name is not held to it: a name in Arabic or Hebrew may need a bidirectional mark,
+     * one in Persian or an Indic script a zero-width joiner, and a name is shown, not matched.
      *
      * @param what what the text is, for the message: {@code an id of a scenario}
      */
@@ -77,7 +78,7 @@ public final class TextRule {
                                 + " ("
                                 + String.format(Locale.ROOT, "U+%04X", c)
                                 + ") at character "
-                                + (i + 1)
+                                + value.codePointCount(0, i + 1)
                                 + ": "
                                 + what
                                 + " holds no invisible character, which would make it another id"
