@@ -25,6 +25,7 @@ import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Planners;
 import muster.engine.plan.Progress;
+import muster.io.NumberText;
 import muster.model.LowerBound;
 import muster.model.Plan;
 import muster.model.Scenario;
@@ -83,12 +84,12 @@ public final class BenchCommand {
             return "SCALE '" + args[1] + "': use one of " + String.join(", ", scales());
         }
         try {
-            Long.parseLong(args[2]);
+            Long.parseLong(digits(args[2]));
         } catch (NumberFormatException e) {
             return "SEED '" + args[2] + "': not a whole number";
         }
         try {
-            if (Integer.parseInt(args[3]) < 1) {
+            if (Integer.parseInt(digits(args[3])) < 1) {
                 return "REPEAT '" + args[3] + "': must be 1 or more";
             }
         } catch (NumberFormatException e) {
@@ -107,7 +108,7 @@ public final class BenchCommand {
         }
         if (args.length >= 6) {
             try {
-                if (Integer.parseInt(args[5]) < 0) {
+                if (Integer.parseInt(digits(args[5])) < 0) {
                     return "LP-LIMIT '" + args[5] + "': must be 0 or more";
                 }
             } catch (NumberFormatException e) {
@@ -115,6 +116,18 @@ public final class BenchCommand {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code text} when it is a whole number of the digits 0 to 9 alone; otherwise a {@code
+     * NumberFormatException}, as parseLong and parseInt give, which take the digits of every
+     * script.
+     */
+    private static String digits(String text) {
+        if (!NumberText.isWholeNumber(text)) {
+            throw new NumberFormatException(text);
+        }
+        return text;
     }
 
     /** Tiny scenarios' knobs: sea and land lines too, up to two lift types of up to two tails. */

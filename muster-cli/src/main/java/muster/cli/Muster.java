@@ -52,6 +52,7 @@ public final class Muster implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Muster root = new Muster();
         CommandLine cl = new CommandLine(root);
+        WholeNumberOptions.register(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(

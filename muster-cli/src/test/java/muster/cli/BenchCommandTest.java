@@ -331,6 +331,8 @@ class BenchCommandTest {
             {"S", "one", "1", "lns", "SEED 'one': not a whole number"},
             {"S", "1", "0", "lns", "REPEAT '0': must be 1 or more"},
             {"S", "1", "x", "lns", "REPEAT 'x': not a whole number"},
+            {"S", "\u0661\u0660", "1", "lns", "SEED '\u0661\u0660': not a whole number"},
+            {"S", "1", "\uff12", "lns", "REPEAT '\uff12': not a whole number"},
             {"S", "1", "1", "greedy", "PLANNER 'greedy'"},
             {"tiny", "1", "1", "bound-warm", "PLANNER 'bound-warm'"},
         };

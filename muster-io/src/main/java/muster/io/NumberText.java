@@ -50,6 +50,26 @@ public final class NumberText {
                 + ": write it without the leading 0";
     }
 
+    /**
+     * Whether {@code text} (already stripped of spaces) is a whole number written with the digits 0
+     * to 9 alone, after an optional sign. Java's own reading of a whole number ({@code
+     * Integer.parseInt}, {@code Long.parseLong}) takes the digits of every script, so {@code ١٠}
+     * (Arabic-Indic) or {@code １０} (full-width) read as 10; a reader checks the text here first.
+     */
+    public static boolean isWholeNumber(CharSequence text) {
+        int i = text.length() > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        if (i == text.length()) {
+            return false;
+        }
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code text} (already stripped of spaces) is a decimal number. */
     public static boolean isDecimal(CharSequence text) {
         return DECIMAL.matcher(text).matches();

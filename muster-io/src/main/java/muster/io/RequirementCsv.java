@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import muster.io.csv.FormulaCells;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
@@ -66,9 +65,6 @@ public final class RequirementCsv {
                     "RDD",
                     "PRIORITY",
                     "MODE");
-
-    /** Digits with an optional sign: a whole number of any size. */
-    private static final Pattern WHOLE = Pattern.compile("[+-]?\\p{Nd}+");
 
     private static final CargoClass[] CARGO = {
         CargoClass.BULK, CargoClass.OVERSIZE, CargoClass.OUTSIZE, CargoClass.NAT
@@ -502,22 +498,26 @@ public final class RequirementCsv {
                 }
                 return 0;
             }
+            if (!NumberText.isWholeNumber(v)) {
+                // the digits 0 to 9 alone: parseInt reads those of every script, Arabic-Indic 10 as
+                // 10
+                fault(column, v, "expected a whole number", null);
+                return 0;
+            }
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 // digits alone are a whole number, only past what the field holds
                 String message =
-                        !WHOLE.matcher(v).matches()
-                                ? "expected a whole number"
-                                : v.startsWith("-")
-                                        ? String.format(
-                                                Locale.ROOT,
-                                                "number too small (at least %,d)",
-                                                Integer.MIN_VALUE)
-                                        : String.format(
-                                                Locale.ROOT,
-                                                "number too large (at most %,d)",
-                                                Integer.MAX_VALUE);
+                        v.startsWith("-")
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "number too small (at least %,d)",
+                                        Integer.MIN_VALUE)
+                                : String.format(
+                                        Locale.ROOT,
+                                        "number too large (at most %,d)",
+                                        Integer.MAX_VALUE);
                 fault(column, v, message, null);
                 return 0;
             }

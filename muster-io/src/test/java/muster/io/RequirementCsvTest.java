@@ -94,7 +94,12 @@ class RequirementCsvTest {
         "2147483648, 'number too large (at most 2,147,483,647)'",
         "-99999999999, 'number too small (at least -2,147,483,648)'",
         "12.5, expected a whole number",
-        "many, expected a whole number"
+        "many, expected a whole number",
+        // the digits 0 to 9 alone: parseInt read Arabic-Indic and full-width digits as 10
+        "\u0661\u0660, expected a whole number",
+        "\uff11\uff10, expected a whole number",
+        "\u0669\u0669\u0669\u0669\u0669\u0669\u0669\u0669\u0669\u0669\u0669, expected a whole"
+                + " number"
     })
     void aPaxCellThatIsNoWholeNumberOrTooLargeIsNamedForWhatItIs(String cell, String message)
             throws Exception {

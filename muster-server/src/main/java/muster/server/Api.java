@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import muster.engine.orders.OrderRecord;
 import muster.engine.orders.UnitRecord;
+import muster.io.NumberText;
 import muster.model.Fault;
 import muster.model.LineResult;
 import muster.model.Mission;
@@ -408,9 +409,14 @@ final class Api {
     static long id(Context ctx) {
         String s = ctx.pathParam("id");
         try {
+            // the digits 0 to 9 alone: parseLong reads those of every script, Arabic-Indic too
+            if (!NumberText.isWholeNumber(s)) {
+                throw new NumberFormatException(s);
+            }
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("path parameter 'id' = '" + s + "': not a number");
+            throw ApiException.badRequest(
+                    "path parameter 'id' = '" + Auth.clip(s) + "': not a number");
         }
     }
 
@@ -420,6 +426,9 @@ final class Api {
             return dflt;
         }
         try {
+            if (!NumberText.isWholeNumber(s.trim())) {
+                throw new NumberFormatException(s);
+            }
             int v = Integer.parseInt(s.trim());
             if (v < min || v > max) {
                 throw ApiException.badRequest(

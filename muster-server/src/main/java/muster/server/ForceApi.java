@@ -17,6 +17,7 @@ import muster.engine.sourcing.Rejection;
 import muster.engine.sourcing.Sourcer;
 import muster.engine.sourcing.SourcingResult;
 import muster.engine.sourcing.Unfilled;
+import muster.io.NumberText;
 import muster.io.force.CatalogueReader;
 import muster.io.force.ForceRead;
 import muster.io.force.RequirementsReader;
@@ -452,6 +453,9 @@ final class ForceApi {
             return null;
         }
         try {
+            if (!NumberText.isWholeNumber(s.trim())) {
+                throw new NumberFormatException(s);
+            }
             return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
             throw ApiException.badRequest(
@@ -774,6 +778,9 @@ final class ForceApi {
         Long scenario = null;
         if (sc != null && !sc.isBlank()) {
             try {
+                if (!NumberText.isWholeNumber(sc.trim())) {
+                    throw new NumberFormatException(sc);
+                }
                 scenario = Long.parseLong(sc.trim());
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest(

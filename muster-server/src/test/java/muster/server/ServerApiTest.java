@@ -1562,6 +1562,40 @@ class ServerApiTest {
     }
 
     /**
+     * A whole number in a query parameter or a path is written with the digits 0 to 9 alone, and
+     * one of other digits is refused naming the parameter and the value: parseInt and parseLong
+     * read those of every script, so {@code ?size=١٠} (Arabic-Indic) was a page of 10 and {@code
+     * /api/scenarios/١} scenario 1.
+     */
+    @Test
+    void aWholeNumberOfOtherDigitsInAQueryOrAPathIsRefusedByName() throws Exception {
+        Client p = TestServer.user("digits_planner", "NOR", Role.PLANNER);
+        String arabicTen = "%D9%A1%D9%A0";
+        Response size = p.get("/api/orders?size=" + arabicTen);
+        assertThat(size.status()).as(size.body()).isEqualTo(400);
+        assertThat(size.map())
+                .containsEntry(
+                        "error", "query parameter 'size' = '\u0661\u0660': not a whole number");
+        Response page = p.get("/api/orders?page=%EF%BC%90");
+        assertThat(page.status()).as(page.body()).isEqualTo(400);
+        assertThat(page.map())
+                .containsEntry("error", "query parameter 'page' = '\uff10': not a whole number");
+        Response path = p.get("/api/scenarios/%D9%A1");
+        assertThat(path.status()).as(path.body()).isEqualTo(400);
+        assertThat(path.map())
+                .containsEntry("error", "path parameter 'id' = '\u0661': not a number");
+        Response runs = p.get("/api/sourcing/runs?scenario=%D9%A1");
+        assertThat(runs.status()).as(runs.body()).isEqualTo(400);
+        assertThat(runs.map())
+                .containsEntry("error", "query parameter 'scenario' = '\u0661': not a scenario id");
+        Response sup =
+                p.postText("/api/catalogues?file=units.yaml&supersedes=%D9%A1", bundledCatalogue());
+        assertThat(sup.status()).as(sup.body()).isEqualTo(400);
+        assertThat(sup.body()).contains("'supersedes' = '\u0661': not a catalogue id");
+        assertThat(p.get("/api/orders?size=10&page=0").status()).isEqualTo(200);
+    }
+
+    /**
      * A query parameter the route does not take is refused, naming it, its value, the ones the
      * route takes and the likely one meant, where it was dropped without a word ({@code
      * ?lates=true} gave every line, {@code ?limt=1} no limit); a refused step records nothing.
