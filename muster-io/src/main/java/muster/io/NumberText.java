@@ -23,7 +23,22 @@ public final class NumberText {
      */
     private static final Pattern YAML_OCTAL = Pattern.compile("[+-]?0[0-7_]*[1-7]_*[0-7][0-7_]*");
 
+    /**
+     * A whole number with a leading 0 that YAML reads as text: an 8 or a 9 makes it no octal.
+     * Possessive, as {@link #DECIMAL}: the digits before the first 8 or 9 are 0 to 7.
+     */
+    private static final Pattern LEADING_ZERO_OF_8_OR_9 = Pattern.compile("-?+0[0-7]*+[89][0-9]*+");
+
     private NumberText() {}
+
+    /**
+     * Whether {@code text} is a whole number with a leading 0 and an 8 or a 9 ({@code 09}, {@code
+     * 0189}), which YAML reads as text, not as a number: it is no octal number, and no decimal one
+     * by YAML's rule, which takes a leading 0 for octal. Its digits say one number, in decimal.
+     */
+    public static boolean isLeadingZeroOf8Or9(CharSequence text) {
+        return LEADING_ZERO_OF_8_OR_9.matcher(text).matches();
+    }
 
     /**
      * What a whole number written {@code text} in a YAML file means in decimal, when YAML reads it

@@ -211,6 +211,17 @@ final class TreeReader {
                 return text;
             case INT:
             case LONG:
+                if (leadingZeroOf8Or9(t, text)) {
+                    // 09 is 9: YAML reads it as text, as it is no octal number
+                    if (NumberText.significantDigits(text) > 18
+                            || (kind == Schema.Kind.INT
+                                    && Long.parseLong(text) != (int) Long.parseLong(text))) {
+                        fault(fp, name, text, "number too large", null, line());
+                        return INVALID;
+                    }
+                    long v = Long.parseLong(text);
+                    return kind == Schema.Kind.INT ? (Object) (int) v : (Object) v;
+                }
                 if (t != JsonToken.VALUE_NUMBER_INT) {
                     fault(fp, name, text, "expected a whole number", null, line());
                     return INVALID;
@@ -233,6 +244,14 @@ final class TreeReader {
                             : (Object) p.getLongValue();
                 }
             case DOUBLE:
+                if (leadingZeroOf8Or9(t, text)) {
+                    double v = Double.parseDouble(text);
+                    if (Double.isInfinite(v)) {
+                        fault(fp, name, text, "not a finite number", null, line());
+                        return INVALID;
+                    }
+                    return v;
+                }
                 if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
                     fault(fp, name, text, "expected a number", null, line());
                     return INVALID;
@@ -273,6 +292,18 @@ final class TreeReader {
             default:
                 throw new IllegalStateException(kind.toString());
         }
+    }
+
+    /**
+     * Whether the current token is a whole number with a leading 0 and an 8 or a 9 in a YAML file
+     * ({@code 09}, {@code -018}): YAML reads it as text, as it is no octal number, where its digits
+     * say one number alone, in decimal; catalogues and requirement files read it so, as a leading 0
+     * that changes nothing ({@code 07}) is read. It was refused as no whole number.
+     */
+    private boolean leadingZeroOf8Or9(JsonToken t, String text) {
+        return t == JsonToken.VALUE_STRING
+                && p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser
+                && NumberText.isLeadingZeroOf8Or9(text);
     }
 
     /**

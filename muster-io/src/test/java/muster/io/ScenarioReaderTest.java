@@ -83,6 +83,40 @@ class ScenarioReaderTest {
         assertThat(r.scenario().requirements().get(1).ead()).isEqualTo(7);
     }
 
+    /**
+     * A leading 0 before a whole number with an 8 or a 9 changes nothing either, and is read as a
+     * catalogue or requirement file reads it: YAML reads {@code 09} as text, being no octal number,
+     * and it was refused as no whole number, where a requirement file read its {@code rdd: 09} as
+     * day 9.
+     */
+    @Test
+    void aLeadingZeroBeforeAnEightOrANineIsReadAsTheForceFilesReadIt() throws Exception {
+        String text =
+                Files.readString(resource("valid.yaml"))
+                        .replace("horizonDays: 30", "horizonDays: 039")
+                        .replace("    ead: 12\n", "    ead: 08\n")
+                        .replace("lon: -79.0}", "lon: -079}");
+        ScenarioReader.Result r = read(text, "zeros.yaml");
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.scenario().planning().horizonDays()).isEqualTo(39);
+        assertThat(r.scenario().requirements().get(1).ead()).isEqualTo(8);
+        assertThat(r.scenario().nodes().get(0).lon()).isEqualTo(-79.0);
+
+        // past what the field holds, or text, it is refused as before
+        ScenarioReader.Result large =
+                read(text.replace("horizonDays: 039", "horizonDays: 09999999999"), "large.yaml");
+        assertThat(large.errors())
+                .extracting(f -> f.describe("large.yaml"))
+                .containsExactly(
+                        "error: large.yaml:4: planning: field 'horizonDays' = '09999999999':"
+                                + " number too large");
+        ScenarioReader.Result quotedText =
+                read(text.replace("horizonDays: 039", "horizonDays: 09x"), "text.yaml");
+        assertThat(quotedText.errors())
+                .extracting(Fault::message)
+                .containsExactly("expected a whole number");
+    }
+
     @Test
     void aControlCharacterIsNamedByItsCodeAndLine() throws Exception {
         // the YAML parser refuses it as 'special characters are not allowed', at line 1

@@ -234,6 +234,30 @@ class CatalogueReaderTest {
                                 + " which YAML reads as the octal number 1728, not 3300");
     }
 
+    /**
+     * A leading 0 that changes nothing is read, as a scenario reads it: {@code 03}, which YAML
+     * reads as 3 either way, and {@code 09} and {@code 0980}, which YAML reads as text, being no
+     * octal numbers, and whose digits say one number; a number with them is read so (stons 0900).
+     */
+    @Test
+    void aLeadingZeroThatChangesNothingIsRead() throws Exception {
+        Path f =
+                write(
+                        "zeros.yaml",
+                        GOOD.replace("personnel: 3300", "personnel: 0980")
+                                .replace("readiness: 1", "readiness: 03")
+                                .replace("noticeToMoveHours: 18", "noticeToMoveHours: 09")
+                                .replace("stons: 900}", "stons: 0900}")
+                                .replace("hours: 16}", "hours: 019}"));
+        ForceRead<Catalogue> r = CatalogueReader.read(f);
+        assertThat(r.faults()).isEmpty();
+        assertThat(r.value().units().get(0).personnel()).isEqualTo(980);
+        assertThat(r.value().units().get(0).readiness()).isEqualTo(3);
+        assertThat(r.value().units().get(0).noticeToMoveHours()).isEqualTo(9);
+        assertThat(r.value().units().get(0).equipment().get(1).stons()).isEqualTo(900.0);
+        assertThat(r.value().stations().get(0).links().get(0).hours()).isEqualTo(19);
+    }
+
     @Test
     void aControlCharacterIsNamedByItsCodeAndLine() throws Exception {
         Path f = write("nul.yaml", GOOD.replace("name: First brigade", "name: First\u0000brigade"));
