@@ -180,6 +180,7 @@ public final class ScenarioReader {
         List<Fault> faults = new ArrayList<>();
         Scenario scenario;
         JsonFactory factory;
+        JsonParser parser = null;
         try {
             try (InputStream in = src.open()) {
                 String bad = Utf8Check.firstFault(in);
@@ -190,6 +191,7 @@ public final class ScenarioReader {
             factory = factoryOf(src, name);
             try (InputStream in = src.open();
                     JsonParser p = factory.createParser(in)) {
+                parser = p;
                 scenario = new Document(p, faults).read();
             }
         } catch (JacksonException e) {
@@ -200,11 +202,12 @@ public final class ScenarioReader {
                     return new Result(null, named(faults));
                 }
             }
-            JsonLocation loc = e.getLocation();
+            // a size limit (lists nested too deep) names no place: where reading stopped
+            JsonLocation loc = JacksonText.location(e, parser);
             String msg =
                     e.getCause() instanceof MarkedYAMLException m
                             ? yamlProblem(m)
-                            : JacksonText.problem(e);
+                            : JacksonText.problem(e, parser);
             faults.add(0, syntaxFault(msg, loc == null ? 0 : loc.getLineNr()));
             return new Result(null, named(faults));
         } catch (MarkedYAMLException e) {

@@ -117,6 +117,34 @@ class ScenarioReaderTest {
                 .containsExactly("expected a whole number");
     }
 
+    /**
+     * Lists nested deeper than the parser reads (1,000) are refused at the line and column of the
+     * bracket that went too deep, in YAML and in JSON: the refusal named no line, and a file of
+     * brackets could not be mended from it.
+     */
+    @Test
+    void listsNestedTooDeepAreRefusedAtTheirLineAndColumn() throws Exception {
+        String yaml =
+                "format: muster/scenario@1\nname: deep\nplanning:\n  horizonDays: 30\nnodes: "
+                        + "[".repeat(1500)
+                        + "]".repeat(1500)
+                        + "\n";
+        ScenarioReader.Result r = read(yaml, "deep.yaml");
+        assertThat(r.accepted()).isFalse();
+        // the root mapping is one level, so the 1,000th bracket (column 7 + 1000) is the 1,001st
+        assertThat(r.errors().get(0).describe("deep.yaml"))
+                .isEqualTo(
+                        "error: deep.yaml:5: file: cannot read the document: Document nesting"
+                                + " depth (1001) exceeds the maximum allowed (1000) at column 1007"
+                                + " (line 5)");
+
+        String json = "{\n\"nodes\":\n" + "[\n".repeat(1500) + "]\n".repeat(1500) + "}\n";
+        ScenarioReader.Result j = read(json, "deep.json");
+        assertThat(j.accepted()).isFalse();
+        assertThat(j.errors().get(0).line()).isEqualTo(1002);
+        assertThat(j.errors().get(0).message()).endsWith("at column 1 (line 1002)");
+    }
+
     @Test
     void aControlCharacterIsNamedByItsCodeAndLine() throws Exception {
         // the YAML parser refuses it as 'special characters are not allowed', at line 1

@@ -58,8 +58,10 @@ final class LocatedDoc {
                 throw new Malformed(bad, muster.io.Utf8Check.lineOf(bad));
             }
         }
+        JsonParser parser = null;
         try (InputStream in = Files.newInputStream(path);
                 JsonParser p = f.createParser(in)) {
+            parser = p;
             Map<String, Integer> lines = new HashMap<>();
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -83,9 +85,10 @@ final class LocatedDoc {
                     throw new Malformed(place, muster.io.Utf8Check.lineOf(place));
                 }
             }
-            JsonLocation loc = e.getLocation();
+            // a size limit (lists nested too deep) names no place: where reading stopped
+            JsonLocation loc = JacksonText.location(e, parser);
             int line = loc == null ? 0 : loc.getLineNr();
-            throw new Malformed(JacksonText.problem(e), line);
+            throw new Malformed(JacksonText.problem(e, parser), line);
         }
     }
 

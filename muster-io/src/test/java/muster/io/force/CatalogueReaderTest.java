@@ -258,6 +258,36 @@ class CatalogueReaderTest {
         assertThat(r.value().stations().get(0).links().get(0).hours()).isEqualTo(19);
     }
 
+    /**
+     * Lists nested deeper than the parser reads (1,000) are refused at the line and column of the
+     * bracket that went too deep, in YAML and in JSON, as in a scenario: the refusal named no line.
+     */
+    @Test
+    void listsNestedTooDeepAreRefusedAtTheirLineAndColumn() throws Exception {
+        Path yaml =
+                write(
+                        "deep.yaml",
+                        "format: muster/catalogue@1\nname: deep\nunits: "
+                                + "[".repeat(1500)
+                                + "]".repeat(1500)
+                                + "\n");
+        assertThat(refusal(yaml))
+                .containsExactly(
+                        "error: "
+                                + yaml
+                                + ":3: document: not well-formed: Document nesting depth (1001)"
+                                + " exceeds the maximum allowed (1000) at column 1007 (line 3)");
+        Path json =
+                write(
+                        "deep.json",
+                        "{\n\"units\":\n" + "[\n".repeat(1500) + "]\n".repeat(1500) + "}\n");
+        assertThat(refusal(json))
+                .singleElement()
+                .asString()
+                .startsWith("error: " + json + ":1002: ")
+                .endsWith("at column 1 (line 1002)");
+    }
+
     @Test
     void aControlCharacterIsNamedByItsCodeAndLine() throws Exception {
         Path f = write("nul.yaml", GOOD.replace("name: First brigade", "name: First\u0000brigade"));
