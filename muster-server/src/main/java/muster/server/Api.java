@@ -241,6 +241,7 @@ final class Api {
             }
         }
         knownParameters(ctx);
+        knownBodyType(ctx);
         if (OPEN.contains(ctx.path())) {
             return;
         }
@@ -270,6 +271,81 @@ final class Api {
                     Map.entry("GET /api/catalogues", List.of("all")),
                     Map.entry("POST /api/catalogues", List.of("file", "marking", "supersedes")),
                     Map.entry("GET /api/sourcing/runs", List.of("scenario", "page", "size")));
+
+    /** The type of a JSON request body. */
+    static final List<String> JSON_BODY = List.of("application/json");
+
+    /**
+     * The types of a file's text sent as the body (a scenario or catalogue, in YAML, JSON or CSV as
+     * the CLI reads it): the web UI sends text/plain.
+     */
+    static final List<String> FILE_BODY =
+            List.of(
+                    "text/plain",
+                    "application/yaml",
+                    "application/x-yaml",
+                    "text/yaml",
+                    "text/csv",
+                    "application/json");
+
+    /**
+     * The types of body each route that reads one takes ({@code Content-Type}, without its
+     * parameters such as {@code charset}), by its method and path as registered; a route not named
+     * reads no body. OpenApiRequestsTest holds the OpenAPI description to this table.
+     */
+    static final Map<String, List<String>> BODY_TYPES =
+            Map.ofEntries(
+                    Map.entry("POST /api/login", JSON_BODY),
+                    Map.entry("POST /api/me/password", JSON_BODY),
+                    Map.entry("POST /api/users", JSON_BODY),
+                    Map.entry("POST /api/users/{username}/password", JSON_BODY),
+                    Map.entry("PATCH /api/scenarios/{id}/lines/{uln}/marking", JSON_BODY),
+                    Map.entry("POST /api/scenarios/{id}/plans", JSON_BODY),
+                    Map.entry("POST /api/orders", JSON_BODY),
+                    Map.entry("POST /api/scenarios/{id}/source", JSON_BODY),
+                    Map.entry("POST /api/scenarios", FILE_BODY),
+                    Map.entry("POST /api/scenarios/validate", FILE_BODY),
+                    Map.entry("POST /api/catalogues", FILE_BODY));
+
+    /**
+     * Refuses with 415 a body whose declared {@code Content-Type} the matched route does not take,
+     * naming the type received and the ones taken, where a JSON route read a body sent as
+     * text/plain or as a form, and a file's route any body at all. A request that declares no type
+     * is read as the route's (curl's {@code --data-binary} with {@code -H}, or a client that sends
+     * none); a route that reads no body is not checked.
+     */
+    private void knownBodyType(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null || type.isBlank()) {
+            return;
+        }
+        io.javalin.router.ParsedEndpoint e =
+                router.findFirstHttpHandlerEntry(ctx.method(), ctx.path());
+        if (e == null) {
+            return;
+        }
+        String route = e.endpoint.method.name() + " " + e.endpoint.path;
+        List<String> takes = BODY_TYPES.get(route);
+        if (takes == null) {
+            return;
+        }
+        String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (takes.contains(media)) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("received", Auth.clip(media));
+        details.put("takes", takes);
+        throw new ApiException(
+                415,
+                "Content-Type '"
+                        + Auth.clip(media)
+                        + "' is not one "
+                        + route
+                        + " takes; it takes "
+                        + String.join(", ", takes),
+                details);
+    }
 
     /**
      * Refuses a query parameter the matched route does not read, where it was dropped without a

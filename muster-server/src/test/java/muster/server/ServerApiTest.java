@@ -1393,7 +1393,13 @@ class ServerApiTest {
         assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
         assertThat(tooLong.body()).contains("field 'note' holds 10001 characters");
 
-        Response broken = planner.postText("/api/orders", "{\"kind\":\"ALERT\"");
+        Response broken =
+                Client.send(
+                        planner.token(),
+                        "POST",
+                        "/api/orders",
+                        "{\"kind\":\"ALERT\"",
+                        "application/json");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.body())
                 .contains("not valid JSON at line 1, column")
@@ -1593,6 +1599,88 @@ class ServerApiTest {
         assertThat(sup.status()).as(sup.body()).isEqualTo(400);
         assertThat(sup.body()).contains("'supersedes' = '\u0661': not a catalogue id");
         assertThat(p.get("/api/orders?size=10&page=0").status()).isEqualTo(200);
+    }
+
+    /**
+     * A body is of a type its route takes: a JSON route took one sent as text/plain or as a form
+     * (which a page of another site may send without asking), and a file's route any body at all.
+     * Another declared type is refused with 415 naming it and the types taken, and records nothing;
+     * a type's parameters (charset) are read past, and a body sent with no type is read as the
+     * route's.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBodyOfATypeItsRouteDoesNotTakeIsRefusedWith415AndRecordsNothing() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client p = TestServer.user("type_planner", "NOR", Role.PLANNER);
+        String order = Json.write(alert("NOEFPR", 24));
+        int before = p.get("/api/orders?size=500").items().size();
+        for (String type :
+                List.of(
+                        "text/plain",
+                        "text/plain; charset=UTF-8",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data; boundary=x")) {
+            Response r = Client.send(p.token(), "POST", "/api/orders", order, type);
+            assertThat(r.status()).as(type + ": " + r.body()).isEqualTo(415);
+            String media = type.split(";")[0];
+            assertThat(r.map())
+                    .containsEntry(
+                            "error",
+                            "Content-Type '"
+                                    + media
+                                    + "' is not one POST /api/orders takes; it takes"
+                                    + " application/json");
+            Map<String, Object> details = (Map<String, Object>) r.map().get("details");
+            assertThat(details)
+                    .containsEntry("received", media)
+                    .containsEntry("takes", List.of("application/json"));
+        }
+        assertThat(p.get("/api/orders?size=500").items()).hasSize(before);
+        Response login =
+                Client.send(
+                        null,
+                        "POST",
+                        "/api/login",
+                        "{\"username\":\"type_planner\",\"password\":\"x\"}",
+                        "text/plain");
+        assertThat(login.status()).as(login.body()).isEqualTo(415);
+
+        String scenario =
+                java.nio.file.Files.readString(
+                        Path.of("..", "scenarios", "eastern-flank-2022.yaml"));
+        Response form =
+                Client.send(
+                        p.token(),
+                        "POST",
+                        "/api/scenarios/validate?file=x.yaml",
+                        scenario,
+                        "application/x-www-form-urlencoded");
+        assertThat(form.status()).as(form.body()).isEqualTo(415);
+        assertThat(form.map().get("error"))
+                .isEqualTo(
+                        "Content-Type 'application/x-www-form-urlencoded' is not one POST"
+                                + " /api/scenarios/validate takes; it takes text/plain,"
+                                + " application/yaml, application/x-yaml, text/yaml, text/csv,"
+                                + " application/json");
+        for (String type : List.of("text/plain; charset=UTF-8", "application/yaml")) {
+            Response ok =
+                    Client.send(
+                            p.token(),
+                            "POST",
+                            "/api/scenarios/validate?file=x.yaml",
+                            scenario,
+                            type);
+            assertThat(ok.status()).as(type + ": " + ok.body()).isEqualTo(200);
+        }
+
+        Response json =
+                Client.send(
+                        p.token(), "POST", "/api/orders", order, "application/json; charset=utf-8");
+        assertThat(json.status()).as(json.body()).isEqualTo(201);
+        Response none = Client.send(p.token(), "POST", "/api/orders", order, null);
+        assertThat(none.status()).as(none.body()).isEqualTo(201);
+        assertThat(p.get("/api/orders?size=500").items()).hasSize(before + 2);
     }
 
     /**

@@ -226,11 +226,14 @@ final class TestServer {
             return send(token, "PATCH", path, Json.write(body), "application/json");
         }
 
+        /** One request; {@code type} is its Content-Type, none when null. */
         static Response send(String token, String method, String path, String body, String type) {
             HttpRequest.Builder b =
                     HttpRequest.newBuilder(URI.create(base() + path))
-                            .method(method, HttpRequest.BodyPublishers.ofString(body))
-                            .header("Content-Type", type);
+                            .method(method, HttpRequest.BodyPublishers.ofString(body));
+            if (type != null) {
+                b.header("Content-Type", type);
+            }
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
