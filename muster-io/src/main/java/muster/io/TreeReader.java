@@ -303,7 +303,18 @@ final class TreeReader {
     private boolean leadingZeroOf8Or9(JsonToken t, String text) {
         return t == JsonToken.VALUE_STRING
                 && p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser
-                && NumberText.isLeadingZeroOf8Or9(text);
+                && NumberText.isLeadingZeroOf8Or9(text)
+                && plain(text);
+    }
+
+    /**
+     * Whether the current scalar was written as it reads, without quotes: it then spans exactly its
+     * text. A quoted {@code "09"} is text by the writer's choice, refused as {@code "12"} is.
+     */
+    private boolean plain(String text) {
+        long from = p.currentTokenLocation().getCharOffset();
+        long to = p.currentLocation().getCharOffset();
+        return from >= 0 && to - from == text.length();
     }
 
     /**

@@ -115,6 +115,15 @@ class ScenarioReaderTest {
         assertThat(quotedText.errors())
                 .extracting(Fault::message)
                 .containsExactly("expected a whole number");
+        // quoted, it is text by the writer's choice, as "12" is
+        for (String quoted : java.util.List.of("\"09\"", "'09'", "\"12\"")) {
+            ScenarioReader.Result r2 =
+                    read(text.replace("horizonDays: 039", "horizonDays: " + quoted), "q.yaml");
+            assertThat(r2.errors())
+                    .as(quoted)
+                    .extracting(Fault::message)
+                    .containsExactly("expected a whole number");
+        }
     }
 
     /**
