@@ -22,13 +22,14 @@ import muster.io.StagedFiles;
 import muster.model.force.OrderEvent;
 
 /**
- * An order log in a file: one JSON object per line, appended and forced to disk before {@link
- * #append} returns. The file is never rewritten; an append that fails part way is cut back off it,
- * and a new log appears only with its first event whole. A log whose last line is cut short (a
- * crash in the middle of a write) or any line that does not parse is refused with the line number;
- * the file is left as it is, so no earlier event is lost. Reads hold a shared lock on the file and
- * appends an exclusive one, so processes sharing the log see each other's events whole. One
- * instance serves one thread at a time.
+ * An order log in a file: one JSON object per line, appended in one write and forced to disk before
+ * {@link #append} returns; a new log's name is forced with its directory. The file is never
+ * rewritten; an append that fails part way is cut back off it, and a new log appears only with its
+ * first event whole. A log whose last line is cut short (a crash in the middle of a write) or any
+ * line that does not parse is refused with the line number; the file is left as it is, so no
+ * earlier event is lost. Reads hold a shared lock on the file and appends an exclusive one, so
+ * processes sharing the log see each other's events whole. One instance serves one thread at a
+ * time.
  */
 public final class FileOrderLog implements OrderLog {
     private final Path path;
@@ -340,6 +341,9 @@ public final class FileOrderLog implements OrderLog {
                     return false;
                 }
             }
+            // the new name is in the directory, which is forced too: else a power cut after the
+            // command said "drafted" could lose the log along with its first event
+            forceDirectory(place);
             return true;
         } catch (IOException e) {
             throw failed(cause(e, path, tmp == null ? path : tmp), "the log was not created", e);
@@ -415,6 +419,23 @@ public final class FileOrderLog implements OrderLog {
                     + " bytes failed too ("
                     + cause(e, path)
                     + "): the next command will name a cut-short last line";
+        }
+    }
+
+    /**
+     * Forces to disk the directory that holds {@code file}, so a name just linked or moved there
+     * outlasts a power cut. A system that cannot open a directory as a file (Windows) keeps its
+     * names by its own means, and is left to them.
+     */
+    private void forceDirectory(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel d = channels.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException cannot) {
+            // a directory that cannot be opened or forced this way
         }
     }
 

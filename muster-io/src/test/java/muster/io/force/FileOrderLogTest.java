@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -488,6 +489,47 @@ class FileOrderLogTest {
         OrderBook approved = new OrderDesk(new FileOrderLog(f)).approve("D1", "bob", T);
         assertThat(approved.lastSeq()).isEqualTo(2);
         assertThat(new FileOrderLog(f).read()).hasSize(2);
+    }
+
+    /**
+     * Each event is appended as one whole line in one write and forced to disk before the command
+     * returns; the name of a new log is forced with its directory too, so a power cut after the
+     * command said "drafted" cannot lose the log.
+     */
+    @Test
+    void eachEventIsOneForcedWriteAndANewLogsNameIsForcedWithItsDirectory() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        List<Path> opened = new ArrayList<>();
+        List<FullDiskChannel> channels = new ArrayList<>();
+        FileOrderLog log =
+                new FileOrderLog(
+                        f,
+                        (file, options) -> {
+                            FullDiskChannel c =
+                                    new FullDiskChannel(
+                                            FileChannel.open(file, options),
+                                            Long.MAX_VALUE,
+                                            false,
+                                            false);
+                            opened.add(file.toAbsolutePath().normalize());
+                            channels.add(c);
+                            return c;
+                        });
+        new OrderDesk(log).draft(deploy("D1", "U1"), "ann", T);
+        Path folder = dir.toAbsolutePath().normalize();
+        assertThat(opened).as("the new log, then its directory").hasSize(2);
+        assertThat(opened.get(1)).isEqualTo(folder);
+        assertThat(channels.get(0).writes).isEqualTo(1);
+        assertThat(channels.get(0).forces).isEqualTo(1);
+        assertThat(channels.get(1).forces).as("the directory forced").isEqualTo(1);
+
+        opened.clear();
+        channels.clear();
+        new OrderDesk(log).approve("D1", "bob", T);
+        assertThat(opened).containsOnly(f.toAbsolutePath().normalize());
+        assertThat(channels).extracting(c -> c.writes).containsExactly(1);
+        assertThat(channels).extracting(c -> c.forces).containsExactly(1);
+        assertThat(log.read()).hasSize(2);
     }
 
     /** A log that cannot be cut back after a failed write says the event may be in it in part. */

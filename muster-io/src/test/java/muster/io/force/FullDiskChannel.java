@@ -12,13 +12,16 @@ import java.nio.channels.WritableByteChannel;
  * A file channel on a disk that fills up: it writes the first {@code room} bytes given to it, then
  * fails every write with "No space left on device", as a full disk does; with {@code failForce} its
  * first forced write fails too, as one of data the disk could not keep; with {@code failTruncate}
- * the log cannot be cut back either. Everything else is the real file's.
+ * the log cannot be cut back either. Everything else is the real file's. It counts the writes and
+ * the forced writes made through it.
  */
 final class FullDiskChannel extends FileChannel {
     private final FileChannel file;
     private long room;
     private boolean failForce;
     private final boolean failTruncate;
+    int writes;
+    int forces;
 
     FullDiskChannel(FileChannel file, long room, boolean failForce, boolean failTruncate) {
         this.file = file;
@@ -37,6 +40,7 @@ final class FullDiskChannel extends FileChannel {
     }
 
     private int fill(ByteBuffer src, Write write) throws IOException {
+        writes++;
         if (!src.hasRemaining()) {
             return 0;
         }
@@ -72,6 +76,7 @@ final class FullDiskChannel extends FileChannel {
 
     @Override
     public void force(boolean metaData) throws IOException {
+        forces++;
         if (failForce) {
             failForce = false;
             throw new IOException("Input/output error");
