@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code muster orders draft|approve|issue|cancel|list}: alert, deployment and stand-down orders
- * kept in an append-only log file. Every command reads the whole log, derives the state and appends
- * one event only when the state accepts it.
+ * {@code muster orders draft|approve|issue|cancel|list|repair}: alert, deployment and stand-down
+ * orders kept in an append-only log file. Every command reads the whole log, derives the state and
+ * appends one event only when the state accepts it.
  */
 @Command(
         name = "orders",
@@ -42,7 +42,8 @@ import picocli.CommandLine.TypeConversionException;
             OrdersCommand.Approve.class,
             OrdersCommand.Issue.class,
             OrdersCommand.Cancel.class,
-            OrdersCommand.ListOrders.class
+            OrdersCommand.ListOrders.class,
+            OrdersCommand.Repair.class
         })
 public final class OrdersCommand implements Runnable {
     @Spec CommandSpec spec;
@@ -50,7 +51,7 @@ public final class OrdersCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "give one of: draft, approve, issue, cancel, list");
+                spec.commandLine(), "give one of: draft, approve, issue, cancel, list, repair");
     }
 
     /** Options every order command takes. */
@@ -65,6 +66,11 @@ public final class OrdersCommand implements Runnable {
         @Spec CommandSpec spec;
 
         abstract OrderBook act(OrderDesk desk, Instant now);
+
+        /** Runs the command on the log file: {@link #act} on a desk over it, for all but repair. */
+        OrderBook run(FileOrderLog file, Instant now) {
+            return act(new OrderDesk(file), now);
+        }
 
         /** Only a draft may start a new log; every other command needs one that exists. */
         boolean startsLog() {
@@ -93,7 +99,7 @@ public final class OrdersCommand implements Runnable {
                 return ExitCode.REFUSED;
             }
             try {
-                OrderBook b = act(new OrderDesk(new FileOrderLog(log)), Instant.now());
+                OrderBook b = run(new FileOrderLog(log), Instant.now());
                 report(spec.commandLine().getOut(), b);
                 return ExitCode.OK;
             } catch (OrderRefused | FileOrderLog.CorruptLog | IllegalStateException e) {
@@ -460,6 +466,78 @@ public final class OrdersCommand implements Runnable {
                 }
             }
             out.println(b.orders().size() + " order(s), " + b.lastSeq() + " event(s)");
+            out.flush();
+        }
+    }
+
+    @Command(
+            name = "repair",
+            footer = ExitCode.FOOTER,
+            description =
+                    "Mend a log whose last line a stopped command left without its end of line:"
+                            + " a whole event is kept, a line cut short is moved to LOG.cut-BYTE.")
+    static final class Repair extends Base {
+        private FileOrderLog.Repair done;
+
+        @Override
+        OrderBook run(FileOrderLog file, Instant now) {
+            // the lines are mended, not the orders checked: the next command replays them
+            done = file.repair();
+            return null;
+        }
+
+        @Override
+        OrderBook act(OrderDesk desk, Instant now) {
+            return desk.book();
+        }
+
+        @Override
+        void report(PrintWriter out, OrderBook b) {
+            if (done.none()) {
+                out.println(
+                        log + " reads whole (" + done.events() + " event(s)); nothing to repair");
+            } else if (done.kept() != null) {
+                out.println(
+                        "ended line "
+                                + done.line()
+                                + " of "
+                                + log
+                                + ", which held event "
+                                + done.line()
+                                + " whole ("
+                                + done.kept().type()
+                                + " "
+                                + muster.model.Fault.shown(done.kept().orderId())
+                                + " by "
+                                + muster.model.Fault.shown(done.kept().user())
+                                + ") but not its end of line; the event is kept, and the log"
+                                + " holds "
+                                + done.events()
+                                + " event(s)");
+                out.println(
+                        "  If the command that wrote it was stopped and said nothing, it is"
+                                + " recorded all the same: 'muster orders list' shows it.");
+            } else {
+                out.println(
+                        "moved line "
+                                + done.line()
+                                + " of "
+                                + log
+                                + ", cut short ("
+                                + done.bytes()
+                                + " bytes from byte "
+                                + done.at()
+                                + ": '"
+                                + done.shown()
+                                + "'), to "
+                                + done.setAside()
+                                + "; the log holds its "
+                                + done.events()
+                                + " whole event(s) and takes new ones");
+                out.println(
+                        "  The command that was writing it was stopped before it finished and"
+                                + " did not record it: give it again if it is still wanted.");
+            }
             out.flush();
         }
     }

@@ -300,6 +300,81 @@ class ForceCommandsTest {
         }
     }
 
+    /**
+     * A draft stopped in the middle of its write leaves the log's last line cut short: every
+     * command and the board refuse the log naming it, the line, the byte and 'orders repair', and
+     * change nothing; the repair moves the cut line beside the log and says so, after which the
+     * whole events read as they were and the draft can be given again.
+     */
+    @Test
+    void aLogCutShortByAStoppedCommandIsRefusedEverywhereAndRepairedByOrdersRepair()
+            throws Exception {
+        Path file = dir.resolve("orders.jsonl");
+        String log = file.toString();
+        assertThat(draftKind(log, "A1", "ALERT", "WAB1AA").code()).isZero();
+        assertThat(run("orders", "approve", "A1", "--log", log, "--user", "bob").code()).isZero();
+        long whole = Files.size(file);
+        assertThat(draftKind(log, "A2", "ALERT", "WJ18CP").code()).isZero();
+        byte[] all = Files.readAllBytes(file);
+        byte[] cut = java.util.Arrays.copyOf(all, (int) (whole + (all.length - whole) / 2));
+        Files.write(file, cut);
+        for (String[] args :
+                new String[][] {
+                    {"orders", "list", "--log", log},
+                    {"orders", "approve", "A1", "--log", log, "--user", "cat"},
+                    {"orders", "issue", "A1", "--log", log, "--user", "bob"},
+                    {"orders", "cancel", "A1", "--log", log, "--user", "bob", "--reason", "x"},
+                    TestCommands.draft(
+                            log, "A3", "ALERT", "WJ18CP", "SECDEF", "--notice-hours", "5"),
+                    {"readiness", "--log", log, "--catalogue", CAT}
+                }) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.REFUSED);
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .startsWith(
+                            "refused: "
+                                    + log
+                                    + ":3: the last line is cut short (no end of line), from byte "
+                                    + whole
+                                    + " of the file to its end at byte "
+                                    + cut.length)
+                    .contains("the 2 events before it are intact")
+                    .contains(
+                            "run 'muster orders repair --log "
+                                    + log
+                                    + "', which moves the cut line to orders.jsonl.cut-"
+                                    + whole)
+                    .doesNotContain("Exception");
+            assertThat(r.out()).doesNotContain("A1");
+            assertThat(Files.readAllBytes(file)).isEqualTo(cut);
+        }
+        Run repair = run("orders", "repair", "--log", log);
+        assertThat(repair.code()).as(repair.err()).isZero();
+        Path side = dir.resolve("orders.jsonl.cut-" + whole);
+        assertThat(repair.out())
+                .startsWith(
+                        "moved line 3 of "
+                                + log
+                                + ", cut short ("
+                                + (cut.length - whole)
+                                + " bytes from byte "
+                                + whole
+                                + ": '{\"seq\":3,")
+                .contains("to " + side + "; the log holds its 2 whole event(s)")
+                .contains("give it again if it is still wanted");
+        assertThat(Files.readAllBytes(side))
+                .isEqualTo(java.util.Arrays.copyOfRange(all, (int) whole, cut.length));
+        assertThat(Files.readAllBytes(file)).isEqualTo(java.util.Arrays.copyOf(all, (int) whole));
+        Run list = run("orders", "list", "--log", log);
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("1 order(s), 2 event(s)");
+        assertThat(draftKind(log, "A2", "ALERT", "WJ18CP").code()).isZero();
+        Run again = run("orders", "repair", "--log", log);
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).isEqualTo(log + " reads whole (3 event(s)); nothing to repair\n");
+    }
+
     @Test
     void aMistypedLogIsRefusedNotShownAsAnEmptyBoard() {
         String missing = dir.resolve("typo.jsonl").toString();

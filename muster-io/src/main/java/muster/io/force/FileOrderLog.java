@@ -27,9 +27,9 @@ import muster.model.force.OrderEvent;
  * rewritten; an append that fails part way is cut back off it, and a new log appears only with its
  * first event whole. A log whose last line is cut short (a crash in the middle of a write) or any
  * line that does not parse is refused with the line number; the file is left as it is, so no
- * earlier event is lost. Reads hold a shared lock on the file and appends an exclusive one, so
- * processes sharing the log see each other's events whole. One instance serves one thread at a
- * time.
+ * earlier event is lost, until {@link #repair} sets a cut line aside. Reads hold a shared lock on
+ * the file and appends an exclusive one, so processes sharing the log see each other's events
+ * whole. One instance serves one thread at a time.
  */
 public final class FileOrderLog implements OrderLog {
     private final Path path;
@@ -134,6 +134,18 @@ public final class FileOrderLog implements OrderLog {
 
     /** The events of the log's bytes, refused as {@link #read} says. */
     private List<OrderEvent> parse(byte[] bytes) {
+        int cut = cutAt(bytes);
+        if (cut < bytes.length) {
+            // the lines before it are read first, so that "intact" below is known, not hoped
+            List<OrderEvent> before;
+            try {
+                before = parse(java.util.Arrays.copyOf(bytes, cut));
+            } catch (CorruptLog earlier) {
+                throw new CorruptLog(
+                        earlier.getMessage() + " (and the last line is cut short as well)");
+            }
+            throw new CorruptLog(cutShort(bytes, cut, before.size()));
+        }
         String text = text(bytes);
         List<OrderEvent> out = new ArrayList<>();
         if (text.isEmpty()) {
@@ -142,19 +154,6 @@ public final class FileOrderLog implements OrderLog {
         String[] lines = text.split("\n", -1);
         // A complete file ends with a newline, so the last split element is empty.
         int n = lines.length - 1;
-        if (!lines[n].isEmpty()) {
-            throw new CorruptLog(
-                    path
-                            + ":"
-                            + (n + 1)
-                            + ": the last line is cut short (no end of line): '"
-                            + abbreviate(lines[n])
-                            + "'; the "
-                            + n
-                            + " events before it are intact. Move the file aside and keep its first "
-                            + n
-                            + " lines to go on.");
-        }
         for (int i = 0; i < n; i++) {
             if (lines[i].isBlank()) {
                 throw new CorruptLog(path + ":" + (i + 1) + ": empty line in the order log");
@@ -203,6 +202,78 @@ public final class FileOrderLog implements OrderLog {
             out.add(e);
         }
         return out;
+    }
+
+    /** Where the last line of {@code bytes} begins: their length when it has its end of line. */
+    private static int cutAt(byte[] bytes) {
+        int at = bytes.length;
+        while (at > 0 && bytes[at - 1] != '\n') {
+            at--;
+        }
+        return at;
+    }
+
+    /**
+     * The event a last line without its end of line holds whole, as the next after {@code events};
+     * null when it holds only part of one.
+     */
+    private static OrderEvent wholeButItsEnd(byte[] tail, int events) {
+        try {
+            String line =
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(tail)).toString();
+            OrderEvent e = OrderEventJson.read(line);
+            return e.seq() == events + 1L ? e : null;
+        } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException part) {
+            return null;
+        }
+    }
+
+    /** The refusal of a log whose last line, from byte {@code cut}, has no end of line. */
+    private String cutShort(byte[] bytes, int cut, int events) {
+        byte[] tail = java.util.Arrays.copyOfRange(bytes, cut, bytes.length);
+        String head =
+                path
+                        + ":"
+                        + (events + 1)
+                        + ": the last line is cut short (no end of line), from byte "
+                        + cut
+                        + " of the file to its end at byte "
+                        + bytes.length
+                        + ": '"
+                        + muster.model.Fault.shown(new String(tail, StandardCharsets.UTF_8))
+                        + "'; "
+                        + (events == 0
+                                ? "no line is before it. "
+                                : "the " + events + " events before it are intact. ");
+        String repair = "run 'muster orders repair --log " + quoted(path) + "', which ";
+        if (wholeButItsEnd(tail, events) != null) {
+            return head
+                    + "It holds event "
+                    + (events + 1)
+                    + " whole but for its end of line: a command was stopped before it ended the"
+                    + " line (killed, or its machine lost), or an editor saved the log without"
+                    + " it. To go on, "
+                    + repair
+                    + "ends the line and keeps the event";
+        }
+        return head
+                + "The command writing it was stopped (killed, or its machine lost) before it"
+                + " finished, and did not record it. To go on, "
+                + repair
+                + "moves the cut line to "
+                + sideFile(cut).getFileName()
+                + " beside the log";
+    }
+
+    /** Where {@link #repair} sets aside a last line cut short at byte {@code cut}. */
+    private Path sideFile(long cut) {
+        return path.resolveSibling(path.getFileName() + ".cut-" + cut);
+    }
+
+    /** {@code p} as a shell takes it: in single quotes when it holds more than a plain name. */
+    private static String quoted(Path p) {
+        String s = p.toString();
+        return s.matches("[A-Za-z0-9._/+=:@,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /**
@@ -420,6 +491,155 @@ public final class FileOrderLog implements OrderLog {
                     + cause(e, path)
                     + "): the next command will name a cut-short last line";
         }
+    }
+
+    /**
+     * What {@link #repair} did to a log whose last line had no end of line: {@code setAside}, the
+     * file it moved the line to (null when the line held an event whole and was ended and kept),
+     * the byte {@code at} which that line began and its length in {@code bytes}, its number {@code
+     * line}, its start as a fault shows it, and the {@code events} the log holds now. Null fields
+     * and 0 bytes for a log that read whole and was left as it was.
+     */
+    public record Repair(
+            int events,
+            Path setAside,
+            long at,
+            int bytes,
+            int line,
+            String shown,
+            OrderEvent kept) {
+        /** Whether the log read whole, and was left as it was. */
+        public boolean none() {
+            return bytes == 0;
+        }
+    }
+
+    /**
+     * Mends a log whose last line has no end of line, as a command stopped in the middle of its
+     * write (killed, or its machine lost) leaves it, under the exclusive lock appends take. A line
+     * that holds the next event whole is ended, and the event kept; any other such line is moved
+     * whole, byte for byte, to the file beside the log named after it and the byte at which it
+     * began ({@code orders.jsonl.cut-512}), forced to disk before the log is cut back to the lines
+     * before it. The lines before it must read whole: a log with any other fault is refused as
+     * {@link #read} refuses it, and left as it is. A log that reads whole is left as it is.
+     */
+    public Repair repair() {
+        String asItWas = "the log is left as it was";
+        FileChannel ch;
+        try {
+            ch = channels.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw cannotRepair(cause(e, path), asItWas, e);
+        }
+        try (ch) {
+            try {
+                ch.lock();
+            } catch (IOException e) {
+                throw cannotRepair(
+                        "cannot lock it against other commands (" + cause(e, path) + ")",
+                        asItWas,
+                        e);
+            }
+            byte[] bytes = readAll(ch);
+            int at = cutAt(bytes);
+            if (at == bytes.length) {
+                return new Repair(parse(bytes).size(), null, at, 0, 0, null, null);
+            }
+            int events;
+            try {
+                events = parse(java.util.Arrays.copyOf(bytes, at)).size();
+            } catch (CorruptLog earlier) {
+                throw new CorruptLog(
+                        earlier.getMessage()
+                                + "; the last line has no end of line as well, and 'orders repair'"
+                                + " mends only that line, once the lines before it read whole: "
+                                + asItWas);
+            }
+            byte[] tail = java.util.Arrays.copyOfRange(bytes, at, bytes.length);
+            String shown = muster.model.Fault.shown(new String(tail, StandardCharsets.UTF_8));
+            OrderEvent whole = wholeButItsEnd(tail, events);
+            if (whole != null) {
+                try {
+                    writeAt(ch, new byte[] {'\n'}, bytes.length);
+                    ch.force(true);
+                } catch (IOException e) {
+                    throw cannotRepair(cause(e, path), undo(ch, bytes.length), e);
+                }
+                return new Repair(events + 1, null, at, tail.length, events + 1, shown, whole);
+            }
+            Path side = sideFile(at);
+            if (Files.exists(side, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !(Files.isRegularFile(side, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && java.util.Arrays.equals(Files.readAllBytes(side), tail))) {
+                // one holding the same bytes is left by a repair stopped before it cut the log
+                String why = side + " is there already and holds other bytes than the cut line";
+                throw cannotRepair(
+                        why,
+                        asItWas + "; move " + side + " away and repair again",
+                        new FileAlreadyExistsException(why));
+            }
+            try {
+                if (!Files.exists(side, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    setAside(side, tail);
+                }
+            } catch (IOException e) {
+                String why =
+                        e instanceof FileAlreadyExistsException
+                                ? "made by another process meanwhile"
+                                : cause(e, side);
+                throw cannotRepair("cannot write " + side + " (" + why + ")", asItWas, e);
+            }
+            try {
+                ch.truncate(at);
+                ch.force(true);
+            } catch (IOException e) {
+                throw cannotRepair(
+                        cause(e, path),
+                        "its cut line is in "
+                                + side
+                                + ", and the log may still hold it: repair again",
+                        e);
+            }
+            return new Repair(events, side, at, tail.length, events + 1, shown, null);
+        } catch (IOException e) {
+            throw cannotRepair(cause(e, path), asItWas, e);
+        }
+    }
+
+    /**
+     * Writes {@code tail} to the new file {@code side}, whole or not at all: through a file beside
+     * it, forced to disk, and named {@code side} with its directory forced too.
+     */
+    private void setAside(Path side, byte[] tail) throws IOException {
+        Path tmp =
+                side.resolveSibling(
+                        "."
+                                + side.getFileName()
+                                + "."
+                                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                                + ".tmp");
+        try {
+            try (FileChannel out =
+                    channels.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writeAt(out, tail, 0);
+                out.force(true);
+            }
+            try {
+                Files.createLink(side, tmp);
+            } catch (FileAlreadyExistsException taken) {
+                throw taken;
+            } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                Files.move(tmp, side);
+            }
+            forceDirectory(side);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private UncheckedIOException cannotRepair(String why, String left, IOException e) {
+        return new UncheckedIOException(
+                "cannot repair order log " + path + ": " + why + "; " + left, e);
     }
 
     /**

@@ -145,6 +145,117 @@ class FileOrderLogTest {
                 .startsWith(new String(before, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A command stopped in the middle of its write (killed, or its machine lost) leaves its line
+     * cut short at any byte. For every such byte of the third event's line: every read and command
+     * is refused naming the file, the line, the byte it began at and the repair; the repair moves
+     * the cut bytes to orders.jsonl.cut-BYTE, byte for byte, and leaves the two whole events, which
+     * read as they were and take the next event. A line that lacks only its end of line holds its
+     * event whole: the repair ends it and keeps the event. A log that reads whole is left as it is.
+     */
+    @Test
+    void aLastLineCutShortAtAnyByteIsNamedAndRepairedWithoutLosingAWholeEvent() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        OrderDesk desk = new OrderDesk(new FileOrderLog(f));
+        desk.draft(deploy("D1", "U1"), "ann", T);
+        desk.approve("D1", "bob", T);
+        desk.issue("D1", "cat", T);
+        byte[] whole = Files.readAllBytes(f);
+        List<OrderEvent> events = new FileOrderLog(f).read();
+        int start = new String(whole, StandardCharsets.UTF_8).indexOf("{\"seq\":3");
+        Path side = dir.resolve("orders.jsonl.cut-" + start);
+        FileOrderLog.Repair none = new FileOrderLog(f).repair();
+        assertThat(none.none()).isTrue();
+        assertThat(none.events()).isEqualTo(3);
+        assertThat(Files.readAllBytes(f)).isEqualTo(whole);
+        for (int end = start + 1; end < whole.length; end++) {
+            byte[] cut = java.util.Arrays.copyOf(whole, end);
+            Files.write(f, cut);
+            FileOrderLog log = new FileOrderLog(f);
+            refusedRead(log)
+                    .as("cut at %d", end)
+                    .hasMessageStartingWith(
+                            f
+                                    + ":3: the last line is cut short (no end of line), from byte "
+                                    + start
+                                    + " of the file to its end at byte "
+                                    + end)
+                    .hasMessageContaining("the 2 events before it are intact")
+                    .hasMessageContaining("run 'muster orders repair --log " + f + "'");
+            assertThatThrownBy(() -> new OrderDesk(log).cancel("D1", "ann", T, "x"))
+                    .isInstanceOf(FileOrderLog.CorruptLog.class);
+            assertThat(Files.readAllBytes(f)).as("cut at %d", end).isEqualTo(cut);
+
+            FileOrderLog.Repair r = log.repair();
+            assertThat(r.line()).isEqualTo(3);
+            assertThat(r.at()).isEqualTo(start);
+            assertThat(r.bytes()).isEqualTo(end - start);
+            if (end == whole.length - 1) {
+                // all but the end of line: the event is whole, and kept
+                assertThat(r.kept()).isEqualTo(events.get(2));
+                assertThat(r.setAside()).isNull();
+                assertThat(Files.readAllBytes(f)).isEqualTo(whole);
+                assertThat(log.read()).isEqualTo(events);
+                assertThat(side).doesNotExist();
+                continue;
+            }
+            assertThat(r.kept()).as("cut at %d", end).isNull();
+            assertThat(r.setAside()).isEqualTo(side);
+            assertThat(r.events()).isEqualTo(2);
+            assertThat(Files.readAllBytes(side))
+                    .isEqualTo(java.util.Arrays.copyOfRange(whole, start, end));
+            assertThat(Files.readAllBytes(f)).isEqualTo(java.util.Arrays.copyOf(whole, start));
+            assertThat(log.read()).isEqualTo(events.subList(0, 2));
+            assertThat(new OrderDesk(log).issue("D1", "cat", T).lastSeq()).isEqualTo(3);
+            Files.delete(side);
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(f);
+        }
+    }
+
+    /**
+     * The repair mends only a last line without its end of line, once the lines before it read
+     * whole: a log with another fault is refused naming it, and left as it is; a file already in
+     * the place of the cut line's that holds other bytes is named, and neither is touched.
+     */
+    @Test
+    void aRepairLeavesALogWithAnotherFaultOrAFileInTheWayAsItWas() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        logWithDraft("ann");
+        String draft = Files.readString(f);
+        byte[] bad =
+                (draft + "{\"seq\":2,\"type\":\"NOPE\"}\n{\"seq\":3,\"ty")
+                        .getBytes(StandardCharsets.UTF_8);
+        Files.write(f, bad);
+        assertThatThrownBy(() -> new FileOrderLog(f).repair())
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining("orders.jsonl:2: unreadable order event")
+                .hasMessageEndingWith("the log is left as it was");
+        assertThat(Files.readAllBytes(f)).isEqualTo(bad);
+
+        byte[] cut = (draft + "{\"seq\":2,\"ty").getBytes(StandardCharsets.UTF_8);
+        Files.write(f, cut);
+        Path side = Files.writeString(dir.resolve("orders.jsonl.cut-" + draft.length()), "other");
+        assertThatThrownBy(() -> new FileOrderLog(f).repair())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage(
+                        "cannot repair order log "
+                                + f
+                                + ": "
+                                + side
+                                + " is there already and holds other bytes than the cut line;"
+                                + " the log is left as it was; move "
+                                + side
+                                + " away and repair again");
+        assertThat(Files.readAllBytes(f)).isEqualTo(cut);
+        assertThat(Files.readString(side)).isEqualTo("other");
+        // one holding the cut line is a repair stopped before it cut the log back
+        Files.writeString(side, "{\"seq\":2,\"ty");
+        assertThat(new FileOrderLog(f).repair().setAside()).isEqualTo(side);
+        assertThat(Files.readString(f)).isEqualTo(draft);
+    }
+
     @Test
     void refusesAnUnreadableLine() throws Exception {
         Path f = dir.resolve("orders.jsonl");
