@@ -29,7 +29,7 @@ import muster.model.force.OrderEvent;
  * line that does not parse is refused with the line number; the file is left as it is, so no
  * earlier event is lost, until {@link #repair} sets a cut line aside. Reads hold a shared lock on
  * the file and appends an exclusive one, so processes sharing the log see each other's events
- * whole. One instance serves one thread at a time.
+ * whole; logs on one file in one process take turns. One instance serves one thread at a time.
  */
 public final class FileOrderLog implements OrderLog {
     private final Path path;
@@ -69,37 +69,96 @@ public final class FileOrderLog implements OrderLog {
      */
     @Override
     public List<OrderEvent> read() {
-        try {
-            if (held != null) {
+        if (held != null) {
+            try {
                 return parse(readAll(held));
+            } catch (IOException e) {
+                throw cannotRead(e);
             }
-            if (!Files.exists(path)) {
-                return List.of();
-            }
-            try (FileChannel ch = channels.open(path, StandardOpenOption.READ)) {
-                try {
-                    ch.lock(0, Long.MAX_VALUE, true);
-                } catch (IOException noLocks) {
-                    // a file system without locks: read it as it is
-                }
-                return parse(readAll(ch));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read order log " + path + ": " + cause(e, path), e);
+        }
+        return alone(
+                () -> {
+                    if (!Files.exists(path)) {
+                        return List.of();
+                    }
+                    try (FileChannel ch = channels.open(path, StandardOpenOption.READ)) {
+                        try {
+                            ch.lock(0, Long.MAX_VALUE, true);
+                        } catch (IOException noLocks) {
+                            // a file system without locks: read it as it is
+                        }
+                        return parse(readAll(ch));
+                    } catch (IOException e) {
+                        throw cannotRead(e);
+                    }
+                });
+    }
+
+    private UncheckedIOException cannotRead(IOException e) {
+        return new UncheckedIOException("cannot read order log " + path + ": " + cause(e, path), e);
+    }
+
+    /**
+     * The lock of each log file in this process, by its place, which every user of the file here
+     * takes before its lock on the file. The file's lock belongs to the process: a second lock on
+     * it here is refused at once (OverlappingFileLockException) rather than waited for, and closing
+     * any channel on the file drops the lock another holds. Logs used in a process are few, and
+     * their locks are kept.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<
+                    Path, java.util.concurrent.locks.ReentrantLock>
+            IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code body} holding this process's lock of the log file, so that of two logs on the
+     * file in this process (two threads, two commands) one waits for the other.
+     */
+    private <T> T alone(java.util.function.Supplier<T> body) {
+        java.util.concurrent.locks.ReentrantLock lock =
+                IN_PROCESS.computeIfAbsent(
+                        place(), p -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The file this log names, one path for each file however it is named: through its links, and
+     * in its directory's real path, also before the file is made.
+     */
+    private Path place() {
+        try {
+            Path place = StagedFiles.placeOf(path);
+            Path parent = place.getParent();
+            return parent == null || !Files.isDirectory(parent)
+                    ? place
+                    : parent.toRealPath().resolve(place.getFileName());
+        } catch (IOException | RuntimeException unresolved) {
+            return path.toAbsolutePath().normalize();
         }
     }
 
     /**
      * Runs the command under an exclusive lock on the log file, from its read of the log to the end
-     * of its append, so no other process appends in between; a command of this process waits for
-     * another's to finish. A new log is not locked: of two first events at once one is made and the
-     * other shows as {@link OrderLog.Moved}. A log that cannot be opened to write is left to the
-     * command, which is refused or cannot append as it would be without the lock.
+     * of its append, so no other process appends in between; a command of this process on the same
+     * file, through this log or another, waits for another's to finish. A new log is not locked: of
+     * two first events at once one is made and the other shows as {@link OrderLog.Moved}. A log
+     * that cannot be opened to write is left to the command, which is refused or cannot append as
+     * it would be without the lock.
      */
     @Override
     public <T> T inTurn(java.util.function.Supplier<T> command) {
-        if (held != null || !Files.exists(path)) {
+        if (held != null) {
+            return command.get();
+        }
+        return alone(() -> inTurnAlone(command));
+    }
+
+    private <T> T inTurnAlone(java.util.function.Supplier<T> command) {
+        if (!Files.exists(path)) {
             return command.get();
         }
         FileChannel ch;
@@ -434,6 +493,14 @@ public final class FileOrderLog implements OrderLog {
             appendLocked(held, event, line);
             return;
         }
+        alone(
+                () -> {
+                    appendAlone(event, line);
+                    return null;
+                });
+    }
+
+    private void appendAlone(OrderEvent event, byte[] line) {
         FileChannel ch;
         try {
             ch = channels.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -524,6 +591,10 @@ public final class FileOrderLog implements OrderLog {
      * {@link #read} refuses it, and left as it is. A log that reads whole is left as it is.
      */
     public Repair repair() {
+        return alone(this::repairAlone);
+    }
+
+    private Repair repairAlone() {
         String asItWas = "the log is left as it was";
         FileChannel ch;
         try {

@@ -849,6 +849,79 @@ class FileOrderLogTest {
      * against the log as it then is and recorded, not refused with "run the command again"; one
      * that the other event makes wrong is refused for that reason.
      */
+    /**
+     * Two logs on one file in one process (two threads; the second names the file another way):
+     * while the first holds the file for a command, the second's read and its command wait their
+     * turn and then see its event, where Java refused the second lock on the file at once with an
+     * OverlappingFileLockException, which has no message ('refused: null'), and closing the refused
+     * channel dropped the first one's lock.
+     */
+    @Test
+    void twoLogsOnOneFileInOneProcessTakeTurns() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        logWithDraft("ann");
+        FileOrderLog first = new FileOrderLog(f);
+        FileOrderLog second = new FileOrderLog(dir.resolve("sub/../orders.jsonl"));
+        Files.createDirectory(dir.resolve("sub"));
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<OrderBook> approval =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () ->
+                                first.inTurn(
+                                        () -> {
+                                            holding.countDown();
+                                            try {
+                                                release.await();
+                                            } catch (InterruptedException e) {
+                                                throw new IllegalStateException(e);
+                                            }
+                                            return new OrderDesk(first).approve("D1", "bob", T);
+                                        }));
+        holding.await();
+        java.util.concurrent.atomic.AtomicReference<Object> read =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Object> issue =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = outcome(read, () -> second.read());
+        Thread issuer = outcome(issue, () -> new OrderDesk(second).issue("D1", "cat", T));
+        for (Thread t : List.of(reader, issuer)) {
+            // each either waits its turn or has failed
+            while (t.isAlive() && t.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+        }
+        release.countDown();
+        assertThat(approval.get().lastSeq()).isEqualTo(2);
+        reader.join();
+        issuer.join();
+        assertThat(read.get()).isInstanceOf(List.class);
+        assertThat((List<?>) read.get()).hasSizeBetween(2, 3);
+        assertThat(issue.get()).isInstanceOf(OrderBook.class);
+        assertThat(((OrderBook) issue.get()).lastSeq()).isEqualTo(3);
+        assertThat(first.read())
+                .extracting(OrderEvent::type)
+                .containsExactly(
+                        OrderEvent.Type.DRAFTED, OrderEvent.Type.APPROVED, OrderEvent.Type.ISSUED);
+    }
+
+    /** A started thread that keeps what {@code body} gave, or what it threw, in {@code outcome}. */
+    private static Thread outcome(
+            java.util.concurrent.atomic.AtomicReference<Object> outcome,
+            java.util.function.Supplier<Object> body) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                outcome.set(body.get());
+                            } catch (RuntimeException e) {
+                                outcome.set(e);
+                            }
+                        });
+        t.start();
+        return t;
+    }
+
     @Test
     void aCommandOvertakenByAnotherIsCheckedAgainAndRecorded() {
         Path f = dir.resolve("orders.jsonl");
