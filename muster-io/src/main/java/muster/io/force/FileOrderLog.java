@@ -606,10 +606,7 @@ public final class FileOrderLog implements OrderLog {
             try {
                 ch.lock();
             } catch (IOException e) {
-                throw cannotRepair(
-                        "cannot lock it against other commands (" + cause(e, path) + ")",
-                        asItWas,
-                        e);
+                throw cannotRepair(cannotLock(e), asItWas + ". " + LOCKS_NEEDED, e);
             }
             byte[] bytes = readAll(ch);
             int at = cutAt(bytes);
@@ -753,12 +750,20 @@ public final class FileOrderLog implements OrderLog {
         try {
             ch.lock();
         } catch (IOException e) {
-            throw failed(
-                    "cannot lock it against other commands (" + cause(e, path) + ")",
-                    "nothing was written to it",
-                    e);
+            throw failed(cannotLock(e), "nothing was written to it. " + LOCKS_NEEDED, e);
         }
     }
+
+    /** Why the log's lock could not be taken. */
+    private String cannotLock(IOException e) {
+        return "cannot lock it against other commands (" + cause(e, path) + ")";
+    }
+
+    /** What to do when the file system refuses the log's lock. */
+    private static final String LOCKS_NEEDED =
+            "Muster records only under the log's lock, which the file system refused: on a"
+                    + " network share mounted without locks, or one that keeps none, keep the log"
+                    + " on a local disk or a share mounted with locks, and give the command again";
 
     private UncheckedIOException failed(String why, String left, IOException e) {
         return new UncheckedIOException(

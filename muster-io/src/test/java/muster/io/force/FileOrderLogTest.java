@@ -567,6 +567,58 @@ class FileOrderLogTest {
     }
 
     /**
+     * A log whose lock the file system refuses (a network share mounted without locks, where the
+     * lock fails with "No locks available") is named with the cause and what to do, and nothing is
+     * written to it or cut off it; it is still read as it is.
+     */
+    @Test
+    void aLogThatCannotBeLockedIsNamedWithWhatToDoAndLeftAsItWas() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        new OrderDesk(new FileOrderLog(f)).draft(deploy("D1", "U1"), "ann", T);
+        FileOrderLog noLocks =
+                new FileOrderLog(
+                        f,
+                        (file, options) -> {
+                            FullDiskChannel c =
+                                    new FullDiskChannel(
+                                            FileChannel.open(file, options),
+                                            Long.MAX_VALUE,
+                                            false,
+                                            false);
+                            c.failLock = true;
+                            return c;
+                        });
+        String what =
+                ". Muster records only under the log's lock, which the file system refused: on a"
+                        + " network share mounted without locks, or one that keeps none, keep the"
+                        + " log on a local disk or a share mounted with locks, and give the command"
+                        + " again";
+        byte[] before = Files.readAllBytes(f);
+        assertThatThrownBy(() -> new OrderDesk(noLocks).approve("D1", "bob", T))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage(
+                        "cannot append to order log "
+                                + f
+                                + ": cannot lock it against other commands (No locks available);"
+                                + " nothing was written to it"
+                                + what);
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+        assertThat(noLocks.read()).hasSize(1);
+
+        byte[] cut = java.util.Arrays.copyOf(before, before.length - 1);
+        Files.write(f, cut);
+        assertThatThrownBy(noLocks::repair)
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage(
+                        "cannot repair order log "
+                                + f
+                                + ": cannot lock it against other commands (No locks available);"
+                                + " the log is left as it was"
+                                + what);
+        assertThat(Files.readAllBytes(f)).isEqualTo(cut);
+    }
+
+    /**
      * A write that fails part way (a full disk), or whose forced write fails, is undone: the log is
      * left byte for byte as it was and says so, and the next command appends to it as if the failed
      * one had never run. A new log is not made at all, and nothing is left beside it.

@@ -12,7 +12,8 @@ import java.nio.channels.WritableByteChannel;
  * A file channel on a disk that fills up: it writes the first {@code room} bytes given to it, then
  * fails every write with "No space left on device", as a full disk does; with {@code failForce} its
  * first forced write fails too, as one of data the disk could not keep; with {@code failTruncate}
- * the log cannot be cut back either. Everything else is the real file's. It counts the writes and
+ * the log cannot be cut back either; with {@code failLock} set, no lock can be taken on it, as on a
+ * network share mounted without locks. Everything else is the real file's. It counts the writes and
  * the forced writes made through it.
  */
 final class FullDiskChannel extends FileChannel {
@@ -21,6 +22,7 @@ final class FullDiskChannel extends FileChannel {
     private boolean failForce;
     private final boolean failTruncate;
     int writes;
+    boolean failLock;
     int forces;
 
     FullDiskChannel(FileChannel file, long room, boolean failForce, boolean failTruncate) {
@@ -143,6 +145,9 @@ final class FullDiskChannel extends FileChannel {
 
     @Override
     public FileLock lock(long position, long size, boolean shared) throws IOException {
+        if (failLock) {
+            throw new IOException("No locks available");
+        }
         return file.lock(position, size, shared);
     }
 
