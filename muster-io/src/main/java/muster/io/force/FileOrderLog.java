@@ -802,7 +802,12 @@ public final class FileOrderLog implements OrderLog {
         return why;
     }
 
+    /**
+     * A line of the log as a refusal shows it: cut to its first 60 characters, with a control or
+     * invisible format character written as its escape, so that a line of binary bytes neither
+     * recolours the terminal nor hides a character ({@link muster.model.Fault#shown}).
+     */
     private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+        return muster.model.Fault.shown(s);
     }
 }

@@ -215,6 +215,23 @@ class FileOrderLogTest {
     }
 
     /**
+     * An unreadable line is shown in the refusal with its control characters escaped: a line of
+     * binary bytes (an escape sequence, a NUL) was printed raw and could recolour the terminal.
+     */
+    @Test
+    void anUnreadableLineIsShownWithItsControlCharactersEscaped() throws Exception {
+        Path f = dir.resolve("orders.jsonl");
+        logWithDraft("ann");
+        String draft = Files.readString(f);
+        Files.writeString(f, draft + "\u001b[31mred\u0000{\"seq\":2}\n");
+        assertThatThrownBy(() -> new FileOrderLog(f).read())
+                .isInstanceOf(FileOrderLog.CorruptLog.class)
+                .hasMessageContaining("orders.jsonl:2: unreadable order event")
+                .hasMessageContaining("'\\u001B[31mred\\u0000{\"seq\":2}'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b", "\u0000"));
+    }
+
+    /**
      * The repair mends only a last line without its end of line, once the lines before it read
      * whole: a log with another fault is refused naming it, and left as it is; a file already in
      * the place of the cut line's that holds other bytes is named, and neither is touched.
