@@ -32,6 +32,11 @@ class OpenApiRequestsTest {
         REQUESTS.put("post /api/scenarios/{id}/plans", Api.PlanRequest.class);
         REQUESTS.put("post /api/orders", Api.DraftRequest.class);
         REQUESTS.put("post /api/scenarios/{id}/source", ForceApi.SourceRequest.class);
+        REQUESTS.put("post /api/orders/{id}/approve", Api.NoFields.class);
+        REQUESTS.put("post /api/orders/{id}/issue", Api.NoFields.class);
+        REQUESTS.put("post /api/orders/{id}/cancel", Api.CancelRequest.class);
+        REQUESTS.put("post /api/users/{username}/deactivate", Api.NoFields.class);
+        REQUESTS.put("post /api/users/{username}/activate", Api.NoFields.class);
     }
 
     @Test

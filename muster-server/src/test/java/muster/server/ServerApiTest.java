@@ -1684,6 +1684,74 @@ class ServerApiTest {
     }
 
     /**
+     * An order's approve, issue and cancel, and a user's deactivate and activate, read an optional
+     * JSON body ({@code {}}, a cancel's {@code {"reason": ...}}) and take its type as the other
+     * JSON routes do: a cancel sent as text/plain or as a form was recorded with its reason, as a
+     * page of another site may send one. Another declared type is refused with 415 and the step is
+     * not taken; one sent as application/json, or with no body, is.
+     */
+    @Test
+    void anOrderStepOrAUsersActivationWithABodyOfAnotherTypeIsRefusedWith415() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client planner = TestServer.user("step_type_planner", "NOR", Role.PLANNER);
+        Client approver = TestServer.user("step_type_approver", "NOR", Role.APPROVER);
+        String id = drafted(planner, alert("NOEFPR", 24));
+        String order = "/api/orders/" + id;
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
+            Response approve =
+                    Client.send(approver.token(), "POST", order + "/approve", "{}", type);
+            assertThat(approve.status()).as(type + ": " + approve.body()).isEqualTo(415);
+            assertThat(approve.map().get("error"))
+                    .isEqualTo(
+                            "Content-Type '"
+                                    + type
+                                    + "' is not one POST /api/orders/{id}/approve takes; it takes"
+                                    + " application/json");
+        }
+        assertThat(planner.get(order).map().get("status")).isEqualTo("DRAFT");
+        Response approved =
+                Client.send(approver.token(), "POST", order + "/approve", "{}", "application/json");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        Response issue = Client.send(planner.token(), "POST", order + "/issue", "{}", "text/plain");
+        assertThat(issue.status()).as(issue.body()).isEqualTo(415);
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
+            Response cancel =
+                    Client.send(
+                            planner.token(),
+                            "POST",
+                            order + "/cancel",
+                            "{\"reason\":\"sent from another site\"}",
+                            type);
+            assertThat(cancel.status()).as(type + ": " + cancel.body()).isEqualTo(415);
+        }
+        assertThat(planner.get(order).map().get("status")).isEqualTo("APPROVED");
+        Response cancelled =
+                Client.send(
+                        planner.token(),
+                        "POST",
+                        order + "/cancel",
+                        "{\"reason\":\"not needed\"}",
+                        "application/json; charset=utf-8");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.map()).containsEntry("cancelReason", "not needed");
+
+        Client session = TestServer.user("step_type_user", "NOR", Role.PLANNER);
+        Client admin = TestServer.adminOf("NOR");
+        for (String verb : List.of("deactivate", "activate")) {
+            Response r =
+                    Client.send(
+                            admin.token(),
+                            "POST",
+                            "/api/users/step_type_user/" + verb,
+                            "{}",
+                            "text/plain");
+            assertThat(r.status()).as(verb + ": " + r.body()).isEqualTo(415);
+        }
+        assertThat(session.get("/api/me").status()).as("the user is still active").isEqualTo(200);
+    }
+
+    /**
      * A query parameter the route does not take is refused, naming it, its value, the ones the
      * route takes and the likely one meant, where it was dropped without a word ({@code
      * ?lates=true} gave every line, {@code ?limt=1} no limit); a refused step records nothing.
@@ -1727,7 +1795,13 @@ class ServerApiTest {
         assertThat(me.body()).contains("'x' = '1' is not one GET /api/me takes");
         Response none = p.get("/api/nosuch?x=1");
         assertThat(none.status()).as(none.body()).isEqualTo(404);
-        Response cancelled = p.postText("/api/orders/" + id + "/cancel?reason=stood+down", "");
+        Response cancelled =
+                Client.send(
+                        p.token(),
+                        "POST",
+                        "/api/orders/" + id + "/cancel?reason=stood+down",
+                        "",
+                        null);
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
     }
 
@@ -1752,7 +1826,13 @@ class ServerApiTest {
         assertThat(dup.body()).contains("field 'noticeToMoveHours' given twice");
         assertThat(p.get("/api/orders?size=500").items()).hasSize(before);
         String id = drafted(p, alert("NOEFPR", 24));
-        Response noFields = p.postText("/api/orders/" + id + "/issue", "[]");
+        Response noFields =
+                Client.send(
+                        p.token(),
+                        "POST",
+                        "/api/orders/" + id + "/issue",
+                        "[]",
+                        "application/json");
         assertThat(noFields.status()).isEqualTo(400);
         assertThat(noFields.map())
                 .containsEntry(
