@@ -210,6 +210,8 @@ final class Api {
         // browser reads each as the type it is given
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Content-Type-Options", "nosniff");
+        // before the query is read: Javalin decodes it, as it does the body, by this charset
+        java.nio.charset.Charset charset = declaredCharset(ctx);
         // no parameter takes a NUL character, and the database refuses to store one
         for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
             for (String v : q.getValue()) {
@@ -241,16 +243,19 @@ final class Api {
             }
         }
         knownParameters(ctx);
-        knownBodyType(ctx);
-        if (OPEN.contains(ctx.path())) {
-            return;
+        boolean readsBody = knownBodyType(ctx);
+        if (!OPEN.contains(ctx.path())) {
+            String token = token(ctx);
+            Optional<User> u = auth.authenticate(token);
+            if (u.isEmpty()) {
+                throw new ApiException(401, "sign in first (session missing or expired)");
+            }
+            ctx.attribute("user", u.get());
         }
-        String token = token(ctx);
-        Optional<User> u = auth.authenticate(token);
-        if (u.isEmpty()) {
-            throw new ApiException(401, "sign in first (session missing or expired)");
+        if (readsBody) {
+            // read once signed in: a body of megabytes is not read for a caller who is not
+            readableBody(ctx, charset);
         }
-        ctx.attribute("user", u.get());
     }
 
     /**
@@ -317,26 +322,26 @@ final class Api {
      * naming the type received and the ones taken, where a JSON route read a body sent as
      * text/plain or as a form, and a file's route any body at all. A request that declares no type
      * is read as the route's (curl's {@code --data-binary} with {@code -H}, or a client that sends
-     * none); a route that reads no body is not checked.
+     * none); a route that reads no body is not checked. Returns whether the route reads a body.
      */
-    private void knownBodyType(Context ctx) {
-        String type = ctx.header("Content-Type");
-        if (type == null || type.isBlank()) {
-            return;
-        }
+    private boolean knownBodyType(Context ctx) {
         io.javalin.router.ParsedEndpoint e =
                 router.findFirstHttpHandlerEntry(ctx.method(), ctx.path());
         if (e == null) {
-            return;
+            return false;
         }
         String route = e.endpoint.method.name() + " " + e.endpoint.path;
         List<String> takes = BODY_TYPES.get(route);
         if (takes == null) {
-            return;
+            return false;
+        }
+        String type = ctx.header("Content-Type");
+        if (type == null || type.isBlank()) {
+            return true;
         }
         String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (takes.contains(media)) {
-            return;
+            return true;
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("received", Auth.clip(media));
@@ -350,6 +355,105 @@ final class Api {
                         + " takes; it takes "
                         + String.join(", ", takes),
                 details);
+    }
+
+    /**
+     * The charset a request declares in its {@code Content-Type}: UTF-8 when it names none. A body
+     * is read as UTF-8, and a charset other than UTF-8 or US-ASCII is refused with 415 naming it,
+     * where Javalin read the body, and the query, by ISO-8859-1 or UTF-16 as declared, answered 400
+     * with the name alone for one Java does not know and 500 for a charset with no value.
+     */
+    private static java.nio.charset.Charset declaredCharset(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null) {
+            return StandardCharsets.UTF_8;
+        }
+        java.nio.charset.Charset declared = null;
+        String[] parts = type.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            // Javalin reads the first parameter that starts with 'charset' as the charset
+            if (!p.regionMatches(true, 0, "charset", 0, "charset".length())) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String name = eq < 0 ? "" : p.substring(eq + 1).strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            java.nio.charset.Charset charset = charset(name);
+            if (!StandardCharsets.UTF_8.equals(charset)
+                    && !StandardCharsets.US_ASCII.equals(charset)) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("charset", Auth.clip(name));
+                details.put("takes", List.of("UTF-8", "US-ASCII"));
+                throw new ApiException(
+                        415,
+                        "Content-Type charset '"
+                                + Auth.clip(name)
+                                + "' is not one the server takes; send the body in UTF-8, with"
+                                + " charset=utf-8 or no charset",
+                        details);
+            }
+            if (declared == null) {
+                declared = charset;
+            }
+        }
+        return declared == null ? StandardCharsets.UTF_8 : declared;
+    }
+
+    /**
+     * Refuses with 400 a body that is not text in {@code charset} (UTF-8, or US-ASCII as declared),
+     * naming the first byte that is not and its offset, where each such byte was read as U+FFFD and
+     * stored so (a note or a scenario's names of a file saved in Latin-1).
+     */
+    private static void readableBody(Context ctx, java.nio.charset.Charset charset) {
+        byte[] body = ctx.bodyAsBytes();
+        String fault;
+        try {
+            fault =
+                    StandardCharsets.US_ASCII.equals(charset)
+                            ? notAscii(body)
+                            : muster.io.Utf8Check.firstFault(
+                                    new java.io.ByteArrayInputStream(body));
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        if (fault != null) {
+            throw ApiException.badRequest(
+                    "request body is "
+                            + fault.replace("the file ends", "it ends")
+                            + "; send it in UTF-8");
+        }
+    }
+
+    /** The charset {@code name} names, or null when Java knows none by that name. */
+    private static java.nio.charset.Charset charset(String name) {
+        try {
+            return java.nio.charset.Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Where the first byte of {@code body} that is not ASCII is, or null when there is none. */
+    private static String notAscii(byte[] body) {
+        long line = 1;
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] < 0) {
+                return String.format(
+                        Locale.ROOT,
+                        "declared US-ASCII but holds byte 0x%02X at byte offset %d (line %d),"
+                                + " which is not ASCII",
+                        body[i] & 0xFF,
+                        i,
+                        line);
+            }
+            if (body[i] == '\n') {
+                line++;
+            }
+        }
+        return null;
     }
 
     /**

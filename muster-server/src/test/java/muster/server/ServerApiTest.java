@@ -3,6 +3,7 @@ package muster.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -1681,6 +1682,115 @@ class ServerApiTest {
         Response none = Client.send(p.token(), "POST", "/api/orders", order, null);
         assertThat(none.status()).as(none.body()).isEqualTo(201);
         assertThat(p.get("/api/orders?size=500").items()).hasSize(before + 2);
+    }
+
+    /**
+     * A body is read as UTF-8: one declared in another charset (ISO-8859-1, UTF-16, one Java does
+     * not know, a charset with no value) is refused with 415 naming it, where ISO-8859-1 and UTF-16
+     * were read by it, an unknown one answered 400 with its name alone and one with no value 500;
+     * bytes that are not UTF-8, or not ASCII when US-ASCII is declared, are refused with 400 naming
+     * the first, where each was stored as U+FFFD. Nothing is recorded.
+     */
+    @Test
+    void aBodyIsReadAsUtf8AndAnotherCharsetOrBytesNotUtf8AreRefused() throws Exception {
+        currentCatalogueOfBundledUnits();
+        Client p = TestServer.user("charset_planner", "NOR", Role.PLANNER);
+        String order =
+                "{\"kind\":\"ALERT\",\"units\":[\"NOEFPR\"],\"noticeToMoveHours\":24,"
+                        + "\"note\":\"caf\u00e9\"}";
+        int before = p.get("/api/orders?size=500").items().size();
+        for (String charset :
+                List.of("ISO-8859-1", "UTF-16", "windows-1252", "\"utf-16le\"", "bogus", "")) {
+            String name = charset.replace("\"", "");
+            byte[] bytes =
+                    !name.isEmpty() && java.nio.charset.Charset.isSupported(name)
+                            ? order.getBytes(java.nio.charset.Charset.forName(name))
+                            : order.getBytes(StandardCharsets.UTF_8);
+            String type = "application/json; charset" + (charset.isEmpty() ? "" : "=" + charset);
+            Response r = Client.send(p.token(), "POST", "/api/orders", bytes, type);
+            assertThat(r.status()).as(type + ": " + r.body()).isEqualTo(415);
+            // the server may be handed a well-known type in lower case ('iso-8859-1')
+            assertThat((String) r.map().get("error"))
+                    .isEqualToIgnoringCase(
+                            "Content-Type charset '"
+                                    + name
+                                    + "' is not one the server takes; send the body in UTF-8,"
+                                    + " with charset=utf-8 or no charset");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = (Map<String, Object>) r.map().get("details");
+            assertThat((String) details.get("charset")).isEqualToIgnoringCase(name);
+        }
+
+        // Javalin reads the query by the declared charset too: one with no value was a 500 on any
+        // route
+        Response get =
+                Client.send(p.token(), "GET", "/api/orders?size=1", "", "text/plain; charset");
+        assertThat(get.status()).as(get.body()).isEqualTo(415);
+
+        byte[] latin1 = order.getBytes(StandardCharsets.ISO_8859_1);
+        int at = order.indexOf('\u00e9');
+        for (String type : List.of("application/json", "application/json; charset=UTF-8")) {
+            Response r = Client.send(p.token(), "POST", "/api/orders", latin1, type);
+            assertThat(r.status()).as(type + ": " + r.body()).isEqualTo(400);
+            // 0xE9 begins a sequence of three bytes, and the quote after it does not go on with it
+            assertThat(r.map().get("error"))
+                    .isEqualTo(
+                            "request body is not valid UTF-8: byte 0x22 at byte offset "
+                                    + (at + 1)
+                                    + " is not a valid continuation of a multi-byte sequence"
+                                    + " (line 1); send it in UTF-8");
+        }
+        Response ascii =
+                Client.send(
+                        p.token(),
+                        "POST",
+                        "/api/orders",
+                        order.getBytes(StandardCharsets.UTF_8),
+                        "application/json; charset=US-ASCII");
+        assertThat(ascii.status()).as(ascii.body()).isEqualTo(400);
+        assertThat(ascii.map().get("error"))
+                .isEqualTo(
+                        "request body is declared US-ASCII but holds byte 0xC3 at byte offset "
+                                + at
+                                + " (line 1), which is not ASCII; send it in UTF-8");
+        String scenario =
+                java.nio.file.Files.readString(
+                        Path.of("..", "scenarios", "eastern-flank-2022.yaml"));
+        Response file =
+                Client.send(
+                        p.token(),
+                        "POST",
+                        "/api/scenarios/validate?file=x.yaml",
+                        ("# Rzesz\u00f3w\n" + scenario).getBytes(StandardCharsets.ISO_8859_1),
+                        "text/plain");
+        assertThat(file.status()).as(file.body()).isEqualTo(400);
+        assertThat(file.map().get("error").toString())
+                .startsWith("request body is not valid UTF-8: byte 0x77 at byte offset 8 is");
+        assertThat(p.get("/api/orders?size=500").items()).hasSize(before);
+
+        for (String type :
+                List.of(
+                        "application/json; charset=\"utf-8\"",
+                        "application/json;charset=utf8",
+                        "application/json; charset=UTF-8")) {
+            Response ok =
+                    Client.send(
+                            p.token(),
+                            "POST",
+                            "/api/orders",
+                            order.getBytes(StandardCharsets.UTF_8),
+                            type);
+            assertThat(ok.status()).as(type + ": " + ok.body()).isEqualTo(201);
+            assertThat(ok.map()).containsEntry("note", "caf\u00e9");
+        }
+        Response plain =
+                Client.send(
+                        p.token(),
+                        "POST",
+                        "/api/orders",
+                        order.replace("caf\u00e9", "cafe").getBytes(StandardCharsets.US_ASCII),
+                        "application/json; charset=us-ascii");
+        assertThat(plain.status()).as(plain.body()).isEqualTo(201);
     }
 
     /**

@@ -228,9 +228,19 @@ final class TestServer {
 
         /** One request; {@code type} is its Content-Type, none when null. */
         static Response send(String token, String method, String path, String body, String type) {
+            return send(
+                    token,
+                    method,
+                    path,
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    type);
+        }
+
+        /** One request with a body of these bytes; {@code type} is its Content-Type, or null. */
+        static Response send(String token, String method, String path, byte[] body, String type) {
             HttpRequest.Builder b =
                     HttpRequest.newBuilder(URI.create(base() + path))
-                            .method(method, HttpRequest.BodyPublishers.ofString(body));
+                            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
             if (type != null) {
                 b.header("Content-Type", type);
             }
