@@ -354,17 +354,69 @@ public final class MusterServer implements AutoCloseable {
 
     /**
      * {@code java muster.server.MusterServer [port] [jdbc-url]}; the CLI's {@code serve} wraps it.
+     * Exits with {@link #run}'s status when the server does not start.
      */
     public static void main(String[] args) throws IOException {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Starts a server on the port and database {@code args} give, and returns 0 while it serves; or
+     * refuses them with one line on {@code err} naming the argument and its value, and returns 2,
+     * as {@code muster serve --port} does, where a port that is no whole number ended in a stack
+     * trace and one in other digits than 0 to 9 ({@code ١٠٨٠}) served on the port it says.
+     */
+    static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err)
+            throws IOException {
+        if (args.length > 2) {
+            return refuse(
+                    err,
+                    "give at most a port and a JDBC URL, not '"
+                            + muster.model.Fault.shown(args[2])
+                            + "' too");
+        }
         Options o = Options.defaults();
         if (args.length > 0) {
-            o = o.withPort(Integer.parseInt(args[0]));
+            String text = args[0];
+            if (!muster.io.NumberText.isWholeNumber(text)) {
+                return refuse(
+                        err,
+                        "port: '"
+                                + muster.model.Fault.shown(text)
+                                + "' is not a whole number: write it with the digits 0 to 9");
+            }
+            long port;
+            try {
+                port = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                port = -1; // the digits 0 to 9 alone, past a long
+            }
+            if (port < 0 || port > 65535) {
+                return refuse(
+                        err,
+                        "port: "
+                                + muster.model.Fault.shown(text)
+                                + " is not a TCP port (1 to 65535, or 0 for any free one)");
+            }
+            o = o.withPort((int) port);
         }
         if (args.length > 1) {
             o = o.withDb(args[1]);
         }
-        MusterServer s = start(o, System.out);
-        System.out.println("muster: serving on http://localhost:" + s.port() + "/");
+        MusterServer s = start(o, out);
+        out.println("muster: serving on http://localhost:" + s.port() + "/");
+        out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+        return 0;
+    }
+
+    /** Says why the arguments are refused and returns the exit status of a usage mistake. */
+    private static int refuse(java.io.PrintStream err, String message) {
+        err.println("muster: " + message);
+        err.flush();
+        return 2;
     }
 }
