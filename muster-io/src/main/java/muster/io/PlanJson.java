@@ -237,13 +237,17 @@ public final class PlanJson {
 
     private static Read read(InputStream in, String name) throws IOException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
+        com.fasterxml.jackson.core.JsonParser parser = null;
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(in)) {
+            parser = p;
+            root = MAPPER.readTree(p);
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            String problem = JacksonText.problem(e);
+            // a size limit of the parser (nesting, number length) names no place: where reading
+            // stopped, its line and column
+            com.fasterxml.jackson.core.JsonLocation loc = JacksonText.location(e, parser);
+            int line = loc == null ? 0 : loc.getLineNr();
+            String problem = JacksonText.problem(e, parser);
             throw new PlanFormatException(
-                    // a size limit of the parser (nesting, number length) comes without a place
                     name + (line > 0 ? ":" + line : "") + ": " + problem,
                     new muster.model.Fault(
                             muster.model.Fault.Severity.ERROR,

@@ -278,7 +278,7 @@ class PlanJsonTest {
                         + "}";
         assertThatThrownBy(() -> PlanJson.read(deep))
                 .isInstanceOf(PlanJson.PlanFormatException.class)
-                .hasMessageStartingWith("plan: ")
+                .hasMessageStartingWith("plan:1: ")
                 .hasMessageContaining("nesting depth")
                 .hasMessageNotContaining("plan:0")
                 .hasMessageNotContaining("StreamReadConstraints");
@@ -291,6 +291,31 @@ class PlanJsonTest {
                 .hasMessageContaining("Number value length")
                 .hasMessageNotContaining("plan:0")
                 .hasMessageNotContaining("StreamReadConstraints");
+    }
+
+    /**
+     * Lists nested deeper than the parser reads (1,000) are refused at the line and column of the
+     * bracket that went too deep, as a scenario is: the refusal named no line, and a plan of one
+     * line of brackets no column.
+     */
+    @Test
+    void aPlanNestedTooDeepIsRefusedAtTheLineAndColumnOfTheBracket() {
+        String deep =
+                "{\"format\": \"muster/plan@1\",\n\"scenario\": \"x\",\n\"missions\": "
+                        + "[".repeat(1500)
+                        + "]".repeat(1500)
+                        + "}\n";
+        // the object is one deep, so the 1,000th bracket, after the 12 characters of
+        // '"missions": ', is the 1,001st
+        assertThatThrownBy(() -> PlanJson.read(deep))
+                .isInstanceOf(PlanJson.PlanFormatException.class)
+                .hasMessage(
+                        "plan:3: Document nesting depth (1001) exceeds the maximum allowed (1000)"
+                                + " at column 1012 (line 3)")
+                .satisfies(
+                        e ->
+                                assertThat(((PlanJson.PlanFormatException) e).fault().line())
+                                        .isEqualTo(3));
     }
 
     private static List<String> names(JsonNode n) {
