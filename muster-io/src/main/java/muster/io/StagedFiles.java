@@ -44,13 +44,7 @@ public final class StagedFiles implements AutoCloseable {
                     place.toString(), null, "not a regular file; muster writes only regular files");
         }
         for (int attempt = 0; ; attempt++) {
-            Path tmp =
-                    place.resolveSibling(
-                            "."
-                                    + place.getFileName()
-                                    + "."
-                                    + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                                    + ".tmp");
+            Path tmp = besideAsTemporary(place);
             try {
                 Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
                         .close();
@@ -63,6 +57,20 @@ public final class StagedFiles implements AutoCloseable {
             staged.put(place, tmp);
             return tmp;
         }
+    }
+
+    /**
+     * A name beside {@code place} for a file that becomes {@code place} once whole: hidden, with a
+     * random part, so that two writers never pick the same one and a reader of the directory passes
+     * it by.
+     */
+    public static Path besideAsTemporary(Path place) {
+        return place.resolveSibling(
+                "."
+                        + place.getFileName()
+                        + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                        + ".tmp");
     }
 
     /** Links followed from a path before it is taken for a loop, as the Linux kernel does. */

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import muster.engine.orders.OrderLog;
 import muster.io.StagedFiles;
 import muster.model.force.OrderEvent;
@@ -445,13 +444,7 @@ public final class FileOrderLog implements OrderLog {
         try {
             // through a symbolic link the file it names is made, as opening the link would
             Path place = StagedFiles.placeOf(path);
-            tmp =
-                    place.resolveSibling(
-                            "."
-                                    + place.getFileName()
-                                    + "."
-                                    + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                                    + ".tmp");
+            tmp = StagedFiles.besideAsTemporary(place);
             try (FileChannel ch =
                     channels.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writeAt(ch, line, 0);
@@ -679,13 +672,7 @@ public final class FileOrderLog implements OrderLog {
      * it, forced to disk, and named {@code side} with its directory forced too.
      */
     private void setAside(Path side, byte[] tail) throws IOException {
-        Path tmp =
-                side.resolveSibling(
-                        "."
-                                + side.getFileName()
-                                + "."
-                                + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                                + ".tmp");
+        Path tmp = StagedFiles.besideAsTemporary(side);
         try {
             try (FileChannel out =
                     channels.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

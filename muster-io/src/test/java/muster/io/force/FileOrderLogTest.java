@@ -596,12 +596,7 @@ class FileOrderLogTest {
                 new FileOrderLog(
                         f,
                         (file, options) -> {
-                            FullDiskChannel c =
-                                    new FullDiskChannel(
-                                            FileChannel.open(file, options),
-                                            Long.MAX_VALUE,
-                                            false,
-                                            false);
+                            FullDiskChannel c = FullDiskChannel.roomy(file, options);
                             c.failLock = true;
                             return c;
                         });
@@ -685,12 +680,7 @@ class FileOrderLogTest {
                 new FileOrderLog(
                         f,
                         (file, options) -> {
-                            FullDiskChannel c =
-                                    new FullDiskChannel(
-                                            FileChannel.open(file, options),
-                                            Long.MAX_VALUE,
-                                            false,
-                                            false);
+                            FullDiskChannel c = FullDiskChannel.roomy(file, options);
                             opened.add(file.toAbsolutePath().normalize());
                             channels.add(c);
                             return c;

@@ -32,6 +32,12 @@ final class FullDiskChannel extends FileChannel {
         this.failTruncate = failTruncate;
     }
 
+    /** A channel on {@code path} with room for everything, that fails nothing until told to. */
+    static FullDiskChannel roomy(java.nio.file.Path path, java.nio.file.OpenOption... options)
+            throws IOException {
+        return new FullDiskChannel(FileChannel.open(path, options), Long.MAX_VALUE, false, false);
+    }
+
     private static IOException full() {
         return new IOException("No space left on device");
     }
