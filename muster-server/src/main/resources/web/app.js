@@ -212,8 +212,10 @@ function measuresView(m) {
 // cut to 'd' at the chart's right edge)
 function dayAxis(axis) { return Object.assign({ name: 'day', nameLocation: 'middle', nameGap: 24 }, axis); }
 function closureOption(series) {
+  // the legend in one row right of the axis name, paged when the plans' names (ids of up to 16
+  // digits) do not fit: wrapped, it ran over the axis name and into the curves
   return {
-    tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 45, right: 20, top: 30, bottom: 45 },
+    tooltip: { trigger: 'axis' }, legend: { type: 'scroll', left: 80, right: 10 }, grid: { left: 45, right: 20, top: 30, bottom: 45 },
     xAxis: dayAxis({ type: 'value', min: 0 }), yAxis: { type: 'value', name: '% closed', max: 100 },
     series: series.flatMap(s => [
       { name: s.name + ' closed', type: 'line', showSymbol: false, data: s.curve.map(c => [c[0], c[1]]) },

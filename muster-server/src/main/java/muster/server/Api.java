@@ -689,7 +689,7 @@ final class Api {
                             return Jdbc.query(
                                     c,
                                     "select id, username, nation, roles, active from app_user"
-                                            + " where nation = ? order by id",
+                                            + " where nation = ? order by made",
                                     rs -> {
                                         Map<String, Object> m = new LinkedHashMap<>();
                                         m.put("id", rs.getLong(1));

@@ -715,7 +715,8 @@ final class Auth {
      * #bootstrap}), the first user of all, as users are never deleted.
      */
     static long firstUserId(java.sql.Connection c) throws java.sql.SQLException {
-        return Jdbc.one(c, "select min(id) from app_user", rs -> rs.getLong(1)).orElse(0L);
+        return Jdbc.one(c, "select id from app_user order by made limit 1", rs -> rs.getLong(1))
+                .orElse(0L);
     }
 
     /** The nation of a user name, or null when there is no such user. */

@@ -103,7 +103,7 @@ final class ForceStore {
     /** Every catalogue, read on {@code c}: within the transaction that holds it. */
     List<CatalogueRow> catalogues(Connection c) throws SQLException {
         return Jdbc.query(
-                c, "select " + CATALOGUE_COLS + " order by c.id", ForceStore::catalogueRow);
+                c, "select " + CATALOGUE_COLS + " order by c.made", ForceStore::catalogueRow);
     }
 
     Optional<CatalogueRow> catalogue(long id) {
@@ -257,13 +257,13 @@ final class ForceStore {
                         scenarioId == null
                                 ? Jdbc.query(
                                         c,
-                                        "select " + RUN_COLS + " order by r.id desc",
+                                        "select " + RUN_COLS + " order by r.made desc",
                                         ForceStore::runRow)
                                 : Jdbc.query(
                                         c,
                                         "select "
                                                 + RUN_COLS
-                                                + " where r.scenario_id = ? order by r.id desc",
+                                                + " where r.scenario_id = ? order by r.made desc",
                                         ForceStore::runRow,
                                         scenarioId));
     }

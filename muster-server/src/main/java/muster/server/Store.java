@@ -141,7 +141,7 @@ final class Store {
                         Jdbc.query(
                                 c,
                                 "select id, name, owner_nation, releasable_to, source_name,"
-                                        + " created_at from scenario order by id",
+                                        + " created_at from scenario order by made",
                                 rs ->
                                         new ScenarioRow(
                                                 rs.getLong(1),
@@ -340,7 +340,7 @@ final class Store {
                 c ->
                         Jdbc.query(
                                 c,
-                                "select " + PLAN_COLS + " from plan_run order by id",
+                                "select " + PLAN_COLS + " from plan_run order by made",
                                 Store::planRow));
     }
 

@@ -60,14 +60,15 @@ class CrashIT {
                         "roles",
                         List.of("PLANNER")));
         String planner = jvm.login("crash_pl", "crash-planner-pw");
+        String scenario = jvm.bundledScenario(planner);
 
         Map<String, Object> started =
-                jvm.call(planner, "POST", "/api/scenarios/1/plans", Map.of("planner", "lns"));
+                jvm.call(planner, "POST", scenario + "/plans", Map.of("planner", "lns"));
         long done = ((Number) started.get("id")).longValue();
         waitStatus(planner, done, "DONE", Duration.ofMinutes(3));
         String summaryBefore = jvm.raw(planner, "/api/plans/" + done + "/summary");
         Map<String, Object> running =
-                jvm.call(planner, "POST", "/api/scenarios/1/plans", Map.of("planner", "lns"));
+                jvm.call(planner, "POST", scenario + "/plans", Map.of("planner", "lns"));
         long interrupted = ((Number) running.get("id")).longValue();
 
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();

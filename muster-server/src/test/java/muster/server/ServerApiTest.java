@@ -299,9 +299,9 @@ class ServerApiTest {
         assertThat(se.get("/api/catalogues/" + id).status()).isEqualTo(404);
         assertThat(se.get("/api/catalogues/" + id + "/export").status()).isEqualTo(404);
         assertThat(se.get("/api/catalogues").list())
-                .noneSatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+                .noneSatisfy(c -> assertThat(((Number) c.get("id")).longValue()).isEqualTo(id));
         assertThat(pl.get("/api/catalogues").list())
-                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+                .anySatisfy(c -> assertThat(((Number) c.get("id")).longValue()).isEqualTo(id));
 
         // sourcing names the stored catalogue and gives what the inline text gives
         long sid = importBundledScenario(us);
@@ -329,14 +329,13 @@ class ServerApiTest {
         assertThat(v2.status()).as(v2.body()).isEqualTo(201);
         long id2 = ((Number) v2.map().get("id")).longValue();
         Map<String, Object> old = us.get("/api/catalogues/" + id).map();
-        assertThat(old)
-                .containsEntry("status", "SUPERSEDED")
-                .containsEntry("supersededBy", (int) id2);
+        assertThat(old).containsEntry("status", "SUPERSEDED");
+        assertThat(((Number) old.get("supersededBy")).longValue()).isEqualTo(id2);
         assertThat(us.get("/api/catalogues").list())
-                .noneSatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id))
-                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id2));
+                .noneSatisfy(c -> assertThat(((Number) c.get("id")).longValue()).isEqualTo(id))
+                .anySatisfy(c -> assertThat(((Number) c.get("id")).longValue()).isEqualTo(id2));
         assertThat(us.get("/api/catalogues?all=true").list())
-                .anySatisfy(c -> assertThat(c.get("id")).isEqualTo((int) id));
+                .anySatisfy(c -> assertThat(((Number) c.get("id")).longValue()).isEqualTo(id));
         assertThat(us.postText("/api/catalogues?file=units.yaml&supersedes=" + id, text).status())
                 .isEqualTo(409);
         Response oldSource = us.post("/api/scenarios/" + sid + "/source", byId);
@@ -440,9 +439,9 @@ class ServerApiTest {
         assertThat(got)
                 .containsEntry("marking", "REL POL")
                 .containsEntry("owner", "USA")
-                .containsEntry("scenario", (int) sid)
-                .containsEntry("catalogue", (int) cid)
                 .containsEntry("refused", false);
+        assertThat(((Number) got.get("scenario")).longValue()).isEqualTo(sid);
+        assertThat(((Number) got.get("catalogue")).longValue()).isEqualTo(cid);
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) got.get("result");
         @SuppressWarnings("unchecked")

@@ -112,6 +112,16 @@ final class ServerJvm {
         return r.body();
     }
 
+    /**
+     * The path of the bundled scenario a first start loads, {@code /api/scenarios/ID}: its id is
+     * drawn at random, as every record's.
+     */
+    String bundledScenario(String token) throws Exception {
+        List<?> all = Json.read(raw(token, "/api/scenarios"), List.class);
+        assertThat(all).as("the scenarios of a first start").hasSize(1);
+        return "/api/scenarios/" + ((Map<?, ?>) all.get(0)).get("id");
+    }
+
     String login(String user, String password) throws Exception {
         return (String)
                 call(null, "POST", "/api/login", Map.of("username", user, "password", password))

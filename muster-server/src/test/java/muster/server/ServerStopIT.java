@@ -45,7 +45,7 @@ class ServerStopIT {
                                     jvm.call(
                                                     planner,
                                                     "POST",
-                                                    "/api/scenarios/1/plans",
+                                                    jvm.bundledScenario(planner) + "/plans",
                                                     Map.of("planner", "lns"))
                                             .get("id"))
                             .longValue();

@@ -2,11 +2,15 @@ package muster.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import muster.server.TestServer.Client;
 import muster.server.TestServer.Response;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -239,6 +243,167 @@ class WithheldRecordsTest {
                     .containsExactlyInAnyOrder(
                             "at", "user", "nation", "action", "target", "outcome", "detail");
         }
+    }
+
+    /**
+     * The ids a nation is given for its scenarios, plans, catalogues, sourcing runs and users count
+     * nothing another nation made: made by USA in turn with two of POL's between each, USA's ids do
+     * not rise in the order made, no gap between two of them is the three a shared count would
+     * leave, and they spread over the range. Each came from one sequence per table that all nations
+     * shared, so ids 12 and 19 told USA that others had made 6 records in between. Lists still give
+     * records in the order made (sourcing runs newest first).
+     */
+    @Test
+    void recordIdsCountNoRecordOfAnotherNation() {
+        Client us = TestServer.user("wh_us_ids", "USA", Role.PLANNER);
+        Client pl = TestServer.user("wh_pl_ids", "POL", Role.PLANNER);
+        Client usAdmin = TestServer.adminOf("USA");
+        Client plAdmin = TestServer.adminOf("POL");
+        long usScenario =
+                made(us.postText("/api/scenarios?file=ids.yaml&marking=USA%20ONLY", HELD));
+        long plScenario =
+                made(pl.postText("/api/scenarios?file=ids.yaml&marking=POL%20ONLY", HELD));
+        String requirements =
+                String.join(
+                        "\n",
+                        "format: muster/requirements@1",
+                        "name: ids",
+                        "cDate: \"2022-01-24\"",
+                        "decisionDay: 0",
+                        "requirements:",
+                        "  - {id: R1, capability: IBCT, destination: CAMP, airPod: B, ead: 0, lad:"
+                                + " 5, rdd: 6, priority: 1}",
+                        "");
+        int[] n = {0};
+        Map<String, java.util.function.Function<Boolean, Long>> kinds = new LinkedHashMap<>();
+        kinds.put(
+                "scenario",
+                usa ->
+                        made(
+                                (usa ? us : pl)
+                                        .postText(
+                                                "/api/scenarios?file=ids.yaml&marking="
+                                                        + (usa ? "USA%20ONLY" : "POL%20ONLY"),
+                                                HELD)));
+        kinds.put(
+                "plan",
+                usa ->
+                        made(
+                                (usa ? us : pl)
+                                        .post(
+                                                "/api/scenarios/"
+                                                        + (usa ? usScenario : plScenario)
+                                                        + "/plans",
+                                                Map.of("planner", "fifo"))));
+        kinds.put(
+                "catalogue",
+                usa ->
+                        made(
+                                (usa ? us : pl)
+                                        .postText(
+                                                "/api/catalogues?file=ids.yaml&marking="
+                                                        + (usa ? "USA%20ONLY" : "POL%20ONLY"),
+                                                ServerApiTest.oneUnitCatalogue(
+                                                        (usa ? "USID" : "PLID") + n[0]++,
+                                                        usa ? "US" : "PL"))));
+        kinds.put(
+                "sourcing run",
+                usa -> {
+                    Response r =
+                            (usa ? us : pl)
+                                    .post(
+                                            "/api/scenarios/"
+                                                    + (usa ? usScenario : plScenario)
+                                                    + "/source",
+                                            Map.of(
+                                                    "requirementsFile",
+                                                    "ids.yaml",
+                                                    "requirements",
+                                                    requirements,
+                                                    "catalogueFile",
+                                                    "units.yaml",
+                                                    "catalogue",
+                                                    ServerApiTest.oneUnitCatalogue(
+                                                            usa ? "USRUN1" : "PLRUN1",
+                                                            usa ? "US" : "PL")));
+                    assertThat(r.status()).as(r.body()).isEqualTo(200);
+                    return ((Number) r.map().get("run")).longValue();
+                });
+        kinds.put(
+                "user",
+                usa ->
+                        made(
+                                (usa ? usAdmin : plAdmin)
+                                        .post(
+                                                "/api/users",
+                                                TestServer.newUser(
+                                                        "wh_ids_" + n[0]++,
+                                                        "password-of-ids-user",
+                                                        usa ? "USA" : "POL",
+                                                        List.of("OBSERVER")))));
+        int rounds = 12;
+        int between = 2;
+        SoftAssertions soft = new SoftAssertions();
+        for (Map.Entry<String, java.util.function.Function<Boolean, Long>> kind :
+                kinds.entrySet()) {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                if (i > 0) {
+                    for (int j = 0; j < between; j++) {
+                        kind.getValue().apply(false);
+                    }
+                }
+                ids.add(kind.getValue().apply(true));
+            }
+            String what = kind.getKey() + " ids USA was given in turn: " + ids;
+            // in the order made with one chance in 12! (about 2e-9)
+            soft.assertThat(ids).as(what).isNotEqualTo(ids.stream().sorted().toList());
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < rounds; i++) {
+                gaps.add(ids.get(i) - ids.get(i - 1));
+            }
+            soft.assertThat(gaps).as(what).doesNotContain(between + 1L);
+            soft.assertThat(ids).as(what).allSatisfy(id -> assertThat(id).isBetween(1L, MAX_SAFE));
+            // all of 12 random ids within 2^40 of each other: one chance in about 2^140
+            soft.assertThat(Collections.max(ids) - Collections.min(ids))
+                    .as(what)
+                    .isGreaterThan(1L << 40);
+            List<Long> inOrder = new ArrayList<>(ids);
+            if (kind.getKey().equals("sourcing run")) {
+                Collections.reverse(inOrder);
+            }
+            soft.assertThat(listed(kind.getKey(), us, usAdmin, usScenario, Set.copyOf(ids)))
+                    .as("the %ss USA lists, in the order made", kind.getKey())
+                    .isEqualTo(inOrder);
+        }
+        soft.assertAll();
+    }
+
+    /** The largest whole number a JavaScript number holds exactly, 2^53 - 1. */
+    private static final long MAX_SAFE = (1L << 53) - 1;
+
+    /** The id of the record a request made, which it answered 201 or 202. */
+    private static long made(Response r) {
+        assertThat(r.status()).as(r.body()).isIn(201, 202);
+        return ((Number) r.map().get("id")).longValue();
+    }
+
+    /** The ids of {@code mine} as the list of their kind gives them. */
+    private static List<Long> listed(
+            String kind, Client c, Client admin, long scenario, Set<Long> mine) {
+        List<Map<String, Object>> all =
+                switch (kind) {
+                    case "scenario" -> c.get("/api/scenarios").list();
+                    case "plan" -> c.get("/api/plans").list();
+                    case "catalogue" -> c.get("/api/catalogues").list();
+                    case "sourcing run" ->
+                            c.get("/api/sourcing/runs?size=500&scenario=" + scenario).items();
+                    default -> admin.get("/api/users").list();
+                };
+        return all.stream()
+                .map(m -> ((Number) m.get("id")).longValue())
+                .filter(mine::contains)
+                .toList();
     }
 
     /**
