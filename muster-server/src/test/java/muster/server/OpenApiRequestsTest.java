@@ -136,6 +136,58 @@ class OpenApiRequestsTest {
                 .containsAll(Api.BODY_TYPES.keySet());
     }
 
+    /**
+     * Every record id the description names (a path's {id} but an order's, the scenario and
+     * supersedes query parameters, a sourcing request's catalogueId) is an int64 from 1 to 2^53 -
+     * 1: ids are drawn at random over that range, and a client generated from a plain integer takes
+     * an int32.
+     */
+    @Test
+    void everyRecordIdIsAnInt64UpToTheLargestExactJavaScriptNumber() throws Exception {
+        JsonNode api = document();
+        Map<String, JsonNode> ids = new LinkedHashMap<>();
+        for (Operation op : operations(api)) {
+            String route = op.method().toUpperCase(java.util.Locale.ROOT) + " " + op.path();
+            for (JsonNode list :
+                    new JsonNode[] {
+                        op.pathNode().path("parameters"), op.node().path("parameters")
+                    }) {
+                for (JsonNode p : list) {
+                    if (p.has("$ref")) {
+                        p = api.at(p.get("$ref").asText().substring(1));
+                    }
+                    String name = p.path("name").asText();
+                    String in = p.path("in").asText();
+                    // an order's id is its nation's and its number in turn, text
+                    if (in.equals("path")
+                                    && name.equals("id")
+                                    && !op.path().startsWith("/api/orders/")
+                            || in.equals("query")
+                                    && (name.equals("scenario") || name.equals("supersedes"))) {
+                        ids.put(route + " " + name, p.path("schema"));
+                    }
+                }
+            }
+        }
+        ids.put(
+                "POST /api/scenarios/{id}/source catalogueId",
+                api.at(
+                        "/paths/~1api~1scenarios~1{id}~1source/post/requestBody/content"
+                                + "/application~1json/schema/properties/catalogueId"));
+        assertThat(ids)
+                .containsKeys(
+                        "GET /api/plans/{id} id",
+                        "GET /api/sourcing/runs scenario",
+                        "POST /api/catalogues supersedes");
+        ids.forEach(
+                (at, schema) -> {
+                    assertThat(schema.path("type").asText()).as(at).isEqualTo("integer");
+                    assertThat(schema.path("format").asText()).as(at).isEqualTo("int64");
+                    assertThat(schema.path("minimum").asLong()).as(at).isEqualTo(1);
+                    assertThat(schema.path("maximum").asLong()).as(at).isEqualTo((1L << 53) - 1);
+                });
+    }
+
     /** The OpenAPI description the server serves. */
     private static JsonNode document() throws java.io.IOException {
         try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
