@@ -33,48 +33,41 @@ begin
 end
 $$;
 
-alter table app_user add column made bigint;
-update app_user set made = id;
-alter sequence app_user_id_seq owned by app_user.made;
-alter sequence app_user_id_seq rename to app_user_made_seq;
-alter table app_user
-    alter column id set default muster_new_id('app_user'),
-    alter column made set default nextval('app_user_made_seq'),
-    alter column made set not null,
-    add constraint app_user_made unique (made);
+-- Gives table tbl random ids for new rows and the column made, which takes over the table's
+-- sequence; rows made before keep their ids, and made = id for them. A table whose rows are
+-- append-only has its trigger, append_only, held off while made is filled, in this migration's
+-- transaction alone.
+create function muster_ids_at_random(tbl text, append_only text) returns void language plpgsql as $$
+begin
+    execute format('alter table %I add column made bigint', tbl);
+    if append_only is not null then
+        execute format('alter table %I disable trigger %I', tbl, append_only);
+    end if;
+    execute format('update %I set made = id', tbl);
+    if append_only is not null then
+        execute format('alter table %I enable trigger %I', tbl, append_only);
+    end if;
+    execute format('alter sequence %I owned by %I.made', tbl || '_id_seq', tbl);
+    execute format('alter sequence %I rename to %I', tbl || '_id_seq', tbl || '_made_seq');
+    execute format('alter table %I'
+            || ' alter column id set default muster_new_id(%L),'
+            || ' alter column made set default nextval(%L),'
+            || ' alter column made set not null,'
+            || ' add constraint %I unique (made)',
+            tbl, tbl, tbl || '_made_seq', tbl || '_made');
+end
+$$;
 
-alter table scenario add column made bigint;
-update scenario set made = id;
-alter sequence scenario_id_seq owned by scenario.made;
-alter sequence scenario_id_seq rename to scenario_made_seq;
-alter table scenario
-    alter column id set default muster_new_id('scenario'),
-    alter column made set default nextval('scenario_made_seq'),
-    alter column made set not null,
-    add constraint scenario_made unique (made);
+select muster_ids_at_random('app_user', null);
+select muster_ids_at_random('scenario', null);
+select muster_ids_at_random('plan_run', null);
+select muster_ids_at_random('force_catalogue', null);
+-- Sourcing runs are append-only (V3).
+select muster_ids_at_random('sourcing_run', 'sourcing_run_append_only');
+drop function muster_ids_at_random(text, text);
 
-alter table plan_run add column made bigint;
-update plan_run set made = id;
-alter sequence plan_run_id_seq owned by plan_run.made;
-alter sequence plan_run_id_seq rename to plan_run_made_seq;
-alter table plan_run
-    alter column id set default muster_new_id('plan_run'),
-    alter column made set default nextval('plan_run_made_seq'),
-    alter column made set not null,
-    add constraint plan_run_made unique (made);
-
--- A catalogue's content never changes (V2's guard): its place in the order it was made is part
--- of it from now on.
-alter table force_catalogue add column made bigint;
-update force_catalogue set made = id;
-alter sequence force_catalogue_id_seq owned by force_catalogue.made;
-alter sequence force_catalogue_id_seq rename to force_catalogue_made_seq;
-alter table force_catalogue
-    alter column id set default muster_new_id('force_catalogue'),
-    alter column made set default nextval('force_catalogue_made_seq'),
-    alter column made set not null,
-    add constraint force_catalogue_made unique (made);
-
+-- A catalogue's content never changes (V2's guard): its id and its place in the order it was
+-- made are part of it from now on.
 create or replace function muster_catalogue_guard() returns trigger language plpgsql as $$
 begin
     if new.name is distinct from old.name
@@ -98,17 +91,3 @@ begin
     return new;
 end
 $$;
-
--- Sourcing runs are append-only (V3): the new column is filled with the trigger held off, in
--- this migration's transaction alone.
-alter table sourcing_run add column made bigint;
-alter table sourcing_run disable trigger sourcing_run_append_only;
-update sourcing_run set made = id;
-alter table sourcing_run enable trigger sourcing_run_append_only;
-alter sequence sourcing_run_id_seq owned by sourcing_run.made;
-alter sequence sourcing_run_id_seq rename to sourcing_run_made_seq;
-alter table sourcing_run
-    alter column id set default muster_new_id('sourcing_run'),
-    alter column made set default nextval('sourcing_run_made_seq'),
-    alter column made set not null,
-    add constraint sourcing_run_made unique (made);

@@ -82,7 +82,7 @@ class OpenApiRequestsTest {
         JsonNode api = document();
         Set<String> operations = new TreeSet<>();
         for (Operation op : operations(api)) {
-            String route = op.method().toUpperCase(java.util.Locale.ROOT) + " " + op.path();
+            String route = op.route();
             operations.add(route);
             Set<String> described = new TreeSet<>();
             for (JsonNode list :
@@ -119,7 +119,7 @@ class OpenApiRequestsTest {
         JsonNode api = document();
         Set<String> operations = new TreeSet<>();
         for (Operation op : operations(api)) {
-            String route = op.method().toUpperCase(java.util.Locale.ROOT) + " " + op.path();
+            String route = op.route();
             operations.add(route);
             java.util.List<String> described = new java.util.ArrayList<>();
             op.node()
@@ -147,7 +147,7 @@ class OpenApiRequestsTest {
         JsonNode api = document();
         Map<String, JsonNode> ids = new LinkedHashMap<>();
         for (Operation op : operations(api)) {
-            String route = op.method().toUpperCase(java.util.Locale.ROOT) + " " + op.path();
+            String route = op.route();
             for (JsonNode list :
                     new JsonNode[] {
                         op.pathNode().path("parameters"), op.node().path("parameters")
@@ -196,7 +196,12 @@ class OpenApiRequestsTest {
     }
 
     /** One operation of the description: its method, path, the path's node and its own. */
-    private record Operation(String method, String path, JsonNode pathNode, JsonNode node) {}
+    private record Operation(String method, String path, JsonNode pathNode, JsonNode node) {
+        /** The route as the server's tables name it: {@code GET /api/plans/{id}/lines}. */
+        String route() {
+            return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+        }
+    }
 
     /**
      * Every operation of the description, path by path (a path's shared parameters are not one).
