@@ -152,6 +152,7 @@ final class Api {
         r.post("/api/users/{username}/password", this::resetPassword);
         r.post("/api/users/{username}/deactivate", ctx -> setActive(ctx, false));
         r.post("/api/users/{username}/activate", ctx -> setActive(ctx, true));
+        r.put("/api/users/{username}/roles", this::setRoles);
         r.get("/api/audit", this::auditLog);
 
         r.get("/api/scenarios", this::listScenarios);
@@ -312,6 +313,7 @@ final class Api {
                     Map.entry("POST /api/orders/{id}/cancel", JSON_BODY),
                     Map.entry("POST /api/users/{username}/deactivate", JSON_BODY),
                     Map.entry("POST /api/users/{username}/activate", JSON_BODY),
+                    Map.entry("PUT /api/users/{username}/roles", JSON_BODY),
                     Map.entry("POST /api/scenarios/{id}/source", JSON_BODY),
                     Map.entry("POST /api/scenarios", FILE_BODY),
                     Map.entry("POST /api/scenarios/validate", FILE_BODY),
@@ -720,15 +722,7 @@ final class Api {
                 "users",
                 "creating users needs the ADMIN role");
         NewUser n = RequestBody.read(ctx, NewUser.class);
-        if (n.roles() == null) {
-            throw ApiException.badRequest("field 'roles': missing; e.g. [\"PLANNER\"]");
-        }
-        Set<Role> roles;
-        try {
-            roles = Role.parseAll(String.join(",", n.roles()));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.badRequest("field 'roles' = " + n.roles() + ": " + e.getMessage());
-        }
+        Set<Role> roles = requestedRoles(n.roles());
         try {
             Nations.normalize(n.nation());
         } catch (IllegalArgumentException e) {
@@ -745,6 +739,61 @@ final class Api {
             throw e;
         }
         ctx.status(201).json(created);
+    }
+
+    /**
+     * The roles a request names: each must be one the server knows (in any case); a role named
+     * twice counts once. An empty set is refused where the roles are set.
+     */
+    private static Set<Role> requestedRoles(List<String> names) {
+        if (names == null) {
+            throw ApiException.badRequest("field 'roles': missing; e.g. [\"PLANNER\"]");
+        }
+        try {
+            return Role.parseAll(String.join(",", names));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("field 'roles' = " + names + ": " + e.getMessage());
+        }
+    }
+
+    record RolesRequest(List<String> roles) {}
+
+    /**
+     * An administrator sets the roles of a user of its own nation, at once for the user's open
+     * sessions too; a user of another nation answers as one that does not exist.
+     */
+    private void setRoles(Context ctx) {
+        User u = user(ctx);
+        String name = ctx.pathParam("username");
+        require(
+                ctx,
+                u.has(Role.ADMIN),
+                "user.roles",
+                "user " + Auth.clip(name),
+                "setting a user's roles needs the ADMIN role");
+        RolesRequest req = RequestBody.read(ctx, RolesRequest.class);
+        Set<Role> roles = requestedRoles(req.roles());
+        Auth.RoleChange done;
+        try {
+            done = auth.setRoles(u, name, roles);
+        } catch (ApiException e) {
+            audit.denied(
+                    u,
+                    "user.roles",
+                    "user " + Auth.clip(name),
+                    e.status() == 404
+                            ? "no user of " + u.nation() + " has that name"
+                            : e.getMessage());
+            throw e;
+        }
+        ctx.json(
+                Map.of(
+                        "username",
+                        done.username(),
+                        "roles",
+                        Auth.roleNames(done.after()),
+                        "previousRoles",
+                        Auth.roleNames(done.before())));
     }
 
     record PasswordRequest(String password) {}

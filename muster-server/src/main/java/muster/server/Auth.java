@@ -449,6 +449,110 @@ final class Auth {
                 });
     }
 
+    /** What a change of a user's roles did: the roles it held before and those it holds now. */
+    record RoleChange(String username, Set<Role> before, Set<Role> after) {}
+
+    /**
+     * An administrator sets the roles of a user of its own nation; any other user name, taken or
+     * not, answers 404 alike. The roles are read from the user's row on every request, so a role
+     * taken away is gone from the user's open sessions at once. No nation is left without an active
+     * administrator, and the server's first administrator's ADMIN role is taken by no other
+     * administrator. One transaction with the audit row, which gives the roles before and after.
+     */
+    RoleChange setRoles(User by, String username, Set<Role> roles) {
+        checkUserName(username);
+        if (roles.isEmpty()) {
+            throw ApiException.badRequest("field 'roles': give at least one role");
+        }
+        Set<Role> after = Set.copyOf(roles);
+        return Jdbc.tx(
+                db,
+                c -> {
+                    // one change of users at a time: two administrators who take the ADMIN role
+                    // from each other at once, or one who deactivates the other, leave one
+                    Jdbc.update(c, "lock table app_user in share row exclusive mode");
+                    // the caller is still an active administrator: one whose role was taken
+                    // while its request was on its way changes no one's roles
+                    boolean stillAdmin =
+                            Jdbc.one(
+                                            c,
+                                            "select roles from app_user where id = ? and active",
+                                            rs -> Role.parseAll(rs.getString(1)),
+                                            by.id())
+                                    .map(r -> r.contains(Role.ADMIN))
+                                    .orElse(false);
+                    if (!stillAdmin) {
+                        throw new ApiException(403, "setting a user's roles needs the ADMIN role");
+                    }
+                    Managed user = managed(c, by, username);
+                    long id = user.id();
+                    String nation = user.nation();
+                    Set<Role> before = Role.parseAll(user.roles());
+                    if (before.equals(after)) {
+                        Audit.record(
+                                c,
+                                by,
+                                "user.roles",
+                                "user " + username,
+                                "OK",
+                                "roles unchanged: " + roleNames(before));
+                        return new RoleChange(username, before, after);
+                    }
+                    if (before.contains(Role.ADMIN) && !after.contains(Role.ADMIN)) {
+                        if (id == firstUserId(c) && id != by.id()) {
+                            throw new ApiException(
+                                    403,
+                                    "user '"
+                                            + username
+                                            + "' is the server's first administrator, who brings"
+                                            + " nations in; no other administrator takes its ADMIN"
+                                            + " role");
+                        }
+                        long others =
+                                Jdbc.one(
+                                                c,
+                                                "select count(*) from app_user where nation = ? and"
+                                                        + " active and id <> ? and (',' || roles"
+                                                        + " || ',') like '%,ADMIN,%'",
+                                                rs -> rs.getLong(1),
+                                                nation,
+                                                id)
+                                        .orElse(0L);
+                        if (user.active() && others == 0) {
+                            throw new ApiException(
+                                    409,
+                                    (id == by.id() ? "you are" : "user '" + username + "' is")
+                                            + " the last active administrator of "
+                                            + nation
+                                            + "; give the ADMIN role to another active user of "
+                                            + nation
+                                            + ", or create or reactivate another administrator"
+                                            + " of "
+                                            + nation
+                                            + ", first");
+                        }
+                    }
+                    Jdbc.update(
+                            c,
+                            "update app_user set roles = ? where id = ?",
+                            String.join(",", roleNames(after)),
+                            id);
+                    Audit.record(
+                            c,
+                            by,
+                            "user.roles",
+                            "user " + username,
+                            "OK",
+                            "roles " + roleNames(before) + " changed to " + roleNames(after));
+                    return new RoleChange(username, before, after);
+                });
+    }
+
+    /** Role names in alphabetical order, as they are stored and listed. */
+    static java.util.List<String> roleNames(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().toList();
+    }
+
     /** A user as the administrators of its nation manage it: roles as stored. */
     private record Managed(long id, String nation, String roles, boolean active) {}
 

@@ -37,6 +37,7 @@ class OpenApiRequestsTest {
         REQUESTS.put("post /api/orders/{id}/cancel", Api.CancelRequest.class);
         REQUESTS.put("post /api/users/{username}/deactivate", Api.NoFields.class);
         REQUESTS.put("post /api/users/{username}/activate", Api.NoFields.class);
+        REQUESTS.put("put /api/users/{username}/roles", Api.RolesRequest.class);
     }
 
     @Test

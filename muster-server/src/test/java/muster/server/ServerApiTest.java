@@ -2502,6 +2502,285 @@ class ServerApiTest {
                                 "outcome", "DENIED"));
     }
 
+    /**
+     * An administrator sets the roles of a user of its own nation (a planner made approver, an
+     * administrator who moved post made observer), where it took a new account. The roles are read
+     * from the user's row on every request: a session opened before the change holds the new roles
+     * at once, and keeps none taken away. A user of another nation answers as a name no user has,
+     * audited alike; the change is audited with the roles before and after.
+     */
+    @Test
+    void anAdministratorSetsTheRolesOfAUserOfItsOwnNationAndOpenSessionsHoldThemAtOnce() {
+        Client moved = TestServer.user("roles_moved", "DEU", Role.ADMIN, Role.OBSERVER);
+        Client planner = TestServer.user("roles_planner", "DEU", Role.PLANNER);
+        Client deAdmin = TestServer.adminOf("DEU");
+        Client plAdmin = TestServer.adminOf("POL");
+        assertThat(moved.get("/api/users").status()).isEqualTo(200);
+
+        Map<String, Object> observer = Map.of("roles", List.of("OBSERVER"));
+        for (String name : List.of("roles_moved", "roles_nobody")) {
+            assertRefused(
+                    plAdmin.put("/api/users/" + name + "/roles", observer),
+                    404,
+                    "user '" + name + "' not found");
+            assertThat(auditOf(plAdmin))
+                    .as(name)
+                    .anySatisfy(
+                            row(
+                                    "action", "user.roles",
+                                    "target", "user " + name,
+                                    "outcome", "DENIED",
+                                    "detail", "no user of POL has that name"));
+        }
+        assertRefused(
+                planner.put("/api/users/roles_planner/roles", Map.of("roles", List.of("ADMIN"))),
+                403,
+                "setting a user's roles needs the ADMIN role");
+        assertThat(rolesOf("roles_planner")).isEqualTo("PLANNER");
+        assertThat(rolesOf("roles_moved")).isEqualTo("ADMIN,OBSERVER");
+
+        // the administrator who moved post loses ADMIN: its open session with it
+        Response down =
+                deAdmin.put(
+                        "/api/users/roles_moved/roles",
+                        Map.of("roles", List.of("OBSERVER", "PLANNER")));
+        assertThat(down.status()).as(down.body()).isEqualTo(200);
+        assertThat(down.map())
+                .containsEntry("username", "roles_moved")
+                .containsEntry("roles", List.of("OBSERVER", "PLANNER"))
+                .containsEntry("previousRoles", List.of("ADMIN", "OBSERVER"));
+        assertRefused(moved.get("/api/users"), 403, "listing users needs the ADMIN role");
+        assertThat(rolesIn(moved)).containsExactly("OBSERVER", "PLANNER");
+        assertThat(deAdmin.get("/api/users").list())
+                .anySatisfy(
+                        row("username", "roles_moved", "roles", List.of("OBSERVER", "PLANNER")));
+
+        // the planner made approver: its open session holds the new role at once
+        assertThat(rolesIn(planner)).containsExactly("PLANNER");
+        Response up =
+                deAdmin.put(
+                        "/api/users/roles_planner/roles",
+                        Map.of("roles", List.of("PLANNER", "APPROVER")));
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        assertThat(rolesIn(planner)).containsExactly("APPROVER", "PLANNER");
+        Response same =
+                deAdmin.put(
+                        "/api/users/roles_planner/roles",
+                        Map.of("roles", List.of("APPROVER", "PLANNER")));
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.map())
+                .containsEntry("roles", List.of("APPROVER", "PLANNER"))
+                .containsEntry("previousRoles", List.of("APPROVER", "PLANNER"));
+        assertThat(auditOf(deAdmin))
+                .anySatisfy(
+                        row(
+                                "action", "user.roles",
+                                "target", "user roles_moved",
+                                "user", "admin_deu",
+                                "outcome", "OK",
+                                "detail", "roles [ADMIN, OBSERVER] changed to [OBSERVER, PLANNER]"))
+                .anySatisfy(
+                        row(
+                                "action", "user.roles",
+                                "target", "user roles_planner",
+                                "outcome", "OK",
+                                "detail", "roles [PLANNER] changed to [APPROVER, PLANNER]"))
+                .anySatisfy(
+                        row(
+                                "action", "user.roles",
+                                "target", "user roles_planner",
+                                "outcome", "OK",
+                                "detail", "roles unchanged: [APPROVER, PLANNER]"));
+        // the sessions went on: a change of roles ends none
+        assertThat(moved.get("/api/me").status()).isEqualTo(200);
+    }
+
+    /**
+     * The roles are read as a new user's are: each one the server knows, at least one, a role named
+     * twice once; anything else is refused naming the field and the value, and the user's roles
+     * stay as they were.
+     */
+    @Test
+    void rolesSetByAnAdministratorAreCheckedAsANewUsersAre() {
+        TestServer.user("roles_checked", "DEU", Role.OBSERVER);
+        Client deAdmin = TestServer.adminOf("DEU");
+        String at = "/api/users/roles_checked/roles";
+        assertRefused(
+                deAdmin.put(at, Map.of("roles", List.of("PLANNER", "PILOT"))),
+                400,
+                "field 'roles' = [PLANNER, PILOT]: role 'PILOT' unknown; roles are PLANNER,"
+                        + " APPROVER, LIAISON, OBSERVER, ADMIN");
+        assertRefused(
+                deAdmin.put(at, Map.of("roles", List.of())),
+                400,
+                "field 'roles': give at least one role");
+        assertRefused(deAdmin.put(at, Map.of()), 400, "field 'roles': missing; e.g. [\"PLANNER\"]");
+        assertThat(deAdmin.put(at, Map.of("roles", List.of("PLANNER"), "nation", "POL")).status())
+                .isEqualTo(400);
+        Response text =
+                Client.send(deAdmin.token(), "PUT", at, "{\"roles\": [\"PLANNER\"]}", "text/plain");
+        assertThat(text.status()).as(text.body()).isEqualTo(415);
+        // a role that creation refuses is refused here too, by the same words
+        assertThat(
+                        TestServer.admin()
+                                .post(
+                                        "/api/users",
+                                        TestServer.newUser(
+                                                "roles_never",
+                                                "password-of-roles_never",
+                                                "USA",
+                                                List.of("PLANNER", "PILOT")))
+                                .map())
+                .containsEntry(
+                        "error",
+                        "field 'roles' = [PLANNER, PILOT]: role 'PILOT' unknown; roles are"
+                                + " PLANNER, APPROVER, LIAISON, OBSERVER, ADMIN");
+        assertThat(rolesOf("roles_checked")).isEqualTo("OBSERVER");
+
+        Response twice = deAdmin.put(at, Map.of("roles", List.of("planner", "PLANNER")));
+        assertThat(twice.status()).as(twice.body()).isEqualTo(200);
+        assertThat(twice.map()).containsEntry("roles", List.of("PLANNER"));
+        assertThat(rolesOf("roles_checked")).isEqualTo("PLANNER");
+    }
+
+    /**
+     * A nation keeps an active administrator when roles change as when users are deactivated: its
+     * last one cannot take the ADMIN role from itself, nor can two take it from each other at once.
+     * The server's first administrator's ADMIN role is taken by no other administrator.
+     */
+    @Test
+    void aNationKeepsAnActiveAdministratorWhenRolesChangeAndTheFirstKeepsItsAdminRole()
+            throws Exception {
+        Client lv1 = created(TestServer.admin(), "lv_admin", "LVA", "ADMIN");
+        Map<String, Object> observer = Map.of("roles", List.of("OBSERVER"));
+        Map<String, Object> admin = Map.of("roles", List.of("ADMIN"));
+        String last =
+                "you are the last active administrator of LVA; give the ADMIN role to another"
+                        + " active user of LVA, or create or reactivate another administrator of"
+                        + " LVA, first";
+        assertRefused(lv1.put("/api/users/lv_admin/roles", observer), 409, last);
+        assertThat(lv1.get("/api/users").status()).isEqualTo(200);
+        assertThat(auditOf(lv1))
+                .anySatisfy(
+                        row(
+                                "action", "user.roles",
+                                "target", "user lv_admin",
+                                "outcome", "DENIED",
+                                "detail", last));
+        // a deactivated administrator is none the nation keeps
+        assertThat(newUser(lv1, "lv_admin2", "LVA", "ADMIN").status()).isEqualTo(201);
+        assertThat(lv1.post("/api/users/lv_admin2/deactivate", null).status()).isEqualTo(200);
+        assertRefused(lv1.put("/api/users/lv_admin/roles", observer), 409, last);
+        assertThat(lv1.post("/api/users/lv_admin2/activate", null).status()).isEqualTo(200);
+        assertThat(rolesOf("lv_admin")).isEqualTo("ADMIN");
+
+        // two administrators taking the ADMIN role from each other at once leave one of them it:
+        // both rows are held here until both changes wait, so the two meet
+        for (int round = 0; round < 3; round++) {
+            Client a = signedIn("lv_admin");
+            Client b = signedIn("lv_admin2");
+            java.util.concurrent.CompletableFuture<Response> ab;
+            java.util.concurrent.CompletableFuture<Response> ba;
+            try (Connection hold = srv.database().connection()) {
+                hold.setAutoCommit(false);
+                Jdbc.query(
+                        hold,
+                        "select id from app_user where nation = 'LVA' for update",
+                        rs -> rs.getLong(1));
+                ab =
+                        java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> a.put("/api/users/lv_admin2/roles", observer));
+                ba =
+                        java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> b.put("/api/users/lv_admin/roles", observer));
+                waitForLockWaits(2);
+                hold.commit();
+            }
+            List<Integer> answers = List.of(ab.join().status(), ba.join().status());
+            assertThat(answers)
+                    .as("round %d", round)
+                    .isSubsetOf(200, 403, 409)
+                    .containsOnlyOnce(200);
+            List<String> admins =
+                    List.of("lv_admin", "lv_admin2").stream()
+                            .filter(n -> rolesOf(n).equals("ADMIN"))
+                            .toList();
+            assertThat(admins).as("round %d", round).hasSize(1);
+            String on = admins.get(0);
+            String off = on.equals("lv_admin") ? "lv_admin2" : "lv_admin";
+            Client left = signedIn(on);
+            assertThat(left.put("/api/users/" + on + "/roles", observer).status()).isEqualTo(409);
+            assertThat(signedIn(off).get("/api/users").status()).isEqualTo(403);
+            assertThat(left.put("/api/users/" + off + "/roles", admin).status()).isEqualTo(200);
+        }
+        // with another active administrator, one may take the ADMIN role from itself
+        Client self = signedIn("lv_admin2");
+        Response stepDown = self.put("/api/users/lv_admin2/roles", observer);
+        assertThat(stepDown.status()).as(stepDown.body()).isEqualTo(200);
+        assertThat(self.get("/api/users").status()).isEqualTo(403);
+
+        // the server's first administrator
+        Client usAdmin = TestServer.user("us_roles_admin", "USA", Role.ADMIN);
+        assertRefused(
+                usAdmin.put("/api/users/admin/roles", observer),
+                403,
+                "user 'admin' is the server's first administrator, who brings nations in; no other"
+                        + " administrator takes its ADMIN role");
+        assertThat(rolesOf("admin")).isEqualTo("ADMIN,OBSERVER");
+        assertThat(auditOf(usAdmin))
+                .anySatisfy(
+                        row(
+                                "action", "user.roles",
+                                "target", "user admin",
+                                "user", "us_roles_admin",
+                                "outcome", "DENIED"));
+    }
+
+    /**
+     * Waits until {@code n} connections to the test database wait for a lock, up to 20 seconds: the
+     * requests sent have reached the rows held.
+     */
+    private void waitForLockWaits(int n) throws Exception {
+        for (int i = 0; i < 400; i++) {
+            long waiting =
+                    Jdbc.tx(
+                            srv.database(),
+                            c ->
+                                    Jdbc.one(
+                                                    c,
+                                                    "select count(*) from pg_stat_activity where"
+                                                            + " datname = current_database() and"
+                                                            + " wait_event_type = 'Lock'",
+                                                    rs -> rs.getLong(1))
+                                            .orElse(0L));
+            if (waiting >= n) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(n + " requests never came to wait for the rows held");
+    }
+
+    /** The roles a session holds as GET /api/me gives them, in alphabetical order. */
+    private static List<String> rolesIn(Client session) {
+        Response me = session.get("/api/me");
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        return ((List<?>) me.map().get("roles")).stream().map(Object::toString).sorted().toList();
+    }
+
+    /** The roles the database holds of a user, as stored. */
+    private String rolesOf(String username) {
+        return Jdbc.tx(
+                srv.database(),
+                c ->
+                        Jdbc.one(
+                                        c,
+                                        "select roles from app_user where username = ?",
+                                        rs -> rs.getString(1),
+                                        username)
+                                .orElseThrow());
+    }
+
     private static Response newUser(Client admin, String name, String nation, String role) {
         return admin.post(
                 "/api/users",

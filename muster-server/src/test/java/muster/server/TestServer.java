@@ -222,6 +222,10 @@ final class TestServer {
             return send(token, "POST", path, body, "text/plain");
         }
 
+        Response put(String path, Object body) {
+            return send(token, "PUT", path, Json.write(body), "application/json");
+        }
+
         Response patch(String path, Object body) {
             return send(token, "PATCH", path, Json.write(body), "application/json");
         }
