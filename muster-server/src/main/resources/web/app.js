@@ -64,13 +64,18 @@ function showLogin(message) {
 }
 
 function signedIn() {
+  showWho();
+  if (!location.hash || location.hash === '#') location.hash = '#scenarios'; else route();
+}
+
+// the signed-in user in the heading, with its roles, and the pages they open
+function showWho() {
   document.getElementById('nav').hidden = false;
   document.getElementById('nav-users').hidden = !me.roles.includes('ADMIN');
   document.getElementById('who').replaceChildren(
     h('a', { href: '#account', id: 'account-link', title: 'Your account: change your password' }, me.username),
     ` · ${me.nation} · ${me.roles.join(', ')}`,
     h('button', { id: 'signout', onclick: async () => { await api('POST', '/api/logout'); me = null; location.hash = ''; showLogin(); } }, 'Sign out'));
-  if (!location.hash || location.hash === '#') location.hash = '#scenarios'; else route();
 }
 
 const routes = {
@@ -567,14 +572,16 @@ function catalogueCard(stored) {
 }
 
 // ---- users (administrators)
+const ROLES = ['PLANNER', 'APPROVER', 'LIAISON', 'OBSERVER', 'ADMIN'];
 async function pageUsers() {
   const main = view;
   main.append(h('h2', {}, 'Users'));
   const r = await api('GET', '/api/users');
   if (!r.ok) { main.append(err(r)); return; }
-  // each user's state, and the action the server takes from this administrator: not the server's
-  // first administrator by another, not the nation's last active administrator
+  // each user's state and roles, and the actions the server takes from this administrator: not
+  // the server's first administrator by another, not the nation's last active administrator
   const stateSaid = h('p', { id: 'state-said' });
+  const rolesSaid = h('p', { id: 'roles-said' });
   const list = h('div', { class: 'card', id: 'user-list' });
   const draw = users => {
     const admins = users.filter(u => u.active && u.roles.includes('ADMIN')).length;
@@ -584,9 +591,36 @@ async function pageUsers() {
       if (u.roles.includes('ADMIN') && admins === 1) return h('span', {}, `the last active administrator of ${u.nation}`);
       return h('button', { class: 'deactivate-user', 'data-user': u.username, onclick: () => setActive(u, false) }, 'Deactivate');
     };
-    list.replaceChildren(table(['Id', 'User', 'Nation', 'Roles', 'State', ''], users.map(u => [String(u.id), u.username, u.nation, u.roles.join(', '),
+    // the roles as checkboxes to change and save; ADMIN stays with the server's first
+    // administrator against another, and with the nation's last active administrator
+    const roles = u => {
+      const keeps = !u.roles.includes('ADMIN') ? null
+        : u.firstAdministrator && u.username !== me.username ? "The server's first administrator keeps the ADMIN role."
+        : u.active && admins === 1 ? `The last active administrator of ${u.nation} keeps the ADMIN role.` : null;
+      return h('span', { class: 'user-roles', 'data-user': u.username },
+        ROLES.map(x => h('label', { title: x === 'ADMIN' ? keeps : null }, h('input', { type: 'checkbox', class: 'user-role', 'data-user': u.username, value: x,
+          'aria-label': `${x} for ${u.username}`, checked: u.roles.includes(x), disabled: x === 'ADMIN' && keeps !== null }), x, ' ')),
+        h('button', { class: 'save-roles', 'data-user': u.username, onclick: () => saveRoles(u) }, 'Save roles'));
+    };
+    list.replaceChildren(table(['Id', 'User', 'Nation', 'Roles', 'State', ''], users.map(u => [String(u.id), u.username, u.nation, roles(u),
       h('span', { class: 'user-state', 'data-user': u.username }, u.active ? 'active' : 'deactivated'), action(u)])));
   };
+  async function saveRoles(u) {
+    const roles = [...list.querySelectorAll(`.user-role[data-user="${u.username}"]:checked`)].map(c => c.value);
+    const res = await api('PUT', `/api/users/${encodeURIComponent(u.username)}/roles`, { roles });
+    rolesSaid.className = res.ok ? '' : 'error';
+    rolesSaid.textContent = !res.ok ? (res.data && res.data.error) || `The server refused this (status ${res.status}) without saying why.`
+      : res.data.roles.join() === res.data.previousRoles.join() ? `${res.data.username} holds ${res.data.roles.join(', ')} already; nothing changed.`
+      : `Roles of ${res.data.username} set to ${res.data.roles.join(', ')} (were ${res.data.previousRoles.join(', ')}); its open sessions hold them from their next request.`;
+    if (res.ok && u.username === me.username) {
+      // this administrator's own roles: the heading follows them, and without ADMIN the page goes
+      const self = await api('GET', '/api/me');
+      if (self.ok) { me = self.data; me.roles.sort(); showWho(); }
+      if (!me.roles.includes('ADMIN')) { location.hash = '#scenarios'; return; }
+    }
+    const again = await api('GET', '/api/users');
+    if (again.ok) draw(again.data);
+  }
   async function setActive(u, active) {
     const res = await api('POST', `/api/users/${encodeURIComponent(u.username)}/${active ? 'activate' : 'deactivate'}`);
     stateSaid.className = res.ok ? '' : 'error';
@@ -597,10 +631,10 @@ async function pageUsers() {
     if (again.ok) draw(again.data);
   }
   draw(r.data);
-  main.append(list, stateSaid);
+  main.append(list, stateSaid, rolesSaid);
   const f = { name: h('input', { id: 'new-username', size: 14 }), pw: h('input', { id: 'new-password', type: 'password', size: 16 }),
     nation: h('input', { id: 'new-nation', size: 4, value: me.nation }),
-    roles: ['PLANNER', 'APPROVER', 'LIAISON', 'OBSERVER', 'ADMIN'].map(x => h('label', {}, h('input', { type: 'checkbox', value: x, class: 'new-role' }), x)) };
+    roles: ROLES.map(x => h('label', {}, h('input', { type: 'checkbox', value: x, class: 'new-role' }), x)) };
   const msg = h('span', { class: 'error', id: 'user-error' });
   main.append(h('div', { class: 'card' }, h('h3', {}, 'Create a user'), h('form', { class: 'inline', onsubmit: async e => {
     e.preventDefault();

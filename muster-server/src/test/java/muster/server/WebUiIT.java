@@ -1096,6 +1096,53 @@ class WebUiIT {
     }
 
     /**
+     * An administrator changes the roles of a user of its nation on the Users page, each user's
+     * roles shown as checkboxes with Save roles: a planner made approver holds the new role and no
+     * longer the old one in the session it had open. The nation's last active administrator is
+     * offered no way to give up its ADMIN role.
+     */
+    @Test
+    void anAdministratorChangesTheRolesOfAUserOnTheUsersPage() throws Exception {
+        TestServer.adminOf("DEU");
+        Client moved = TestServer.user("ui_roles_de", "DEU", Role.PLANNER);
+        String box = "document.querySelector('.user-role[data-user=ui_roles_de][value=%s]')";
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "admin_deu");
+            b.eval("location.hash = '#users'; true");
+            b.waitFor(box.formatted("PLANNER"), Duration.ofSeconds(10));
+            assertThat(b.eval(box.formatted("PLANNER") + ".checked").asBoolean()).isTrue();
+            assertThat(b.eval(box.formatted("APPROVER") + ".checked").asBoolean()).isFalse();
+            assertThat(
+                            b.eval(
+                                            "document.querySelector('.user-role[data-user=admin_deu][value=ADMIN]')"
+                                                    + ".disabled")
+                                    .asBoolean())
+                    .as("the nation's last active administrator keeps its ADMIN role")
+                    .isTrue();
+            assertThat(b.eval(UNLABELLED).asText()).isEmpty();
+            b.eval(
+                    box.formatted("PLANNER")
+                            + ".click(); "
+                            + box.formatted("APPROVER")
+                            + ".click(); document.querySelector('.save-roles[data-user=ui_roles_de]')"
+                            + ".click(); true");
+            b.waitFor("document.getElementById('roles-said').textContent", Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('roles-said').textContent").asText())
+                    .isEqualTo(
+                            "Roles of ui_roles_de set to APPROVER (were PLANNER); its open"
+                                    + " sessions hold them from their next request.");
+            b.waitFor(box.formatted("APPROVER") + ".checked", Duration.ofSeconds(10));
+            assertThat(b.eval(box.formatted("PLANNER") + ".checked").asBoolean()).isFalse();
+            b.screenshot(SHOTS.resolve("20-users-roles.png"));
+        }
+        assertThat(moved.get("/api/me").map()).containsEntry("roles", List.of("APPROVER"));
+        assertThat(moved.postText("/api/scenarios/validate?file=x.yaml", "scenario: {}\n").status())
+                .as("the planner's role is gone from its open session")
+                .isEqualTo(403);
+    }
+
+    /**
      * Every input, choice and text area of every page has a label a screen reader names, and every
      * button has text. Before, the scenario file, the two plans to compare, the catalogue file and
      * its supersession, and every field of a sourcing run had none.
