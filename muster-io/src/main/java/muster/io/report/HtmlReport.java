@@ -45,6 +45,17 @@ public final class HtmlReport {
     /** Nodes in the airfield and berth table, most crowded first. */
     static final int MAX_NODE_ROWS = 40;
 
+    /**
+     * What the page may load and run: its own styles, the one script it holds (named by its hash)
+     * and no other, nothing from anywhere. The page says so itself; the server sends it as a header
+     * too. A text of the scenario that reached the page as markup could run nothing.
+     */
+    public static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; script-src 'sha256-"
+                    + sha256(HtmlReport.JS)
+                    + "'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+                    + " form-action 'none'";
+
     private final Scenario scenario;
     private final Plan plan;
     private final PlanFigures figures;
@@ -106,6 +117,9 @@ public final class HtmlReport {
     private String page() {
         StringBuilder b = new StringBuilder(256 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        b.append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(CONTENT_SECURITY_POLICY)
+                .append("\">");
         b.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         b.append("<title>").append(Html.esc(plan.scenario())).append(" — muster plan</title>");
         // No favicon request: the page must not reach for any file.
@@ -952,6 +966,17 @@ public final class HtmlReport {
             .scroll{max-height:none;overflow:visible}section{break-inside:avoid}}
             @media (max-width:900px){.cards{grid-template-columns:repeat(2,1fr)}}
             """;
+
+    private static String sha256(String text) {
+        try {
+            return java.util.Base64.getEncoder()
+                    .encodeToString(
+                            java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 
     private static final String JS =
             """

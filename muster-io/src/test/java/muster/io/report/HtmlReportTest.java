@@ -396,6 +396,33 @@ class HtmlReportTest {
     }
 
     @Test
+    void pageAllowsItsOwnScriptAloneByItsHash() throws Exception {
+        Matcher meta =
+                Pattern.compile(
+                                "<head><meta charset=\"utf-8\"><meta"
+                                        + " http-equiv=\"Content-Security-Policy\""
+                                        + " content=\"([^\"]*)\">")
+                        .matcher(html);
+        assertThat(meta.find()).as("the policy first in the head").isTrue();
+        assertThat(meta.group(1)).isEqualTo(HtmlReport.CONTENT_SECURITY_POLICY);
+        Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertThat(script.find()).isTrue();
+        String hash =
+                java.util.Base64.getEncoder()
+                        .encodeToString(
+                                java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertThat(script.find()).as("one script").isFalse();
+        assertThat(HtmlReport.CONTENT_SECURITY_POLICY)
+                .startsWith("default-src 'none'; ")
+                .contains("script-src 'sha256-" + hash + "';")
+                .doesNotContain("'unsafe-eval'")
+                .contains("base-uri 'none'");
+        assertThat(HtmlReport.CONTENT_SECURITY_POLICY.split("script-src ")[1].split(";")[0])
+                .isEqualTo("'sha256-" + hash + "'");
+    }
+
+    @Test
     void textFromTheScenarioIsEscaped() {
         assertThat(html).contains("2/504 PIR &lt;vehicles &amp; crews&gt;");
         assertThat(html).doesNotContain("<vehicles");

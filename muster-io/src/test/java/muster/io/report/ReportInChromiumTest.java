@@ -64,6 +64,29 @@ class ReportInChromiumTest {
         }
     }
 
+    /**
+     * Markup that a scenario's text would make, had it reached the page unescaped, runs nothing:
+     * the page allows its own script alone. (Its own sorting script runs: refused, it would be a
+     * console message, which the page opened above has none of.)
+     */
+    @Test
+    void markupInTheReportRunsNoScriptButItsOwn() throws Exception {
+        String injected =
+                "<script>console.error('injected script ran')</script>"
+                        + "<img src=\"data:,\" onerror=\"console.error('injected handler ran')\">";
+        String page = HtmlReport.render(SmallPlan.scenario(), SmallPlan.plan());
+        assertThat(page).contains("<main class=\"wrap\">");
+        Path file = tmp.resolve("injected.html");
+        Files.writeString(
+                file, page.replace("<main class=\"wrap\">", "<main class=\"wrap\">" + injected));
+        HeadlessChromium.Result r = HeadlessChromium.open(file, tmp, 800, 600);
+        assertThat(r.console())
+                .as("console messages of the report with injected markup")
+                .noneSatisfy(l -> assertThat(l).contains("injected script ran"))
+                .noneSatisfy(l -> assertThat(l).contains("injected handler ran"))
+                .anySatisfy(l -> assertThat(l).contains("Executing inline script violates"));
+    }
+
     @Test
     void harnessSeesConsoleErrors() throws Exception {
         // The check above can fail: a page with a script error is caught.
