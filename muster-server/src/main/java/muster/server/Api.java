@@ -1665,6 +1665,12 @@ final class Api {
                 sc.requirements().stream().filter(l -> s.lines().containsKey(l.uln())).toList();
         Scenario scPart =
                 new Scenario(sc.name(), sc.nodes(), sc.lift(), sc.routes(), lines, sc.planning());
+        // the page's own policy, framed by no other site, and in a sandbox of its own: a script
+        // that ran in it could not read the API with the reader's session
+        ctx.header(
+                "Content-Security-Policy",
+                muster.io.report.HtmlReport.CONTENT_SECURITY_POLICY
+                        + "; frame-ancestors 'none'; sandbox allow-scripts");
         ctx.contentType("text/html; charset=utf-8")
                 .result(
                         muster.io.report.HtmlReport.render(

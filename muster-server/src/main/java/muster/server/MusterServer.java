@@ -155,6 +155,26 @@ public final class MusterServer implements AutoCloseable {
     /** The largest request body accepted: a scenario or catalogue file. */
     static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
 
+    /**
+     * The headers of the web UI's files: the page runs the server's own scripts alone, so a text
+     * that another nation wrote and that reached the page as markup could run nothing; it is framed
+     * by no other site, and a browser reads each file as the type it is given.
+     */
+    static final java.util.Map<String, String> WEB_HEADERS =
+            java.util.Map.of(
+                    "Cache-Control",
+                    "max-age=0",
+                    "Content-Security-Policy",
+                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                            + " img-src 'self' data:; object-src 'none'; base-uri 'none';"
+                            + " form-action 'self'; frame-ancestors 'none'",
+                    "X-Content-Type-Options",
+                    "nosniff",
+                    "X-Frame-Options",
+                    "DENY",
+                    "Referrer-Policy",
+                    "same-origin");
+
     private final Database db;
     private final PlanJobs jobs;
     private final Javalin app;
@@ -192,7 +212,13 @@ public final class MusterServer implements AutoCloseable {
                             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
                             // scenario files of a large force (the L scale is 7.5 MB) come whole
                             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-                            config.staticFiles.add("/web", Location.CLASSPATH);
+                            config.staticFiles.add(
+                                    files -> {
+                                        files.hostedPath = "/";
+                                        files.directory = "/web";
+                                        files.location = Location.CLASSPATH;
+                                        files.headers = WEB_HEADERS;
+                                    });
                             config.staticFiles.enableWebjars();
                             config.jetty.host = o.host();
                             config.jetty.port = o.port();

@@ -34,6 +34,7 @@ final class Chromium implements AutoCloseable {
     private final WebSocket ws;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static String executable() {
         String e = System.getenv("MUSTER_CHROMIUM");
@@ -91,6 +92,7 @@ final class Chromium implements AutoCloseable {
                         .get(10, TimeUnit.SECONDS);
         send("Page.enable", Map.of());
         send("Runtime.enable", Map.of());
+        send("Log.enable", Map.of());
         send(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
@@ -140,6 +142,9 @@ final class Chromium implements AutoCloseable {
                         if (f != null) {
                             f.complete(n);
                         }
+                    } else if ("Log.entryAdded".equals(n.path("method").asText())) {
+                        JsonNode e = n.path("params").path("entry");
+                        log.add(e.path("source").asText() + ": " + e.path("text").asText());
                     }
                 } catch (IOException e) {
                     // a message we cannot read is not one we wait for
@@ -166,6 +171,14 @@ final class Chromium implements AutoCloseable {
     void navigate(String url) throws Exception {
         send("Page.navigate", Map.of("url", url));
         waitFor("document.readyState === 'complete'", Duration.ofSeconds(30));
+    }
+
+    /**
+     * What the browser has logged of the pages opened, oldest first, each as its source and text
+     * ({@code security: ... violates the following Content Security Policy directive ...}).
+     */
+    List<String> log() {
+        return List.copyOf(log);
     }
 
     /** Evaluates a JavaScript expression (promises awaited) and returns its value. */

@@ -861,6 +861,161 @@ class WebUiIT {
         }
     }
 
+    /**
+     * Texts a planner of one nation wrote, shown to a reader of another: a scenario's name, its
+     * node ids and names, lift type and ULNs, an order's note. Each shows as the text it is on
+     * every page and in the report, no script it holds runs, and the pages break no rule of their
+     * Content-Security-Policy, theirs or the injected markup's.
+     */
+    @Test
+    void anotherNationsTextsShowLiterallyAndRunNothing() throws Exception {
+        Client pl = TestServer.user("ui_xss_pl", "POL", Role.PLANNER);
+        TestServer.user("ui_xss_us", "USA", Role.OBSERVER);
+        String name =
+                "Op <img src=x onerror=window.pwned=1> </script><script>window.pwned=2</script>";
+        String node = "D\"><img src=x onerror=window.pwned=3>";
+        String nodeName = "<b onmouseover=window.pwned=4>port</b>";
+        String lift = "L'><svg onload=window.pwned=5>";
+        String uln = "U<img src=x onerror=window.pwned=6>";
+        String note = "<img src=x onerror=window.pwned=7> \u2028 </script> =1+1";
+        String json =
+                muster.io.ScenarioWriter.json(Fixtures.scenario("ui-xss", "U1", "PL", "U2", "US"))
+                        .replace("\"ui-xss\"", Json.write(name))
+                        .replace("\"APOD\"", Json.write(node))
+                        .replace("\"port of debarkation\"", Json.write(nodeName))
+                        .replace("\"C-17\"", Json.write(lift))
+                        .replace("\"U1\"", Json.write(uln));
+        Response imp =
+                pl.postText(
+                        "/api/scenarios?file=xss.json&marking="
+                                + URLEncoder.encode("REL NATO", StandardCharsets.UTF_8),
+                        json);
+        assertThat(imp.status()).as(imp.body()).isEqualTo(201);
+        long scenario = ((Number) imp.map().get("id")).longValue();
+        long[] plans = new long[2];
+        for (int k = 0; k < 2; k++) {
+            Response started =
+                    pl.post("/api/scenarios/" + scenario + "/plans", Map.of("planner", "fifo"));
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            plans[k] = ((Number) started.map().get("id")).longValue();
+            String status = "QUEUED";
+            for (int i = 0; i < 600 && !status.equals("DONE") && !status.equals("FAILED"); i++) {
+                Thread.sleep(200);
+                status = (String) pl.get("/api/plans/" + plans[k]).map().get("status");
+            }
+            assertThat(status).isEqualTo("DONE");
+        }
+        ServerApiTest.currentCatalogueOfBundledUnits();
+        draft(
+                pl,
+                Map.of(
+                        "kind",
+                        "ALERT",
+                        "units",
+                        List.of("PL21BS"),
+                        "noticeToMoveHours",
+                        36,
+                        "note",
+                        note,
+                        "marking",
+                        "REL NATO"));
+        String pwned = "window.pwned === undefined";
+        String main = "document.querySelector('main').innerText";
+        try (Chromium b = new Chromium(1400, 1000)) {
+            b.navigate(TestServer.base() + "/");
+            signIn(b, "ui_xss_us");
+            b.waitFor(main + ".includes(" + Json.write(name) + ")", Duration.ofSeconds(10));
+            assertThat(b.eval(pwned).asBoolean()).as("scenarios").isTrue();
+
+            b.eval("location.hash = '#plans'; true");
+            b.waitFor(
+                    "document.querySelector('a.open-plan[href=\"#plan/" + plans[0] + "\"]')",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval(main).asText()).contains(name);
+            assertThat(b.eval(pwned).asBoolean()).as("plans").isTrue();
+
+            b.eval("location.hash = '#plan/" + plans[0] + "'; true");
+            b.waitFor(
+                    "document.querySelector('#missions table') && document.getElementById('flow-svg')",
+                    Duration.ofSeconds(20));
+            assertThat(b.eval("document.querySelector('main h2').innerText").asText())
+                    .contains(name);
+            assertThat(b.eval("document.getElementById('missions').innerText").asText())
+                    .contains(lift)
+                    .contains(node)
+                    .contains(uln);
+            assertThat(b.eval("document.getElementById('flow-svg').textContent").asText())
+                    .contains(node);
+            // the charts' tooltips name the lift type and the nodes
+            for (String chart : List.of("missions-chart", "load-chart")) {
+                b.eval(
+                        "echarts.getInstanceByDom(document.getElementById('"
+                                + chart
+                                + "')).dispatchAction({ type: 'showTip', seriesIndex: 0,"
+                                + " dataIndex: 0 }); true");
+            }
+            b.eval(
+                    "echarts.getInstanceByDom(document.getElementById('missions-chart'))"
+                            + ".dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 }); true");
+            b.waitFor(
+                    "[...document.querySelectorAll('#missions-chart div')]"
+                            + ".some(d => d.innerText.includes("
+                            + Json.write(lift)
+                            + "))",
+                    Duration.ofSeconds(10));
+            assertThat(b.eval(pwned).asBoolean()).as("plan page").isTrue();
+            b.screenshot(SHOTS.resolve("40-another-nations-texts-plan.png"));
+
+            b.eval("location.hash = '#compare'; true");
+            b.waitFor("document.querySelector('#compare-out table')", Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('cmp-a').innerText").asText())
+                    .contains(name);
+            assertThat(b.eval(pwned).asBoolean()).as("compare").isTrue();
+
+            b.eval("location.hash = '#orders'; true");
+            b.waitFor("document.querySelector('#order-list table')", Duration.ofSeconds(10));
+            assertThat(b.eval("document.getElementById('order-list').innerText").asText())
+                    .contains("<img src=x onerror=window.pwned=7>")
+                    .contains("</script> =1+1");
+            assertThat(b.eval(pwned).asBoolean()).as("orders").isTrue();
+
+            // the report, opened as the plan page links it
+            b.navigate(TestServer.base() + "/api/plans/" + plans[0] + "/report.html");
+            String body = b.eval("document.body.innerText").asText();
+            assertThat(body).contains(name).contains(node).contains(lift);
+            assertThat(b.eval("document.title").asText()).startsWith(name);
+            assertThat(b.eval(pwned).asBoolean()).as("report").isTrue();
+            // its own script runs (a heading sorts its table), in an origin of its own
+            b.eval("document.querySelector('#flow-table th').click(); true");
+            assertThat(
+                            b.eval(
+                                            "document.querySelector('#flow-table th').getAttribute('data-dir')")
+                                    .asText())
+                    .isEqualTo("asc");
+            assertThat(b.eval("String(window.origin)").asText()).isEqualTo("null");
+            b.screenshot(SHOTS.resolve("41-another-nations-texts-report.png"));
+
+            assertThat(b.log())
+                    .as("what the browser logged")
+                    .noneSatisfy(l -> assertThat(l).contains("Content Security Policy"));
+
+            // markup with a handler that did reach the page would run nothing, and the browser
+            // says why
+            b.navigate(TestServer.base() + "/");
+            b.eval(
+                    "document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=window.pwned=8>'); true");
+            for (int i = 0;
+                    i < 50
+                            && b.log().stream()
+                                    .noneMatch(l -> l.contains("Content Security Policy"));
+                    i++) {
+                Thread.sleep(100);
+            }
+            assertThat(b.log()).anySatisfy(l -> assertThat(l).contains("Content Security Policy"));
+            assertThat(b.eval(pwned).asBoolean()).as("markup put in the page").isTrue();
+        }
+    }
+
     /** Drafts an order as {@code planner}, approves it as {@code approver} and issues it. */
     /** Stores the bundled unit catalogue as the user's, and gives its id. */
     private static long storeBundledCatalogue(Client c) throws java.io.IOException {
