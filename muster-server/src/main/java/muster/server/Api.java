@@ -134,6 +134,8 @@ final class Api {
                     if (ctx.path().startsWith("/api/")) {
                         ctx.json(Map.of("error", message));
                     } else {
+                        // the path repeated as plain text, which no browser reads as a page
+                        ctx.header("X-Content-Type-Options", "nosniff");
                         ctx.result(message);
                     }
                 });

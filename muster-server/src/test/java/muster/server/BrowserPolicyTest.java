@@ -51,6 +51,16 @@ class BrowserPolicyTest {
     }
 
     @Test
+    void aPathNoRouteTakesIsAnsweredAsPlainTextThatNoBrowserReadsAsAPage() {
+        // the answer repeats the path, which whoever wrote the link chose
+        Response r = Client.anonymous("GET", "/no-such-page%3Cb%3Ex", null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body()).isEqualTo("no endpoint GET /no-such-page%3Cb%3Ex");
+        assertThat(r.header("Content-Type")).startsWith("text/plain");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
     void theServedReportRunsItsOwnScriptAloneInASandboxNoOtherSiteFrames() {
         Client us = TestServer.user("policy_report", "USA", Role.PLANNER);
         long[] ids = ServerApiTest.bigPlan(srv, Fixtures.me(us), "policy-report", 3);
