@@ -461,8 +461,17 @@ public final class OrdersCommand implements Runnable {
                                 dash(r.issuedBy()),
                                 String.join(",", r.order().units())));
                 if (r.cancelledBy() != null) {
-                    // who stopped an order, and why, is part of its history
-                    out.println("  cancelled by " + r.cancelledBy() + ": " + r.cancelReason());
+                    // who stopped an order, and why, is part of its history; each further line
+                    // of the reason is indented under it, so none passes for an order, and a
+                    // carriage return ends a line rather than writing over this one
+                    out.println(
+                            "  cancelled by "
+                                    + r.cancelledBy()
+                                    + ": "
+                                    + String.join(
+                                            System.lineSeparator() + "    ",
+                                            String.valueOf(r.cancelReason())
+                                                    .split("\r\n|\r|\n", -1)));
                 }
             }
             out.println(b.orders().size() + " order(s), " + b.lastSeq() + " event(s)");

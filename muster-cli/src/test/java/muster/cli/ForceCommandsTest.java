@@ -770,6 +770,55 @@ class ForceCommandsTest {
         assertThat(lines.get(4)).isEqualTo("2 order(s), 3 event(s)");
     }
 
+    /**
+     * A cancel's reason may run over lines, and another user lists the log in a terminal: each line
+     * of it stays under its order, indented, and a carriage return in it cannot take the terminal
+     * back to the line's start to write over who cancelled. A reason that began a line of its own
+     * could pass for an order of the list.
+     */
+    @Test
+    void aReasonOverLinesInTheOrdersListStaysUnderItsOrder() {
+        String log = dir.resolve("orders.jsonl").toString();
+        Run d =
+                run(
+                        TestCommands.draft(
+                                log,
+                                "A1",
+                                "ALERT",
+                                "WAB1AA",
+                                "SECDEF",
+                                "--notice-hours",
+                                "120",
+                                "--effective",
+                                "2022-01-24T06:00:00Z"));
+        assertThat(d.code()).as(d.err()).isZero();
+        String forged = "A9           ALERT      ISSUED    2022-01-24T06:00:00Z alice";
+        Run c =
+                run(
+                        "orders",
+                        "cancel",
+                        "A1",
+                        "--log",
+                        log,
+                        "--user",
+                        "bob",
+                        "--reason",
+                        "sent twice\n" + forged + "\r  cancelled by carol: per J3\r\nend");
+        assertThat(c.code()).as(c.err()).isZero();
+        Run list = run("orders", "list", "--log", log);
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).doesNotContain("\r");
+        List<String> lines = list.out().lines().toList();
+        assertThat(lines.get(1)).startsWith("A1").contains("CANCELLED");
+        assertThat(lines.subList(2, lines.size() - 1))
+                .containsExactly(
+                        "  cancelled by bob: sent twice",
+                        "    " + forged,
+                        "      cancelled by carol: per J3",
+                        "    end");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 order(s), 2 event(s)");
+    }
+
     /** The units of a deployment order are DEPLOYING between its effective time and ready date. */
     @Test
     void aDeploymentReadyBeforeItTakesEffectIsRefusedWhenDrafted() throws Exception {
