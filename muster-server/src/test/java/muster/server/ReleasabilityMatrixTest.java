@@ -340,12 +340,19 @@ class ReleasabilityMatrixTest {
                 Response r = c.get("/api/plans/" + p + path);
                 expect(u, "GET plan" + path + " status", seesPlan ? 200 : 404, r.status());
                 if (r.status() == 200) {
+                    // the report's policy names its script by a hash, whose letters and digits
+                    // could spell a ULN by chance
+                    String body =
+                            r.body()
+                                    .replaceAll(
+                                            "<meta http-equiv=\"Content-Security-Policy\"[^>]*>",
+                                            "");
                     for (String l : ALL_LINES) {
                         expect(
                                 u,
                                 "plan" + path + " mentions " + l,
                                 expLines.contains(l),
-                                r.body().contains(l));
+                                body.contains(l));
                     }
                 }
             }
