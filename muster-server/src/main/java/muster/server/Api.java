@@ -1168,7 +1168,7 @@ final class Api {
         User u = user(ctx);
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").toLowerCase(Locale.ROOT);
         String sc = ctx.queryParam("scenario");
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         for (Store.ScenarioRow s : store.scenarios()) {
             if (!u.sees(s.owner(), s.marking())
                     || (sc != null && !sc.equals(Long.toString(s.id())))) {
@@ -1188,14 +1188,29 @@ final class Api {
                                         + r.destination())
                                 .toLowerCase(Locale.ROOT);
                 if (hay.contains(q)) {
-                    Map<String, Object> m = lineJson(l);
-                    m.put("scenario", s.id());
-                    out.add(m);
+                    found.add(new Found(s.id(), l));
                 }
             }
         }
-        ctx.json(page(ctx, out));
+        // only the lines of the page asked for are written out: a search that every line of a
+        // theatre matches gave each of its tens of thousands as JSON for a page of 50
+        ctx.json(
+                page(
+                        ctx,
+                        found,
+                        f -> {
+                            lineWritten.accept(f.line().uln());
+                            Map<String, Object> m = lineJson(f.line());
+                            m.put("scenario", f.scenario());
+                            return m;
+                        }));
     }
+
+    /** A requirement line a search found, with its scenario. */
+    private record Found(long scenario, Store.LineRow line) {}
+
+    /** Runs with the ULN of each line a search writes out. Tests count them. */
+    volatile java.util.function.Consumer<String> lineWritten = uln -> {};
 
     // ---- sourcing: the engine's Sourcer over a catalogue and capability requirements
 

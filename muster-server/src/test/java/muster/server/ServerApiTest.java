@@ -2082,6 +2082,27 @@ class ServerApiTest {
     }
 
     @Test
+    void aRequirementSearchWritesOutTheLinesOfItsPageAlone() {
+        Client us = TestServer.user("search_us", "USA", Role.OBSERVER);
+        long sid = bigPlan(srv, Fixtures.me(us), "search-big", 3000)[0];
+        List<String> written = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        srv.api().lineWritten = written::add;
+        try {
+            Response r = us.get("/api/requirements?scenario=" + sid + "&page=2&size=50");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.map()).containsEntry("total", 3000).containsEntry("size", 50);
+            assertThat(r.items())
+                    .hasSize(50)
+                    .first()
+                    .satisfies(l -> assertThat(l.get("uln")).isEqualTo("B00100"));
+            // every line matches, and the 50 of the page are all that is written out
+            assertThat(written).hasSize(50).first().isEqualTo("B00100");
+        } finally {
+            srv.api().lineWritten = uln -> {};
+        }
+    }
+
+    @Test
     void signInFailuresOfUnknownNamesAreShownToNoAdministrator() {
         Response r =
                 Client.anonymous(
