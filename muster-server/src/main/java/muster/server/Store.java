@@ -106,24 +106,39 @@ final class Store {
                         text,
                         Json.write(s),
                         by.id() > 0 ? by.id() : null);
-        int i = 0;
-        for (RequirementLine l : s.requirements()) {
-            String owner = lineOwner(l, by.nation());
-            Jdbc.update(
-                    c,
-                    "insert into requirement_line(scenario_id, idx, uln, owner_nation,"
-                            + " releasable_to, line_json) values (?,?,?,?,?,?)",
-                    id,
-                    i++,
-                    l.uln(),
-                    owner,
-                    owner.equals(by.nation())
-                            ? marking
-                            : Marking.parse(marking).including(by.nation()).toString(),
-                    Json.write(l));
+        // the lines go in batches: one statement each took a round trip to the database per line,
+        // most of the import of a theatre's 20,000
+        String widened = null;
+        try (java.sql.PreparedStatement ps =
+                c.prepareStatement(
+                        "insert into requirement_line(scenario_id, idx, uln, owner_nation,"
+                                + " releasable_to, line_json) values (?,?,?,?,?,?)")) {
+            int i = 0;
+            for (RequirementLine l : s.requirements()) {
+                String owner = lineOwner(l, by.nation());
+                ps.setLong(1, id);
+                ps.setInt(2, i++);
+                ps.setString(3, l.uln());
+                ps.setString(4, owner);
+                if (!owner.equals(by.nation()) && widened == null) {
+                    widened = Marking.parse(marking).including(by.nation()).toString();
+                }
+                ps.setString(5, owner.equals(by.nation()) ? marking : widened);
+                ps.setString(6, Json.write(l));
+                ps.addBatch();
+                if (i % LINE_BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            if (i % LINE_BATCH != 0) {
+                ps.executeBatch();
+            }
         }
         return id;
     }
+
+    /** Requirement lines sent to the database in one batch when a scenario is stored. */
+    static final int LINE_BATCH = 1000;
 
     /** The owner of a line is its nation; a line with no usable nation belongs to the importer. */
     static String lineOwner(RequirementLine l, String fallback) {

@@ -2082,6 +2082,68 @@ class ServerApiTest {
     }
 
     @Test
+    void aScenarioOfManyLinesIsStoredInAFewRoundTripsToTheDatabase() throws Exception {
+        int n = 2500;
+        String[] ulnNation = new String[2 * n];
+        for (int i = 0; i < n; i++) {
+            ulnNation[2 * i] = String.format("R%05d", i);
+            ulnNation[2 * i + 1] = i % 2 == 0 ? "PL" : "US";
+        }
+        var s = Fixtures.scenario("round-trips", ulnNation);
+        User by = Fixtures.me(TestServer.user("trips_us", "USA", Role.PLANNER));
+        // every statement the store sends, counted on the connection it is given
+        java.util.concurrent.atomic.AtomicInteger sent =
+                new java.util.concurrent.atomic.AtomicInteger();
+        long id;
+        try (Connection c = srv.store().db().connection()) {
+            c.setAutoCommit(false);
+            Connection counted = countingStatements(c, sent);
+            id = srv.store().insertScenario(counted, by, s, "REL NATO", "trips.yaml", "");
+            c.commit();
+        }
+        assertThat(srv.store().lines(id))
+                .hasSize(n)
+                .extracting(Store.LineRow::uln, Store.LineRow::owner)
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple("R00000", "POL"),
+                        org.assertj.core.groups.Tuple.tuple("R00001", "USA"));
+        // the scenario's row, then its lines by the batch: a round trip per line before
+        assertThat(sent.get()).isLessThan(n / 100);
+    }
+
+    /** {@code c}, counting in {@code sent} each statement executed or batch sent through it. */
+    static Connection countingStatements(
+            Connection c, java.util.concurrent.atomic.AtomicInteger sent) {
+        return (Connection)
+                java.lang.reflect.Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (proxy, m, args) -> {
+                            Object r = m.invoke(c, args);
+                            if (!(r instanceof java.sql.Statement st)) {
+                                return r;
+                            }
+                            Class<?> type =
+                                    r instanceof java.sql.PreparedStatement
+                                            ? java.sql.PreparedStatement.class
+                                            : java.sql.Statement.class;
+                            return java.lang.reflect.Proxy.newProxyInstance(
+                                    Connection.class.getClassLoader(),
+                                    new Class<?>[] {type},
+                                    (p2, m2, a2) -> {
+                                        if (m2.getName().startsWith("execute")) {
+                                            sent.incrementAndGet();
+                                        }
+                                        try {
+                                            return m2.invoke(st, a2);
+                                        } catch (java.lang.reflect.InvocationTargetException e) {
+                                            throw e.getCause();
+                                        }
+                                    });
+                        });
+    }
+
+    @Test
     void aRequirementSearchWritesOutTheLinesOfItsPageAlone() {
         Client us = TestServer.user("search_us", "USA", Role.OBSERVER);
         long sid = bigPlan(srv, Fixtures.me(us), "search-big", 3000)[0];
