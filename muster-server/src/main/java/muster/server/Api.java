@@ -59,6 +59,21 @@ final class Api {
         return force;
     }
 
+    /**
+     * The refusal of a request body larger than the server takes, {@code length} bytes (negative
+     * when the request did not say, as with a body sent in chunks).
+     */
+    static String tooLarge(long length, long limit) {
+        return "request body"
+                + (length < 0 ? "" : String.format(Locale.ROOT, " of %,d bytes", length))
+                + String.format(
+                        Locale.ROOT,
+                        " is larger than the server takes: at most %,d bytes (%d MB) a request;"
+                                + " nothing was read or stored",
+                        limit,
+                        limit / (1024 * 1024));
+    }
+
     void routes(JavalinConfig config) {
         var r = config.routes;
         r.exception(
@@ -130,9 +145,25 @@ final class Api {
                                             + String.join(", ", allowed);
                         }
                     }
+                    Map<String, Object> details = null;
+                    if (status == 413) {
+                        // Javalin says 'Content Too Large' alone: the limit and the size are
+                        // named, so a planner knows what the server takes
+                        long limit = config.http.maxRequestSize;
+                        long length = ctx.req().getContentLengthLong();
+                        message = tooLarge(length, limit);
+                        details = new LinkedHashMap<>();
+                        details.put("limit", limit);
+                        details.put("received", length < 0 ? null : length);
+                    }
                     ctx.status(status);
                     if (ctx.path().startsWith("/api/")) {
-                        ctx.json(Map.of("error", message));
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("error", message);
+                        if (details != null) {
+                            body.put("details", details);
+                        }
+                        ctx.json(body);
                     } else {
                         // the path repeated as plain text, which no browser reads as a page
                         ctx.header("X-Content-Type-Options", "nosniff");
@@ -140,6 +171,17 @@ final class Api {
                     }
                 });
         router = config.unsafe.internalRouter;
+        // a body that says it is larger than the server takes is refused before it is read:
+        // Javalin read it up to the limit first, 64 MB held in memory for a refusal
+        long maxBody = config.http.maxRequestSize;
+        r.before(
+                "/api/*",
+                ctx -> {
+                    if (ctx.req().getContentLengthLong() > maxBody) {
+                        ctx.header("Connection", "close");
+                        throw new io.javalin.http.HttpResponseException(413, "Content Too Large");
+                    }
+                });
         r.before("/api/*", this::authenticate);
 
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));

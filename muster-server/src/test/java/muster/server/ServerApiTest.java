@@ -2082,6 +2082,51 @@ class ServerApiTest {
     }
 
     @Test
+    void aBodyLargerThanTheServerTakesIsRefusedNamingItsSizeAndTheLimit() throws Exception {
+        Client us = TestServer.user("toolarge_us", "USA", Role.PLANNER);
+        long limit = MusterServer.MAX_REQUEST_BYTES;
+        long length = limit + 1;
+        // the request says how long its body is; the server answers before it is all sent
+        String answer;
+        try (java.net.Socket so = new java.net.Socket("127.0.0.1", srv.port())) {
+            so.setSoTimeout(60_000);
+            String head =
+                    "POST /api/scenarios?file=big.yaml HTTP/1.1\r\n"
+                            + "Host: 127.0.0.1\r\n"
+                            + "Authorization: Bearer "
+                            + us.token()
+                            + "\r\n"
+                            + "Content-Type: text/plain\r\n"
+                            + "Content-Length: "
+                            + length
+                            + "\r\n"
+                            + "Connection: close\r\n\r\n";
+            so.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            so.getOutputStream().write("name: big\n".getBytes(StandardCharsets.US_ASCII));
+            so.getOutputStream().flush();
+            answer = new String(so.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(body)
+                .contains(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "request body of %,d bytes is larger than the server takes: at most"
+                                        + " %,d bytes (64 MB) a request",
+                                length,
+                                limit))
+                .contains("\"limit\":" + limit)
+                .contains("\"received\":" + length)
+                .doesNotContain("Content Too Large");
+        // a body sent in chunks says no length: the limit alone is named
+        assertThat(Api.tooLarge(-1, limit))
+                .isEqualTo(
+                        "request body is larger than the server takes: at most 67,108,864 bytes"
+                                + " (64 MB) a request; nothing was read or stored");
+    }
+
+    @Test
     void aScenarioOfManyLinesIsStoredInAFewRoundTripsToTheDatabase() throws Exception {
         int n = 2500;
         String[] ulnNation = new String[2 * n];
