@@ -1733,7 +1733,20 @@ final class Api {
         ctx.contentType("text/html; charset=utf-8")
                 .result(
                         muster.io.report.HtmlReport.render(
-                                scPart, part, whole ? null : PlanViews.partialNote(s.filtered())));
+                                scPart,
+                                part,
+                                whole ? null : PlanViews.partialNote(s.filtered()),
+                                moreLateLines(s.row().id())));
+    }
+
+    /**
+     * Where the report served for plan {@code id} sends its reader for the late lines past those it
+     * lists: the reader has no lines.csv, which the command line writes beside its report.
+     */
+    static String moreLateLines(long id) {
+        return "in the plan page's table 'Late lines and why' and in GET /api/plans/"
+                + id
+                + "/lines?late=true";
     }
 
     private void planEvents(SseClient client) {

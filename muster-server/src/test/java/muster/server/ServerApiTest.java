@@ -2189,6 +2189,25 @@ class ServerApiTest {
     }
 
     @Test
+    void theReportOfAPlanWithMoreLateLinesThanItListsSaysWhereTheRestAreOnTheServer() {
+        Client us = TestServer.user("report_us", "USA", Role.OBSERVER);
+        // every third line is late: 1,033 late lines, 33 more than the report lists
+        long pid = bigPlan(srv, Fixtures.me(us), "report-late", 3100)[1];
+        assertThat(us.get("/api/plans/" + pid + "/lines?late=true&size=1").map())
+                .containsEntry("total", 1033);
+        Response r = us.get("/api/plans/" + pid + "/report.html");
+        assertThat(r.status()).isEqualTo(200);
+        // the reader of the server has no lines.csv: the page names where the rest are
+        assertThat(r.body())
+                .contains(
+                        "33 more late lines are in the plan page&#39;s table &#39;Late lines and"
+                                + " why&#39; and in GET /api/plans/"
+                                + pid
+                                + "/lines?late=true.")
+                .doesNotContain("lines.csv");
+    }
+
+    @Test
     void aRequirementSearchWritesOutTheLinesOfItsPageAlone() {
         Client us = TestServer.user("search_us", "USA", Role.OBSERVER);
         long sid = bigPlan(srv, Fixtures.me(us), "search-big", 3000)[0];

@@ -36,7 +36,7 @@ import muster.model.Scenario;
  * lines of script only sort tables).
  */
 public final class HtmlReport {
-    /** Late lines listed in the page; the rest are in lines.csv. */
+    /** Late lines listed in the page; the rest are in lines.csv, or where the caller says. */
     static final int MAX_LATE_ROWS = 1000;
 
     /** Flows drawn on the map; smaller ones are summed in the caption. */
@@ -62,10 +62,17 @@ public final class HtmlReport {
     private final int days;
     private final String note;
 
-    private HtmlReport(Scenario scenario, Plan plan, String note) {
+    /** Where the late lines past the first {@link #MAX_LATE_ROWS} are, after "are". */
+    private final String moreLateLines;
+
+    /** Where {@code muster plan} writes every late line, beside the report. */
+    static final String IN_LINES_CSV = "in lines.csv";
+
+    private HtmlReport(Scenario scenario, Plan plan, String note, String moreLateLines) {
         this.scenario = scenario;
         this.plan = plan;
         this.note = note;
+        this.moreLateLines = moreLateLines;
         this.figures = new PlanFigures(scenario, plan);
         this.days = Math.max(1, scenario.planning().horizonDays());
     }
@@ -111,7 +118,16 @@ public final class HtmlReport {
      * figures cover only part of the plan.
      */
     public static String render(Scenario scenario, Plan plan, String note) {
-        return new HtmlReport(scenario, plan, note).page();
+        return render(scenario, plan, note, IN_LINES_CSV);
+    }
+
+    /**
+     * The whole page as {@link #render(Scenario, Plan, String)} gives it, saying that the late
+     * lines past the first 1,000 are {@code moreLateLines} ("in lines.csv" for the page {@code
+     * muster plan} writes beside that file; another place for a page read without it).
+     */
+    public static String render(Scenario scenario, Plan plan, String note, String moreLateLines) {
+        return new HtmlReport(scenario, plan, note, moreLateLines).page();
     }
 
     private String page() {
@@ -451,7 +467,9 @@ public final class HtmlReport {
         if (late.size() > MAX_LATE_ROWS) {
             b.append("<p class=\"note\">")
                     .append(Html.integer(late.size() - MAX_LATE_ROWS))
-                    .append(" more late lines are in lines.csv.</p>");
+                    .append(" more late lines are ")
+                    .append(Html.esc(moreLateLines))
+                    .append(".</p>");
         }
         b.append("</section>\n");
     }
