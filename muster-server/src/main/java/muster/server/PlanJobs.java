@@ -181,13 +181,17 @@ final class PlanJobs implements AutoCloseable {
                                 : "cancelled before it started");
                 return;
             }
+            // until the planner reports (L's lns prepares for about a minute first), the plan is
+            // starting: it said RUNNING, 'queued'
+            job.phase = STARTING;
             Jdbc.tx(
                     store.db(),
                     c ->
                             Jdbc.update(
                                     c,
-                                    "update plan_run set status = 'RUNNING', started_at = ?"
-                                            + " where id = ?",
+                                    "update plan_run set status = 'RUNNING', phase = ?,"
+                                            + " started_at = ? where id = ?",
+                                    STARTING,
                                     Timestamp.from(job.started),
                                     job.id));
             Scenario s = store.scenarioModel(scenarioId);
@@ -240,6 +244,9 @@ final class PlanJobs implements AutoCloseable {
             jobs.remove(job.id);
         }
     }
+
+    /** The phase of a plan whose planner has started and not yet reported. */
+    static final String STARTING = "starting";
 
     private static final String BREAKS = "the plan breaks the movement model (";
 

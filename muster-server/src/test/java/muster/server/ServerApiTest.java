@@ -3622,6 +3622,51 @@ class ServerApiTest {
     }
 
     @Test
+    void aRunningPlanWhosePlannerHasNotReportedYetIsStartingNotQueued() throws Exception {
+        // a planner that prepares before it reports, as lns does for about a minute on L
+        java.util.concurrent.CountDownLatch prepared = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        muster.engine.plan.Planner slow =
+                new muster.engine.plan.Planner() {
+                    @Override
+                    public String name() {
+                        return "slow";
+                    }
+
+                    @Override
+                    public muster.model.Plan plan(
+                            muster.model.Scenario s,
+                            muster.engine.plan.PlanOptions o,
+                            muster.engine.plan.Progress p) {
+                        started.countDown();
+                        try {
+                            prepared.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return Fixtures.plan(s);
+                    }
+                };
+        List<String> seen = new java.util.ArrayList<>();
+        Store.PlanRow done =
+                runJob(
+                        "starting",
+                        slow,
+                        (jobs, id) -> {
+                            assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                                    .isTrue();
+                            Store.PlanRow row = srv.store().plan(id).orElseThrow();
+                            seen.add(row.status() + " " + row.phase());
+                            seen.add(jobs.job(id).phase);
+                            prepared.countDown();
+                        });
+        // in the database, which the plans list and the event stream read after a restart, and in
+        // the job, which they read while it runs
+        assertThat(seen).containsExactly("RUNNING starting", "starting");
+        assertThat(done.status()).isNotIn("QUEUED", "RUNNING");
+    }
+
+    @Test
     void aPlanThatBreaksTheMovementRulesIsNotStoredAsDone() throws Exception {
         // a planner that forgets the capacity of a C-17 (45 stons): 2 x 20 stons and 200 pax on one
         // mission
