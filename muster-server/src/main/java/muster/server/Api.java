@@ -1448,22 +1448,22 @@ final class Api {
      */
     private record Seen(
             Store.PlanRow row,
-            Plan plan,
+            Store.KeptPlan kept,
             Scenario scenario,
             Map<String, RequirementLine> lines,
             PlanViews.Filtered filtered,
-            String key) {}
-
-    /** Filtered views of finished plans and their late lines, latest first, by {@link Seen#key}. */
-    private final Store.Lru<String, PlanViews.Filtered> views = new Store.Lru<>(32);
-
-    private final Store.Lru<String, List<LineResult>> lateViews = new Store.Lru<>(32);
+            String digest,
+            String key) {
+        Plan plan() {
+            return kept.plan();
+        }
+    }
 
     private Seen seen(Context ctx, String action) {
         User u = user(ctx);
         Store.PlanRow p = visiblePlan(ctx, action);
-        Plan plan =
-                store.planResult(p.id())
+        Store.KeptPlan kept =
+                store.keptPlan(p.id())
                         .orElseThrow(
                                 () ->
                                         new ApiException(
@@ -1490,12 +1490,15 @@ final class Api {
                                             });
                             return java.util.Collections.unmodifiableMap(m);
                         });
+        // the views of a plan are kept with it (Store.KeptPlan): kept apart, they held the
+        // records of plans the store had long left out
         return new Seen(
                 p,
-                plan,
+                kept,
                 store.scenarioModel(p.scenarioId()),
                 lines,
-                views.get(key, k -> PlanViews.filter(plan, lines.keySet())),
+                kept.filtered(digest, k -> PlanViews.filter(kept.plan(), lines.keySet())),
+                digest,
                 key);
     }
 
@@ -1598,16 +1601,18 @@ final class Api {
         boolean lateOnly = boolParam(ctx, "late");
         List<LineResult> ls =
                 lateOnly
-                        ? lateViews.get(
-                                s.key(),
-                                k ->
-                                        s.filtered().lines().stream()
-                                                .filter(l -> l.lateDays() > 0)
-                                                .sorted(
-                                                        (a, b) ->
-                                                                Integer.compare(
-                                                                        b.lateDays(), a.lateDays()))
-                                                .toList())
+                        ? s.kept()
+                                .late(
+                                        s.digest(),
+                                        k ->
+                                                s.filtered().lines().stream()
+                                                        .filter(l -> l.lateDays() > 0)
+                                                        .sorted(
+                                                                (a, b) ->
+                                                                        Integer.compare(
+                                                                                b.lateDays(),
+                                                                                a.lateDays()))
+                                                        .toList())
                         : s.filtered().lines();
         double paxWeight = s.scenario().planning().paxWeightStons();
         ctx.json(

@@ -19,7 +19,45 @@ final class Store {
     // and are always read from the database), so their parsed forms are kept.
     private final Lru<Long, Scenario> scenarioCache = new Lru<>(16);
     private final Lru<Long, Map<String, RequirementLine>> lineCache = new Lru<>(16);
-    private final Lru<Long, Plan> planCache = new Lru<>(16);
+    private final Lru<Long, KeptPlan> planCache = new Lru<>(PLANS_KEPT);
+
+    /** Finished plans kept read back (an L plan is about 20 MB of records). */
+    static final int PLANS_KEPT = 16;
+
+    /** Views of one kept plan, by the set of lines withheld from their readers. */
+    static final int VIEWS_KEPT = 8;
+
+    /**
+     * A finished plan as read back, with the views of it that readers asked for (the lines and
+     * missions a set of readers may see, its late lines): they refer to the plan's records, so they
+     * are kept with it and go with it, and a plan left out is held by nothing of the server's.
+     */
+    static final class KeptPlan {
+        private final Plan plan;
+        private final Lru<String, PlanViews.Filtered> filtered = new Lru<>(VIEWS_KEPT);
+        private final Lru<String, List<muster.model.LineResult>> late = new Lru<>(VIEWS_KEPT);
+
+        KeptPlan(Plan plan) {
+            this.plan = plan;
+        }
+
+        Plan plan() {
+            return plan;
+        }
+
+        /** The plan as the readers from whom the lines {@code digest} names are withheld see it. */
+        PlanViews.Filtered filtered(
+                String digest, java.util.function.Function<String, PlanViews.Filtered> make) {
+            return filtered.get(digest, make);
+        }
+
+        /** The late lines of {@link #filtered}, the latest first. */
+        List<muster.model.LineResult> late(
+                String digest,
+                java.util.function.Function<String, List<muster.model.LineResult>> make) {
+            return late.get(digest, make);
+        }
+    }
 
     Store(Database db) {
         this.db = db;
@@ -371,12 +409,18 @@ final class Store {
     }
 
     Optional<Plan> planResult(long id) {
-        return Optional.ofNullable(planCache.get(id, k -> loadPlan(k).orElse(null)));
+        return keptPlan(id).map(KeptPlan::plan);
+    }
+
+    /** The stored plan of plan run {@code id} with the views of it kept, read back if need be. */
+    Optional<KeptPlan> keptPlan(long id) {
+        return Optional.ofNullable(
+                planCache.get(id, k -> loadPlan(k).map(KeptPlan::new).orElse(null)));
     }
 
     /** Keeps a finished plan just stored, as it would be read back. */
     void remember(long id, Plan plan) {
-        planCache.put(id, plan);
+        planCache.put(id, new KeptPlan(plan));
     }
 
     private Optional<Plan> loadPlan(long id) {

@@ -2208,6 +2208,41 @@ class ServerApiTest {
     }
 
     @Test
+    void aPlanLeftOutOfTheServersKeptPlansIsNotHeldByItsViews() throws Exception {
+        // an L plan read back is about 20 MB of records: the server keeps a bounded number of
+        // plans, and the views of a plan (its lines, late lines, missions as a reader sees them)
+        // go with it, where they held plans long left out, and a plan read again was held twice
+        Client us = TestServer.user("kept_us", "USA", Role.PLANNER);
+        User usUser = Fixtures.me(us);
+        var s = Fixtures.scenario("kept", "K1", "US", "K2", "PL", "K3", "US");
+        long sid = srv.api().importScenario(usUser, s, "REL NATO", "kept.yaml", "");
+        long first = Fixtures.storePlan(srv, sid, usUser, "REL NATO", Fixtures.plan(s));
+        assertThat(us.get("/api/plans/" + first + "/lines?size=1").status()).isEqualTo(200);
+        assertThat(us.get("/api/plans/" + first + "/lines?late=true&size=1").status())
+                .isEqualTo(200);
+        java.lang.ref.WeakReference<Object> mission =
+                new java.lang.ref.WeakReference<>(
+                        srv.store().planResult(first).orElseThrow().missions().get(0));
+        java.lang.ref.WeakReference<Object> line =
+                new java.lang.ref.WeakReference<>(
+                        srv.store().planResult(first).orElseThrow().lines().get(0));
+        // as many other plans read as the server keeps, and one more
+        for (int i = 0; i <= Store.PLANS_KEPT; i++) {
+            long other = Fixtures.storePlan(srv, sid, usUser, "REL NATO", Fixtures.plan(s));
+            assertThat(us.get("/api/plans/" + other + "/lines?late=true&size=1").status())
+                    .isEqualTo(200);
+        }
+        for (int i = 0; i < 20 && (mission.get() != null || line.get() != null); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(mission.get()).as("a mission of the plan left out").isNull();
+        assertThat(line.get()).as("a line of the plan left out").isNull();
+        // and it is read again when asked for
+        assertThat(us.get("/api/plans/" + first + "/lines?size=1").map()).containsEntry("total", 3);
+    }
+
+    @Test
     void aRequirementSearchWritesOutTheLinesOfItsPageAlone() {
         Client us = TestServer.user("search_us", "USA", Role.OBSERVER);
         long sid = bigPlan(srv, Fixtures.me(us), "search-big", 3000)[0];
