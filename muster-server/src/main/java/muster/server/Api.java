@@ -1462,6 +1462,18 @@ final class Api {
     private Seen seen(Context ctx, String action) {
         User u = user(ctx);
         Store.PlanRow p = visiblePlan(ctx, action);
+        return seen(u, p, store.hiddenUlns(u, p.scenarioId()));
+    }
+
+    /**
+     * The key of what the readers from whom the lines {@code hidden} are withheld see of plan
+     * {@code p}: its answers kept by it are given without reading the plan back.
+     */
+    private static String viewKey(Store.PlanRow p, java.util.Set<String> hidden) {
+        return p.id() + "|" + hiddenDigest(hidden);
+    }
+
+    private Seen seen(User u, Store.PlanRow p, java.util.Set<String> hidden) {
         Store.KeptPlan kept =
                 store.keptPlan(p.id())
                         .orElseThrow(
@@ -1473,9 +1485,8 @@ final class Api {
                                                         + " has no result (status "
                                                         + p.status()
                                                         + ")"));
-        java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
         String digest = hiddenDigest(hidden);
-        String key = p.id() + "|" + digest;
+        String key = viewKey(p, hidden);
         Map<String, RequirementLine> lines =
                 visibleContents.get(
                         p.scenarioId() + "|" + digest,
@@ -1526,13 +1537,29 @@ final class Api {
         Store.PlanRow p = visiblePlan(ctx, "plan.read");
         Map<String, Object> m = planJson(u, p);
         if ("DONE".equals(p.status())) {
-            Seen s = seen(ctx, "plan.read");
-            m.put("measures", measures(s));
-            m.put("plannerInfo", s.plan().planner());
-            m.put("lowerBound", s.filtered().hiddenLines() == 0 ? s.plan().lowerBound() : null);
+            // kept by plan and reader: a plan the server no longer keeps is not read back for it
+            java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
+            m.putAll(
+                    heads.get(
+                            viewKey(p, hidden),
+                            k -> {
+                                Seen s = seen(u, p, hidden);
+                                Map<String, Object> h = new LinkedHashMap<>();
+                                h.put("measures", measures(s));
+                                h.put("plannerInfo", s.plan().planner());
+                                h.put(
+                                        "lowerBound",
+                                        s.filtered().hiddenLines() == 0
+                                                ? s.plan().lowerBound()
+                                                : null);
+                                return java.util.Collections.unmodifiableMap(h);
+                            }));
         }
         ctx.json(m);
     }
+
+    /** The figures of finished plans, by plan and the set of lines withheld from the reader. */
+    private final Store.Lru<String, Map<String, Object>> heads = new Store.Lru<>(256);
 
     private void cancelPlan(Context ctx) {
         User u = user(ctx);
@@ -1649,17 +1676,21 @@ final class Api {
     private final Store.Lru<String, String> summaries = new Store.Lru<>(64);
 
     private void planSummary(Context ctx) {
-        Seen s = seen(ctx, "plan.summary");
+        User u = user(ctx);
+        Store.PlanRow p = visiblePlan(ctx, "plan.summary");
+        java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
+        // a summary kept is given without reading the plan back
         String json =
                 summaries.get(
-                        s.key(),
+                        viewKey(p, hidden),
                         k -> {
+                            Seen s = seen(u, p, hidden);
                             Map<String, Object> m =
                                     new LinkedHashMap<>(
                                             PlanViews.summary(
                                                     s.filtered(), s.scenario(), s.lines()));
                             m.put("measures", measures(s));
-                            m.put("plan", planJson(user(ctx), s.row()));
+                            m.put("plan", planJson(u, s.row()));
                             return Json.write(m);
                         });
         ctx.contentType("application/json").result(json);

@@ -423,7 +423,11 @@ final class Store {
         planCache.put(id, new KeptPlan(plan));
     }
 
+    /** Runs with the id of each plan read back from the database. Tests count them. */
+    volatile java.util.function.LongConsumer planRead = id -> {};
+
     private Optional<Plan> loadPlan(long id) {
+        planRead.accept(id);
         return Jdbc.tx(
                 db,
                 c ->

@@ -2243,6 +2243,39 @@ class ServerApiTest {
     }
 
     @Test
+    void aPlansSummaryAndFiguresGivenOnceAreGivenAgainWithoutReadingThePlanBack() throws Exception {
+        // an L plan is 12 MB of JSON read back in 0.2 to 2 s: the summary and the figures of a
+        // plan the server no longer keeps are given from what it kept of them
+        Client us = TestServer.user("heads_us", "USA", Role.PLANNER);
+        User usUser = Fixtures.me(us);
+        var s = Fixtures.scenario("heads", "H1", "US", "H2", "US");
+        long sid = srv.api().importScenario(usUser, s, "REL NATO", "heads.yaml", "");
+        long pid = Fixtures.storePlan(srv, sid, usUser, "REL NATO", Fixtures.plan(s));
+        Response summary = us.get("/api/plans/" + pid + "/summary");
+        Response figures = us.get("/api/plans/" + pid);
+        assertThat(summary.status()).isEqualTo(200);
+        assertThat(figures.map()).containsKeys("measures", "plannerInfo", "lowerBound");
+        // the plan left out of those the server keeps
+        for (int i = 0; i <= Store.PLANS_KEPT; i++) {
+            long other = Fixtures.storePlan(srv, sid, usUser, "REL NATO", Fixtures.plan(s));
+            assertThat(us.get("/api/plans/" + other + "/lines?size=1").status()).isEqualTo(200);
+        }
+        List<Long> read = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        srv.store().planRead = read::add;
+        try {
+            assertThat(us.get("/api/plans/" + pid + "/summary").body()).isEqualTo(summary.body());
+            assertThat(us.get("/api/plans/" + pid).map()).isEqualTo(figures.map());
+            assertThat(read).isEmpty();
+            // its lines need the plan: it is read back once
+            assertThat(us.get("/api/plans/" + pid + "/lines?size=1").status()).isEqualTo(200);
+            assertThat(us.get("/api/plans/" + pid + "/lines?size=1").status()).isEqualTo(200);
+            assertThat(read).containsExactly(pid);
+        } finally {
+            srv.store().planRead = id -> {};
+        }
+    }
+
+    @Test
     void aRequirementSearchWritesOutTheLinesOfItsPageAlone() {
         Client us = TestServer.user("search_us", "USA", Role.OBSERVER);
         long sid = bigPlan(srv, Fixtures.me(us), "search-big", 3000)[0];
