@@ -171,7 +171,9 @@ async function pagePlans() {
     const c = await api('POST', `/api/plans/${p.id}/cancel`);
     if (!c.ok) { msg.textContent = (c.data && c.data.error) || `plan ${p.id} could not be cancelled`; ev.target.disabled = false; return; }
     msg.textContent = '';
-    ev.target.replaceWith(h('span', { class: 'cancelling' }, 'cancelling: the planner stops with the plan found so far'));
+    // a queued plan is cancelled at once; a running one stops at its planner's next step
+    ev.target.replaceWith(h('span', { class: 'cancelling' }, c.data.status === 'CANCELLED' ? 'cancelled before it started'
+      : 'cancelling: the planner stops with the plan found so far'));
   } }, 'Cancel');
   // a plan cancelled while the planner ran keeps the plan found so far, and opens like a finished one
   const note = p => p.status === 'CANCELLED' ? h('span', {}, ' ' + (p.result ? 'stopped early; the plan found so far is kept' : 'cancelled before it started'))

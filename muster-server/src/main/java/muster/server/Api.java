@@ -1586,7 +1586,14 @@ final class Api {
                     return null;
                 });
         if (running) {
-            ctx.status(202).json(Map.of("cancelRequested", true, "status", p.status()));
+            // a queued plan is cancelled at once; a running one stops at the planner's next step
+            ctx.status(202)
+                    .json(
+                            Map.of(
+                                    "cancelRequested",
+                                    true,
+                                    "status",
+                                    asked.settled() != null ? asked.settled() : p.status()));
         } else {
             // the job may have ended since the plan was read (a click just after it finished):
             // PlanJobs writes the final status before it drops the job, so the plan read again

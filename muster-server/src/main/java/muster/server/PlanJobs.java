@@ -67,6 +67,30 @@ final class PlanJobs implements AutoCloseable {
          */
         private String end;
 
+        /** Whether the job has started to run. */
+        private boolean begun;
+
+        /** Whether the end of the job, cancelled before it started, has been taken. */
+        private boolean endTaken;
+
+        /** Starts the job unless a cancel came first: false when it did. */
+        synchronized boolean begin() {
+            begun = !cancel;
+            return begun;
+        }
+
+        /**
+         * Takes the end of a job cancelled before it started, once: true for the one that takes it
+         * (the cancel, or the job when it comes to run), which records it.
+         */
+        synchronized boolean takeUnstartedEnd() {
+            if (begun || endTaken || !cancel) {
+                return false;
+            }
+            endTaken = true;
+            return true;
+        }
+
         /** Asks the planner to stop, unless the job has already settled how it ends. */
         synchronized boolean requestCancel() {
             if (end == null) {
@@ -88,7 +112,8 @@ final class PlanJobs implements AutoCloseable {
 
     /**
      * What a cancel found: a job it asked to stop, or none; {@code settled} is the status a job
-     * that had already settled how it ends is about to write (null when no job was found).
+     * that had already settled how it ends is about to write, or the one a job cancelled before it
+     * started has written (CANCELLED), else null.
      */
     record Cancel(boolean requested, String settled) {}
 
@@ -145,7 +170,28 @@ final class PlanJobs implements AutoCloseable {
         }
         // one step with the job's own settling, so a job that has found its plan DONE is not
         // reported as stopping
-        return j.requestCancel() ? new Cancel(true, null) : new Cancel(false, j.end());
+        if (!j.requestCancel()) {
+            return new Cancel(false, j.end());
+        }
+        // a job still queued ends now, where it stayed QUEUED until the jobs before it ended (an
+        // L plan runs two minutes), and its turn is skipped
+        if (j.takeUnstartedEnd()) {
+            endUnstarted(j);
+            jobs.remove(planId);
+            return new Cancel(true, j.end());
+        }
+        return new Cancel(true, null);
+    }
+
+    /** Records the end of a job cancelled before it started. */
+    private void endUnstarted(Job job) {
+        finish(
+                job,
+                "CANCELLED",
+                null,
+                job.serverStopped
+                        ? SERVER_STOPPED + " before it started; run it again"
+                        : "cancelled before it started");
     }
 
     private void writeProgress(Job j) {
@@ -171,14 +217,11 @@ final class PlanJobs implements AutoCloseable {
     private void run(Job job, long scenarioId, String plannerName) {
         job.started = clock.instant();
         try {
-            if (job.cancel) {
-                finish(
-                        job,
-                        "CANCELLED",
-                        null,
-                        job.serverStopped
-                                ? SERVER_STOPPED + " before it started; run it again"
-                                : "cancelled before it started");
+            if (!job.begin()) {
+                // cancelled while queued: ended by the cancel, or here (the server stopping)
+                if (job.takeUnstartedEnd()) {
+                    endUnstarted(job);
+                }
                 return;
             }
             // until the planner reports (L's lns prepares for about a minute first), the plan is

@@ -3460,6 +3460,80 @@ class ServerApiTest {
     }
 
     /**
+     * A plan cancelled while it waits for its turn ends at once, CANCELLED, where it stayed QUEUED
+     * until the plans before it ended (two minutes behind an L plan), and its turn is skipped.
+     */
+    @Test
+    void aQueuedPlanCancelledEndsAtOnceNotWhenItsTurnComes() throws Exception {
+        Client planner = TestServer.user("cx_queued_us", "USA", Role.PLANNER);
+        var s = Fixtures.scenario("cx-queued", "Q1", "US");
+        long sid =
+                srv.api().importScenario(Fixtures.me(planner), s, "USA ONLY", "cx-queued.yaml", "");
+        var ending = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        // the plan before it holds the one job thread
+        srv.jobs().beforeJobEnds =
+                id -> {
+                    if (srv.store().plan(id).map(Store.PlanRow::scenarioId).orElse(-1L) == sid
+                            && ending.getCount() > 0) {
+                        ending.countDown();
+                        try {
+                            release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                };
+        long first;
+        long queued;
+        try {
+            first = startPlan(planner, sid);
+            assertThat(ending.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            queued = startPlan(planner, sid);
+            assertThat(srv.store().plan(queued).orElseThrow().status()).isEqualTo("QUEUED");
+            Response cancel = planner.post("/api/plans/" + queued + "/cancel", null);
+            assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
+            assertThat(cancel.map()).containsEntry("status", "CANCELLED");
+            // while the plan before it still holds its turn
+            Response read = planner.get("/api/plans/" + queued);
+            assertThat(read.map())
+                    .containsEntry("status", "CANCELLED")
+                    .containsEntry("error", "cancelled before it started")
+                    .containsEntry("result", false);
+            assertThat(srv.store().plan(first).orElseThrow().status()).isEqualTo("RUNNING");
+            assertThat(planner.post("/api/plans/" + queued + "/cancel", null).status())
+                    .isEqualTo(409);
+        } finally {
+            release.countDown();
+            srv.jobs().beforeJobEnds = id -> {};
+        }
+        for (int i = 0; i < 300 && srv.jobs().job(first) != null; i++) {
+            Thread.sleep(100);
+        }
+        // its turn came and went without a second end
+        Thread.sleep(500);
+        assertThat(srv.store().plan(queued).orElseThrow().status()).isEqualTo("CANCELLED");
+        long ends =
+                Jdbc.tx(
+                        srv.database(),
+                        c ->
+                                Jdbc.one(
+                                                c,
+                                                "select count(*) from audit_log where action ="
+                                                        + " 'plan.finish' and target = ?",
+                                                rs -> rs.getLong(1),
+                                                "plan " + queued)
+                                        .orElseThrow());
+        assertThat(ends).isEqualTo(1);
+    }
+
+    private static long startPlan(Client planner, long sid) {
+        Response r = planner.post("/api/scenarios/" + sid + "/plans", Map.of("planner", "fifo"));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        return ((Number) r.map().get("id")).longValue();
+    }
+
+    /**
      * A cancel that reaches a plan's job after the job has settled that the plan is DONE, but
      * before it has written so and let the job go, is refused with 409 naming DONE: it answered 202
      * "cancel requested" for a plan then stored as DONE, not cancelled.
