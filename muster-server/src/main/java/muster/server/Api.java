@@ -817,19 +817,8 @@ final class Api {
                 "setting a user's roles needs the ADMIN role");
         RolesRequest req = RequestBody.read(ctx, RolesRequest.class);
         Set<Role> roles = requestedRoles(req.roles());
-        Auth.RoleChange done;
-        try {
-            done = auth.setRoles(u, name, roles);
-        } catch (ApiException e) {
-            audit.denied(
-                    u,
-                    "user.roles",
-                    "user " + Auth.clip(name),
-                    e.status() == 404
-                            ? "no user of " + u.nation() + " has that name"
-                            : e.getMessage());
-            throw e;
-        }
+        Auth.RoleChange done =
+                refusalsAudited(u, "user.roles", name, () -> auth.setRoles(u, name, roles));
         ctx.json(
                 Map.of(
                         "username",
@@ -889,9 +878,27 @@ final class Api {
         if (!ctx.body().isBlank()) {
             RequestBody.read(ctx, NoFields.class);
         }
-        Auth.Activation done;
+        Auth.Activation done =
+                refusalsAudited(u, action, name, () -> auth.setActive(u, name, active));
+        ctx.json(
+                Map.of(
+                        "username",
+                        done.username(),
+                        "active",
+                        done.active(),
+                        "sessionsEnded",
+                        done.sessionsEnded()));
+    }
+
+    /**
+     * {@code change} of the user {@code name} by the administrator {@code u}, each refusal of it
+     * audited: a user of another nation as one no user of {@code u}'s nation has, since it answers
+     * as a name nobody has.
+     */
+    private <T> T refusalsAudited(
+            User u, String action, String name, java.util.function.Supplier<T> change) {
         try {
-            done = auth.setActive(u, name, active);
+            return change.get();
         } catch (ApiException e) {
             audit.denied(
                     u,
@@ -902,14 +909,6 @@ final class Api {
                             : e.getMessage());
             throw e;
         }
-        ctx.json(
-                Map.of(
-                        "username",
-                        done.username(),
-                        "active",
-                        done.active(),
-                        "sessionsEnded",
-                        done.sessionsEnded()));
     }
 
     private void auditLog(Context ctx) {

@@ -406,16 +406,7 @@ final class Auth {
                                         + " nations in; no other administrator deactivates it");
                     }
                     if (!active && admin) {
-                        long others =
-                                Jdbc.one(
-                                                c,
-                                                "select count(*) from app_user where nation = ? and"
-                                                        + " active and id <> ? and (',' || roles"
-                                                        + " || ',') like '%,ADMIN,%'",
-                                                rs -> rs.getLong(1),
-                                                nation,
-                                                id)
-                                        .orElse(0L);
+                        long others = otherActiveAdministrators(c, nation, id);
                         if (others == 0) {
                             throw new ApiException(
                                     409,
@@ -508,16 +499,7 @@ final class Auth {
                                             + " nations in; no other administrator takes its ADMIN"
                                             + " role");
                         }
-                        long others =
-                                Jdbc.one(
-                                                c,
-                                                "select count(*) from app_user where nation = ? and"
-                                                        + " active and id <> ? and (',' || roles"
-                                                        + " || ',') like '%,ADMIN,%'",
-                                                rs -> rs.getLong(1),
-                                                nation,
-                                                id)
-                                        .orElse(0L);
+                        long others = otherActiveAdministrators(c, nation, id);
                         if (user.active() && others == 0) {
                             throw new ApiException(
                                     409,
@@ -546,6 +528,19 @@ final class Auth {
                             "roles " + roleNames(before) + " changed to " + roleNames(after));
                     return new RoleChange(username, before, after);
                 });
+    }
+
+    /** The active administrators of {@code nation} but the user {@code id}. */
+    private static long otherActiveAdministrators(java.sql.Connection c, String nation, long id)
+            throws java.sql.SQLException {
+        return Jdbc.one(
+                        c,
+                        "select count(*) from app_user where nation = ? and active and id <> ? and"
+                                + " (',' || roles || ',') like '%,ADMIN,%'",
+                        rs -> rs.getLong(1),
+                        nation,
+                        id)
+                .orElse(0L);
     }
 
     /** Role names in alphabetical order, as they are stored and listed. */
