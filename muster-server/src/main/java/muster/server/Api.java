@@ -1442,8 +1442,7 @@ final class Api {
     /**
      * The plan with only what the user may see, or a 409 when it has no result yet.
      *
-     * @param key the plan and the set of lines withheld from the reader: readers with the same key
-     *     see the same view, so views are kept by it
+     * @param digest the set of lines withheld from the reader ({@link #hiddenDigest})
      */
     private record Seen(
             Store.PlanRow row,
@@ -1451,28 +1450,34 @@ final class Api {
             Scenario scenario,
             Map<String, RequirementLine> lines,
             PlanViews.Filtered filtered,
-            String digest,
-            String key) {
+            String digest) {
         Plan plan() {
             return kept.plan();
+        }
+
+        /** Readers with the same key see the same view, so views are kept by it. */
+        String key() {
+            return viewKey(row, digest);
         }
     }
 
     private Seen seen(Context ctx, String action) {
         User u = user(ctx);
         Store.PlanRow p = visiblePlan(ctx, action);
-        return seen(u, p, store.hiddenUlns(u, p.scenarioId()));
+        java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
+        return seen(u, p, hidden, hiddenDigest(hidden));
     }
 
     /**
-     * The key of what the readers from whom the lines {@code hidden} are withheld see of plan
-     * {@code p}: its answers kept by it are given without reading the plan back.
+     * The key of what the readers from whom the lines of {@code digest} ({@link #hiddenDigest}) are
+     * withheld see of plan {@code p}: its answers kept by it are given without reading the plan
+     * back.
      */
-    private static String viewKey(Store.PlanRow p, java.util.Set<String> hidden) {
-        return p.id() + "|" + hiddenDigest(hidden);
+    private static String viewKey(Store.PlanRow p, String digest) {
+        return p.id() + "|" + digest;
     }
 
-    private Seen seen(User u, Store.PlanRow p, java.util.Set<String> hidden) {
+    private Seen seen(User u, Store.PlanRow p, java.util.Set<String> hidden, String digest) {
         Store.KeptPlan kept =
                 store.keptPlan(p.id())
                         .orElseThrow(
@@ -1484,8 +1489,6 @@ final class Api {
                                                         + " has no result (status "
                                                         + p.status()
                                                         + ")"));
-        String digest = hiddenDigest(hidden);
-        String key = viewKey(p, hidden);
         Map<String, RequirementLine> lines =
                 visibleContents.get(
                         p.scenarioId() + "|" + digest,
@@ -1508,8 +1511,7 @@ final class Api {
                 store.scenarioModel(p.scenarioId()),
                 lines,
                 kept.filtered(digest, k -> PlanViews.filter(kept.plan(), lines.keySet())),
-                digest,
-                key);
+                digest);
     }
 
     /** A scenario's lines a reader may see, by scenario and the set withheld from the reader. */
@@ -1538,11 +1540,12 @@ final class Api {
         if ("DONE".equals(p.status())) {
             // kept by plan and reader: a plan the server no longer keeps is not read back for it
             java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
+            String digest = hiddenDigest(hidden);
             m.putAll(
                     heads.get(
-                            viewKey(p, hidden),
+                            viewKey(p, digest),
                             k -> {
-                                Seen s = seen(u, p, hidden);
+                                Seen s = seen(u, p, hidden, digest);
                                 Map<String, Object> h = new LinkedHashMap<>();
                                 h.put("measures", measures(s));
                                 h.put("plannerInfo", s.plan().planner());
@@ -1685,12 +1688,13 @@ final class Api {
         User u = user(ctx);
         Store.PlanRow p = visiblePlan(ctx, "plan.summary");
         java.util.Set<String> hidden = store.hiddenUlns(u, p.scenarioId());
+        String digest = hiddenDigest(hidden);
         // a summary kept is given without reading the plan back
         String json =
                 summaries.get(
-                        viewKey(p, hidden),
+                        viewKey(p, digest),
                         k -> {
-                            Seen s = seen(u, p, hidden);
+                            Seen s = seen(u, p, hidden, digest);
                             Map<String, Object> m =
                                     new LinkedHashMap<>(
                                             PlanViews.summary(
