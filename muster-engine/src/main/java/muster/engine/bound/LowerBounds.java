@@ -116,7 +116,21 @@ public final class LowerBounds {
      * closure of step 5 is computed either way, and the method says which it is.
      */
     public static LowerBound compute(Scenario s, int lpLimit) {
-        return new Relaxation(s).solve(lpLimit);
+        return compute(s, lpLimit, BoundStop.NEVER);
+    }
+
+    /**
+     * As {@link #compute(Scenario, int)}, stopping when {@code stop} turns true: it is asked
+     * between the steps and, while GLOP or SCIP solves, every {@value BoundStop#WATCH_MILLIS} ms by
+     * a watch that interrupts the solver. A bound stopped part way has no value, so it ends with a
+     * {@link java.util.concurrent.CancellationException}; a server cancelling a plan keeps the
+     * plan's earliest-arrival bound.
+     */
+    public static LowerBound compute(
+            Scenario s, int lpLimit, java.util.function.BooleanSupplier stop) {
+        java.util.Objects.requireNonNull(stop, "stop");
+        BoundStop.check(stop);
+        return new Relaxation(s, stop).solve(lpLimit);
     }
 
     /**
@@ -145,8 +159,16 @@ public final class LowerBounds {
         /** The numbers of the channels, by POE and POD ({@link Commodity#channel}). */
         private final Map<String, Integer> channelNumbers = new HashMap<>();
 
+        /** Asked between the steps and while a solver runs ({@link BoundStop}). */
+        final java.util.function.BooleanSupplier stop;
+
         Relaxation(Scenario s) {
+            this(s, BoundStop.NEVER);
+        }
+
+        Relaxation(Scenario s, java.util.function.BooleanSupplier stop) {
             this.s = s;
+            this.stop = stop;
             this.net = new Network(s);
             this.horizon = s.planning().horizonDays();
             this.pw = s.planning().paxWeightStons();
@@ -300,7 +322,9 @@ public final class LowerBounds {
             double trivial = trivialLate();
             int closure = trivialClosure();
             List<Resource> resources = resources();
+            BoundStop.check(stop);
             int capClosure = closureBound(closure, resources);
+            BoundStop.check(stop);
             WindowLp.Optimum lp = null;
             String note = "";
             if (!commodities.isEmpty()) {
@@ -322,6 +346,7 @@ public final class LowerBounds {
             if (lp != null && separableByMode(resources)) {
                 // step 6: the sea part of the LP gives way to the whole-voyage MIP where that is
                 // higher; air and sea share no resource, so their bounds add up
+                BoundStop.check(stop);
                 VoyageMip.Result v = new VoyageMip(this).solve();
                 if (!Double.isNaN(v.late())) {
                     late = Math.max(late, fixedLate + lp.total() - lp.sea() + v.late());
@@ -368,6 +393,7 @@ public final class LowerBounds {
             int lo = from; // does not fit
             int hi = horizon; // treated as fitting: the bound never exceeds the horizon
             while (hi - lo > 1) {
+                BoundStop.check(stop);
                 int mid = (lo + hi) >>> 1;
                 if (fitsBy(mid, resources)) {
                     hi = mid;
@@ -1928,6 +1954,7 @@ public final class LowerBounds {
             int byGlop = 0;
             boolean restricted = false;
             for (WindowLp part : parts) {
+                BoundStop.check(rx.stop);
                 Optimum o = part.atFirstPieces();
                 boolean restrictedHere = false;
                 if (o == null) {
@@ -1985,6 +2012,7 @@ public final class LowerBounds {
             Map<WindowLp, Double> over = new IdentityHashMap<>();
             boolean anyWithin = false;
             for (List<Commodity> ks : byPoe.values()) {
+                BoundStop.check(rx.stop);
                 // a resource none of these lines uses gives the restriction no row
                 Set<Commodity> mine = Collections.newSetFromMap(new IdentityHashMap<>());
                 mine.addAll(ks);
@@ -2354,7 +2382,7 @@ public final class LowerBounds {
                     }
                 }
                 lp.setSolverParameters();
-                MPSolver.ResultStatus st = solver.solve();
+                MPSolver.ResultStatus st = BoundStop.solve(solver, rx.stop);
                 if (st != MPSolver.ResultStatus.OPTIMAL) {
                     return null;
                 }

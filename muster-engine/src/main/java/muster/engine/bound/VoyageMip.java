@@ -250,7 +250,7 @@ final class VoyageMip {
                     Double.NaN,
                     "whole voyages per channel not solved (SCIP refused its node limit)");
         }
-        MPSolver.ResultStatus st = solver.solve();
+        MPSolver.ResultStatus st = BoundStop.solve(solver, rx.stop);
         if (st == MPSolver.ResultStatus.INFEASIBLE
                 || st == MPSolver.ResultStatus.ABNORMAL
                 || st == MPSolver.ResultStatus.MODEL_INVALID
