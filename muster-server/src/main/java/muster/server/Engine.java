@@ -2,10 +2,13 @@ package muster.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import muster.engine.bound.LowerBounds;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Planners;
 import muster.io.ScenarioReader;
 import muster.model.Fault;
+import muster.model.LowerBound;
 import muster.model.Scenario;
 
 /**
@@ -29,6 +32,14 @@ class Engine {
     /** A new planner of that name ({@code lns}, {@code fifo}, {@code exact}). */
     Planner planner(String name) {
         return Planners.byName(name);
+    }
+
+    /**
+     * The lower bound a plan run on the server carries ({@link LowerBounds#PLAN_LP_LIMIT}), stopped
+     * with a {@link java.util.concurrent.CancellationException} when {@code stop} turns true.
+     */
+    LowerBound bound(Scenario s, BooleanSupplier stop) {
+        return LowerBounds.compute(s, LowerBounds.PLAN_LP_LIMIT, stop);
     }
 
     List<String> planners() {

@@ -5,17 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import muster.engine.bound.LowerBounds;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
 import muster.engine.check.Violation;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Progress;
+import muster.model.LowerBound;
 import muster.model.Plan;
 import muster.model.PlannerInfo;
 import muster.model.Scenario;
@@ -256,11 +257,14 @@ final class PlanJobs implements AutoCloseable {
             }
             // the plan carries the lower bound as the CLI's plan does (the LP up to
             // LowerBounds.PLAN_LP_LIMIT commodities a part, each POE's lines above); if the solver
-            // fails, the planner's own stays
+            // fails, the planner's own stays. A cancel while it is worked out stops it (L's takes
+            // 15 to 30 s, XL's over a minute) and keeps the planner's own, saying so
             if (!job.cancel) {
                 job.update(1.0, "lower bound");
                 try {
-                    plan = plan.withLowerBound(LowerBounds.compute(s, LowerBounds.PLAN_LP_LIMIT));
+                    plan = plan.withLowerBound(engine.bound(s, job::cancelled));
+                } catch (CancellationException e) {
+                    plan = plan.withLowerBound(boundCancelled(plan.lowerBound()));
                 } catch (RuntimeException | LinkageError e) {
                     System.err.println(
                             "muster: plan run "
@@ -286,6 +290,17 @@ final class PlanJobs implements AutoCloseable {
         } finally {
             jobs.remove(job.id);
         }
+    }
+
+    /** What a plan cancelled while its bound was worked out says of the bound it keeps. */
+    static final String BOUND_CANCELLED = " (the full bound was cancelled with the plan)";
+
+    /** The planner's own bound, saying that the full one was cancelled; null stays null. */
+    static LowerBound boundCancelled(LowerBound own) {
+        return own == null
+                ? null
+                : new LowerBound(
+                        own.closureDay(), own.lateStonDays(), own.method() + BOUND_CANCELLED);
     }
 
     /** The phase of a plan whose planner has started and not yet reported. */

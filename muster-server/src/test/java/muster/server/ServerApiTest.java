@@ -3623,6 +3623,86 @@ class ServerApiTest {
     }
 
     /**
+     * A plan cancelled while its lower bound is worked out (about 15 to 30 s of an L plan, over a
+     * minute of an XL one) stops the bound, which asks whether to stop between its steps and while
+     * its solver runs, and ends CANCELLED with the plan found. The plan keeps the planner's own
+     * bound and says that the full one was cancelled. The bound used to run on to its end first.
+     */
+    @Test
+    void aPlanCancelledWhileItsBoundIsWorkedOutStopsTheBoundAndKeepsThePlan() throws Exception {
+        var bounding = new java.util.concurrent.CountDownLatch(1);
+        var stopSeen = new java.util.concurrent.atomic.AtomicBoolean();
+        Engine engine =
+                new Engine() {
+                    @Override
+                    muster.engine.plan.Planner planner(String n) {
+                        return muster.engine.plan.Planners.byName("fifo");
+                    }
+
+                    @Override
+                    muster.model.LowerBound bound(
+                            muster.model.Scenario sc, java.util.function.BooleanSupplier stop) {
+                        // a bound that takes until it is stopped, as L's seems to a user
+                        bounding.countDown();
+                        for (int i = 0; i < 6000 && !stop.getAsBoolean(); i++) {
+                            try {
+                                Thread.sleep(10);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        stopSeen.set(stop.getAsBoolean());
+                        return super.bound(sc, stop);
+                    }
+                };
+        Client c = TestServer.user("bound_cancel_us", "USA", Role.PLANNER);
+        User u = Fixtures.me(c);
+        long sid =
+                srv.api()
+                        .importScenario(
+                                u,
+                                Fixtures.scenario("bound-cancel", "B1", "US", "B2", "US"),
+                                "USA ONLY",
+                                "bound-cancel.yaml",
+                                "");
+        long pid =
+                Jdbc.tx(
+                        srv.database(),
+                        con ->
+                                Jdbc.insert(
+                                        con,
+                                        "insert into plan_run(scenario_id, planner, owner_nation,"
+                                                + " releasable_to, status, created_by) values"
+                                                + " (?,?,?,?,'QUEUED',?)",
+                                        sid,
+                                        "fifo",
+                                        u.nation(),
+                                        "USA ONLY",
+                                        u.id()));
+        Store.PlanRow row =
+                runJob(
+                        pid,
+                        sid,
+                        "fifo",
+                        engine,
+                        (jobs, id) -> {
+                            assertThat(bounding.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                                    .as("the server works out the bound through its engine")
+                                    .isTrue();
+                            assertThat(jobs.cancel(id)).isEqualTo(new PlanJobs.Cancel(true, null));
+                        });
+        assertThat(stopSeen).as("the bound was asked to stop").isTrue();
+        assertThat(row.status()).as(row.error()).isEqualTo("CANCELLED");
+        assertThat(row.error()).isEqualTo("cancelled");
+        muster.model.Plan kept = srv.store().planResult(pid).orElseThrow();
+        assertThat(kept.lines()).isNotEmpty();
+        assertThat(kept.lowerBound().method())
+                .isEqualTo(
+                        muster.engine.bound.LowerBounds.METHOD_TRIVIAL
+                                + " (the full bound was cancelled with the plan)");
+    }
+
+    /**
      * A server stopped (Ctrl-C, SIGTERM) stops its jobs as a cancel does, and each says that the
      * server stopped it: a running plan keeps the plan found by then, a queued one is to be run
      * again. Both said 'cancelled', as if a planner had cancelled them.
@@ -3753,6 +3833,13 @@ class ServerApiTest {
                         return planner;
                     }
                 };
+        return runJob(pid, sid, name, engine, meanwhile);
+    }
+
+    /** Runs plan {@code pid}, already queued, with {@code engine}'s planner and bound. */
+    private Store.PlanRow runJob(
+            long pid, long sid, String name, Engine engine, WhileRunning meanwhile)
+            throws Exception {
         try (PlanJobs jobs = new PlanJobs(srv.store(), engine, Clock.systemUTC(), 1)) {
             jobs.submit(pid, sid, name);
             meanwhile.accept(jobs, pid);
