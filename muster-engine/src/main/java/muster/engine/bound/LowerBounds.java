@@ -121,10 +121,11 @@ public final class LowerBounds {
 
     /**
      * As {@link #compute(Scenario, int)}, stopping when {@code stop} turns true: it is asked
-     * between the steps and, while GLOP or SCIP solves, every {@value BoundStop#WATCH_MILLIS} ms by
-     * a watch that interrupts the solver. A bound stopped part way has no value, so it ends with a
-     * {@link java.util.concurrent.CancellationException}; a server cancelling a plan keeps the
-     * plan's earliest-arrival bound.
+     * between the steps and, while GLOP or SCIP solves, every {@value
+     * muster.engine.plan.SolveWatch#WATCH_MILLIS} ms by a watch that interrupts the solver. A bound
+     * stopped part way has no value, so it ends with a {@link
+     * java.util.concurrent.CancellationException}; a server cancelling a plan keeps the plan's
+     * earliest-arrival bound.
      */
     public static LowerBound compute(
             Scenario s, int lpLimit, java.util.function.BooleanSupplier stop) {

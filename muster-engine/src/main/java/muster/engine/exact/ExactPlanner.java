@@ -22,6 +22,7 @@ import muster.engine.fifo.PlanAssembly;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Progress;
+import muster.engine.plan.SolveWatch;
 import muster.model.Activity;
 import muster.model.CargoClass;
 import muster.model.CargoEntry;
@@ -419,7 +420,9 @@ public final class ExactPlanner implements Planner {
         solver.getParameters().setMaxDeterministicTime(deterministicSeconds / 2);
         progress.update(0.1, "cp-sat: least unmet");
         m.minimize(unmetObj);
-        CpSolverStatus first = solver.solve(m);
+        // a cancel stops CP-SAT through a watch beside it, and the plan found by then is kept
+        CpSolverStatus first =
+                SolveWatch.run(progress::cancelled, solver::stopSearch, () -> solver.solve(m));
         // the second solve gets what the first left, found or not: a first solve that found no
         // plan has spent its half all the same
         double firstWork = solver.response().getDeterministicTime();
@@ -439,7 +442,9 @@ public final class ExactPlanner implements Planner {
         solver.getParameters().setMaxDeterministicTime(Math.max(left, deterministicSeconds / 2));
         progress.update(0.5, "cp-sat: least late");
         m.minimize(obj.build());
-        CpSolverStatus second = solver.solve(m);
+        CpSolverStatus second =
+                SolveWatch.run(progress::cancelled, solver::stopSearch, () -> solver.solve(m));
+        boolean cancelled = progress.cancelled();
         double work = firstWork + solver.response().getDeterministicTime();
         CpSolverStatus st =
                 second == CpSolverStatus.OPTIMAL && first != CpSolverStatus.OPTIMAL
@@ -461,7 +466,9 @@ public final class ExactPlanner implements Planner {
                                     + ", "
                                     + EXTRA_DAYS
                                     + " days past the horizon)"
-                            : "CP-SAT " + st + " within its work limit";
+                            : cancelled
+                                    ? "cancelled before CP-SAT found a plan"
+                                    : "CP-SAT " + st + " within its work limit";
             PlannerInfo info =
                     new PlannerInfo(NAME, VERSION + " (" + why + ": fifo plan)", 0, options.seed());
             return new Plan(
@@ -502,6 +509,9 @@ public final class ExactPlanner implements Planner {
                                                         + " CP-SAT bound %.3f",
                                                 solver.objectiveValue(),
                                                 solver.bestObjectiveBound());
+        if (cancelled && st != CpSolverStatus.OPTIMAL) {
+            status = "cancelled; " + status;
+        }
         PlannerInfo info = new PlannerInfo(NAME, VERSION + " (" + status + ")", 0, options.seed());
         return PlanAssembly.assemble(s, drafts, info, LowerBounds.earliestArrival(s));
     }

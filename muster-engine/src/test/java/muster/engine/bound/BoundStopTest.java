@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import muster.engine.generate.SmallScenarios;
+import muster.engine.plan.SolveWatch;
 import muster.model.LowerBound;
 import muster.model.Scenario;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class BoundStopTest {
         AtomicInteger watchAsked = new AtomicInteger();
         BooleanSupplier duringSolve =
                 () -> {
-                    if (Thread.currentThread().getName().equals("muster-bound-stop")) {
+                    if (Thread.currentThread().getName().equals(SolveWatch.THREAD)) {
                         watchAsked.incrementAndGet();
                         return true;
                     }
@@ -115,7 +116,7 @@ class BoundStopTest {
      */
     private static BooleanSupplier askedInTurn(AtomicInteger asked, int at) {
         return () -> {
-            if (Thread.currentThread().getName().equals("muster-bound-stop")) {
+            if (Thread.currentThread().getName().equals(SolveWatch.THREAD)) {
                 return asked.get() >= at;
             }
             return asked.incrementAndGet() >= at;
