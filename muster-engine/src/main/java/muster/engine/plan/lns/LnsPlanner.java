@@ -240,11 +240,14 @@ public final class LnsPlanner implements Planner {
             // hulls' voyages together, starting from the voyage-by-voyage pass
             VoyageSearch vs = new VoyageSearch(md, keyOrder);
             if (vs.worthSearching()) {
-                voyages = vs.improve(w, seed);
+                // about two thirds of an L plan's time; a cancel ends it with its best so far
+                p.update(0, "voyage search");
+                voyages = vs.improve(w, seed, p::cancelled);
             }
         }
         place(ins, order, p, voyages == null ? share : share / 2, 0);
-        if (voyages != null) {
+        // the constructions below only try for a better start: a cancelled plan keeps this one
+        if (voyages != null && !p.cancelled()) {
             // the search scores voyages on a quick model of the sea side; the plan built from
             // them is kept only when it is better than the plain construction
             Work w2 = new Work(md);
@@ -257,7 +260,7 @@ public final class LnsPlanner implements Planner {
                 ins = ins2;
             }
         }
-        {
+        if (!p.cancelled()) {
             // the same construction with the lines in RLD order, as the baseline takes them: an
             // urgent line that is ready late can hold a tail idle that earlier-ready lines would
             // have used; the better of the two starts the search

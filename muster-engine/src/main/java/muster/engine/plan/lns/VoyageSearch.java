@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import muster.engine.plan.CapacityTimeline;
 import muster.engine.plan.lns.Model.RouteTpl;
 import muster.engine.plan.lns.Work.Mis;
@@ -255,6 +256,15 @@ final class VoyageSearch {
      * null when the search found none.
      */
     List<Voyage> improve(Work w, long seed) {
+        return improve(w, seed, () -> false);
+    }
+
+    /**
+     * As {@link #improve(Work, long)}, ending the search early, with the best voyages found by
+     * then, once {@code stop} is true (a cancelled plan): it is asked every {@value #STOP_EVERY}
+     * steps.
+     */
+    List<Voyage> improve(Work w, long seed, BooleanSupplier stop) {
         int rounds = 1;
         for (int h = 0; h < hType.length; h++) {
             rounds = Math.max(rounds, w.chains.get(hType[h]).get(hTail[h]).size() + 1);
@@ -284,15 +294,16 @@ final class VoyageSearch {
             seaWeight += md.weight[i];
         }
         double t0 = HEAT * seaWeight + 1.0;
-        Found best = anneal(start, startCost, steps, rounds, t0, rnd);
+        Found best = anneal(start, startCost, steps, rounds, t0, rnd, stop);
         // another run only where the work limit holds it: small scenarios, whose runs are cut
         // short by the steps per hull; at generated L and XL the first run takes the whole limit
         for (int r = 0;
                 r < RESTARTS
                         && (r + 2.0) * steps <= WORK / visits
+                        && !stop.getAsBoolean()
                         && leftBehind(best.genes()) > Work.EPS;
                 r++) {
-            Found again = anneal(start, startCost, steps, rounds, t0, rnd);
+            Found again = anneal(start, startCost, steps, rounds, t0, rnd, stop);
             if (again.cost() < best.cost() - 1e-6) {
                 best = again;
             }
@@ -308,14 +319,29 @@ final class VoyageSearch {
     /** A sea plan the annealing found, with its score. */
     private record Found(Genes genes, double cost) {}
 
-    /** One annealing run of {@code steps} changes from {@code start}; the best plan it met. */
+    /** How many annealing steps run between two asks whether to stop. */
+    static final int STOP_EVERY = 256;
+
+    /**
+     * One annealing run of {@code steps} changes from {@code start}; the best plan it met, by the
+     * time {@code stop} turned true if it did.
+     */
     private Found anneal(
-            Genes start, double startCost, int steps, int rounds, double t0, SplittableRandom rnd) {
+            Genes start,
+            double startCost,
+            int steps,
+            int rounds,
+            double t0,
+            SplittableRandom rnd,
+            BooleanSupplier stop) {
         Genes cur = start;
         double curCost = startCost;
         Genes best = cur;
         double bestCost = curCost;
         for (int s = 0; s < steps; s++) {
+            if (s % STOP_EVERY == 0 && stop.getAsBoolean()) {
+                break;
+            }
             Genes g = new Genes(cur);
             mutate(g, rnd, rounds);
             double c = score(g, null, null);
