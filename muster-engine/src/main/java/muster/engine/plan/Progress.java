@@ -18,4 +18,24 @@ public interface Progress {
     default boolean cancelled() {
         return false;
     }
+
+    /**
+     * This progress seen by a part of the run that takes the share {@code share} of it from {@code
+     * from} on: the part's fraction {@code f} is reported as {@code from + share · f}; it is
+     * cancelled when this is.
+     */
+    default Progress part(double from, double share) {
+        Progress whole = this;
+        return new Progress() {
+            @Override
+            public void update(double fraction, String phase) {
+                whole.update(from + share * fraction, phase);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return whole.cancelled();
+            }
+        };
+    }
 }

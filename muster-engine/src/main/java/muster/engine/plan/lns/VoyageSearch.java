@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
 import muster.engine.plan.CapacityTimeline;
+import muster.engine.plan.Progress;
 import muster.engine.plan.lns.Model.RouteTpl;
 import muster.engine.plan.lns.Work.Mis;
 import muster.model.LiftMode;
@@ -256,15 +256,15 @@ final class VoyageSearch {
      * null when the search found none.
      */
     List<Voyage> improve(Work w, long seed) {
-        return improve(w, seed, () -> false);
+        return improve(w, seed, Progress.NONE);
     }
 
     /**
-     * As {@link #improve(Work, long)}, ending the search early, with the best voyages found by
-     * then, once {@code stop} is true (a cancelled plan): it is asked every {@value #STOP_EVERY}
-     * steps.
+     * As {@link #improve(Work, long)}, reporting to {@code p} (phase {@value #PHASE}, from 0 to 1
+     * over its runs) and ending the search early, with the best voyages found by then, once {@code
+     * p} is cancelled: both every {@value #STOP_EVERY} steps.
      */
-    List<Voyage> improve(Work w, long seed, BooleanSupplier stop) {
+    List<Voyage> improve(Work w, long seed, Progress p) {
         int rounds = 1;
         for (int h = 0; h < hType.length; h++) {
             rounds = Math.max(rounds, w.chains.get(hType[h]).get(hTail[h]).size() + 1);
@@ -294,16 +294,26 @@ final class VoyageSearch {
             seaWeight += md.weight[i];
         }
         double t0 = HEAT * seaWeight + 1.0;
-        Found best = anneal(start, startCost, steps, rounds, t0, rnd, stop);
+        // runs: the first, and the restarts the work limit holds (the loop below)
+        int runs = 1 + (int) Math.max(0, Math.min(RESTARTS, Math.floor(WORK / visits / steps) - 1));
+        Found best = anneal(start, startCost, steps, rounds, t0, rnd, p.part(0, 1.0 / runs));
         // another run only where the work limit holds it: small scenarios, whose runs are cut
         // short by the steps per hull; at generated L and XL the first run takes the whole limit
         for (int r = 0;
                 r < RESTARTS
                         && (r + 2.0) * steps <= WORK / visits
-                        && !stop.getAsBoolean()
+                        && !p.cancelled()
                         && leftBehind(best.genes()) > Work.EPS;
                 r++) {
-            Found again = anneal(start, startCost, steps, rounds, t0, rnd, stop);
+            Found again =
+                    anneal(
+                            start,
+                            startCost,
+                            steps,
+                            rounds,
+                            t0,
+                            rnd,
+                            p.part((r + 1.0) / runs, 1.0 / runs));
             if (again.cost() < best.cost() - 1e-6) {
                 best = again;
             }
@@ -319,12 +329,15 @@ final class VoyageSearch {
     /** A sea plan the annealing found, with its score. */
     private record Found(Genes genes, double cost) {}
 
-    /** How many annealing steps run between two asks whether to stop. */
+    /** The phase the search reports. */
+    static final String PHASE = "voyage search";
+
+    /** How many annealing steps run between two reports and asks whether to stop. */
     static final int STOP_EVERY = 256;
 
     /**
      * One annealing run of {@code steps} changes from {@code start}; the best plan it met, by the
-     * time {@code stop} turned true if it did.
+     * time {@code p} was cancelled if it was.
      */
     private Found anneal(
             Genes start,
@@ -333,14 +346,17 @@ final class VoyageSearch {
             int rounds,
             double t0,
             SplittableRandom rnd,
-            BooleanSupplier stop) {
+            Progress p) {
         Genes cur = start;
         double curCost = startCost;
         Genes best = cur;
         double bestCost = curCost;
         for (int s = 0; s < steps; s++) {
-            if (s % STOP_EVERY == 0 && stop.getAsBoolean()) {
-                break;
+            if (s % STOP_EVERY == 0) {
+                if (p.cancelled()) {
+                    break;
+                }
+                p.update((double) s / steps, PHASE);
             }
             Genes g = new Genes(cur);
             mutate(g, rnd, rounds);
