@@ -3623,15 +3623,18 @@ class ServerApiTest {
     }
 
     /**
-     * A plan cancelled while its lower bound is worked out (about 15 to 30 s of an L plan, over a
-     * minute of an XL one) stops the bound, which asks whether to stop between its steps and while
-     * its solver runs, and ends CANCELLED with the plan found. The plan keeps the planner's own
-     * bound and says that the full one was cancelled. The bound used to run on to its end first.
+     * A plan cancelled while its lower bound is worked out (about 10 to 30 s of an L plan, over a
+     * minute of an XL one), for which the server gives no estimate of the time left (it said 0 s at
+     * 100 %), stops the bound, which asks whether to stop between its steps and while its solver
+     * runs, and ends CANCELLED with the plan found. The plan keeps the planner's own bound and says
+     * that the full one was cancelled. The bound used to run on to its end first.
      */
     @Test
     void aPlanCancelledWhileItsBoundIsWorkedOutStopsTheBoundAndKeepsThePlan() throws Exception {
         var bounding = new java.util.concurrent.CountDownLatch(1);
         var stopSeen = new java.util.concurrent.atomic.AtomicBoolean();
+        Double[] etaWhileBounding = {-1.0};
+        String[] phaseWhileBounding = {null};
         Engine engine =
                 new Engine() {
                     @Override
@@ -3689,9 +3692,14 @@ class ServerApiTest {
                             assertThat(bounding.await(30, java.util.concurrent.TimeUnit.SECONDS))
                                     .as("the server works out the bound through its engine")
                                     .isTrue();
+                            PlanJobs.Job j = jobs.job(id);
+                            phaseWhileBounding[0] = j.phase;
+                            etaWhileBounding[0] = jobs.etaSeconds(j);
                             assertThat(jobs.cancel(id)).isEqualTo(new PlanJobs.Cancel(true, null));
                         });
         assertThat(stopSeen).as("the bound was asked to stop").isTrue();
+        assertThat(etaWhileBounding[0]).as("no estimate while the bound is worked out").isNull();
+        assertThat(phaseWhileBounding[0]).isEqualTo("lower bound");
         assertThat(row.status()).as(row.error()).isEqualTo("CANCELLED");
         assertThat(row.error()).isEqualTo("cancelled");
         muster.model.Plan kept = srv.store().planResult(pid).orElseThrow();
