@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import muster.engine.bound.LowerBounds;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
@@ -20,6 +21,7 @@ import muster.engine.exact.ExactPlanner;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Planners;
+import muster.engine.plan.Progress;
 import muster.io.PlanJson;
 import muster.io.ScenarioReader;
 import muster.io.StagedFiles;
@@ -187,120 +189,172 @@ public final class PlanCommand implements Callable<Integer> {
                         seed != null ? seed : defaults.seed(),
                         iterations != null ? iterations : defaults.searchIterations());
 
-        // The engine has no clock: the command measures the run and fills in planner.seconds.
-        ProgressBar bar = new ProgressBar(err, System::nanoTime, !quiet && showProgress());
-        long t0 = System.nanoTime();
-        Plan plan;
-        try {
-            plan = p.plan(scenario, options, bar);
-        } catch (ExactPlanner.TooLargeException e) {
-            bar.finish();
-            return Faults.refuse(
-                    stdout,
-                    err,
-                    json,
-                    shown,
-                    shown
-                            + ": --planner "
-                            + planner
-                            + ": "
-                            + e.getMessage()
-                            + "; nothing was planned");
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        bar.finish();
-        clock.lap("plan");
-        PlannerInfo pi = plan.planner();
-        plan =
-                new Plan(
-                        plan.scenario(),
-                        new PlannerInfo(
-                                pi == null ? p.name() : pi.name(),
-                                pi == null ? "" : pi.version(),
-                                seconds,
-                                pi == null ? options.seed() : pi.seed()),
-                        plan.measures(),
-                        plan.lowerBound(),
-                        plan.missions(),
-                        plan.lines(),
-                        plan.bindingConstraints());
+        // Ctrl-C or SIGTERM from here on stops the planner and the bound as a cancel does, and
+        // the plan found by then is checked and written before the JVM stops
+        try (StopOnSignal stop =
+                StopOnSignal.install(err, "the plan found so far is checked and written")) {
+            // The engine has no clock: the command measures the run and fills in planner.seconds.
+            ProgressBar bar = new ProgressBar(err, System::nanoTime, !quiet && showProgress());
+            Progress progress =
+                    new Progress() {
+                        @Override
+                        public void update(double fraction, String phase) {
+                            bar.update(fraction, phase);
+                        }
 
-        String boundNote = null;
-        try {
-            LowerBound lb =
-                    switch (bound) {
-                        case "lp" -> LowerBounds.compute(scenario);
-                        case "earliest" -> LowerBounds.earliestArrival(scenario);
-                        default -> LowerBounds.compute(scenario, LowerBounds.PLAN_LP_LIMIT);
+                        @Override
+                        public boolean cancelled() {
+                            return stop.requested();
+                        }
                     };
-            if (lb != null) {
-                plan = plan.withLowerBound(lb);
+            long t0 = System.nanoTime();
+            Plan plan;
+            try {
+                plan = p.plan(scenario, options, progress);
+            } catch (ExactPlanner.TooLargeException e) {
+                bar.finish();
+                return Faults.refuse(
+                        stdout,
+                        err,
+                        json,
+                        shown,
+                        shown
+                                + ": --planner "
+                                + planner
+                                + ": "
+                                + e.getMessage()
+                                + "; nothing was planned");
             }
-        } catch (RuntimeException | LinkageError e) {
-            boundNote =
-                    "the lower bound could not be computed ("
-                            + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                            + "); the planner's own bound is reported";
-        }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            bar.finish();
+            clock.lap("plan");
+            PlannerInfo pi = plan.planner();
+            // a plan stopped early is not the one its seed gives: its version says so
+            boolean stoppedPlanning = stop.requested();
+            plan =
+                    new Plan(
+                            plan.scenario(),
+                            new PlannerInfo(
+                                    pi == null ? p.name() : pi.name(),
+                                    (pi == null ? "" : pi.version())
+                                            + (stoppedPlanning ? STOPPED_EARLY : ""),
+                                    seconds,
+                                    pi == null ? options.seed() : pi.seed()),
+                            plan.measures(),
+                            plan.lowerBound(),
+                            plan.missions(),
+                            plan.lines(),
+                            plan.bindingConstraints());
 
-        clock.lap("bound");
-
-        CheckReport check = PlanChecker.check(scenario, plan);
-        clock.lap("check");
-
-        Path dir = out != null ? out : defaultDir(scenario);
-        try {
-            writeFiles(dir, scenario, plan, check, clock);
-        } catch (Unwritten e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCode.INTERNAL;
-        }
-
-        List<Violation> violations = check.violations();
-        if (!violations.isEmpty()) {
-            int n = 0;
-            for (Violation v : violations) {
-                if (n++ >= MAX_VIOLATIONS_SHOWN) {
-                    err.println("... and " + (violations.size() - MAX_VIOLATIONS_SHOWN) + " more");
-                    break;
+            String boundNote = null;
+            try {
+                LowerBound lb =
+                        switch (bound) {
+                            case "lp" ->
+                                    LowerBounds.compute(
+                                            scenario, Integer.MAX_VALUE, stop::requested);
+                            case "earliest" -> LowerBounds.earliestArrival(scenario);
+                            default ->
+                                    LowerBounds.compute(
+                                            scenario, LowerBounds.PLAN_LP_LIMIT, stop::requested);
+                        };
+                if (lb != null) {
+                    plan = plan.withLowerBound(lb);
                 }
-                err.println("violation: " + v.describe());
+            } catch (CancellationException e) {
+                LowerBound own =
+                        plan.lowerBound() != null
+                                ? plan.lowerBound()
+                                : LowerBounds.earliestArrival(scenario);
+                plan =
+                        plan.withLowerBound(
+                                new LowerBound(
+                                        own.closureDay(),
+                                        own.lateStonDays(),
+                                        own.method() + BOUND_STOPPED));
+            } catch (RuntimeException | LinkageError e) {
+                boundNote =
+                        "the lower bound could not be computed ("
+                                + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                                + "); the planner's own bound is reported";
             }
-            err.println(
-                    "the plan breaks "
-                            + violations.size()
-                            + " movement rule check(s); its files are in "
-                            + dir
-                            + " for inspection");
-        }
-        if (boundNote != null) {
-            err.println("warning: " + boundNote);
-        }
-        long unexplained =
-                plan.lines().stream()
-                        .filter(l -> l.lateDays() > 0)
-                        .filter(l -> l.reason() == null || l.reason().isBlank())
-                        .count();
-        if (unexplained > 0 && !quiet) {
-            err.println("warning: " + unexplained + " late line(s) have no reason");
-        }
-        if (timings) {
-            err.println("timings: " + clock);
-        }
-        err.flush();
 
-        if (json) {
-            stdout.println(
-                    jsonSummary(
-                            scenario, plan, violations.size(), dir, timings ? clock.laps : null));
-        } else if (!quiet) {
-            summary(stdout, scenario, plan, violations.size(), dir);
+            clock.lap("bound");
+
+            CheckReport check = PlanChecker.check(scenario, plan);
+            clock.lap("check");
+
+            Path dir = out != null ? out : defaultDir(scenario);
+            try {
+                writeFiles(dir, scenario, plan, check, clock);
+            } catch (Unwritten e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return ExitCode.INTERNAL;
+            }
+
+            List<Violation> violations = check.violations();
+            if (!violations.isEmpty()) {
+                int n = 0;
+                for (Violation v : violations) {
+                    if (n++ >= MAX_VIOLATIONS_SHOWN) {
+                        err.println(
+                                "... and " + (violations.size() - MAX_VIOLATIONS_SHOWN) + " more");
+                        break;
+                    }
+                    err.println("violation: " + v.describe());
+                }
+                err.println(
+                        "the plan breaks "
+                                + violations.size()
+                                + " movement rule check(s); its files are in "
+                                + dir
+                                + " for inspection");
+            }
+            if (boundNote != null) {
+                err.println("warning: " + boundNote);
+            }
+            long unexplained =
+                    plan.lines().stream()
+                            .filter(l -> l.lateDays() > 0)
+                            .filter(l -> l.reason() == null || l.reason().isBlank())
+                            .count();
+            if (unexplained > 0 && !quiet) {
+                err.println("warning: " + unexplained + " late line(s) have no reason");
+            }
+            if (timings) {
+                err.println("timings: " + clock);
+            }
+            err.flush();
+
+            if (json) {
+                stdout.println(
+                        jsonSummary(
+                                scenario,
+                                plan,
+                                violations.size(),
+                                dir,
+                                timings ? clock.laps : null));
+            } else if (!quiet) {
+                summary(stdout, scenario, plan, violations.size(), dir);
+            }
+            if (stop.requested()) {
+                err.println(
+                        "muster: stopped early by a signal; the plan found by then is written in "
+                                + dir);
+                err.flush();
+            }
+            stdout.flush();
+            return violations.isEmpty() ? ExitCode.OK : ExitCode.VIOLATIONS;
         }
-        stdout.flush();
-        return violations.isEmpty() ? ExitCode.OK : ExitCode.VIOLATIONS;
     }
+
+    /** What a plan's planner version says when a signal stopped the planner. */
+    static final String STOPPED_EARLY = " (stopped early by a signal: the plan found by then)";
+
+    /** What the bound's method says when a signal stopped the full bound. */
+    static final String BOUND_STOPPED = " (the full bound was stopped by a signal)";
 
     /**
      * Writes plan.json, missions.csv, lines.csv and report.html in {@code dir}. A plan that breaks
