@@ -3668,24 +3668,11 @@ class ServerApiTest {
                                 "USA ONLY",
                                 "bound-cancel.yaml",
                                 "");
-        long pid =
-                Jdbc.tx(
-                        srv.database(),
-                        con ->
-                                Jdbc.insert(
-                                        con,
-                                        "insert into plan_run(scenario_id, planner, owner_nation,"
-                                                + " releasable_to, status, created_by) values"
-                                                + " (?,?,?,?,'QUEUED',?)",
-                                        sid,
-                                        "fifo",
-                                        u.nation(),
-                                        "USA ONLY",
-                                        u.id()));
         Store.PlanRow row =
                 runJob(
-                        pid,
+                        u,
                         sid,
+                        "USA ONLY",
                         "fifo",
                         engine,
                         (jobs, id) -> {
@@ -3702,7 +3689,7 @@ class ServerApiTest {
         assertThat(phaseWhileBounding[0]).isEqualTo("lower bound");
         assertThat(row.status()).as(row.error()).isEqualTo("CANCELLED");
         assertThat(row.error()).isEqualTo("cancelled");
-        muster.model.Plan kept = srv.store().planResult(pid).orElseThrow();
+        muster.model.Plan kept = srv.store().planResult(row.id()).orElseThrow();
         assertThat(kept.lines()).isNotEmpty();
         assertThat(kept.lowerBound().method())
                 .isEqualTo(
@@ -3820,6 +3807,20 @@ class ServerApiTest {
             muster.engine.plan.Planner planner,
             WhileRunning meanwhile)
             throws Exception {
+        Engine engine =
+                new Engine() {
+                    @Override
+                    muster.engine.plan.Planner planner(String n) {
+                        return planner;
+                    }
+                };
+        return runJob(u, sid, marking, name, engine, meanwhile);
+    }
+
+    /** Runs one job of {@code u}'s nation with {@code engine}'s planner and bound. */
+    private Store.PlanRow runJob(
+            User u, long sid, String marking, String name, Engine engine, WhileRunning meanwhile)
+            throws Exception {
         long pid =
                 Jdbc.tx(
                         srv.database(),
@@ -3834,20 +3835,6 @@ class ServerApiTest {
                                         u.nation(),
                                         marking,
                                         u.id()));
-        Engine engine =
-                new Engine() {
-                    @Override
-                    muster.engine.plan.Planner planner(String n) {
-                        return planner;
-                    }
-                };
-        return runJob(pid, sid, name, engine, meanwhile);
-    }
-
-    /** Runs plan {@code pid}, already queued, with {@code engine}'s planner and bound. */
-    private Store.PlanRow runJob(
-            long pid, long sid, String name, Engine engine, WhileRunning meanwhile)
-            throws Exception {
         try (PlanJobs jobs = new PlanJobs(srv.store(), engine, Clock.systemUTC(), 1)) {
             jobs.submit(pid, sid, name);
             meanwhile.accept(jobs, pid);
