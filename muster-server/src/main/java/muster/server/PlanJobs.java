@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import muster.engine.bound.LowerBounds;
 import muster.engine.check.CheckReport;
 import muster.engine.check.PlanChecker;
 import muster.engine.check.Violation;
@@ -261,14 +262,17 @@ final class PlanJobs implements AutoCloseable {
             }
             // the plan carries the lower bound as the CLI's plan does (the LP up to
             // LowerBounds.PLAN_LP_LIMIT commodities a part, each POE's lines above); if the solver
-            // fails, the planner's own stays. A cancel while it is worked out stops it (L's takes
-            // 10 to 30 s, XL's over a minute) and keeps the planner's own, saying so
-            if (!job.cancel) {
+            // fails, the planner's own stays, or the earliest-arrival one where the planner gives
+            // none (lns). A cancel while it is worked out stops it (L's takes 10 to 30 s, XL's
+            // over a minute), and a plan cancelled before it keeps the same, saying so
+            if (job.cancel) {
+                plan = plan.withLowerBound(boundCancelled(s, plan.lowerBound()));
+            } else {
                 job.update(1.0, LOWER_BOUND);
                 try {
                     plan = plan.withLowerBound(engine.bound(s, job::cancelled));
                 } catch (CancellationException e) {
-                    plan = plan.withLowerBound(boundCancelled(plan.lowerBound()));
+                    plan = plan.withLowerBound(boundCancelled(s, plan.lowerBound()));
                 } catch (RuntimeException | LinkageError e) {
                     System.err.println(
                             "muster: plan run "
@@ -276,6 +280,7 @@ final class PlanJobs implements AutoCloseable {
                                     + ": the lower bound could not be computed ("
                                     + e
                                     + "); the planner's own is kept");
+                    plan = plan.withLowerBound(ownBound(s, plan.lowerBound()));
                 }
             }
             // every plan is checked against the movement rules before it is stored; a plan that
@@ -299,12 +304,18 @@ final class PlanJobs implements AutoCloseable {
     /** What a plan cancelled while its bound was worked out says of the bound it keeps. */
     static final String BOUND_CANCELLED = " (the full bound was cancelled with the plan)";
 
-    /** The planner's own bound, saying that the full one was cancelled; null stays null. */
-    static LowerBound boundCancelled(LowerBound own) {
-        return own == null
-                ? null
-                : new LowerBound(
-                        own.closureDay(), own.lateStonDays(), own.method() + BOUND_CANCELLED);
+    /**
+     * The planner's own bound, or the earliest-arrival one where the planner gives none (lns):
+     * linear in the lines, it needs no solver, and a plan is never stored without a bound.
+     */
+    static LowerBound ownBound(Scenario s, LowerBound own) {
+        return own != null ? own : LowerBounds.earliestArrival(s);
+    }
+
+    /** {@link #ownBound}, saying that the full bound was cancelled. */
+    static LowerBound boundCancelled(Scenario s, LowerBound own) {
+        LowerBound b = ownBound(s, own);
+        return new LowerBound(b.closureDay(), b.lateStonDays(), b.method() + BOUND_CANCELLED);
     }
 
     /** The phase of a plan whose lower bound is worked out, after its planner. */
