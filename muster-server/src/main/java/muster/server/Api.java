@@ -786,12 +786,26 @@ final class Api {
     }
 
     /**
-     * The roles a request names: each must be one the server knows (in any case); a role named
-     * twice counts once. An empty set is refused where the roles are set.
+     * The roles a request names: each entry must be one role the server knows (in any case); a role
+     * named twice counts once. An empty set is refused where the roles are set. An entry is one
+     * role: {@code "PLANNER,ADMIN"} or an empty entry is refused, where the entries were joined
+     * with commas and read as a list, so that one entry granted two roles and an empty one was
+     * skipped.
      */
     private static Set<Role> requestedRoles(List<String> names) {
         if (names == null) {
             throw ApiException.badRequest("field 'roles': missing; e.g. [\"PLANNER\"]");
+        }
+        for (String n : names) {
+            if (n != null && (n.isBlank() || n.contains(","))) {
+                throw ApiException.badRequest(
+                        "field 'roles' = "
+                                + names
+                                + ": entry '"
+                                + Auth.clip(n)
+                                + "' is not one role; give each role as an entry of its own,"
+                                + " e.g. [\"PLANNER\", \"APPROVER\"]");
+            }
         }
         try {
             return Role.parseAll(String.join(",", names));

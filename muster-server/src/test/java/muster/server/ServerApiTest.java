@@ -2830,6 +2830,28 @@ class ServerApiTest {
                 400,
                 "field 'roles': give at least one role");
         assertRefused(deAdmin.put(at, Map.of()), 400, "field 'roles': missing; e.g. [\"PLANNER\"]");
+        // an entry is one role: two in one entry granted both, an empty entry was skipped
+        assertRefused(
+                deAdmin.put(at, Map.of("roles", List.of("PLANNER,ADMIN"))),
+                400,
+                "field 'roles' = [PLANNER,ADMIN]: entry 'PLANNER,ADMIN' is not one role; give each"
+                        + " role as an entry of its own, e.g. [\"PLANNER\", \"APPROVER\"]");
+        assertRefused(
+                deAdmin.put(at, Map.of("roles", List.of("PLANNER", " "))),
+                400,
+                "field 'roles' = [PLANNER,  ]: entry ' ' is not one role; give each role as an"
+                        + " entry of its own, e.g. [\"PLANNER\", \"APPROVER\"]");
+        assertThat(
+                        TestServer.admin()
+                                .post(
+                                        "/api/users",
+                                        TestServer.newUser(
+                                                "roles_two_in_one",
+                                                "password-of-roles_two_in_one",
+                                                "USA",
+                                                List.of("OBSERVER,ADMIN")))
+                                .status())
+                .isEqualTo(400);
         assertThat(deAdmin.put(at, Map.of("roles", List.of("PLANNER"), "nation", "POL")).status())
                 .isEqualTo(400);
         Response text =
