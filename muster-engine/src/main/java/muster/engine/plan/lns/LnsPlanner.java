@@ -256,8 +256,9 @@ public final class LnsPlanner implements Planner {
             }
         }
         place(ins, order, p, voyages == null ? share : share / 2, 0);
-        // the constructions below only try for a better start: a cancelled plan keeps this one
-        if (voyages != null && !p.cancelled()) {
+        // a cancelled search still gives its voyages to the construction below; only the one in
+        // RLD order, which merely tries for a better start, is skipped on a cancel
+        if (voyages != null) {
             // the search scores voyages on a quick model of the sea side; the plan built from
             // them is kept only when it is better than the plain construction
             Work w2 = new Work(md);
