@@ -420,12 +420,24 @@ public final class ExactPlanner implements Planner {
         solver.getParameters().setMaxDeterministicTime(deterministicSeconds / 2);
         progress.update(0.1, "cp-sat: least unmet");
         m.minimize(unmetObj);
-        // a cancel stops CP-SAT through a watch beside it, and the plan found by then is kept
-        CpSolverStatus first =
-                SolveWatch.run(progress::cancelled, solver::stopSearch, () -> solver.solve(m));
+        // a cancel stops CP-SAT through a watch beside it, and the plan found by then is kept;
+        // `seen` says whether a cancel reached a solve (or came between the two), so that a plan
+        // whose solves ended on their own is not said to be cancelled
+        java.util.concurrent.atomic.AtomicBoolean seen =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.BooleanSupplier stop =
+                () -> {
+                    boolean c = progress.cancelled();
+                    if (c) {
+                        seen.set(true);
+                    }
+                    return c;
+                };
+        CpSolverStatus first = SolveWatch.run(stop, solver::stopSearch, () -> solver.solve(m));
         // the second solve gets what the first left, found or not: a first solve that found no
         // plan has spent its half all the same
-        double firstWork = solver.response().getDeterministicTime();
+        com.google.ortools.sat.CpSolverResponse firstResponse = solver.response();
+        double firstWork = firstResponse.getDeterministicTime();
         double left = deterministicSeconds - firstWork;
         boolean unmetHeld = first == CpSolverStatus.OPTIMAL || first == CpSolverStatus.FEASIBLE;
         if (unmetHeld) {
@@ -442,14 +454,30 @@ public final class ExactPlanner implements Planner {
         solver.getParameters().setMaxDeterministicTime(Math.max(left, deterministicSeconds / 2));
         progress.update(0.5, "cp-sat: least late");
         m.minimize(obj.build());
-        CpSolverStatus second =
-                SolveWatch.run(progress::cancelled, solver::stopSearch, () -> solver.solve(m));
-        boolean cancelled = progress.cancelled();
-        double work = firstWork + solver.response().getDeterministicTime();
+        // a cancel after the first solve found a plan keeps that plan (a solution of the same
+        // model, the objective aside), and one that stops the second before it finds one falls
+        // back to it: a cancel had handed back the fifo plan, though CP-SAT had one
+        boolean firstKept = unmetHeld && stop.getAsBoolean();
+        CpSolverStatus second = null;
+        double work = firstWork;
+        if (!firstKept) {
+            second = SolveWatch.run(stop, solver::stopSearch, () -> solver.solve(m));
+            work += solver.response().getDeterministicTime();
+            firstKept =
+                    unmetHeld
+                            && seen.get()
+                            && second != CpSolverStatus.OPTIMAL
+                            && second != CpSolverStatus.FEASIBLE;
+        }
+        boolean cancelled = seen.get();
+        com.google.ortools.sat.CpSolverResponse used =
+                firstKept ? firstResponse : solver.response();
         CpSolverStatus st =
-                second == CpSolverStatus.OPTIMAL && first != CpSolverStatus.OPTIMAL
+                firstKept
                         ? CpSolverStatus.FEASIBLE
-                        : second;
+                        : second == CpSolverStatus.OPTIMAL && first != CpSolverStatus.OPTIMAL
+                                ? CpSolverStatus.FEASIBLE
+                                : second;
         if (st != CpSolverStatus.OPTIMAL && st != CpSolverStatus.FEASIBLE) {
             // no plan within the work limit (or none with this many missions per tail): say so
             // and hand back the baseline's plan, which keeps every rule
@@ -480,44 +508,61 @@ public final class ExactPlanner implements Planner {
                     fifo.lines(),
                     fifo.bindingConstraints());
         }
-        last = new Outcome(st, solver.objectiveValue(), solver.bestObjectiveBound(), first, work);
-        List<PlanAssembly.Draft> drafts = extract(net, solver, slots, lines);
+        last =
+                firstKept
+                        ? new Outcome(st, Double.NaN, Double.NaN, first, work)
+                        : new Outcome(
+                                st,
+                                solver.objectiveValue(),
+                                solver.bestObjectiveBound(),
+                                first,
+                                work);
+        List<PlanAssembly.Draft> drafts =
+                extract(net, v -> used.getSolution(v.getIndex()), slots, lines);
         String status =
-                st == CpSolverStatus.OPTIMAL
-                        ? "optimal over the 1-minute grid"
-                        : !unmetHeld
-                                ? String.format(
-                                        java.util.Locale.ROOT,
-                                        "feasible, least unmet weight not found: its solve"
-                                                + " found no plan within its half of the work"
-                                                + " limit, so unmet load counted %,d late"
-                                                + " ston-days a ston-equivalent; objective %.3f,"
-                                                + " CP-SAT bound %.3f",
-                                        UNMET_PENALTY,
-                                        solver.objectiveValue(),
-                                        solver.bestObjectiveBound())
-                                : first != CpSolverStatus.OPTIMAL
+                firstKept
+                        ? "cancelled after the first solve, whose plan is kept: least unmet weight "
+                                + (first == CpSolverStatus.OPTIMAL ? "proved" : "not proved")
+                                + ", late ston-days not minimised"
+                        : st == CpSolverStatus.OPTIMAL
+                                ? "optimal over the 1-minute grid"
+                                : !unmetHeld
                                         ? String.format(
                                                 java.util.Locale.ROOT,
-                                                "feasible, least unmet weight not proved; objective %.3f,"
-                                                        + " CP-SAT bound %.3f with that unmet weight",
+                                                "feasible, least unmet weight not found: its solve"
+                                                        + " found no plan within its half of the work"
+                                                        + " limit, so unmet load counted %,d late"
+                                                        + " ston-days a ston-equivalent; objective %.3f,"
+                                                        + " CP-SAT bound %.3f",
+                                                UNMET_PENALTY,
                                                 solver.objectiveValue(),
                                                 solver.bestObjectiveBound())
-                                        : String.format(
-                                                java.util.Locale.ROOT,
-                                                "feasible, least unmet weight proved; objective %.3f,"
-                                                        + " CP-SAT bound %.3f",
-                                                solver.objectiveValue(),
-                                                solver.bestObjectiveBound());
-        if (cancelled && st != CpSolverStatus.OPTIMAL) {
+                                        : first != CpSolverStatus.OPTIMAL
+                                                ? String.format(
+                                                        java.util.Locale.ROOT,
+                                                        "feasible, least unmet weight not proved; objective %.3f,"
+                                                                + " CP-SAT bound %.3f with that unmet weight",
+                                                        solver.objectiveValue(),
+                                                        solver.bestObjectiveBound())
+                                                : String.format(
+                                                        java.util.Locale.ROOT,
+                                                        "feasible, least unmet weight proved; objective %.3f,"
+                                                                + " CP-SAT bound %.3f",
+                                                        solver.objectiveValue(),
+                                                        solver.bestObjectiveBound());
+        if (cancelled && !firstKept && st != CpSolverStatus.OPTIMAL) {
             status = "cancelled; " + status;
         }
         PlannerInfo info = new PlannerInfo(NAME, VERSION + " (" + status + ")", 0, options.seed());
         return PlanAssembly.assemble(s, drafts, info, LowerBounds.earliestArrival(s));
     }
 
+    /** The plan of one solution: {@code solution} gives each variable's value in it. */
     private List<PlanAssembly.Draft> extract(
-            Network net, CpSolver solver, List<Slot> slots, List<RequirementLine> lines) {
+            Network net,
+            java.util.function.ToLongFunction<IntVar> solution,
+            List<Slot> slots,
+            List<RequirementLine> lines) {
         // exact amounts: grains to stons, the last load of a class takes the remainder
         Map<String, Map<CargoClass, Long>> grainsLeft = new HashMap<>();
         Map<String, Map<CargoClass, Double>> stonsLeft = new HashMap<>();
@@ -529,7 +574,7 @@ public final class ExactPlanner implements Planner {
                 for (Slot sl : slots) {
                     for (LoadVars lv : sl.loads) {
                         if (lv.line == l && lv.grains.containsKey(e.cargoClass())) {
-                            total += solver.value(lv.grains.get(e.cargoClass()));
+                            total += solution.applyAsLong(lv.grains.get(e.cargoClass()));
                         }
                     }
                 }
@@ -545,11 +590,11 @@ public final class ExactPlanner implements Planner {
         List<PlanAssembly.Draft> drafts = new ArrayList<>();
         Map<String, TailState> tails = new HashMap<>();
         for (Slot sl : slots) {
-            if (solver.value(sl.active) == 0) {
+            if (solution.applyAsLong(sl.active) == 0) {
                 continue;
             }
             int j = 0;
-            while (solver.value(sl.use[j]) == 0) {
+            while (solution.applyAsLong(sl.use[j]) == 0) {
                 j++;
             }
             Lane ln = sl.lanes.get(j);
@@ -558,13 +603,13 @@ public final class ExactPlanner implements Planner {
                     tails.computeIfAbsent(
                             t.id() + "#" + sl.tail,
                             k -> new TailState(t.baseNode(), 24.0 * t.availableFromDay()));
-            double start = solver.value(sl.start) / 60.0;
+            double start = solution.applyAsLong(sl.start) / 60.0;
             List<Load> loads = new ArrayList<>();
             for (LoadVars lv : sl.loads) {
-                int pax = lv.pax == null ? 0 : (int) solver.value(lv.pax);
+                int pax = lv.pax == null ? 0 : (int) solution.applyAsLong(lv.pax);
                 List<LoadCargo> cargo = new ArrayList<>();
                 for (Map.Entry<CargoClass, IntVar> e : lv.grains.entrySet()) {
-                    long q = solver.value(e.getValue());
+                    long q = solution.applyAsLong(e.getValue());
                     if (q == 0) {
                         continue;
                     }
