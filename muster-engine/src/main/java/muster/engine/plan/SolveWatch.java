@@ -2,6 +2,7 @@ package muster.engine.plan;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -22,29 +23,49 @@ public final class SolveWatch {
 
     private SolveWatch() {}
 
-    /** Runs {@code solve} with a watch that calls {@code interrupt} once {@code stop} is true. */
+    /**
+     * Runs {@code solve} with a watch that calls {@code interrupt} once {@code stop} is true. If
+     * {@code stop} or {@code interrupt} throws, the watch ends (the solve can then no longer be
+     * stopped) and the failure is thrown here once the solve has returned, rather than printed by
+     * the watch's thread and lost.
+     */
     public static <T> T run(BooleanSupplier stop, Runnable interrupt, Supplier<T> solve) {
         AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread watch =
                 new Thread(
                         () -> {
-                            while (!done.get()) {
-                                if (stop.getAsBoolean()) {
-                                    interrupt.run();
+                            try {
+                                while (!done.get()) {
+                                    if (stop.getAsBoolean()) {
+                                        interrupt.run();
+                                    }
+                                    LockSupport.parkNanos(
+                                            TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS));
                                 }
-                                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS));
+                            } catch (RuntimeException | Error e) {
+                                failed.set(e);
                             }
                         },
                         THREAD);
         watch.setDaemon(true);
         watch.start();
+        T result;
         try {
-            return solve.get();
+            result = solve.get();
         } finally {
             done.set(true);
             LockSupport.unpark(watch);
             joinQuietly(watch);
         }
+        Throwable f = failed.get();
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error err) {
+            throw err;
+        }
+        return result;
     }
 
     private static void joinQuietly(Thread t) {
