@@ -176,6 +176,7 @@ public final class LowerBounds {
             this.emptyLegs = new EmptyLegs(net, s);
             build();
             for (LiftType t : s.lift()) {
+                BoundStop.check(stop);
                 Fleet f = Fleet.of(this, t);
                 if (f != null) {
                     fleets.put(t.id(), f);
@@ -185,6 +186,7 @@ public final class LowerBounds {
 
         private void build() {
             for (RequirementLine l : s.requirements()) {
+                BoundStop.check(stop);
                 if (l.mode() == LineMode.LAND) {
                     double c = LineTimes.landClosureHour(net, l);
                     int day = Math.min((int) Math.floor(c / 24), horizon);
@@ -417,6 +419,7 @@ public final class LowerBounds {
                 }
             }
             for (Resource r : resources) {
+                BoundStop.check(stop);
                 double[] starts = r.starts();
                 // weight by (start bucket, onward hours); a unit's deadline is 24(day+1) - onward
                 TreeSet<Double> onwards = new TreeSet<>();
@@ -445,6 +448,7 @@ public final class LowerBounds {
                 }
             }
             for (Resource r : resources) {
+                BoundStop.check(stop);
                 if (r instanceof SegmentsResource sg && !wholeSegmentsFit(sg, day)) {
                     return false;
                 }
@@ -464,6 +468,7 @@ public final class LowerBounds {
          * arithmetic, can.
          */
         boolean wholeSegmentsFit(SegmentsResource sg, int day) {
+            BoundStop.check(stop);
             List<Fleet> fs = sg.types;
             int nt = fs.size();
             if (nt == 0 || nt > 30 || sg.users.isEmpty()) {
@@ -1243,6 +1248,7 @@ public final class LowerBounds {
             }
             double minPerSton = Double.POSITIVE_INFINITY;
             for (RequirementLine l : s.requirements()) {
+                BoundStop.check(stop);
                 for (CargoEntry e : l.cargo()) {
                     if (e.stons() > 0 && (c == null || e.cargoClass() == c)) {
                         minPerSton = Math.min(minPerSton, e.sqftPerSton());
@@ -1277,6 +1283,7 @@ public final class LowerBounds {
                 }
             }
             for (Map.Entry<String, List<Commodity>> e : nodes.entrySet()) {
+                BoundStop.check(stop);
                 Node n = net.node(e.getKey());
                 boolean sea = n.kind() == NodeKind.SEAPORT;
                 List<NodeResource> rows = new ArrayList<>();
@@ -1290,6 +1297,7 @@ public final class LowerBounds {
                     }
                 }
                 for (NodeResource r : rows) {
+                    BoundStop.check(stop);
                     for (Commodity k : e.getValue()) {
                         r.offer(k);
                     }
@@ -1300,6 +1308,7 @@ public final class LowerBounds {
                 out.addAll(rows);
             }
             for (LiftMode mode : LiftMode.values()) {
+                BoundStop.check(stop);
                 List<Commodity> ks = new ArrayList<>();
                 for (Commodity k : commodities) {
                     if (k.mode() == mode) {
@@ -1399,6 +1408,7 @@ public final class LowerBounds {
             }
             List<Boolean> measures = mode == LiftMode.SEA ? List.of(true, false) : List.of(false);
             for (boolean area : measures) {
+                BoundStop.check(stop);
                 List<Commodity> us = new ArrayList<>();
                 for (Commodity k : users) {
                     if (!area || k.cargoClass() != CargoClass.PAX) {
@@ -2225,6 +2235,7 @@ public final class LowerBounds {
             }
             double worst = Double.NEGATIVE_INFINITY;
             for (Relaxation.Resource r : resources) {
+                BoundStop.check(rx.stop);
                 double[] starts = r.starts();
                 int m = starts.length;
                 double[] ends = ends(r, h);
@@ -2330,6 +2341,7 @@ public final class LowerBounds {
                     index.put(commodities.get(i), i);
                 }
                 for (Relaxation.Resource r : resources) {
+                    BoundStop.check(rx.stop);
                     double[] starts = r.starts();
                     int m = starts.length;
                     double[] ends = ends(r, h);
