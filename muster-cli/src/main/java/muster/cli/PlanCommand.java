@@ -195,6 +195,10 @@ public final class PlanCommand implements Callable<Integer> {
                 StopOnSignal.install(err, "the plan found so far is checked and written")) {
             // The engine has no clock: the command measures the run and fills in planner.seconds.
             ProgressBar bar = new ProgressBar(err, System::nanoTime, !quiet && showProgress());
+            // whether the planner saw the signal: one that comes after it has finished leaves
+            // its plan the one its seed gives
+            java.util.concurrent.atomic.AtomicBoolean plannerStopped =
+                    new java.util.concurrent.atomic.AtomicBoolean();
             Progress progress =
                     new Progress() {
                         @Override
@@ -204,7 +208,11 @@ public final class PlanCommand implements Callable<Integer> {
 
                         @Override
                         public boolean cancelled() {
-                            return stop.requested();
+                            boolean stopped = stop.requested();
+                            if (stopped) {
+                                plannerStopped.set(true);
+                            }
+                            return stopped;
                         }
                     };
             long t0 = System.nanoTime();
@@ -230,7 +238,7 @@ public final class PlanCommand implements Callable<Integer> {
             clock.lap("plan");
             PlannerInfo pi = plan.planner();
             // a plan stopped early is not the one its seed gives: its version says so
-            boolean stoppedPlanning = stop.requested();
+            boolean stoppedPlanning = plannerStopped.get();
             plan =
                     new Plan(
                             plan.scenario(),
@@ -247,6 +255,7 @@ public final class PlanCommand implements Callable<Integer> {
                             plan.bindingConstraints());
 
             String boundNote = null;
+            boolean boundStopped = false;
             try {
                 LowerBound lb =
                         switch (bound) {
@@ -262,6 +271,7 @@ public final class PlanCommand implements Callable<Integer> {
                     plan = plan.withLowerBound(lb);
                 }
             } catch (CancellationException e) {
+                boundStopped = true;
                 LowerBound own =
                         plan.lowerBound() != null
                                 ? plan.lowerBound()
@@ -339,10 +349,14 @@ public final class PlanCommand implements Callable<Integer> {
             } else if (!quiet) {
                 summary(stdout, scenario, plan, violations.size(), dir);
             }
-            if (stop.requested()) {
+            if (stoppedPlanning || boundStopped) {
                 err.println(
                         "muster: stopped early by a signal; the plan found by then is written in "
                                 + dir);
+                err.flush();
+            } else if (stop.requested()) {
+                err.println(
+                        "muster: the plan was whole when the signal came; it is written in " + dir);
                 err.flush();
             }
             stdout.flush();

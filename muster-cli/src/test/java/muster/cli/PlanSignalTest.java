@@ -46,7 +46,6 @@ class PlanSignalTest {
         Path stdout = tmp.resolve("stdout.txt");
         // a search budget that would run for many minutes, so the signal comes while it plans
         Path stderr = tmp.resolve("stderr.txt");
-        // a search budget that would run for many minutes, so the signal comes while it plans
         ProcessBuilder pb =
                 TestCommands.process(
                                 "plan",
