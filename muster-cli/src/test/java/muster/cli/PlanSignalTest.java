@@ -44,8 +44,8 @@ class PlanSignalTest {
         assertThat(gen).as(genErr.toString()).isZero();
         Path out = tmp.resolve("plan");
         Path stdout = tmp.resolve("stdout.txt");
-        // a search budget that would run for many minutes, so the signal comes while it plans
         Path stderr = tmp.resolve("stderr.txt");
+        // a search budget that would run for many minutes, so the signal comes while it plans
         ProcessBuilder pb =
                 TestCommands.process(
                                 "plan",
