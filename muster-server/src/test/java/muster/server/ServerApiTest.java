@@ -3621,13 +3621,7 @@ class ServerApiTest {
                             muster.engine.plan.PlanOptions o,
                             muster.engine.plan.Progress p) {
                         planning.countDown();
-                        for (int i = 0; i < 6000 && !p.cancelled(); i++) {
-                            try {
-                                Thread.sleep(10);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
+                        waitUntil(p::cancelled);
                         return muster.engine.plan.Planners.byName("fifo").plan(sc, o, p);
                     }
                 };
@@ -3676,13 +3670,7 @@ class ServerApiTest {
                             muster.model.Scenario sc, java.util.function.BooleanSupplier stop) {
                         // a bound that takes until it is stopped, as L's seems to a user
                         bounding.countDown();
-                        for (int i = 0; i < 6000 && !stop.getAsBoolean(); i++) {
-                            try {
-                                Thread.sleep(10);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
+                        waitUntil(stop);
                         stopSeen.set(stop.getAsBoolean());
                         return super.bound(sc, stop);
                     }
@@ -3747,13 +3735,7 @@ class ServerApiTest {
                             muster.engine.plan.PlanOptions o,
                             muster.engine.plan.Progress p) {
                         planning.countDown();
-                        for (int i = 0; i < 6000 && !p.cancelled(); i++) {
-                            try {
-                                Thread.sleep(10);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
+                        waitUntil(p::cancelled);
                         return muster.engine.plan.Planners.byName("fifo").plan(sc, o, p);
                     }
                 };
@@ -3809,6 +3791,19 @@ class ServerApiTest {
     /** Runs one job with {@code planner} on a fresh scenario and returns its stored row. */
     private Store.PlanRow runJob(String name, muster.engine.plan.Planner planner) throws Exception {
         return runJob(name, planner, (jobs, id) -> {});
+    }
+
+    /**
+     * Waits until {@code done} is true, up to a minute: a planner or bound that runs until stopped.
+     */
+    private static void waitUntil(java.util.function.BooleanSupplier done) {
+        for (int i = 0; i < 6000 && !done.getAsBoolean(); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Something a test does to a job while it runs. */
