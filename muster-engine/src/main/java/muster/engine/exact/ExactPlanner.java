@@ -519,37 +519,37 @@ public final class ExactPlanner implements Planner {
                                 work);
         List<PlanAssembly.Draft> drafts =
                 extract(net, v -> used.getSolution(v.getIndex()), slots, lines);
-        String status =
-                firstKept
-                        ? "cancelled after the first solve, whose plan is kept: least unmet weight "
-                                + (first == CpSolverStatus.OPTIMAL ? "proved" : "not proved")
-                                + ", late ston-days not minimised"
-                        : st == CpSolverStatus.OPTIMAL
-                                ? "optimal over the 1-minute grid"
-                                : !unmetHeld
-                                        ? String.format(
-                                                java.util.Locale.ROOT,
-                                                "feasible, least unmet weight not found: its solve"
-                                                        + " found no plan within its half of the work"
-                                                        + " limit, so unmet load counted %,d late"
-                                                        + " ston-days a ston-equivalent; objective %.3f,"
-                                                        + " CP-SAT bound %.3f",
-                                                UNMET_PENALTY,
-                                                solver.objectiveValue(),
-                                                solver.bestObjectiveBound())
-                                        : first != CpSolverStatus.OPTIMAL
-                                                ? String.format(
-                                                        java.util.Locale.ROOT,
-                                                        "feasible, least unmet weight not proved; objective %.3f,"
-                                                                + " CP-SAT bound %.3f with that unmet weight",
-                                                        solver.objectiveValue(),
-                                                        solver.bestObjectiveBound())
-                                                : String.format(
-                                                        java.util.Locale.ROOT,
-                                                        "feasible, least unmet weight proved; objective %.3f,"
-                                                                + " CP-SAT bound %.3f",
-                                                        solver.objectiveValue(),
-                                                        solver.bestObjectiveBound());
+        String status;
+        if (firstKept) {
+            status =
+                    "cancelled after the first solve, whose plan is kept: least unmet weight "
+                            + (first == CpSolverStatus.OPTIMAL ? "proved" : "not proved")
+                            + ", late ston-days not minimised";
+        } else if (st == CpSolverStatus.OPTIMAL) {
+            status = "optimal over the 1-minute grid";
+        } else if (!unmetHeld) {
+            status =
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "feasible, least unmet weight not found: its solve found no plan"
+                                    + " within its half of the work limit, so unmet load counted"
+                                    + " %,d late ston-days a ston-equivalent; objective %.3f,"
+                                    + " CP-SAT bound %.3f",
+                            UNMET_PENALTY,
+                            solver.objectiveValue(),
+                            solver.bestObjectiveBound());
+        } else {
+            status =
+                    String.format(
+                            java.util.Locale.ROOT,
+                            first != CpSolverStatus.OPTIMAL
+                                    ? "feasible, least unmet weight not proved; objective %.3f,"
+                                            + " CP-SAT bound %.3f with that unmet weight"
+                                    : "feasible, least unmet weight proved; objective %.3f,"
+                                            + " CP-SAT bound %.3f",
+                            solver.objectiveValue(),
+                            solver.bestObjectiveBound());
+        }
         if (cancelled && !firstKept && st != CpSolverStatus.OPTIMAL) {
             status = "cancelled; " + status;
         }
