@@ -76,7 +76,7 @@ public final class LnsPlanner implements Planner {
     private static final double[] DENSE_PASSES = {2.0 / 3, 1.0 / 3};
 
     /**
-     * The share of the progress the voyage search reports in, where it runs: it took 35 %, 57 % and
+     * The share of the progress the voyage search reports in, where it runs: it took 35 %, 56 % and
      * 57 % of generated S, M and L's plans (seed 1, this project's 2-core machine).
      */
     static final double SEARCH_SHARE = 0.5;
