@@ -76,6 +76,24 @@ public final class Muster implements Runnable {
                     "error: muster ran out of memory (the Java heap) and the command did not"
                             + " finish; give it more with MUSTER_JAVA_OPTS=-Xmx8g (for ./muster)");
             code = ExitCode.INTERNAL;
+        } catch (LinkageError e) {
+            // picocli hands an Error on rather than to the handler above: OR-Tools' native
+            // library that did not load (muster bound, the exact planner, sourcing) printed a
+            // stack trace and no word of what to do
+            err.println("error: " + PlanCommand.whyBoundFailed(e));
+            if (PlanCommand.fromOrTools(e)) {
+                err.println(
+                        "  (OR-Tools unpacks its native library into the Java temporary directory, "
+                                + System.getProperty("java.io.tmpdir")
+                                + " here, which must exist and be writable; it runs on linux"
+                                + " x86-64)");
+            }
+            if (root.debug) {
+                e.printStackTrace(err);
+            } else {
+                err.println("  (run again with --debug for the full trace)");
+            }
+            code = ExitCode.INTERNAL;
         }
         out.flush();
         if (out.checkError()) {

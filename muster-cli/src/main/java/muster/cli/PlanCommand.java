@@ -272,22 +272,21 @@ public final class PlanCommand implements Callable<Integer> {
                 }
             } catch (CancellationException e) {
                 boundStopped = true;
-                LowerBound own =
-                        plan.lowerBound() != null
-                                ? plan.lowerBound()
-                                : LowerBounds.earliestArrival(scenario);
                 plan =
                         plan.withLowerBound(
-                                new LowerBound(
-                                        own.closureDay(),
-                                        own.lateStonDays(),
-                                        own.method() + BOUND_STOPPED));
+                                LowerBounds.fallback(scenario, plan.lowerBound(), BOUND_STOPPED));
             } catch (RuntimeException | LinkageError e) {
+                // the planner's own bound, or the earliest-arrival one where it gives none (lns),
+                // which needs no solver: lns's plan was written with no bound at all
+                plan =
+                        plan.withLowerBound(
+                                LowerBounds.fallback(scenario, plan.lowerBound(), BOUND_FAILED));
                 boundNote =
-                        "the lower bound could not be computed ("
-                                + e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                                + "); the planner's own bound is reported";
+                        "the lower bound could not be computed: "
+                                + whyBoundFailed(e)
+                                + "; the plan carries the bound '"
+                                + plan.lowerBound().method()
+                                + "'";
             }
 
             clock.lap("bound");
@@ -369,6 +368,36 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** What the bound's method says when a signal stopped the full bound. */
     static final String BOUND_STOPPED = " (the full bound was stopped by a signal)";
+
+    /** What the bound's method says when the full bound failed in its solver. */
+    static final String BOUND_FAILED = " (the full bound could not be computed)";
+
+    /**
+     * Why the full bound failed, in words: OR-Tools' native library that did not load is named as
+     * such, where the error named only a JNI function.
+     */
+    static String whyBoundFailed(Throwable e) {
+        String what =
+                e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return fromOrTools(e) ? "OR-Tools' native library did not load (" + what + ")" : what;
+    }
+
+    /** Whether {@code e} is a linkage error met in OR-Tools' classes. */
+    static boolean fromOrTools(Throwable e) {
+        if (!(e instanceof LinkageError)) {
+            return false;
+        }
+        if (String.valueOf(e.getMessage()).contains("com.google.ortools")) {
+            return true;
+        }
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().startsWith("com.google.ortools.")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Writes plan.json, missions.csv, lines.csv and report.html in {@code dir}. A plan that breaks

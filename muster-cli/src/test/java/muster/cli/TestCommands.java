@@ -37,8 +37,14 @@ final class TestCommands {
 
     /** {@code muster args} as a process of its own, run by this test's Java and class path. */
     static ProcessBuilder process(String... args) {
+        return process(List.of(), args);
+    }
+
+    /** As {@link #process(String...)}, with {@code jvm} options to the Java that runs it. */
+    static ProcessBuilder process(List<String> jvm, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvm);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Muster.class.getName());

@@ -17,7 +17,6 @@ import muster.engine.check.Violation;
 import muster.engine.plan.PlanOptions;
 import muster.engine.plan.Planner;
 import muster.engine.plan.Progress;
-import muster.model.LowerBound;
 import muster.model.Plan;
 import muster.model.PlannerInfo;
 import muster.model.Scenario;
@@ -263,24 +262,31 @@ final class PlanJobs implements AutoCloseable {
             // the plan carries the lower bound as the CLI's plan does (the LP up to
             // LowerBounds.PLAN_LP_LIMIT commodities a part, each POE's lines above); if the solver
             // fails, the planner's own stays, or the earliest-arrival one where the planner gives
-            // none (lns). A cancel while it is worked out stops it (L's takes 10 to 30 s, XL's
-            // over a minute), and a plan cancelled before it keeps the same, saying so
+            // none (lns), saying so. A cancel while it is worked out stops it (L's takes 10 to 30
+            // s, XL's over a minute), and a plan cancelled before it keeps the same, saying so
             if (job.cancel) {
-                plan = plan.withLowerBound(boundCancelled(s, plan.lowerBound()));
+                plan =
+                        plan.withLowerBound(
+                                LowerBounds.fallback(s, plan.lowerBound(), BOUND_CANCELLED));
             } else {
                 job.update(1.0, LOWER_BOUND);
                 try {
                     plan = plan.withLowerBound(engine.bound(s, job::cancelled));
                 } catch (CancellationException e) {
-                    plan = plan.withLowerBound(boundCancelled(s, plan.lowerBound()));
+                    plan =
+                            plan.withLowerBound(
+                                    LowerBounds.fallback(s, plan.lowerBound(), BOUND_CANCELLED));
                 } catch (RuntimeException | LinkageError e) {
+                    plan =
+                            plan.withLowerBound(
+                                    LowerBounds.fallback(s, plan.lowerBound(), BOUND_FAILED));
                     System.err.println(
                             "muster: plan run "
                                     + job.id
                                     + ": the lower bound could not be computed ("
                                     + e
-                                    + "); the planner's own is kept");
-                    plan = plan.withLowerBound(ownBound(s, plan.lowerBound()));
+                                    + "); the plan keeps "
+                                    + plan.lowerBound().method());
                 }
             }
             // every plan is checked against the movement rules before it is stored; a plan that
@@ -304,19 +310,8 @@ final class PlanJobs implements AutoCloseable {
     /** What a plan cancelled while its bound was worked out says of the bound it keeps. */
     static final String BOUND_CANCELLED = " (the full bound was cancelled with the plan)";
 
-    /**
-     * The planner's own bound, or the earliest-arrival one where the planner gives none (lns):
-     * linear in the lines, it needs no solver, and a plan is never stored without a bound.
-     */
-    static LowerBound ownBound(Scenario s, LowerBound own) {
-        return own != null ? own : LowerBounds.earliestArrival(s);
-    }
-
-    /** {@link #ownBound}, saying that the full bound was cancelled. */
-    static LowerBound boundCancelled(Scenario s, LowerBound own) {
-        LowerBound b = ownBound(s, own);
-        return new LowerBound(b.closureDay(), b.lateStonDays(), b.method() + BOUND_CANCELLED);
-    }
+    /** What a plan whose full bound failed in its solver says of the bound it keeps. */
+    static final String BOUND_FAILED = " (the full bound could not be computed)";
 
     /** The phase of a plan whose lower bound is worked out, after its planner. */
     static final String LOWER_BOUND = "lower bound";

@@ -3715,6 +3715,43 @@ class ServerApiTest {
     }
 
     /**
+     * A plan whose full bound fails in its solver (OR-Tools' native library that does not load) is
+     * stored DONE with the earliest-arrival bound, whose method says that the full one could not be
+     * computed: read later, the plan said "earliest-arrival" as if no more had been asked for.
+     */
+    @Test
+    void aPlanWhoseBoundFailsKeepsTheEarliestArrivalBoundSayingSo() throws Exception {
+        Engine engine =
+                new Engine() {
+                    @Override
+                    muster.engine.plan.Planner planner(String n) {
+                        return muster.engine.plan.Planners.byName("lns");
+                    }
+
+                    @Override
+                    muster.model.LowerBound bound(
+                            muster.model.Scenario sc, java.util.function.BooleanSupplier stop) {
+                        throw new UnsatisfiedLinkError(
+                                "'long com.google.ortools.linearsolver.mainJNI.MPSolver_new'");
+                    }
+                };
+        Client c = TestServer.user("bound_fails_us", "USA", Role.PLANNER);
+        User u = Fixtures.me(c);
+        muster.model.Scenario sc = Fixtures.scenario("bound-fails", "F1", "US", "F2", "US");
+        long sid = srv.api().importScenario(u, sc, "USA ONLY", "bound-fails.yaml", "");
+        Store.PlanRow row = runJob(u, sid, "USA ONLY", "lns", engine, (jobs, id) -> {});
+        assertThat(row.status()).as(row.error()).isEqualTo("DONE");
+        muster.model.LowerBound kept = srv.store().planResult(row.id()).orElseThrow().lowerBound();
+        muster.model.LowerBound earliest = muster.engine.bound.LowerBounds.earliestArrival(sc);
+        assertThat(kept.method())
+                .isEqualTo(
+                        muster.engine.bound.LowerBounds.METHOD_TRIVIAL
+                                + " (the full bound could not be computed)");
+        assertThat(kept.closureDay()).isEqualTo(earliest.closureDay());
+        assertThat(kept.lateStonDays()).isEqualTo(earliest.lateStonDays());
+    }
+
+    /**
      * A server stopped (Ctrl-C, SIGTERM) stops its jobs as a cancel does, and each says that the
      * server stopped it: a running plan keeps the plan found by then, a queued one is to be run
      * again. Both said 'cancelled', as if a planner had cancelled them.

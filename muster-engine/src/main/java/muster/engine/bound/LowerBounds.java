@@ -145,6 +145,21 @@ public final class LowerBounds {
                 Math.min(r.trivialClosure(), r.horizon), r.trivialLate(), METHOD_TRIVIAL);
     }
 
+    /**
+     * The bound a plan keeps when the full one was not worked out (stopped, or failed in its
+     * solver): the planner's own {@code own}, or the earliest-arrival one where the planner gives
+     * none (lns), its method ending with {@code why} so that the plan says which bound it carries
+     * and why, wherever it is read. The earliest-arrival bound needs no solver, so every plan keeps
+     * a bound.
+     *
+     * @param why appended to the method as it is, such as {@code " (the full bound was stopped by a
+     *     signal)"}
+     */
+    public static LowerBound fallback(Scenario s, LowerBound own, String why) {
+        LowerBound b = own != null ? own : earliestArrival(s);
+        return new LowerBound(b.closureDay(), b.lateStonDays(), b.method() + why);
+    }
+
     static final class Relaxation {
         final Scenario s;
         final Network net;

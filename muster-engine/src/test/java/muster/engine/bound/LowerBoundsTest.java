@@ -36,6 +36,25 @@ import muster.model.Scenario;
 import org.junit.jupiter.api.Test;
 
 class LowerBoundsTest {
+    /**
+     * The bound a plan keeps when the full one is not worked out: the planner's own where it gives
+     * one, else the earliest-arrival one, each with the words after its method.
+     */
+    @Test
+    void aFallbackKeepsThePlannersOwnBoundOrTheEarliestArrivalOneAndSaysWhy() {
+        Scenario s = SmallScenarios.random(7, 4);
+        LowerBound earliest = LowerBounds.earliestArrival(s);
+        LowerBound none = LowerBounds.fallback(s, null, " (why)");
+        assertThat(none)
+                .isEqualTo(
+                        new LowerBound(
+                                earliest.closureDay(),
+                                earliest.lateStonDays(),
+                                LowerBounds.METHOD_TRIVIAL + " (why)"));
+        LowerBound own = new LowerBound(3, 12.5, "own");
+        assertThat(LowerBounds.fallback(s, own, " (why)"))
+                .isEqualTo(new LowerBound(3, 12.5, "own (why)"));
+    }
 
     /** One tail, one line of ten sorties' worth due on day 1: capacity, not distance, binds. */
     private static Scenario oneTailTenSorties(int mog, int tails) {
