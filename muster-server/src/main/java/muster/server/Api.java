@@ -45,8 +45,16 @@ final class Api {
     private final ForceApi force;
     private io.javalin.router.InternalRouter router;
 
-    Api(Store store, Auth auth, Audit audit, Engine engine, PlanJobs jobs, Orders orders) {
+    Api(
+            Store store,
+            Auth auth,
+            Audit audit,
+            Engine engine,
+            PlanJobs jobs,
+            Orders orders,
+            java.time.Duration bodyIdle) {
         this.orders = orders;
+        this.bodyIdle = bodyIdle;
         this.store = store;
         this.auth = auth;
         this.audit = audit;
@@ -54,6 +62,9 @@ final class Api {
         this.jobs = jobs;
         this.force = new ForceApi(this, store, new ForceStore(store.db()), audit);
     }
+
+    /** How long a request's body may stop coming before it is refused (Jetty's idle time). */
+    private final java.time.Duration bodyIdle;
 
     ForceApi force() {
         return force;
@@ -299,7 +310,7 @@ final class Api {
         }
         if (readsBody) {
             // read once signed in: a body of megabytes is not read for a caller who is not
-            readableBody(ctx, charset);
+            readableBody(ctx, charset, bodyIdle);
         }
     }
 
@@ -449,12 +460,54 @@ final class Api {
     }
 
     /**
+     * The request's body, read whole. A body that stops coming before the length it announced is
+     * refused after {@code idle} (Jetty's idle time for the request, set by the server) with a 408
+     * in the JSON every refusal has, naming what happened; Javalin answered it with an empty text
+     * body, past every handler of the API.
+     */
+    static byte[] bodyBytes(Context ctx, java.time.Duration idle) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (Exception e) { // Javalin's Kotlin passes Jetty's IOException on unchecked
+            if (e instanceof java.io.IOException
+                    && e.getCause() instanceof java.util.concurrent.TimeoutException) {
+                ctx.header("Connection", "close");
+                long announced = ctx.req().getContentLengthLong();
+                throw new ApiException(
+                        408,
+                        "request body: it stopped coming before its end"
+                                + (announced >= 0
+                                        ? " (Content-Length announced " + announced + " bytes)"
+                                        : "")
+                                + " and nothing more came for "
+                                + seconds(idle)
+                                + "; nothing was read or stored; send the whole body again");
+            }
+            throw Api.<RuntimeException>unchanged(e);
+        }
+    }
+
+    private static String seconds(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0
+                ? ms / 1000 + " s"
+                : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** Throws {@code t} as it is, checked or not, as Javalin's Kotlin code threw it. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T unchanged(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    /**
      * Refuses with 400 a body that is not text in {@code charset} (UTF-8, or US-ASCII as declared),
      * naming the first byte that is not and its offset, where each such byte was read as U+FFFD and
      * stored so (a note or a scenario's names of a file saved in Latin-1).
      */
-    private static void readableBody(Context ctx, java.nio.charset.Charset charset) {
-        byte[] body = ctx.bodyAsBytes();
+    private static void readableBody(
+            Context ctx, java.nio.charset.Charset charset, java.time.Duration idle) {
+        byte[] body = bodyBytes(ctx, idle);
         String fault;
         try {
             fault =

@@ -38,7 +38,8 @@ public final class MusterServer implements AutoCloseable {
             String adminPassword,
             String adminNation,
             Path bundledScenario,
-            Duration sessionLife) {
+            Duration sessionLife,
+            Duration bodyIdle) {
         public static Options defaults() {
             return new Options(
                     8080,
@@ -50,7 +51,8 @@ public final class MusterServer implements AutoCloseable {
                     System.getenv("MUSTER_ADMIN_PASSWORD"),
                     Optional.ofNullable(System.getenv("MUSTER_ADMIN_NATION")).orElse("USA"),
                     Path.of("scenarios", "eastern-flank-2022.yaml"),
-                    Duration.ofHours(8));
+                    Duration.ofHours(8),
+                    DEFAULT_BODY_IDLE);
         }
 
         public Options withPort(int p) {
@@ -64,7 +66,8 @@ public final class MusterServer implements AutoCloseable {
                     adminPassword,
                     adminNation,
                     bundledScenario,
-                    sessionLife);
+                    sessionLife,
+                    bodyIdle);
         }
 
         public Options withDb(String url) {
@@ -78,7 +81,8 @@ public final class MusterServer implements AutoCloseable {
                     adminPassword,
                     adminNation,
                     bundledScenario,
-                    sessionLife);
+                    sessionLife,
+                    bodyIdle);
         }
 
         public Options withDataDir(Path d) {
@@ -92,7 +96,8 @@ public final class MusterServer implements AutoCloseable {
                     adminPassword,
                     adminNation,
                     bundledScenario,
-                    sessionLife);
+                    sessionLife,
+                    bodyIdle);
         }
 
         public Options withAdminPassword(String pw) {
@@ -106,7 +111,8 @@ public final class MusterServer implements AutoCloseable {
                     pw,
                     adminNation,
                     bundledScenario,
-                    sessionLife);
+                    sessionLife,
+                    bodyIdle);
         }
 
         public Options withBundledScenario(Path p) {
@@ -120,7 +126,8 @@ public final class MusterServer implements AutoCloseable {
                     adminPassword,
                     adminNation,
                     p,
-                    sessionLife);
+                    sessionLife,
+                    bodyIdle);
         }
 
         public Options withDbUser(String user, String password) {
@@ -134,7 +141,27 @@ public final class MusterServer implements AutoCloseable {
                     adminPassword,
                     adminNation,
                     bundledScenario,
-                    sessionLife);
+                    sessionLife,
+                    bodyIdle);
+        }
+
+        /**
+         * How long a request's body may stop coming before the server refuses it (408); tests wait
+         * a second rather than the default {@link #DEFAULT_BODY_IDLE}.
+         */
+        public Options withBodyIdle(Duration d) {
+            return new Options(
+                    port,
+                    host,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dataDir,
+                    adminPassword,
+                    adminNation,
+                    bundledScenario,
+                    sessionLife,
+                    d);
         }
 
         public Options withHost(String h) {
@@ -148,9 +175,13 @@ public final class MusterServer implements AutoCloseable {
                     adminPassword,
                     adminNation,
                     bundledScenario,
-                    sessionLife);
+                    sessionLife,
+                    bodyIdle);
         }
     }
+
+    /** How long a request's body may stop coming before it is refused: Jetty's own idle time. */
+    static final Duration DEFAULT_BODY_IDLE = Duration.ofSeconds(30);
 
     /** The largest request body accepted: a scenario or catalogue file. */
     static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
@@ -202,7 +233,7 @@ public final class MusterServer implements AutoCloseable {
                     .append("muster: this password is shown once; sign in and create your users.")
                     .append(System.lineSeparator());
         }
-        this.api = new Api(store, auth, audit, engine, jobs, new Orders(db, clock));
+        this.api = new Api(store, auth, audit, engine, jobs, new Orders(db, clock), o.bodyIdle());
         loadBundled(o, nation, out);
         loadBundledCatalogue(o, nation, out);
         this.app =
@@ -225,6 +256,9 @@ public final class MusterServer implements AutoCloseable {
                             // what Jetty refuses before any route is answered in JSON too
                             config.jetty.modifyServer(
                                     server -> server.setErrorHandler(new JsonErrorHandler()));
+                            // a body that stops coming is refused after this long (Api.bodyBytes)
+                            config.jetty.modifyHttpConfiguration(
+                                    http -> http.setIdleTimeout(o.bodyIdle().toMillis()));
                             api.routes(config);
                         });
         app.start();
