@@ -15,6 +15,7 @@ import muster.model.force.OrderEvent;
 import muster.model.force.OrderKind;
 import muster.model.force.OrderStatus;
 import muster.model.force.UnitStatus;
+import muster.model.validate.TextRule;
 
 /**
  * The state of orders and units derived from an order log: an immutable value, and {@link #apply} a
@@ -342,15 +343,25 @@ public final class OrderBook {
                                         : "a name is one line of letters, digits and signs"));
             }
         }
+        TextRule.Problem open =
+                TextRule.openBidi(value, freeText ? "a text of an order" : "a name of an order");
+        if (open != null) {
+            throw OrderRefused.ofContent(
+                    what + " '" + escaped(value) + "' " + open.message() + "; " + open.hint());
+        }
     }
 
-    /** {@code s} with each control character written as an escape, cut to 60 characters. */
+    /**
+     * {@code s} with each control and invisible format character (a bidirectional control among
+     * them, which would reorder the message around it) written as an escape, cut to 60 characters.
+     */
     private static String escaped(String s) {
         StringBuilder b = new StringBuilder();
         int i = 0;
         for (; i < s.length() && b.length() < 60; i++) {
             char c = s.charAt(i);
-            if (Character.getType(c) != Character.CONTROL) {
+            int type = Character.getType(c);
+            if (type != Character.CONTROL && type != Character.FORMAT) {
                 b.append(c);
             } else if (c == '\n') {
                 b.append("\\n");

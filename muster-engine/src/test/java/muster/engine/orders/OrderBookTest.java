@@ -299,6 +299,40 @@ class OrderBookTest {
     }
 
     /**
+     * A bidirectional override, embedding or isolate that a name or a line of a note opens and does
+     * not close reversed the rest of the line it is shown on ('orders list', the board, the
+     * history), so an authority read as another; it is refused and shown escaped. One closed within
+     * the text, and the marks, are taken.
+     */
+    @Test
+    void refusesABidiControlLeftOpenInANameOrALineOfText() {
+        refusedForContent(
+                () -> desk.draft(authorised(alert("A1", 5, "U1"), "SEC\u202EDEF"), "ann", now()),
+                "order A1: authority 'SEC\\u202EDEF' holds a bidirectional override (U+202E) at"
+                        + " character 4 that is not closed before the end of its line");
+        refusedForContent(
+                () -> desk.draft(alert("A\u2067X", 5, "U1"), "ann", now()),
+                "order id 'A\\u2067X' holds a bidirectional isolate (U+2067) at character 2");
+        // each line of a note is a paragraph: an override closed on the next line is open on its
+        // own
+        Order split = noted(alert("A1", 5, "U1"), "first \u202Eline\nsecond\u202C line");
+        refusedForContent(
+                () -> desk.draft(split, "ann", now()),
+                "order A1: note 'first \\u202Eline\\nsecond\\u202C line' holds a bidirectional"
+                        + " override (U+202E) at character 7");
+        assertThat(log.read()).isEmpty();
+        Order closed =
+                noted(
+                        authorised(alert("A1", 5, "U1"), "SEC \u2067\u05D0\u05D1\u2069 DEF\u200F"),
+                        "first \u202Eline\u202C\nsecond line");
+        desk.draft(closed, "ann", now());
+        refusedForContent(
+                () -> desk.cancel("A1", "bob", now(), "sent \u202Btwice"),
+                "reason 'sent \\u202Btwice' holds a bidirectional embedding (U+202B) at character 6");
+        assertThat(log.read()).hasSize(1);
+    }
+
+    /**
      * A text of more than 10,000 characters, as the server refuses in any field, is refused by the
      * order model too, for the command line: an id of 100,000 was kept in the log and printed whole
      * in every refusal that named the order.

@@ -110,7 +110,25 @@ final class Binder {
         return null;
     }
 
+    /**
+     * A text field: trimmed, with no control character, and closing each bidirectional control it
+     * opens ({@link TextRule#openBidi}); null when absent or refused.
+     */
     String str(JsonNode obj, String path, String where, String field, boolean required) {
+        String s = text(obj, path, where, field, required);
+        if (s == null) {
+            return null;
+        }
+        TextRule.Problem p = TextRule.openBidi(s, "a text of a catalogue or requirement file");
+        if (p != null) {
+            error(path, where, field, s, p.message(), p.hint());
+            return null;
+        }
+        return s;
+    }
+
+    /** A text field, trimmed, with no control character; null when absent or refused. */
+    private String text(JsonNode obj, String path, String where, String field, boolean required) {
         JsonNode v = child(obj, field);
         if (v == null) {
             if (required) {
@@ -138,7 +156,7 @@ final class Binder {
      * an invisible format character in it is refused by the rule a scenario's ids keep.
      */
     String id(JsonNode obj, String path, String where, String field, boolean required) {
-        String s = str(obj, path, where, field, required);
+        String s = text(obj, path, where, field, required);
         return s != null && plainId(path, where, field, s) ? s : null;
     }
 

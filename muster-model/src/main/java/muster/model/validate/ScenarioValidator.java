@@ -1021,11 +1021,23 @@ public final class ScenarioValidator {
 
     /**
      * Refuses a control character in a text of the scenario, naming its code and place, by the rule
-     * of {@link TextRule#controlCharacter}, which catalogues and requirement files keep too.
+     * of {@link TextRule#controlCharacter}, and a bidirectional control it leaves open, by the rule
+     * of {@link TextRule#openBidi}; catalogues and requirement files keep both too.
      *
-     * @return whether {@code value} holds no control character (null holds none)
+     * @return whether {@code value} holds neither (null holds none)
      */
     private boolean plain(String path, String where, String field, String value) {
+        if (!noControl(path, where, field, value)) {
+            return false;
+        }
+        TextRule.Problem p = TextRule.openBidi(value, "a name of a scenario");
+        if (p != null) {
+            error(path, where, field, value, p.message(), p.hint());
+        }
+        return p == null;
+    }
+
+    private boolean noControl(String path, String where, String field, String value) {
         TextRule.Problem p = TextRule.controlCharacter(value, "an id or a name of a scenario");
         if (p != null) {
             error(path, where, field, value, p.message(), p.hint());
@@ -1034,11 +1046,12 @@ public final class ScenarioValidator {
     }
 
     /**
-     * As {@link #plain}, and refuses an invisible format character in an id by the rule of {@link
-     * TextRule#idCharacter}, which catalogues and requirement files keep too.
+     * Refuses a control character in an id, and an invisible format character by the rule of {@link
+     * TextRule#idCharacter} (every bidirectional control among them), which catalogues and
+     * requirement files keep too.
      */
     private boolean plainId(String path, String where, String field, String value) {
-        if (!plain(path, where, field, value)) {
+        if (!noControl(path, where, field, value)) {
             return false;
         }
         TextRule.Problem p = TextRule.idCharacter(value, "an id of a scenario");

@@ -91,6 +91,90 @@ public final class TextRule {
         return null;
     }
 
+    /**
+     * The first bidirectional embedding, override or isolate that a text opens and does not close,
+     * named with its code and place; null when it leaves none open (null leaves none). Such a
+     * control reorders what follows it until the end of the line, and so the columns, words and
+     * figures shown after a name, on a terminal's line or in a sentence of a report, where another
+     * nation reads them: a unit named {@code Alpha<U+202E>} made the rest of its line read
+     * backwards. One closed within the text (a {@code U+202C} after an embedding or override, a
+     * {@code U+2069} after an isolate) reorders the text itself alone, which a name in Arabic or
+     * Hebrew beside Latin letters may need, and the marks (U+200E, U+200F, U+061C) open nothing.
+     * Where a text runs over lines (a note), each line is a paragraph of its own and must close
+     * what it opens.
+     *
+     * @param what what the text is, for the message: {@code a name of a scenario}
+     */
+    public static Problem openBidi(String value, String what) {
+        if (value == null) {
+            return null;
+        }
+        // the open controls, innermost last, as indexes into the text
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i <= value.length(); i++) {
+            char c = i < value.length() ? value.charAt(i) : '\n';
+            if (c == '\n' || c == '\r' || c == '\u2029' || c == '\u0085') {
+                if (!open.isEmpty()) {
+                    int at = open.peekFirst();
+                    int code = value.charAt(at);
+                    return new Problem(
+                            "holds "
+                                    + bidiName(code)
+                                    + " ("
+                                    + String.format(Locale.ROOT, "U+%04X", code)
+                                    + ") at character "
+                                    + value.codePointCount(0, at + 1)
+                                    + " that is not closed before the end of its line: "
+                                    + what
+                                    + " closes each bidirectional control it opens, which would"
+                                    + " otherwise reorder what is shown after it",
+                            "close it within the text ("
+                                    + (isIsolate(code)
+                                            ? "U+2069, pop directional isolate"
+                                            : "U+202C, pop directional formatting")
+                                    + ") or remove it");
+                }
+                continue;
+            }
+            switch (c) {
+                case '\u202A', '\u202B', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068' ->
+                        open.addLast(i);
+                case '\u202C' -> {
+                    // closes the innermost embedding or override, not past an isolate
+                    if (!open.isEmpty() && !isIsolate(value.charAt(open.peekLast()))) {
+                        open.removeLast();
+                    }
+                }
+                case '\u2069' -> {
+                    // closes the innermost isolate and whatever was opened inside it
+                    boolean isolated = false;
+                    for (int o : open) {
+                        isolated |= isIsolate(value.charAt(o));
+                    }
+                    while (isolated && !open.isEmpty()) {
+                        if (isIsolate(value.charAt(open.removeLast()))) {
+                            break;
+                        }
+                    }
+                }
+                default -> {}
+            }
+        }
+        return null;
+    }
+
+    private static boolean isIsolate(int c) {
+        return c == 0x2066 || c == 0x2067 || c == 0x2068;
+    }
+
+    private static String bidiName(int c) {
+        return switch (c) {
+            case 0x202A, 0x202B -> "a bidirectional embedding";
+            case 0x202D, 0x202E -> "a bidirectional override";
+            default -> "a bidirectional isolate";
+        };
+    }
+
     private static String formatName(int c) {
         return switch (c) {
             case 0x200B -> "a zero-width space";
