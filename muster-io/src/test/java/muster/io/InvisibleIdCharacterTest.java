@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InvisibleIdCharacterTest {
     @TempDir Path dir;
 
-    private static final String CATALOGUE =
+    /** A catalogue of one unit that reads without a fault; {@link OpenBidiTest} uses it too. */
+    static final String CATALOGUE =
             """
             format: muster/catalogue@1
             name: test
@@ -46,7 +47,8 @@ class InvisibleIdCharacterTest {
                 source: test data
             """;
 
-    private static final String REQUIREMENTS =
+    /** A requirement file of one requirement that reads without a fault. */
+    static final String REQUIREMENTS =
             """
             format: muster/requirements@1
             name: test

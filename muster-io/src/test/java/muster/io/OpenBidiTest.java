@@ -68,25 +68,6 @@ class OpenBidiTest {
         assertThat(ok.accepted()).isTrue();
     }
 
-    private static final String CATALOGUE =
-            """
-            format: muster/catalogue@1
-            name: test
-            units:
-              - uic: U1
-                name: First brigade
-                nation: US
-                capability: AIRBORNE_IBCT
-                echelon: BRIGADE
-                homeStation: HOME1
-                airPoe: APOE
-                personnel: 3300
-                readiness: 1
-                noticeToMoveHours: 18
-                deployMode: AIR
-                source: test data
-            """;
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = CASES)
     void aCatalogueNameThatLeavesABidiControlOpenIsRefused(
@@ -94,25 +75,23 @@ class OpenBidiTest {
         String good = "name: First brigade";
         // the same names, given to a unit
         String bad = "name: " + open;
-        ForceRead<?> r = CatalogueReader.read(write("c.yaml", CATALOGUE.replace(good, bad)));
+        ForceRead<?> r =
+                CatalogueReader.read(
+                        write("c.yaml", InvisibleIdCharacterTest.CATALOGUE.replace(good, bad)));
         assertThat(r.refused()).isTrue();
         refused(r.faults(), "name", code, at);
         String fine = "name: " + closed;
-        ForceRead<?> ok = CatalogueReader.read(write("ok.yaml", CATALOGUE.replace(good, fine)));
+        ForceRead<?> ok =
+                CatalogueReader.read(
+                        write("ok.yaml", InvisibleIdCharacterTest.CATALOGUE.replace(good, fine)));
         assertThat(ok.faults()).isEmpty();
         assertThat(ok.refused()).isFalse();
     }
 
+    /** {@link InvisibleIdCharacterTest#REQUIREMENTS} with a note on its requirement. */
     private static final String REQUIREMENTS =
-            """
-            format: muster/requirements@1
-            name: test
-            cDate: "2022-01-24"
-            decisionDay: 0
-            requirements:
-              - {id: HQ-CORPS, capability: HEADQUARTERS, destination: DEST, airPod: APOD,
-                 rdd: 12, note: Grafenwoehr}
-            """;
+            InvisibleIdCharacterTest.REQUIREMENTS.replace(
+                    "excludeUnits: [U9]}", "excludeUnits: [U9], note: Grafenwoehr}");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = CASES)
