@@ -280,7 +280,10 @@ public final class PlanCommand implements Callable<Integer> {
                 // which needs no solver: lns's plan was written with no bound at all
                 plan =
                         plan.withLowerBound(
-                                LowerBounds.fallback(scenario, plan.lowerBound(), BOUND_FAILED));
+                                LowerBounds.fallback(
+                                        scenario,
+                                        plan.lowerBound(),
+                                        LowerBounds.FULL_BOUND_FAILED));
                 boundNote =
                         "the lower bound could not be computed: "
                                 + whyBoundFailed(e)
@@ -368,9 +371,6 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** What the bound's method says when a signal stopped the full bound. */
     static final String BOUND_STOPPED = " (the full bound was stopped by a signal)";
-
-    /** What the bound's method says when the full bound failed in its solver. */
-    static final String BOUND_FAILED = " (the full bound could not be computed)";
 
     /**
      * Why the full bound failed, in words: OR-Tools' native library that did not load is named as

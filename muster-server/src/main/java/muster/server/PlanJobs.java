@@ -279,7 +279,8 @@ final class PlanJobs implements AutoCloseable {
                 } catch (RuntimeException | LinkageError e) {
                     plan =
                             plan.withLowerBound(
-                                    LowerBounds.fallback(s, plan.lowerBound(), BOUND_FAILED));
+                                    LowerBounds.fallback(
+                                            s, plan.lowerBound(), LowerBounds.FULL_BOUND_FAILED));
                     System.err.println(
                             "muster: plan run "
                                     + job.id
@@ -309,9 +310,6 @@ final class PlanJobs implements AutoCloseable {
 
     /** What a plan cancelled while its bound was worked out says of the bound it keeps. */
     static final String BOUND_CANCELLED = " (the full bound was cancelled with the plan)";
-
-    /** What a plan whose full bound failed in its solver says of the bound it keeps. */
-    static final String BOUND_FAILED = " (the full bound could not be computed)";
 
     /** The phase of a plan whose lower bound is worked out, after its planner. */
     static final String LOWER_BOUND = "lower bound";

@@ -145,6 +145,9 @@ public final class LowerBounds {
                 Math.min(r.trivialClosure(), r.horizon), r.trivialLate(), METHOD_TRIVIAL);
     }
 
+    /** What the method of {@link #fallback} says where the full bound failed in its solver. */
+    public static final String FULL_BOUND_FAILED = " (the full bound could not be computed)";
+
     /**
      * The bound a plan keeps when the full one was not worked out (stopped, or failed in its
      * solver): the planner's own {@code own}, or the earliest-arrival one where the planner gives
