@@ -1063,6 +1063,19 @@ final class Api {
                             + "': give the file's name alone (no directories, at most 200"
                             + " characters)");
         }
+        // shown to every reader of the scenario as its source: a bidirectional override left
+        // open reversed what followed it ('evil<U+202E>lmy.yaml' read as another name)
+        muster.model.validate.TextRule.Problem open =
+                muster.model.validate.TextRule.openBidi(n, "a file name");
+        if (open != null) {
+            throw ApiException.badRequest(
+                    "query parameter 'file' = '"
+                            + muster.model.Fault.shown(Auth.clip(n))
+                            + "': "
+                            + open.message()
+                            + "; "
+                            + open.hint());
+        }
         return n;
     }
 

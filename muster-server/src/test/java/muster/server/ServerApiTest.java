@@ -791,6 +791,34 @@ class ServerApiTest {
         Response traversal = p.postText("/api/scenarios?file=../../../tmp/evil.yaml", "name: x");
         assertThat(traversal.status()).isEqualTo(400);
         assertThat(traversal.body()).contains("give the file's name alone");
+        // a file name is shown to every reader as the scenario's source: an override it leaves
+        // open would reverse what follows it; one it closes is taken (the body, no scenario, is
+        // what is refused then)
+        Response reversed =
+                p.postText(
+                        "/api/scenarios?file="
+                                + java.net.URLEncoder.encode(
+                                        "evil\u202Elmy.yaml",
+                                        java.nio.charset.StandardCharsets.UTF_8),
+                        "name: x");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat((String) reversed.map().get("error"))
+                .isEqualTo(
+                        "query parameter 'file' = 'evil\\u202Elmy.yaml': holds a bidirectional"
+                                + " override (U+202E) at character 5 that is not closed before the"
+                                + " end of its line: a file name closes each bidirectional control"
+                                + " it opens, which would otherwise reorder what is shown after it;"
+                                + " close it within the text (U+202C, pop directional formatting)"
+                                + " or remove it");
+        Response closed =
+                p.postText(
+                        "/api/scenarios?file="
+                                + java.net.URLEncoder.encode(
+                                        "\u2067\u05D0\u2069.yaml",
+                                        java.nio.charset.StandardCharsets.UTF_8),
+                        "name: x");
+        assertThat(closed.status()).isEqualTo(422);
+        assertThat(closed.body()).doesNotContain("bidirectional").doesNotContain("'file'");
         // a field a request does not take is refused by name, not dropped: the plan would
         // otherwise run with defaults the client did not ask for
         Response own =
