@@ -1378,11 +1378,14 @@ final class Api {
 
     static String safeName(String field, String name) {
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}\\.(ya?ml|json|csv)")) {
+            // the name echoed as a fault shows a value (its first 60 characters, invisible ones
+            // escaped): it came whole and raw, a bidirectional override in it reordering the
+            // message
             throw ApiException.badRequest(
                     "field '"
                             + field
                             + "' = '"
-                            + name
+                            + muster.model.Fault.shown(name)
                             + "': give a file name ending .yaml, .json or .csv");
         }
         return name;

@@ -208,6 +208,16 @@ class ServerApiTest {
         Response nothing = p.post("/api/scenarios/" + id + "/source", Map.of());
         assertThat(nothing.status()).isEqualTo(400);
         assertThat(nothing.body()).contains("'requirementsFile'");
+        // a refused file name is echoed as a fault shows a value: cut short, invisible ones escaped
+        Map<String, Object> odd = new java.util.HashMap<>(body);
+        odd.put("requirementsFile", "req\u202E" + "x".repeat(300) + ".yaml");
+        Response oddName = p.post("/api/scenarios/" + id + "/source", odd);
+        assertThat(oddName.status()).isEqualTo(400);
+        assertThat((String) oddName.map().get("error"))
+                .isEqualTo(
+                        "field 'requirementsFile' = 'req\\u202E"
+                                + "x".repeat(51)
+                                + "...': give a file name ending .yaml, .json or .csv");
         assertThat(o.post("/api/scenarios/" + id + "/source", body).status()).isEqualTo(403);
         Response r = p.post("/api/scenarios/" + id + "/source", body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
