@@ -1070,7 +1070,7 @@ final class Api {
         if (open != null) {
             throw ApiException.badRequest(
                     "query parameter 'file' = '"
-                            + muster.model.Fault.shown(Auth.clip(n))
+                            + Auth.clip(n)
                             + "': "
                             + open.message()
                             + "; "
@@ -1378,14 +1378,13 @@ final class Api {
 
     static String safeName(String field, String name) {
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}\\.(ya?ml|json|csv)")) {
-            // the name echoed as a fault shows a value (its first 60 characters, invisible ones
-            // escaped): it came whole and raw, a bidirectional override in it reordering the
-            // message
+            // the name echoed cut short, invisible characters escaped (Auth.clip): it came whole
+            // and raw, a bidirectional override in it reordering the message
             throw ApiException.badRequest(
                     "field '"
                             + field
                             + "' = '"
-                            + muster.model.Fault.shown(name)
+                            + Auth.clip(name)
                             + "': give a file name ending .yaml, .json or .csv");
         }
         return name;

@@ -104,11 +104,34 @@ final class Auth {
     /** What a user name may be; {@link #createUser} makes no other. */
     static final String USERNAME = "[a-z][a-z0-9._-]{1,31}";
 
-    /** A value echoed in a message, cut short: a refusal never repeats a whole oversized input. */
+    /**
+     * A value echoed in a message, cut short, with each control and invisible format character
+     * written as an escape ({@code \\u202E}): a refusal never repeats a whole oversized input, and
+     * an echoed bidirectional override or escape sequence cannot reorder or recolour the message
+     * around it where it is read (a terminal, the audit log's page).
+     */
     static String clip(String v) {
-        return v == null || v.length() <= 40
-                ? v
-                : v.substring(0, 40) + "... (" + v.length() + " characters)";
+        if (v == null) {
+            return null;
+        }
+        String cut = v.length() <= 40 ? v : v.substring(0, 40);
+        StringBuilder b = new StringBuilder(cut.length() + 24);
+        for (int i = 0; i < cut.length(); ) {
+            int c = cut.codePointAt(i);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.SURROGATE) {
+                // a lone surrogate (a pair cut in two) prints as nothing or a question mark
+                for (char u : Character.toChars(c)) {
+                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) u));
+                }
+            } else {
+                b.appendCodePoint(c);
+            }
+            i += Character.charCount(c);
+        }
+        return v.length() <= 40 ? b.toString() : b + "... (" + v.length() + " characters)";
     }
 
     /** Signs in; refuses with 401 on a bad name or password, 429 when rate-limited. */

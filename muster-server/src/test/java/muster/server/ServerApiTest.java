@@ -208,7 +208,7 @@ class ServerApiTest {
         Response nothing = p.post("/api/scenarios/" + id + "/source", Map.of());
         assertThat(nothing.status()).isEqualTo(400);
         assertThat(nothing.body()).contains("'requirementsFile'");
-        // a refused file name is echoed as a fault shows a value: cut short, invisible ones escaped
+        // a refused file name is echoed cut short, with its invisible characters escaped
         Map<String, Object> odd = new java.util.HashMap<>(body);
         odd.put("requirementsFile", "req\u202E" + "x".repeat(300) + ".yaml");
         Response oddName = p.post("/api/scenarios/" + id + "/source", odd);
@@ -216,8 +216,9 @@ class ServerApiTest {
         assertThat((String) oddName.map().get("error"))
                 .isEqualTo(
                         "field 'requirementsFile' = 'req\\u202E"
-                                + "x".repeat(51)
-                                + "...': give a file name ending .yaml, .json or .csv");
+                                + "x".repeat(36)
+                                + "... (309 characters)': give a file name ending .yaml, .json or"
+                                + " .csv");
         assertThat(o.post("/api/scenarios/" + id + "/source", body).status()).isEqualTo(403);
         Response r = p.post("/api/scenarios/" + id + "/source", body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -795,6 +796,12 @@ class ServerApiTest {
         Response id = p.get("/api/plans/abc");
         assertThat(id.status()).isEqualTo(400);
         assertThat(id.body()).contains("'abc'");
+        // an echoed value has its invisible characters escaped: a bidirectional override in it
+        // reordered the message around it, and an escape sequence recoloured a terminal
+        Response hidden = p.get("/api/plans/%E2%80%AEabc%1B%5B2J");
+        assertThat(hidden.status()).isEqualTo(400);
+        assertThat((String) hidden.map().get("error"))
+                .isEqualTo("path parameter 'id' = '\\u202Eabc\\u001B[2J': not a number");
         Response imp = p.postText("/api/scenarios", "name: x");
         assertThat(imp.status()).isEqualTo(400);
         assertThat(imp.body()).contains("'file'");
