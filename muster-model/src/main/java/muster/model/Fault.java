@@ -70,15 +70,8 @@ public record Fault(
         while (i < text.length() && written < SHOWN_CHARS) {
             int c = text.codePointAt(i);
             int unit = Character.charCount(c);
-            int type = Character.getType(c);
-            if (type == Character.CONTROL
-                    || type == Character.FORMAT
-                    || type == Character.SURROGATE) {
-                // a format character prints as nothing, or reorders the rest of the line; a
-                // surrogate alone prints as a question mark, or not at all
-                for (char u : Character.toChars(c)) {
-                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) u));
-                }
+            if (unprintable(c)) {
+                b.append(escape(c));
                 written += 6 * unit;
             } else {
                 int escape = escapeLength(text, i);
@@ -91,6 +84,29 @@ public record Fault(
             i += unit;
         }
         return i < text.length() ? b + "..." : b.toString();
+    }
+
+    /**
+     * Whether {@link #shown} writes code point {@code c} as an escape: a control character, an
+     * invisible format character (category Cf) or a surrogate that stands alone. A format character
+     * prints as nothing, or reorders the rest of the line; a surrogate alone prints as a question
+     * mark, or not at all.
+     */
+    public static boolean unprintable(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
+    }
+
+    /**
+     * The escape {@link #shown} writes for code point {@code c}: a backslash, {@code u} and four
+     * hex digits for each of its UTF-16 units.
+     */
+    public static String escape(int c) {
+        StringBuilder b = new StringBuilder(12);
+        for (char u : Character.toChars(c)) {
+            b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) u));
+        }
+        return b.toString();
     }
 
     /**

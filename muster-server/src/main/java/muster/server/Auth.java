@@ -118,14 +118,9 @@ final class Auth {
         StringBuilder b = new StringBuilder(cut.length() + 24);
         for (int i = 0; i < cut.length(); ) {
             int c = cut.codePointAt(i);
-            int type = Character.getType(c);
-            if (type == Character.CONTROL
-                    || type == Character.FORMAT
-                    || type == Character.SURROGATE) {
-                // a lone surrogate (a pair cut in two) prints as nothing or a question mark
-                for (char u : Character.toChars(c)) {
-                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) u));
-                }
+            // as a fault shows them; a pair cut in two at the 40th character is escaped too
+            if (muster.model.Fault.unprintable(c)) {
+                b.append(muster.model.Fault.escape(c));
             } else {
                 b.appendCodePoint(c);
             }
